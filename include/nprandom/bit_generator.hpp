@@ -1,0 +1,106 @@
+// Shared bit-generator surface (CRTP): NumPy's buffered 32-bit halves, doubles, floats, raw
+// output, spawning and the standard UniformRandomBitGenerator interface.
+#ifndef NPRANDOM_BIT_GENERATOR_HPP
+#define NPRANDOM_BIT_GENERATOR_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+#include <nprandom/config.hpp>
+#include <nprandom/seed_sequence.hpp>
+
+namespace nprandom {
+
+// Base of every bit generator. `Derived` provides `std::uint64_t next_uint64()`; it may replace
+// `next_uint32()`, `next_double()` and `next_raw()` (MT19937 does, as NumPy's native 32-bit
+// generator). Everything here mirrors numpy/random/bit_generator.pyx and the per-generator
+// `*_next32` / `*_next_double` functions in numpy/random/src/*/.
+//
+// next_uint32 on a 64-bit generator (pcg64.h, philox.h, sfc64.h): when no half is buffered, draw one
+// 64-bit word, return its LOW half and buffer the high half; the next call returns the buffered
+// half. The buffer is independent of next_uint64 / random_raw, which neither use nor clear it, and
+// is part of the state (`has_uint32`, `uinteger`). A consumed `uinteger` is not cleared (as NumPy).
+template <class Derived>
+class BitGenerator {
+ public:
+  // UniformRandomBitGenerator: the full 64-bit range (MT19937 included: it returns next_uint64).
+  using result_type = std::uint64_t;
+  static constexpr result_type min() noexcept { return 0; }
+  static constexpr result_type max() noexcept { return std::numeric_limits<result_type>::max(); }
+  result_type operator()() noexcept { return self().next_uint64(); }
+
+  std::uint32_t next_uint32() noexcept {
+    if (has_uint32_) {
+      has_uint32_ = false;
+      return uinteger_;
+    }
+    const std::uint64_t next = self().next_uint64();
+    has_uint32_ = true;
+    uinteger_ = static_cast<std::uint32_t>(next >> 32);
+    return static_cast<std::uint32_t>(next & 0xffffffffu);
+  }
+
+  // NumPy's uint64_to_double: 53 random bits in [0, 1).
+  double next_double() noexcept {
+    return static_cast<double>(self().next_uint64() >> 11) * (1.0 / 9007199254740992.0);
+  }
+
+  // NumPy's next_float (since 1.22): 24 random bits of one 32-bit draw, in [0, 1).
+  float next_float() noexcept {
+    return static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f);
+  }
+
+  // NumPy's next_raw: the generator's native output (64-bit here; MT19937 overrides).
+  std::uint64_t next_raw() noexcept { return self().next_uint64(); }
+
+  // random_raw(): one raw value; random_raw(n): n values; random_raw(out, n): fill, no allocation.
+  std::uint64_t random_raw() noexcept { return self().next_raw(); }
+  std::vector<std::uint64_t> random_raw(std::size_t n) {
+    std::vector<std::uint64_t> out(n);
+    self().random_raw(out.data(), n);
+    return out;
+  }
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i) out[i] = self().next_raw();
+  }
+  // NumPy's random_raw(n, output=False): advance by n raw draws.
+  void discard(std::uint64_t n) noexcept {
+    for (std::uint64_t i = 0; i < n; ++i) (void)self().next_raw();
+  }
+
+  // The SeedSequence this generator was seeded from (NumPy's `seed_seq`); empty when it was seeded
+  // some other way (legacy MT19937 seeding, an explicit Philox key, set_state alone keeps it).
+  const std::optional<SeedSequence>& seed_seq() const noexcept { return seed_seq_; }
+
+  // NumPy's BitGenerator.spawn(n): new generators of the same type seeded from seed_seq().spawn(n).
+  // Throws std::invalid_argument (NumPy's TypeError) when there is no SeedSequence to spawn from.
+  std::vector<Derived> spawn(std::int64_t n_children) {
+    if (!seed_seq_) throw std::invalid_argument("The underlying SeedSequence does not implement spawning.");
+    std::vector<Derived> out;
+    for (auto& child : seed_seq_->spawn(n_children)) out.emplace_back(child);
+    return out;
+  }
+
+ protected:
+  BitGenerator() = default;
+
+  Derived& self() noexcept { return static_cast<Derived&>(*this); }
+  const Derived& self() const noexcept { return static_cast<const Derived&>(*this); }
+
+  void reset_uint32_buffer() noexcept {
+    has_uint32_ = false;
+    uinteger_ = 0;
+  }
+
+  bool has_uint32_ = false;
+  std::uint32_t uinteger_ = 0;
+  std::optional<SeedSequence> seed_seq_;
+};
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_BIT_GENERATOR_HPP

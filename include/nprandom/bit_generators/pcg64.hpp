@@ -1,0 +1,200 @@
+// PCG64 (XSL-RR 128/64) and PCG64DXSM (CM DXSM 128/64): one 128-bit LCG, two output policies.
+#ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
+#define NPRANDOM_BIT_GENERATORS_PCG64_HPP
+
+#include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/seed_sequence.hpp>
+
+namespace nprandom {
+
+// NumPy's `bit_generator.state` dict of PCG64 / PCG64DXSM:
+// {'bit_generator': name, 'state': {'state': int, 'inc': int}, 'has_uint32': int, 'uinteger': int}.
+struct PCG64State {
+  std::string bit_generator;
+  uint128 state;
+  uint128 inc;
+  int has_uint32 = 0;
+  std::uint32_t uinteger = 0;
+  friend bool operator==(const PCG64State& a, const PCG64State& b) noexcept {
+    return a.bit_generator == b.bit_generator && a.state == b.state && a.inc == b.inc &&
+           a.has_uint32 == b.has_uint32 && a.uinteger == b.uinteger;
+  }
+  friend bool operator!=(const PCG64State& a, const PCG64State& b) noexcept { return !(a == b); }
+};
+
+namespace detail {
+
+// 128-bit multiplier of PCG64 (pcg64.h PCG_DEFAULT_MULTIPLIER_128).
+inline constexpr uint128 pcg_default_multiplier{0x2360ED051FC65DA4ULL, 0x4385DF649FCCF645ULL};
+// 64-bit "cheap multiplier" of PCG64DXSM (PCG_CHEAP_MULTIPLIER_128).
+inline constexpr std::uint64_t pcg_cheap_multiplier = 0xda942042e4dd58b5ULL;
+// (phi - 1) * 2^128: the step of `jumped` for both PCG generators (_pcg64.pyx).
+inline constexpr uint128 pcg_jump_step{0x9e3779b97f4a7c15ULL, 0xf39cc0605cedc835ULL};
+
+inline uint128 pcg_mul_step(uint128 state, uint128 mult, uint128 inc) noexcept {
+  return state * mult + inc;
+}
+
+// Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): advances in O(log delta).
+inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint128 plus) noexcept {
+  uint128 acc_mult = 1, acc_plus = 0;
+  while (delta != uint128(0)) {
+    if (delta.lo() & 1u) {
+      acc_mult = acc_mult * mult;
+      acc_plus = acc_plus * mult + plus;
+    }
+    plus = (mult + uint128(1)) * plus;
+    mult = mult * mult;
+    delta = delta >> 1;
+  }
+  return acc_mult * state + acc_plus;
+}
+
+template <class Int>
+uint128 to_wrapped_uint128(Int v) noexcept {
+  static_assert(std::is_integral<Int>::value, "integer required");
+  if constexpr (std::is_signed<Int>::value) {
+    // NumPy's wrap_int: a negative delta is taken modulo 2^128 (so it steps backwards).
+    const auto lo = static_cast<std::uint64_t>(static_cast<std::int64_t>(v));
+    return uint128(v < 0 ? ~std::uint64_t{0} : std::uint64_t{0}, lo);
+  } else {
+    return uint128(static_cast<std::uint64_t>(v));
+  }
+}
+
+// The common engine: state, increment, seeding (pcg64_set_seed), advance, state dict.
+// `Dxsm` selects PCG64DXSM's output (from the pre-step state) and cheap multiplier.
+template <class Derived, bool Dxsm>
+class PCG64Engine : public BitGenerator<Derived> {
+ public:
+  // Seeded from fresh OS entropy through a SeedSequence (NumPy: PCG64()).
+  PCG64Engine() { seed_from(SeedSequence()); }
+  // Seeded through SeedSequence(seed), as NumPy's PCG64(seed). Negative seeds throw.
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  explicit PCG64Engine(Int seed) {
+    seed_from(SeedSequence(seed));
+  }
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  explicit PCG64Engine(const std::vector<Int>& seed) {
+    seed_from(SeedSequence(seed));
+  }
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  PCG64Engine(std::initializer_list<Int> seed) {
+    seed_from(SeedSequence(seed));
+  }
+  explicit PCG64Engine(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+
+  std::uint64_t next_uint64() noexcept {
+    if constexpr (Dxsm) {
+      std::uint64_t hi = state_.hi();
+      const std::uint64_t lo = state_.lo() | 1u;
+      hi ^= hi >> 32;
+      hi *= pcg_cheap_multiplier;
+      hi ^= hi >> 48;
+      hi *= lo;
+      state_ = pcg_mul_step(state_, uint128(pcg_cheap_multiplier), inc_);
+      return hi;
+    } else {
+      state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
+      const std::uint64_t v = state_.hi() ^ state_.lo();
+      const unsigned rot = static_cast<unsigned>(state_.hi() >> 58);
+      return (v >> rot) | (v << ((64u - rot) & 63u));
+    }
+  }
+
+  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
+  // buffered 32-bit half, as NumPy does. Returns *this.
+  Derived& advance(uint128 delta) noexcept {
+    state_ = pcg_advance_lcg(state_, delta, multiplier(), inc_);
+    this->reset_uint32_buffer();
+    return this->self();
+  }
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  Derived& advance(Int delta) noexcept {
+    return advance(to_wrapped_uint128(delta));
+  }
+
+  // A copy advanced by jumps * (phi - 1) * 2^128 steps (mod 2^128). Like NumPy, the copy gets a
+  // fresh, unrelated SeedSequence, so spawning from it is not derived from this generator's seed.
+  Derived jumped(std::uint64_t jumps = 1) const {
+    Derived copy = this->self();
+    copy.seed_seq_ = SeedSequence();
+    copy.advance(pcg_jump_step * uint128(jumps));
+    return copy;
+  }
+
+  PCG64State state() const {
+    return PCG64State{Derived::name(), state_, inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
+  }
+  // Throws std::invalid_argument when the state belongs to another bit generator.
+  void set_state(const PCG64State& s) {
+    if (s.bit_generator != Derived::name())
+      throw std::invalid_argument("state must be for a " + std::string(Derived::name()) + " RNG");
+    state_ = s.state;
+    inc_ = s.inc;
+    this->has_uint32_ = s.has_uint32 != 0;
+    this->uinteger_ = s.uinteger;
+  }
+
+  friend bool operator==(const Derived& a, const Derived& b) noexcept {
+    return a.state_ == b.state_ && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
+           a.uinteger_ == b.uinteger_;
+  }
+  friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
+
+ private:
+  static uint128 multiplier() noexcept {
+    if constexpr (Dxsm) {
+      return uint128(pcg_cheap_multiplier);
+    } else {
+      return pcg_default_multiplier;
+    }
+  }
+
+  // pcg64_set_seed (= pcg_setseq_128_srandom_r, with the 128-bit multiplier for BOTH generators):
+  // generate_state(4, uint64) -> initstate = v0:v1, initseq = v2:v3.
+  void seed_from(const SeedSequence& ss) {
+    const auto v = ss.generate_state<std::uint64_t>(4);
+    const uint128 initstate(v[0], v[1]);
+    const uint128 initseq(v[2], v[3]);
+    state_ = 0;
+    inc_ = (initseq << 1) | uint128(1);
+    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
+    state_ += initstate;
+    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
+    this->reset_uint32_buffer();
+    this->seed_seq_ = ss;
+  }
+
+  uint128 state_;
+  uint128 inc_;
+};
+
+}  // namespace detail
+
+// PCG64: NumPy's default bit generator (numpy/random/_pcg64.pyx, src/pcg64/pcg64.h).
+class PCG64 : public detail::PCG64Engine<PCG64, false> {
+ public:
+  using detail::PCG64Engine<PCG64, false>::PCG64Engine;
+  static constexpr const char* name() noexcept { return "PCG64"; }
+};
+
+// PCG64DXSM: PCG64's upgraded output function (NumPy >= 1.21). Seeded exactly like PCG64.
+class PCG64DXSM : public detail::PCG64Engine<PCG64DXSM, true> {
+ public:
+  using detail::PCG64Engine<PCG64DXSM, true>::PCG64Engine;
+  static constexpr const char* name() noexcept { return "PCG64DXSM"; }
+};
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_BIT_GENERATORS_PCG64_HPP

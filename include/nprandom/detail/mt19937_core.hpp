@@ -1,0 +1,160 @@
+// MT19937 core: the twist, tempering, Knuth/array seeding and NumPy's 2^128 jump (internal).
+#ifndef NPRANDOM_DETAIL_MT19937_CORE_HPP
+#define NPRANDOM_DETAIL_MT19937_CORE_HPP
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+#include <nprandom/detail/mt19937_jump_table.hpp>
+
+namespace nprandom {
+namespace detail {
+
+// Mersenne Twister parameters (Matsumoto & Nishimura 1998), as in NumPy's src/mt19937/mt19937.h.
+inline constexpr int mt19937_n = 624;
+inline constexpr int mt19937_m = 397;
+inline constexpr std::uint32_t mt19937_matrix_a = 0x9908b0dfu;
+inline constexpr std::uint32_t mt19937_upper_mask = 0x80000000u;
+inline constexpr std::uint32_t mt19937_lower_mask = 0x7fffffffu;
+
+using mt19937_key = std::array<std::uint32_t, mt19937_n>;
+
+// One twist step: the word that replaces x_k given x_k, x_{k+1} and x_{k+M}.
+inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_t xk1,
+                                                  std::uint32_t xkm) noexcept {
+  const std::uint32_t y = (xk & mt19937_upper_mask) | (xk1 & mt19937_lower_mask);
+  return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
+}
+
+inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680u;
+  y ^= (y << 15) & 0xefc60000u;
+  y ^= y >> 18;
+  return y;
+}
+
+// Regenerates the whole 624-word block in place (NumPy's mt19937_gen). Split in three loops so
+// that the first two have no index wrap-around and vectorise.
+inline void mt19937_twist(mt19937_key& key) noexcept {
+  constexpr int n = mt19937_n;
+  constexpr int m = mt19937_m;
+  std::uint32_t* k = key.data();
+  int i = 0;
+  for (; i < n - m; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m]);
+  for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);
+  k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);
+}
+
+// Knuth's initialisation (init_genrand / NumPy's mt19937_seed); the caller sets pos = 624.
+inline void mt19937_init_genrand(mt19937_key& key, std::uint32_t s) noexcept {
+  key[0] = s;
+  for (int i = 1; i < mt19937_n; ++i) {
+    const std::uint32_t prev = key[static_cast<std::size_t>(i - 1)];
+    key[static_cast<std::size_t>(i)] =
+        1812433253u * (prev ^ (prev >> 30)) + static_cast<std::uint32_t>(i);
+  }
+}
+
+// init_by_array of the MT reference code (NumPy's mt19937_init_by_array); key_length > 0.
+// The caller sets pos = 624.
+inline void mt19937_init_by_array(mt19937_key& mt, const std::uint32_t* init_key,
+                                  std::size_t key_length) noexcept {
+  constexpr std::size_t n = mt19937_n;
+  mt19937_init_genrand(mt, 19650218u);
+  std::size_t i = 1;
+  std::size_t j = 0;
+  for (std::size_t k = std::max(n, key_length); k != 0; --k) {
+    const std::uint32_t prev = mt[i - 1];
+    mt[i] = (mt[i] ^ ((prev ^ (prev >> 30)) * 1664525u)) + init_key[j] +
+            static_cast<std::uint32_t>(j);
+    ++i;
+    ++j;
+    if (i >= n) {
+      mt[0] = mt[n - 1];
+      i = 1;
+    }
+    if (j >= key_length) j = 0;
+  }
+  for (std::size_t k = n - 1; k != 0; --k) {
+    const std::uint32_t prev = mt[i - 1];
+    mt[i] = (mt[i] ^ ((prev ^ (prev >> 30)) * 1566083941u)) - static_cast<std::uint32_t>(i);
+    ++i;
+    if (i >= n) {
+      mt[0] = mt[n - 1];
+      i = 1;
+    }
+  }
+  mt[0] = 0x80000000u;  // MSB is 1, assuring a non-zero initial array
+}
+
+// --- Jump ahead by 2^128 steps (NumPy's src/mt19937/mt19937-jump.c, mt19937_jump_state) ---
+// The state is read as a circular buffer of 624 words starting at `pos`; gen_next replaces the
+// oldest word in place, and add_state XORs two states word by word in that circular order.
+
+struct mt19937_jump_state {
+  mt19937_key key;
+  int pos;
+};
+
+inline void mt19937_gen_next(mt19937_jump_state& s) noexcept {
+  constexpr int n = mt19937_n;
+  const int p = s.pos;
+  const int p1 = p + 1 == n ? 0 : p + 1;
+  const int pm = p + mt19937_m < n ? p + mt19937_m : p + mt19937_m - n;
+  const auto up = static_cast<std::size_t>(p);
+  s.key[up] = mt19937_twist_word(s.key[up], s.key[static_cast<std::size_t>(p1)],
+                                 s.key[static_cast<std::size_t>(pm)]);
+  s.pos = p1;
+}
+
+inline void mt19937_add_state(mt19937_jump_state& dst, const mt19937_jump_state& src) noexcept {
+  constexpr int n = mt19937_n;
+  int a = dst.pos;
+  int b = src.pos;
+  int done = 0;
+  while (done < n) {
+    const int len = std::min({n - a, n - b, n - done});
+    std::uint32_t* d = dst.key.data() + a;
+    const std::uint32_t* s = src.key.data() + b;
+    for (int i = 0; i < len; ++i) d[i] ^= s[i];
+    done += len;
+    a += len;
+    b += len;
+    if (a == n) a = 0;
+    if (b == n) b = 0;
+  }
+}
+
+inline bool mt19937_jump_coef(int deg) noexcept {
+  return ((mt19937_jump_poly[deg >> 5] >> (deg & 31)) & 1u) != 0;
+}
+
+// Horner evaluation of the jump polynomial at the transition (NumPy's horner1).
+inline void mt19937_jump(mt19937_key& key, int& pos) noexcept {
+  mt19937_jump_state state{key, pos >= mt19937_n ? 0 : pos};
+  int i = 19937 - 1;
+  while (i >= 0 && !mt19937_jump_coef(i)) --i;
+  mt19937_jump_state temp{};
+  temp.pos = 0;
+  if (i > 0) {
+    temp = state;
+    mt19937_gen_next(temp);
+    for (--i; i > 0; --i) {
+      if (mt19937_jump_coef(i)) mt19937_add_state(temp, state);
+      mt19937_gen_next(temp);
+    }
+    if (mt19937_jump_coef(0)) mt19937_add_state(temp, state);
+  } else if (i == 0) {
+    temp = state;
+  }
+  key = temp.key;
+  pos = temp.pos;
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_MT19937_CORE_HPP

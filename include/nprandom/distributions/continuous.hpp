@@ -1,0 +1,301 @@
+// Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
+#ifndef NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
+#define NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
+
+// Ports of the random_* functions of NumPy's numpy/random/src/distributions/distributions.c
+// (NumPy 2.5.2). Bit-exactness with NumPy depends on doing the same floating-point operations in
+// the same order with the same libm functions, so every expression below keeps NumPy's operand
+// order and association; do not "simplify" them algebraically. Kernels check no arguments: the
+// front ends (Generator, RandomState) validate. "U" below is bg.next_double(), "N" a standard
+// normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
+
+#include <nprandom/config.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/exponential.hpp>
+#include <nprandom/distributions/gamma.hpp>
+#include <nprandom/distributions/normal.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace nprandom {
+namespace detail {
+// M_PI of the C headers, spelled out (M_PI is not standard C++).
+constexpr double continuous_pi = 3.14159265358979323846;
+// BETA_TINY_THRESHOLD of distributions.c (NumPy >= 1.26 / 2.0).
+constexpr double beta_tiny_threshold = 3e-103;
+}  // namespace detail
+
+namespace distributions {
+
+// random_beta. Requires a > 0 and b > 0.
+// * a < 3e-103 and b < 3e-103: one U, returns 1.0 if (a + b)*U < a else 0.0 (NumPy >= 1.26).
+// * a <= 1 and b <= 1: Johnk's algorithm (Johnk 1964; Devroye, "Non-Uniform Random Variate
+//   Generation", 1986, IX.3): per attempt U then V, X = U^(1/a), Y = V^(1/b), accept when
+//   X + Y <= 1 and U + V > 0. If X or Y underflowed to 0, the ratio is computed from logarithms
+//   (NumPy >= 2.1). Two uniforms per attempt.
+// * otherwise G(a) / (G(a) + G(b)), G(a) drawn first.
+template <class BitGen>
+double beta(BitGen& bg, double a, double b) noexcept {
+  if (a <= 1.0 && b <= 1.0) {
+    if (a < ::nprandom::detail::beta_tiny_threshold && b < ::nprandom::detail::beta_tiny_threshold) {
+      const double u = bg.next_double();
+      return ((a + b) * u < a) ? 1.0 : 0.0;
+    }
+    for (;;) {
+      const double u = bg.next_double();
+      const double v = bg.next_double();
+      const double x = std::pow(u, 1.0 / a);
+      const double y = std::pow(v, 1.0 / b);
+      const double xpy = x + y;
+      if (xpy <= 1.0 && u + v > 0.0) {
+        if (x > 0.0 && y > 0.0) {
+          return x / xpy;
+        }
+        // X or Y underflowed: X / (X + Y) evaluated with logarithms.
+        const double log_x = std::log(u) / a;
+        const double log_y = std::log(v) / b;
+        const double delta = log_x - log_y;
+        if (delta > 0.0) {
+          return std::exp(-std::log1p(std::exp(-delta)));
+        }
+        return std::exp(delta - std::log1p(std::exp(delta)));
+      }
+    }
+  }
+  const double ga = standard_gamma(bg, a);
+  const double gb = standard_gamma(bg, b);
+  return ga / (ga + gb);
+}
+
+// random_chisquare: 2 * G(df / 2).
+template <class BitGen>
+double chisquare(BitGen& bg, double df) noexcept {
+  return 2.0 * standard_gamma(bg, df / 2.0);
+}
+
+// random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
+template <class BitGen>
+double f(BitGen& bg, double dfnum, double dfden) noexcept {
+  const double num = chisquare(bg, dfnum) * dfden;
+  const double den = chisquare(bg, dfden) * dfnum;
+  return num / den;
+}
+
+// random_noncentral_chisquare.
+// * nonc NaN: NaN, no draw.  * nonc == 0: chisquare(df).
+// * df > 1: chisquare(df - 1) + (N + sqrt(nonc))^2, the chi-square drawn first.
+// * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
+template <class BitGen>
+double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
+  if (std::isnan(nonc)) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  if (nonc == 0.0) {
+    return chisquare(bg, df);
+  }
+  if (1.0 < df) {
+    const double chi2 = chisquare(bg, df - 1.0);
+    const double n = standard_normal(bg) + std::sqrt(nonc);
+    return chi2 + n * n;
+  }
+  const std::int64_t i = poisson(bg, nonc / 2.0);
+  return chisquare(bg, df + static_cast<double>(2 * i));
+}
+
+// random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
+// numerator drawn first.
+template <class BitGen>
+double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
+  const double t = noncentral_chisquare(bg, dfnum, nonc) * dfden;
+  return t / (chisquare(bg, dfden) * dfnum);
+}
+
+// random_standard_cauchy: N1 / N2, N1 drawn first.
+template <class BitGen>
+double standard_cauchy(BitGen& bg) noexcept {
+  const double num = standard_normal(bg);
+  const double den = standard_normal(bg);
+  return num / den;
+}
+
+// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G).
+template <class BitGen>
+double standard_t(BitGen& bg, double df) noexcept {
+  const double num = standard_normal(bg);
+  const double denom = standard_gamma(bg, df / 2.0);
+  return std::sqrt(df / 2.0) * num / std::sqrt(denom);
+}
+
+// random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
+// distribution", Applied Statistics 28, 1979).
+// * kappa NaN: NaN, no draw.
+// * kappa < 1e-8: pi * (2U - 1), one U. NumPy ignores mu here; so do we.
+// * kappa > 1e6: wrapped normal mu + sqrt(1/kappa) * N, shifted once by 2 pi into [-pi, pi].
+// * otherwise Best-Fisher rejection (U, V per attempt; s from a Taylor expansion when
+//   kappa < 1e-5), then a third U picks the sign; the result is mu-shifted and reduced with fmod.
+template <class BitGen>
+double vonmises(BitGen& bg, double mu, double kappa) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
+  if (std::isnan(kappa)) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  if (kappa < 1e-8) {
+    return pi * (2.0 * bg.next_double() - 1.0);
+  }
+  double s;
+  if (kappa < 1e-5) {
+    s = (1.0 / kappa + kappa);
+  } else if (kappa <= 1e6) {
+    const double r = 1.0 + std::sqrt(1.0 + 4.0 * kappa * kappa);
+    const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
+    s = (1.0 + rho * rho) / (2.0 * rho);
+  } else {
+    double result = mu + std::sqrt(1.0 / kappa) * standard_normal(bg);
+    if (result < -pi) {
+      result += 2.0 * pi;
+    }
+    if (result > pi) {
+      result -= 2.0 * pi;
+    }
+    return result;
+  }
+
+  double w;
+  for (;;) {
+    const double u = bg.next_double();
+    const double z = std::cos(pi * u);
+    w = (1.0 + s * z) / (s + z);
+    const double y = kappa * (s - w);
+    const double v = bg.next_double();
+    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
+    if ((y * (2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
+      break;
+    }
+  }
+
+  const double u = bg.next_double();
+  double result = std::acos(w);
+  if (u < 0.5) {
+    result = -result;
+  }
+  result += mu;
+  const bool neg = (result < 0.0);
+  double mod = std::fabs(result);
+  mod = (std::fmod(mod + pi, 2.0 * pi) - pi);
+  if (neg) {
+    mod *= -1.0;
+  }
+  return mod;
+}
+
+// random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
+template <class BitGen>
+double pareto(BitGen& bg, double a) noexcept {
+  return std::expm1(standard_exponential(bg) / a);
+}
+
+// random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
+template <class BitGen>
+double weibull(BitGen& bg, double a) noexcept {
+  if (a == 0.0) {
+    return 0.0;
+  }
+  return std::pow(standard_exponential(bg), 1.0 / a);
+}
+
+// random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
+template <class BitGen>
+double power(BitGen& bg, double a) noexcept {
+  return std::pow(-std::expm1(-standard_exponential(bg)), 1.0 / a);
+}
+
+// random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
+// 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.
+// Also used by RandomState.laplace.
+template <class BitGen>
+double laplace(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = bg.next_double();
+    if (u >= 0.5) {
+      return loc - scale * std::log(2.0 - u - u);
+    }
+    if (u > 0.0) {
+      return loc + scale * std::log(u + u);
+    }
+  }
+}
+
+// random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
+// U == 1. Also used by RandomState.gumbel.
+template <class BitGen>
+double gumbel(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = 1.0 - bg.next_double();
+    if (u < 1.0) {
+      return loc - scale * std::log(-std::log(u));
+    }
+  }
+}
+
+// random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
+// Also used by RandomState.logistic.
+template <class BitGen>
+double logistic(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = bg.next_double();
+    if (u > 0.0) {
+      return loc + scale * std::log(u / (1.0 - u));
+    }
+  }
+}
+
+// random_lognormal: exp(mean + sigma * N). One N.
+template <class BitGen>
+double lognormal(BitGen& bg, double mean, double sigma) noexcept {
+  return std::exp(mean + sigma * standard_normal(bg));
+}
+
+// random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
+template <class BitGen>
+double rayleigh(BitGen& bg, double mode) noexcept {
+  return mode * std::sqrt(2.0 * standard_exponential(bg));
+}
+
+// random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
+// rewritten to avoid cancellation): Y = mean * N^2, X = mean * (1 - 2 / (1 + sqrt(1 + 4 scale / Y))),
+// then U; X if U <= mean / (mean + X), else mean^2 / X. One N and one U.
+template <class BitGen>
+double wald(BitGen& bg, double mean, double scale) noexcept {
+  double y = standard_normal(bg);
+  y = mean * y * y;
+  const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
+  const double x = mean * (1.0 - 2.0 / d);
+  const double u = bg.next_double();
+  if (u <= mean / (mean + x)) {
+    return x;
+  }
+  return mean * mean / x;
+}
+
+// random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
+// Also used by RandomState.triangular.
+template <class BitGen>
+double triangular(BitGen& bg, double left, double mode, double right) noexcept {
+  const double base = right - left;
+  const double leftbase = mode - left;
+  const double ratio = leftbase / base;
+  const double leftprod = leftbase * base;
+  const double rightprod = (right - mode) * base;
+  const double u = bg.next_double();
+  if (u <= ratio) {
+    return left + std::sqrt(u * leftprod);
+  }
+  return right - std::sqrt((1.0 - u) * rightprod);
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
