@@ -1,0 +1,500 @@
+// Tests of the five bit generators against NumPy: raw streams, seeding paths, 32/64-bit and
+// double/float interleaving, state dicts, jumps, advance, spawning, errors, URBG use.
+// Golden data: tests/data/bitgen.tsv (tools/golden/bitgen.py) and the 2.5.2 reference records.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/seed_sequence.hpp>
+
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
+using nprandom::MT19937;
+using nprandom::PCG64;
+using nprandom::PCG64DXSM;
+using nprandom::SeedSequence;
+
+namespace {
+
+const golden::Record& bitgen(const std::string& id) { return golden::get("bitgen", id); }
+const golden::Record& reference(const std::string& id) { return golden::get("reference", id); }
+
+// Seeds used by the golden calls: 0, 1, 42, 2**32 + 5, 2**64 - 1 (and 12345 in the reference).
+const std::vector<std::uint64_t> kSeeds = {0u, 1u, 42u, 4294967301u, 18446744073709551615u};
+const std::vector<std::uint64_t> kRefSeeds = {0u, 1u, 42u, 12345u, 4294967301u, 18446744073709551615u};
+
+// ---- the state dict flattened to 64-bit words, in the order of tools/golden/bitgen.py STATE_FN ----
+
+std::vector<std::uint64_t> state_words(const MT19937& bg) {
+  const auto s = bg.state();
+  std::vector<std::uint64_t> out(s.key.begin(), s.key.end());
+  out.push_back(static_cast<std::uint64_t>(s.pos));
+  return out;
+}
+
+template <class BG, std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
+std::vector<std::uint64_t> state_words(const BG& bg) {
+  const auto s = bg.state();
+  return {s.state.hi(), s.state.lo(), s.inc.hi(), s.inc.lo(), static_cast<std::uint64_t>(s.has_uint32),
+          s.uinteger};
+}
+
+// The inverse: a state struct from the words of a golden state record.
+void set_state_words(MT19937& bg, const std::vector<std::uint64_t>& w) {
+  nprandom::MT19937State s;
+  s.bit_generator = "MT19937";
+  REQUIRE(w.size() == 625);
+  for (std::size_t i = 0; i < 624; ++i) s.key[i] = static_cast<std::uint32_t>(w[i]);
+  s.pos = static_cast<int>(w[624]);
+  bg.set_state(s);
+}
+
+template <class BG, std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
+void set_state_words(BG& bg, const std::vector<std::uint64_t>& w) {
+  REQUIRE(w.size() == 6);
+  nprandom::PCG64State s;
+  s.bit_generator = BG::name();
+  s.state = nprandom::uint128(w[0], w[1]);
+  s.inc = nprandom::uint128(w[2], w[3]);
+  s.has_uint32 = static_cast<int>(w[4]);
+  s.uinteger = static_cast<std::uint32_t>(w[5]);
+  bg.set_state(s);
+}
+
+template <class BG>
+constexpr bool is_mt = std::is_same<BG, MT19937>::value;
+
+// ---- tests shared by every generator ----
+
+template <class BG>
+void check_reference_records() {
+  const std::string n = BG::name();
+  for (auto s : kRefSeeds) {
+    BG bg(s);
+    golden::check(reference(n + "/" + std::to_string(s) + "/raw"), bg.random_raw(8));
+  }
+  {
+    BG bg(SeedSequence({5, 6}));
+    golden::check(reference(n + "/ss/raw"), bg.random_raw(8));
+  }
+  {
+    BG bg(42);
+    auto v = bg.random_raw(1000);
+    golden::check(reference(n + "/42/raw-1000"), std::vector<std::uint64_t>(v.end() - 4, v.end()));
+  }
+  {
+    BG bg(42);
+    std::vector<std::uint64_t> v;
+    for (int i = 0; i < 3; ++i) v.push_back(bg.next_uint32());
+    v.push_back(bg.random_raw());
+    v.push_back(bg.next_uint32());
+    const auto& rec = reference(n + "/42/uint32-mix");
+    if (rec.kind == "float") {
+      // The reference script put these Python ints in a float64 array (np.asarray of a list with a
+      // value >= 2**63), so the raw 64-bit value is rounded to the nearest double there.
+      golden::check(rec, std::vector<double>(v.begin(), v.end()));
+    } else {
+      golden::check(rec, v);
+    }
+  }
+  {
+    BG bg(42);
+    std::vector<double> v;
+    for (int i = 0; i < 6; ++i) v.push_back(bg.next_double());
+    golden::check(reference(n + "/42/random"), v);
+  }
+}
+
+template <class BG>
+void check_streams() {
+  const std::string n = BG::name();
+  {
+    BG bg(42);
+    golden::check(bitgen(n + "/42/raw1000"), bg.random_raw(1000));
+    // The scalar path gives the same stream as the bulk path.
+    BG one(42);
+    std::vector<std::uint64_t> v;
+    for (int i = 0; i < 1000; ++i) v.push_back(one.random_raw());
+    golden::check(bitgen(n + "/42/raw1000"), v);
+    CHECK(one == bg);
+  }
+  for (auto s : kSeeds) {
+    const std::string ss = std::to_string(s);
+    BG bg(s);
+    golden::check(bitgen(n + "/" + ss + "/state0"), state_words(bg));
+    auto v = bg.random_raw(1000);
+    golden::check(bitgen(n + "/" + ss + "/raw1000-tail"), std::vector<std::uint64_t>(v.end() - 8, v.end()));
+  }
+  {
+    // discard(n) == random_raw(n, output=False)
+    BG a(42), b(42);
+    a.discard(999);
+    (void)b.random_raw(999);
+    CHECK(a == b);
+    CHECK(a.random_raw() == bitgen(n + "/42/raw1000").u64().back());
+  }
+}
+
+template <class BG>
+void check_seeding() {
+  const std::string n = BG::name();
+  // (Three arguments: SeedSequence(std::vector<std::uint64_t>) alone would pick the OS-entropy
+  // constructor, whose first parameter is a spawn key.)
+  const std::vector<std::uint64_t> words = {1, 2, 3, std::uint64_t{1} << 40};
+  golden::check(bitgen(n + "/ss-words/raw"),
+                BG(SeedSequence(words, std::vector<std::uint64_t>{}, 4)).random_raw(8));
+  golden::check(bitgen(n + "/ss-words/raw"), BG({1ull, 2ull, 3ull, 1ull << 40}).random_raw(8));
+  golden::check(bitgen(n + "/ss-words/raw"), BG(words).random_raw(8));
+  golden::check(bitgen(n + "/list/raw"), BG({1, 2, 3}).random_raw(8));
+  golden::check(bitgen(n + "/list/raw"), BG(std::vector<std::uint32_t>{1, 2, 3}).random_raw(8));
+  golden::check(bitgen(n + "/ss-spawnkey/raw"), BG(SeedSequence(42, {3, 1})).random_raw(8));
+  golden::check(bitgen(n + "/ss-pool8/raw"), BG(SeedSequence(42, {}, 8)).random_raw(8));
+  golden::check(bitgen(n + "/ss-2^100/raw"), BG(SeedSequence::from_words({0, 0, 0, 16})).random_raw(8));
+  // A generator seeded with an int equals one seeded with SeedSequence(int).
+  CHECK(BG(7) == BG(SeedSequence(7)));
+  CHECK_THROWS_AS(BG(-1), std::invalid_argument);
+  // Default construction draws OS entropy: two generators differ.
+  CHECK(BG() != BG());
+}
+
+template <class BG>
+void check_spawn() {
+  const std::string n = BG::name();
+  {
+    std::vector<std::uint64_t> v;
+    SeedSequence root(42);
+    for (auto& c : root.spawn(3))
+      for (auto x : BG(c).random_raw(3)) v.push_back(x);
+    golden::check(bitgen(n + "/spawn/raw"), v);
+  }
+  {
+    // BitGenerator.spawn: children seeded from seed_seq().spawn(n), numbering continues.
+    BG parent(42);
+    std::vector<std::uint64_t> v;
+    auto first = parent.spawn(1);
+    auto more = parent.spawn(2);
+    for (auto* group : {&first, &more})
+      for (auto& c : *group)
+        for (auto x : c.random_raw(3)) v.push_back(x);
+    golden::check(bitgen(n + "/spawn/raw"), v);
+    REQUIRE(parent.seed_seq().has_value());
+    CHECK(parent.seed_seq()->n_children_spawned() == 3);
+  }
+  {
+    auto grand = SeedSequence(42).spawn(2)[1].spawn(3)[2];
+    golden::check(bitgen(n + "/spawn-grandchild/raw"), BG(grand).random_raw(4));
+    BG parent(42);
+    auto child = parent.spawn(2)[1];
+    golden::check(bitgen(n + "/spawn-grandchild/raw"), child.spawn(3)[2].random_raw(4));
+  }
+  {
+    BG parent(42);
+    CHECK(parent.spawn(0).empty());
+    CHECK_THROWS_AS(parent.spawn(-1), std::invalid_argument);
+  }
+}
+
+template <class BG>
+void check_interleaving() {
+  const std::string n = BG::name();
+  {
+    BG bg(42);
+    std::vector<std::uint64_t> v;
+    v.push_back(bg.next_uint32());
+    v.push_back(bg.next_uint64());
+    v.push_back(bg.next_uint32());
+    v.push_back(bg.next_uint32());
+    v.push_back(bg.random_raw());
+    v.push_back(bg.next_uint32());
+    v.push_back(bg.next_uint64());
+    v.push_back(bg.next_uint32());
+    v.push_back(bg.random_raw());
+    golden::check(bitgen(n + "/42/mix-int"), v);
+  }
+  {
+    BG bg(42);
+    std::vector<double> v;
+    v.push_back(bg.next_double());
+    v.push_back(static_cast<double>(bg.next_float()));
+    v.push_back(bg.next_double());
+    v.push_back(static_cast<double>(bg.next_float()));
+    v.push_back(static_cast<double>(bg.next_float()));
+    v.push_back(bg.next_double());
+    v.push_back(static_cast<double>(bg.next_uint32()));
+    v.push_back(bg.next_double());
+    golden::check(bitgen(n + "/42/mix-double"), v);
+  }
+  {
+    BG bg(42);
+    std::vector<double> d(100);
+    for (auto& x : d) x = bg.next_double();
+    golden::check(bitgen(n + "/42/double"), d);
+    BG bf(42);
+    std::vector<float> f(99);
+    for (auto& x : f) x = bf.next_float();
+    golden::check(bitgen(n + "/42/float"), f);
+  }
+}
+
+template <class BG>
+void check_state() {
+  const std::string n = BG::name();
+  const auto stream = bitgen(n + "/42/raw1000").u64();
+  {
+    BG bg(42);
+    (void)bg.random_raw(5);
+    const std::uint32_t half = bg.next_uint32();
+    golden::check(bitgen(n + "/42/state-after"), state_words(bg));
+    // Restore that state into a generator seeded differently: the continuation matches NumPy.
+    BG other(0);
+    set_state_words(other, bitgen(n + "/42/state-after").u64());
+    CHECK(other == bg);
+    CHECK(other.state() == bg.state());
+    if constexpr (is_mt<BG>) {
+      CHECK(half == stream[5]);
+      CHECK(other.next_uint32() == stream[6]);
+      CHECK(other.random_raw(10) == std::vector<std::uint64_t>(stream.begin() + 7, stream.begin() + 17));
+    } else {
+      CHECK(half == static_cast<std::uint32_t>(stream[5]));
+      CHECK(other.next_uint32() == static_cast<std::uint32_t>(stream[5] >> 32));  // the buffered half
+      CHECK(other.random_raw(10) == std::vector<std::uint64_t>(stream.begin() + 6, stream.begin() + 16));
+    }
+  }
+  {
+    BG bg(42);
+    (void)bg.random_raw(6);
+    (void)bg.next_uint32();
+    (void)bg.next_uint32();
+    golden::check(bitgen(n + "/42/state-after2"), state_words(bg));
+  }
+  {
+    // Round trip through state()/set_state() mid-stream.
+    BG a(42);
+    (void)a.random_raw(3);
+    (void)a.next_uint32();
+    BG b(0);
+    b.set_state(a.state());
+    CHECK(a == b);
+    CHECK(a.next_uint32() == b.next_uint32());
+    CHECK(a.random_raw(50) == b.random_raw(50));
+    CHECK(a.next_double() == b.next_double());
+  }
+  {
+    BG bg(0);
+    auto s = bg.state();
+    s.bit_generator = "X";
+    golden::check_error<std::invalid_argument>(bitgen(n + "/error/state-name"), [&] { bg.set_state(s); });
+  }
+}
+
+template <class BG>
+void check_jumped() {
+  const std::string n = BG::name();
+  for (int j : {1, 2, 5}) {
+    const std::string js = std::to_string(j);
+    golden::check(reference(n + "/42/jumped" + js), BG(42).jumped(static_cast<std::uint64_t>(j)).random_raw(4));
+    for (std::uint64_t s : {std::uint64_t{0}, std::uint64_t{18446744073709551615u}})
+      golden::check(bitgen(n + "/" + std::to_string(s) + "/jumped" + js),
+                    BG(s).jumped(static_cast<std::uint64_t>(j)).random_raw(6));
+  }
+  {
+    BG bg(42);
+    (void)bg.random_raw(7);
+    (void)bg.next_uint32();
+    const BG before = bg;
+    golden::check(bitgen(n + "/42/draw-jumped"), bg.jumped(3).random_raw(6));
+    CHECK(bg == before);  // jumped() leaves the original untouched
+  }
+  golden::check(bitgen(n + "/42/jumped-state"), state_words(BG(42).jumped(2)));
+  // jumped(2) == jumped(1).jumped(1)
+  CHECK(BG(42).jumped(2) == BG(42).jumped(1).jumped(1));
+}
+
+// Statistical second net: mean/variance of doubles, and every bit of the raw output near 1/2.
+template <class BG>
+void check_statistics() {
+  BG bg(20240607);
+  const int n = 200000;
+  double sum = 0, sum2 = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = bg.next_double();
+    REQUIRE(u >= 0.0);
+    REQUIRE(u < 1.0);
+    sum += u;
+    sum2 += u * u;
+  }
+  const double mean = sum / n, var = sum2 / n - mean * mean;
+  CHECK(std::abs(mean - 0.5) < 5 * std::sqrt(1.0 / 12 / n));
+  CHECK(std::abs(var - 1.0 / 12) < 0.002);
+  std::array<int, 64> ones{};
+  const int m = 20000;
+  for (int i = 0; i < m; ++i) {
+    const std::uint64_t x = bg.next_uint64();
+    for (int b = 0; b < 64; ++b) ones[static_cast<std::size_t>(b)] += static_cast<int>((x >> b) & 1u);
+  }
+  for (int b = 0; b < 64; ++b) {
+    INFO("bit " << b);
+    CHECK(std::abs(ones[static_cast<std::size_t>(b)] - m / 2) < 5 * std::sqrt(m / 4.0));
+  }
+}
+
+template <class BG>
+void check_urbg() {
+  static_assert(std::is_same<typename BG::result_type, std::uint64_t>::value, "64-bit URBG");
+  static_assert(BG::min() == 0 && BG::max() == ~std::uint64_t{0}, "full range");
+#if __cplusplus >= 202002L
+  static_assert(std::uniform_random_bit_generator<BG>);
+#endif
+  BG bg(42), copy(42);
+  CHECK(bg() == copy.next_uint64());
+  std::vector<int> v(100);
+  std::iota(v.begin(), v.end(), 0);
+  std::shuffle(v.begin(), v.end(), bg);
+  CHECK(std::is_permutation(v.begin(), v.end(), std::vector<int>(v.begin(), v.end()).begin()));
+  std::vector<int> sorted = v;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(sorted[99] == 99);
+  CHECK(v != sorted);
+  std::normal_distribution<double> nd(0.0, 1.0);
+  double s = 0;
+  for (int i = 0; i < 10000; ++i) s += nd(bg);
+  CHECK(std::abs(s / 10000) < 0.05);
+}
+
+template <class BG>
+void check_common() {
+  SECTION("reference records") { check_reference_records<BG>(); }
+  SECTION("raw streams") { check_streams<BG>(); }
+  SECTION("seeding") { check_seeding<BG>(); }
+  SECTION("spawn") { check_spawn<BG>(); }
+  SECTION("interleaved 32/64-bit, double and float draws") { check_interleaving<BG>(); }
+  SECTION("state") { check_state<BG>(); }
+  SECTION("statistics") { check_statistics<BG>(); }
+  SECTION("URBG") { check_urbg<BG>(); }
+}
+
+}  // namespace
+
+TEST_CASE("MT19937 matches NumPy", "[bitgen][mt19937]") {
+  check_common<MT19937>();
+  SECTION("jumped") { check_jumped<MT19937>(); }
+}
+
+TEST_CASE("PCG64 matches NumPy", "[bitgen][pcg64]") {
+  check_common<PCG64>();
+  SECTION("jumped") { check_jumped<PCG64>(); }
+}
+
+TEST_CASE("PCG64DXSM matches NumPy", "[bitgen][pcg64dxsm]") {
+  check_common<PCG64DXSM>();
+  SECTION("jumped") { check_jumped<PCG64DXSM>(); }
+}
+
+// ---- MT19937 specifics: legacy seeding (RandomState), first output, set_state checks ----
+
+TEST_CASE("MT19937 legacy seeding", "[bitgen][mt19937]") {
+  for (std::uint32_t s : {0u, 1u, 5u, 42u, 4294967295u}) {
+    MT19937 bg(0);
+    bg.legacy_seed(s);
+    golden::check(bitgen("MT19937/legacy/" + std::to_string(s) + "/raw"), bg.random_raw(8));
+    CHECK_FALSE(bg.seed_seq().has_value());
+    CHECK_THROWS_AS(bg.spawn(1), std::invalid_argument);  // NumPy: TypeError
+  }
+  std::vector<std::uint32_t> range1000(1000);
+  std::iota(range1000.begin(), range1000.end(), 0u);
+  const std::vector<std::pair<std::string, std::vector<std::uint32_t>>> keys = {
+      {"[5]", {5}}, {"[1, 2, 3]", {1, 2, 3}}, {"[0]", {0}}, {"[2**32 - 1, 0, 7]", {4294967295u, 0, 7}},
+      {"list(range(1000))", range1000}};
+  for (const auto& k : keys) {
+    MT19937 bg(0);
+    bg.legacy_seed(k.second);
+    golden::check(bitgen("MT19937/legacy/" + k.first + "/raw"), bg.random_raw(8));
+  }
+  {
+    MT19937 bg(0);
+    bg.legacy_seed(range1000);
+    golden::check(bitgen("MT19937/legacy/1000-keys/state"), state_words(bg));
+    bg.legacy_seed(5);
+    golden::check(bitgen("MT19937/legacy/5/state"), state_words(bg));
+  }
+  {
+    MT19937 bg(0);
+    bg.legacy_seed(7);
+    golden::check(bitgen("MT19937/legacy/7/jumped"), bg.jumped(2).random_raw(6));
+    (void)bg.random_raw(1000);
+    golden::check(bitgen("MT19937/legacy/7/draw1000-jumped"), bg.jumped(1).random_raw(6));
+  }
+  // Validation helpers for RandomState.
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/-1"),
+                                             [] { (void)MT19937::legacy_seed_value(-1); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"),
+                                             [] { (void)MT19937::legacy_seed_value(std::int64_t{1} << 32); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"),
+                                             [] { (void)MT19937::legacy_seed_value(std::uint64_t{1} << 32); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[]"),
+                                             [] { (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{}); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[]"), [] {
+    MT19937 bg(0);
+    bg.legacy_seed(std::vector<std::uint32_t>{});
+  });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[1, -1]"),
+                                             [] { (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{1, -1}); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[2**32]"), [] {
+    (void)MT19937::legacy_seed_words(std::vector<std::uint64_t>{std::uint64_t{1} << 32});
+  });
+  CHECK(MT19937::legacy_seed_value(4294967295u) == 4294967295u);
+  CHECK(MT19937::legacy_seed_value(0) == 0u);
+  CHECK(MT19937::legacy_seed_words(std::vector<long long>{3, 4}) == std::vector<std::uint32_t>{3, 4});
+  {
+    // seed=None: OS entropy, pos untouched, no SeedSequence left.
+    MT19937 a(0);
+    const int pos = a.state().pos;
+    a.legacy_seed();
+    CHECK(a.state().pos == pos);
+    CHECK(a.state().key[0] == 0x80000000u);
+    CHECK_FALSE(a.seed_seq().has_value());
+  }
+}
+
+TEST_CASE("MT19937 seeding details and set_state checks", "[bitgen][mt19937]") {
+  // SeedSequence path: key[0] = 0x80000000, key[1..] = generate_state(624)[1..], pos = 623.
+  MT19937 bg(42);
+  const auto words = SeedSequence(42).generate_state<std::uint32_t>(624);
+  const auto s = bg.state();
+  CHECK(s.bit_generator == "MT19937");
+  CHECK(s.pos == 623);
+  CHECK(s.key[0] == 0x80000000u);
+  CHECK(std::equal(words.begin() + 1, words.end(), s.key.begin() + 1));
+  // The first output is the tempered key[623], before any twist.
+  CHECK(bg.next_uint32() == nprandom::detail::mt19937_temper(words[623]));
+  // next_uint64 takes the first output as the high word.
+  MT19937 a(42), b(42);
+  const std::uint64_t hi = a.next_uint32(), lo = a.next_uint32();
+  CHECK(b.next_uint64() == ((hi << 32) | lo));
+  // pos outside [0, 624] is rejected; 624 (a twist pending) and 0 are fine.
+  auto bad = s;
+  bad.pos = 625;
+  CHECK_THROWS_AS(bg.set_state(bad), std::invalid_argument);
+  bad.pos = -1;
+  CHECK_THROWS_AS(bg.set_state(bad), std::invalid_argument);
+  auto ok = s;
+  ok.pos = 624;
+  bg.set_state(ok);
+  CHECK(bg.state().pos == 624);
+  // fill_uint32 follows the same stream as next_uint32 across block boundaries.
+  MT19937 c(42), d(42);
+  std::vector<std::uint32_t> f(2000);
+  c.fill_uint32(f.data(), f.size());
+  for (std::size_t i = 0; i < f.size(); ++i) REQUIRE(f[i] == d.next_uint32());
+  CHECK(c == d);
+}
