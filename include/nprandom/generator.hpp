@@ -16,6 +16,21 @@
 #include <nprandom/seed_sequence.hpp>
 
 // ---- includes: core ----
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <iterator>
+#include <memory>
+#include <string_view>
+
+#include <nprandom/detail/integers_frontend.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/exponential.hpp>
+#include <nprandom/distributions/gamma.hpp>
+#include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/normal.hpp>
+#include <nprandom/distributions/permutation.hpp>
+#include <nprandom/distributions/uniform.hpp>
 // ---- includes: continuous ----
 // ---- includes: discrete ----
 // ---- includes: multivariate ----
@@ -43,6 +58,497 @@ class Generator {
   const BitGen& bit_generator() const noexcept { return bit_generator_; }
 
   // ==== section: core (uniform, integers, normal/exponential/gamma, choice/shuffle/...) ====
+  // Core methods (engineer C): random, integers, uniform, standard_normal/normal,
+  // standard_exponential/exponential, standard_gamma/gamma, bytes, choice, shuffle, permutation,
+  // permuted, spawn. dtype is a template parameter: Real = double | float, and for integers
+  // T = std::int8_t .. std::uint64_t or bool (default std::int64_t).
+
+  // ---- random(size=None, dtype=np.float64) ----
+  template <class Real = double>
+  Real random() {
+    static_assert(is_real<Real>, "Unsupported dtype for random (double or float)");
+    if constexpr (std::is_same<Real, float>::value) {
+      return distributions::standard_uniform_f(bit_generator_);
+    } else {
+      return distributions::standard_uniform(bit_generator_);
+    }
+  }
+  template <class Real = double>
+  std::vector<Real> random(std::size_t size) {
+    std::vector<Real> out(size);
+    random(out.data(), size);
+    return out;
+  }
+  template <class Real>
+  void random(Real* out, std::size_t n) {
+    static_assert(is_real<Real>, "Unsupported dtype for random (double or float)");
+    if constexpr (std::is_same<Real, float>::value) {
+      distributions::standard_uniform_fill_f(bit_generator_, n, out);
+    } else {
+      distributions::standard_uniform_fill(bit_generator_, n, out);
+    }
+  }
+
+  // ---- integers(low, high=None, size=None, dtype=np.int64, endpoint=False) ----
+  // Bounds are any built-in integers (checked as exact values against T's range, like NumPy's
+  // Python ints); T is the dtype. Forms:
+  //   integers<T>(high)                         one value in [0, high)
+  //   integers<T>(low, high)                    one value in [low, high)
+  //   integers<T>(low, high, nprandom::endpoint)  one value in [low, high]
+  //   integers<T>(low, high, size, endpoint = false)      std::vector<T> of `size` values
+  //   integers(low, high, T* out, n, endpoint = false)    fill (T deduced from `out`)
+  // Lemire's method with NumPy's buffering (see distributions/integers.hpp). Errors
+  // (std::invalid_argument): "low is out of bounds for <dtype>", "high is out of bounds for
+  // <dtype>", "low >= high" ("low > high" with endpoint), "high <= 0" ("high < 0") when low == 0.
+  // As in NumPy, a sized call with size == 0 returns before any check.
+  template <class T = std::int64_t, class High, std::enable_if_t<std::is_integral<High>::value, int> = 0>
+  T integers(High high) {
+    return integers<T>(0, high, endpoint_t{false});
+  }
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
+    static_assert(detail::integers_dtype<T>::supported,
+                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    const auto r = detail::integers_check<T>(low, high, closed.value);
+    T out;
+    integers_fill_checked(r, &out, 1);
+    return out;
+  }
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(Low low, High high, std::size_t size, bool endpoint = false) {
+    static_assert(detail::integers_dtype<T>::supported,
+                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    if constexpr (std::is_same<T, bool>::value) {
+      // std::vector<bool> has no data(): draw into a plain buffer first.
+      std::unique_ptr<bool[]> tmp(new bool[size]);
+      integers(low, high, tmp.get(), size, endpoint);
+      return std::vector<bool>(tmp.get(), tmp.get() + size);
+    } else {
+      std::vector<T> out(size);
+      integers(low, high, out.data(), size, endpoint);
+      return out;
+    }
+  }
+  template <class T, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  void integers(Low low, High high, T* out, std::size_t n, bool endpoint = false) {
+    static_assert(detail::integers_dtype<T>::supported,
+                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    if (n == 0) return;
+    integers_fill_checked(detail::integers_check<T>(low, high, endpoint), out, n);
+  }
+
+  // ---- uniform(low=0.0, high=1.0, size=None) ----
+  // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
+  // "high - low range exceeds valid bounds"; high - low < 0 -> "high - low < 0".
+  double uniform(double low = 0.0, double high = 1.0) {
+    const double range = uniform_range(low, high);
+    return distributions::uniform(bit_generator_, low, range);
+  }
+  std::vector<double> uniform(double low, double high, std::size_t size) {
+    std::vector<double> out(size);
+    uniform(low, high, out.data(), size);
+    return out;
+  }
+  void uniform(double low, double high, double* out, std::size_t n) {
+    const double range = uniform_range(low, high);
+    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::uniform(bit_generator_, low, range);
+  }
+
+  // ---- standard_normal(size=None, dtype=np.float64) ----
+  template <class Real = double>
+  Real standard_normal() {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_normal (double or float)");
+    if constexpr (std::is_same<Real, float>::value) {
+      return distributions::standard_normal_f(bit_generator_);
+    } else {
+      return distributions::standard_normal(bit_generator_);
+    }
+  }
+  template <class Real = double>
+  std::vector<Real> standard_normal(std::size_t size) {
+    std::vector<Real> out(size);
+    standard_normal(out.data(), size);
+    return out;
+  }
+  template <class Real>
+  void standard_normal(Real* out, std::size_t n) {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_normal (double or float)");
+    if constexpr (std::is_same<Real, float>::value) {
+      distributions::standard_normal_fill_f(bit_generator_, n, out);
+    } else {
+      distributions::standard_normal_fill(bit_generator_, n, out);
+    }
+  }
+
+  // ---- normal(loc=0.0, scale=1.0, size=None) ----
+  // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
+  double normal(double loc = 0.0, double scale = 1.0) {
+    check_non_negative(scale, "scale");
+    return distributions::normal(bit_generator_, loc, scale);
+  }
+  std::vector<double> normal(double loc, double scale, std::size_t size) {
+    std::vector<double> out(size);
+    normal(loc, scale, out.data(), size);
+    return out;
+  }
+  void normal(double loc, double scale, double* out, std::size_t n) {
+    check_non_negative(scale, "scale");
+    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::normal(bit_generator_, loc, scale);
+  }
+
+  // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
+  // As in NumPy, method "zig" selects the ziggurat and ANY other string selects inversion
+  // (-log1p(-U)).
+  template <class Real = double>
+  Real standard_exponential(std::string_view method = "zig") {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_exponential (double or float)");
+    const bool zig = method == "zig";
+    if constexpr (std::is_same<Real, float>::value) {
+      return zig ? distributions::standard_exponential_f(bit_generator_)
+                 : distributions::standard_exponential_inv_f(bit_generator_);
+    } else {
+      return zig ? distributions::standard_exponential(bit_generator_)
+                 : distributions::standard_exponential_inv(bit_generator_);
+    }
+  }
+  template <class Real = double>
+  std::vector<Real> standard_exponential(std::size_t size, std::string_view method = "zig") {
+    std::vector<Real> out(size);
+    standard_exponential(out.data(), size, method);
+    return out;
+  }
+  template <class Real>
+  void standard_exponential(Real* out, std::size_t n, std::string_view method = "zig") {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_exponential (double or float)");
+    const bool zig = method == "zig";
+    if constexpr (std::is_same<Real, float>::value) {
+      if (zig) {
+        distributions::standard_exponential_fill_f(bit_generator_, n, out);
+      } else {
+        distributions::standard_exponential_inv_fill_f(bit_generator_, n, out);
+      }
+    } else {
+      if (zig) {
+        distributions::standard_exponential_fill(bit_generator_, n, out);
+      } else {
+        distributions::standard_exponential_inv_fill(bit_generator_, n, out);
+      }
+    }
+  }
+
+  // ---- exponential(scale=1.0, size=None) ----
+  // Error: scale < 0 -> "scale < 0".
+  double exponential(double scale = 1.0) {
+    check_non_negative(scale, "scale");
+    return distributions::exponential(bit_generator_, scale);
+  }
+  std::vector<double> exponential(double scale, std::size_t size) {
+    std::vector<double> out(size);
+    exponential(scale, out.data(), size);
+    return out;
+  }
+  void exponential(double scale, double* out, std::size_t n) {
+    check_non_negative(scale, "scale");
+    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::exponential(bit_generator_, scale);
+  }
+
+  // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
+  // For Real = float the shape is rounded to float first (as NumPy's float32 path does), then
+  // checked. Error: shape < 0 -> "shape < 0".
+  template <class Real = double>
+  Real standard_gamma(double shape) {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
+    const Real s = static_cast<Real>(shape);
+    check_non_negative(static_cast<double>(s), "shape");
+    if constexpr (std::is_same<Real, float>::value) {
+      return distributions::standard_gamma_f(bit_generator_, s);
+    } else {
+      return distributions::standard_gamma(bit_generator_, s);
+    }
+  }
+  template <class Real = double>
+  std::vector<Real> standard_gamma(double shape, std::size_t size) {
+    std::vector<Real> out(size);
+    standard_gamma(shape, out.data(), size);
+    return out;
+  }
+  template <class Real>
+  void standard_gamma(double shape, Real* out, std::size_t n) {
+    static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
+    const Real s = static_cast<Real>(shape);
+    check_non_negative(static_cast<double>(s), "shape");
+    if constexpr (std::is_same<Real, float>::value) {
+      distributions::standard_gamma_fill_f(bit_generator_, s, n, out);
+    } else {
+      distributions::standard_gamma_fill(bit_generator_, s, n, out);
+    }
+  }
+
+  // ---- gamma(shape, scale=1.0, size=None) ----
+  // Errors: "shape < 0", then "scale < 0".
+  double gamma(double shape, double scale = 1.0) {
+    check_non_negative(shape, "shape");
+    check_non_negative(scale, "scale");
+    return distributions::gamma(bit_generator_, shape, scale);
+  }
+  std::vector<double> gamma(double shape, double scale, std::size_t size) {
+    std::vector<double> out(size);
+    gamma(shape, scale, out.data(), size);
+    return out;
+  }
+  void gamma(double shape, double scale, double* out, std::size_t n) {
+    check_non_negative(shape, "shape");
+    check_non_negative(scale, "scale");
+    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::gamma(bit_generator_, shape, scale);
+  }
+
+  // ---- bytes(length) ----
+  // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
+  // serialised little-endian and cut to `length` bytes.
+  std::string bytes(std::size_t length) {
+    std::string out(length, '\0');
+    for (std::size_t i = 0; i < length; i += 4) {
+      const std::uint32_t w = bit_generator_.next_uint32();
+      for (std::size_t k = 0; k < 4 && i + k < length; ++k) {
+        out[i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
+      }
+    }
+    return out;
+  }
+
+  // ---- choice(a, size=None, replace=True, p=None, shuffle=True) ----
+  // `a` is a population size (values 0..a-1, returned as std::int64_t) or a std::vector<T>
+  // (values taken from it, 1-D only; NumPy's `axis` is not supported). An empty `p` means
+  // p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p -> searchsorted
+  // on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000 and
+  // size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
+  // replacement with p -> rounds of uniforms. Errors (std::invalid_argument, NumPy 2.5 texts):
+  // "a must be a positive integer unless no samples are taken", "a cannot be empty unless no
+  // samples are taken", "a and p must have same size", "Probabilities contain NaN",
+  // "Probabilities are not non-negative", "Probabilities do not sum to 1. See Notes section of
+  // docstring for more information.", "Cannot take a larger sample than population when replace
+  // is False", "Fewer non-zero entries in p than size".
+  std::int64_t choice(std::int64_t a) {
+    std::int64_t out;
+    choice_impl(a, true, &out, 1, true, nullptr, 0, true);
+    return out;
+  }
+  std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
+    std::int64_t out;
+    choice_impl(a, true, &out, 1, replace, p.empty() ? nullptr : p.data(), p.size(), true);
+    return out;
+  }
+  std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
+                                   const std::vector<double>& p = {}, bool shuffle = true) {
+    std::vector<std::int64_t> out(size);
+    choice(a, out.data(), size, replace, p, shuffle);
+    return out;
+  }
+  void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
+              const std::vector<double>& p = {}, bool shuffle = true) {
+    choice_impl(a, true, out, n, replace, p.empty() ? nullptr : p.data(), p.size(), shuffle);
+  }
+  template <class T>
+  T choice(const std::vector<T>& a) {
+    std::int64_t idx;
+    choice_impl(static_cast<std::int64_t>(a.size()), false, &idx, 1, true, nullptr, 0, true);
+    return a[static_cast<std::size_t>(idx)];
+  }
+  template <class T>
+  T choice(const std::vector<T>& a, const std::vector<double>& p, bool replace = true) {
+    std::int64_t idx;
+    choice_impl(static_cast<std::int64_t>(a.size()), false, &idx, 1, replace,
+                p.empty() ? nullptr : p.data(), p.size(), true);
+    return a[static_cast<std::size_t>(idx)];
+  }
+  template <class T>
+  std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
+                        const std::vector<double>& p = {}, bool shuffle = true) {
+    std::vector<std::int64_t> idx(size);
+    choice_impl(static_cast<std::int64_t>(a.size()), false, idx.data(), size, replace,
+                p.empty() ? nullptr : p.data(), p.size(), shuffle);
+    std::vector<T> out;
+    out.reserve(size);
+    for (std::int64_t i : idx) out.push_back(a[static_cast<std::size_t>(i)]);
+    return out;
+  }
+
+  // ---- shuffle(x, axis=0) ----
+  // In place, Fisher-Yates from the end with masked random_interval draws (NumPy's
+  // _shuffle_raw). Any random-access range (std::vector, std::array, C array, ...), an iterator
+  // pair, or the rows of a row-major rows x cols buffer (NumPy: a 2-D array, axis=0).
+  template <class Range>
+  auto shuffle(Range& x) -> decltype(std::begin(x), std::end(x), void()) {
+    shuffle(std::begin(x), std::end(x));
+  }
+  template <class RandomIt>
+  void shuffle(RandomIt first, RandomIt last) {
+    distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(std::distance(first, last)), 1);
+  }
+  template <class T>
+  void shuffle(T* data, std::size_t rows, std::size_t cols) {
+    distributions::shuffle_raw_with(bit_generator_, rows, 1, [&](std::size_t i, std::size_t j) {
+      if (i != j) std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
+    });
+  }
+
+  // ---- permutation(x, axis=0) ----
+  // permutation(n): a shuffled 0..n-1 (std::int64_t); permutation(container): a shuffled copy;
+  // permutation(data, rows, cols): the rows of a row-major buffer in shuffled order (NumPy
+  // shuffles an index of length rows; same draws).
+  std::vector<std::int64_t> permutation(std::int64_t n) {
+    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
+    shuffle(out);
+    return out;
+  }
+  template <class T>
+  std::vector<T> permutation(const std::vector<T>& x) {
+    std::vector<T> out(x);
+    shuffle(out);
+    return out;
+  }
+  template <class T>
+  std::vector<T> permutation(const T* data, std::size_t rows, std::size_t cols) {
+    std::vector<T> out(data, data + rows * cols);
+    shuffle(out.data(), rows, cols);
+    return out;
+  }
+
+  // ---- permuted(x, axis=None) ----
+  // permuted(x): a copy of x shuffled as one flat sequence (axis=None). permuted(data, rows,
+  // cols, axis): a copy of a row-major rows x cols array with each lane along `axis` (0: columns,
+  // 1: rows; -1/-2 as NumPy) shuffled independently, lanes in C order. A bad axis ->
+  // std::invalid_argument "axis A is out of bounds for array of dimension 2" (NumPy's AxisError).
+  template <class T>
+  std::vector<T> permuted(const std::vector<T>& x) {
+    std::vector<T> out(x);
+    shuffle(out);
+    return out;
+  }
+  template <class T>
+  std::vector<T> permuted(const T* data, std::size_t rows, std::size_t cols, int axis) {
+    if (axis < -2 || axis > 1) {
+      throw std::invalid_argument("axis " + std::to_string(axis) + " is out of bounds for array of dimension 2");
+    }
+    if (axis < 0) axis += 2;
+    std::vector<T> out(data, data + rows * cols);
+    if (axis == 1) {
+      for (std::size_t r = 0; r < rows; ++r) {
+        distributions::shuffle_raw(bit_generator_, out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
+      }
+    } else {
+      for (std::size_t c = 0; c < cols; ++c) {
+        T* col = out.data() + c;
+        distributions::shuffle_raw_with(bit_generator_, rows, 0, [&](std::size_t i, std::size_t j) {
+          if (i != j) std::swap(col[i * cols], col[j * cols]);
+        });
+      }
+    }
+    return out;
+  }
+
+  // ---- spawn(n_children) ----
+  // n_children new Generators over bit_generator().spawn(n) (children of its SeedSequence).
+  // Errors: n_children < 0 -> "n_children must be non-negative"; a bit generator without a
+  // SeedSequence -> std::invalid_argument (NumPy: TypeError).
+  std::vector<Generator> spawn(std::int64_t n_children) {
+    if (n_children < 0) throw std::invalid_argument("n_children must be non-negative");
+    std::vector<Generator> out;
+    for (auto& bg : bit_generator_.spawn(n_children)) out.emplace_back(std::move(bg));
+    return out;
+  }
+
+ private:
+  template <class Real>
+  static constexpr bool is_real = std::is_same<Real, double>::value || std::is_same<Real, float>::value;
+
+  // NumPy's CONS_NON_NEGATIVE: rejects a set sign bit (so -0.0) unless NaN.
+  static void check_non_negative(double v, const char* name) {
+    if (!std::isnan(v) && std::signbit(v)) throw std::invalid_argument(std::string(name) + " < 0");
+  }
+
+  static double uniform_range(double low, double high) {
+    const double range = high - low;
+    if (!std::isfinite(range)) throw std::overflow_error("high - low range exceeds valid bounds");
+    check_non_negative(range, "high - low");
+    return range;
+  }
+
+  template <class T>
+  void integers_fill_checked(const detail::integers_range<T>& r, T* out, std::size_t n) {
+    using U = typename detail::integers_dtype<T>::unsigned_type;
+    // Signed T is written through its unsigned counterpart (allowed aliasing), as NumPy does.
+    U* u = reinterpret_cast<U*>(out);
+    if constexpr (std::is_same<U, bool>::value) {
+      distributions::bounded_bool_fill(bit_generator_, r.off, r.rng, n, false, u);
+    } else if constexpr (sizeof(U) == 8) {
+      distributions::bounded_uint64_fill(bit_generator_, r.off, r.rng, n, false, u);
+    } else if constexpr (sizeof(U) == 4) {
+      distributions::bounded_uint32_fill(bit_generator_, r.off, r.rng, n, false, u);
+    } else if constexpr (sizeof(U) == 2) {
+      distributions::bounded_uint16_fill(bit_generator_, r.off, r.rng, n, false, u);
+    } else {
+      distributions::bounded_uint8_fill(bit_generator_, r.off, r.rng, n, false, u);
+    }
+  }
+
+  // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a
+  // container of size pop). p == nullptr means p=None.
+  void choice_impl(std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n, bool replace,
+                   const double* p, std::size_t p_size, bool shuffle) {
+    if (is_int) {
+      if (pop <= 0 && n != 0) {
+        throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+      }
+    } else if (pop == 0 && n != 0) {
+      throw std::invalid_argument("a cannot be empty unless no samples are taken");
+    }
+    if (p) {
+      if (static_cast<std::int64_t>(p_size) != pop) throw std::invalid_argument("a and p must have same size");
+      const double p_sum = detail::kahan_sum(p, p_size);
+      if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+      for (std::size_t i = 0; i < p_size; ++i) {
+        if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+      }
+      // atol = sqrt(float64 eps)
+      if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {
+        throw std::invalid_argument(
+            "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+      }
+    }
+    if (replace) {
+      if (p) {
+        distributions::choice_p_replace(bit_generator_, p, p_size, n, out);
+      } else if (n != 0) {
+        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1), n, false,
+                                           reinterpret_cast<std::uint64_t*>(out));
+      }
+      return;
+    }
+    const auto size = static_cast<std::int64_t>(n);
+    if (size > pop) {
+      throw std::invalid_argument("Cannot take a larger sample than population when replace is False");
+    }
+    if (p) {
+      std::int64_t nonzero = 0;
+      for (std::size_t i = 0; i < p_size; ++i) nonzero += p[i] > 0;
+      if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+      distributions::choice_p_noreplace(bit_generator_, p, p_size, n, out);
+      return;
+    }
+    const std::int64_t cutoff = shuffle ? 50 : 20;
+    if (pop > 10000 && size > pop / cutoff) {
+      distributions::choice_tail_shuffle(bit_generator_, pop, size, out);
+    } else {
+      distributions::choice_floyd(bit_generator_, pop, size, shuffle, out);
+    }
+  }
+
+ public:
   // ==== end section: core ====
 
   // ==== section: continuous distributions ====
@@ -70,6 +576,31 @@ class Generator {
 
   BitGen bit_generator_;
 };
+
+// ==== free functions: core (default_rng) ====
+// numpy.random.default_rng: a Generator over PCG64 seeded through SeedSequence(seed) -- from a
+// non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
+// it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
+// generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
+inline Generator<PCG64> default_rng() { return Generator<PCG64>(PCG64()); }
+template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+Generator<PCG64> default_rng(Int seed) {
+  return Generator<PCG64>(PCG64(seed));
+}
+template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+Generator<PCG64> default_rng(const std::vector<Int>& seed) {
+  return Generator<PCG64>(PCG64(seed));
+}
+template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+Generator<PCG64> default_rng(std::initializer_list<Int> seed) {
+  return Generator<PCG64>(PCG64(seed));
+}
+inline Generator<PCG64> default_rng(const SeedSequence& seed_seq) { return Generator<PCG64>(PCG64(seed_seq)); }
+template <class BitGen, std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
+Generator<BitGen> default_rng(BitGen bit_generator) {
+  return Generator<BitGen>(std::move(bit_generator));
+}
+// ==== end free functions: core ====
 
 }  // namespace nprandom
 
