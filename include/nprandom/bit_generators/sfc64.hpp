@@ -1,0 +1,116 @@
+// SFC64: Chris Doty-Humphrey's Small Fast Chaotic generator, as NumPy's SFC64 bit generator.
+#ifndef NPRANDOM_BIT_GENERATORS_SFC64_HPP
+#define NPRANDOM_BIT_GENERATORS_SFC64_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/seed_sequence.hpp>
+
+namespace nprandom {
+
+// NumPy's `SFC64.state` dict:
+// {'bit_generator': 'SFC64', 'state': {'state': uint64[4]}, 'has_uint32': int, 'uinteger': int}.
+struct SFC64State {
+  std::string bit_generator;
+  std::array<std::uint64_t, 4> state{};
+  int has_uint32 = 0;
+  std::uint32_t uinteger = 0;
+  friend bool operator==(const SFC64State& a, const SFC64State& b) noexcept {
+    return a.bit_generator == b.bit_generator && a.state == b.state && a.has_uint32 == b.has_uint32 &&
+           a.uinteger == b.uinteger;
+  }
+  friend bool operator!=(const SFC64State& a, const SFC64State& b) noexcept { return !(a == b); }
+};
+
+// SFC64 (numpy/random/_sfc64.pyx, src/sfc64/sfc64.{h,c}).
+// Step: tmp = a + b + counter++; a = b ^ (b >> 11); b = c + (c << 3); c = rotl(c, 24) + tmp;
+// output tmp. Seeding: (a, b, c) = generate_state(3, uint64), counter = 1, then 12 outputs are
+// discarded (so the counter reads 13). No jumped/advance (NumPy has none).
+class SFC64 : public BitGenerator<SFC64> {
+ public:
+  static constexpr const char* name() noexcept { return "SFC64"; }
+
+  // Seeded from fresh OS entropy through a SeedSequence (NumPy: SFC64()).
+  SFC64() { seed_from(SeedSequence()); }
+  // Seeded through SeedSequence(seed), as NumPy's SFC64(seed). Negative seeds throw
+  // std::invalid_argument ("expected non-negative integer").
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  explicit SFC64(Int seed) {
+    seed_from(SeedSequence(seed));
+  }
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  explicit SFC64(const std::vector<Int>& seed) {
+    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
+    // OS-entropy constructor (whose first parameter is a spawn key).
+    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size));
+  }
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  SFC64(std::initializer_list<Int> seed) {
+    seed_from(SeedSequence(seed));
+  }
+  explicit SFC64(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+
+  // sfc64_next
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    const std::uint64_t tmp = s_[0] + s_[1] + s_[3]++;
+    s_[0] = s_[1] ^ (s_[1] >> 11);
+    s_[1] = s_[2] + (s_[2] << 3);
+    s_[2] = ((s_[2] << 24) | (s_[2] >> 40)) + tmp;
+    return tmp;
+  }
+
+  using BitGenerator<SFC64>::random_raw;
+  // Fill with raw outputs; the state lives in registers for the whole loop.
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept {
+    std::uint64_t a = s_[0], b = s_[1], c = s_[2], w = s_[3];
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t tmp = a + b + w++;
+      a = b ^ (b >> 11);
+      b = c + (c << 3);
+      c = ((c << 24) | (c >> 40)) + tmp;
+      out[i] = tmp;
+    }
+    s_ = {a, b, c, w};
+  }
+
+  SFC64State state() const { return SFC64State{name(), s_, has_uint32_ ? 1 : 0, uinteger_}; }
+  // Throws std::invalid_argument when the state is for another generator. The message is NumPy
+  // 2.5's text verbatim, unformatted placeholder included (_sfc64.pyx lacks the f prefix there).
+  void set_state(const SFC64State& s) {
+    if (s.bit_generator != name())
+      throw std::invalid_argument("state must be for a {self.__class__.__name__} RNG");
+    s_ = s.state;
+    has_uint32_ = s.has_uint32 != 0;
+    uinteger_ = s.uinteger;
+  }
+
+  friend bool operator==(const SFC64& a, const SFC64& b) noexcept {
+    return a.s_ == b.s_ && a.has_uint32_ == b.has_uint32_ && a.uinteger_ == b.uinteger_;
+  }
+  friend bool operator!=(const SFC64& a, const SFC64& b) noexcept { return !(a == b); }
+
+ private:
+  // sfc64_set_seed
+  void seed_from(const SeedSequence& ss) {
+    const auto v = ss.generate_state<std::uint64_t>(3);
+    s_ = {v[0], v[1], v[2], 1};
+    for (int i = 0; i < 12; ++i) (void)next_uint64();
+    reset_uint32_buffer();
+    seed_seq_ = ss;
+  }
+
+  std::array<std::uint64_t, 4> s_{};
+};
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_BIT_GENERATORS_SFC64_HPP
