@@ -38,8 +38,9 @@ namespace distributions {
 // * otherwise G(a) / (G(a) + G(b)), G(a) drawn first.
 template <class BitGen>
 double beta(BitGen& bg, double a, double b) noexcept {
+  constexpr double tiny = ::nprandom::detail::beta_tiny_threshold;
   if (a <= 1.0 && b <= 1.0) {
-    if (a < ::nprandom::detail::beta_tiny_threshold && b < ::nprandom::detail::beta_tiny_threshold) {
+    if (a < tiny && b < tiny) {
       const double u = bg.next_double();
       return ((a + b) * u < a) ? 1.0 : 0.0;
     }
@@ -264,8 +265,8 @@ double rayleigh(BitGen& bg, double mode) noexcept {
 }
 
 // random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
-// rewritten to avoid cancellation): Y = mean * N^2, X = mean * (1 - 2 / (1 + sqrt(1 + 4 scale / Y))),
-// then U; X if U <= mean / (mean + X), else mean^2 / X. One N and one U.
+// rewritten to avoid cancellation): Y = mean * N^2, d = 1 + sqrt(1 + 4 scale / Y),
+// X = mean * (1 - 2 / d), then U; X if U <= mean / (mean + X), else mean^2 / X. One N, one U.
 template <class BitGen>
 double wald(BitGen& bg, double mean, double scale) noexcept {
   double y = standard_normal(bg);
