@@ -1,6 +1,7 @@
 # cmake -P script: runs PROGRAM, prints its output, and fails unless stdout equals the file EXPECTED.
 execute_process(COMMAND "${PROGRAM}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-message("${out}")
+string(REGEX REPLACE "\n$" "" _shown "${out}")
+message("${_shown}")
 if(NOT err STREQUAL "")
   message("stderr:\n${err}")
 endif()
