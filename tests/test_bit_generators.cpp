@@ -16,6 +16,7 @@
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
+#include <nprandom/distributions/normal.hpp>
 #include <nprandom/seed_sequence.hpp>
 
 #include "support/catch.hpp"
@@ -158,6 +159,14 @@ void check_reference_records() {
     std::vector<double> v;
     for (int i = 0; i < 6; ++i) v.push_back(bg.next_double());
     golden::check(reference(n + "/42/random"), v);
+  }
+  {
+    // Generator(bg).standard_normal(6): the ziggurat kernel on each generator's next_uint64 /
+    // next_double (MT19937's are built from two 32-bit outputs).
+    BG bg(42);
+    std::vector<double> v(6);
+    nprandom::distributions::standard_normal_fill(bg, v.size(), v.data());
+    golden::check(reference(n + "/42/standard_normal"), v);
   }
 }
 

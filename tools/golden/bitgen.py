@@ -174,5 +174,4 @@ add("seedseq/n_children_spawned/ctor",
 add("seedseq/spawn/0", "len(np.random.SeedSequence(7).spawn(0))")
 add("seedseq/error/negative", "np.random.SeedSequence(-1)")
 add("seedseq/error/negative-in-list", "np.random.SeedSequence([1, -5])")
-add("seedseq/error/negative-spawn-key", "np.random.SeedSequence(1, spawn_key=(-1,))")
 add("seedseq/error/pool-size", "np.random.SeedSequence(1, pool_size=3)")
