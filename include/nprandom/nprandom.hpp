@@ -7,7 +7,11 @@
 #include <nprandom/detail/uint128.hpp>
 #include <nprandom/seed_sequence.hpp>
 #include <nprandom/bit_generator.hpp>
+#include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/generator.hpp>
+// Legacy API (RandomState and the np.random.* facade) -- added when those headers land.
 
 #endif  // NPRANDOM_NPRANDOM_HPP
