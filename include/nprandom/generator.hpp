@@ -33,6 +33,7 @@
 #include <nprandom/distributions/uniform.hpp>
 // ---- includes: continuous ----
 // ---- includes: discrete ----
+#include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
 
 namespace nprandom {
@@ -555,6 +556,181 @@ class Generator {
   // ==== end section: continuous distributions ====
 
   // ==== section: discrete distributions ====
+  // Discrete univariate distributions (numpy/random/_generator.pyx; kernels in
+  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. Each method checks its
+  // parameters once, before any draw, in NumPy's order and with NumPy's ValueError texts (thrown
+  // as std::invalid_argument); a sized call with bad parameters throws even when size == 0.
+
+  // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
+  // n == 0 or p == 0 return 0 without drawing. The kernel's per-(n, p) setup is made once per
+  // call (NumPy caches it across calls; the values are identical either way).
+  std::int64_t binomial(std::int64_t n, double p) {
+    check_binomial_args_(n, p);
+    return distributions::binomial(bit_generator_, n, p);
+  }
+  std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    binomial(n, p, out.data(), size);
+    return out;
+  }
+  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
+    check_binomial_args_(n, p);
+    distributions::binomial_fill(bit_generator_, n, p, out, cnt);
+  }
+
+  // negative_binomial(n, p): n > 0 ("n <= 0"; NaN: "n must not be NaN"), p in (0, 1]
+  // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
+  // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
+  std::int64_t negative_binomial(double n, double p) {
+    check_negative_binomial_args_(n, p);
+    return distributions::negative_binomial(bit_generator_, n, p);
+  }
+  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    negative_binomial(n, p, out.data(), size);
+    return out;
+  }
+  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
+    check_negative_binomial_args_(n, p);
+    fill_with(out, cnt, [&] { return distributions::negative_binomial(bit_generator_, n, p); });
+  }
+
+  // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
+  // ("lam value too large"). lam == 0 returns 0 without drawing.
+  std::int64_t poisson(double lam = 1.0) {
+    check_poisson_arg_(lam);
+    return distributions::poisson(bit_generator_, lam);
+  }
+  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    poisson(lam, out.data(), size);
+    return out;
+  }
+  void poisson(double lam, std::int64_t* out, std::size_t cnt) {
+    check_poisson_arg_(lam);
+    distributions::poisson_fill(bit_generator_, lam, out, cnt);
+  }
+
+  // zipf(a): a > 1 ("a <= 1 or a is NaN"). a >= 1025 returns 1 without drawing (NumPy >= 2.1).
+  std::int64_t zipf(double a) {
+    check_zipf_arg_(a);
+    return distributions::zipf(bit_generator_, a);
+  }
+  std::vector<std::int64_t> zipf(double a, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    zipf(a, out.data(), size);
+    return out;
+  }
+  void zipf(double a, std::int64_t* out, std::size_t cnt) {
+    check_zipf_arg_(a);
+    fill_with(out, cnt, [&] { return distributions::zipf(bit_generator_, a); });
+  }
+
+  // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
+  // to INT64_MAX (NumPy >= 1.25).
+  std::int64_t geometric(double p) {
+    check_geometric_arg_(p);
+    return distributions::geometric(bit_generator_, p);
+  }
+  std::vector<std::int64_t> geometric(double p, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    geometric(p, out.data(), size);
+    return out;
+  }
+  void geometric(double p, std::int64_t* out, std::size_t cnt) {
+    check_geometric_arg_(p);
+    fill_with(out, cnt, [&] { return distributions::geometric(bit_generator_, p); });
+  }
+
+  // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
+  // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
+  // ("ngood + nbad < nsample"), then "ngood < 0", "nbad < 0", "nsample < 0".
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    check_hypergeometric_args_(ngood, nbad, nsample);
+    return distributions::hypergeometric(bit_generator_, ngood, nbad, nsample);
+  }
+  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
+                                           std::int64_t nsample, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    hypergeometric(ngood, nbad, nsample, out.data(), size);
+    return out;
+  }
+  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
+                      std::int64_t* out, std::size_t cnt) {
+    check_hypergeometric_args_(ngood, nbad, nsample);
+    fill_with(out, cnt, [&] {
+      return distributions::hypergeometric(bit_generator_, ngood, nbad, nsample);
+    });
+  }
+
+  // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").
+  std::int64_t logseries(double p) {
+    check_logseries_arg_(p);
+    return distributions::logseries(bit_generator_, p);
+  }
+  std::vector<std::int64_t> logseries(double p, std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    logseries(p, out.data(), size);
+    return out;
+  }
+  void logseries(double p, std::int64_t* out, std::size_t cnt) {
+    check_logseries_arg_(p);
+    fill_with(out, cnt, [&] { return distributions::logseries(bit_generator_, p); });
+  }
+
+ private:
+  // _common.pyx POISSON_LAM_MAX: <double>int64max - sqrt(int64max)*10 (9.223372006484771e18).
+  static double discrete_poisson_lam_max_() noexcept {
+    const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+    return imax - std::sqrt(imax) * 10;
+  }
+  static void check_binomial_args_(std::int64_t n, double p) {
+    if (!(p >= 0) || !(p <= 1)) throw std::invalid_argument("p < 0, p > 1 or p is NaN");
+    if (n < 0) throw std::invalid_argument("n < 0");
+  }
+  static void check_negative_binomial_args_(double n, double p) {
+    if (std::isnan(n)) throw std::invalid_argument("n must not be NaN");
+    if (n <= 0) throw std::invalid_argument("n <= 0");
+    if (!(p > 0) || !(p <= 1)) {
+      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
+    }
+    const double max_lam = (1 - p) / p * (n + 10 * std::sqrt(n));
+    if (max_lam > discrete_poisson_lam_max_()) {
+      throw std::invalid_argument(
+          "n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+  static void check_poisson_arg_(double lam) {
+    if (!(lam >= 0)) throw std::invalid_argument("lam < 0 or lam is NaN");
+    if (!(lam <= discrete_poisson_lam_max_())) throw std::invalid_argument("lam value too large");
+  }
+  static void check_zipf_arg_(double a) {
+    if (!(a > 1)) throw std::invalid_argument("a <= 1 or a is NaN");
+  }
+  static void check_geometric_arg_(double p) {
+    if (!(p > 0) || !(p <= 1)) {
+      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
+    }
+  }
+  static void check_hypergeometric_args_(std::int64_t ngood, std::int64_t nbad,
+                                         std::int64_t nsample) {
+    constexpr std::int64_t hypergeom_max = 1000000000;  // NumPy: HYPERGEOM_MAX = 10**9
+    if (ngood >= hypergeom_max || nbad >= hypergeom_max) {
+      throw std::invalid_argument("both ngood and nbad must be less than 1000000000");
+    }
+    // int64 sum as in NumPy's Cython (wraps only for absurd negative inputs).
+    const auto total = static_cast<std::int64_t>(static_cast<std::uint64_t>(ngood) +
+                                                 static_cast<std::uint64_t>(nbad));
+    if (total < nsample) throw std::invalid_argument("ngood + nbad < nsample");
+    if (ngood < 0) throw std::invalid_argument("ngood < 0");
+    if (nbad < 0) throw std::invalid_argument("nbad < 0");
+    if (nsample < 0) throw std::invalid_argument("nsample < 0");
+  }
+  static void check_logseries_arg_(double p) {
+    if (!(p >= 0) || !(p < 1)) throw std::invalid_argument("p < 0, p >= 1 or p is NaN");
+  }
+
+ public:
   // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====
