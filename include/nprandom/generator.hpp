@@ -35,6 +35,8 @@
 // ---- includes: discrete ----
 #include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
+#include <limits>
+#include <nprandom/distributions/multivariate.hpp>
 
 namespace nprandom {
 
@@ -734,6 +736,219 @@ class Generator {
   // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====
+  // Multivariate distributions (numpy/random/_generator.pyx; kernels in
+  // <nprandom/distributions/multivariate.hpp>). LAYOUT: results are row-major, one row per draw.
+  // With k components per draw (k = alpha.size(), pvals.size(), colors.size(), mean.size()):
+  //   method(params...)                      one draw, k values (NumPy: size=None, shape (k,))
+  //   method(params..., std::size_t size)    `size` draws, size*k values, draw r at [r*k, r*k+k)
+  //                                          (NumPy: size=n, shape (n, k); a NumPy size=(a, b)
+  //                                          is size = a*b)
+  //   method(params..., T* out, std::size_t size)   writes size*k values to out (allocates only
+  //                                          the kernel's scratch: dirichlet's stick-breaking
+  //                                          sums, the 'count' urn, the decompositions)
+  // Parameters are checked once, before anything is drawn, in NumPy's order and with NumPy's
+  // texts (ValueError -> std::invalid_argument), also when size == 0. The one-draw form draws
+  // exactly what size=1 draws.
+
+ public:
+  // dirichlet(alpha): "alpha < 0" if any alpha < 0 (-0.0 and NaN pass, as np.less does).
+  // Zeros are allowed (NumPy >= 1.25); all-zero alpha gives rows of 0 without drawing (>= 1.26).
+  // max(alpha) < 0.1 uses stick-breaking with betas, otherwise normalised gammas.
+  std::vector<double> dirichlet(const std::vector<double>& alpha) { return dirichlet(alpha, 1); }
+  std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+    std::vector<double> out(size * alpha.size());
+    dirichlet(alpha, out.data(), size);
+    return out;
+  }
+  void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
+    for (double a : alpha) {
+      if (a < 0.0) throw std::invalid_argument("alpha < 0");
+    }
+    distributions::dirichlet(bit_generator_, alpha.data(), alpha.size(), size, out);
+  }
+
+  // multinomial(n, pvals): checks in NumPy's order: pvals empty -> "pvals must have at least 1
+  // dimension and the last dimension of pvals must be greater than 0."; any pval outside [0, 1]
+  // or NaN -> "pvals < 0, pvals > 1 or pvals contains NaNs"; Kahan sum of pvals[:-1] > 1 + 1e-12
+  // -> "sum(pvals[:-1]) > 1.0"; n < 0 -> "n < 0". pvals[-1] is only range-checked: the last
+  // category gets what is left. Scalar n with one pvals vector (NumPy's broadcasting of arrays of
+  // n / pvals is not mirrored: loop over calls instead; it draws the same stream).
+  std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
+    return multinomial(n, pvals, 1);
+  }
+  std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                        std::size_t size) {
+    std::vector<std::int64_t> out(size * pvals.size());
+    multinomial(n, pvals, out.data(), size);
+    return out;
+  }
+  void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
+                   std::size_t size) {
+    const std::size_t d = pvals.size();
+    if (d == 0) {
+      throw std::invalid_argument(
+          "pvals must have at least 1 dimension and the last dimension of pvals must be "
+          "greater than 0.");
+    }
+    for (double p : pvals) {
+      if (!(p >= 0.0) || !(p <= 1.0)) {
+        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
+      }
+    }
+    if (detail::kahan_sum(pvals.data(), d - 1) > (1.0 + 1e-12)) {
+      throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
+    }
+    if (n < 0) throw std::invalid_argument("n < 0");
+    distributions::binomial_cache cache;
+    for (std::size_t r = 0; r < size; ++r) {
+      distributions::multinomial(bit_generator_, n, pvals.data(), d, out + r * d, cache);
+    }
+  }
+
+  // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"). Checks, in
+  // NumPy's order: method -> 'method must be "count" or "marginals".'; nsample < 0 -> "nsample
+  // must be nonnegative."; a negative color -> "colors must be a one-dimensional sequence of
+  // nonnegative integers not exceeding 9223372036854775807."; sum overflow -> "sum(colors) must
+  // not exceed the maximum value of a 64 bit signed integer (9223372036854775807)"; marginals with
+  // sum >= 1e9 -> 'When method is "marginals", sum(colors) must be less than 1000000000.'; count
+  // with sum > INT64_MAX / sizeof(size_t) -> "When method is 'count', sum(colors) must not exceed
+  // <that>"; nsample > sum -> "nsample > sum(colors)". Empty colors give empty rows. The 'count'
+  // urn is shared by the draws of one call, so size=n differs from n one-draw calls (as in NumPy).
+  std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
+                                                        std::int64_t nsample,
+                                                        std::string_view method = "marginals") {
+    return multivariate_hypergeometric(colors, nsample, 1, method);
+  }
+  std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
+                                                        std::int64_t nsample, std::size_t size,
+                                                        std::string_view method = "marginals") {
+    std::vector<std::int64_t> out(size * colors.size());
+    multivariate_hypergeometric(colors, nsample, out.data(), size, method);
+    return out;
+  }
+  void multivariate_hypergeometric(const std::vector<std::int64_t>& colors, std::int64_t nsample,
+                                   std::int64_t* out, std::size_t size,
+                                   std::string_view method = "marginals") {
+    const bool count = method == "count";
+    if (!count && method != "marginals") {
+      throw std::invalid_argument("method must be \"count\" or \"marginals\".");
+    }
+    if (nsample < 0) throw std::invalid_argument("nsample must be nonnegative.");
+    constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+    std::int64_t total = 0;
+    for (std::int64_t c : colors) {
+      if (c < 0) {
+        throw std::invalid_argument(
+            "colors must be a one-dimensional sequence of nonnegative integers not exceeding " +
+            std::to_string(int64_max) + ".");
+      }
+    }
+    for (std::int64_t c : colors) {
+      if (c > int64_max - total) {
+        throw std::invalid_argument(
+            "sum(colors) must not exceed the maximum value of a 64 bit signed integer (" +
+            std::to_string(int64_max) + ")");
+      }
+      total += c;
+    }
+    if (!count && total >= 1000000000) {
+      throw std::invalid_argument(
+          "When method is \"marginals\", sum(colors) must be less than 1000000000.");
+    }
+    const std::uint64_t max_index =
+        (std::numeric_limits<std::size_t>::max() > static_cast<std::uint64_t>(int64_max)
+             ? static_cast<std::uint64_t>(int64_max)
+             : static_cast<std::uint64_t>(std::numeric_limits<std::size_t>::max())) /
+        sizeof(std::size_t);
+    if (count && static_cast<std::uint64_t>(total) > max_index) {
+      throw std::invalid_argument("When method is 'count', sum(colors) must not exceed " +
+                                  std::to_string(max_index));
+    }
+    if (nsample > total) throw std::invalid_argument("nsample > sum(colors)");
+    if (colors.empty()) return;
+    if (count) {
+      distributions::multivariate_hypergeometric_count(bit_generator_, total, colors.data(),
+                                                       colors.size(), nsample, size, out);
+    } else {
+      distributions::multivariate_hypergeometric_marginals(bit_generator_, total, colors.data(),
+                                                           colors.size(), nsample, size, out);
+    }
+  }
+
+  // multivariate_normal(mean, cov, check_valid = "warn", tol = 1e-8, method = "svd").
+  // cov is row-major d*d with d = mean.size() (or a vector of d rows of d). Order of events, as
+  // in NumPy: method -> "method must be one of {'eigh', 'svd', 'cholesky'}"; cov not d'*d' for an
+  // integer d' (or ragged rows) -> "cov must be 2 dimensional and square"; d' != d -> "mean and
+  // cov must have same length"; then size*d standard normals are drawn (so the stream advances
+  // even if what follows throws); then cov is decomposed ("svd": factor u*sqrt(s); "eigh": lower
+  // triangle, factor u*sqrt(|s|); "cholesky": lower triangle, "Matrix is not positive definite");
+  // then check_valid (not for cholesky): anything but "warn"/"raise"/"ignore" -> "check_valid must
+  // equal 'warn', 'raise', or 'ignore'"; a failed PSD test (svd: allclose(vh.T*s @ vh, cov,
+  // rtol=tol, atol=tol); eigh: any eigenvalue < -tol) throws "covariance is not symmetric
+  // positive-semidefinite." for "raise" and, for "warn", calls nprandom's warning handler
+  // (default: a line on std::clog; see nprandom::set_warning_handler) and goes on.
+  // Each row is mean + x @ factor.T. The normals are bit-exact with NumPy; the decomposition is
+  // not LAPACK, so values match NumPy to ~1e-15 relative and singular/eigen-vector signs follow
+  // nprandom's documented convention (detail/linalg.hpp), which reproduces NumPy's reference
+  // outputs but can differ from a given LAPACK on other matrices. LinAlgError -> invalid_argument.
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<double>& cov,
+                                          std::string_view check_valid = "warn", double tol = 1e-8,
+                                          std::string_view method = "svd") {
+    return multivariate_normal(mean, cov, 1, check_valid, tol, method);
+  }
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<double>& cov, std::size_t size,
+                                          std::string_view check_valid = "warn", double tol = 1e-8,
+                                          std::string_view method = "svd") {
+    std::vector<double> out(size * mean.size());
+    multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
+    return out;
+  }
+  void multivariate_normal(const std::vector<double>& mean, const std::vector<double>& cov,
+                           double* out, std::size_t size, std::string_view check_valid = "warn",
+                           double tol = 1e-8, std::string_view method = "svd") {
+    const distributions::mvn_method m = distributions::parse_mvn_method(method);
+    const std::size_t d = mean.size();
+    std::size_t side = 0;
+    while ((side + 1) * (side + 1) <= cov.size()) ++side;
+    if (side * side != cov.size()) {
+      throw std::invalid_argument("cov must be 2 dimensional and square");
+    }
+    if (side != d) throw std::invalid_argument("mean and cov must have same length");
+    for (std::size_t i = 0; i < size * d; ++i) out[i] = distributions::standard_normal(bit_generator_);
+    distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol,
+                                                 out, size);
+  }
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<std::vector<double>>& cov,
+                                          std::string_view check_valid = "warn", double tol = 1e-8,
+                                          std::string_view method = "svd") {
+    return multivariate_normal(mean, cov, 1, check_valid, tol, method);
+  }
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<std::vector<double>>& cov,
+                                          std::size_t size, std::string_view check_valid = "warn",
+                                          double tol = 1e-8, std::string_view method = "svd") {
+    std::vector<double> out(size * mean.size());
+    multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
+    return out;
+  }
+  void multivariate_normal(const std::vector<double>& mean,
+                           const std::vector<std::vector<double>>& cov, double* out,
+                           std::size_t size, std::string_view check_valid = "warn",
+                           double tol = 1e-8, std::string_view method = "svd") {
+    distributions::parse_mvn_method(method);
+    std::vector<double> flat;
+    flat.reserve(cov.size() * cov.size());
+    for (const auto& row : cov) {
+      if (row.size() != cov.size()) {
+        throw std::invalid_argument("cov must be 2 dimensional and square");
+      }
+      flat.insert(flat.end(), row.begin(), row.end());
+    }
+    multivariate_normal(mean, flat, out, size, check_valid, tol, method);
+  }
   // ==== end section: multivariate distributions ====
 
  private:

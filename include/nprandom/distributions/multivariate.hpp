@@ -1,0 +1,396 @@
+// Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial, multivariate_hypergeometric, multivariate_normal).
+#ifndef NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
+#define NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
+
+// Ports of NumPy 2.5.2's numpy/random/_generator.pyx (dirichlet, multinomial,
+// multivariate_hypergeometric, multivariate_normal) and of the C functions random_multinomial
+// (src/distributions/distributions.c), random_multivariate_hypergeometric_count
+// (random_mvhg_count.c) and random_multivariate_hypergeometric_marginals (random_mvhg_marginals.c).
+//
+// Layout: every kernel writes `rows` draws of `k` components row-major, draw r in
+// out[r*k .. r*k + k). Kernels check no arguments; the front ends (Generator, RandomState)
+// validate with NumPy's messages. The multivariate_normal transforms are deterministic helpers
+// (no bit generator): the caller draws the standard normals first, exactly as NumPy does.
+
+#include <nprandom/config.hpp>
+#include <nprandom/detail/linalg.hpp>
+#include <nprandom/distributions/continuous.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/gamma.hpp>
+#include <nprandom/distributions/integers.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <iostream>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+namespace nprandom {
+
+// ---- RuntimeWarning ----
+// NumPy issues `RuntimeWarning("covariance is not symmetric positive-semidefinite.")` from
+// multivariate_normal(check_valid='warn'). C++ has no warnings module, so nprandom calls a
+// process-wide handler instead (never throws, never changes the draws). The default handler
+// writes "nprandom: RuntimeWarning: <message>" to std::clog; install your own (or nullptr to
+// silence) with set_warning_handler, which returns the previous handler. Thread-safe.
+using warning_handler = void (*)(const char* message);
+
+namespace detail {
+inline void default_warning_handler(const char* message) {
+  std::clog << "nprandom: RuntimeWarning: " << message << '\n';
+}
+inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
+  static std::atomic<warning_handler> slot{&default_warning_handler};
+  return slot;
+}
+inline void emit_runtime_warning(const char* message) {
+  if (warning_handler h = warning_handler_slot().load()) {
+    h(message);
+  }
+}
+}  // namespace detail
+
+inline warning_handler set_warning_handler(warning_handler handler) noexcept {
+  return detail::warning_handler_slot().exchange(handler);
+}
+
+namespace distributions {
+
+// ---- dirichlet ----
+// Mirrors Generator.dirichlet (_generator.pyx, NumPy >= 1.26 behaviour): `rows` draws of
+// Dirichlet(alpha[0..k)) into out[rows*k].
+//  * max(alpha) < 0.1 (every alpha < 0.1; a NaN makes it false): stick-breaking with betas
+//    (gh-14924, NumPy >= 1.19). csum[j] = sum(alpha[j:]) right to left; if csum[0] == 0 (all
+//    zero) every row is 0 and nothing is drawn. Otherwise per row: acc = 1; for j < k-1:
+//    v = beta(alpha[j], csum[j+1]), out[j] = acc*v, acc *= 1 - v, stop early when
+//    csum[j+1] == 0 (the rest stay 0); out[k-1] = acc. Consumes k-1 betas per row (fewer on
+//    the early stop).
+//  * otherwise: k standard gammas, each multiplied by 1/sum (not divided).
+template <class BitGen>
+void dirichlet(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows, double* out) {
+  std::fill(out, out + rows * k, 0.0);
+  if (k == 0) {
+    return;
+  }
+  bool small = true;
+  for (std::size_t j = 0; j < k; ++j) {
+    if (!(alpha[j] < 0.1)) {
+      small = false;
+    }
+  }
+  if (small) {
+    std::vector<double> csum(k);
+    double c = 0.0;
+    for (std::size_t j = k; j-- > 0;) {
+      c += alpha[j];
+      csum[j] = c;
+    }
+    if (!(c > 0.0)) {
+      return;  // all alphas are zero: rows of zeros, no draws
+    }
+    for (std::size_t r = 0; r < rows; ++r) {
+      double* row = out + r * k;
+      double acc = 1.0;
+      for (std::size_t j = 0; j + 1 < k; ++j) {
+        const double v = beta(bg, alpha[j], csum[j + 1]);
+        row[j] = acc * v;
+        acc *= (1.0 - v);
+        if (csum[j + 1] == 0.0) {
+          break;
+        }
+      }
+      row[k - 1] = acc;
+    }
+    return;
+  }
+  for (std::size_t r = 0; r < rows; ++r) {
+    double* row = out + r * k;
+    double acc = 0.0;
+    for (std::size_t j = 0; j < k; ++j) {
+      row[j] = standard_gamma(bg, alpha[j]);
+      acc = acc + row[j];
+    }
+    const double invacc = 1.0 / acc;
+    for (std::size_t j = 0; j < k; ++j) {
+      row[j] = row[j] * invacc;
+    }
+  }
+}
+
+// ---- multinomial ----
+// Mirrors random_multinomial (distributions.c): one draw of Multinomial(n, pvals[0..d)) into
+// out[d]. For j < d-1: out[j] = binomial(pvals[j] / remaining_p, dn); dn -= out[j]; stop as soon
+// as dn <= 0; remaining_p -= pvals[j]. The last category gets the remaining dn; pvals[d-1] is
+// never read. Entries after an early stop are 0. A binomial with n == 0 or p == 0 draws nothing.
+// `cache` is the Generator's binomial setup cache (it only saves work; values do not depend on it).
+template <class BitGen>
+void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d, std::int64_t* out,
+                 binomial_cache& cache) {
+  std::fill(out, out + d, std::int64_t{0});
+  double remaining_p = 1.0;
+  std::int64_t dn = n;
+  for (std::size_t j = 0; j + 1 < d; ++j) {
+    out[j] = binomial(bg, dn, pvals[j] / remaining_p, cache);
+    dn = dn - out[j];
+    if (dn <= 0) {
+      break;
+    }
+    remaining_p -= pvals[j];
+  }
+  if (dn > 0) {
+    out[d - 1] = dn;
+  }
+}
+
+// ---- multivariate_hypergeometric ----
+// Mirrors random_multivariate_hypergeometric_count (random_mvhg_count.c): `rows` draws into
+// out[rows*num_colors]. The urn is the label array [0]*colors[0] + [1]*colors[1] + ...; each draw
+// runs a partial Fisher-Yates over its first m entries (k = j + random_interval(total - j - 1),
+// masked rejection) and counts labels, where m = nsample, or total - nsample when
+// nsample > total/2 (then the complement is returned). The label array is NOT reset between
+// draws of one call, so `rows` draws in one call differ from `rows` calls of one draw.
+// total == 0, nsample == 0 or rows == 0: zeros, no draws. Allocates total size_t's.
+template <class BitGen>
+void multivariate_hypergeometric_count(BitGen& bg, std::int64_t total, const std::int64_t* colors,
+                                       std::size_t num_colors, std::int64_t nsample,
+                                       std::size_t rows, std::int64_t* out) {
+  std::fill(out, out + rows * num_colors, std::int64_t{0});
+  if (total == 0 || nsample == 0 || rows == 0) {
+    return;
+  }
+  std::vector<std::size_t> choices(static_cast<std::size_t>(total));
+  for (std::size_t i = 0, pos = 0; i < num_colors; ++i) {
+    for (std::int64_t j = 0; j < colors[i]; ++j) {
+      choices[pos++] = i;
+    }
+  }
+  const bool more_than_half = nsample > total / 2;
+  if (more_than_half) {
+    nsample = total - nsample;
+  }
+  const auto m = static_cast<std::size_t>(nsample);
+  const auto t = static_cast<std::size_t>(total);
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::int64_t* row = out + r * num_colors;
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::size_t k = j + static_cast<std::size_t>(random_interval(bg, t - j - 1));
+      std::swap(choices[k], choices[j]);
+    }
+    for (std::size_t j = 0; j < m; ++j) {
+      row[choices[j]] += 1;
+    }
+    if (more_than_half) {
+      for (std::size_t c = 0; c < num_colors; ++c) {
+        row[c] = colors[c] - row[c];
+      }
+    }
+  }
+}
+
+// Mirrors random_multivariate_hypergeometric_marginals (random_mvhg_marginals.c): per draw,
+// remaining = total; for j < num_colors-1 while some are still to be taken:
+// remaining -= colors[j]; out[j] = hypergeometric(colors[j], remaining, num_to_sample);
+// the last color gets the rest. Same complement trick as the count method (nsample > total/2).
+// total == 0, nsample == 0 or rows == 0: zeros, no draws. Needs num_colors > 0.
+template <class BitGen>
+void multivariate_hypergeometric_marginals(BitGen& bg, std::int64_t total,
+                                           const std::int64_t* colors, std::size_t num_colors,
+                                           std::int64_t nsample, std::size_t rows,
+                                           std::int64_t* out) {
+  std::fill(out, out + rows * num_colors, std::int64_t{0});
+  if (total == 0 || nsample == 0 || rows == 0 || num_colors == 0) {
+    return;
+  }
+  const bool more_than_half = nsample > total / 2;
+  if (more_than_half) {
+    nsample = total - nsample;
+  }
+  for (std::size_t r = 0; r < rows; ++r) {
+    std::int64_t* row = out + r * num_colors;
+    std::int64_t num_to_sample = nsample;
+    std::int64_t remaining = total;
+    for (std::size_t j = 0; num_to_sample > 0 && j + 1 < num_colors; ++j) {
+      remaining -= colors[j];
+      const std::int64_t got = hypergeometric(bg, colors[j], remaining, num_to_sample);
+      row[j] = got;
+      num_to_sample -= got;
+    }
+    if (num_to_sample > 0) {
+      row[num_colors - 1] = num_to_sample;
+    }
+    if (more_than_half) {
+      for (std::size_t c = 0; c < num_colors; ++c) {
+        row[c] = colors[c] - row[c];
+      }
+    }
+  }
+}
+
+// ---- multivariate_normal ----
+enum class mvn_method { svd, eigh, cholesky };
+
+// method='svd' | 'eigh' | 'cholesky' (Generator checks this first, before drawing anything).
+inline mvn_method parse_mvn_method(std::string_view method) {
+  if (method == "svd") return mvn_method::svd;
+  if (method == "eigh") return mvn_method::eigh;
+  if (method == "cholesky") return mvn_method::cholesky;
+  throw std::invalid_argument("method must be one of {'eigh', 'svd', 'cholesky'}");
+}
+
+namespace detail_mvn {
+constexpr const char* not_psd = "covariance is not symmetric positive-semidefinite.";
+
+// numpy.allclose(vh.T * s @ vh, cov, rtol=tol, atol=tol): the svd check of both front ends.
+inline bool svd_psd(const double* cov, const double* s, const double* vh, std::size_t d,
+                    double tol) {
+  std::vector<double> rec(d * d, 0.0);
+  for (std::size_t i = 0; i < d; ++i) {
+    for (std::size_t j = 0; j < d; ++j) {
+      double acc = 0.0;
+      for (std::size_t k = 0; k < d; ++k) {
+        acc += vh[k * d + i] * s[k] * vh[k * d + j];
+      }
+      rec[i * d + j] = acc;
+    }
+  }
+  return ::nprandom::detail::linalg::allclose(rec.data(), cov, d * d, tol, tol);
+}
+
+enum class mvn_check { warn, raise, ignore };
+
+// NumPy validates check_valid only when it is not 'ignore' (and, in Generator, only when the
+// method is not cholesky), after the normals are drawn and cov decomposed.
+inline mvn_check parse_check(std::string_view check_valid) {
+  if (check_valid == "ignore") return mvn_check::ignore;
+  if (check_valid == "warn") return mvn_check::warn;
+  if (check_valid == "raise") return mvn_check::raise;
+  throw std::invalid_argument("check_valid must equal 'warn', 'raise', or 'ignore'");
+}
+
+inline void report(bool psd, mvn_check check) {
+  if (psd) {
+    return;
+  }
+  if (check == mvn_check::raise) {
+    throw std::invalid_argument(not_psd);
+  }
+  ::nprandom::detail::emit_runtime_warning(not_psd);
+}
+}  // namespace detail_mvn
+
+// Generator.multivariate_normal after its standard normals are drawn (_generator.pyx, NumPy
+// 2.5): decomposes cov (row-major d*d, cast to double), runs check_valid, and replaces each row
+// x of `x` (rows*d standard normals, drawn by the caller before any of this, as NumPy does) by
+// mean + x @ factor.T, where factor = u*sqrt(s) (svd), u*sqrt(|s|) (eigh, lower triangle) or
+// the lower Cholesky factor (cholesky; check skipped). Decompositions come from
+// detail/linalg.hpp (Jacobi; see there for the sign convention and why results match NumPy to
+// rounding, not bit for bit).
+// Throws std::invalid_argument (NumPy's ValueError / numpy.linalg.LinAlgError, a ValueError):
+// "covariance is not symmetric positive-semidefinite." (check_valid "raise"), "Matrix is not
+// positive definite" (cholesky), "SVD did not converge" / "Eigenvalues did not converge" (NaN/inf
+// cov), "check_valid must equal 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in
+// NumPy). check_valid "warn" reports through nprandom's warning handler and continues.
+inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
+                                          mvn_method method, std::string_view check_valid,
+                                          double tol, double* x, std::size_t rows) {
+  namespace la = ::nprandom::detail::linalg;
+  std::vector<double> factor(d * d);  // factor[i*d + k]: x @ factor.T -> sum_k x[k]*factor[i][k]
+  if (method == mvn_method::cholesky) {
+    if (!la::cholesky_lower(cov, d, factor.data())) {
+      throw std::invalid_argument("Matrix is not positive definite");
+    }
+  } else if (method == mvn_method::svd) {
+    std::vector<double> u(d * d), s(d), vh(d * d);
+    if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+      throw std::invalid_argument("SVD did not converge");
+    }
+    const auto check = detail_mvn::parse_check(check_valid);
+    if (check != detail_mvn::mvn_check::ignore) {
+      detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+    }
+    for (std::size_t i = 0; i < d; ++i) {
+      for (std::size_t k = 0; k < d; ++k) {
+        factor[i * d + k] = u[i * d + k] * std::sqrt(s[k]);
+      }
+    }
+  } else {
+    std::vector<double> u(d * d), s(d);
+    if (!la::eigh(cov, d, s.data(), u.data())) {
+      throw std::invalid_argument("Eigenvalues did not converge");
+    }
+    const auto check = detail_mvn::parse_check(check_valid);
+    if (check != detail_mvn::mvn_check::ignore) {
+      bool psd = true;
+      for (std::size_t k = 0; k < d; ++k) {
+        if (s[k] < -tol) {
+          psd = false;
+        }
+      }
+      detail_mvn::report(psd, check);
+    }
+    for (std::size_t i = 0; i < d; ++i) {
+      for (std::size_t k = 0; k < d; ++k) {
+        factor[i * d + k] = u[i * d + k] * std::sqrt(std::fabs(s[k]));
+      }
+    }
+  }
+  std::vector<double> tmp(d);
+  for (std::size_t r = 0; r < rows; ++r) {
+    double* row = x + r * d;
+    for (std::size_t i = 0; i < d; ++i) {
+      double acc = 0.0;
+      for (std::size_t k = 0; k < d; ++k) {
+        acc += row[k] * factor[i * d + k];
+      }
+      tmp[i] = mean[i] + acc;
+    }
+    std::copy(tmp.begin(), tmp.end(), row);
+  }
+}
+
+// RandomState.multivariate_normal after its standard normals are drawn (mtrand.pyx; frozen):
+// SVD only, (u, s, vh) = svd(cov); check_valid as above; each row x becomes
+// x @ (sqrt(s)[:, None] * vh) + mean -- note: vh, not u. `x` holds rows*d legacy gaussians
+// drawn by the caller first. Same exceptions and warning behaviour as
+// multivariate_normal_transform (no cholesky / eigh here).
+inline void legacy_multivariate_normal_transform(const double* mean, const double* cov,
+                                                 std::size_t d, std::string_view check_valid,
+                                                 double tol, double* x, std::size_t rows) {
+  namespace la = ::nprandom::detail::linalg;
+  std::vector<double> u(d * d), s(d), vh(d * d);
+  if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+    throw std::invalid_argument("SVD did not converge");
+  }
+  const auto check = detail_mvn::parse_check(check_valid);
+  if (check != detail_mvn::mvn_check::ignore) {
+    detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+  }
+  std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
+  for (std::size_t k = 0; k < d; ++k) {
+    const double sk = std::sqrt(s[k]);
+    for (std::size_t i = 0; i < d; ++i) {
+      b[k * d + i] = sk * vh[k * d + i];
+    }
+  }
+  std::vector<double> tmp(d);
+  for (std::size_t r = 0; r < rows; ++r) {
+    double* row = x + r * d;
+    for (std::size_t i = 0; i < d; ++i) {
+      double acc = 0.0;
+      for (std::size_t k = 0; k < d; ++k) {
+        acc += row[k] * b[k * d + i];
+      }
+      tmp[i] = acc + mean[i];
+    }
+    std::copy(tmp.begin(), tmp.end(), row);
+  }
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
