@@ -1,0 +1,643 @@
+// Frozen legacy (RandomState) sampling kernels: NumPy's src/legacy/legacy-distributions.c.
+#ifndef NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
+#define NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
+
+// These kernels keep NumPy 1.16's algorithms so that RandomState streams never change (NEP 19:
+// "no more modifications ... not even to fix correctness bugs"). Do not "fix" or speed them up in
+// any way that can change a produced value; the Generator algorithms live in distributions/.
+//
+// Like every kernel they do no argument checking; RandomState validates first. RAND_INT_TYPE is
+// C `long`, i.e. int64 on the LP64 targets NumPy's reference values come from.
+//
+// Kernels that need the gaussian cache take an AugBitGen (NumPy's aug_bitgen_t); the others take
+// the bit generator itself, exactly as in NumPy. The ones mtrand.pyx takes from the shared
+// distributions.c (poisson, the geometric search, loggam, laplace, ...) are NOT copied here.
+//
+// C's (long)x on an out-of-range double is undefined; NumPy's values come from x86-64 builds,
+// where it yields INT64_MIN (e.g. legacy geometric with a tiny p). detail::trunc_int64_x86
+// reproduces that without undefined behaviour.
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <limits>
+
+#include <nprandom/config.hpp>
+#include <nprandom/distributions/discrete.hpp>
+
+namespace nprandom {
+namespace legacy {
+
+inline constexpr double pi = 3.14159265358979323846;  // C's M_PI
+
+// NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
+// at a bit generator it does not own (RandomState owns both). has_gauss/gauss are part of the
+// RandomState state (get_state()[3], [4]).
+template <class BitGen>
+struct AugBitGen {
+  BitGen* bit_generator = nullptr;
+  int has_gauss = 0;
+  double gauss = 0.0;
+
+  BitGen& bitgen() const noexcept { return *bit_generator; }
+  void reset_gauss() noexcept {
+    has_gauss = 0;
+    gauss = 0.0;
+  }
+};
+
+// NumPy's legacy_double: the bit generator's next_double (for MT19937: two 32-bit outputs).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
+  return aug.bitgen().next_double();
+}
+
+// legacy_gauss: Marsaglia's polar Box-Muller. Draws pairs of uniforms (x1 first) until
+// 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
+// Consumes 0 or 2k doubles.
+template <class BitGen>
+double gauss(AugBitGen<BitGen>& aug) noexcept {
+  if (aug.has_gauss) {
+    const double temp = aug.gauss;
+    aug.has_gauss = 0;
+    aug.gauss = 0.0;
+    return temp;
+  }
+  double x1, x2, r2;
+  do {
+    x1 = 2.0 * legacy_double(aug) - 1.0;
+    x2 = 2.0 * legacy_double(aug) - 1.0;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1.0 || r2 == 0.0);
+  const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+  aug.gauss = f * x1;
+  aug.has_gauss = 1;
+  return f * x2;
+}
+
+// legacy_normal: loc + scale * gauss.
+template <class BitGen>
+double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {
+  return loc + scale * gauss(aug);
+}
+
+// legacy_lognormal: exp(normal(mean, sigma)).
+template <class BitGen>
+double lognormal(AugBitGen<BitGen>& aug, double mean, double sigma) noexcept {
+  return std::exp(normal(aug, mean, sigma));
+}
+
+// legacy_standard_exponential: inversion -log(1 - U). Consumes one double.
+template <class BitGen>
+double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
+  return -std::log(1.0 - legacy_double(aug));
+}
+
+// legacy_exponential: scale * standard_exponential.
+template <class BitGen>
+double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
+  return scale * standard_exponential(aug);
+}
+
+// legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
+// Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
+// Tsang (2000) with the legacy gauss (shares the gaussian cache).
+template <class BitGen>
+double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
+  if (shape == 1.0) return standard_exponential(aug);
+  if (shape == 0.0) return 0.0;
+  if (shape < 1.0) {
+    for (;;) {
+      const double U = legacy_double(aug);
+      const double V = standard_exponential(aug);
+      if (U <= 1.0 - shape) {
+        const double X = std::pow(U, 1. / shape);
+        if (X <= V) return X;
+      } else {
+        const double Y = -std::log((1 - U) / shape);
+        const double X = std::pow(1.0 - shape + shape * Y, 1. / shape);
+        if (X <= (V + Y)) return X;
+      }
+    }
+  }
+  const double b = shape - 1. / 3.;
+  const double c = 1. / std::sqrt(9 * b);
+  for (;;) {
+    double X, V;
+    do {
+      X = gauss(aug);
+      V = 1.0 + c * X;
+    } while (V <= 0.0);
+    V = V * V * V;
+    const double U = legacy_double(aug);
+    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
+    if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
+  }
+}
+
+// legacy_gamma: scale * standard_gamma(shape).
+template <class BitGen>
+double gamma(AugBitGen<BitGen>& aug, double shape, double scale) noexcept {
+  return scale * standard_gamma(aug, shape);
+}
+
+// legacy_chisquare: 2 * standard_gamma(df / 2).
+template <class BitGen>
+double chisquare(AugBitGen<BitGen>& aug, double df) noexcept {
+  return 2.0 * standard_gamma(aug, df / 2.0);
+}
+
+// legacy_f: chisquare(dfnum) * dfden / (chisquare(dfden) * dfnum), numerator drawn first (the
+// order GCC picks for NumPy's unsequenced C expression).
+template <class BitGen>
+double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
+  const double num = chisquare(aug, dfnum) * dfden;
+  const double den = chisquare(aug, dfden) * dfnum;
+  return num / den;
+}
+
+// legacy_pareto: exp(E / a) - 1 with the legacy exponential.
+template <class BitGen>
+double pareto(AugBitGen<BitGen>& aug, double a) noexcept {
+  return std::exp(standard_exponential(aug) / a) - 1;
+}
+
+// legacy_weibull: a == 0 -> 0 without a draw; else E^(1/a).
+template <class BitGen>
+double weibull(AugBitGen<BitGen>& aug, double a) noexcept {
+  if (a == 0.0) return 0.0;
+  return std::pow(standard_exponential(aug), 1. / a);
+}
+
+// legacy_power: (1 - exp(-E))^(1/a).
+template <class BitGen>
+double power(AugBitGen<BitGen>& aug, double a) noexcept {
+  return std::pow(1 - std::exp(-standard_exponential(aug)), 1. / a);
+}
+
+// legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
+template <class BitGen>
+double rayleigh(BitGen& bg, double mode) noexcept {
+  return mode * std::sqrt(-2.0 * std::log1p(-bg.next_double()));
+}
+
+// legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
+// (gauss + sqrt(nonc))^2. Otherwise a Poisson(nonc / 2) mixture of chisquares (the shared
+// random_poisson); the NaN check comes after the draws so the stream is unchanged.
+template <class BitGen>
+double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noexcept {
+  if (nonc == 0) return chisquare(aug, df);
+  if (1 < df) {
+    const double chi2 = chisquare(aug, df - 1);
+    const double n = gauss(aug) + std::sqrt(nonc);
+    return chi2 + n * n;
+  }
+  const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
+  const double out = chisquare(aug, df + static_cast<double>(2 * i));
+  if (std::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
+  return out;
+}
+
+// legacy_noncentral_f: noncentral_chisquare(dfnum, nonc) * dfden / (chisquare(dfden) * dfnum).
+template <class BitGen>
+double noncentral_f(AugBitGen<BitGen>& aug, double dfnum, double dfden, double nonc) noexcept {
+  const double t = noncentral_chisquare(aug, dfnum, nonc) * dfden;
+  return t / (chisquare(aug, dfden) * dfnum);
+}
+
+// legacy_wald: Michael, Schucany & Haas (1976) with the legacy gauss and the pre-2.4 formula
+// X = mean + mean/(2 scale) * (Y - sqrt(4 scale Y + Y^2)), then one double for the choice.
+template <class BitGen>
+double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
+  const double mu_2l = mean / (2 * scale);
+  double Y = gauss(aug);
+  Y = mean * Y * Y;
+  const double X = mean + mu_2l * (Y - std::sqrt(4 * scale * Y + Y * Y));
+  const double U = legacy_double(aug);
+  if (U <= mean / (mean + X)) return X;
+  return mean * mean / X;
+}
+
+// legacy_standard_t: gauss first, then standard_gamma(df / 2); sqrt(df/2) * N / sqrt(G).
+template <class BitGen>
+double standard_t(AugBitGen<BitGen>& aug, double df) noexcept {
+  const double num = gauss(aug);
+  const double denom = standard_gamma(aug, df / 2);
+  return std::sqrt(df / 2) * num / std::sqrt(denom);
+}
+
+// legacy_standard_cauchy: gauss / gauss, numerator drawn first (GCC's order in NumPy's build).
+template <class BitGen>
+double standard_cauchy(AugBitGen<BitGen>& aug) noexcept {
+  const double num = gauss(aug);
+  return num / gauss(aug);
+}
+
+// legacy_beta. a <= 1 and b <= 1: Johnk's algorithm (U then V; accept X + Y <= 1, with a
+// log-sum-exp form when X + Y underflows to 0). Otherwise Ga / (Ga + Gb), Ga drawn first.
+template <class BitGen>
+double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
+  if ((a <= 1.0) && (b <= 1.0)) {
+    for (;;) {
+      const double U = legacy_double(aug);
+      const double V = legacy_double(aug);
+      const double X = std::pow(U, 1.0 / a);
+      const double Y = std::pow(V, 1.0 / b);
+      if ((X + Y) <= 1.0) {
+        if (X + Y > 0) return X / (X + Y);
+        double logX = std::log(U) / a;
+        double logY = std::log(V) / b;
+        const double logM = logX > logY ? logX : logY;
+        logX -= logM;
+        logY -= logM;
+        return std::exp(logX - std::log(std::exp(logX) + std::exp(logY)));
+      }
+    }
+  }
+  const double Ga = standard_gamma(aug, a);
+  const double Gb = standard_gamma(aug, b);
+  return Ga / (Ga + Gb);
+}
+
+// legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
+// NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
+template <class BitGen>
+double vonmises(BitGen& bg, double mu, double kappa) noexcept {
+  if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
+  if (kappa < 1e-8) return pi * (2 * bg.next_double() - 1);
+  double s;
+  if (kappa < 1e-5) {
+    s = (1. / kappa + kappa);
+  } else {
+    const double r = 1 + std::sqrt(1 + 4 * kappa * kappa);
+    const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
+    s = (1 + rho * rho) / (2 * rho);
+  }
+  double W;
+  for (;;) {
+    const double U = bg.next_double();
+    const double Z = std::cos(pi * U);
+    W = (1 + s * Z) / (s + Z);
+    const double Y = kappa * (s - W);
+    const double V = bg.next_double();
+    if ((Y * (2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
+  }
+  const double U = bg.next_double();
+  double result = std::acos(W);
+  if (U < 0.5) result = -result;
+  result += mu;
+  const bool neg = (result < 0);
+  double mod = std::fabs(result);
+  mod = (std::fmod(mod + pi, 2 * pi) - pi);
+  if (neg) mod *= -1;
+  return mod;
+}
+
+// legacy_negative_binomial: poisson(gamma(n, (1 - p) / p)) with the legacy gamma and the shared
+// random_poisson.
+template <class BitGen>
+std::int64_t negative_binomial(AugBitGen<BitGen>& aug, double n, double p) noexcept {
+  const double Y = gamma(aug, n, (1 - p) / p);
+  return distributions::poisson(aug.bitgen(), Y);
+}
+
+// legacy_random_poisson: the shared random_poisson (PTRS for lam >= 10, multiplication below).
+template <class BitGen>
+std::int64_t poisson(BitGen& bg, double lam) noexcept {
+  return distributions::poisson(bg, lam);
+}
+
+// NumPy's binomial_t: the per-(n, p) setup cached between calls. The values depend only on
+// (n, p), so the cache affects speed, never the draws. RandomState keeps one.
+struct BinomialCache {
+  int has_binomial = 0;
+  double psave = 0.0;
+  std::int64_t nsave = 0;
+  double r = 0.0, q = 0.0, fm = 0.0;
+  std::int64_t m = 0;
+  double p1 = 0.0, xm = 0.0, xl = 0.0, xr = 0.0, c = 0.0, laml = 0.0, lamr = 0.0, p2 = 0.0,
+         p3 = 0.0, p4 = 0.0;
+};
+
+namespace detail {
+
+// legacy_random_binomial_inversion (BINV). Always draws at least one double, even for n == 0 or
+// p == 0 (the frozen behaviour NumPy's test_n_zero_stream pins).
+template <class BitGen>
+std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
+  double q, qn;
+  std::int64_t bound;
+  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
+    bc.nsave = n;
+    bc.psave = p;
+    bc.has_binomial = 1;
+    bc.q = q = 1.0 - p;
+    bc.r = qn = std::exp(static_cast<double>(n) * std::log(q));
+    const double np = static_cast<double>(n) * p;
+    bc.c = np;
+    const double lim = np + 10.0 * std::sqrt(np * q + 1);
+    const double dn = static_cast<double>(n);
+    bc.m = bound = nprandom::detail::trunc_int64_x86(dn < lim ? dn : lim);
+  } else {
+    q = bc.q;
+    qn = bc.r;
+    bound = bc.m;
+  }
+  std::int64_t X = 0;
+  double px = qn;
+  double U = bg.next_double();
+  while (U > px) {
+    X++;
+    if (X > bound) {
+      X = 0;
+      px = qn;
+      U = bg.next_double();
+    } else {
+      U -= px;
+      px = (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
+    }
+  }
+  return X;
+}
+
+// legacy_random_binomial_btpe: Kachitvichyanukul & Schmeiser (1988) BTPE, frozen with the
+// original Stirling-correction error (constant 13680 and all four terms added). Two doubles per
+// attempt.
+template <class BitGen>
+std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
+  using nprandom::detail::trunc_int64_x86;
+  double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
+  std::int64_t m;
+  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
+    bc.nsave = n;
+    bc.psave = p;
+    bc.has_binomial = 1;
+    bc.r = r = p < 1.0 - p ? p : 1.0 - p;
+    bc.q = q = 1.0 - r;
+    bc.fm = fm = static_cast<double>(n) * r + r;
+    bc.m = m = trunc_int64_x86(std::floor(bc.fm));
+    bc.p1 = p1 = std::floor(2.195 * std::sqrt(static_cast<double>(n) * r * q) - 4.6 * q) + 0.5;
+    bc.xm = xm = static_cast<double>(m) + 0.5;
+    bc.xl = xl = xm - p1;
+    bc.xr = xr = xm + p1;
+    bc.c = c = 0.134 + 20.5 / (15.3 + static_cast<double>(m));
+    double a = (fm - xl) / (fm - xl * r);
+    bc.laml = laml = a * (1.0 + a / 2.0);
+    a = (xr - fm) / (xr * q);
+    bc.lamr = lamr = a * (1.0 + a / 2.0);
+    bc.p2 = p2 = p1 * (1.0 + 2.0 * c);
+    bc.p3 = p3 = p2 + c / laml;
+    bc.p4 = p4 = p3 + c / lamr;
+  } else {
+    r = bc.r;
+    q = bc.q;
+    fm = bc.fm;
+    m = bc.m;
+    p1 = bc.p1;
+    xm = bc.xm;
+    xl = bc.xl;
+    xr = bc.xr;
+    c = bc.c;
+    laml = bc.laml;
+    lamr = bc.lamr;
+    p2 = bc.p2;
+    p3 = bc.p3;
+    p4 = bc.p4;
+  }
+  const double dn = static_cast<double>(n);
+  const double dm = static_cast<double>(m);
+  std::int64_t y;
+  for (;;) {  // Step 10
+    const double nrq = dn * r * q;
+    const double u = bg.next_double() * p4;
+    double v = bg.next_double();
+    if (u <= p1) {
+      y = trunc_int64_x86(std::floor(xm - p1 * v + u));
+      break;  // Step 60
+    }
+    if (u <= p2) {  // Step 20
+      const double x = xl + (u - p1) / c;
+      v = v * c + 1.0 - std::fabs(dm - x + 0.5) / p1;
+      if (v > 1.0) continue;
+      y = trunc_int64_x86(std::floor(x));
+    } else if (u <= p3) {  // Step 30
+      y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
+      if ((y < 0) || (v == 0.0)) continue;
+      v = v * (u - p2) * laml;
+    } else {  // Step 40
+      y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
+      if ((y > n) || (v == 0.0)) continue;
+      v = v * (u - p3) * lamr;
+    }
+    // Step 50
+    const std::int64_t k = y - m < 0 ? m - y : y - m;
+    const double dk = static_cast<double>(k);
+    if (!((k > 20) && (dk < ((nrq) / 2.0 - 1)))) {
+      const double s = r / q;
+      const double a = s * static_cast<double>(n + 1);
+      double F = 1.0;
+      if (m < y) {
+        for (std::int64_t i = m + 1; i <= y; i++) F *= (a / static_cast<double>(i) - s);
+      } else if (m > y) {
+        for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
+      }
+      if (v > F) continue;
+      break;  // Step 60
+    }
+    // Step 52
+    const double rho = (dk / (nrq)) * ((dk * (dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const double t = static_cast<double>(-k * k) / (2 * nrq);
+    const double A = std::log(v);
+    if (A < (t - rho)) break;
+    if (A > (t + rho)) continue;
+    const double x1 = static_cast<double>(y) + 1;
+    const double f1 = dm + 1;
+    const double z = dn + 1 - dm;
+    const double w = dn - static_cast<double>(y) + 1;
+    const double x2 = x1 * x1;
+    const double f2 = f1 * f1;
+    const double z2 = z * z;
+    const double w2 = w * w;
+    if (A > (xm * std::log(f1 / x1) + (static_cast<double>(n - m) + 0.5) * std::log(z / w) +
+             static_cast<double>(y - m) * std::log(w * r / (x1 * q)) +
+             (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
+             (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
+             (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
+             (13680. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.)) {
+      continue;
+    }
+    break;
+  }
+  // Step 60
+  if (p > 0.5) y = n - y;
+  return y;
+}
+
+}  // namespace detail
+
+// legacy_random_binomial: inversion when min(p, 1-p) * n <= 30, else BTPE; for p > 0.5 it draws
+// for 1 - p and returns n - X. No n == 0 / p == 0 shortcut: those still consume one double.
+template <class BitGen>
+std::int64_t binomial(BitGen& bg, double p, std::int64_t n, BinomialCache& bc) noexcept {
+  if (p <= 0.5) {
+    if (p * static_cast<double>(n) <= 30.0) return detail::binomial_inversion(bg, n, p, bc);
+    return detail::binomial_btpe(bg, n, p, bc);
+  }
+  const double q = 1.0 - p;
+  if (q * static_cast<double>(n) <= 30.0) return n - detail::binomial_inversion(bg, n, q, bc);
+  return n - detail::binomial_btpe(bg, n, q, bc);
+}
+
+namespace detail {
+
+// random_hypergeometric_hyp (legacy): the HYP algorithm of Kachitvichyanukul & Schmeiser (1985)
+// for 1 <= sample <= 10. One double per step.
+template <class BitGen>
+std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                std::int64_t sample) noexcept {
+  const std::int64_t d1 = bad + good - sample;
+  const double d2 = static_cast<double>(bad < good ? bad : good);
+  double y = d2;
+  std::int64_t k = sample;
+  while (y > 0.0) {
+    const double u = bg.next_double();
+    y -= static_cast<double>(
+        nprandom::detail::trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    k--;
+    if (k == 0) break;
+  }
+  std::int64_t z = nprandom::detail::trunc_int64_x86(d2 - y);
+  if (good > bad) z = sample - z;
+  return z;
+}
+
+// random_hypergeometric_hrua (legacy): Stadlober's HRUA ratio-of-uniforms (1989) with the old
+// random_loggam based log-factorials. Two doubles per attempt.
+template <class BitGen>
+std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                 std::int64_t sample) noexcept {
+  using nprandom::detail::trunc_int64_x86;
+  using distributions::loggam;
+  constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
+  constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
+  const std::int64_t mingoodbad = good < bad ? good : bad;
+  const std::int64_t popsize = good + bad;
+  const std::int64_t maxgoodbad = good > bad ? good : bad;
+  const std::int64_t m = sample < popsize - sample ? sample : popsize - sample;
+  const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
+  const double d5 = 1.0 - d4;
+  const double d6 = static_cast<double>(m) * d4 + 0.5;
+  const double d7 = std::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 *
+                                  d5 / static_cast<double>(popsize - 1) +
+                              0.5);
+  const double d8 = D1 * d7 + D2;
+  const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
+                                                      static_cast<double>(mingoodbad + 1) /
+                                                      static_cast<double>(popsize + 2)));
+  const double d10 = (loggam(static_cast<double>(d9 + 1)) +
+                      loggam(static_cast<double>(mingoodbad - d9 + 1)) +
+                      loggam(static_cast<double>(m - d9 + 1)) +
+                      loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
+  const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
+  const double fl = std::floor(d6 + 16 * d7);
+  const double d11 = mmin < fl ? mmin : fl;
+  std::int64_t Z;
+  for (;;) {
+    const double X = bg.next_double();
+    const double Y = bg.next_double();
+    const double W = d6 + d8 * (Y - 0.5) / X;
+    if ((W < 0.0) || (W >= d11)) continue;
+    Z = trunc_int64_x86(std::floor(W));
+    const double T = d10 - (loggam(static_cast<double>(Z + 1)) +
+                            loggam(static_cast<double>(mingoodbad - Z + 1)) +
+                            loggam(static_cast<double>(m - Z + 1)) +
+                            loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
+    if ((X * (4.0 - X) - 3.0) <= T) break;
+    if (X * (X - T) >= 1) continue;
+    if (2.0 * std::log(X) <= T) break;
+  }
+  if (good > bad) Z = m - Z;
+  if (m < sample) Z = good - Z;
+  return Z;
+}
+
+}  // namespace detail
+
+// legacy_random_hypergeometric: HRUA for sample > 10, HYP for 1..10, 0 (no draw) otherwise.
+template <class BitGen>
+std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
+                            std::int64_t sample) noexcept {
+  if (sample > 10) return detail::hypergeometric_hrua(bg, good, bad, sample);
+  if (sample > 0) return detail::hypergeometric_hyp(bg, good, bad, sample);
+  return 0;
+}
+
+// legacy_random_zipf: the frozen copy (NumPy 2.1+) of the 1.24 Devroye rejection sampler:
+// U = 1 - next_double, then V, X = floor(U^(-1/(a-1))); rejects X > 2^63 or X < 1. Loops
+// forever for a >= 1025, exactly like NumPy's RandomState.zipf.
+template <class BitGen>
+std::int64_t zipf(BitGen& bg, double a) noexcept {
+  const double am1 = a - 1.0;
+  const double b = std::pow(2.0, am1);
+  for (;;) {
+    const double U = 1.0 - bg.next_double();
+    const double V = bg.next_double();
+    const double X = std::floor(std::pow(U, -1.0 / am1));
+    if (X > 9223372036854775807.0 || X < 1.0) continue;
+    const double T = std::pow(1.0 + 1.0 / X, am1);
+    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
+  }
+}
+
+// legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
+// (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
+template <class BitGen>
+std::int64_t geometric(BitGen& bg, double p) noexcept {
+  if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
+  return nprandom::detail::trunc_int64_x86(
+      std::ceil(std::log1p(-bg.next_double()) / std::log(1 - p)));
+}
+
+// legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
+template <class BitGen>
+std::int64_t logseries(BitGen& bg, double p) noexcept {
+  const double r = std::log(1.0 - p);
+  for (;;) {
+    const double V = bg.next_double();
+    if (V >= p) return 1;
+    const double U = bg.next_double();
+    const double q = 1.0 - std::exp(r * U);
+    if (V <= q * q) {
+      const std::int64_t result =
+          nprandom::detail::trunc_int64_x86(std::floor(1 + std::log(V) / std::log(q)));
+      if ((result < 1) || (V == 0.0)) continue;
+      return result;
+    }
+    if (V >= q) return 1;
+    return 2;
+  }
+}
+
+// legacy_random_multinomial (NumPy 2.5): conditional binomials with the legacy binomial, so a
+// zero probability or a zero remaining count still consumes one double. Stops as soon as the
+// remaining count reaches 0; the last category gets what is left. `out` (d values) must be
+// zeroed by the caller, as NumPy's np.zeros does.
+template <class BitGen>
+void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pix, std::size_t d,
+                 BinomialCache& bc) noexcept {
+  double remaining_p = 1.0;
+  std::int64_t dn = n;
+  for (std::size_t j = 0; j + 1 < d; j++) {
+    out[j] = binomial(bg, pix[j] / remaining_p, dn, bc);
+    dn = dn - out[j];
+    if (dn <= 0) break;
+    remaining_p -= pix[j];
+  }
+  if (dn > 0 && d > 0) out[d - 1] = dn;
+}
+
+}  // namespace legacy
+}  // namespace nprandom
+
+#endif  // NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
