@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <nprandom/bit_generator.hpp>
@@ -33,19 +34,36 @@ NPRANDOM_ALWAYS_INLINE philox4x64_ctr philox4x64_round(const philox4x64_ctr& ctr
   return {hi1 ^ ctr[1] ^ key[0], lo1, hi0 ^ ctr[3] ^ key[1], lo0};
 }
 
+namespace detail {
+
+NPRANDOM_ALWAYS_INLINE philox4x64_key philox4x64_bumpkey(philox4x64_key key) noexcept {
+  key[0] += 0x9E3779B97F4A7C15ULL;
+  key[1] += 0xBB67AE8584CAA73BULL;
+  return key;
+}
+
+// Rounds 2..R, unrolled by the fold (GCC keeps a plain loop with a branch).
+template <std::size_t... I>
+NPRANDOM_ALWAYS_INLINE philox4x64_ctr philox4x64_more_rounds(philox4x64_ctr ctr, philox4x64_key key,
+                                                             std::index_sequence<I...>) noexcept {
+  (void)key;  // unused when the pack is empty (one round)
+  ((key = philox4x64_bumpkey(key), ctr = philox4x64_round(ctr, key), (void)I), ...);
+  return ctr;
+}
+
+}  // namespace detail
+
 // The Philox4x64-R bijection (philox4x64_R): R rounds, the key bumped by the Weyl constants
 // (0x9E3779B97F4A7C15, 0xBB67AE8584CAA73B) before every round after the first. NumPy uses R = 10.
 template <int Rounds = 10>
-inline philox4x64_ctr philox4x64(philox4x64_ctr ctr, philox4x64_key key) noexcept {
+inline philox4x64_ctr philox4x64(const philox4x64_ctr& ctr, const philox4x64_key& key) noexcept {
   static_assert(Rounds >= 0 && Rounds <= 16, "Philox4x64 is defined for 0..16 rounds");
-  for (int r = 0; r < Rounds; ++r) {
-    if (r > 0) {
-      key[0] += 0x9E3779B97F4A7C15ULL;
-      key[1] += 0xBB67AE8584CAA73BULL;
-    }
-    ctr = philox4x64_round(ctr, key);
+  if constexpr (Rounds == 0) {
+    return ctr;
+  } else {
+    return detail::philox4x64_more_rounds(philox4x64_round(ctr, key), key,
+                                          std::make_index_sequence<static_cast<std::size_t>(Rounds - 1)>{});
   }
-  return ctr;
 }
 
 // NumPy's `Philox.state` dict: {'bit_generator': 'Philox', 'state': {'counter': uint64[4],
