@@ -1,0 +1,1277 @@
+// RandomState: NumPy's legacy random API (numpy/random/mtrand.pyx), bit for bit.
+#ifndef NPRANDOM_LEGACY_RANDOM_STATE_HPP
+#define NPRANDOM_LEGACY_RANDOM_STATE_HPP
+
+// Mirrors numpy.random.RandomState of NumPy 2.5: the same methods, parameter order, defaults,
+// validation messages and draws. Sampling algorithms live in legacy/distributions.hpp (the frozen
+// legacy kernels) and in distributions/ (the kernels mtrand.pyx shares with Generator: uniform,
+// laplace, gumbel, logistic, triangular, poisson, the geometric search, bounded integers,
+// random_interval). This file only validates, sizes and dispatches.
+//
+// Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
+// `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
+// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory.
+// Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
+// row-major, one row per draw.
+//
+// Errors: NumPy's ValueError and TypeError -> std::invalid_argument, OverflowError ->
+// std::overflow_error, with NumPy 2.5's message text. Validation happens once per call, before
+// anything is drawn.
+//
+// Seeding (MT19937 only, as in NumPy): an integer in [0, 2^32 - 1] -> init_genrand; a non-empty
+// sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
+// from RandomState(5), as in NumPy.
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/continuous.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/multivariate.hpp>
+#include <nprandom/distributions/uniform.hpp>
+#include <nprandom/legacy/distributions.hpp>
+
+namespace nprandom {
+
+/// NumPy's `RandomState.get_state()` (legacy=True) tuple
+/// ('MT19937', key[624], pos, has_gauss, cached_gaussian). A NumPy 3-tuple (no gaussian) is a
+/// LegacyState with has_gauss = 0 and cached_gaussian = 0.0.
+struct LegacyState {
+  std::string bit_generator = "MT19937";
+  std::array<std::uint32_t, 624> key{};
+  int pos = 624;
+  int has_gauss = 0;
+  double cached_gaussian = 0.0;
+
+  friend bool operator==(const LegacyState& a, const LegacyState& b) noexcept {
+    return a.bit_generator == b.bit_generator && a.key == b.key && a.pos == b.pos &&
+           a.has_gauss == b.has_gauss && a.cached_gaussian == b.cached_gaussian;
+  }
+  friend bool operator!=(const LegacyState& a, const LegacyState& b) noexcept { return !(a == b); }
+};
+
+/// NumPy's `RandomState.get_state(legacy=False)` dict: the bit generator's state dict
+/// (`{'bit_generator': ..., 'state': {...}}`) plus 'has_gauss' and 'gauss'.
+template <class BitGenState>
+struct RandomStateDict {
+  BitGenState state{};
+  int has_gauss = 0;
+  double gauss = 0.0;
+
+  friend bool operator==(const RandomStateDict& a, const RandomStateDict& b) noexcept {
+    return a.state == b.state && a.has_gauss == b.has_gauss && a.gauss == b.gauss;
+  }
+  friend bool operator!=(const RandomStateDict& a, const RandomStateDict& b) noexcept {
+    return !(a == b);
+  }
+};
+
+namespace legacy {
+namespace detail {
+
+// ---- NumPy's check_constraint (numpy/random/_common.pyx), scalar messages ----
+[[noreturn]] inline void fail(const std::string& msg) { throw std::invalid_argument(msg); }
+
+inline void check_non_negative(double v, const char* name) {  // CONS_NON_NEGATIVE (-0.0 fails)
+  if (!std::isnan(v) && std::signbit(v)) fail(std::string(name) + " < 0");
+}
+inline void check_positive(double v, const char* name) {  // CONS_POSITIVE (NaN passes)
+  if (v <= 0) fail(std::string(name) + " <= 0");
+}
+inline void check_bounded_0_1(double v, const char* name) {  // CONS_BOUNDED_0_1
+  if (!(v >= 0) || !(v <= 1)) {
+    const std::string n(name);
+    fail(n + " < 0, " + n + " > 1 or " + n + " is NaN");
+  }
+}
+inline void check_bounded_gt_0_1(double v, const char* name) {  // CONS_BOUNDED_GT_0_1
+  if (!(v > 0) || !(v <= 1)) {
+    const std::string n(name);
+    fail(n + " <= 0, " + n + " > 1 or " + n + " contains NaNs");
+  }
+}
+inline void check_bounded_lt_0_1(double v, const char* name) {  // CONS_BOUNDED_LT_0_1
+  if (!(v >= 0) || !(v < 1)) {
+    const std::string n(name);
+    fail(n + " < 0, " + n + " >= 1 or " + n + " is NaN");
+  }
+}
+inline void check_gt_1(double v, const char* name) {  // CONS_GT_1
+  if (!(v > 1)) fail(std::string(name) + " <= 1 or " + name + " is NaN");
+}
+inline void check_gte_1(double v, const char* name) {  // CONS_GTE_1
+  if (!(v >= 1)) fail(std::string(name) + " < 1 or " + name + " is NaN");
+}
+// LEGACY_POISSON_LAM_MAX: C long max - 10 sqrt(long max) (= POISSON_LAM_MAX on LP64).
+inline double legacy_poisson_lam_max() noexcept {
+  const double lmax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  return lmax - std::sqrt(lmax) * 10;
+}
+inline void check_legacy_poisson(double v, const char* name) {  // LEGACY_CONS_POISSON
+  if (!(v >= 0)) fail(std::string(name) + " < 0 or " + name + " is NaN");
+  if (!(v <= legacy_poisson_lam_max())) fail(std::string(name) + " value too large");
+}
+// LEGACY_CONS_NON_NEGATIVE_INBOUNDS_LONG for an int64 (the "out of bounds for long" branch
+// cannot trigger on LP64).
+inline void check_non_negative_long(std::int64_t v, const char* name) {
+  if (v < 0) fail(std::string(name) + " < 0");
+}
+
+// ---- integer comparisons across signedness (C++20's std::cmp_less, for C++17) ----
+template <class A, class B>
+constexpr bool cmp_less(A a, B b) noexcept {
+  if constexpr (std::is_signed<A>::value == std::is_signed<B>::value) {
+    return a < b;
+  } else if constexpr (std::is_signed<A>::value) {
+    return a < 0 || static_cast<std::make_unsigned_t<A>>(a) < b;
+  } else {
+    return b >= 0 && a < static_cast<std::make_unsigned_t<B>>(b);
+  }
+}
+template <class A, class B>
+constexpr bool cmp_equal(A a, B b) noexcept {
+  return !cmp_less(a, b) && !cmp_less(b, a);
+}
+
+// NumPy's dtype names for randint's messages.
+template <class IntType>
+constexpr const char* dtype_name() noexcept {
+  if constexpr (std::is_same<IntType, bool>::value) {
+    return "bool";
+  } else if constexpr (std::is_signed<IntType>::value) {
+    return sizeof(IntType) == 1 ? "int8" : sizeof(IntType) == 2 ? "int16" : sizeof(IntType) == 4 ? "int32" : "int64";
+  } else {
+    return sizeof(IntType) == 1 ? "uint8" : sizeof(IntType) == 2 ? "uint16" : sizeof(IntType) == 4 ? "uint32" : "uint64";
+  }
+}
+
+template <class T>
+using enable_if_int_t =
+    std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;
+
+// A sequence of seed integers (vector, array, initializer_list, ...).
+template <class T, class = void>
+struct is_int_range : std::false_type {};
+template <class T>
+struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
+                                   decltype(std::end(std::declval<const T&>()))>>
+    : std::integral_constant<
+          bool, std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
+
+}  // namespace detail
+}  // namespace legacy
+
+/// numpy.random.RandomState over any bit generator (NumPy allows RandomState(bit_generator));
+/// `RandomState` is the MT19937 one. Seeding (constructors and seed()) exists only for MT19937,
+/// as in NumPy. get_state()/set_state() of the legacy tuple also need MT19937; the dict form
+/// works for any bit generator with state()/set_state().
+///
+/// Not thread-safe: use one instance per thread, or the global facade (legacy/global.hpp), which
+/// locks. Copies are independent streams in the same state (NumPy's pickling round trip).
+template <class BitGen = MT19937>
+class BasicRandomState {
+ public:
+  using bit_generator_type = BitGen;
+  static constexpr bool is_mt19937 = std::is_same<BitGen, MT19937>::value;
+
+  // ---- construction and seeding ----
+
+  /// RandomState(): a bit generator seeded from OS entropy (for MT19937: NumPy's SeedSequence
+  /// path, pos = 623).
+  BasicRandomState() : BasicRandomState(BitGen()) {}
+
+  /// RandomState(bit_generator): uses that bit generator as is (its state is copied in).
+  explicit BasicRandomState(const BitGen& bit_generator)
+      : bit_generator_(bit_generator), aug_{&bit_generator_, 0, 0.0} {}
+
+  /// RandomState(seed) with an integer in [0, 2**32 - 1] (init_genrand). Negative or larger
+  /// values throw std::invalid_argument("Seed must be between 0 and 2**32 - 1"). MT19937 only.
+  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+            std::enable_if_t<B, int> = 0>
+  explicit BasicRandomState(Int seed) : BasicRandomState(BitGen(0u)) {
+    bit_generator_.legacy_seed(MT19937::legacy_seed_value(seed));
+  }
+
+  /// RandomState([s0, s1, ...]): init_by_array. Empty -> "Seed must be non-empty"; any value
+  /// outside [0, 2**32 - 1] -> "Seed must be between 0 and 2**32 - 1". MT19937 only.
+  template <class Range, bool B = is_mt19937,
+            std::enable_if_t<B && legacy::detail::is_int_range<Range>::value, int> = 0>
+  explicit BasicRandomState(const Range& seed) : BasicRandomState(BitGen(0u)) {
+    bit_generator_.legacy_seed(seed_words(seed));
+  }
+  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+            std::enable_if_t<B, int> = 0>
+  BasicRandomState(std::initializer_list<Int> seed) : BasicRandomState(BitGen(0u)) {
+    bit_generator_.legacy_seed(seed_words(seed));
+  }
+
+  BasicRandomState(const BasicRandomState& other)
+      : bit_generator_(other.bit_generator_),
+        aug_{&bit_generator_, other.aug_.has_gauss, other.aug_.gauss},
+        binomial_(other.binomial_) {}
+  BasicRandomState& operator=(const BasicRandomState& other) {
+    bit_generator_ = other.bit_generator_;
+    aug_.has_gauss = other.aug_.has_gauss;
+    aug_.gauss = other.aug_.gauss;
+    binomial_ = other.binomial_;
+    return *this;
+  }
+  ~BasicRandomState() = default;
+
+  /// seed(): re-seed from OS entropy (NumPy's _legacy_seeding(None): key from a fresh
+  /// SeedSequence, key[0] = 0x80000000, pos unchanged). Resets the gaussian cache.
+  /// For a non-MT19937 bit generator: std::invalid_argument("can only re-seed a MT19937
+  /// BitGenerator") (NumPy's TypeError).
+  void seed() {
+    if constexpr (is_mt19937) {
+      bit_generator_.legacy_seed();
+      aug_.reset_gauss();
+    } else {
+      not_mt19937();
+    }
+  }
+  /// seed(s) with an integer in [0, 2**32 - 1]; resets the gaussian cache.
+  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  void seed(Int s) {
+    if constexpr (is_mt19937) {
+      bit_generator_.legacy_seed(MT19937::legacy_seed_value(s));
+      aug_.reset_gauss();
+    } else {
+      (void)s;
+      not_mt19937();
+    }
+  }
+  /// seed([s0, s1, ...]): init_by_array; resets the gaussian cache.
+  template <class Range, std::enable_if_t<legacy::detail::is_int_range<Range>::value, int> = 0>
+  void seed(const Range& s) {
+    if constexpr (is_mt19937) {
+      bit_generator_.legacy_seed(seed_words(s));
+      aug_.reset_gauss();
+    } else {
+      (void)s;
+      not_mt19937();
+    }
+  }
+  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  void seed(std::initializer_list<Int> s) {
+    seed<std::initializer_list<Int>>(s);
+  }
+
+  // ---- state ----
+
+  /// get_state() (legacy=True): ('MT19937', key, pos, has_gauss, cached_gaussian). MT19937 only.
+  template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
+  LegacyState get_state() const {
+    const MT19937State s = bit_generator_.state();
+    LegacyState out;
+    out.bit_generator = s.bit_generator;
+    out.key = s.key;
+    out.pos = s.pos;
+    out.has_gauss = aug_.has_gauss;
+    out.cached_gaussian = aug_.gauss;
+    return out;
+  }
+  /// get_state(legacy=False): the bit generator's state plus has_gauss and gauss.
+  auto get_state_dict() const {
+    using S = std::decay_t<decltype(bit_generator_.state())>;
+    return RandomStateDict<S>{bit_generator_.state(), aug_.has_gauss, aug_.gauss};
+  }
+  /// set_state(tuple): "set_state can only be used with legacy MT19937 state instances." unless
+  /// bit_generator == "MT19937". Restores the stream including the cached gaussian.
+  template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
+  void set_state(const LegacyState& state) {
+    if (state.bit_generator != "MT19937") {
+      throw std::invalid_argument("set_state can only be used with legacy MT19937 state instances.");
+    }
+    MT19937State s;
+    s.bit_generator = state.bit_generator;
+    s.key = state.key;
+    s.pos = state.pos;
+    bit_generator_.set_state(s);
+    aug_.has_gauss = state.has_gauss;
+    aug_.gauss = state.cached_gaussian;
+  }
+  /// set_state(dict): the bit generator's own checks (e.g. "state must be for a MT19937 PRNG").
+  template <class S>
+  void set_state(const RandomStateDict<S>& state) {
+    bit_generator_.set_state(state.state);
+    aug_.has_gauss = state.has_gauss;
+    aug_.gauss = state.gauss;
+  }
+
+  /// The underlying bit generator (NumPy's `_bit_generator`).
+  BitGen& bit_generator() noexcept { return bit_generator_; }
+  const BitGen& bit_generator() const noexcept { return bit_generator_; }
+
+  /// Same bit-generator state and gaussian cache.
+  friend bool operator==(const BasicRandomState& a, const BasicRandomState& b) noexcept {
+    return a.bit_generator_ == b.bit_generator_ && a.aug_.has_gauss == b.aug_.has_gauss &&
+           a.aug_.gauss == b.aug_.gauss;
+  }
+  friend bool operator!=(const BasicRandomState& a, const BasicRandomState& b) noexcept {
+    return !(a == b);
+  }
+
+  // ---- uniform floats: random_sample / random / rand ----
+
+  /// random_sample(): U[0, 1) (random_standard_uniform).
+  double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
+  std::vector<double> random_sample(std::size_t size) {
+    std::vector<double> out(size);
+    random_sample(out.data(), size);
+    return out;
+  }
+  void random_sample(double* out, std::size_t n) noexcept {
+    distributions::standard_uniform_fill(bit_generator_, n, out);
+  }
+  /// random(): alias of random_sample.
+  double random() noexcept { return random_sample(); }
+  std::vector<double> random(std::size_t size) { return random_sample(size); }
+  void random(double* out, std::size_t n) noexcept { random_sample(out, n); }
+  /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
+  double rand() noexcept { return random_sample(); }
+  template <class... Dims>
+  std::vector<double> rand(std::size_t d0, Dims... dims) {
+    return random_sample(shape_size(d0, dims...));
+  }
+
+  // ---- normal family ----
+
+  /// standard_normal(): the legacy polar gaussian (with its cached second value).
+  double standard_normal() noexcept { return legacy::gauss(aug_); }
+  std::vector<double> standard_normal(std::size_t size) {
+    std::vector<double> out(size);
+    standard_normal(out.data(), size);
+    return out;
+  }
+  void standard_normal(double* out, std::size_t n) noexcept {
+    // Work on a local copy of the cache so that it stays in registers (out may alias nothing of
+    // ours, but the compiler cannot know).
+    legacy::AugBitGen<BitGen> a = aug_;
+    for (std::size_t i = 0; i < n; ++i) out[i] = legacy::gauss(a);
+    aug_.has_gauss = a.has_gauss;
+    aug_.gauss = a.gauss;
+  }
+  /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
+  double randn() noexcept { return standard_normal(); }
+  template <class... Dims>
+  std::vector<double> randn(std::size_t d0, Dims... dims) {
+    return standard_normal(shape_size(d0, dims...));
+  }
+
+  /// normal(loc=0, scale=1). "scale < 0".
+  double normal(double loc = 0.0, double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return legacy::normal(aug_, loc, scale);
+  }
+  std::vector<double> normal(double loc, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { normal(loc, scale, o, n); });
+  }
+  void normal(double loc, double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return legacy::normal(aug_, loc, scale); });
+  }
+
+  /// lognormal(mean=0, sigma=1). "sigma < 0".
+  double lognormal(double mean = 0.0, double sigma = 1.0) {
+    legacy::detail::check_non_negative(sigma, "sigma");
+    return legacy::lognormal(aug_, mean, sigma);
+  }
+  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { lognormal(mean, sigma, o, n); });
+  }
+  void lognormal(double mean, double sigma, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(sigma, "sigma");
+    fill(out, n, [&] { return legacy::lognormal(aug_, mean, sigma); });
+  }
+
+  // ---- exponential / gamma family ----
+
+  /// standard_exponential(): legacy inversion -log(1 - U).
+  double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
+  std::vector<double> standard_exponential(std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
+  }
+  void standard_exponential(double* out, std::size_t n) noexcept {
+    fill(out, n, [&] { return legacy::standard_exponential(aug_); });
+  }
+
+  /// exponential(scale=1). "scale < 0".
+  double exponential(double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return legacy::exponential(aug_, scale);
+  }
+  std::vector<double> exponential(double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { exponential(scale, o, n); });
+  }
+  void exponential(double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return legacy::exponential(aug_, scale); });
+  }
+
+  /// standard_gamma(shape). "shape < 0".
+  double standard_gamma(double shape) {
+    legacy::detail::check_non_negative(shape, "shape");
+    return legacy::standard_gamma(aug_, shape);
+  }
+  std::vector<double> standard_gamma(double shape, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { standard_gamma(shape, o, n); });
+  }
+  void standard_gamma(double shape, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(shape, "shape");
+    fill(out, n, [&] { return legacy::standard_gamma(aug_, shape); });
+  }
+
+  /// gamma(shape, scale=1). "shape < 0", "scale < 0".
+  double gamma(double shape, double scale = 1.0) {
+    check_gamma(shape, scale);
+    return legacy::gamma(aug_, shape, scale);
+  }
+  std::vector<double> gamma(double shape, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { gamma(shape, scale, o, n); });
+  }
+  void gamma(double shape, double scale, double* out, std::size_t n) {
+    check_gamma(shape, scale);
+    fill(out, n, [&] { return legacy::gamma(aug_, shape, scale); });
+  }
+
+  /// beta(a, b). "a <= 0", "b <= 0".
+  double beta(double a, double b) {
+    check_positive2(a, "a", b, "b");
+    return legacy::beta(aug_, a, b);
+  }
+  std::vector<double> beta(double a, double b, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { beta(a, b, o, n); });
+  }
+  void beta(double a, double b, double* out, std::size_t n) {
+    check_positive2(a, "a", b, "b");
+    fill(out, n, [&] { return legacy::beta(aug_, a, b); });
+  }
+
+  /// chisquare(df). "df <= 0".
+  double chisquare(double df) {
+    legacy::detail::check_positive(df, "df");
+    return legacy::chisquare(aug_, df);
+  }
+  std::vector<double> chisquare(double df, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { chisquare(df, o, n); });
+  }
+  void chisquare(double df, double* out, std::size_t n) {
+    legacy::detail::check_positive(df, "df");
+    fill(out, n, [&] { return legacy::chisquare(aug_, df); });
+  }
+
+  /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
+  double noncentral_chisquare(double df, double nonc) {
+    check_noncentral_chisquare(df, nonc);
+    return legacy::noncentral_chisquare(aug_, df, nonc);
+  }
+  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { noncentral_chisquare(df, nonc, o, n); });
+  }
+  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
+    check_noncentral_chisquare(df, nonc);
+    fill(out, n, [&] { return legacy::noncentral_chisquare(aug_, df, nonc); });
+  }
+
+  /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
+  double f(double dfnum, double dfden) {
+    check_positive2(dfnum, "dfnum", dfden, "dfden");
+    return legacy::f(aug_, dfnum, dfden);
+  }
+  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { f(dfnum, dfden, o, n); });
+  }
+  void f(double dfnum, double dfden, double* out, std::size_t n) {
+    check_positive2(dfnum, "dfnum", dfden, "dfden");
+    fill(out, n, [&] { return legacy::f(aug_, dfnum, dfden); });
+  }
+
+  /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
+  double noncentral_f(double dfnum, double dfden, double nonc) {
+    check_noncentral_f(dfnum, dfden, nonc);
+    return legacy::noncentral_f(aug_, dfnum, dfden, nonc);
+  }
+  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { noncentral_f(dfnum, dfden, nonc, o, n); });
+  }
+  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
+    check_noncentral_f(dfnum, dfden, nonc);
+    fill(out, n, [&] { return legacy::noncentral_f(aug_, dfnum, dfden, nonc); });
+  }
+
+  /// standard_cauchy(): gauss / gauss.
+  double standard_cauchy() noexcept { return legacy::standard_cauchy(aug_); }
+  std::vector<double> standard_cauchy(std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { standard_cauchy(o, n); });
+  }
+  void standard_cauchy(double* out, std::size_t n) noexcept {
+    fill(out, n, [&] { return legacy::standard_cauchy(aug_); });
+  }
+
+  /// standard_t(df). "df <= 0".
+  double standard_t(double df) {
+    legacy::detail::check_positive(df, "df");
+    return legacy::standard_t(aug_, df);
+  }
+  std::vector<double> standard_t(double df, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { standard_t(df, o, n); });
+  }
+  void standard_t(double df, double* out, std::size_t n) {
+    legacy::detail::check_positive(df, "df");
+    fill(out, n, [&] { return legacy::standard_t(aug_, df); });
+  }
+
+  // ---- other continuous distributions ----
+
+  /// vonmises(mu, kappa). "kappa < 0".
+  double vonmises(double mu, double kappa) {
+    legacy::detail::check_non_negative(kappa, "kappa");
+    return legacy::vonmises(bit_generator_, mu, kappa);
+  }
+  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { vonmises(mu, kappa, o, n); });
+  }
+  void vonmises(double mu, double kappa, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(kappa, "kappa");
+    fill(out, n, [&] { return legacy::vonmises(bit_generator_, mu, kappa); });
+  }
+
+  /// pareto(a). "a <= 0".
+  double pareto(double a) {
+    legacy::detail::check_positive(a, "a");
+    return legacy::pareto(aug_, a);
+  }
+  std::vector<double> pareto(double a, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { pareto(a, o, n); });
+  }
+  void pareto(double a, double* out, std::size_t n) {
+    legacy::detail::check_positive(a, "a");
+    fill(out, n, [&] { return legacy::pareto(aug_, a); });
+  }
+
+  /// weibull(a). "a < 0".
+  double weibull(double a) {
+    legacy::detail::check_non_negative(a, "a");
+    return legacy::weibull(aug_, a);
+  }
+  std::vector<double> weibull(double a, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { weibull(a, o, n); });
+  }
+  void weibull(double a, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(a, "a");
+    fill(out, n, [&] { return legacy::weibull(aug_, a); });
+  }
+
+  /// power(a). "a <= 0".
+  double power(double a) {
+    legacy::detail::check_positive(a, "a");
+    return legacy::power(aug_, a);
+  }
+  std::vector<double> power(double a, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { power(a, o, n); });
+  }
+  void power(double a, double* out, std::size_t n) {
+    legacy::detail::check_positive(a, "a");
+    fill(out, n, [&] { return legacy::power(aug_, a); });
+  }
+
+  /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
+  double laplace(double loc = 0.0, double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return distributions::laplace(bit_generator_, loc, scale);
+  }
+  std::vector<double> laplace(double loc, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { laplace(loc, scale, o, n); });
+  }
+  void laplace(double loc, double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return distributions::laplace(bit_generator_, loc, scale); });
+  }
+
+  /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
+  double gumbel(double loc = 0.0, double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return distributions::gumbel(bit_generator_, loc, scale);
+  }
+  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { gumbel(loc, scale, o, n); });
+  }
+  void gumbel(double loc, double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+  }
+
+  /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
+  double logistic(double loc = 0.0, double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return distributions::logistic(bit_generator_, loc, scale);
+  }
+  std::vector<double> logistic(double loc, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { logistic(loc, scale, o, n); });
+  }
+  void logistic(double loc, double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return distributions::logistic(bit_generator_, loc, scale); });
+  }
+
+  /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
+  double rayleigh(double scale = 1.0) {
+    legacy::detail::check_non_negative(scale, "scale");
+    return legacy::rayleigh(bit_generator_, scale);
+  }
+  std::vector<double> rayleigh(double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { rayleigh(scale, o, n); });
+  }
+  void rayleigh(double scale, double* out, std::size_t n) {
+    legacy::detail::check_non_negative(scale, "scale");
+    fill(out, n, [&] { return legacy::rayleigh(bit_generator_, scale); });
+  }
+
+  /// wald(mean, scale). "mean <= 0", "scale <= 0".
+  double wald(double mean, double scale) {
+    check_positive2(mean, "mean", scale, "scale");
+    return legacy::wald(aug_, mean, scale);
+  }
+  std::vector<double> wald(double mean, double scale, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { wald(mean, scale, o, n); });
+  }
+  void wald(double mean, double scale, double* out, std::size_t n) {
+    check_positive2(mean, "mean", scale, "scale");
+    fill(out, n, [&] { return legacy::wald(aug_, mean, scale); });
+  }
+
+  /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
+  /// "mode > right", "left == right".
+  double triangular(double left, double mode, double right) {
+    check_triangular(left, mode, right);
+    return distributions::triangular(bit_generator_, left, mode, right);
+  }
+  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { triangular(left, mode, right, o, n); });
+  }
+  void triangular(double left, double mode, double right, double* out, std::size_t n) {
+    check_triangular(left, mode, right);
+    fill(out, n, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+  }
+
+  /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
+  /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
+  double uniform(double low = 0.0, double high = 1.0) {
+    const double range = check_uniform(low, high);
+    return distributions::uniform(bit_generator_, low, range);
+  }
+  std::vector<double> uniform(double low, double high, std::size_t size) {
+    return sized(size, [&](double* o, std::size_t n) { uniform(low, high, o, n); });
+  }
+  void uniform(double low, double high, double* out, std::size_t n) {
+    const double range = check_uniform(low, high);
+    fill(out, n, [&] { return distributions::uniform(bit_generator_, low, range); });
+  }
+
+  // ---- integers ----
+
+  /// randint<IntType = int64>(low, high): uniform on [low, high) by masked rejection (never
+  /// Lemire), NumPy's default dtype being C long (int64). 8/16-bit values and bools come from a
+  /// 32-bit buffer that lives for one call (so each scalar call uses a fresh next_uint32).
+  /// Errors: "low is out of bounds for <dtype>", "high is out of bounds for <dtype>",
+  /// "high <= 0" (low == 0) or "low >= high". A sized call with size 0 returns an empty vector
+  /// without checking the bounds (NumPy returns np.empty(0) first). `low`/`high` may be any
+  /// integer types; a uint64 range up to 2^64 (exclusive) cannot be written (use
+  /// high = 2^64 - 1 or a wider dtype).
+  template <class IntType = std::int64_t, class Low, class High>
+  IntType randint(Low low, High high) {
+    IntType out{};
+    randint_fill(low, high, &out, 1);
+    return out;
+  }
+  /// randint<IntType>(high): uniform on [0, high).
+  template <class IntType = std::int64_t, class High>
+  IntType randint(High high) {
+    return randint<IntType>(0, high);
+  }
+  template <class IntType = std::int64_t, class Low, class High>
+  std::vector<IntType> randint(Low low, High high, std::size_t size) {
+    if constexpr (std::is_same<IntType, bool>::value) {
+      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : size]);
+      randint(low, high, tmp.get(), size);
+      return std::vector<bool>(tmp.get(), tmp.get() + size);
+    } else {
+      std::vector<IntType> out(size);
+      randint(low, high, out.data(), size);
+      return out;
+    }
+  }
+  template <class IntType, class Low, class High>
+  void randint(Low low, High high, IntType* out, std::size_t n) {
+    if (n == 0) return;
+    randint_fill(low, high, out, n);
+  }
+
+  /// random_integers(low, high): deprecated NumPy API, uniform on [low, high] as int64, i.e.
+  /// randint(low, high + 1) (same draws and errors, e.g. "low >= high" for high < low).
+  std::int64_t random_integers(std::int64_t low, std::int64_t high) {
+    return with_high_plus_one(high, [&](auto h) { return randint<std::int64_t>(low, h); });
+  }
+  /// random_integers(high): uniform on [1, high].
+  std::int64_t random_integers(std::int64_t high) { return random_integers(1, high); }
+  std::vector<std::int64_t> random_integers(std::int64_t low, std::int64_t high, std::size_t size) {
+    return with_high_plus_one(high, [&](auto h) { return randint<std::int64_t>(low, h, size); });
+  }
+  void random_integers(std::int64_t low, std::int64_t high, std::int64_t* out, std::size_t n) {
+    with_high_plus_one(high, [&](auto h) { randint<std::int64_t>(low, h, out, n); });
+  }
+
+  /// tomaxint(): next_uint64 >> 1, a non-negative C long.
+  std::int64_t tomaxint() noexcept {
+    return static_cast<std::int64_t>(bit_generator_.next_uint64() >> 1);
+  }
+  std::vector<std::int64_t> tomaxint(std::size_t size) {
+    std::vector<std::int64_t> out(size);
+    tomaxint(out.data(), size);
+    return out;
+  }
+  void tomaxint(std::int64_t* out, std::size_t n) noexcept {
+    for (std::size_t i = 0; i < n; ++i) out[i] = tomaxint();
+  }
+
+  /// bytes(length): `length` random bytes: randint(0, 2**32, size=ceil(length/4), dtype=uint32)
+  /// written little-endian and truncated. Returned as a std::string (Python bytes).
+  std::string bytes(std::size_t length) {
+    const std::size_t words = (length + 3) / 4;
+    std::string out(words * 4, '\0');
+    for (std::size_t i = 0; i < words; ++i) {
+      const std::uint32_t w = bit_generator_.next_uint32();
+      for (std::size_t k = 0; k < 4; ++k) {
+        out[4 * i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
+      }
+    }
+    out.resize(length);
+    return out;
+  }
+
+  // ---- discrete distributions ----
+
+  /// binomial(n, p): the frozen legacy binomial (inversion / BTPE), which draws even for n == 0
+  /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0".
+  std::int64_t binomial(std::int64_t n, double p) {
+    check_binomial(n, p);
+    return legacy::binomial(bit_generator_, p, n, binomial_);
+  }
+  std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { binomial(n, p, o, k); });
+  }
+  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
+    check_binomial(n, p);
+    fill(out, count, [&] { return legacy::binomial(bit_generator_, p, n, binomial_); });
+  }
+
+  /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
+  /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
+  std::int64_t negative_binomial(double n, double p) {
+    check_negative_binomial(n, p);
+    return legacy::negative_binomial(aug_, n, p);
+  }
+  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { negative_binomial(n, p, o, k); });
+  }
+  void negative_binomial(double n, double p, std::int64_t* out, std::size_t count) {
+    check_negative_binomial(n, p);
+    fill(out, count, [&] { return legacy::negative_binomial(aug_, n, p); });
+  }
+
+  /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
+  std::int64_t poisson(double lam = 1.0) {
+    legacy::detail::check_legacy_poisson(lam, "lam");
+    return legacy::poisson(bit_generator_, lam);
+  }
+  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { poisson(lam, o, k); });
+  }
+  void poisson(double lam, std::int64_t* out, std::size_t count) {
+    legacy::detail::check_legacy_poisson(lam, "lam");
+    fill(out, count, [&] { return legacy::poisson(bit_generator_, lam); });
+  }
+
+  /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Like NumPy's RandomState.zipf it
+  /// never returns for a >= 1025.
+  std::int64_t zipf(double a) {
+    legacy::detail::check_gt_1(a, "a");
+    return legacy::zipf(bit_generator_, a);
+  }
+  std::vector<std::int64_t> zipf(double a, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { zipf(a, o, k); });
+  }
+  void zipf(double a, std::int64_t* out, std::size_t count) {
+    legacy::detail::check_gt_1(a, "a");
+    fill(out, count, [&] { return legacy::zipf(bit_generator_, a); });
+  }
+
+  /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
+  std::int64_t geometric(double p) {
+    legacy::detail::check_bounded_gt_0_1(p, "p");
+    return legacy::geometric(bit_generator_, p);
+  }
+  std::vector<std::int64_t> geometric(double p, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { geometric(p, o, k); });
+  }
+  void geometric(double p, std::int64_t* out, std::size_t count) {
+    legacy::detail::check_bounded_gt_0_1(p, "p");
+    fill(out, count, [&] { return legacy::geometric(bit_generator_, p); });
+  }
+
+  /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
+  /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
+  /// "nsample < 1 or nsample is NaN".
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    check_hypergeometric(ngood, nbad, nsample);
+    return legacy::hypergeometric(bit_generator_, ngood, nbad, nsample);
+  }
+  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
+                                           std::int64_t nsample, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) {
+      hypergeometric(ngood, nbad, nsample, o, k);
+    });
+  }
+  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
+                      std::int64_t* out, std::size_t count) {
+    check_hypergeometric(ngood, nbad, nsample);
+    fill(out, count, [&] { return legacy::hypergeometric(bit_generator_, ngood, nbad, nsample); });
+  }
+
+  /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
+  std::int64_t logseries(double p) {
+    legacy::detail::check_bounded_lt_0_1(p, "p");
+    return legacy::logseries(bit_generator_, p);
+  }
+  std::vector<std::int64_t> logseries(double p, std::size_t size) {
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) { logseries(p, o, k); });
+  }
+  void logseries(double p, std::int64_t* out, std::size_t count) {
+    legacy::detail::check_bounded_lt_0_1(p, "p");
+    fill(out, count, [&] { return legacy::logseries(bit_generator_, p); });
+  }
+
+  // ---- multivariate distributions (row-major, one row per draw) ----
+
+  /// multinomial(n, pvals): one draw of d = pvals.size() counts (NumPy 2.5: the legacy binomial,
+  /// so a zero pval or n = 0 still consumes draws). pvals[-1] is only range-checked. Errors:
+  /// "pvals < 0, pvals > 1 or pvals contains NaNs", "sum(pvals[:-1]) > 1.0", "n < 0".
+  std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
+    return multinomial(n, pvals, std::size_t{1});
+  }
+  /// multinomial(n, pvals, size): size rows of d counts.
+  std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                        std::size_t size) {
+    const std::size_t d = pvals.size();
+    check_multinomial(n, pvals);
+    std::vector<std::int64_t> out(size * d, 0);
+    for (std::size_t i = 0; d != 0 && i < size; ++i) {
+      legacy::multinomial(bit_generator_, n, out.data() + i * d, pvals.data(), d, binomial_);
+    }
+    return out;
+  }
+
+  /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).
+  /// "alpha <= 0" if any alpha <= 0.
+  std::vector<double> dirichlet(const std::vector<double>& alpha) {
+    return dirichlet(alpha, std::size_t{1});
+  }
+  /// dirichlet(alpha, size): size rows of k values.
+  std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+    for (double a : alpha) {
+      if (a <= 0) throw std::invalid_argument("alpha <= 0");
+    }
+    const std::size_t k = alpha.size();
+    std::vector<double> out(size * k, 0.0);
+    for (std::size_t i = 0; i < out.size(); i += k) {
+      double acc = 0.0;
+      for (std::size_t j = 0; j < k; ++j) {
+        out[i + j] = legacy::standard_gamma(aug_, alpha[j]);
+        acc = acc + out[i + j];
+      }
+      const double invacc = 1 / acc;
+      for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
+    }
+    return out;
+  }
+
+  /// multivariate_normal(mean, cov, size, check_valid="warn", tol=1e-8): SVD only,
+  /// x @ (sqrt(s)[:, None] * vh) + mean. The normals (legacy gauss) are drawn before the
+  /// decomposition, so the stream is bit-exact; the transform agrees with NumPy's LAPACK to
+  /// rounding only (see detail/linalg.hpp). Errors: "cov must be 2 dimensional and square",
+  /// "mean and cov must have same length", "check_valid must equal 'warn', 'raise', or
+  /// 'ignore'", "covariance is not symmetric positive-semidefinite." (check_valid="raise";
+  /// "warn" goes to nprandom's warning handler).
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<std::vector<double>>& cov,
+                                          std::size_t size, const std::string& check_valid = "warn",
+                                          double tol = 1e-8) {
+    const std::size_t d = mean.size();
+    for (const auto& row : cov) {
+      if (row.size() != cov.size()) {
+        throw std::invalid_argument("cov must be 2 dimensional and square");
+      }
+    }
+    if (d != cov.size()) throw std::invalid_argument("mean and cov must have same length");
+    std::vector<double> x = standard_normal(size * d);
+    std::vector<double> flat;
+    flat.reserve(d * d);
+    for (const auto& row : cov) flat.insert(flat.end(), row.begin(), row.end());
+    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), d, check_valid,
+                                                        tol, x.data(), size);
+    return x;
+  }
+  /// multivariate_normal(mean, cov): one draw (NumPy's size=None).
+  std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                          const std::vector<std::vector<double>>& cov) {
+    return multivariate_normal(mean, cov, 1);
+  }
+
+  // ---- permutations and choice ----
+
+  /// shuffle(first, last): in-place Fisher-Yates from the end with masked random_interval,
+  /// as RandomState.shuffle of a 1-d array or a list.
+  template <class RandomIt>
+  void shuffle(RandomIt first, RandomIt last) {
+    const auto n = static_cast<std::uint64_t>(last - first);
+    if (n < 2) return;
+    for (std::uint64_t i = n - 1; i >= 1; --i) {
+      const std::uint64_t j = distributions::random_interval(bit_generator_, i);
+      using std::swap;
+      swap(first[static_cast<std::ptrdiff_t>(i)], first[static_cast<std::ptrdiff_t>(j)]);
+    }
+  }
+  /// shuffle(range): shuffles a random-access container in place.
+  template <class Range>
+  void shuffle(Range& range) {
+    shuffle(std::begin(range), std::end(range));
+  }
+
+  /// permutation(n): a shuffled arange(n) (empty for n <= 0).
+  std::vector<std::int64_t> permutation(std::int64_t n) {
+    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
+    shuffle(out);
+    return out;
+  }
+  /// permutation(x): a shuffled copy of x.
+  template <class T>
+  std::vector<T> permutation(const std::vector<T>& x) {
+    std::vector<T> out(x);
+    shuffle(out);
+    return out;
+  }
+
+  /// choice(a): one element of arange(a) (randint(0, a)). With `replace = false` it is
+  /// permutation(a)[0]; with `p` (size a) it is a draw from the cdf of p. Errors as NumPy's
+  /// RandomState.choice: "a must be greater than 0 unless no samples are taken",
+  /// "'a' and 'p' must have same size", "probabilities contain NaN", "probabilities are not
+  /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
+  template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
+  std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
+    return choice_indices(a, true, 1, true, replace, p.empty() ? nullptr : &p)[0];
+  }
+  /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
+  /// "Cannot take a larger sample than population when 'replace=False'".
+  template <class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
+                                   const std::vector<double>& p = {}) {
+    return choice_indices(a, true, to_size(size), false, replace, p.empty() ? nullptr : &p);
+  }
+  /// choice(population): one element. Empty population: "'a' cannot be empty unless no
+  /// samples are taken".
+  template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
+  T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
+    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, 1, true, replace,
+                                    p.empty() ? nullptr : &p);
+    return a[static_cast<std::size_t>(idx[0])];
+  }
+  /// choice(population, size, replace=true, p={}).
+  template <class T, class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
+                        const std::vector<double>& p = {}) {
+    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, to_size(size),
+                                    false, replace, p.empty() ? nullptr : &p);
+    std::vector<T> out;
+    out.reserve(idx.size());
+    for (auto i : idx) out.push_back(a[static_cast<std::size_t>(i)]);
+    return out;
+  }
+
+ private:
+  // ---- helpers ----
+  [[noreturn]] static void not_mt19937() {
+    throw std::invalid_argument("can only re-seed a MT19937 BitGenerator");
+  }
+
+  template <class Range>
+  static std::vector<std::uint32_t> seed_words(const Range& seed) {
+    std::vector<std::uint32_t> words;
+    for (const auto& v : seed) words.push_back(MT19937::legacy_seed_value(v));
+    if (words.empty()) throw std::invalid_argument("Seed must be non-empty");
+    return words;
+  }
+
+  static std::size_t shape_size(std::size_t d0) noexcept { return d0; }
+  template <class... Dims>
+  static std::size_t shape_size(std::size_t d0, std::size_t d1, Dims... dims) noexcept {
+    return d0 * shape_size(d1, dims...);
+  }
+
+  template <class Size>
+  static std::size_t to_size(Size size) {
+    if constexpr (std::is_signed<Size>::value) {
+      if (size < 0) throw std::invalid_argument("negative dimensions are not allowed");
+    }
+    return static_cast<std::size_t>(size);
+  }
+
+  template <class T, class F>
+  static void fill(T* out, std::size_t n, F&& draw) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = draw();
+  }
+  template <class F>
+  static std::vector<double> sized(std::size_t size, F&& fill_fn) {
+    std::vector<double> out(size);
+    fill_fn(out.data(), size);
+    return out;
+  }
+  template <class F>
+  static std::vector<std::int64_t> sized_int(std::size_t size, F&& fill_fn) {
+    std::vector<std::int64_t> out(size);
+    fill_fn(out.data(), size);
+    return out;
+  }
+
+  // ---- validation (NumPy's order) ----
+  static void check_gamma(double shape, double scale) {
+    legacy::detail::check_non_negative(shape, "shape");
+    legacy::detail::check_non_negative(scale, "scale");
+  }
+  static void check_positive2(double a, const char* an, double b, const char* bn) {
+    legacy::detail::check_positive(a, an);
+    legacy::detail::check_positive(b, bn);
+  }
+  static void check_noncentral_chisquare(double df, double nonc) {
+    legacy::detail::check_positive(df, "df");
+    legacy::detail::check_non_negative(nonc, "nonc");
+  }
+  static void check_noncentral_f(double dfnum, double dfden, double nonc) {
+    legacy::detail::check_positive(dfnum, "dfnum");
+    legacy::detail::check_positive(dfden, "dfden");
+    legacy::detail::check_non_negative(nonc, "nonc");
+  }
+  static void check_triangular(double left, double mode, double right) {
+    if (left > mode) throw std::invalid_argument("left > mode");
+    if (mode > right) throw std::invalid_argument("mode > right");
+    if (left == right) throw std::invalid_argument("left == right");
+  }
+  static double check_uniform(double low, double high) {
+    const double range = high - low;
+    if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
+    return range;
+  }
+  static void check_binomial(std::int64_t n, double p) {
+    legacy::detail::check_bounded_0_1(p, "p");
+    legacy::detail::check_non_negative_long(n, "n");
+  }
+  static void check_negative_binomial(double n, double p) {
+    legacy::detail::check_positive(n, "n");
+    legacy::detail::check_bounded_0_1(p, "p");
+  }
+  static void check_hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    if (wrap_add(ngood, nbad) < nsample) throw std::invalid_argument("ngood + nbad < nsample");
+    legacy::detail::check_non_negative_long(ngood, "ngood");
+    legacy::detail::check_non_negative(static_cast<double>(nbad), "nbad");
+    legacy::detail::check_gte_1(static_cast<double>(nsample), "nsample");
+  }
+  static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
+    for (double v : pvals) {
+      if (!(v >= 0) || !(v <= 1)) {
+        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
+      }
+    }
+    if (!pvals.empty() && detail::kahan_sum(pvals.data(), pvals.size() - 1) > (1.0 + 1e-12)) {
+      throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
+    }
+    if (n < 0) throw std::invalid_argument("n < 0");
+  }
+  // int64 addition wrapping like NumPy's C (only absurd inputs overflow).
+  static std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
+    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+  }
+  // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
+  // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
+  template <class F>
+  static decltype(auto) with_high_plus_one(std::int64_t high, F&& f) {
+    if (high == std::numeric_limits<std::int64_t>::max()) {
+      return f(static_cast<std::uint64_t>(high) + 1u);
+    }
+    return f(high + 1);
+  }
+
+  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
+  template <class Low, class High, class IntType>
+  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+    static_assert(std::is_integral<Low>::value && std::is_integral<High>::value,
+                  "randint bounds must be integers");
+    static_assert(std::is_integral<IntType>::value && sizeof(IntType) <= 8,
+                  "randint dtype must be an integer type of at most 64 bits, or bool");
+    using Lim = std::numeric_limits<IntType>;
+    constexpr IntType lb = std::is_same<IntType, bool>::value ? IntType(0) : Lim::min();
+    constexpr IntType ub = std::is_same<IntType, bool>::value ? IntType(1) : Lim::max();
+    using LbT = std::conditional_t<std::is_same<IntType, bool>::value, int, IntType>;
+    const LbT lbv = static_cast<LbT>(lb);
+    const LbT ubv = static_cast<LbT>(ub);
+    using legacy::detail::cmp_equal;
+    using legacy::detail::cmp_less;
+    if (cmp_less(low, lbv)) {
+      throw std::invalid_argument(std::string("low is out of bounds for ") +
+                                  legacy::detail::dtype_name<IntType>());
+    }
+    // high - 1 > ub, without computing high - 1 in a type that could wrap.
+    if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
+      throw std::invalid_argument(std::string("high is out of bounds for ") +
+                                  legacy::detail::dtype_name<IntType>());
+    }
+    if (!cmp_less(low, high)) {  // low > high - 1
+      throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
+    }
+    // Closed range [low, high - 1] as unsigned offset and width (two's complement).
+    const std::uint64_t rng64 = static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    if constexpr (std::is_same<IntType, bool>::value) {
+      distributions::bounded_bool_fill(bit_generator_, low != 0, rng64 != 0, n, true, out);
+    } else {
+      using U = std::make_unsigned_t<IntType>;
+      const U off = static_cast<U>(static_cast<std::uint64_t>(low));
+      const U rng = static_cast<U>(rng64);
+      if constexpr (sizeof(IntType) == 8) {
+        distributions::bounded_uint64_fill(bit_generator_, off, rng, n, true,
+                                           reinterpret_cast<std::uint64_t*>(out));
+      } else if constexpr (sizeof(IntType) == 4) {
+        distributions::bounded_uint32_fill(bit_generator_, off, rng, n, true,
+                                           reinterpret_cast<std::uint32_t*>(out));
+      } else if constexpr (sizeof(IntType) == 2) {
+        distributions::bounded_uint16_fill(bit_generator_, off, rng, n, true,
+                                           reinterpret_cast<std::uint16_t*>(out));
+      } else {
+        distributions::bounded_uint8_fill(bit_generator_, off, rng, n, true,
+                                          reinterpret_cast<std::uint8_t*>(out));
+      }
+    }
+  }
+
+  // NumPy's choice index logic (mtrand.pyx RandomState.choice). `is_scalar`: size=None.
+  std::vector<std::int64_t> choice_indices(std::int64_t pop_size, bool a_is_int, std::size_t size,
+                                           bool is_scalar, bool replace,
+                                           const std::vector<double>* p) {
+    const bool samples = is_scalar || size != 0;
+    if (a_is_int) {
+      if (pop_size <= 0 && samples) {
+        throw std::invalid_argument("a must be greater than 0 unless no samples are taken");
+      }
+    } else if (pop_size == 0 && samples) {
+      throw std::invalid_argument("'a' cannot be empty unless no samples are taken");
+    }
+    if (p != nullptr) {
+      if (static_cast<std::int64_t>(p->size()) != pop_size) {
+        throw std::invalid_argument("'a' and 'p' must have same size");
+      }
+      const double p_sum = detail::kahan_sum(p->data(), p->size());
+      if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+      for (double v : *p) {
+        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+      }
+      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+      if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+    }
+    std::vector<std::int64_t> idx(size);
+    if (replace) {
+      if (p != nullptr) {
+        const std::vector<double> cdf = normalized_cdf(*p);
+        for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, random_sample());
+      } else if (size != 0) {
+        randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
+      }
+      return idx;
+    }
+    if (static_cast<std::int64_t>(size) > pop_size) {
+      throw std::invalid_argument(
+          "Cannot take a larger sample than population when 'replace=False'");
+    }
+    if (p != nullptr) {
+      std::vector<double> pp(*p);
+      std::size_t nonzero = 0;
+      for (double v : pp) nonzero += v > 0 ? 1 : 0;
+      if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+      std::size_t n_uniq = 0;
+      std::vector<double> x;
+      std::vector<std::int64_t> found_new;
+      while (n_uniq < size) {
+        x = random_sample(size - n_uniq);
+        for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
+        const std::vector<double> cdf = normalized_cdf(pp);
+        // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order.
+        found_new.clear();
+        for (double u : x) {
+          const std::int64_t v = search_right(cdf, u);
+          if (std::find(found_new.begin(), found_new.end(), v) == found_new.end()) {
+            found_new.push_back(v);
+          }
+        }
+        for (std::size_t i = 0; i < found_new.size(); ++i) idx[n_uniq + i] = found_new[i];
+        n_uniq += found_new.size();
+      }
+      return idx;
+    }
+    const std::vector<std::int64_t> perm = permutation(pop_size);
+    std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
+    return idx;
+  }
+
+  // cdf = cumsum(p); cdf /= cdf[-1]
+  static std::vector<double> normalized_cdf(const std::vector<double>& p) {
+    std::vector<double> cdf(p.size());
+    double acc = 0.0;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      acc += p[i];
+      cdf[i] = acc;
+    }
+    const double last = cdf.empty() ? 1.0 : cdf.back();
+    for (double& c : cdf) c /= last;
+    return cdf;
+  }
+  // searchsorted(cdf, u, side='right')
+  static std::int64_t search_right(const std::vector<double>& cdf, double u) {
+    return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+  }
+
+  BitGen bit_generator_;
+  legacy::AugBitGen<BitGen> aug_;
+  legacy::BinomialCache binomial_;
+};
+
+/// numpy.random.RandomState: the legacy API over MT19937.
+using RandomState = BasicRandomState<MT19937>;
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_LEGACY_RANDOM_STATE_HPP
