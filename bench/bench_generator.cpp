@@ -1,8 +1,9 @@
-// Sized draws (NumPy: size=10**6) through Generator<PCG64> and the legacy RandomState. Each
-// benchmark is named by the key tools/bench_compare.py uses to time the same NumPy call.
+// Sized draws (NumPy: size=10**6) through Generator<PCG64> and the legacy RandomState (MT19937).
+// Each benchmark is named by the key tools/bench_compare.py uses to time the same NumPy call.
 #include "bench_common.hpp"
 
-#include <nprandom/nprandom.hpp>
+#include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -17,6 +18,15 @@ Gen make_gen() { return Gen(nprandom::PCG64(42)); }
 template <class Body>
 void gen(const char* key, Body body) {
   nprandom_bench::add(key, make_gen, body);
+}
+
+using RS = nprandom::RandomState;
+
+RS make_rs() { return RS(42); }
+
+template <class Body>
+void rs(const char* key, Body body) {
+  nprandom_bench::add(key, make_rs, body);
 }
 
 const bool registered = [] {
@@ -52,6 +62,18 @@ const bool registered = [] {
   gen("Generator.choice", [](Gen& g, std::size_t n) { return g.choice(1000, n); });
   gen("Generator.permutation",
       [](Gen& g, std::size_t n) { return g.permutation(static_cast<std::int64_t>(n)); });
+
+  rs("RandomState.rand", [](RS& r, std::size_t n) { return r.rand(n); });
+  rs("RandomState.randn", [](RS& r, std::size_t n) { return r.randn(n); });
+  rs("RandomState.randint(0,1000)", [](RS& r, std::size_t n) { return r.randint(0, 1000, n); });
+  rs("RandomState.standard_exponential",
+     [](RS& r, std::size_t n) { return r.standard_exponential(n); });
+  rs("RandomState.standard_gamma(2.5)",
+     [](RS& r, std::size_t n) { return r.standard_gamma(2.5, n); });
+  rs("RandomState.normal", [](RS& r, std::size_t n) { return r.normal(1.0, 2.0, n); });
+  rs("RandomState.poisson(3)", [](RS& r, std::size_t n) { return r.poisson(3.0, n); });
+  rs("RandomState.binomial(20,0.3)", [](RS& r, std::size_t n) { return r.binomial(20, 0.3, n); });
+  rs("RandomState.beta", [](RS& r, std::size_t n) { return r.beta(2.0, 3.0, n); });
   return true;
 }();
 
