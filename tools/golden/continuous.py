@@ -113,3 +113,23 @@ for m, argsets in BAD.items():
 # A sized call raises even when size == 0.
 add("bad/pareto-size0", "np.random.default_rng(0).pareto(-1.0, size=0)")
 add("bad/triangular-size0", "np.random.default_rng(0).triangular(1.0, 0.0, 2.0, size=0)")
+
+# Longer runs (seed 7, 1000 draws) through the rejection loops and rare branches: Johnk, Best-Fisher
+# (both acceptance tests), Poisson mixture, gamma shapes < 1 and > 1.
+LONG = ["beta(0.3, 0.3)", "beta(0.9, 0.6)", "beta(2.5, 0.7)", "vonmises(0.5, 0.5)",
+        "vonmises(-2.5, 4.0)", "vonmises(1.0, 1e-6)", "noncentral_chisquare(0.5, 2.0)",
+        "noncentral_chisquare(1.0, 30.0)", "standard_t(0.5)", "f(0.5, 3.0)", "laplace(0.0, 1.0)"]
+for case in LONG:
+    m, a = case[:-1].split("(", 1)
+    add(f"long/{case}/7", f"np.random.default_rng(7).{m}({a}, size=1000)")
+    add(f"long/{case}/7/raw",
+        f"(lambda g: (g.{m}({a}, size=1000), g.bit_generator.random_raw(2))[1])(np.random.default_rng(7))")
+
+# Another bit generator (MT19937 overrides next_double): Generator(MT19937(42)).
+MT = ["beta(0.3, 0.3)", "beta(4.0, 2.0)", "vonmises(0.5, 0.5)", "vonmises(3.0, 1e7)",
+      "noncentral_chisquare(0.5, 2.0)", "standard_cauchy()", "triangular(-3.0, 2.0, 8.0)",
+      "gumbel(5.0, 0.5)", "pareto(5.0)"]
+for case in MT:
+    m, a = case[:-1].split("(", 1)
+    sep = ", " if a else ""
+    add(f"mt19937/{case}/42", f"np.random.Generator(np.random.MT19937(42)).{m}({a}{sep}size=20)")
