@@ -32,6 +32,7 @@
 #include <nprandom/distributions/permutation.hpp>
 #include <nprandom/distributions/uniform.hpp>
 // ---- includes: continuous ----
+#include <nprandom/distributions/continuous.hpp>
 // ---- includes: discrete ----
 #include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
@@ -311,13 +312,7 @@ class Generator {
   // ---- bytes(length) ----
   // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
   // serialised little-endian and cut to `length` bytes.
-  // bytes(0) still draws one word: NumPy computes the word count as (length - 1) // 4 + 1 with
-  // C division (cdivision=True), which is 1 for length 0.
   std::string bytes(std::size_t length) {
-    if (length == 0) {
-      (void)bit_generator_.next_uint32();
-      return std::string();
-    }
     std::string out(length, '\0');
     for (std::size_t i = 0; i < length; i += 4) {
       const std::uint32_t w = bit_generator_.next_uint32();
@@ -561,6 +556,310 @@ class Generator {
   // ==== end section: core ====
 
   // ==== section: continuous distributions ====
+  // Continuous univariate distributions (_generator.pyx). Kernels:
+  // <nprandom/distributions/continuous.hpp>. Parameters are checked like NumPy's check_constraint:
+  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit, -0.0 included (NaN
+  // passes). NaN parameters that pass give NaN values, as in NumPy.
+
+  // beta(a, b): a <= 0 / b <= 0.
+  double beta(double a, double b) {
+    cont_check_positive_(a, "a");
+    cont_check_positive_(b, "b");
+    return distributions::beta(bit_generator_, a, b);
+  }
+  std::vector<double> beta(double a, double b, std::size_t size) {
+    cont_check_positive_(a, "a");
+    cont_check_positive_(b, "b");
+    return draw_vector<double>(size, [&] { return distributions::beta(bit_generator_, a, b); });
+  }
+  void beta(double a, double b, double* out, std::size_t n) {
+    cont_check_positive_(a, "a");
+    cont_check_positive_(b, "b");
+    fill_with(out, n, [&] { return distributions::beta(bit_generator_, a, b); });
+  }
+
+  // chisquare(df): df <= 0.
+  double chisquare(double df) {
+    cont_check_positive_(df, "df");
+    return distributions::chisquare(bit_generator_, df);
+  }
+  std::vector<double> chisquare(double df, std::size_t size) {
+    cont_check_positive_(df, "df");
+    return draw_vector<double>(size, [&] { return distributions::chisquare(bit_generator_, df); });
+  }
+  void chisquare(double df, double* out, std::size_t n) {
+    cont_check_positive_(df, "df");
+    fill_with(out, n, [&] { return distributions::chisquare(bit_generator_, df); });
+  }
+
+  // f(dfnum, dfden): dfnum <= 0 / dfden <= 0.
+  double f(double dfnum, double dfden) {
+    cont_check_f_(dfnum, dfden);
+    return distributions::f(bit_generator_, dfnum, dfden);
+  }
+  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
+    cont_check_f_(dfnum, dfden);
+    return draw_vector<double>(size,
+                               [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+  }
+  void f(double dfnum, double dfden, double* out, std::size_t n) {
+    cont_check_f_(dfnum, dfden);
+    fill_with(out, n, [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+  }
+
+  // noncentral_chisquare(df, nonc): df <= 0 / nonc < 0. NaN nonc gives NaN without drawing.
+  double noncentral_chisquare(double df, double nonc) {
+    cont_check_noncentral_chisquare_(df, nonc);
+    return distributions::noncentral_chisquare(bit_generator_, df, nonc);
+  }
+  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
+    cont_check_noncentral_chisquare_(df, nonc);
+    return draw_vector<double>(
+        size, [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+  }
+  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
+    cont_check_noncentral_chisquare_(df, nonc);
+    fill_with(out, n,
+              [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+  }
+
+  // noncentral_f(dfnum, dfden, nonc): dfnum <= 0 / dfden <= 0 / nonc < 0.
+  double noncentral_f(double dfnum, double dfden, double nonc) {
+    cont_check_noncentral_f_(dfnum, dfden, nonc);
+    return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc);
+  }
+  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
+    cont_check_noncentral_f_(dfnum, dfden, nonc);
+    return draw_vector<double>(
+        size, [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+  }
+  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
+    cont_check_noncentral_f_(dfnum, dfden, nonc);
+    fill_with(out, n,
+              [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+  }
+
+  // standard_cauchy().
+  double standard_cauchy() { return distributions::standard_cauchy(bit_generator_); }
+  std::vector<double> standard_cauchy(std::size_t size) {
+    return draw_vector<double>(size,
+                               [&] { return distributions::standard_cauchy(bit_generator_); });
+  }
+  void standard_cauchy(double* out, std::size_t n) {
+    fill_with(out, n, [&] { return distributions::standard_cauchy(bit_generator_); });
+  }
+
+  // standard_t(df): df <= 0.
+  double standard_t(double df) {
+    cont_check_positive_(df, "df");
+    return distributions::standard_t(bit_generator_, df);
+  }
+  std::vector<double> standard_t(double df, std::size_t size) {
+    cont_check_positive_(df, "df");
+    return draw_vector<double>(size, [&] { return distributions::standard_t(bit_generator_, df); });
+  }
+  void standard_t(double df, double* out, std::size_t n) {
+    cont_check_positive_(df, "df");
+    fill_with(out, n, [&] { return distributions::standard_t(bit_generator_, df); });
+  }
+
+  // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
+  // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
+  double vonmises(double mu, double kappa) {
+    cont_check_non_negative_(kappa, "kappa");
+    return distributions::vonmises(bit_generator_, mu, kappa);
+  }
+  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
+    cont_check_non_negative_(kappa, "kappa");
+    return draw_vector<double>(size,
+                               [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+  }
+  void vonmises(double mu, double kappa, double* out, std::size_t n) {
+    cont_check_non_negative_(kappa, "kappa");
+    fill_with(out, n, [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+  }
+
+  // pareto(a): a <= 0.
+  double pareto(double a) {
+    cont_check_positive_(a, "a");
+    return distributions::pareto(bit_generator_, a);
+  }
+  std::vector<double> pareto(double a, std::size_t size) {
+    cont_check_positive_(a, "a");
+    return draw_vector<double>(size, [&] { return distributions::pareto(bit_generator_, a); });
+  }
+  void pareto(double a, double* out, std::size_t n) {
+    cont_check_positive_(a, "a");
+    fill_with(out, n, [&] { return distributions::pareto(bit_generator_, a); });
+  }
+
+  // weibull(a): a < 0. a == 0 gives 0 without drawing.
+  double weibull(double a) {
+    cont_check_non_negative_(a, "a");
+    return distributions::weibull(bit_generator_, a);
+  }
+  std::vector<double> weibull(double a, std::size_t size) {
+    cont_check_non_negative_(a, "a");
+    return draw_vector<double>(size, [&] { return distributions::weibull(bit_generator_, a); });
+  }
+  void weibull(double a, double* out, std::size_t n) {
+    cont_check_non_negative_(a, "a");
+    fill_with(out, n, [&] { return distributions::weibull(bit_generator_, a); });
+  }
+
+  // power(a): a <= 0.
+  double power(double a) {
+    cont_check_positive_(a, "a");
+    return distributions::power(bit_generator_, a);
+  }
+  std::vector<double> power(double a, std::size_t size) {
+    cont_check_positive_(a, "a");
+    return draw_vector<double>(size, [&] { return distributions::power(bit_generator_, a); });
+  }
+  void power(double a, double* out, std::size_t n) {
+    cont_check_positive_(a, "a");
+    fill_with(out, n, [&] { return distributions::power(bit_generator_, a); });
+  }
+
+  // laplace(loc = 0, scale = 1): scale < 0.
+  double laplace(double loc = 0.0, double scale = 1.0) {
+    cont_check_non_negative_(scale, "scale");
+    return distributions::laplace(bit_generator_, loc, scale);
+  }
+  std::vector<double> laplace(double loc, double scale, std::size_t size) {
+    cont_check_non_negative_(scale, "scale");
+    return draw_vector<double>(size,
+                               [&] { return distributions::laplace(bit_generator_, loc, scale); });
+  }
+  void laplace(double loc, double scale, double* out, std::size_t n) {
+    cont_check_non_negative_(scale, "scale");
+    fill_with(out, n, [&] { return distributions::laplace(bit_generator_, loc, scale); });
+  }
+
+  // gumbel(loc = 0, scale = 1): scale < 0.
+  double gumbel(double loc = 0.0, double scale = 1.0) {
+    cont_check_non_negative_(scale, "scale");
+    return distributions::gumbel(bit_generator_, loc, scale);
+  }
+  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
+    cont_check_non_negative_(scale, "scale");
+    return draw_vector<double>(size,
+                               [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+  }
+  void gumbel(double loc, double scale, double* out, std::size_t n) {
+    cont_check_non_negative_(scale, "scale");
+    fill_with(out, n, [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+  }
+
+  // logistic(loc = 0, scale = 1): scale < 0.
+  double logistic(double loc = 0.0, double scale = 1.0) {
+    cont_check_non_negative_(scale, "scale");
+    return distributions::logistic(bit_generator_, loc, scale);
+  }
+  std::vector<double> logistic(double loc, double scale, std::size_t size) {
+    cont_check_non_negative_(scale, "scale");
+    return draw_vector<double>(size,
+                               [&] { return distributions::logistic(bit_generator_, loc, scale); });
+  }
+  void logistic(double loc, double scale, double* out, std::size_t n) {
+    cont_check_non_negative_(scale, "scale");
+    fill_with(out, n, [&] { return distributions::logistic(bit_generator_, loc, scale); });
+  }
+
+  // lognormal(mean = 0, sigma = 1): sigma < 0.
+  double lognormal(double mean = 0.0, double sigma = 1.0) {
+    cont_check_non_negative_(sigma, "sigma");
+    return distributions::lognormal(bit_generator_, mean, sigma);
+  }
+  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
+    cont_check_non_negative_(sigma, "sigma");
+    return draw_vector<double>(
+        size, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+  }
+  void lognormal(double mean, double sigma, double* out, std::size_t n) {
+    cont_check_non_negative_(sigma, "sigma");
+    fill_with(out, n, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+  }
+
+  // rayleigh(scale = 1): scale < 0.
+  double rayleigh(double scale = 1.0) {
+    cont_check_non_negative_(scale, "scale");
+    return distributions::rayleigh(bit_generator_, scale);
+  }
+  std::vector<double> rayleigh(double scale, std::size_t size) {
+    cont_check_non_negative_(scale, "scale");
+    return draw_vector<double>(size,
+                               [&] { return distributions::rayleigh(bit_generator_, scale); });
+  }
+  void rayleigh(double scale, double* out, std::size_t n) {
+    cont_check_non_negative_(scale, "scale");
+    fill_with(out, n, [&] { return distributions::rayleigh(bit_generator_, scale); });
+  }
+
+  // wald(mean, scale): mean <= 0 / scale <= 0. NumPy >= 2.4 formula.
+  double wald(double mean, double scale) {
+    cont_check_wald_(mean, scale);
+    return distributions::wald(bit_generator_, mean, scale);
+  }
+  std::vector<double> wald(double mean, double scale, std::size_t size) {
+    cont_check_wald_(mean, scale);
+    return draw_vector<double>(size,
+                               [&] { return distributions::wald(bit_generator_, mean, scale); });
+  }
+  void wald(double mean, double scale, double* out, std::size_t n) {
+    cont_check_wald_(mean, scale);
+    fill_with(out, n, [&] { return distributions::wald(bit_generator_, mean, scale); });
+  }
+
+  // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
+  // that order; NaN bounds pass and give NaN).
+  double triangular(double left, double mode, double right) {
+    cont_check_triangular_(left, mode, right);
+    return distributions::triangular(bit_generator_, left, mode, right);
+  }
+  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
+    cont_check_triangular_(left, mode, right);
+    return draw_vector<double>(
+        size, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+  }
+  void triangular(double left, double mode, double right, double* out, std::size_t n) {
+    cont_check_triangular_(left, mode, right);
+    fill_with(out, n, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+  }
+
+ private:
+  // check_constraint(CONS_POSITIVE) of numpy/random/_common.pyx: NaN passes.
+  static void cont_check_positive_(double x, const char* name) {
+    if (x <= 0.0) throw std::invalid_argument(std::string(name) + " <= 0");
+  }
+  // check_constraint(CONS_NON_NEGATIVE): rejects a set sign bit (-0.0 too), NaN passes.
+  static void cont_check_non_negative_(double x, const char* name) {
+    if (!std::isnan(x) && std::signbit(x)) throw std::invalid_argument(std::string(name) + " < 0");
+  }
+  static void cont_check_f_(double dfnum, double dfden) {
+    cont_check_positive_(dfnum, "dfnum");
+    cont_check_positive_(dfden, "dfden");
+  }
+  static void cont_check_noncentral_chisquare_(double df, double nonc) {
+    cont_check_positive_(df, "df");
+    cont_check_non_negative_(nonc, "nonc");
+  }
+  static void cont_check_noncentral_f_(double dfnum, double dfden, double nonc) {
+    cont_check_positive_(dfnum, "dfnum");
+    cont_check_positive_(dfden, "dfden");
+    cont_check_non_negative_(nonc, "nonc");
+  }
+  static void cont_check_wald_(double mean, double scale) {
+    cont_check_positive_(mean, "mean");
+    cont_check_positive_(scale, "scale");
+  }
+  static void cont_check_triangular_(double left, double mode, double right) {
+    if (left > mode) throw std::invalid_argument("left > mode");
+    if (mode > right) throw std::invalid_argument("mode > right");
+    if (left == right) throw std::invalid_argument("left == right");
+  }
+
+ public:
   // ==== end section: continuous distributions ====
 
   // ==== section: discrete distributions ====
