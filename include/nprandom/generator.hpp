@@ -312,7 +312,13 @@ class Generator {
   // ---- bytes(length) ----
   // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
   // serialised little-endian and cut to `length` bytes.
+  // bytes(0) still draws one word: NumPy computes the word count as (length - 1) // 4 + 1 with
+  // C division (cdivision=True), which is 1 for length 0.
   std::string bytes(std::size_t length) {
+    if (length == 0) {
+      (void)bit_generator_.next_uint32();
+      return std::string();
+    }
     std::string out(length, '\0');
     for (std::size_t i = 0; i < length; i += 4) {
       const std::uint32_t w = bit_generator_.next_uint32();
