@@ -1,0 +1,191 @@
+// The np.random.* module-level functions: one process-wide RandomState behind a mutex.
+#ifndef NPRANDOM_LEGACY_GLOBAL_HPP
+#define NPRANDOM_LEGACY_GLOBAL_HPP
+
+// NumPy's module-level functions (np.random.seed, np.random.rand, np.random.normal, ...) are
+// bound methods of one hidden RandomState, `numpy.random.mtrand._rand`, seeded from OS entropy at
+// import. nprandom does the same: every function below forwards to one process-wide
+// RandomState (MT19937), created on first use (a function-local static, so header-only and ODR
+// safe), and takes its mutex once per call -- a sized draw locks once, so its values are
+// contiguous in the stream. The functions have RandomState's names, parameters, defaults, draw
+// forms (scalar, sized, fill) and errors; see legacy/random_state.hpp for each one.
+//
+//   nprandom::seed(42);
+//   auto u = nprandom::rand(3);      // == np.random.seed(42); np.random.rand(3)
+//   auto z = nprandom::randn(3);
+//
+// Threads may call these concurrently; the values are then shared out among the threads in
+// whatever order they take the lock. For reproducible parallel streams use one RandomState (or
+// Generator) per thread instead. To make several calls atomic, use with_global_random_state.
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/legacy/random_state.hpp>
+
+namespace nprandom {
+namespace detail {
+
+struct GlobalRandomState {
+  std::mutex mutex;
+  RandomState state;  // seeded from OS entropy, as numpy.random.mtrand._rand
+};
+
+inline GlobalRandomState& global_random_state() {
+  static GlobalRandomState g;
+  return g;
+}
+
+}  // namespace detail
+
+/// Runs f(RandomState&) on the global RandomState with its lock held (several calls as one
+/// atomic step) and returns f's result.
+template <class F>
+decltype(auto) with_global_random_state(F&& f) {
+  auto& g = detail::global_random_state();
+  std::lock_guard<std::mutex> lock(g.mutex);
+  return std::forward<F>(f)(g.state);
+}
+
+// Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
+// global RandomState.name(args...), under the lock.
+#define NPRANDOM_LEGACY_GLOBAL(name)                                                        \
+  template <class... Args>                                                                  \
+  auto name(Args&&... args)                                                                 \
+      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {          \
+    return with_global_random_state([&](RandomState& rs) -> decltype(auto) {                \
+      return rs.name(std::forward<Args>(args)...);                                          \
+    });                                                                                     \
+  }
+
+// seeding and state
+NPRANDOM_LEGACY_GLOBAL(seed)
+NPRANDOM_LEGACY_GLOBAL(get_state)
+NPRANDOM_LEGACY_GLOBAL(set_state)
+// uniform and integers
+NPRANDOM_LEGACY_GLOBAL(rand)
+NPRANDOM_LEGACY_GLOBAL(randn)
+NPRANDOM_LEGACY_GLOBAL(random_sample)
+NPRANDOM_LEGACY_GLOBAL(random)
+NPRANDOM_LEGACY_GLOBAL(random_integers)
+NPRANDOM_LEGACY_GLOBAL(bytes)
+NPRANDOM_LEGACY_GLOBAL(uniform)
+// continuous
+NPRANDOM_LEGACY_GLOBAL(standard_normal)
+NPRANDOM_LEGACY_GLOBAL(normal)
+NPRANDOM_LEGACY_GLOBAL(lognormal)
+NPRANDOM_LEGACY_GLOBAL(standard_exponential)
+NPRANDOM_LEGACY_GLOBAL(exponential)
+NPRANDOM_LEGACY_GLOBAL(standard_gamma)
+NPRANDOM_LEGACY_GLOBAL(gamma)
+NPRANDOM_LEGACY_GLOBAL(beta)
+NPRANDOM_LEGACY_GLOBAL(chisquare)
+NPRANDOM_LEGACY_GLOBAL(noncentral_chisquare)
+NPRANDOM_LEGACY_GLOBAL(f)
+NPRANDOM_LEGACY_GLOBAL(noncentral_f)
+NPRANDOM_LEGACY_GLOBAL(standard_cauchy)
+NPRANDOM_LEGACY_GLOBAL(standard_t)
+NPRANDOM_LEGACY_GLOBAL(vonmises)
+NPRANDOM_LEGACY_GLOBAL(pareto)
+NPRANDOM_LEGACY_GLOBAL(weibull)
+NPRANDOM_LEGACY_GLOBAL(power)
+NPRANDOM_LEGACY_GLOBAL(laplace)
+NPRANDOM_LEGACY_GLOBAL(gumbel)
+NPRANDOM_LEGACY_GLOBAL(logistic)
+NPRANDOM_LEGACY_GLOBAL(rayleigh)
+NPRANDOM_LEGACY_GLOBAL(wald)
+NPRANDOM_LEGACY_GLOBAL(triangular)
+// discrete
+NPRANDOM_LEGACY_GLOBAL(binomial)
+NPRANDOM_LEGACY_GLOBAL(negative_binomial)
+NPRANDOM_LEGACY_GLOBAL(poisson)
+NPRANDOM_LEGACY_GLOBAL(zipf)
+NPRANDOM_LEGACY_GLOBAL(geometric)
+NPRANDOM_LEGACY_GLOBAL(hypergeometric)
+NPRANDOM_LEGACY_GLOBAL(logseries)
+// permutations, choice and multivariate (braced lists have explicit overloads below)
+NPRANDOM_LEGACY_GLOBAL(shuffle)
+NPRANDOM_LEGACY_GLOBAL(permutation)
+NPRANDOM_LEGACY_GLOBAL(choice)
+NPRANDOM_LEGACY_GLOBAL(multinomial)
+NPRANDOM_LEGACY_GLOBAL(dirichlet)
+NPRANDOM_LEGACY_GLOBAL(multivariate_normal)
+
+#undef NPRANDOM_LEGACY_GLOBAL
+
+/// np.random.seed([s0, s1, ...]) written as a braced list.
+template <class Int>
+void seed(std::initializer_list<Int> s) {
+  with_global_random_state([&](RandomState& rs) { rs.seed(s); });
+}
+
+/// np.random.ranf / np.random.sample: aliases of random_sample.
+inline double ranf() { return random_sample(); }
+inline std::vector<double> ranf(std::size_t size) { return random_sample(size); }
+inline double sample() { return random_sample(); }
+inline std::vector<double> sample(std::size_t size) { return random_sample(size); }
+
+/// np.random.randint<IntType = int64>(...): as RandomState::randint.
+template <class IntType = std::int64_t, class... Args>
+auto randint(Args&&... args)
+    -> decltype(std::declval<RandomState&>().template randint<IntType>(std::forward<Args>(args)...)) {
+  return with_global_random_state([&](RandomState& rs) -> decltype(auto) {
+    return rs.template randint<IntType>(std::forward<Args>(args)...);
+  });
+}
+
+// choice / multinomial / dirichlet / multivariate_normal with braced-list arguments.
+inline std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {
+  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, replace, p); });
+}
+inline std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace,
+                                        const std::vector<double>& p) {
+  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+}
+template <class T>
+std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
+                      const std::vector<double>& p = {}) {
+  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+}
+inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
+  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals); });
+}
+inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                             std::size_t size) {
+  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals, size); });
+}
+inline std::vector<double> dirichlet(const std::vector<double>& alpha) {
+  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha); });
+}
+inline std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha, size); });
+}
+inline std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                               const std::vector<std::vector<double>>& cov,
+                                               std::size_t size = 1,
+                                               const std::string& check_valid = "warn",
+                                               double tol = 1e-8) {
+  return with_global_random_state(
+      [&](RandomState& rs) { return rs.multivariate_normal(mean, cov, size, check_valid, tol); });
+}
+
+/// np.random.get_bit_generator(): a copy of the global MT19937 (NumPy returns the object itself;
+/// use with_global_random_state to work on the shared one).
+inline MT19937 get_bit_generator() {
+  return with_global_random_state([](RandomState& rs) { return rs.bit_generator(); });
+}
+/// np.random.set_bit_generator(bg): the global RandomState now draws from (a copy of) bg; the
+/// cached gaussian is reset, as NumPy's _initialize_bit_generator does.
+inline void set_bit_generator(const MT19937& bit_generator) {
+  with_global_random_state([&](RandomState& rs) { rs = RandomState(bit_generator); });
+}
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_LEGACY_GLOBAL_HPP
