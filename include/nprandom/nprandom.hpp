@@ -12,6 +12,8 @@
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/generator.hpp>
-// Legacy API (RandomState and the np.random.* facade) -- added when those headers land.
+// Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
+#include <nprandom/legacy/random_state.hpp>
+#include <nprandom/legacy/global.hpp>
 
 #endif  // NPRANDOM_NPRANDOM_HPP
