@@ -1,6 +1,16 @@
 // Tests of the five bit generators against NumPy: raw streams, seeding paths, 32/64-bit and
 // double/float interleaving, state dicts, jumps, advance, spawning, errors, URBG use.
 // Golden data: tests/data/bitgen.tsv (tools/golden/bitgen.py) and the 2.5.2 reference records.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
+#include <nprandom/distributions/normal.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -12,22 +22,12 @@
 #include <type_traits>
 #include <vector>
 
-#include <nprandom/bit_generators/mt19937.hpp>
-#include <nprandom/bit_generators/pcg64.hpp>
-#include <nprandom/bit_generators/philox.hpp>
-#include <nprandom/bit_generators/sfc64.hpp>
-#include <nprandom/distributions/normal.hpp>
-#include <nprandom/seed_sequence.hpp>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
-
 using nprandom::MT19937;
 using nprandom::PCG64;
 using nprandom::PCG64DXSM;
 using nprandom::Philox;
-using nprandom::SFC64;
 using nprandom::SeedSequence;
+using nprandom::SFC64;
 
 namespace {
 
@@ -36,9 +36,11 @@ const golden::Record& reference(const std::string& id) { return golden::get("ref
 
 // Seeds used by the golden calls: 0, 1, 42, 2**32 + 5, 2**64 - 1 (and 12345 in the reference).
 const std::vector<std::uint64_t> kSeeds = {0u, 1u, 42u, 4294967301u, 18446744073709551615u};
-const std::vector<std::uint64_t> kRefSeeds = {0u, 1u, 42u, 12345u, 4294967301u, 18446744073709551615u};
+const std::vector<std::uint64_t> kRefSeeds = {0u,     1u,          42u,
+                                              12345u, 4294967301u, 18446744073709551615u};
 
-// ---- the state dict flattened to 64-bit words, in the order of tools/golden/bitgen.py STATE_FN ----
+// ---- the state dict flattened to 64-bit words, in the order of tools/golden/bitgen.py STATE_FN
+// ----
 
 std::vector<std::uint64_t> state_words(const MT19937& bg) {
   const auto s = bg.state();
@@ -47,11 +49,14 @@ std::vector<std::uint64_t> state_words(const MT19937& bg) {
   return out;
 }
 
-template <class BG, std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
+template <
+    class BG,
+    std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
 std::vector<std::uint64_t> state_words(const BG& bg) {
   const auto s = bg.state();
-  return {s.state.hi(), s.state.lo(), s.inc.hi(), s.inc.lo(), static_cast<std::uint64_t>(s.has_uint32),
-          s.uinteger};
+  return {
+      s.state.hi(), s.state.lo(), s.inc.hi(), s.inc.lo(), static_cast<std::uint64_t>(s.has_uint32),
+      s.uinteger};
 }
 
 // The inverse: a state struct from the words of a golden state record.
@@ -64,7 +69,9 @@ void set_state_words(MT19937& bg, const std::vector<std::uint64_t>& w) {
   bg.set_state(s);
 }
 
-template <class BG, std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
+template <
+    class BG,
+    std::enable_if_t<std::is_same<BG, PCG64>::value || std::is_same<BG, PCG64DXSM>::value, int> = 0>
 void set_state_words(BG& bg, const std::vector<std::uint64_t>& w) {
   REQUIRE(w.size() == 6);
   nprandom::PCG64State s;
@@ -188,7 +195,8 @@ void check_streams() {
     BG bg(s);
     golden::check(bitgen(n + "/" + ss + "/state0"), state_words(bg));
     auto v = bg.random_raw(1000);
-    golden::check(bitgen(n + "/" + ss + "/raw1000-tail"), std::vector<std::uint64_t>(v.end() - 8, v.end()));
+    golden::check(bitgen(n + "/" + ss + "/raw1000-tail"),
+                  std::vector<std::uint64_t>(v.end() - 8, v.end()));
   }
   {
     // discard(n) == random_raw(n, output=False)
@@ -214,7 +222,8 @@ void check_seeding() {
   golden::check(bitgen(n + "/list/raw"), BG(std::vector<std::uint32_t>{1, 2, 3}).random_raw(8));
   golden::check(bitgen(n + "/ss-spawnkey/raw"), BG(SeedSequence(42, {3, 1})).random_raw(8));
   golden::check(bitgen(n + "/ss-pool8/raw"), BG(SeedSequence(42, {}, 8)).random_raw(8));
-  golden::check(bitgen(n + "/ss-2^100/raw"), BG(SeedSequence::from_words({0, 0, 0, 16})).random_raw(8));
+  golden::check(bitgen(n + "/ss-2^100/raw"),
+                BG(SeedSequence::from_words({0, 0, 0, 16})).random_raw(8));
   // A generator seeded with an int equals one seeded with SeedSequence(int).
   CHECK(BG(7) == BG(SeedSequence(7)));
   CHECK_THROWS_AS(BG(-1), std::invalid_argument);
@@ -318,11 +327,14 @@ void check_state() {
     if constexpr (is_mt<BG>) {
       CHECK(half == stream[5]);
       CHECK(other.next_uint32() == stream[6]);
-      CHECK(other.random_raw(10) == std::vector<std::uint64_t>(stream.begin() + 7, stream.begin() + 17));
+      CHECK(other.random_raw(10) ==
+            std::vector<std::uint64_t>(stream.begin() + 7, stream.begin() + 17));
     } else {
       CHECK(half == static_cast<std::uint32_t>(stream[5]));
-      CHECK(other.next_uint32() == static_cast<std::uint32_t>(stream[5] >> 32));  // the buffered half
-      CHECK(other.random_raw(10) == std::vector<std::uint64_t>(stream.begin() + 6, stream.begin() + 16));
+      CHECK(other.next_uint32() ==
+            static_cast<std::uint32_t>(stream[5] >> 32));  // the buffered half
+      CHECK(other.random_raw(10) ==
+            std::vector<std::uint64_t>(stream.begin() + 6, stream.begin() + 16));
     }
   }
   {
@@ -352,7 +364,8 @@ void check_state() {
       // 1.24.2's message differs from 2.5.2's (an unformatted f-string there), so no golden record.
       CHECK_THROWS_AS(bg.set_state(s), std::invalid_argument);
     } else {
-      golden::check_error<std::invalid_argument>(bitgen(n + "/error/state-name"), [&] { bg.set_state(s); });
+      golden::check_error<std::invalid_argument>(bitgen(n + "/error/state-name"),
+                                                 [&] { bg.set_state(s); });
     }
   }
 }
@@ -362,7 +375,8 @@ void check_jumped() {
   const std::string n = BG::name();
   for (int j : {1, 2, 5}) {
     const std::string js = std::to_string(j);
-    golden::check(reference(n + "/42/jumped" + js), BG(42).jumped(static_cast<std::uint64_t>(j)).random_raw(4));
+    golden::check(reference(n + "/42/jumped" + js),
+                  BG(42).jumped(static_cast<std::uint64_t>(j)).random_raw(4));
     for (std::uint64_t s : {std::uint64_t{0}, std::uint64_t{18446744073709551615u}})
       golden::check(bitgen(n + "/" + std::to_string(s) + "/jumped" + js),
                     BG(s).jumped(static_cast<std::uint64_t>(j)).random_raw(6));
@@ -400,7 +414,8 @@ void check_statistics() {
   const int m = 20000;
   for (int i = 0; i < m; ++i) {
     const std::uint64_t x = bg.next_uint64();
-    for (int b = 0; b < 64; ++b) ones[static_cast<std::size_t>(b)] += static_cast<int>((x >> b) & 1u);
+    for (int b = 0; b < 64; ++b)
+      ones[static_cast<std::size_t>(b)] += static_cast<int>((x >> b) & 1u);
   }
   for (int b = 0; b < 64; ++b) {
     INFO("bit " << b);
@@ -498,11 +513,17 @@ std::string to_decimal(Words256 w) {
 constexpr std::uint64_t kMax = ~std::uint64_t{0};
 
 // The deltas of tools/golden/bitgen.py DELTAS (+ the Philox-only ones), as words.
-const std::vector<Words256> kDeltas128 = {
-    {1, 0, 0, 0},     {1000, 0, 0, 0}, {3, 1, 0, 0}, {0, std::uint64_t{1} << 36, 0, 0}, {kMax, kMax, 0, 0},
-    {0, 1, 0, 0},     {12345, std::uint64_t{1} << 63, 0, 0}};
-const std::vector<Words256> kDeltas256 = {
-    {0, 0, 0, 256}, {kMax, kMax, kMax, kMax}, {7, 0, 4, std::uint64_t{1} << 63}, {kMax, kMax, kMax, 0}};
+const std::vector<Words256> kDeltas128 = {{1, 0, 0, 0},
+                                          {1000, 0, 0, 0},
+                                          {3, 1, 0, 0},
+                                          {0, std::uint64_t{1} << 36, 0, 0},
+                                          {kMax, kMax, 0, 0},
+                                          {0, 1, 0, 0},
+                                          {12345, std::uint64_t{1} << 63, 0, 0}};
+const std::vector<Words256> kDeltas256 = {{0, 0, 0, 256},
+                                          {kMax, kMax, kMax, kMax},
+                                          {7, 0, 4, std::uint64_t{1} << 63},
+                                          {kMax, kMax, kMax, 0}};
 
 template <class BG>
 void advance_words(BG& bg, const Words256& d) {
@@ -519,7 +540,8 @@ template <class BG>
 void check_advance() {
   const std::string n = BG::name();
   std::vector<Words256> deltas = kDeltas128;
-  if constexpr (std::is_same<BG, Philox>::value) deltas.insert(deltas.end(), kDeltas256.begin(), kDeltas256.end());
+  if constexpr (std::is_same<BG, Philox>::value)
+    deltas.insert(deltas.end(), kDeltas256.begin(), kDeltas256.end());
   for (const auto& d : deltas) {
     const std::string ds = to_decimal(d);
     BG bg(42);
@@ -581,8 +603,8 @@ TEST_CASE("Philox keys, counters and the bijection", "[bitgen][philox]") {
     CHECK_THROWS_AS(bg.spawn(1), std::invalid_argument);  // NumPy: TypeError
   }
   {
-    // Philox(key=7, counter=[2**64 - 1, 2**64 - 1, 3, 0]): NumPy converts that list through float64,
-    // so the counter it really uses is in the state record taken with the same call.
+    // Philox(key=7, counter=[2**64 - 1, 2**64 - 1, 3, 0]): NumPy converts that list through
+    // float64, so the counter it really uses is in the state record taken with the same call.
     const auto w = bitgen("Philox/key-counter/state-ref").u64();
     auto bg = Philox::from_key(7, {w[0], w[1], w[2], w[3]});
     golden::check(bitgen("Philox/key-counter/state-ref"), state_words(bg));
@@ -591,12 +613,16 @@ TEST_CASE("Philox keys, counters and the bijection", "[bitgen][philox]") {
   // key = 2**100 + 17, 2**128 - 1, [0, 2**64 - 1]
   golden::check(bitgen("Philox/key-int/raw"),
                 Philox::from_key(nprandom::uint128(std::uint64_t{1} << 36, 17)).random_raw(8));
-  golden::check(bitgen("Philox/key-max/raw"), Philox::from_key(nprandom::uint128(kMax, kMax)).random_raw(8));
+  golden::check(bitgen("Philox/key-max/raw"),
+                Philox::from_key(nprandom::uint128(kMax, kMax)).random_raw(8));
   golden::check(bitgen("Philox/key-words/raw"), Philox::from_key_words({0, kMax}).random_raw(8));
-  // Philox(42, counter=2**200 + 2**64 - 1) and Philox(key=3, counter=2**256 - 1) (wraps to 0 first).
+  // Philox(42, counter=2**200 + 2**64 - 1) and Philox(key=3, counter=2**256 - 1) (wraps to 0
+  // first).
   golden::check(bitgen("Philox/counter-int/raw"), Philox(42, {kMax, 0, 0, 256}).random_raw(8));
-  golden::check(bitgen("Philox/counter-max/raw"), Philox::from_key(3, {kMax, kMax, kMax, kMax}).random_raw(8));
-  golden::check(bitgen("Philox/key-counter/state"), state_words(Philox::from_key_words({5, 6}, {1, 2, 3, 4})));
+  golden::check(bitgen("Philox/counter-max/raw"),
+                Philox::from_key(3, {kMax, kMax, kMax, kMax}).random_raw(8));
+  golden::check(bitgen("Philox/key-counter/state"),
+                state_words(Philox::from_key_words({5, 6}, {1, 2, 3, 4})));
   {
     // The same SeedSequence with and without the counter argument.
     CHECK(Philox(SeedSequence(42), Words256{}) == Philox(42));
@@ -649,7 +675,10 @@ TEST_CASE("MT19937 legacy seeding", "[bitgen][mt19937]") {
   std::vector<std::uint32_t> range1000(1000);
   std::iota(range1000.begin(), range1000.end(), 0u);
   const std::vector<std::pair<std::string, std::vector<std::uint32_t>>> keys = {
-      {"[5]", {5}}, {"[1, 2, 3]", {1, 2, 3}}, {"[0]", {0}}, {"[2**32 - 1, 0, 7]", {4294967295u, 0, 7}},
+      {"[5]", {5}},
+      {"[1, 2, 3]", {1, 2, 3}},
+      {"[0]", {0}},
+      {"[2**32 - 1, 0, 7]", {4294967295u, 0, 7}},
       {"list(range(1000))", range1000}};
   for (const auto& k : keys) {
     MT19937 bg(0);
@@ -673,24 +702,29 @@ TEST_CASE("MT19937 legacy seeding", "[bitgen][mt19937]") {
   // Validation helpers for RandomState.
   golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/-1"),
                                              [] { (void)MT19937::legacy_seed_value(-1); });
-  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"),
-                                             [] { (void)MT19937::legacy_seed_value(std::int64_t{1} << 32); });
-  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"),
-                                             [] { (void)MT19937::legacy_seed_value(std::uint64_t{1} << 32); });
-  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[]"),
-                                             [] { (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{}); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"), [] {
+    (void)MT19937::legacy_seed_value(std::int64_t{1} << 32);
+  });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/2**32"), [] {
+    (void)MT19937::legacy_seed_value(std::uint64_t{1} << 32);
+  });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[]"), [] {
+    (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{});
+  });
   golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[]"), [] {
     MT19937 bg(0);
     bg.legacy_seed(std::vector<std::uint32_t>{});
   });
-  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[1, -1]"),
-                                             [] { (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{1, -1}); });
+  golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[1, -1]"), [] {
+    (void)MT19937::legacy_seed_words(std::vector<std::int64_t>{1, -1});
+  });
   golden::check_error<std::invalid_argument>(bitgen("MT19937/legacy/error/[2**32]"), [] {
     (void)MT19937::legacy_seed_words(std::vector<std::uint64_t>{std::uint64_t{1} << 32});
   });
   CHECK(MT19937::legacy_seed_value(4294967295u) == 4294967295u);
   CHECK(MT19937::legacy_seed_value(0) == 0u);
-  CHECK(MT19937::legacy_seed_words(std::vector<long long>{3, 4}) == std::vector<std::uint32_t>{3, 4});
+  CHECK(MT19937::legacy_seed_words(std::vector<long long>{3, 4}) ==
+        std::vector<std::uint32_t>{3, 4});
   {
     // seed=None: OS entropy, pos untouched, no SeedSequence left.
     MT19937 a(0);

@@ -1,17 +1,17 @@
 // Tests of SeedSequence against NumPy: entropy coercion, pool mixing, generate_state (uint32 and
 // uint64), spawn keys, pool sizes, spawning (children, grandchildren, numbering) and errors.
 // Golden data: tests/data/bitgen.tsv (ids seedseq/...) and the 2.5.2 reference records.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
+#include <nprandom/seed_sequence.hpp>
+
 #include <cstdint>
 #include <numeric>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nprandom/seed_sequence.hpp>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 using nprandom::SeedSequence;
 
@@ -50,13 +50,13 @@ Words words_of(std::uint64_t v) {
   return w;
 }
 
-const std::vector<std::uint64_t> kRefSeeds = {0u, 1u, 42u, 12345u, 4294967301u, 18446744073709551615u};
+const std::vector<std::uint64_t> kRefSeeds = {0u,     1u,          42u,
+                                              12345u, 4294967301u, 18446744073709551615u};
 
-// tools/golden/bitgen.py SS_SEEDS as words: 0, 1, 42, 2**32 - 1, 2**32, 2**32 + 5, 2**40, 2**64 - 1,
-// then 2**64, 2**100, 2**128 - 1, 2**200 + 3 (wider than 64 bits: given as words).
-const std::vector<std::uint64_t> kSmallSeeds = {0u,           1u,          42u,
-                                                4294967295u,  4294967296u, 4294967301u,
-                                                1099511627776u, 18446744073709551615u};
+// tools/golden/bitgen.py SS_SEEDS as words: 0, 1, 42, 2**32 - 1, 2**32, 2**32 + 5, 2**40, 2**64 -
+// 1, then 2**64, 2**100, 2**128 - 1, 2**200 + 3 (wider than 64 bits: given as words).
+const std::vector<std::uint64_t> kSmallSeeds = {
+    0u, 1u, 42u, 4294967295u, 4294967296u, 4294967301u, 1099511627776u, 18446744073709551615u};
 const std::vector<Words> kBigSeeds = {{0, 0, 1},
                                       {0, 0, 0, 16},
                                       {0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu},
@@ -86,7 +86,8 @@ TEST_CASE("SeedSequence: 2.5.2 reference records", "[seedseq]") {
     golden::check(reference("seedseq/" + ss + "/u32"), seq.generate_state(8));
     golden::check(reference("seedseq/" + ss + "/u64"), seq.generate_state<std::uint64_t>(4));
   }
-  golden::check(reference("seedseq/list/u32"), SeedSequence({1ull, 2ull, 3ull, 1ull << 40}).generate_state(8));
+  golden::check(reference("seedseq/list/u32"),
+                SeedSequence({1ull, 2ull, 3ull, 1ull << 40}).generate_state(8));
   golden::check(reference("seedseq/spawnkey"), SeedSequence(42, {1, 2}).generate_state(4));
   golden::check(reference("seedseq/pool8"), SeedSequence(42, {}, 8).generate_state(6));
   {
@@ -95,7 +96,8 @@ TEST_CASE("SeedSequence: 2.5.2 reference records", "[seedseq]") {
       for (auto w : c.generate_state(2)) v.push_back(w);
     golden::check(reference("seedseq/spawn"), v);
   }
-  golden::check(reference("seedseq/spawn-nested"), SeedSequence(42).spawn(2)[1].spawn(2)[1].generate_state(3));
+  golden::check(reference("seedseq/spawn-nested"),
+                SeedSequence(42).spawn(2)[1].spawn(2)[1].generate_state(3));
 }
 
 TEST_CASE("SeedSequence: integer entropy, pool and generate_state", "[seedseq]") {
@@ -123,7 +125,8 @@ TEST_CASE("SeedSequence: integer entropy, pool and generate_state", "[seedseq]")
   // uint64 output pairs uint32 words little-endian.
   const auto w32 = SeedSequence(7).generate_state(6);
   const auto w64 = SeedSequence(7).generate_state<std::uint64_t>(3);
-  for (std::size_t k = 0; k < 3; ++k) CHECK(w64[k] == (w32[2 * k] | (std::uint64_t{w32[2 * k + 1]} << 32)));
+  for (std::size_t k = 0; k < 3; ++k)
+    CHECK(w64[k] == (w32[2 * k] | (std::uint64_t{w32[2 * k + 1]} << 32)));
   // Sizes 0, 1 and 1000.
   golden::check(bitgen("seedseq/u32-0"), SeedSequence(42).generate_state(0));
   golden::check(bitgen("seedseq/u64-1"), SeedSequence(42).generate_state<std::uint64_t>(1));
@@ -152,12 +155,15 @@ TEST_CASE("SeedSequence: sequences of integers", "[seedseq]") {
     golden::check(rec, SeedSequence(l.second, std::vector<std::uint64_t>{}, 4).generate_state(8));
   }
   // Each element is coerced on its own (1 or 2 words); 2**100 only fits as words.
-  golden::check(bitgen("seedseq/words/[2**100, 1]/u32"), SeedSequence::from_words({0, 0, 0, 16, 1}).generate_state(8));
+  golden::check(bitgen("seedseq/words/[2**100, 1]/u32"),
+                SeedSequence::from_words({0, 0, 0, 16, 1}).generate_state(8));
   golden::check(bitgen("seedseq/words/[2**64 - 1, 2**40, 5]/u32"),
                 SeedSequence::from_words({0xffffffffu, 0xffffffffu, 0, 256, 5}).generate_state(8));
-  golden::check(bitgen("seedseq/words/list(range(100))/u32"), SeedSequence(range100, {}, 4).generate_state(8));
+  golden::check(bitgen("seedseq/words/list(range(100))/u32"),
+                SeedSequence(range100, {}, 4).generate_state(8));
   golden::check(bitgen("seedseq/words/[1, 2, 3]/u32"), SeedSequence({1, 2, 3}).generate_state(8));
-  golden::check(bitgen("seedseq/words/[1, 2, 3]/u32"), SeedSequence(std::vector<int>{1, 2, 3}).generate_state(8));
+  golden::check(bitgen("seedseq/words/[1, 2, 3]/u32"),
+                SeedSequence(std::vector<int>{1, 2, 3}).generate_state(8));
   // SeedSequence(std::vector<std::uint64_t>) must treat the vector as entropy, like every other
   // integer vector (it currently selects the OS-entropy constructor: see the report).
   golden::check(bitgen("seedseq/words/[1, 2, 3]/u32"),
@@ -179,7 +185,8 @@ TEST_CASE("SeedSequence: spawn keys and pool sizes", "[seedseq]") {
     golden::check(bitgen("seedseq/spawn_key/" + k.first + "/u32"), seq.generate_state(8));
     golden::check(bitgen("seedseq/spawn_key/" + k.first + "/pool"), seq.pool());
   }
-  golden::check(bitgen("seedseq/spawn_key-big-entropy/u32"), SeedSequence(std::vector<int>{1, 2, 3, 4, 5, 6}, {9}).generate_state(8));
+  golden::check(bitgen("seedseq/spawn_key-big-entropy/u32"),
+                SeedSequence(std::vector<int>{1, 2, 3, 4, 5, 6}, {9}).generate_state(8));
   golden::check(bitgen("seedseq/spawn_key-zero/u32"), SeedSequence(0, {0}).generate_state(8));
   for (std::size_t ps : {4u, 5u, 8u, 16u}) {
     SeedSequence seq(12345, {}, ps);
@@ -188,7 +195,8 @@ TEST_CASE("SeedSequence: spawn keys and pool sizes", "[seedseq]") {
     golden::check(bitgen("seedseq/pool" + std::to_string(ps) + "/u32"), seq.generate_state(24));
     golden::check(bitgen("seedseq/pool" + std::to_string(ps) + "/pool"), seq.pool());
   }
-  golden::check(bitgen("seedseq/pool6-spawnkey/u32"), SeedSequence(std::vector<int>{1, 2}, {4}, 6).generate_state(12));
+  golden::check(bitgen("seedseq/pool6-spawnkey/u32"),
+                SeedSequence(std::vector<int>{1, 2}, {4}, 6).generate_state(12));
 }
 
 TEST_CASE("SeedSequence: spawning", "[seedseq]") {
@@ -235,9 +243,11 @@ TEST_CASE("SeedSequence: spawning", "[seedseq]") {
     }
     golden::check(bitgen("seedseq/spawn/pool8"), v);
   }
-  golden::check(bitgen("seedseq/spawn/from-spawnkey"), keys_and_state(SeedSequence(7, {5}).spawn(2), 2));
+  golden::check(bitgen("seedseq/spawn/from-spawnkey"),
+                keys_and_state(SeedSequence(7, {5}).spawn(2), 2));
   {
-    // NumPy's SeedSequence(7, n_children_spawned=3).spawn(2): the same children as spawning 3 first.
+    // NumPy's SeedSequence(7, n_children_spawned=3).spawn(2): the same children as spawning 3
+    // first.
     SeedSequence root(7);
     (void)root.spawn(3);
     golden::check(bitgen("seedseq/n_children_spawned/ctor"), keys_and_state(root.spawn(2), 2));
@@ -251,11 +261,16 @@ TEST_CASE("SeedSequence: spawning", "[seedseq]") {
 }
 
 TEST_CASE("SeedSequence: errors and OS entropy", "[seedseq]") {
-  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative"), [] { SeedSequence s(-1); });
-  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative-in-list"),
-                                             [] { SeedSequence s(std::vector<int>{1, -5}); });
-  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative-in-list"), [] { SeedSequence s({1, -5}); });
-  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/pool-size"), [] { SeedSequence s(1, {}, 3); });
+  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative"),
+                                             [] { SeedSequence s(-1); });
+  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative-in-list"), [] {
+    SeedSequence s(std::vector<int>{1, -5});
+  });
+  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/negative-in-list"), [] {
+    SeedSequence s({1, -5});
+  });
+  golden::check_error<std::invalid_argument>(bitgen("seedseq/error/pool-size"),
+                                             [] { SeedSequence s(1, {}, 3); });
   // Fresh OS entropy: at most pool_size words, different each time, spawnable.
   SeedSequence a, b;
   CHECK(a.entropy().size() <= 4);

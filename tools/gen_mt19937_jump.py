@@ -54,9 +54,11 @@ def main():
 namespace nprandom {{
 namespace detail {{
 
+// clang-format off
 inline constexpr std::uint32_t mt19937_jump_poly[624] = {{
 {body}
 }};
+// clang-format on
 
 }}  // namespace detail
 }}  // namespace nprandom

@@ -2,6 +2,11 @@
 #ifndef NPRANDOM_BIT_GENERATORS_MT19937_HPP
 #define NPRANDOM_BIT_GENERATORS_MT19937_HPP
 
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/mt19937_core.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -11,14 +16,10 @@
 #include <type_traits>
 #include <vector>
 
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/mt19937_core.hpp>
-#include <nprandom/seed_sequence.hpp>
-
 namespace nprandom {
 
-// NumPy's `MT19937.state` dict: {'bit_generator': 'MT19937', 'state': {'key': uint32[624], 'pos': int}}.
+// NumPy's `MT19937.state` dict: {'bit_generator': 'MT19937', 'state': {'key': uint32[624], 'pos':
+// int}}.
 struct MT19937State {
   std::string bit_generator;
   std::array<std::uint32_t, 624> key{};
@@ -26,7 +27,9 @@ struct MT19937State {
   friend bool operator==(const MT19937State& a, const MT19937State& b) noexcept {
     return a.bit_generator == b.bit_generator && a.key == b.key && a.pos == b.pos;
   }
-  friend bool operator!=(const MT19937State& a, const MT19937State& b) noexcept { return !(a == b); }
+  friend bool operator!=(const MT19937State& a, const MT19937State& b) noexcept {
+    return !(a == b);
+  }
 };
 
 // MT19937 (numpy/random/_mt19937.pyx, src/mt19937/mt19937.{h,c}, mt19937-jump.c).

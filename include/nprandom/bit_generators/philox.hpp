@@ -2,6 +2,11 @@
 #ifndef NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 #define NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -12,15 +17,10 @@
 #include <utility>
 #include <vector>
 
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/uint128.hpp>
-#include <nprandom/seed_sequence.hpp>
-
 namespace nprandom {
 
-// 256-bit counter / block and 128-bit key, as little-endian 64-bit words (word 0 least significant),
-// in NumPy's order (`state['state']['counter']`, `state['state']['key']`).
+// 256-bit counter / block and 128-bit key, as little-endian 64-bit words (word 0 least
+// significant), in NumPy's order (`state['state']['counter']`, `state['state']['key']`).
 using philox4x64_ctr = std::array<std::uint64_t, 4>;
 using philox4x64_key = std::array<std::uint64_t, 2>;
 
@@ -61,8 +61,9 @@ inline philox4x64_ctr philox4x64(const philox4x64_ctr& ctr, const philox4x64_key
   if constexpr (Rounds == 0) {
     return ctr;
   } else {
-    return detail::philox4x64_more_rounds(philox4x64_round(ctr, key), key,
-                                          std::make_index_sequence<static_cast<std::size_t>(Rounds - 1)>{});
+    return detail::philox4x64_more_rounds(
+        philox4x64_round(ctr, key), key,
+        std::make_index_sequence<static_cast<std::size_t>(Rounds - 1)>{});
   }
 }
 
@@ -114,7 +115,8 @@ class Philox : public BitGenerator<Philox> {
   explicit Philox(const std::vector<Int>& seed, const philox4x64_ctr& counter = {}) {
     // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
     // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size), counter);
+    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size),
+              counter);
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   Philox(std::initializer_list<Int> seed) {
@@ -182,7 +184,9 @@ class Philox : public BitGenerator<Philox> {
     reset_buffers();
     return *this;
   }
-  Philox& advance(uint128 delta) noexcept { return advance(philox4x64_ctr{delta.lo(), delta.hi(), 0, 0}); }
+  Philox& advance(uint128 delta) noexcept {
+    return advance(philox4x64_ctr{delta.lo(), delta.hi(), 0, 0});
+  }
   // An integer delta; a negative one wraps modulo 2^256 (NumPy's wrap_int), i.e. steps back.
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   Philox& advance(Int delta) noexcept {
@@ -210,7 +214,8 @@ class Philox : public BitGenerator<Philox> {
   void set_state(const PhiloxState& s) {
     if (s.bit_generator != name())
       throw std::invalid_argument("state must be for a " + std::string(name()) + " PRNG");
-    if (s.buffer_pos < 0 || s.buffer_pos > 4) throw std::invalid_argument("buffer_pos must be between 0 and 4");
+    if (s.buffer_pos < 0 || s.buffer_pos > 4)
+      throw std::invalid_argument("buffer_pos must be between 0 and 4");
     ctr_ = s.counter;
     key_ = s.key;
     buffer_ = s.buffer;
@@ -220,8 +225,9 @@ class Philox : public BitGenerator<Philox> {
   }
 
   friend bool operator==(const Philox& a, const Philox& b) noexcept {
-    return a.ctr_ == b.ctr_ && a.key_ == b.key_ && a.buffer_ == b.buffer_ && a.buffer_pos_ == b.buffer_pos_ &&
-           a.has_uint32_ == b.has_uint32_ && a.uinteger_ == b.uinteger_;
+    return a.ctr_ == b.ctr_ && a.key_ == b.key_ && a.buffer_ == b.buffer_ &&
+           a.buffer_pos_ == b.buffer_pos_ && a.has_uint32_ == b.has_uint32_ &&
+           a.uinteger_ == b.uinteger_;
   }
   friend bool operator!=(const Philox& a, const Philox& b) noexcept { return !(a == b); }
 

@@ -2,6 +2,10 @@
 #ifndef NPRANDOM_BIT_GENERATORS_SFC64_HPP
 #define NPRANDOM_BIT_GENERATORS_SFC64_HPP
 
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -10,10 +14,6 @@
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/seed_sequence.hpp>
 
 namespace nprandom {
 
@@ -25,8 +25,8 @@ struct SFC64State {
   int has_uint32 = 0;
   std::uint32_t uinteger = 0;
   friend bool operator==(const SFC64State& a, const SFC64State& b) noexcept {
-    return a.bit_generator == b.bit_generator && a.state == b.state && a.has_uint32 == b.has_uint32 &&
-           a.uinteger == b.uinteger;
+    return a.bit_generator == b.bit_generator && a.state == b.state &&
+           a.has_uint32 == b.has_uint32 && a.uinteger == b.uinteger;
   }
   friend bool operator!=(const SFC64State& a, const SFC64State& b) noexcept { return !(a == b); }
 };

@@ -2,12 +2,12 @@
 #ifndef NPRANDOM_DETAIL_MT19937_CORE_HPP
 #define NPRANDOM_DETAIL_MT19937_CORE_HPP
 
+#include <nprandom/detail/mt19937_jump_table.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
-
-#include <nprandom/detail/mt19937_jump_table.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -68,8 +68,8 @@ inline void mt19937_init_by_array(mt19937_key& mt, const std::uint32_t* init_key
   std::size_t j = 0;
   for (std::size_t k = std::max(n, key_length); k != 0; --k) {
     const std::uint32_t prev = mt[i - 1];
-    mt[i] = (mt[i] ^ ((prev ^ (prev >> 30)) * 1664525u)) + init_key[j] +
-            static_cast<std::uint32_t>(j);
+    mt[i] =
+        (mt[i] ^ ((prev ^ (prev >> 30)) * 1664525u)) + init_key[j] + static_cast<std::uint32_t>(j);
     ++i;
     ++j;
     if (i >= n) {

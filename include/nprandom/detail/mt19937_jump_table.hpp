@@ -12,6 +12,7 @@
 namespace nprandom {
 namespace detail {
 
+// clang-format off
 inline constexpr std::uint32_t mt19937_jump_poly[624] = {
     0x72de3963u, 0xb5709ec4u, 0x88279bb6u, 0xa823f8e5u, 0x26d83e59u, 0x041f2259u,
     0xe7fdbb15u, 0x8b521777u, 0x48b5e756u, 0xbf2812d5u, 0xe4b0adb9u, 0x0b4849aau,
@@ -118,6 +119,7 @@ inline constexpr std::uint32_t mt19937_jump_poly[624] = {
     0xb0c92d32u, 0x83d145bcu, 0x3b2207e8u, 0x73da60e4u, 0xa13d0929u, 0x962813b9u,
     0x738f420bu, 0xeb6572d6u, 0x151a52cau, 0x80a4a0efu, 0x23eee457u, 0x00000000u,
 };
+// clang-format on
 
 }  // namespace detail
 }  // namespace nprandom
