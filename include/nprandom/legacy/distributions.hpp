@@ -76,6 +76,37 @@ double gauss(AugBitGen<BitGen>& aug) noexcept {
   return f * x2;
 }
 
+// n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
+// cached value comes first, and an odd tail leaves f*x1 cached), but generated a pair at a time
+// without the per-value cache test -- the fast path of RandomState.standard_normal(size).
+template <class BitGen>
+void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
+  std::size_t i = 0;
+  if (n == 0) return;
+  if (aug.has_gauss) {
+    out[i++] = aug.gauss;
+    aug.has_gauss = 0;
+    aug.gauss = 0.0;
+  }
+  BitGen& bg = aug.bitgen();
+  while (i < n) {
+    double x1, x2, r2;
+    do {
+      x1 = 2.0 * bg.next_double() - 1.0;
+      x2 = 2.0 * bg.next_double() - 1.0;
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+    out[i++] = f * x2;
+    if (i < n) {
+      out[i++] = f * x1;
+    } else {
+      aug.gauss = f * x1;
+      aug.has_gauss = 1;
+    }
+  }
+}
+
 // legacy_normal: loc + scale * gauss.
 template <class BitGen>
 double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {

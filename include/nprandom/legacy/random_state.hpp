@@ -362,12 +362,7 @@ class BasicRandomState {
     return out;
   }
   void standard_normal(double* out, std::size_t n) noexcept {
-    // Work on a local copy of the cache so that it stays in registers (out may alias nothing of
-    // ours, but the compiler cannot know).
-    legacy::AugBitGen<BitGen> a = aug_;
-    for (std::size_t i = 0; i < n; ++i) out[i] = legacy::gauss(a);
-    aug_.has_gauss = a.has_gauss;
-    aug_.gauss = a.gauss;
+    legacy::gauss_fill(aug_, out, n);  // same values as n gauss() calls, a pair at a time
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
