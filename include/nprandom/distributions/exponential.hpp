@@ -32,7 +32,8 @@ inline double standard_exponential(BitGen& bg) noexcept {
     ri >>= 3;
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
-    const double x = static_cast<double>(ri) * z::we_double[idx];
+    // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
+    const double x = static_cast<double>(static_cast<std::int64_t>(ri)) * z::we_double[idx];
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
@@ -57,7 +58,7 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     ri >>= 1;
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
-    const float x = static_cast<float>(ri) * z::we_float[idx];
+    const float x = static_cast<float>(static_cast<std::int32_t>(ri)) * z::we_float[idx];
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
       return z::ziggurat_exp_r_f - std::log1p(-bg.next_float());

@@ -9,11 +9,33 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
+namespace detail {
+
+// -x when `negate` is 1, else x, without a (50% unpredictable) branch: flips the IEEE sign bit,
+// exactly what unary minus does (including for 0.0).
+NPRANDOM_ALWAYS_INLINE double flip_sign_if(double x, std::uint64_t negate) noexcept {
+  std::uint64_t b;
+  std::memcpy(&b, &x, sizeof b);
+  b ^= negate << 63;
+  std::memcpy(&x, &b, sizeof b);
+  return x;
+}
+NPRANDOM_ALWAYS_INLINE float flip_sign_if(float x, std::uint32_t negate) noexcept {
+  std::uint32_t b;
+  std::memcpy(&b, &x, sizeof b);
+  b ^= negate << 31;
+  std::memcpy(&x, &b, sizeof b);
+  return x;
+}
+
+}  // namespace detail
+
 namespace distributions {
 
 /// random_standard_normal: Marsaglia & Tsang's ziggurat ("The Ziggurat Method for Generating
@@ -32,8 +54,9 @@ inline double standard_normal(BitGen& bg) noexcept {
     r >>= 8;
     const std::uint64_t sign = r & 0x1;
     const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
-    double x = static_cast<double>(rabs) * z::wi_double[idx];
-    if (sign) x = -x;
+    // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double.
+    const double x =
+        detail::flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * z::wi_double[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_double[idx])) return x;
     if (idx == 0) {
       for (;;) {
@@ -65,8 +88,7 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     const int idx = static_cast<int>(r & 0xff);
     const std::uint32_t sign = (r >> 8) & 0x1;
     const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    float x = static_cast<float>(rabs) * z::wi_float[idx];
-    if (sign) x = -x;
+    const float x = detail::flip_sign_if(static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
