@@ -598,6 +598,15 @@ TEST_CASE("RandomState: sized, scalar and fill forms agree", "[random_state]") {
   std::vector<std::int64_t> ib(7);
   a.binomial(1000, 0.3, ib.data(), ib.size());
   CHECK(ib == b.binomial(1000, 0.3, 7));
+  std::vector<std::int64_t> mb(6);
+  a.multinomial(20, {0.3, 0.7}, mb.data(), 3);
+  CHECK(mb == b.multinomial(20, {0.3, 0.7}, 3));
+  std::vector<double> db(4);
+  a.dirichlet({0.5, 2.0}, db.data(), 2);
+  CHECK(db == b.dirichlet({0.5, 2.0}, 2));
+  std::vector<double> nb(3);
+  a.randn(nb.data(), 3);
+  CHECK(nb == b.randn(3));
   const auto ra = a.rand(2, 3);  // shape (2, 3), row-major
   CHECK(ra.size() == 6);
   CHECK(ra == b.rand(6));

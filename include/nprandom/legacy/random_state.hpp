@@ -351,6 +351,7 @@ class BasicRandomState {
   std::vector<double> rand(std::size_t d0, Dims... dims) {
     return random_sample(shape_size(d0, dims...));
   }
+  void rand(double* out, std::size_t n) noexcept { random_sample(out, n); }
 
   // ---- normal family ----
 
@@ -370,6 +371,7 @@ class BasicRandomState {
   std::vector<double> randn(std::size_t d0, Dims... dims) {
     return standard_normal(shape_size(d0, dims...));
   }
+  void randn(double* out, std::size_t n) noexcept { standard_normal(out, n); }
 
   /// normal(loc=0, scale=1). "scale < 0".
   double normal(double loc = 0.0, double scale = 1.0) {
@@ -875,13 +877,19 @@ class BasicRandomState {
   /// multinomial(n, pvals, size): size rows of d counts.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
+    std::vector<std::int64_t> out(size * pvals.size(), 0);
+    multinomial(n, pvals, out.data(), size);
+    return out;
+  }
+  /// multinomial fill form: writes size rows of pvals.size() counts to out.
+  void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
+                   std::size_t size) {
     const std::size_t d = pvals.size();
     check_multinomial(n, pvals);
-    std::vector<std::int64_t> out(size * d, 0);
+    std::fill(out, out + size * d, std::int64_t{0});
     for (std::size_t i = 0; d != 0 && i < size; ++i) {
-      legacy::multinomial(bit_generator_, n, out.data() + i * d, pvals.data(), d, binomial_);
+      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_);
     }
-    return out;
   }
 
   /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).
@@ -891,12 +899,18 @@ class BasicRandomState {
   }
   /// dirichlet(alpha, size): size rows of k values.
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+    std::vector<double> out(size * alpha.size(), 0.0);
+    dirichlet(alpha, out.data(), size);
+    return out;
+  }
+  /// dirichlet fill form: writes size rows of alpha.size() values to out.
+  void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
     for (double a : alpha) {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
     const std::size_t k = alpha.size();
-    std::vector<double> out(size * k, 0.0);
-    for (std::size_t i = 0; i < out.size(); i += k) {
+    const std::size_t total = size * k;
+    for (std::size_t i = 0; i < total; i += k) {
       double acc = 0.0;
       for (std::size_t j = 0; j < k; ++j) {
         out[i + j] = legacy::standard_gamma(aug_, alpha[j]);
@@ -905,7 +919,6 @@ class BasicRandomState {
       const double invacc = 1 / acc;
       for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
     }
-    return out;
   }
 
   /// multivariate_normal(mean, cov, size, check_valid="warn", tol=1e-8): SVD only,
