@@ -34,17 +34,20 @@ class SeedSequence {
   static constexpr unsigned xshift = 16;
   static constexpr std::size_t default_pool_size = 4;
 
-  // Fresh OS entropy (NumPy: SeedSequence() / SeedSequence(None)).
-  explicit SeedSequence(std::vector<std::uint64_t> spawn_key = {},
-                        std::size_t pool_size = default_pool_size)
-      : spawn_key_(std::move(spawn_key)), pool_size_(pool_size) {
-    check_pool_size();
+  // Fresh OS entropy (NumPy: SeedSequence() / SeedSequence(None)): pool_size * 32 bits.
+  SeedSequence() : SeedSequence(os_entropy()) {}
+
+  // Fresh OS entropy with an explicit spawn key and pool size.
+  static SeedSequence os_entropy(std::vector<std::uint64_t> spawn_key = {},
+                                 std::size_t pool_size = default_pool_size) {
+    if (pool_size < default_pool_size)
+      throw std::invalid_argument("The size of the entropy pool should be at least 4");
     std::random_device rd;
-    entropy_.resize(pool_size_);
-    for (auto& w : entropy_) w = static_cast<std::uint32_t>(rd());
+    std::vector<std::uint32_t> words(pool_size);
+    for (auto& w : words) w = static_cast<std::uint32_t>(rd());
     // NumPy stores the entropy as one big int; its coerced form drops leading zero words.
-    trim_leading_zero_words(entropy_);
-    mix();
+    trim_leading_zero_words(words);
+    return SeedSequence(words_tag{}, std::move(words), std::move(spawn_key), pool_size, 0);
   }
 
   // One integer of entropy. Negative values throw std::invalid_argument
@@ -75,10 +78,13 @@ class SeedSequence {
 
   // Entropy given directly as 32-bit words (NumPy: a uint32 ndarray, or the little-endian words of
   // an integer wider than 64 bits: 2**100 -> {0, 0, 0, 16}).
+  // `n_children_spawned` is NumPy's keyword of the same name (spawning continues from there).
   static SeedSequence from_words(std::vector<std::uint32_t> words,
                                  std::vector<std::uint64_t> spawn_key = {},
-                                 std::size_t pool_size = default_pool_size) {
-    return SeedSequence(words_tag{}, std::move(words), std::move(spawn_key), pool_size, 0);
+                                 std::size_t pool_size = default_pool_size,
+                                 std::uint64_t n_children_spawned = 0) {
+    return SeedSequence(words_tag{}, std::move(words), std::move(spawn_key), pool_size,
+                        n_children_spawned);
   }
 
   // NumPy's generate_state(n_words, dtype): uint32 words, or uint64 words made of little-endian
