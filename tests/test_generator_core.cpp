@@ -6,6 +6,7 @@
 #include <nprandom/generator.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -497,6 +498,35 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
     auto g = rng(1);
     golden::check(core_rec("permuted2d|" + key + "|none|1"), g.permuted(base));
   }
+  for (auto rc : std::vector<std::pair<std::size_t, std::size_t>>{{4, 3}, {7, 2}, {1, 5}, {30, 4}}) {
+    const std::size_t rows = rc.first, cols = rc.second;
+    const auto base = iota64(rows * cols);
+    for (int axis : {1, -1, -2}) {
+      const std::string key = std::to_string(rows) + "|" + std::to_string(cols) + "|" + std::to_string(axis) + "|1";
+      auto g = rng(1);
+      auto v = base;
+      g.shuffle(v.data(), rows, cols, axis);
+      golden::check(core_rec("shuffle2d-axis|" + key), v);
+      auto g2 = rng(1);
+      golden::check(core_rec("permutation2d-axis|" + key), g2.permutation(base.data(), rows, cols, axis));
+    }
+  }
+  for (auto t : std::vector<std::array<int, 3>>{{4, 0, 0}, {0, 3, 1}, {5, 0, 0}, {0, 4, 0}}) {
+    const auto rows = static_cast<std::size_t>(t[0]), cols = static_cast<std::size_t>(t[1]);
+    const std::string key = std::to_string(t[0]) + "|" + std::to_string(t[1]) + "|" + std::to_string(t[2]) + "|R|1";
+    std::vector<double> empty;
+    auto g = rng(1);
+    g.shuffle(empty.data(), rows, cols, t[2]);
+    golden::check(core_rec("shuffle2d-empty|" + key), state_probe(g));
+    auto g2 = rng(1);
+    CHECK(g2.permutation(empty.data(), rows, cols, t[2]).empty());
+    golden::check(core_rec("permutation2d-empty|" + key), state_probe(g2));
+  }
+  {
+    auto g = rng(1);
+    double a[6] = {0, 1, 2, 3, 4, 5};
+    golden::check_error<std::invalid_argument>(core_rec("shuffle2d-err|axis2"), [&] { g.shuffle(a, 2, 3, 2); });
+  }
   {
     auto g = rng(1);
     golden::check(core_rec("permutation-arr|1"), g.permutation(std::vector<double>{3.5, -1.0, 2.25, 8.0, 0.5}));
@@ -724,6 +754,38 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     golden::check(ref_rec("Generator/42/permuted-axis1"), g.permuted(base.data(), 3, 4, 1));
     auto g2 = g42();
     golden::check(ref_rec("Generator/42/permuted-axis0"), g2.permuted(base.data(), 3, 4, 0));
+  }
+  {
+    // Generator/42/state-after: the PCG64 state (128-bit words in decimal) after normals and a
+    // uint32 draw that leaves a buffered half.
+    auto g = g42();
+    (void)g.standard_normal(5);
+    (void)g.integers<std::uint32_t>(0, 10);
+    const auto st = g.bit_generator().state();
+    auto dec = [](nprandom::detail::uint128 v) {
+      // long division by 10 on 32-bit limbs
+      std::uint32_t limb[4] = {static_cast<std::uint32_t>(v.hi() >> 32), static_cast<std::uint32_t>(v.hi()),
+                               static_cast<std::uint32_t>(v.lo() >> 32), static_cast<std::uint32_t>(v.lo())};
+      std::string out;
+      for (;;) {
+        bool zero = true;
+        std::uint64_t rem = 0;
+        for (auto& l : limb) {
+          const std::uint64_t cur = (rem << 32) | l;
+          l = static_cast<std::uint32_t>(cur / 10);
+          rem = cur % 10;
+          zero = zero && l == 0;
+        }
+        out.insert(out.begin(), static_cast<char>('0' + rem));
+        if (zero) return out;
+      }
+    };
+    const auto& r = ref_rec("Generator/42/state-after");
+    REQUIRE(r.tokens.size() == 4);
+    CHECK(dec(st.state) == r.tokens[0]);
+    CHECK(dec(st.inc) == r.tokens[1]);
+    CHECK(std::to_string(st.has_uint32) == r.tokens[2]);
+    CHECK(std::to_string(st.uinteger) == r.tokens[3]);
   }
   // Generator over other bit generators
   {

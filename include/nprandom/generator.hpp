@@ -389,7 +389,9 @@ class Generator {
   // ---- shuffle(x, axis=0) ----
   // In place, Fisher-Yates from the end with masked random_interval draws (NumPy's
   // _shuffle_raw). Any random-access range (std::vector, std::array, C array, ...), an iterator
-  // pair, or the rows of a row-major rows x cols buffer (NumPy: a 2-D array, axis=0).
+  // pair, or a row-major rows x cols buffer (NumPy: a 2-D array) along `axis` (0: permute the
+  // rows, 1: permute the columns; -1/-2 as NumPy). An empty 2-D array draws nothing. A bad axis ->
+  // std::invalid_argument "axis A is out of bounds for array of dimension 2" (NumPy's AxisError).
   template <class Range>
   auto shuffle(Range& x) -> decltype(std::begin(x), std::end(x), void()) {
     shuffle(std::begin(x), std::end(x));
@@ -399,16 +401,26 @@ class Generator {
     distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(std::distance(first, last)), 1);
   }
   template <class T>
-  void shuffle(T* data, std::size_t rows, std::size_t cols) {
-    distributions::shuffle_raw_with(bit_generator_, rows, 1, [&](std::size_t i, std::size_t j) {
-      if (i != j) std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
-    });
+  void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
+    axis = normalize_axis_2d(axis);
+    if (rows == 0 || cols == 0) return;
+    if (axis == 0) {
+      distributions::shuffle_raw_with(bit_generator_, rows, 1, [&](std::size_t i, std::size_t j) {
+        if (i != j) std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
+      });
+    } else {
+      distributions::shuffle_raw_with(bit_generator_, cols, 1, [&](std::size_t i, std::size_t j) {
+        if (i == j) return;
+        for (std::size_t r = 0; r < rows; ++r) std::swap(data[r * cols + i], data[r * cols + j]);
+      });
+    }
   }
 
   // ---- permutation(x, axis=0) ----
   // permutation(n): a shuffled 0..n-1 (std::int64_t); permutation(container): a shuffled copy;
-  // permutation(data, rows, cols): the rows of a row-major buffer in shuffled order (NumPy
-  // shuffles an index of length rows; same draws).
+  // permutation(data, rows, cols, axis = 0): a copy of a row-major rows x cols array with its
+  // rows (axis 0) or columns (axis 1) in shuffled order (NumPy shuffles an index of that length,
+  // which draws the same values).
   std::vector<std::int64_t> permutation(std::int64_t n) {
     std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
@@ -422,9 +434,18 @@ class Generator {
     return out;
   }
   template <class T>
-  std::vector<T> permutation(const T* data, std::size_t rows, std::size_t cols) {
-    std::vector<T> out(data, data + rows * cols);
-    shuffle(out.data(), rows, cols);
+  std::vector<T> permutation(const T* data, std::size_t rows, std::size_t cols, int axis = 0) {
+    axis = normalize_axis_2d(axis);
+    auto idx = permutation(static_cast<std::int64_t>(axis == 0 ? rows : cols));
+    std::vector<T> out;
+    out.reserve(rows * cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t c = 0; c < cols; ++c) {
+        const std::size_t rr = axis == 0 ? static_cast<std::size_t>(idx[r]) : r;
+        const std::size_t cc = axis == 0 ? c : static_cast<std::size_t>(idx[c]);
+        out.push_back(data[rr * cols + cc]);
+      }
+    }
     return out;
   }
 
@@ -441,10 +462,7 @@ class Generator {
   }
   template <class T>
   std::vector<T> permuted(const T* data, std::size_t rows, std::size_t cols, int axis) {
-    if (axis < -2 || axis > 1) {
-      throw std::invalid_argument("axis " + std::to_string(axis) + " is out of bounds for array of dimension 2");
-    }
-    if (axis < 0) axis += 2;
+    axis = normalize_axis_2d(axis);
     std::vector<T> out(data, data + rows * cols);
     if (axis == 1) {
       for (std::size_t r = 0; r < rows; ++r) {
@@ -475,6 +493,14 @@ class Generator {
  private:
   template <class Real>
   static constexpr bool is_real = std::is_same<Real, double>::value || std::is_same<Real, float>::value;
+
+  // numpy.lib normalize_axis_index for a 2-D array.
+  static int normalize_axis_2d(int axis) {
+    if (axis < -2 || axis > 1) {
+      throw std::invalid_argument("axis " + std::to_string(axis) + " is out of bounds for array of dimension 2");
+    }
+    return axis < 0 ? axis + 2 : axis;
+  }
 
   // NumPy's CONS_NON_NEGATIVE: rejects a set sign bit (so -0.0) unless NaN.
   static void check_non_negative(double v, const char* name) {

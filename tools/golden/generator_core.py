@@ -250,6 +250,19 @@ for rows, cols in [(4, 3), (7, 2), (1, 5), (30, 4)]:
         add(f"permuted2d|{rows}|{cols}|{axis}|1",
             f"{rng(1)}.permuted(np.arange({rows * cols}).reshape({rows}, {cols}), axis={axis})")
     add(f"permuted2d|{rows}|{cols}|none|1", f"{rng(1)}.permuted(np.arange({rows * cols}).reshape({rows}, {cols}))")
+for rows, cols in [(4, 3), (7, 2), (1, 5), (30, 4)]:
+    for axis in [1, -1, -2]:
+        add(f"shuffle2d-axis|{rows}|{cols}|{axis}|1",
+            f"(lambda g, a: (g.shuffle(a, axis={axis}), a)[1])({rng(1)}, np.arange({rows * cols}).reshape({rows}, {cols}))")
+        add(f"permutation2d-axis|{rows}|{cols}|{axis}|1",
+            f"{rng(1)}.permutation(np.arange({rows * cols}).reshape({rows}, {cols}), axis={axis})")
+# empty 2-D arrays: shuffle draws nothing; permutation still shuffles an index of length shape[axis]
+for rows, cols, axis in [(4, 0, 0), (0, 3, 1), (5, 0, 0), (0, 4, 0)]:
+    add(f"shuffle2d-empty|{rows}|{cols}|{axis}|R|1",
+        f"(lambda g, a: (g.shuffle(a, axis={axis}), {STATE})[1])({rng(1)}, np.zeros(({rows}, {cols})))")
+    add(f"permutation2d-empty|{rows}|{cols}|{axis}|R|1",
+        f"(lambda g, a: (g.permutation(a, axis={axis}), {STATE})[1])({rng(1)}, np.zeros(({rows}, {cols})))")
+add("shuffle2d-err|axis2", f"{rng(1)}.shuffle(np.zeros((2, 3)), axis=2)")
 add("permutation-arr|1", f"{rng(1)}.permutation(np.array([3.5, -1.0, 2.25, 8.0, 0.5]))")
 add("permuted-1d|1", f"{rng(1)}.permuted(np.arange(20))")
 add("permuted-err|axis2", f"{rng(1)}.permuted(np.arange(6).reshape(2, 3), axis=2)")
