@@ -344,6 +344,58 @@ TEST_CASE("RandomState: randint, masked rejection and buffering for every dtype"
   CHECK(buf == d.randint<std::uint8_t>(0, 100, 20));
 }
 
+TEST_CASE("RandomState: long sized draws (block-cursor fast path) stay bit-exact", "[random_state]") {
+  using golden::get;
+  auto tail = [](const auto& v) { return std::vector<typename std::decay_t<decltype(v)>::value_type>(v.end() - 6, v.end()); };
+  {
+    RandomState r(3);
+    r.rand(7);
+    const auto v = r.rand(5000);
+    golden::check(get("legacy", "bulk/rand/tail"), tail(v));
+    golden::check(get("legacy", "bulk/rand/after"), state_summary(r));
+    RandomState s(3);
+    s.rand(7);
+    std::vector<double> w;
+    while (w.size() < 5000) {
+      const auto part = s.rand(std::min<std::size_t>(1000, 5000 - w.size()));
+      w.insert(w.end(), part.begin(), part.end());
+    }
+    CHECK(w == v);
+  }
+  {
+    RandomState r(3);
+    r.randn(3);
+    const auto v = r.randn(5002);
+    golden::check(get("legacy", "bulk/randn/tail"), tail(v));
+    RandomState s(3);
+    s.randn(3);
+    std::vector<double> w;
+    for (int i = 0; i < 5002; ++i) w.push_back(s.randn());
+    CHECK(w == v);
+    CHECK(s == r);
+    golden::check(get("legacy", "bulk/randn/after"), state_summary(r));
+  }
+  {
+    RandomState r(3);
+    r.random_sample(700);
+    golden::check(get("legacy", "bulk/random_sample/tail"), tail(r.random_sample(2048)));
+    golden::check(get("legacy", "bulk/random_sample/after"), state_summary(r));
+  }
+  auto ints = [&](const std::string& name, auto draw) {
+    RandomState r(3);
+    r.randint(0, 100, 3);
+    const auto v = draw(r);
+    golden::check(get("legacy", "bulk/" + name + "/tail"), tail(v));
+    golden::check(get("legacy", "bulk/" + name + "/after"), state_summary(r));
+  };
+  ints("randint-int64", [](RandomState& r) { return r.randint(0, 100, 5000); });
+  const std::int64_t w40 = std::int64_t{1} << 40;
+  ints("randint-wide", [&](RandomState& r) { return r.randint(-w40, w40, 3000); });
+  ints("randint-uint8", [](RandomState& r) { return r.randint<std::uint8_t>(0, 100, 5000); });
+  ints("randint-int16", [](RandomState& r) { return r.randint<std::int16_t>(-1000, 1000, 5000); });
+  ints("randint-bool", [](RandomState& r) { return r.randint<bool>(0, 2, 5000); });
+}
+
 TEST_CASE("RandomState: seeding paths", "[random_state]") {
   using golden::get;
   golden::check(get("legacy", "seed/int5"), RandomState(5).random_sample(3));

@@ -211,3 +211,17 @@ BAD = [
 ]
 for i, call in enumerate(BAD):
     add(f"bad/{i}", call)
+
+# ---- long sized draws (>= 2048 values: RandomState's block-cursor fast path), tails + state ----
+for name, pre, call in [
+    ("rand", "r.rand(7)", "r.rand(5000)"),
+    ("randn", "r.randn(3)", "r.randn(5002)"),
+    ("random_sample", "r.random_sample(700)", "r.random_sample(2048)"),
+    ("randint-int64", "r.randint(0, 100, size=3)", "r.randint(0, 100, size=5000)"),
+    ("randint-wide", "r.randint(0, 100, size=3)", "r.randint(-2**40, 2**40, size=3000)"),
+    ("randint-uint8", "r.randint(0, 100, size=3)", "r.randint(0, 100, size=5000, dtype=np.uint8)"),
+    ("randint-int16", "r.randint(0, 100, size=3)", "r.randint(-1000, 1000, size=5000, dtype=np.int16)"),
+    ("randint-bool", "r.randint(0, 100, size=3)", "r.randint(0, 2, size=5000, dtype=bool)"),
+]:
+    add(f"bulk/{name}/tail", f"(lambda r: ({pre}, {call}[-6:])[1])({RS}(3))")
+    add(f"bulk/{name}/after", f"(lambda r: ({pre}, {call}, {AFTER})[2])({RS}(3))")

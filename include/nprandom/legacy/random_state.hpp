@@ -175,6 +175,54 @@ struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())
     : std::integral_constant<
           bool, std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
 
+// A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
+// twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
+// the key and position back. The words, and so every value drawn through it, are exactly those
+// of next_uint32() on the generator itself -- only faster (NumPy's RandomState draws one word at
+// a time through a function pointer). Provides the kernel interface (next_uint32, next_uint64,
+// next_double with MT19937's 53-bit double).
+class MT19937BlockCursor {
+ public:
+  explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
+    for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
+      buf_[static_cast<std::size_t>(i)] = nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+    }
+  }
+  MT19937BlockCursor(const MT19937BlockCursor&) = delete;
+  MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
+
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    if (NPRANDOM_UNLIKELY(pos_ >= nprandom::detail::mt19937_n)) refill();
+    return buf_[static_cast<std::size_t>(pos_++)];
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    const std::uint64_t hi = next_uint32();
+    return (hi << 32) | next_uint32();
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    const auto a = static_cast<std::int32_t>(next_uint32() >> 5);
+    const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+  // Writes the advanced state back to the generator.
+  void commit() {
+    st_.pos = pos_;
+    bg_.set_state(st_);
+  }
+
+ private:
+  void refill() noexcept {
+    nprandom::detail::mt19937_twist(st_.key);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    pos_ = 0;
+  }
+
+  MT19937& bg_;
+  MT19937State st_;
+  std::array<std::uint32_t, nprandom::detail::mt19937_n> buf_;
+  int pos_;
+};
+
 }  // namespace detail
 }  // namespace legacy
 
@@ -338,20 +386,20 @@ class BasicRandomState {
     random_sample(out.data(), size);
     return out;
   }
-  void random_sample(double* out, std::size_t n) noexcept {
-    distributions::standard_uniform_fill(bit_generator_, n, out);
+  void random_sample(double* out, std::size_t n) {
+    with_bulk_bitgen(n, [&](auto& bg) { distributions::standard_uniform_fill(bg, n, out); });
   }
   /// random(): alias of random_sample.
   double random() noexcept { return random_sample(); }
   std::vector<double> random(std::size_t size) { return random_sample(size); }
-  void random(double* out, std::size_t n) noexcept { random_sample(out, n); }
+  void random(double* out, std::size_t n) { random_sample(out, n); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
   template <class... Dims>
   std::vector<double> rand(std::size_t d0, Dims... dims) {
     return random_sample(shape_size(d0, dims...));
   }
-  void rand(double* out, std::size_t n) noexcept { random_sample(out, n); }
+  void rand(double* out, std::size_t n) { random_sample(out, n); }
 
   // ---- normal family ----
 
@@ -362,8 +410,14 @@ class BasicRandomState {
     standard_normal(out.data(), size);
     return out;
   }
-  void standard_normal(double* out, std::size_t n) noexcept {
-    legacy::gauss_fill(aug_, out, n);  // same values as n gauss() calls, a pair at a time
+  void standard_normal(double* out, std::size_t n) {
+    // same values as n gauss() calls, a pair at a time
+    with_bulk_bitgen(n, [&](auto& bg) {
+      legacy::AugBitGen<std::decay_t<decltype(bg)>> a{&bg, aug_.has_gauss, aug_.gauss};
+      legacy::gauss_fill(a, out, n);
+      aug_.has_gauss = a.has_gauss;
+      aug_.gauss = a.gauss;
+    });
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
@@ -371,7 +425,7 @@ class BasicRandomState {
   std::vector<double> randn(std::size_t d0, Dims... dims) {
     return standard_normal(shape_size(d0, dims...));
   }
-  void randn(double* out, std::size_t n) noexcept { standard_normal(out, n); }
+  void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
   /// normal(loc=0, scale=1). "scale < 0".
   double normal(double loc = 0.0, double scale = 1.0) {
@@ -1052,6 +1106,21 @@ class BasicRandomState {
     return static_cast<std::size_t>(size);
   }
 
+  // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a
+  // block cursor over it (same words, tempered a block at a time; see MT19937BlockCursor).
+  template <class F>
+  void with_bulk_bitgen(std::size_t n, F&& f) {
+    if constexpr (is_mt19937) {
+      if (n >= 2048) {
+        legacy::detail::MT19937BlockCursor cursor(bit_generator_);
+        f(cursor);
+        cursor.commit();
+        return;
+      }
+    }
+    f(bit_generator_);
+  }
+
   template <class T, class F>
   static void fill(T* out, std::size_t n, F&& draw) {
     for (std::size_t i = 0; i < n; ++i) out[i] = draw();
@@ -1165,26 +1234,28 @@ class BasicRandomState {
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
     const std::uint64_t rng64 = static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
-    if constexpr (std::is_same<IntType, bool>::value) {
-      distributions::bounded_bool_fill(bit_generator_, low != 0, rng64 != 0, n, true, out);
-    } else {
-      using U = std::make_unsigned_t<IntType>;
-      const U off = static_cast<U>(static_cast<std::uint64_t>(low));
-      const U rng = static_cast<U>(rng64);
-      if constexpr (sizeof(IntType) == 8) {
-        distributions::bounded_uint64_fill(bit_generator_, off, rng, n, true,
-                                           reinterpret_cast<std::uint64_t*>(out));
-      } else if constexpr (sizeof(IntType) == 4) {
-        distributions::bounded_uint32_fill(bit_generator_, off, rng, n, true,
-                                           reinterpret_cast<std::uint32_t*>(out));
-      } else if constexpr (sizeof(IntType) == 2) {
-        distributions::bounded_uint16_fill(bit_generator_, off, rng, n, true,
-                                           reinterpret_cast<std::uint16_t*>(out));
+    with_bulk_bitgen(n, [&](auto& bg) {
+      if constexpr (std::is_same<IntType, bool>::value) {
+        distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);
       } else {
-        distributions::bounded_uint8_fill(bit_generator_, off, rng, n, true,
-                                          reinterpret_cast<std::uint8_t*>(out));
+        using U = std::make_unsigned_t<IntType>;
+        const U off = static_cast<U>(static_cast<std::uint64_t>(low));
+        const U rng = static_cast<U>(rng64);
+        if constexpr (sizeof(IntType) == 8) {
+          distributions::bounded_uint64_fill(bg, off, rng, n, true,
+                                             reinterpret_cast<std::uint64_t*>(out));
+        } else if constexpr (sizeof(IntType) == 4) {
+          distributions::bounded_uint32_fill(bg, off, rng, n, true,
+                                             reinterpret_cast<std::uint32_t*>(out));
+        } else if constexpr (sizeof(IntType) == 2) {
+          distributions::bounded_uint16_fill(bg, off, rng, n, true,
+                                             reinterpret_cast<std::uint16_t*>(out));
+        } else {
+          distributions::bounded_uint8_fill(bg, off, rng, n, true,
+                                            reinterpret_cast<std::uint8_t*>(out));
+        }
       }
-    }
+    });
   }
 
   // NumPy's choice index logic (mtrand.pyx RandomState.choice). `is_scalar`: size=None.
