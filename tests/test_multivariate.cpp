@@ -316,6 +316,19 @@ TEST_CASE("multivariate_normal matches NumPy 2.5.2 to 1e-10", "[multivariate][mv
     }
   }
 
+  SECTION("a singular PSD cov passes check_valid='raise' and gives perfectly correlated draws") {
+    const F64 ones = {1.0, 1.0, 1.0, 1.0};
+    for (std::string m : {"svd", "eigh"}) {
+      INFO(m);
+      auto g = nprandom::default_rng(8);
+      const auto x = g.multivariate_normal({0.0, 5.0}, ones, 50, "raise", 1e-8, m);
+      for (std::size_t r = 0; r < 50; ++r) CHECK(std::fabs(x[2 * r] + 5.0 - x[2 * r + 1]) < 1e-12);
+    }
+    CHECK_THROWS_WITH(nprandom::default_rng(8).multivariate_normal({0.0, 5.0}, ones, 5, "raise", 1e-8,
+                                                                   "cholesky"),
+                      "Matrix is not positive definite");
+  }
+
   SECTION("RandomState transform (vh, not u) against the 2.5.2 reference") {
     // RandomState(42)'s legacy gaussians (frozen stream) fed through the helper engineer E uses
     F64 x = mv("legacy-normals/42/6").doubles();
