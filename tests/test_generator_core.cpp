@@ -201,10 +201,15 @@ void run_int_record(const golden::Record& rec) {
       check_or_error(rec, [&] {
         if (form == "S") {
           golden::check(rec, g.integers<T>(low, high, 20, ep));
+          auto g3 = rng(seed);
+          golden::check(rec, g3.integers<T>(low, high, 20, nprandom::endpoint_t{ep}));
           if constexpr (!std::is_same<T, bool>::value) {
             auto g2 = rng(seed);
             std::vector<T> buf(20);
             g2.integers(low, high, buf.data(), buf.size(), ep);
+            golden::check(rec, buf);
+            auto g4 = rng(seed);
+            g4.integers(low, high, buf.data(), buf.size(), nprandom::endpoint_t{ep});
             golden::check(rec, buf);
           }
         } else if (form == "SR") {

@@ -144,6 +144,18 @@ class Generator {
     integers_fill_checked(detail::integers_check<T>(low, high, endpoint), out, n);
   }
 
+  // The tag also works in the sized and fill forms: integers(0, 10, n, nprandom::endpoint).
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(Low low, High high, std::size_t size, endpoint_t closed) {
+    return integers<T>(low, high, size, closed.value);
+  }
+  template <class T, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  void integers(Low low, High high, T* out, std::size_t n, endpoint_t closed) {
+    integers(low, high, out, n, closed.value);
+  }
+
   // ---- uniform(low=0.0, high=1.0, size=None) ----
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
   // "high - low range exceeds valid bounds"; high - low < 0 -> "high - low < 0".
