@@ -133,6 +133,13 @@ def run_numpy(key: str, n: int, reps: int) -> float | None:
     return best * 1e9 / n
 
 
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def machine_info(build_dir: pathlib.Path, context: dict) -> list[str]:
     cpu = platform.processor() or "unknown"
     try:
@@ -157,9 +164,11 @@ def machine_info(build_dir: pathlib.Path, context: dict) -> list[str]:
         f"- CPU: {cpu}; {os.cpu_count()} logical CPUs "
         f"(Google Benchmark saw {context.get('num_cpus', '?')} at {context.get('mhz_per_cpu', '?')} MHz)",
         f"- OS: {platform.system()} {platform.release()} ({platform.machine()})",
-        f"- C++: {cxx}, CMake build type {btype} ({flags} -ffp-contract=off), "
-        f"Google Benchmark {context.get('library_version', '')}".rstrip(", "),
+        f"- C++: {cxx}, CMake build type {btype} ({flags} -ffp-contract=off), Google Benchmark "
+        f"{context.get('library_version') or '(Debian libbenchmark-dev)'}",
         f"- NumPy {np.__version__} on Python {platform.python_version()}",
+        f"- Load average at the end of the run: {load_average()} (other jobs share the machine: "
+        "compare ratios, not absolute times)",
     ]
 
 
