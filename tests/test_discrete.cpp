@@ -439,6 +439,56 @@ TEST_CASE("discrete: the binomial setup cache never changes values", "[discrete]
   CHECK(a.random_raw() == b.random_raw());
 }
 
+TEST_CASE("discrete: memoised sized paths equal the one-draw kernels", "[discrete]") {
+  // binomial_fill, poisson_fill and hypergeometric_fill tabulate per-(n, p) / per-lam numbers for
+  // long runs; the values must equal NumPy's per-draw arithmetic (the plain kernels) exactly.
+  namespace d = nprandom::distributions;
+  const std::size_t n = 6000;
+  SECTION("binomial") {
+    const std::vector<std::pair<I64, double>> cases = {
+        {20, 0.3}, {60, 0.5}, {85, 0.35}, {100, 0.4}, {1000, 0.5}, {1000, 0.97}, {5000, 0.02},
+        {I64{1} << 31, 0.01}, {I64{1} << 40, 0.3}, {I64{1} << 40, 1e-11}};
+    for (const auto& c : cases) {
+      INFO("binomial(" << c.first << ", " << c.second << ")");
+      Gen g = rng(11);
+      const auto sized = g.binomial(c.first, c.second, n);
+      nprandom::PCG64 bg(11);
+      d::binomial_cache bc;
+      std::vector<I64> one(n);
+      for (auto& x : one) x = d::binomial(bg, c.first, c.second, bc);
+      CHECK(sized == one);
+      CHECK(g.bit_generator().random_raw() == bg.random_raw());
+    }
+  }
+  SECTION("poisson") {
+    for (double lam : {10.0, 12.5, 100.0, 1000.0, 123456.7, 1e12, 9e18}) {
+      INFO("poisson(" << lam << ")");
+      Gen g = rng(12);
+      const auto sized = g.poisson(lam, n);
+      nprandom::PCG64 bg(12);
+      std::vector<I64> one(n);
+      for (auto& x : one) x = d::poisson(bg, lam);
+      CHECK(sized == one);
+      CHECK(g.bit_generator().random_raw() == bg.random_raw());
+    }
+  }
+  SECTION("hypergeometric") {
+    const std::vector<std::vector<I64>> cases = {{100, 200, 50}, {500, 300, 600}, {20, 20, 20},
+                                                 {100000000, 300000000, 1000000},
+                                                 {999999999, 999999999, 1000000000}};
+    for (const auto& c : cases) {
+      INFO("hypergeometric(" << c[0] << ", " << c[1] << ", " << c[2] << ")");
+      Gen g = rng(13);
+      const auto sized = g.hypergeometric(c[0], c[1], c[2], n);
+      nprandom::PCG64 bg(13);
+      std::vector<I64> one(n);
+      for (auto& x : one) x = d::hypergeometric(bg, c[0], c[1], c[2]);
+      CHECK(sized == one);
+      CHECK(g.bit_generator().random_raw() == bg.random_raw());
+    }
+  }
+}
+
 TEST_CASE("discrete: loggam and logfactorial against std::lgamma", "[discrete]") {
   using nprandom::distributions::logfactorial;
   using nprandom::distributions::loggam;

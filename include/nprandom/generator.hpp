@@ -1009,9 +1009,7 @@ class Generator {
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
                       std::int64_t* out, std::size_t cnt) {
     check_hypergeometric_args_(ngood, nbad, nsample);
-    fill_with(out, cnt, [&] {
-      return distributions::hypergeometric(bit_generator_, ngood, nbad, nsample);
-    });
+    distributions::hypergeometric_fill(bit_generator_, ngood, nbad, nsample, out, cnt);
   }
 
   // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").

@@ -7,15 +7,17 @@
 //
 // Integer casts: NumPy writes `(int64_t)floor(x)` in several rejection loops where x can be
 // infinite, NaN or beyond the int64 range on rare draws (undefined behaviour in C; x86-64 yields
-// INT64_MIN, which the loops then reject). detail::trunc_int64_x86 reproduces the x86-64 result
+// INT64_MIN, which the loops then reject). detail::trunc_int64_x86 / floor_int64_x86 reproduce it
 // without undefined behaviour, so those paths match NumPy's x86-64 builds.
 #ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/logfactorial_table.hpp>
@@ -32,6 +34,13 @@ inline std::int64_t trunc_int64_x86(double x) noexcept {
     return static_cast<std::int64_t>(x);
   }
   return std::numeric_limits<std::int64_t>::min();
+}
+
+// `(int64_t)floor(x)` with the same x86-64 semantics; non-negative x below 2^62 (the common case)
+// skips the libm floor, since truncation equals floor there.
+inline std::int64_t floor_int64_x86(double x) noexcept {
+  if (x >= 0.0 && x < 4611686018427387904.0) return static_cast<std::int64_t>(x);
+  return trunc_int64_x86(std::floor(x));
 }
 
 // a - b and |a - b| on int64 with two's-complement wrap-around (as NumPy's C compiles on x86-64),
@@ -150,98 +159,79 @@ struct binomial_cache {
   double p4 = 0.0;
 };
 
-/// random_binomial_btpe: BTPE (Kachitvichyanukul & Schmeiser, "Binomial random variate
-/// generation", CACM 31(2), 1988), NumPy 2.5 version: the Step 52 Stirling correction uses
-/// 13860 and subtracts the 3rd and 4th terms (the paper's, and NumPy <= 2.4's, 13680 / all-added
-/// form was wrong). Each attempt draws two doubles (u * p4, then v). Called with p <= 0.5.
-template <class BitGen>
-inline std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p,
-                                  binomial_cache& bc) noexcept {
-  using detail::trunc_int64_x86;
+}  // namespace distributions
+
+namespace detail {
+
+// The BTPE setup of random_binomial_btpe (stored in the cache exactly as NumPy does).
+inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t n, double p) noexcept {
   const double nd = static_cast<double>(n);
-  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
-    bc.nsave = n;
-    bc.psave = p;
-    bc.has_binomial = true;
-    const double r = (p < 1.0 - p) ? p : 1.0 - p;
-    const double q = 1.0 - r;
-    bc.r = r;
-    bc.q = q;
-    bc.fm = nd * r + r;
-    bc.m = trunc_int64_x86(std::floor(bc.fm));
-    const double md = static_cast<double>(bc.m);
-    bc.p1 = std::floor(2.195 * std::sqrt(nd * r * q) - 4.6 * q) + 0.5;
-    bc.xm = md + 0.5;
-    bc.xl = bc.xm - bc.p1;
-    bc.xr = bc.xm + bc.p1;
-    bc.c = 0.134 + 20.5 / (15.3 + md);
-    double a = (bc.fm - bc.xl) / (bc.fm - bc.xl * r);
-    bc.laml = a * (1.0 + a / 2.0);
-    a = (bc.xr - bc.fm) / (bc.xr * q);
-    bc.lamr = a * (1.0 + a / 2.0);
-    bc.p2 = bc.p1 * (1.0 + 2.0 * bc.c);
-    bc.p3 = bc.p2 + bc.c / bc.laml;
-    bc.p4 = bc.p3 + bc.c / bc.lamr;
+  bc.nsave = n;
+  bc.psave = p;
+  bc.has_binomial = true;
+  const double r = (p < 1.0 - p) ? p : 1.0 - p;  // C: MIN(p, 1.0 - p)
+  const double q = 1.0 - r;
+  bc.r = r;
+  bc.q = q;
+  bc.fm = nd * r + r;
+  bc.m = floor_int64_x86(bc.fm);
+  const double md = static_cast<double>(bc.m);
+  bc.p1 = std::floor(2.195 * std::sqrt(nd * r * q) - 4.6 * q) + 0.5;
+  bc.xm = md + 0.5;
+  bc.xl = bc.xm - bc.p1;
+  bc.xr = bc.xm + bc.p1;
+  bc.c = 0.134 + 20.5 / (15.3 + md);
+  double a = (bc.fm - bc.xl) / (bc.fm - bc.xl * r);
+  bc.laml = a * (1.0 + a / 2.0);
+  a = (bc.xr - bc.fm) / (bc.xr * q);
+  bc.lamr = a * (1.0 + a / 2.0);
+  bc.p2 = bc.p1 * (1.0 + 2.0 * bc.c);
+  bc.p3 = bc.p2 + bc.c / bc.laml;
+  bc.p4 = bc.p3 + bc.c / bc.lamr;
+}
+
+// NumPy's Step 50 / Step 52 arithmetic of random_binomial_btpe for one setup. Every quantity here
+// depends on the candidate y only (not on the uniforms), so binomial_fill may tabulate them.
+struct btpe_terms {
+  std::int64_t n, m;
+  double nd, md, r, q, nrq, xm, s, a;
+
+  btpe_terms(std::int64_t n_, const distributions::binomial_cache& bc) noexcept
+      : n(n_),
+        m(bc.m),
+        nd(static_cast<double>(n_)),
+        md(static_cast<double>(bc.m)),
+        r(bc.r),
+        q(bc.q),
+        nrq(static_cast<double>(n_) * bc.r * bc.q),
+        xm(bc.xm),
+        s(bc.r / bc.q),
+        a(bc.r / bc.q * static_cast<double>(n_ + 1)) {}
+
+  // Step 50: f(y) / f(m) by NumPy's recursion, F *= (a/i - s) upward or F /= (a/i - s) downward.
+  double step50_F(std::int64_t y) const noexcept {
+    double F = 1.0;
+    if (m < y) {
+      for (std::int64_t i = m + 1; i <= y; ++i) F *= (a / static_cast<double>(i) - s);
+    } else if (m > y) {
+      for (std::int64_t i = y + 1; i <= m; ++i) F /= (a / static_cast<double>(i) - s);
+    }
+    return F;
   }
-  const double r = bc.r, q = bc.q, p1 = bc.p1, xm = bc.xm, xl = bc.xl, xr = bc.xr, c = bc.c;
-  const double laml = bc.laml, lamr = bc.lamr, p2 = bc.p2, p3 = bc.p3, p4 = bc.p4;
-  const std::int64_t m = bc.m;
-  const double md = static_cast<double>(m);
-  const double nrq = nd * r * q;
 
-  std::int64_t y;
-  for (;;) {
-    // Step 10
-    const double u = bg.next_double() * p4;
-    double v = bg.next_double();
-    if (u <= p1) {
-      y = trunc_int64_x86(std::floor(xm - p1 * v + u));
-      break;  // Step 60
-    }
-    if (u <= p2) {  // Step 20: parallelogram
-      const double x = xl + (u - p1) / c;
-      v = v * c + 1.0 - std::fabs(md - x + 0.5) / p1;
-      if (v > 1.0) continue;
-      y = trunc_int64_x86(std::floor(x));
-    } else if (u <= p3) {  // Step 30: left exponential tail
-      // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
-      y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
-      if (y < 0 || v == 0.0) continue;
-      v = v * (u - p2) * laml;
-    } else {  // Step 40: right exponential tail
-      y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
-      if (y > n || v == 0.0) continue;
-      v = v * (u - p3) * lamr;
-    }
-
-    // Step 50
-    const std::int64_t k = detail::wrap_abs_int64(detail::wrap_sub_int64(y, m));
-    if (!(k > 20 && static_cast<double>(k) < nrq / 2.0 - 1)) {
-      // Step 50 proper: explicit evaluation of f(y) / f(m) by the recursion.
-      const double s = r / q;
-      const double a = s * static_cast<double>(n + 1);
-      double F = 1.0;
-      if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; ++i) F *= (a / static_cast<double>(i) - s);
-      } else if (m > y) {
-        for (std::int64_t i = y + 1; i <= m; ++i) F /= (a / static_cast<double>(i) - s);
-      }
-      if (v > F) continue;
-      break;  // Step 60
-    }
-
-    // Step 52: squeeze on log(f(y) / f(m)), then the Stirling-corrected bound.
+  // Step 52 squeeze: t and rho for k = |y - m|.
+  void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    const double rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
-    const std::int64_t negk2 = static_cast<std::int64_t>(std::uint64_t{0} -
-                                                         static_cast<std::uint64_t>(k) *
-                                                             static_cast<std::uint64_t>(k));
-    const double t = static_cast<double>(negk2) / (2 * nrq);
-    const double A = std::log(v);  // log(0) = -inf is fine here
-    if (A < (t - rho)) break;       // Step 60
-    if (A > (t + rho)) continue;
+    const std::int64_t negk2 = static_cast<std::int64_t>(
+        std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
+    t = static_cast<double>(negk2) / (2 * nrq);
+  }
 
+  // Step 52 final bound on log(v). NumPy 2.5: 13860 (not 13680), and the 3rd and 4th Stirling
+  // terms are subtracted (the 1988 paper, and NumPy <= 2.4, added all four).
+  double step52_bound(std::int64_t y) const noexcept {
     const double x1 = static_cast<double>(y) + 1;
     const double f1 = md + 1;
     const double z = nd + 1 - md;
@@ -250,20 +240,173 @@ inline std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    const double bound =
-        xm * std::log(f1 / x1) +
-        (static_cast<double>(detail::wrap_sub_int64(n, m)) + 0.5) * std::log(z / w) +
-        static_cast<double>(detail::wrap_sub_int64(y, m)) * std::log(w * r / (x1 * q)) +
-        (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
-        (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
-        (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
-        (13860. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.;
-    if (A > bound) continue;
+    return xm * std::log(f1 / x1) +
+           (static_cast<double>(wrap_sub_int64(n, m)) + 0.5) * std::log(z / w) +
+           static_cast<double>(wrap_sub_int64(y, m)) * std::log(w * r / (x1 * q)) +
+           (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
+           (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
+           (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
+           (13860. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.;
+  }
+};
+
+// btpe_terms with the per-y values memoised on first use (for long binomial_fill runs): Step 50
+// for |y - m| <= 20 and Step 52 for |y - m| <= window. Identical numbers, computed once.
+class btpe_memo {
+ public:
+  btpe_memo(std::int64_t n, const distributions::binomial_cache& bc, std::int64_t window)
+      : terms_(n, bc), window_(window) {
+    f50_.fill(std::numeric_limits<double>::quiet_NaN());
+    s52_.assign(static_cast<std::size_t>(3 * (2 * window_ + 1)),
+                std::numeric_limits<double>::quiet_NaN());
+  }
+  std::int64_t m() const noexcept { return terms_.m; }
+  double nrq() const noexcept { return terms_.nrq; }
+
+  double step50_F(std::int64_t y) noexcept {
+    const std::int64_t d = wrap_sub_int64(y, terms_.m);  // |d| <= 20 except when nrq < 44
+    if (d < -20 || d > 20) return terms_.step50_F(y);
+    double& slot = f50_[static_cast<std::size_t>(d + 20)];
+    if (std::isnan(slot)) slot = terms_.step50_F(y);
+    return slot;
+  }
+  void step52_squeeze(std::int64_t y, std::int64_t k, double& t, double& rho) noexcept {
+    double* e = entry(y, k);
+    if (e == nullptr) return terms_.step52_squeeze(k, t, rho);
+    t = e[0];
+    rho = e[1];
+  }
+  double step52_bound(std::int64_t y, std::int64_t k) noexcept {
+    double* e = entry(y, k);
+    if (e == nullptr) return terms_.step52_bound(y);
+    if (std::isnan(e[2])) e[2] = terms_.step52_bound(y);
+    return e[2];
+  }
+
+ private:
+  double* entry(std::int64_t y, std::int64_t k) noexcept {
+    if (k < 0 || k > window_) return nullptr;  // k = |y - m| (k > 20 here)
+    double* e = &s52_[static_cast<std::size_t>(3 * (y - terms_.m + window_))];
+    if (std::isnan(e[0])) terms_.step52_squeeze(k, e[0], e[1]);
+    return e;
+  }
+
+  btpe_terms terms_;
+  std::int64_t window_;
+  std::array<double, 41> f50_{};
+  std::vector<double> s52_;
+};
+
+// The plain policy: NumPy's arithmetic on every use.
+class btpe_direct {
+ public:
+  btpe_direct(std::int64_t n, const distributions::binomial_cache& bc) noexcept : terms_(n, bc) {}
+  std::int64_t m() const noexcept { return terms_.m; }
+  double nrq() const noexcept { return terms_.nrq; }
+  double step50_F(std::int64_t y) const noexcept { return terms_.step50_F(y); }
+  void step52_squeeze(std::int64_t, std::int64_t k, double& t, double& rho) const noexcept {
+    terms_.step52_squeeze(k, t, rho);
+  }
+  double step52_bound(std::int64_t y, std::int64_t) const noexcept {
+    return terms_.step52_bound(y);
+  }
+
+ private:
+  btpe_terms terms_;
+};
+
+// The sampling loop of random_binomial_btpe on a prepared cache; `terms` is btpe_direct or
+// btpe_memo (same values).
+template <class BitGen, class Terms>
+inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
+                                       const distributions::binomial_cache& bc,
+                                       Terms& terms) noexcept {
+  const double p1 = bc.p1, xm = bc.xm, xl = bc.xl, xr = bc.xr, c = bc.c;
+  const double laml = bc.laml, lamr = bc.lamr, p2 = bc.p2, p3 = bc.p3, p4 = bc.p4;
+  const std::int64_t m = bc.m;
+  const double md = static_cast<double>(m);
+  const double nrq = terms.nrq();
+
+  std::int64_t y;
+  for (;;) {
+    // Step 10
+    const double u = bg.next_double() * p4;
+    double v = bg.next_double();
+    if (u <= p1) {
+      y = floor_int64_x86(xm - p1 * v + u);
+      break;  // Step 60
+    }
+    if (u <= p2) {  // Step 20: parallelogram
+      const double x = xl + (u - p1) / c;
+      v = v * c + 1.0 - std::fabs(md - x + 0.5) / p1;
+      if (v > 1.0) continue;
+      y = floor_int64_x86(x);
+    } else if (u <= p3) {  // Step 30: left exponential tail
+      // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
+      y = floor_int64_x86(xl + std::log(v) / laml);
+      if (y < 0 || v == 0.0) continue;
+      v = v * (u - p2) * laml;
+    } else {  // Step 40: right exponential tail
+      y = floor_int64_x86(xr - std::log(v) / lamr);
+      if (y > n || v == 0.0) continue;
+      v = v * (u - p3) * lamr;
+    }
+
+    // Step 50
+    const std::int64_t k = wrap_abs_int64(wrap_sub_int64(y, m));
+    if (!(k > 20 && static_cast<double>(k) < nrq / 2.0 - 1)) {
+      if (v > terms.step50_F(y)) continue;
+      break;  // Step 60
+    }
+
+    // Step 52: squeeze on log(f(y) / f(m)), then the Stirling-corrected bound.
+    double t, rho;
+    terms.step52_squeeze(y, k, t, rho);
+    const double A = std::log(v);  // log(0) = -inf is fine here
+    if (A < (t - rho)) break;       // Step 60
+    if (A > (t + rho)) continue;
+    if (A > terms.step52_bound(y, k)) continue;
     break;  // Step 60
   }
   // Step 60
   if (p > 0.5) y = n - y;
   return y;
+}
+
+// The setup of random_binomial_inversion (NumPy stores qn in r, n*p in c and the bound in m).
+inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int64_t n, double p) noexcept {
+  const double nd = static_cast<double>(n);
+  bc.nsave = n;
+  bc.psave = p;
+  bc.has_binomial = true;
+  bc.q = 1.0 - p;
+  bc.r = std::exp(nd * std::log1p(-p));
+  bc.c = nd * p;
+  const double np = bc.c;
+  const double lim = np + 10.0 * std::sqrt(np * bc.q + 1);
+  bc.m = trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) evaluated in double
+}
+
+// NumPy's recurrence px_X = ((n - X + 1) * p * px_{X-1}) / (X * q), px_0 = qn.
+inline double binomial_inversion_next_px(std::int64_t n, double p, double q, double px,
+                                         std::int64_t X) noexcept {
+  return (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+/// random_binomial_btpe: BTPE (Kachitvichyanukul & Schmeiser, "Binomial random variate
+/// generation", CACM 31(2), 1988), NumPy 2.5 version: the Step 52 Stirling correction uses
+/// 13860 and subtracts the 3rd and 4th terms (NumPy <= 2.4 used 13680 and added all four terms).
+/// Each attempt draws two doubles (u * p4, then v). Called with p <= 0.5 by binomial().
+template <class BitGen>
+inline std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p,
+                                  binomial_cache& bc) noexcept {
+  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) detail::binomial_btpe_setup(bc, n, p);
+  detail::btpe_direct terms(n, bc);
+  return detail::binomial_btpe_draw(bg, n, p, bc, terms);
 }
 
 /// random_binomial_inversion: sequential search (BINV) with qn = exp(n*log1p(-p)) (NumPy >= 2.4)
@@ -272,18 +415,7 @@ inline std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p,
 template <class BitGen>
 inline std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p,
                                        binomial_cache& bc) noexcept {
-  const double nd = static_cast<double>(n);
-  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
-    bc.nsave = n;
-    bc.psave = p;
-    bc.has_binomial = true;
-    bc.q = 1.0 - p;
-    bc.r = std::exp(nd * std::log1p(-p));
-    bc.c = nd * p;
-    const double np = bc.c;
-    const double lim = np + 10.0 * std::sqrt(np * bc.q + 1);
-    bc.m = detail::trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) in double
-  }
+  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) detail::binomial_inversion_setup(bc, n, p);
   const double q = bc.q, qn = bc.r;
   const std::int64_t bound = bc.m;
 
@@ -298,7 +430,7 @@ inline std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p,
       U = bg.next_double();
     } else {
       U -= px;
-      px = (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
+      px = detail::binomial_inversion_next_px(n, p, q, px, X);
     }
   }
   return X;
@@ -326,12 +458,73 @@ inline std::int64_t binomial(BitGen& bg, std::int64_t n, double p) noexcept {
   return binomial(bg, n, p, bc);
 }
 
-/// `cnt` binomial(n, p) draws into `out`, sharing one setup (NumPy's size=cnt loop).
+/// `cnt` binomial(n, p) draws into `out`: NumPy's size=cnt loop, with the same draws and values.
+/// For speed the per-(n, p) numbers NumPy recomputes inside the loops are tabulated once per
+/// call with NumPy's exact operations: the inversion probabilities px_0..px_bound (bound <= 85
+/// since n*p <= 30); for BTPE the Step 50 ratios and Step 52 squeeze/bound values, which
+/// depend on the candidate y only, are memoised per y on first use (runs of >= 256 draws).
 template <class BitGen>
 inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* out,
-                          std::size_t cnt) noexcept {
+                          std::size_t cnt) {
+  if (cnt == 0) return;
+  if (n == 0 || p == 0.0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
+    return;
+  }
+  const bool reflect = p > 0.5;
+  const double pp = reflect ? 1.0 - p : p;
   binomial_cache bc;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = binomial(bg, n, p, bc);
+  if (pp * static_cast<double>(n) <= 30.0) {
+    detail::binomial_inversion_setup(bc, n, pp);
+    constexpr std::int64_t table_size = 128;
+    const std::int64_t bound = bc.m;
+    if (bound < 0 || bound >= table_size) {  // cannot happen for n*p <= 30; keep the plain loop
+      for (std::size_t i = 0; i < cnt; ++i) {
+        const std::int64_t x = binomial_inversion(bg, n, pp, bc);
+        out[i] = reflect ? n - x : x;
+      }
+      return;
+    }
+    double px[table_size];
+    px[0] = bc.r;
+    for (std::int64_t X = 1; X <= bound; ++X) {
+      px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, px[X - 1], X);
+    }
+    for (std::size_t i = 0; i < cnt; ++i) {
+      std::int64_t X = 0;
+      double U = bg.next_double();
+      while (U > px[X]) {
+        ++X;
+        if (X > bound) {
+          X = 0;
+          U = bg.next_double();
+        } else {
+          U -= px[X - 1];
+        }
+      }
+      out[i] = reflect ? n - X : X;
+    }
+    return;
+  }
+  detail::binomial_btpe_setup(bc, n, pp);
+  if (cnt < 256) {  // short runs: NumPy's arithmetic as is
+    detail::btpe_direct terms(n, bc);
+    for (std::size_t i = 0; i < cnt; ++i) {
+      const std::int64_t x = detail::binomial_btpe_draw(bg, n, pp, bc, terms);
+      out[i] = reflect ? n - x : x;
+    }
+    return;
+  }
+  // Memoise Step 52 for |y - m| up to 8 standard deviations, at most 4096 and cnt / 4.
+  const double sd = std::sqrt(static_cast<double>(n) * bc.r * bc.q);
+  const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
+  const double wd = 8 * sd + 1;
+  const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
+  detail::btpe_memo terms(n, bc, window);
+  for (std::size_t i = 0; i < cnt; ++i) {
+    const std::int64_t x = detail::binomial_btpe_draw(bg, n, pp, bc, terms);
+    out[i] = reflect ? n - x : x;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,25 +552,33 @@ struct poisson_ptrs_setup {
         log_invalpha(std::log(invalpha)) {}
 };
 
+/// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
+inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
+  return -s.lam + static_cast<double>(k) * s.loglam - loggam(static_cast<double>(k) + 1);
+}
+
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
 /// rejection method for generating Poisson random variables", Insurance: Mathematics and
 /// Economics 12, 1993). Each attempt draws two doubles (U - 0.5, then V). For lam >= 10.
-template <class BitGen>
-inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s) noexcept {
+/// `rhs(k)` must return poisson_ptrs_rhs(s, k) (poisson_fill memoises it).
+template <class BitGen, class Rhs>
+inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& rhs) noexcept {
   const double lam = s.lam, a = s.a, b = s.b;
   for (;;) {
     const double U = bg.next_double() - 0.5;
     const double V = bg.next_double();
     const double us = 0.5 - std::fabs(U);
-    const std::int64_t k = detail::trunc_int64_x86(std::floor((2 * a / us + b) * U + lam + 0.43));
+    const std::int64_t k = detail::floor_int64_x86((2 * a / us + b) * U + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
     // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
-    if ((std::log(V) + s.log_invalpha - std::log(a / (us * us) + b)) <=
-        (-lam + static_cast<double>(k) * s.loglam - loggam(static_cast<double>(k) + 1))) {
-      return k;
-    }
+    if ((std::log(V) + s.log_invalpha - std::log(a / (us * us) + b)) <= rhs(k)) return k;
   }
+}
+
+template <class BitGen>
+inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s) noexcept {
+  return poisson_ptrs(bg, s, [&s](std::int64_t k) { return poisson_ptrs_rhs(s, k); });
 }
 
 template <class BitGen>
@@ -417,10 +618,30 @@ inline std::int64_t poisson(BitGen& bg, double lam) noexcept {
 
 /// `cnt` poisson(lam) draws into `out` with the setup done once (same values as NumPy's loop).
 template <class BitGen>
-inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t cnt) noexcept {
+inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t cnt) {
   if (lam >= 10) {
     const poisson_ptrs_setup s(lam);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_ptrs(bg, s);
+    if (cnt < 256) {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_ptrs(bg, s);
+      return;
+    }
+    // Memoise the final test's right-hand side for k within 8 sd of lam (at most 4096 / cnt/4
+    // each side); the same doubles as computing it every time.
+    const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
+    const double wd = 8 * std::sqrt(lam) + 1;
+    const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
+    const double k0d = std::floor(lam) - static_cast<double>(window);
+    const std::int64_t k0 = k0d > 0 ? static_cast<std::int64_t>(k0d) : 0;
+    std::vector<double> memo(static_cast<std::size_t>(2 * window + 1),
+                             std::numeric_limits<double>::quiet_NaN());
+    const auto rhs = [&](std::int64_t k) {
+      const std::int64_t d = k - k0;  // k >= 0 here
+      if (d < 0 || d > 2 * window) return poisson_ptrs_rhs(s, k);
+      double& slot = memo[static_cast<std::size_t>(d)];
+      if (std::isnan(slot)) slot = poisson_ptrs_rhs(s, k);
+      return slot;
+    };
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_ptrs(bg, s, rhs);
   } else if (lam == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
   } else {
@@ -467,42 +688,57 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   return (sample > total / 2) ? remaining_good : good - remaining_good;
 }
 
+/// The setup of hypergeometric_hrua for one (good, bad, sample), NumPy's expressions in order
+/// (variable names follow Stadlober's Algorithm HRUA, as NumPy's).
+struct hypergeometric_hrua_setup {
+  std::int64_t good, bad, sample;
+  std::int64_t computed_sample, mingoodbad, maxgoodbad, m;
+  double a, c, h, g, b;
+
+  hypergeometric_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
+      : good(good_), bad(bad_), sample(sample_) {
+    constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
+    constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
+    const std::int64_t popsize = good + bad;
+    computed_sample = (sample < popsize - sample) ? sample : popsize - sample;
+    mingoodbad = (good < bad) ? good : bad;
+    maxgoodbad = (good > bad) ? good : bad;
+    const double popd = static_cast<double>(popsize);
+    const double csd = static_cast<double>(computed_sample);
+    const double p = static_cast<double>(mingoodbad) / popd;
+    const double q = static_cast<double>(maxgoodbad) / popd;
+    const double mu = csd * p;
+    a = mu + 0.5;
+    const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
+                       static_cast<double>(popsize - 1);
+    c = std::sqrt(var + 0.5);
+    h = D1 * c + D2;
+    m = detail::trunc_int64_x86(
+        std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
+                   static_cast<double>(popsize + 2)));
+    g = gp(m);
+    // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
+    const double support =
+        static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
+    const double tail = std::floor(a + 16 * c);
+    b = (support < tail) ? support : tail;
+  }
+
+  // The sum of four log-factorials NumPy evaluates for a candidate K (and for m, giving g).
+  double gp(std::int64_t K) const noexcept {
+    return logfactorial(K) + logfactorial(mingoodbad - K) + logfactorial(computed_sample - K) +
+           logfactorial(maxgoodbad - computed_sample + K);
+  }
+};
+
 /// hypergeometric_hrua: ratio of uniforms, Algorithm HRUA (Stadlober, "Sampling from Poisson,
 /// Binomial and Hypergeometric Distributions: Ratio of Uniforms as a Simple and Fast
 /// Alternative", 1989; J. Comput. Appl. Math. 31, 1990). Each attempt draws U then V.
-/// Requires good, bad, sample >= 0 and sample <= good + bad.
-template <class BitGen>
-inline std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                        std::int64_t sample) noexcept {
-  constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
-  constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
-  const std::int64_t popsize = good + bad;
-  const std::int64_t computed_sample = (sample < popsize - sample) ? sample : popsize - sample;
-  const std::int64_t mingoodbad = (good < bad) ? good : bad;
-  const std::int64_t maxgoodbad = (good > bad) ? good : bad;
-  const double popd = static_cast<double>(popsize);
-  const double csd = static_cast<double>(computed_sample);
-
-  const double p = static_cast<double>(mingoodbad) / popd;
-  const double q = static_cast<double>(maxgoodbad) / popd;
-  const double mu = csd * p;
-  const double a = mu + 0.5;
-  const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
-                     static_cast<double>(popsize - 1);
-  const double c = std::sqrt(var + 0.5);
-  const double h = D1 * c + D2;
-  const std::int64_t m = detail::trunc_int64_x86(
-      std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
-                 static_cast<double>(popsize + 2)));
-  const double g = logfactorial(m) + logfactorial(mingoodbad - m) +
-                   logfactorial(computed_sample - m) +
-                   logfactorial(maxgoodbad - computed_sample + m);
-  // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
-  const double support =
-      static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
-  const double tail = std::floor(a + 16 * c);
-  const double b = (support < tail) ? support : tail;
-
+/// `gp(K)` must return st.gp(K) (hypergeometric_fill memoises it).
+template <class BitGen, class Gp>
+inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_setup& st,
+                                        Gp&& gp) noexcept {
+  const double a = st.a, h = st.h, g = st.g, b = st.b;
   std::int64_t K;
   for (;;) {
     const double U = bg.next_double();
@@ -511,18 +747,24 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int6
     // Fast rejection. `!(X >= 0.0)` also rejects NaN (U == 0 and V == 0.5), where NumPy's C
     // would index the log-factorial table out of bounds.
     if (!(X >= 0.0) || (X >= b)) continue;
-    K = static_cast<std::int64_t>(std::floor(X));
-    const double gp = logfactorial(K) + logfactorial(mingoodbad - K) +
-                      logfactorial(computed_sample - K) +
-                      logfactorial(maxgoodbad - computed_sample + K);
-    const double T = g - gp;
+    K = detail::floor_int64_x86(X);
+    const double T = g - gp(K);
     if ((U * (4.0 - U) - 3.0) <= T) break;  // fast acceptance
     if (U * (U - T) >= 1) continue;         // fast rejection
     if (2.0 * std::log(U) <= T) break;      // acceptance
   }
-  if (good > bad) K = computed_sample - K;
-  if (computed_sample < sample) K = good - K;
+  if (st.good > st.bad) K = st.computed_sample - K;
+  if (st.computed_sample < st.sample) K = st.good - K;
   return K;
+}
+
+/// hypergeometric_hrua for one draw (NumPy's per-call setup). Requires good, bad, sample >= 0
+/// and sample <= good + bad.
+template <class BitGen>
+inline std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                        std::int64_t sample) noexcept {
+  const hypergeometric_hrua_setup st(good, bad, sample);
+  return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
 }
 
 /// random_hypergeometric: HRUA when 10 <= sample <= good + bad - 10, else the urn sampler
@@ -533,6 +775,39 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
                                    std::int64_t sample) noexcept {
   if (sample >= 10 && sample <= good + bad - 10) return hypergeometric_hrua(bg, good, bad, sample);
   return hypergeometric_sample(bg, good, bad, sample);
+}
+
+/// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
+/// setup is made once and its log-factorial sums are memoised per candidate K near the mode.
+template <class BitGen>
+inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                std::int64_t sample, std::int64_t* out, std::size_t cnt) {
+  if (!(sample >= 10 && sample <= good + bad - 10)) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_sample(bg, good, bad, sample);
+    return;
+  }
+  const hypergeometric_hrua_setup st(good, bad, sample);
+  if (cnt < 64) {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+    }
+    return;
+  }
+  // K lies in [0, b); memoise [m - w, m + w] with w <= 2048 and <= cnt.
+  const double wd = 16 * st.c + 1;
+  const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
+  const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
+  const std::int64_t k0 = st.m - w > 0 ? st.m - w : 0;
+  std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
+                           std::numeric_limits<double>::quiet_NaN());
+  const auto gp = [&](std::int64_t K) {
+    const std::int64_t d = K - k0;  // 0 <= K < b
+    if (d < 0 || d > 2 * w) return st.gp(K);
+    double& slot = memo[static_cast<std::size_t>(d)];
+    if (std::isnan(slot)) slot = st.gp(K);
+    return slot;
+  };
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_hrua(bg, st, gp);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,7 +885,7 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
     const double q = -std::expm1(r * U);
     if (V <= q * q) {
       const std::int64_t result =
-          detail::trunc_int64_x86(std::floor(1 + std::log(V) / std::log(q)));
+          detail::floor_int64_x86(1 + std::log(V) / std::log(q));
       if (result < 1 || V == 0.0) continue;
       return result;
     }
