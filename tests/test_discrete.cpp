@@ -6,6 +6,9 @@
 // a list of scalar calls, either followed by raw draws, or an erroring call) is parsed and
 // replayed on nprandom, so every record of tools/golden/discrete.py is checked without repeating
 // its parameters here.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/generator.hpp>
 
 #include <algorithm>
@@ -18,9 +21,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 
@@ -162,8 +162,8 @@ std::vector<Value> parse_args(const std::string& text) {
 }
 
 // ---- the seven methods, in their three forms --------------------------------------------------
-const std::vector<std::string> kMethods = {"binomial", "negative_binomial", "poisson", "zipf",
-                                           "geometric", "hypergeometric", "logseries"};
+const std::vector<std::string> kMethods = {"binomial",  "negative_binomial", "poisson",  "zipf",
+                                           "geometric", "hypergeometric",    "logseries"};
 
 bool is_discrete_method(const std::string& m) {
   return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
@@ -171,7 +171,8 @@ bool is_discrete_method(const std::string& m) {
 
 I64 call_scalar(Gen& g, const std::string& m, const std::vector<Value>& a) {
   if (m == "binomial") return g.binomial(a.at(0).as_int(), a.at(1).as_double());
-  if (m == "negative_binomial") return g.negative_binomial(a.at(0).as_double(), a.at(1).as_double());
+  if (m == "negative_binomial")
+    return g.negative_binomial(a.at(0).as_double(), a.at(1).as_double());
   if (m == "poisson") return a.empty() ? g.poisson() : g.poisson(a.at(0).as_double());
   if (m == "zipf") return g.zipf(a.at(0).as_double());
   if (m == "geometric") return g.geometric(a.at(0).as_double());
@@ -198,8 +199,7 @@ std::vector<I64> call_sized(Gen& g, const std::string& m, const std::vector<Valu
   throw std::runtime_error("unknown method " + m);
 }
 
-void call_fill(Gen& g, const std::string& m, const std::vector<Value>& a, I64* out,
-               std::size_t n) {
+void call_fill(Gen& g, const std::string& m, const std::vector<Value>& a, I64* out, std::size_t n) {
   if (m == "binomial") return g.binomial(a.at(0).as_int(), a.at(1).as_double(), out, n);
   if (m == "negative_binomial") {
     return g.negative_binomial(a.at(0).as_double(), a.at(1).as_double(), out, n);
@@ -220,10 +220,10 @@ struct Call {
   std::uint64_t seed = 0;
   std::string method;
   std::vector<Value> args;
-  std::size_t size = 0;    // sized forms
-  std::size_t reps = 0;    // scalar lists
-  std::size_t n_raw = 0;   // *_raw forms
-  std::size_t tail = 0;    // "[-tail:]" slice of a sized call, 0 = whole
+  std::size_t size = 0;   // sized forms
+  std::size_t reps = 0;   // scalar lists
+  std::size_t n_raw = 0;  // *_raw forms
+  std::size_t tail = 0;   // "[-tail:]" slice of a sized call, 0 = whole
 };
 
 // Splits "args, size=N" / "size=N" / "args" into the argument list and the size (0 = none).
@@ -300,7 +300,8 @@ bool replay(const golden::Record& rec) {
   switch (c.form) {
     case Call::single:
       if (rec.kind == "error") {
-        golden::check_error<std::invalid_argument>(rec, [&] { (void)call_scalar(g, c.method, c.args); });
+        golden::check_error<std::invalid_argument>(rec,
+                                                   [&] { (void)call_scalar(g, c.method, c.args); });
         // NumPy validates before sizing: a sized call with the same parameters raises too.
         Gen g2 = rng(c.seed);
         golden::check_error<std::invalid_argument>(
@@ -398,8 +399,7 @@ TEST_CASE("discrete: NumPy 2.5.2 reference records", "[discrete][golden]") {
   CHECK(bad == 9);  // bad/3, 4, 5, 6, 10, 11, 12, 16, 26
 }
 
-TEST_CASE("discrete: zipf with a >= 1025 returns 1 without drawing (NumPy >= 2.1)",
-          "[discrete]") {
+TEST_CASE("discrete: zipf with a >= 1025 returns 1 without drawing (NumPy >= 2.1)", "[discrete]") {
   // NumPy 1.24.2 hangs there, so there is no NumPy record of the values; the stream must be
   // untouched: the next raw draws equal a fresh generator's (record raw/<seed>).
   for (std::uint64_t seed : {1u, 12345u}) {
@@ -445,9 +445,11 @@ TEST_CASE("discrete: memoised sized paths equal the one-draw kernels", "[discret
   namespace d = nprandom::distributions;
   const std::size_t n = 6000;
   SECTION("binomial") {
-    const std::vector<std::pair<I64, double>> cases = {
-        {20, 0.3}, {60, 0.5}, {85, 0.35}, {100, 0.4}, {1000, 0.5}, {1000, 0.97}, {5000, 0.02},
-        {I64{1} << 31, 0.01}, {I64{1} << 40, 0.3}, {I64{1} << 40, 1e-11}};
+    const std::vector<std::pair<I64, double>> cases = {{20, 0.3},           {60, 0.5},
+                                                       {85, 0.35},          {100, 0.4},
+                                                       {1000, 0.5},         {1000, 0.97},
+                                                       {5000, 0.02},        {I64{1} << 31, 0.01},
+                                                       {I64{1} << 40, 0.3}, {I64{1} << 40, 1e-11}};
     for (const auto& c : cases) {
       INFO("binomial(" << c.first << ", " << c.second << ")");
       Gen g = rng(11);
@@ -473,7 +475,9 @@ TEST_CASE("discrete: memoised sized paths equal the one-draw kernels", "[discret
     }
   }
   SECTION("hypergeometric") {
-    const std::vector<std::vector<I64>> cases = {{100, 200, 50}, {500, 300, 600}, {20, 20, 20},
+    const std::vector<std::vector<I64>> cases = {{100, 200, 50},
+                                                 {500, 300, 600},
+                                                 {20, 20, 20},
                                                  {100000000, 300000000, 1000000},
                                                  {999999999, 999999999, 1000000000}};
     for (const auto& c : cases) {
@@ -496,10 +500,11 @@ TEST_CASE("discrete: loggam and logfactorial against std::lgamma", "[discrete]")
   CHECK(loggam(2.0) == 0.0);
   for (double x : {0.5, 1.5, 3.0, 6.9, 7.0, 10.5, 123.0, 1e5, 1e12}) {
     INFO("x = " << x);
-    CHECK(std::fabs(loggam(x) - std::lgamma(x)) <= 1e-12 * std::max(1.0, std::fabs(std::lgamma(x))));
+    CHECK(std::fabs(loggam(x) - std::lgamma(x)) <=
+          1e-12 * std::max(1.0, std::fabs(std::lgamma(x))));
   }
-  for (I64 k : {I64{0}, I64{1}, I64{2}, I64{10}, I64{125}, I64{126}, I64{127}, I64{1000},
-                I64{123456789}}) {
+  for (I64 k :
+       {I64{0}, I64{1}, I64{2}, I64{10}, I64{125}, I64{126}, I64{127}, I64{1000}, I64{123456789}}) {
     INFO("k = " << k);
     const double want = std::lgamma(static_cast<double>(k) + 1);
     CHECK(std::fabs(logfactorial(k) - want) <= 1e-13 * std::max(1.0, want));
@@ -642,8 +647,8 @@ TEST_CASE("discrete: poisson moments and chi-square", "[discrete][stats]") {
 TEST_CASE("discrete: moments of the other distributions", "[discrete][stats]") {
   std::uint64_t seed = 300;
   SECTION("negative_binomial") {
-    for (const auto& c : std::vector<std::pair<double, double>>{{1.0, 0.5}, {10.5, 0.25},
-                                                               {0.5, 0.9}, {1000.0, 0.3}}) {
+    for (const auto& c : std::vector<std::pair<double, double>>{
+             {1.0, 0.5}, {10.5, 0.25}, {0.5, 0.9}, {1000.0, 0.3}}) {
       INFO("negative_binomial(" << c.first << ", " << c.second << ")");
       Gen g = rng(seed++);
       const double n = c.first, p = c.second;
@@ -658,9 +663,10 @@ TEST_CASE("discrete: moments of the other distributions", "[discrete][stats]") {
     }
   }
   SECTION("hypergeometric") {
-    const std::vector<std::vector<I64>> cases = {
-        {10, 10, 5}, {100, 200, 9}, {100, 200, 50}, {500, 300, 600}, {20, 20, 35},
-        {100000000, 300000000, 1000000}, {5, 1000, 100}};
+    const std::vector<std::vector<I64>> cases = {{10, 10, 5},    {100, 200, 9},
+                                                 {100, 200, 50}, {500, 300, 600},
+                                                 {20, 20, 35},   {100000000, 300000000, 1000000},
+                                                 {5, 1000, 100}};
     for (const auto& c : cases) {
       const double K = static_cast<double>(c[0]), N = static_cast<double>(c[0] + c[1]),
                    n = static_cast<double>(c[2]);

@@ -12,17 +12,17 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/logfactorial_table.hpp>
+#include <nprandom/distributions/exponential.hpp>
+#include <nprandom/distributions/gamma.hpp>
+
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <vector>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/logfactorial_table.hpp>
-#include <nprandom/distributions/exponential.hpp>
-#include <nprandom/distributions/gamma.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -64,11 +64,10 @@ namespace distributions {
 /// Functions", 1996): 10 Stirling coefficients at x0 = x + floor(7 - x) for x < 7, then the
 /// logs of the shifted terms subtracted one by one. x == 1 or 2 gives exactly 0. No draws.
 inline double loggam(double x) noexcept {
-  static constexpr double a[10] = {8.333333333333333e-02, -2.777777777777778e-03,
-                                   7.936507936507937e-04, -5.952380952380952e-04,
-                                   8.417508417508418e-04, -1.917526917526918e-03,
-                                   6.410256410256410e-03, -2.955065359477124e-02,
-                                   1.796443723688307e-01, -1.39243221690590e+00};
+  static constexpr double a[10] = {
+      8.333333333333333e-02, -2.777777777777778e-03, 7.936507936507937e-04, -5.952380952380952e-04,
+      8.417508417508418e-04, -1.917526917526918e-03, 6.410256410256410e-03, -2.955065359477124e-02,
+      1.796443723688307e-01, -1.39243221690590e+00};
   if (x == 1.0 || x == 2.0) return 0.0;
   std::int64_t n = 0;
   if (x < 7.0) n = static_cast<std::int64_t>(7 - x);
@@ -164,7 +163,8 @@ struct binomial_cache {
 namespace detail {
 
 // The BTPE setup of random_binomial_btpe (stored in the cache exactly as NumPy does).
-inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t n, double p) noexcept {
+inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t n,
+                                double p) noexcept {
   const double nd = static_cast<double>(n);
   bc.nsave = n;
   bc.psave = p;
@@ -363,7 +363,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     double t, rho;
     terms.step52_squeeze(y, k, t, rho);
     const double A = std::log(v);  // log(0) = -inf is fine here
-    if (A < (t - rho)) break;       // Step 60
+    if (A < (t - rho)) break;      // Step 60
     if (A > (t + rho)) continue;
     if (A > terms.step52_bound(y, k)) continue;
     break;  // Step 60
@@ -374,7 +374,8 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
 }
 
 // The setup of random_binomial_inversion (NumPy stores qn in r, n*p in c and the bound in m).
-inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int64_t n, double p) noexcept {
+inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int64_t n,
+                                     double p) noexcept {
   const double nd = static_cast<double>(n);
   bc.nsave = n;
   bc.psave = p;
@@ -415,7 +416,8 @@ inline std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p,
 template <class BitGen>
 inline std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p,
                                        binomial_cache& bc) noexcept {
-  if (!bc.has_binomial || bc.nsave != n || bc.psave != p) detail::binomial_inversion_setup(bc, n, p);
+  if (!bc.has_binomial || bc.nsave != n || bc.psave != p)
+    detail::binomial_inversion_setup(bc, n, p);
   const double q = bc.q, qn = bc.r;
   const std::int64_t bound = bc.m;
 
@@ -884,8 +886,7 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
     const double U = bg.next_double();
     const double q = -std::expm1(r * U);
     if (V <= q * q) {
-      const std::int64_t result =
-          detail::floor_int64_x86(1 + std::log(V) / std::log(q));
+      const std::int64_t result = detail::floor_int64_x86(1 + std::log(V) / std::log(q));
       if (result < 1 || V == 0.0) continue;
       return result;
     }
