@@ -381,6 +381,22 @@ TEST_CASE("RandomState: long sized draws (block-cursor fast path) stay bit-exact
     golden::check(get("legacy", "bulk/random_sample/tail"), tail(r.random_sample(2048)));
     golden::check(get("legacy", "bulk/random_sample/after"), state_summary(r));
   }
+  // odd word positions: one double per block straddles the block edge
+  for (std::size_t skip : {1u, 3u, 623u, 624u, 625u}) {
+    RandomState r(8), s(8);
+    r.bytes(4 * skip);  // skip raw 32-bit words
+    s.bytes(4 * skip);
+    const auto v = r.random_sample(4000);
+    std::vector<double> w;
+    for (int i = 0; i < 4000; ++i) w.push_back(s.random_sample());
+    CHECK(v == w);
+    CHECK(r == s);
+    const auto z = r.randn(3001);
+    std::vector<double> zz;
+    for (int i = 0; i < 3001; ++i) zz.push_back(s.randn());
+    CHECK(z == zz);
+    CHECK(r == s);
+  }
   auto ints = [&](const std::string& name, auto draw) {
     RandomState r(3);
     r.randint(0, 100, 3);

@@ -204,6 +204,29 @@ class MT19937BlockCursor {
     const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
     return (a * 67108864.0 + b) / 9007199254740992.0;
   }
+  // n consecutive next_double() values, converted straight from the tempered block (the
+  // per-word block check is only paid at block edges).
+  void fill_doubles(double* out, std::size_t n) noexcept {
+    constexpr int nw = nprandom::detail::mt19937_n;
+    while (n != 0) {
+      if (pos_ >= nw - 1) {  // a pair that straddles (or starts at) a block edge
+        *out++ = next_double();
+        --n;
+        continue;
+      }
+      std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+      for (std::size_t i = 0; i < k; ++i) {
+        const auto a = static_cast<std::int32_t>(w[2 * i] >> 5);
+        const auto b = static_cast<std::int32_t>(w[2 * i + 1] >> 6);
+        out[i] = (a * 67108864.0 + b) / 9007199254740992.0;
+      }
+      pos_ += static_cast<int>(2 * k);
+      out += k;
+      n -= k;
+    }
+  }
   // Writes the advanced state back to the generator.
   void commit() {
     st_.pos = pos_;
@@ -387,7 +410,13 @@ class BasicRandomState {
     return out;
   }
   void random_sample(double* out, std::size_t n) {
-    with_bulk_bitgen(n, [&](auto& bg) { distributions::standard_uniform_fill(bg, n, out); });
+    with_bulk_bitgen(n, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+        bg.fill_doubles(out, n);
+      } else {
+        distributions::standard_uniform_fill(bg, n, out);
+      }
+    });
   }
   /// random(): alias of random_sample.
   double random() noexcept { return random_sample(); }
