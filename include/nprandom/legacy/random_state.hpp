@@ -1332,21 +1332,25 @@ class BasicRandomState {
       if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
       std::size_t n_uniq = 0;
       std::vector<double> x;
-      std::vector<std::int64_t> found_new;
+      // Values already taken have p = 0 from the next round on and can never be drawn again, so
+      // one "seen" flag per value serves the whole call.
+      std::vector<char> seen(pp.size(), 0);
       while (n_uniq < size) {
         x = random_sample(size - n_uniq);
         for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
         const std::vector<double> cdf = normalized_cdf(pp);
-        // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order.
-        found_new.clear();
+        // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order
+        // (NumPy: unique(return_index=True), indices sorted).
+        std::size_t found = 0;
         for (double u : x) {
           const std::int64_t v = search_right(cdf, u);
-          if (std::find(found_new.begin(), found_new.end(), v) == found_new.end()) {
-            found_new.push_back(v);
+          char& flag = seen[static_cast<std::size_t>(v)];
+          if (!flag) {
+            flag = 1;
+            idx[n_uniq + found++] = v;
           }
         }
-        for (std::size_t i = 0; i < found_new.size(); ++i) idx[n_uniq + i] = found_new[i];
-        n_uniq += found_new.size();
+        n_uniq += found;
       }
       return idx;
     }
