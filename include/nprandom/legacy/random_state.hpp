@@ -466,7 +466,7 @@ class BasicRandomState {
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return legacy::normal(aug_, loc, scale); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::normal(aug, loc, scale); });
   }
 
   /// lognormal(mean=0, sigma=1). "sigma < 0".
@@ -479,7 +479,7 @@ class BasicRandomState {
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
-    fill(out, n, [&] { return legacy::lognormal(aug_, mean, sigma); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::lognormal(aug, mean, sigma); });
   }
 
   // ---- exponential / gamma family ----
@@ -490,7 +490,7 @@ class BasicRandomState {
     return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
-    fill(out, n, [&] { return legacy::standard_exponential(aug_); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::standard_exponential(aug); });
   }
 
   /// exponential(scale=1). "scale < 0".
@@ -503,7 +503,7 @@ class BasicRandomState {
   }
   void exponential(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return legacy::exponential(aug_, scale); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::exponential(aug, scale); });
   }
 
   /// standard_gamma(shape). "shape < 0".
@@ -516,7 +516,7 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    fill(out, n, [&] { return legacy::standard_gamma(aug_, shape); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::standard_gamma(aug, shape); });
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -529,7 +529,7 @@ class BasicRandomState {
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
     check_gamma(shape, scale);
-    fill(out, n, [&] { return legacy::gamma(aug_, shape, scale); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::gamma(aug, shape, scale); });
   }
 
   /// beta(a, b). "a <= 0", "b <= 0".
@@ -542,7 +542,7 @@ class BasicRandomState {
   }
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
-    fill(out, n, [&] { return legacy::beta(aug_, a, b); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::beta(aug, a, b); });
   }
 
   /// chisquare(df). "df <= 0".
@@ -555,7 +555,7 @@ class BasicRandomState {
   }
   void chisquare(double df, double* out, std::size_t n) {
     legacy::detail::check_positive(df, "df");
-    fill(out, n, [&] { return legacy::chisquare(aug_, df); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::chisquare(aug, df); });
   }
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
@@ -568,7 +568,7 @@ class BasicRandomState {
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
     check_noncentral_chisquare(df, nonc);
-    fill(out, n, [&] { return legacy::noncentral_chisquare(aug_, df, nonc); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
   }
 
   /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
@@ -581,7 +581,7 @@ class BasicRandomState {
   }
   void f(double dfnum, double dfden, double* out, std::size_t n) {
     check_positive2(dfnum, "dfnum", dfden, "dfden");
-    fill(out, n, [&] { return legacy::f(aug_, dfnum, dfden); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
   }
 
   /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
@@ -594,7 +594,7 @@ class BasicRandomState {
   }
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
     check_noncentral_f(dfnum, dfden, nonc);
-    fill(out, n, [&] { return legacy::noncentral_f(aug_, dfnum, dfden, nonc); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
   }
 
   /// standard_cauchy(): gauss / gauss.
@@ -603,7 +603,7 @@ class BasicRandomState {
     return sized(size, [&](double* o, std::size_t n) { standard_cauchy(o, n); });
   }
   void standard_cauchy(double* out, std::size_t n) noexcept {
-    fill(out, n, [&] { return legacy::standard_cauchy(aug_); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
   }
 
   /// standard_t(df). "df <= 0".
@@ -616,7 +616,7 @@ class BasicRandomState {
   }
   void standard_t(double df, double* out, std::size_t n) {
     legacy::detail::check_positive(df, "df");
-    fill(out, n, [&] { return legacy::standard_t(aug_, df); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
   }
 
   // ---- other continuous distributions ----
@@ -631,7 +631,7 @@ class BasicRandomState {
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
     legacy::detail::check_non_negative(kappa, "kappa");
-    fill(out, n, [&] { return legacy::vonmises(bit_generator_, mu, kappa); });
+    fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
   }
 
   /// pareto(a). "a <= 0".
@@ -644,7 +644,7 @@ class BasicRandomState {
   }
   void pareto(double a, double* out, std::size_t n) {
     legacy::detail::check_positive(a, "a");
-    fill(out, n, [&] { return legacy::pareto(aug_, a); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
   }
 
   /// weibull(a). "a < 0".
@@ -657,7 +657,7 @@ class BasicRandomState {
   }
   void weibull(double a, double* out, std::size_t n) {
     legacy::detail::check_non_negative(a, "a");
-    fill(out, n, [&] { return legacy::weibull(aug_, a); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
   }
 
   /// power(a). "a <= 0".
@@ -670,7 +670,7 @@ class BasicRandomState {
   }
   void power(double a, double* out, std::size_t n) {
     legacy::detail::check_positive(a, "a");
-    fill(out, n, [&] { return legacy::power(aug_, a); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
   }
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
@@ -683,7 +683,7 @@ class BasicRandomState {
   }
   void laplace(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return distributions::laplace(bit_generator_, loc, scale); });
+    fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
   }
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
@@ -696,7 +696,7 @@ class BasicRandomState {
   }
   void gumbel(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+    fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
   }
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
@@ -709,7 +709,7 @@ class BasicRandomState {
   }
   void logistic(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return distributions::logistic(bit_generator_, loc, scale); });
+    fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
   }
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
@@ -722,7 +722,7 @@ class BasicRandomState {
   }
   void rayleigh(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill(out, n, [&] { return legacy::rayleigh(bit_generator_, scale); });
+    fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
   }
 
   /// wald(mean, scale). "mean <= 0", "scale <= 0".
@@ -735,7 +735,7 @@ class BasicRandomState {
   }
   void wald(double mean, double scale, double* out, std::size_t n) {
     check_positive2(mean, "mean", scale, "scale");
-    fill(out, n, [&] { return legacy::wald(aug_, mean, scale); });
+    fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
   }
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
@@ -749,7 +749,7 @@ class BasicRandomState {
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
     check_triangular(left, mode, right);
-    fill(out, n, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+    fill_bg(out, n, [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
   }
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
@@ -763,7 +763,7 @@ class BasicRandomState {
   }
   void uniform(double low, double high, double* out, std::size_t n) {
     const double range = check_uniform(low, high);
-    fill(out, n, [&] { return distributions::uniform(bit_generator_, low, range); });
+    fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
   }
 
   // ---- integers ----
@@ -860,7 +860,7 @@ class BasicRandomState {
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
     check_binomial(n, p);
-    fill(out, count, [&] { return legacy::binomial(bit_generator_, p, n, binomial_); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::binomial(bg, p, n, binomial_); });
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
@@ -874,7 +874,7 @@ class BasicRandomState {
   }
   void negative_binomial(double n, double p, std::int64_t* out, std::size_t count) {
     check_negative_binomial(n, p);
-    fill(out, count, [&] { return legacy::negative_binomial(aug_, n, p); });
+    fill_aug(out, count, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
   }
 
   /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
@@ -887,7 +887,7 @@ class BasicRandomState {
   }
   void poisson(double lam, std::int64_t* out, std::size_t count) {
     legacy::detail::check_legacy_poisson(lam, "lam");
-    fill(out, count, [&] { return legacy::poisson(bit_generator_, lam); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::poisson(bg, lam); });
   }
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Like NumPy's RandomState.zipf it
@@ -901,7 +901,7 @@ class BasicRandomState {
   }
   void zipf(double a, std::int64_t* out, std::size_t count) {
     legacy::detail::check_gt_1(a, "a");
-    fill(out, count, [&] { return legacy::zipf(bit_generator_, a); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::zipf(bg, a); });
   }
 
   /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
@@ -914,7 +914,7 @@ class BasicRandomState {
   }
   void geometric(double p, std::int64_t* out, std::size_t count) {
     legacy::detail::check_bounded_gt_0_1(p, "p");
-    fill(out, count, [&] { return legacy::geometric(bit_generator_, p); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::geometric(bg, p); });
   }
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
@@ -933,7 +933,7 @@ class BasicRandomState {
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
                       std::int64_t* out, std::size_t count) {
     check_hypergeometric(ngood, nbad, nsample);
-    fill(out, count, [&] { return legacy::hypergeometric(bit_generator_, ngood, nbad, nsample); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
   }
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
@@ -946,7 +946,7 @@ class BasicRandomState {
   }
   void logseries(double p, std::int64_t* out, std::size_t count) {
     legacy::detail::check_bounded_lt_0_1(p, "p");
-    fill(out, count, [&] { return legacy::logseries(bit_generator_, p); });
+    fill_bg(out, count, [&](auto& bg) { return legacy::logseries(bg, p); });
   }
 
   // ---- multivariate distributions (row-major, one row per draw) ----
@@ -1150,9 +1150,23 @@ class BasicRandomState {
     f(bit_generator_);
   }
 
+  // out[i] = draw(aug) for a kernel on the augmented state (gaussian cache), over
+  // with_bulk_bitgen's generator; the cache is carried in and out.
   template <class T, class F>
-  static void fill(T* out, std::size_t n, F&& draw) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = draw();
+  void fill_aug(T* out, std::size_t n, F&& draw) {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
+      for (std::size_t i = 0; i < n; ++i) out[i] = draw(aug);
+      aug_.has_gauss = aug.has_gauss;
+      aug_.gauss = aug.gauss;
+    });
+  }
+  // out[i] = draw(bg) for a kernel on the bare bit generator.
+  template <class T, class F>
+  void fill_bg(T* out, std::size_t n, F&& draw) {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = draw(bg);
+    });
   }
   template <class F>
   static std::vector<double> sized(std::size_t size, F&& fill_fn) {
