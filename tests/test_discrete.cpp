@@ -529,26 +529,6 @@ TEST_CASE("discrete: loggam and logfactorial against std::lgamma", "[discrete]")
   }
 }
 
-TEST_CASE("discrete: interval is masked rejection on 32-bit words", "[discrete]") {
-  // interval(max) draws next_uint32() & mask until <= max (NumPy's random_interval).
-  nprandom::PCG64 a(5), b(5);
-  for (std::uint64_t max : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{6},
-                            std::uint64_t{1000}, std::uint64_t{0xffffffffu}}) {
-    for (int i = 0; i < 50; ++i) {
-      const std::uint64_t got = nprandom::distributions::interval(a, max);
-      std::uint64_t mask = max;
-      for (int s = 1; s < 64; s <<= 1) mask |= mask >> s;
-      std::uint64_t want = 0;
-      if (max != 0) {
-        do {
-          want = b.next_uint32() & mask;
-        } while (want > max);
-      }
-      REQUIRE(got == want);
-    }
-  }
-}
-
 // ---- statistical second net -------------------------------------------------------------------
 namespace {
 

@@ -16,6 +16,7 @@
 #include <nprandom/detail/logfactorial_table.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
+#include <nprandom/distributions/integers.hpp>
 
 #include <array>
 #include <cmath>
@@ -99,34 +100,6 @@ inline double logfactorial(std::int64_t k) noexcept {
   const double kd = static_cast<double>(k);
   return (kd + 0.5) * std::log(kd) - kd +
          (halfln2pi + (1.0 / kd) * (1 / 12.0 - 1 / (360.0 * kd * kd)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Masked bounded integers (used by the hypergeometric urn sampler)
-// ---------------------------------------------------------------------------------------------
-
-/// random_interval: a uniform integer in [0, max] by masked rejection (NOT Lemire): mask = the
-/// smallest 2^k-1 >= max; draws next_uint32() & mask when max <= 0xFFFFFFFF, else
-/// next_uint64() & mask, until the value is <= max. max == 0 returns 0 without a draw.
-template <class BitGen>
-inline std::uint64_t interval(BitGen& bg, std::uint64_t max) noexcept {
-  if (max == 0) return 0;
-  std::uint64_t mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  mask |= mask >> 32;
-  std::uint64_t value;
-  if (max <= 0xffffffffULL) {
-    while ((value = (static_cast<std::uint64_t>(bg.next_uint32()) & mask)) > max) {
-    }
-  } else {
-    while ((value = (bg.next_uint64() & mask)) > max) {
-    }
-  }
-  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -669,8 +642,8 @@ inline std::int64_t negative_binomial(BitGen& bg, double n, double p) noexcept {
 // ---------------------------------------------------------------------------------------------
 
 /// hypergeometric_sample: urn simulation on min(sample, total-sample) draws, each one masked
-/// `interval(remaining_total - 1)` draw; stops early when no good (or only good) items remain.
-/// Requires good, bad, sample >= 0 and sample <= good + bad.
+/// `random_interval(remaining_total - 1)` draw (integers.hpp); stops early when no good (or only
+/// good) items remain. Requires good, bad, sample >= 0 and sample <= good + bad.
 template <class BitGen>
 inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::int64_t bad,
                                           std::int64_t sample) noexcept {
@@ -679,9 +652,9 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   std::int64_t remaining_total = total;
   std::int64_t remaining_good = good;
   while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
-    --remaining_total;  // interval(max) is inclusive
-    if (static_cast<std::int64_t>(interval(bg, static_cast<std::uint64_t>(remaining_total))) <
-        remaining_good) {
+    --remaining_total;  // random_interval(max) is inclusive
+    if (static_cast<std::int64_t>(
+            random_interval(bg, static_cast<std::uint64_t>(remaining_total))) < remaining_good) {
       --remaining_good;
     }
     --computed_sample;
