@@ -260,6 +260,98 @@ void run_int_record_any(const golden::Record& rec) {
   FAIL("unknown dtype in " << rec.id);
 }
 
+// Array-bound records: ib|<dtype>|<low>|<high>|<endpoint>|<form>|<seed>; a bound is "[a,b,...]"
+// (an array) or "a" (a scalar), each value a decimal, "2**k", or "2**k-c".
+struct Bound {
+  bool is_array = false;
+  bool is_unsigned = false;  // some value exceeds INT64_MAX
+  std::vector<std::int64_t> s;
+  std::vector<std::uint64_t> u;
+};
+
+Bound parse_bound(std::string text) {
+  Bound b;
+  if (!text.empty() && text[0] == '[') {
+    b.is_array = true;
+    text = text.substr(1, text.size() - 2);
+  }
+  std::vector<std::pair<bool, std::uint64_t>> vals;  // (negative, magnitude)
+  if (!text.empty()) {
+    for (const auto& t : golden::detail::split(text, ',')) {
+      const bool neg = t[0] == '-';
+      const std::string body = neg ? t.substr(1) : t;
+      std::uint64_t v;
+      const auto pw = body.find("**");
+      if (pw == std::string::npos) {
+        v = std::strtoull(body.c_str(), nullptr, 10);
+      } else {
+        const auto k = std::strtoull(body.c_str() + pw + 2, nullptr, 10);
+        const auto minus = body.find('-', pw);
+        v = k == 64 ? 0 : std::uint64_t{1} << k;  // 2**64 only appears as 2**64-c
+        if (minus != std::string::npos) v -= std::strtoull(body.c_str() + minus + 1, nullptr, 10);
+      }
+      vals.emplace_back(neg, v);
+      if (!neg && v > static_cast<std::uint64_t>(INT64_MAX)) b.is_unsigned = true;
+    }
+  }
+  for (const auto& v : vals) {
+    b.s.push_back(v.first ? -static_cast<std::int64_t>(v.second) : static_cast<std::int64_t>(v.second));
+    b.u.push_back(v.second);
+  }
+  return b;
+}
+
+// Calls f(x) with the bound as a scalar or std::vector of std::int64_t / std::uint64_t.
+template <class F>
+void with_array_bound(const Bound& b, F&& f) {
+  if (b.is_unsigned) {
+    if (b.is_array) {
+      f(b.u);
+    } else {
+      f(b.u.at(0));
+    }
+  } else if (b.is_array) {
+    f(b.s);
+  } else {
+    f(b.s.at(0));
+  }
+}
+
+template <class T>
+void run_int_broadcast_record(const golden::Record& rec) {
+  const auto f = fields(rec.id);
+  const bool ep = f[4] == "1";
+  const std::string& form = f[5];
+  const auto seed = std::strtoull(f[6].c_str(), nullptr, 10);
+  with_array_bound(parse_bound(f[2]), [&](const auto& low) {
+    with_array_bound(parse_bound(f[3]), [&](const auto& high) {
+      auto g = rng(seed);
+      check_or_error(rec, [&] {
+        auto v = g.template integers<T>(low, high, ep);
+        if (form == "S") {
+          golden::check(rec, v);
+        } else if (form == "SR") {
+          golden::check(rec, state_probe(g));
+        }
+      });
+    });
+  });
+}
+
+void run_int_broadcast_record_any(const golden::Record& rec) {
+  const std::string dt = fields(rec.id)[1];
+  if (dt == "int64") return run_int_broadcast_record<std::int64_t>(rec);
+  if (dt == "int32") return run_int_broadcast_record<std::int32_t>(rec);
+  if (dt == "int16") return run_int_broadcast_record<std::int16_t>(rec);
+  if (dt == "int8") return run_int_broadcast_record<std::int8_t>(rec);
+  if (dt == "uint64") return run_int_broadcast_record<std::uint64_t>(rec);
+  if (dt == "uint32") return run_int_broadcast_record<std::uint32_t>(rec);
+  if (dt == "uint16") return run_int_broadcast_record<std::uint16_t>(rec);
+  if (dt == "uint8") return run_int_broadcast_record<std::uint8_t>(rec);
+  if (dt == "bool") return run_int_broadcast_record<bool>(rec);
+  FAIL("unknown dtype in " << rec.id);
+}
+
 const golden::Record& core_rec(const std::string& id) { return golden::get(kFamily, id); }
 const golden::Record& ref_rec(const std::string& id) { return golden::get("reference", id); }
 
@@ -288,6 +380,12 @@ TEST_CASE("core: integers match NumPy for every dtype, endpoint, range and form"
   const auto recs = golden::with_prefix(kFamily, "i|");
   REQUIRE(recs.size() > 500);
   for (const auto* r : recs) run_int_record_any(*r);
+}
+
+TEST_CASE("core: integers with array bounds (NumPy's broadcast path)", "[generator][core][integers]") {
+  const auto recs = golden::with_prefix(kFamily, "ib|");
+  REQUIRE(recs.size() > 40);
+  for (const auto* r : recs) run_int_broadcast_record_any(*r);
 }
 
 TEST_CASE("core: integers(high) single-argument form and size 0", "[generator][core][integers]") {

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <string_view>
 
@@ -154,6 +155,29 @@ class Generator {
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void integers(Low low, High high, T* out, std::size_t n, endpoint_t closed) {
     integers(low, high, out, n, closed.value);
+  }
+
+  // Array bounds (NumPy's broadcast path, _rand_<dtype>_broadcast): `low` and `high` are
+  // std::vectors of equal length, or one of them has length 1 or is a scalar; one value per
+  // element, in order. The 8/16-bit and bool buffer persists across the whole call (unlike
+  // repeated scalar calls); 64-bit dtypes draw with random_bounded_uint64 per element. Checks
+  // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
+  // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
+  // "operands could not be broadcast together with shapes (a,) (b,) ".
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool endpoint = false) {
+    return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), endpoint);
+  }
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(Low low, const std::vector<High>& high, bool endpoint = false) {
+    return integers_broadcast<T>(&low, 1, high.data(), high.size(), endpoint);
+  }
+  template <class T = std::int64_t, class Low, class High,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, High high, bool endpoint = false) {
+    return integers_broadcast<T>(low.data(), low.size(), &high, 1, endpoint);
   }
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----
@@ -542,6 +566,80 @@ class Generator {
     } else {
       distributions::bounded_uint8_fill(bit_generator_, r.off, r.rng, n, false, u);
     }
+  }
+
+  template <class T, class Low, class High>
+  std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high, std::size_t n_high,
+                                    bool closed) {
+    using D = detail::integers_dtype<T>;
+    static_assert(D::supported, "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    using U = typename D::unsigned_type;
+    constexpr bool wide = sizeof(U) == 8;
+    const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
+    const detail::wide_int ub = detail::to_wide(std::numeric_limits<T>::max());
+    auto closed_high = [&](std::size_t i) {
+      const detail::wide_int h = detail::to_wide(high[i]);
+      return closed ? h : detail::wide_minus_one(h);
+    };
+    bool all_low_zero = true;
+    for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
+    auto bounds_error = [&]() -> std::invalid_argument {
+      if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
+      return std::invalid_argument(closed ? "low > high" : "low >= high");
+    };
+    const std::string name = D::name();
+    // 64-bit dtypes only check values element by element when the input type does not cast
+    // safely (NumPy's np.can_cast on the array dtype); the outcome differs only in which error
+    // comes first.
+    if (!wide || !detail::integers_can_cast<Low, T>()) {
+      for (std::size_t i = 0; i < n_low; ++i) {
+        const detail::wide_int l = detail::to_wide(low[i]);
+        if (detail::wide_less(l, lb) || (wide && detail::wide_less(ub, l))) {
+          throw std::invalid_argument("low is out of bounds for " + name);
+        }
+      }
+    }
+    if (!wide || !detail::integers_can_cast<High, T>()) {
+      for (std::size_t i = 0; i < n_high; ++i) {
+        const detail::wide_int h = closed_high(i);
+        if (detail::wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
+        if (wide && detail::wide_less(h, lb)) throw bounds_error();
+      }
+    }
+    if (n_low != n_high && n_low != 1 && n_high != 1) {
+      throw std::invalid_argument("operands could not be broadcast together with shapes (" + std::to_string(n_low) +
+                                  ",) (" + std::to_string(n_high) + ",) ");
+    }
+    const std::size_t n = (n_low == 0 || n_high == 0) ? 0 : std::max(n_low, n_high);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i), detail::to_wide(low[n_low == 1 ? 0 : i]))) {
+        throw bounds_error();
+      }
+    }
+    std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
+    distributions::uint32_buffer buf;
+    for (std::size_t i = 0; i < n; ++i) {
+      const detail::wide_int l = detail::to_wide(low[n_low == 1 ? 0 : i]);
+      const detail::wide_int h = closed_high(n_high == 1 ? 0 : i);
+      const std::uint64_t rng64 = h.bits - l.bits;
+      U v;
+      if constexpr (std::is_same<U, bool>::value) {
+        v = distributions::buffered_bounded_bool(bit_generator_, l.bits != 0, rng64 != 0, buf);
+      } else if constexpr (sizeof(U) == 8) {
+        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64, distributions::gen_mask(rng64), false);
+      } else if constexpr (sizeof(U) == 4) {
+        v = distributions::buffered_bounded_uint32(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+      } else if constexpr (sizeof(U) == 2) {
+        v = distributions::buffered_bounded_uint16(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+      } else {
+        v = distributions::buffered_bounded_uint8(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                  static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+      }
+      tmp[i] = static_cast<T>(v);
+    }
+    return std::vector<T>(tmp.get(), tmp.get() + n);
   }
 
   // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a

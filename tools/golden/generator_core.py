@@ -170,6 +170,39 @@ for dt, lo, hi, ep in INT_BAD:
     npdt = NPDT.get(dt, "np." + dt)
     add(f"i|{dt}|{lo}|{hi}|{ep}|E|1", f"{rng(1)}.integers({lo}, {hi}, dtype={npdt}, endpoint={bool(ep)})")
 
+# Array bounds (broadcast path): ib|<dtype>|<low>|<high>|<endpoint>|<form>|<seed>, where a bound
+# written [a,b,...] is an array and a bare number a scalar. Forms: S (values), SR (state after), E.
+IB_CASES = [
+    ("int64", "[0,10,-5]", "[5,2**40,3]", 0), ("int64", "0", "[5,100,2**33,7]", 0),
+    ("int64", "[-3,0,1]", "9", 1), ("int64", "[7,7]", "[7,8]", 1), ("uint64", "[0,5]", "[2**64-1,2**63]", 1),
+    ("int32", "[0,10,-5]", "[5,2**20,3]", 0), ("uint32", "[0,1]", "[2**32-1,2**32-1]", 1),
+    ("int16", "[0,-300,1,2]", "[5,300,2,30000]", 0), ("uint16", "0", "[65535,3,2,40000,9,9]", 1),
+    ("int8", "[-128,0,5,5]", "[127,3,6,100]", 1), ("uint8", "[0,10,20]", "[5,100,250]", 0),
+    ("uint8", "0", "[255,3,200,1,0,7,2,100,9]", 1), ("bool", "[0,0,1,0]", "2", 0), ("bool", "0", "[1,1,0,1,1]", 1),
+    ("int64", "[1,2,3]", "[]", 0),
+]
+IB_BAD = [
+    ("uint8", "[-1,0]", "[5,5]", 0), ("uint8", "[0,0]", "[5,300]", 0), ("int64", "[0,0]", "[0,1]", 0),
+    ("int64", "[0,1]", "[1,0]", 0), ("uint8", "[300,1]", "[5,10]", 0), ("int64", "[1,2]", "[3,4,5]", 0),
+    ("int64", "[0,0]", "[-1,3]", 1), ("int16", "[0,2]", "[3,2]", 0), ("bool", "[0,1]", "[1,1]", 0),
+]
+
+
+def ib_py(b):
+    return b.replace(",", ", ")
+
+
+for dt, lo, hi, ep in IB_CASES + IB_BAD:
+    npdt = NPDT.get(dt, "np." + dt)
+    key = f"ib|{dt}|{lo}|{hi}|{ep}"
+    call = f"integers({ib_py(lo)}, {ib_py(hi)}, dtype={npdt}, endpoint={bool(ep)})"
+    if (dt, lo, hi, ep) in IB_BAD:
+        add(f"{key}|E|1", f"{rng(1)}.{call}")
+        continue
+    for seed in SEEDS:
+        add(f"{key}|S|{seed}", f"{rng(seed)}.{call}")
+    add(f"{key}|SR|1", f"(lambda g: (g.{call}, {STATE})[1])({rng(1)})")
+
 # ---- float errors ---------------------------------------------------------------------
 for cid, call in [
     ("err|normal|0.0,-1.0", "normal(0.0, -1.0)"), ("err|normal|0.0,-0.0", "normal(0.0, -0.0)"),

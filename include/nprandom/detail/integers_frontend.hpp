@@ -73,6 +73,13 @@ constexpr wide_int wide_minus_one(wide_int a) noexcept {
   return {a.neg, a.bits - 1};
 }
 
+// np.can_cast(<array of From>, T) with the default 'safe' casting: every From value fits T.
+template <class From, class T>
+constexpr bool integers_can_cast() noexcept {
+  return !wide_less(to_wide(std::numeric_limits<From>::min()), to_wide(std::numeric_limits<T>::min())) &&
+         !wide_less(to_wide(std::numeric_limits<T>::max()), to_wide(std::numeric_limits<From>::max()));
+}
+
 // The closed range [off, off + rng] in T's unsigned type, after NumPy's checks
 // (_rand_<dtype> in numpy/random/_bounded_integers.pyx.in, scalar-bounds path):
 //   high -= 1 unless closed; low < lb -> "low is out of bounds for <dtype>";
