@@ -534,6 +534,17 @@ TEST_CASE("core: choice matches NumPy (Floyd, tail shuffle, p, containers, scala
     CHECK(g.choice(0, std::size_t{0}).empty());  // no samples: no error
     golden::check(core_rec("choice|int-0-size0|R|1"), state_probe(g));
   }
+  {
+    const auto a = iota64(12);
+    auto g = rng(1);
+    golden::check(core_rec("choice|2d-4x3-5|1"), g.choice(a.data(), 4, 3, 5));
+    auto g2 = rng(1);
+    golden::check(core_rec("choice|2d-4x3-3-norepl|1"), g2.choice(a.data(), 4, 3, 3, false));
+    auto g3 = rng(1);
+    golden::check(core_rec("choice|2d-4x3-6-p|1"), g3.choice(a.data(), 4, 3, 6, true, {0.1, 0.2, 0.3, 0.4}));
+    golden::check_error<std::invalid_argument>(core_rec("choice-err|2d-empty-2|1"),
+                                               [&] { g3.choice(static_cast<const double*>(nullptr), 0, 3, 2); });
+  }
   // errors
   using IA = std::invalid_argument;
   auto g = rng(1);

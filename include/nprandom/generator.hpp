@@ -422,6 +422,23 @@ class Generator {
     return out;
   }
 
+  // Rows of a row-major rows x cols array (NumPy: choice of a 2-D `a`, axis=0): `size` rows drawn
+  // as choice(rows, size, ...) draws indices, returned row-major (size x cols).
+  template <class T>
+  std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size, bool replace = true,
+                        const std::vector<double>& p = {}, bool shuffle = true) {
+    std::vector<std::int64_t> idx(size);
+    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace, p.empty() ? nullptr : p.data(),
+                p.size(), shuffle);
+    std::vector<T> out;
+    out.reserve(size * cols);
+    for (std::int64_t i : idx) {
+      const T* row = data + static_cast<std::size_t>(i) * cols;
+      out.insert(out.end(), row, row + cols);
+    }
+    return out;
+  }
+
   // ---- shuffle(x, axis=0) ----
   // In place, Fisher-Yates from the end with masked random_interval draws (NumPy's
   // _shuffle_raw). Any random-access range (std::vector, std::array, C array, ...), an iterator

@@ -261,6 +261,12 @@ for suffix, args in [("int-10", "10"), ("int-10-norepl", "10, replace=False"), (
                      ("int-p5-norepl", f"5, replace=False, p={P5}"), ("arr-4", "np.array([10, 20, 30, 40])")]:
     add(f"choice-scalar|{suffix}|1", f"(lambda g: [g.choice({args}) for _ in range(5)])({rng(1)})")
     add(f"choice-scalar|{suffix}|R|1", f"(lambda g: ([g.choice({args}) for _ in range(5)], {STATE})[1])({rng(1)})")
+# rows of a 2-D population
+for suffix, args in [("2d-4x3-5", "np.arange(12).reshape(4, 3), 5"),
+                     ("2d-4x3-3-norepl", "np.arange(12).reshape(4, 3), 3, replace=False"),
+                     ("2d-4x3-6-p", "np.arange(12).reshape(4, 3), 6, p=[0.1, 0.2, 0.3, 0.4]")]:
+    add(f"choice|{suffix}|1", f"{rng(1)}.choice({args})")
+add("choice-err|2d-empty-2|1", f"{rng(1)}.choice(np.zeros((0, 3)), 2)")
 # errors whose text is unchanged between 1.24.2 and 2.5.2
 for suffix, args in [("int-5-6-norepl", "5, 6, replace=False"), ("int-0", "0"), ("int-neg3", "-3"),
                      ("int-0-size2", "0, 2"), ("arr-empty-2", "np.array([], dtype=np.int64), 2"),
