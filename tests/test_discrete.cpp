@@ -9,6 +9,10 @@
 #include "support/catch.hpp"
 #include "support/golden.hpp"
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/generator.hpp>
 
 #include <algorithm>
@@ -186,7 +190,8 @@ bool is_discrete_method(const std::string& m) {
   return std::find(kMethods.begin(), kMethods.end(), m) != kMethods.end();
 }
 
-I64 call_scalar(Gen& g, const std::string& m, const std::vector<Value>& a) {
+template <class G>
+I64 call_scalar(G& g, const std::string& m, const std::vector<Value>& a) {
   if (m == "binomial") return g.binomial(a.at(0).as_int(), a.at(1).as_double());
   if (m == "negative_binomial")
     return g.negative_binomial(a.at(0).as_double(), a.at(1).as_double());
@@ -200,7 +205,8 @@ I64 call_scalar(Gen& g, const std::string& m, const std::vector<Value>& a) {
   throw std::runtime_error("unknown method " + m);
 }
 
-std::vector<I64> call_sized(Gen& g, const std::string& m, const std::vector<Value>& a,
+template <class G>
+std::vector<I64> call_sized(G& g, const std::string& m, const std::vector<Value>& a,
                             std::size_t n) {
   if (m == "binomial") return g.binomial(a.at(0).as_int(), a.at(1).as_double(), n);
   if (m == "negative_binomial") {
@@ -216,7 +222,8 @@ std::vector<I64> call_sized(Gen& g, const std::string& m, const std::vector<Valu
   throw std::runtime_error("unknown method " + m);
 }
 
-void call_fill(Gen& g, const std::string& m, const std::vector<Value>& a, I64* out, std::size_t n) {
+template <class G>
+void call_fill(G& g, const std::string& m, const std::vector<Value>& a, I64* out, std::size_t n) {
   if (m == "binomial") return g.binomial(a.at(0).as_int(), a.at(1).as_double(), out, n);
   if (m == "negative_binomial") {
     return g.negative_binomial(a.at(0).as_double(), a.at(1).as_double(), out, n);
@@ -235,6 +242,7 @@ void call_fill(Gen& g, const std::string& m, const std::vector<Value>& a, I64* o
 struct Call {
   enum Form { sized, scalar_list, sized_raw, scalar_list_raw, single } form = single;
   std::uint64_t seed = 0;
+  std::string bitgen = "PCG64";  // default_rng(seed) or Generator(np.random.<bitgen>(seed))
   std::string method;
   std::vector<Value> args;
   std::size_t size = 0;   // sized forms
@@ -257,7 +265,15 @@ void split_size(const std::string& inner, Call& c, bool want_size) {
   }
 }
 
-bool parse_call(const std::string& text, Call& c) {
+bool parse_call(const std::string& text_in, Call& c) {
+  // np.random.Generator(np.random.<BitGen>(<seed>)) is read as default_rng(<seed>) on <BitGen>.
+  static const std::regex other_bg(R"(np\.random\.Generator\(np\.random\.(\w+)\((\d+)\)\))");
+  std::string text = text_in;
+  std::smatch bgm;
+  if (std::regex_search(text_in, bgm, other_bg)) {
+    c.bitgen = bgm[1].str();
+    text = std::regex_replace(text_in, other_bg, "np.random.default_rng($2)");
+  }
   static const std::regex direct(
       R"(^np\.random\.default_rng\((\d+)\)\.(\w+)\((.*)\)(?:\[-(\d+):\])?$)");
   static const std::regex slist(
@@ -308,22 +324,23 @@ bool parse_call(const std::string& text, Call& c) {
   return false;
 }
 
-// Replays one golden record; returns false if its call is not one of ours.
-bool replay(const golden::Record& rec) {
-  Call c;
-  if (!parse_call(rec.call, c)) return false;
+// Replays one parsed golden record on Generator<BG>.
+template <class BG>
+void replay_on(const golden::Record& rec, const Call& c) {
+  using G = nprandom::Generator<BG>;
+  const auto make = [&c] { return G(BG(c.seed)); };
   INFO("replaying " << rec.id << ": " << rec.call);
-  Gen g = rng(c.seed);
+  G g = make();
   switch (c.form) {
     case Call::single:
       if (rec.kind == "error") {
         golden::check_error<std::invalid_argument>(rec,
                                                    [&] { (void)call_scalar(g, c.method, c.args); });
         // NumPy validates before sizing: a sized call with the same parameters raises too.
-        Gen g2 = rng(c.seed);
+        G g2 = make();
         golden::check_error<std::invalid_argument>(
             rec, [&] { (void)call_sized(g2, c.method, c.args, 3); });
-        Gen g3 = rng(c.seed);
+        G g3 = make();
         golden::check_error<std::invalid_argument>(
             rec, [&] { (void)call_sized(g3, c.method, c.args, 0); });
       } else {
@@ -338,7 +355,7 @@ bool replay(const golden::Record& rec) {
       }
       std::vector<I64> got = call_sized(g, c.method, c.args, c.size);
       // The fill form must give the same values.
-      Gen g2 = rng(c.seed);
+      G g2 = make();
       std::vector<I64> filled(c.size);
       call_fill(g2, c.method, c.args, filled.data(), filled.size());
       CHECK(filled == got);
@@ -361,6 +378,25 @@ bool replay(const golden::Record& rec) {
       for (std::size_t i = 0; i < c.reps; ++i) (void)call_scalar(g, c.method, c.args);
       golden::check(rec, g.bit_generator().random_raw(c.n_raw));
       break;
+  }
+}
+
+// Replays one golden record; returns false if its call is not one of ours.
+bool replay(const golden::Record& rec) {
+  Call c;
+  if (!parse_call(rec.call, c)) return false;
+  if (c.bitgen == "PCG64") {
+    replay_on<nprandom::PCG64>(rec, c);
+  } else if (c.bitgen == "PCG64DXSM") {
+    replay_on<nprandom::PCG64DXSM>(rec, c);
+  } else if (c.bitgen == "MT19937") {
+    replay_on<nprandom::MT19937>(rec, c);
+  } else if (c.bitgen == "Philox") {
+    replay_on<nprandom::Philox>(rec, c);
+  } else if (c.bitgen == "SFC64") {
+    replay_on<nprandom::SFC64>(rec, c);
+  } else {
+    FAIL("unknown bit generator " << c.bitgen << " in " << rec.id);
   }
   return true;
 }
@@ -396,6 +432,7 @@ TEST_CASE("discrete: every record of tools/golden/discrete.py", "[discrete][gold
   for (const std::string& m : kMethods) {
     SECTION(m) { CHECK(replay_all("discrete", m + "(") >= 20); }
   }
+  SECTION("other bit generators") { CHECK(replay_all("discrete", "bitgen/") >= 60); }
   SECTION("deep runs") { CHECK(replay_all("discrete", "deep/") >= 26); }
   SECTION("defaults") { CHECK(replay_all("discrete", "poisson()") == 2); }
   SECTION("errors") { CHECK(replay_all("discrete", "bad/") >= 48); }

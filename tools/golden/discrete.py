@@ -23,6 +23,7 @@ Record ids (per case "<method>(<args>)", args exactly as written in the call):
   <case>/<seed>/raw     the next two raw 64-bit outputs after that sized call (proves the state)
   <case>/scalar         five scalar calls on default_rng(1), then ".../scalar/raw" likewise
   deep/<case>           one long sized call (many draws, to reach rare branches), and ".../raw"
+  bitgen/<BG>/<case>    Generator(np.random.<BG>(42)) sized, then ".../raw" and ".../scalar/raw"
   bad/<method>/<n>      a call that raises (ValueError text)
 Used by: tests/test_discrete.cpp.
 """
@@ -102,6 +103,21 @@ for case, seed, call in DEEP:
     add(f"deep/{case}", f"np.random.default_rng({seed}).{call}")
     add(f"deep/{case}/raw",
         f"(lambda g: (g.{call}, g.bit_generator.random_raw(2))[1])(np.random.default_rng({seed}))")
+
+# The other bit generators (MT19937 has its own next_uint32 / next_double; the urn sampler uses
+# next_uint32 halves on the 64-bit ones): Generator(np.random.<BitGen>(42)).
+BG_CASES = ["binomial(20, 0.3)", "binomial(100, 0.4)", "poisson(3.0)", "poisson(100.0)",
+            "hypergeometric(10, 10, 5)", "hypergeometric(100, 200, 50)", "geometric(0.5)",
+            "geometric(0.1)", "zipf(2.0)", "logseries(0.9)", "negative_binomial(10.5, 0.25)"]
+for bg in ["MT19937", "PCG64DXSM", "Philox", "SFC64"]:
+    for case in BG_CASES:
+        m, a = case[:-1].split("(", 1)
+        gen = f"np.random.Generator(np.random.{bg}(42))"
+        add(f"bitgen/{bg}/{case}", f"{gen}.{m}({a}, size={N})")
+        add(f"bitgen/{bg}/{case}/raw",
+            f"(lambda g: (g.{m}({a}, size={N}), g.bit_generator.random_raw(2))[1])({gen})")
+        add(f"bitgen/{bg}/{case}/scalar/raw",
+            f"(lambda g: ([g.{m}({a}) for _ in range(5)], g.bit_generator.random_raw(2))[1])({gen})")
 
 # Defaults: poisson(lam=1.0).
 add("poisson()/scalar", "(lambda g: [g.poisson() for _ in range(5)])(np.random.default_rng(1))")
