@@ -179,7 +179,9 @@ struct btpe_terms {
         nrq(static_cast<double>(n_) * bc.r * bc.q),
         xm(bc.xm),
         s(bc.r / bc.q),
-        a(bc.r / bc.q * static_cast<double>(n_ + 1)) {}
+        // C: s * (n + 1), the int64 sum wrapping as on x86-64 for n == INT64_MAX.
+        a(bc.r / bc.q *
+          static_cast<double>(static_cast<std::int64_t>(static_cast<std::uint64_t>(n_) + 1))) {}
 
   // Step 50: f(y) / f(m) by NumPy's recursion, F *= (a/i - s) upward or F /= (a/i - s) downward.
   double step50_F(std::int64_t y) const noexcept {
