@@ -145,6 +145,18 @@ class Generator {
     integers_fill_checked(detail::integers_check<T>(low, high, endpoint), out, n);
   }
 
+  // integers(low, high, true) would silently mean "a vector of 1 value" (bool -> size_t): rejected
+  // at compile time.
+  template <class T = std::int64_t, class Low, class High, class B,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
+  T integers(Low, High, B) {
+    static_assert(!std::is_same<B, bool>::value,
+                  "integers(low, high, bool): write integers(low, high, nprandom::endpoint) for one value in "
+                  "[low, high], or integers(low, high, size, endpoint) for `size` values");
+    return T{};
+  }
   // The tag also works in the sized and fill forms: integers(0, 10, n, nprandom::endpoint).
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
