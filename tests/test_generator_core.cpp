@@ -681,6 +681,8 @@ TEST_CASE("core: default_rng seeding and spawn", "[generator][core][seeding]") {
   golden::check(core_rec("seed|list0-0-0-16"), nprandom::default_rng({0, 0, 0, 16}).random(4));
   golden::check(core_rec("seed|ss99"), nprandom::default_rng(nprandom::SeedSequence(99)).random(4));
   golden::check(core_rec("seed|ss99"), nprandom::default_rng(nprandom::PCG64(99)).random(4));
+  golden::check(core_rec("seed|ss99-key3"),
+                nprandom::default_rng(nprandom::SeedSequence(99, std::vector<std::uint64_t>{3})).random(4));
   {
     auto g = nprandom::default_rng(42);
     auto kids = g.spawn(2);
