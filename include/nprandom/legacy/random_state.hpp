@@ -860,7 +860,7 @@ class BasicRandomState {
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
     check_binomial(n, p);
-    fill_bg(out, count, [&](auto& bg) { return legacy::binomial(bg, p, n, binomial_); });
+    with_bulk_bitgen(count, [&](auto& bg) { legacy::binomial_fill(bg, p, n, binomial_, out, count); });
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",

@@ -1,0 +1,125 @@
+// RandomState sized draws (the fast paths: block cursor, batched gaussians, binomial table)
+// equal as many scalar draws, leave the same state (gaussian cache included), for many sizes.
+#include <nprandom/legacy/random_state.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nprandom/bit_generators/pcg64.hpp>
+
+#include "support/catch.hpp"
+
+namespace {
+
+using nprandom::RandomState;
+
+// Sizes around the block-cursor threshold (2048), the gaussian batch and MT's 624-word block.
+const std::vector<std::size_t> kSizes = {0, 1, 2, 3, 7, 255, 256, 257, 513, 1001, 2047, 2048, 2049, 5001};
+
+// prefix: put the stream at an odd word position and (pre_gauss) leave a cached gaussian.
+void prepare(RandomState& r, unsigned skip_words, bool pre_gauss) {
+  if (skip_words != 0) r.bytes(4 * skip_words);
+  if (pre_gauss) r.randn(1);
+}
+
+template <class T>
+void same_values(const std::vector<T>& v, const std::vector<T>& w) {
+  REQUIRE(v.size() == w.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if constexpr (std::is_floating_point<T>::value) {
+      if (std::isnan(v[i]) && std::isnan(w[i])) continue;
+    }
+    INFO("index " << i);
+    REQUIRE(v[i] == w[i]);
+  }
+}
+
+template <class T>
+void check_method(const std::string& name, std::function<std::vector<T>(RandomState&, std::size_t)> sized,
+                  std::function<T(RandomState&)> scalar) {
+  for (unsigned skip : {0u, 1u, 623u}) {
+    for (bool pre_gauss : {false, true}) {
+      for (std::size_t n : kSizes) {
+        INFO(name << " n=" << n << " skip=" << skip << " pre_gauss=" << pre_gauss);
+        RandomState a(12345), b(12345);
+        prepare(a, skip, pre_gauss);
+        prepare(b, skip, pre_gauss);
+        const std::vector<T> v = sized(a, n);
+        std::vector<T> w;
+        for (std::size_t i = 0; i < n; ++i) w.push_back(scalar(b));
+        same_values(v, w);
+        const auto sa = a.get_state();
+        const auto sb = b.get_state();
+        CHECK(sa.pos == sb.pos);
+        CHECK(sa.key == sb.key);
+        CHECK(sa.has_gauss == sb.has_gauss);
+        CHECK(sa.cached_gaussian == sb.cached_gaussian);
+        CHECK(a.bit_generator().random_raw() == b.bit_generator().random_raw());
+        // a following gaussian sees the same cache
+        CHECK(a.randn() == b.randn());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("RandomState sized: gaussian family equals scalar draws", "[random_state][sized]") {
+  using R = RandomState&;
+  using S = std::size_t;
+  check_method<double>("randn", [](R r, S n) { return r.randn(n); }, [](R r) { return r.randn(); });
+  check_method<double>("standard_normal", [](R r, S n) { return r.standard_normal(n); },
+                       [](R r) { return r.standard_normal(); });
+  check_method<double>("normal", [](R r, S n) { return r.normal(1.5, 2.25, n); },
+                       [](R r) { return r.normal(1.5, 2.25); });
+  check_method<double>("lognormal", [](R r, S n) { return r.lognormal(0.25, 0.75, n); },
+                       [](R r) { return r.lognormal(0.25, 0.75); });
+}
+
+TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws", "[random_state][sized]") {
+  using R = RandomState&;
+  using S = std::size_t;
+  check_method<double>("standard_exponential", [](R r, S n) { return r.standard_exponential(n); },
+                       [](R r) { return r.standard_exponential(); });
+  check_method<double>("exponential", [](R r, S n) { return r.exponential(3.5, n); },
+                       [](R r) { return r.exponential(3.5); });
+  for (double shape : {0.0, 0.5, 1.0, 2.5, 30.0}) {
+    check_method<double>("standard_gamma(" + std::to_string(shape) + ")",
+                         [shape](R r, S n) { return r.standard_gamma(shape, n); },
+                         [shape](R r) { return r.standard_gamma(shape); });
+  }
+  check_method<double>("gamma", [](R r, S n) { return r.gamma(2.5, 1.5, n); },
+                       [](R r) { return r.gamma(2.5, 1.5); });
+  check_method<double>("beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
+                       [](R r) { return r.beta(2.0, 3.0); });
+  check_method<double>("beta(0.5,0.5)", [](R r, S n) { return r.beta(0.5, 0.5, n); },
+                       [](R r) { return r.beta(0.5, 0.5); });
+}
+
+TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)", "[random_state][sized]") {
+  using R = RandomState&;
+  using S = std::size_t;
+  struct Case {
+    std::int64_t n;
+    double p;
+  };
+  for (const Case c : {Case{20, 0.3}, Case{20, 0.7}, Case{0, 0.3}, Case{5, 0.0}, Case{5, 1.0}, Case{1, 0.5},
+                       Case{100, 0.3}, Case{1000, 0.03}, Case{1000000000, 1e-8}, Case{1000, 0.4}, Case{1000, 0.97}}) {
+    check_method<std::int64_t>("binomial(" + std::to_string(c.n) + "," + std::to_string(c.p) + ")",
+                               [c](R r, S n) { return r.binomial(c.n, c.p, n); },
+                               [c](R r) { return r.binomial(c.n, c.p); });
+  }
+  // the cache left by a different (n, p) is replaced exactly as by a scalar call
+  RandomState a(5), b(5);
+  a.binomial(1000, 0.4, 3);
+  b.binomial(1000, 0.4, 3);
+  const auto v = a.binomial(20, 0.3, 3000);
+  std::vector<std::int64_t> w;
+  for (int i = 0; i < 3000; ++i) w.push_back(b.binomial(20, 0.3));
+  CHECK(v == w);
+  CHECK(a == b);
+}
