@@ -77,8 +77,12 @@ double gauss(AugBitGen<BitGen>& aug) noexcept {
 }
 
 // n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
-// cached value comes first, and an odd tail leaves f*x1 cached), but generated a pair at a time
-// without the per-value cache test -- the fast path of RandomState.standard_normal(size).
+// cached value comes first, and an odd tail leaves f*x1 cached) -- the fast path of
+// RandomState.standard_normal(size). Works in batches of pairs: first the polar rejection loop
+// draws accepted (x1, x2, r2) triples, consuming exactly the doubles the scalar loop would (a
+// rejected candidate is overwritten, without a data-dependent branch), then the transform
+// f = sqrt(-2 log(r2) / r2) runs over the batch: the same libm calls on the same arguments, so
+// the same values, but independent of the rejection branches and pipelined.
 template <class BitGen>
 void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
   std::size_t i = 0;
@@ -89,20 +93,31 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     aug.gauss = 0.0;
   }
   BitGen& bg = aug.bitgen();
+  constexpr std::size_t batch = 128;
+  double bx1[batch], bx2[batch], br2[batch];
   while (i < n) {
-    double x1, x2, r2;
-    do {
-      x1 = 2.0 * bg.next_double() - 1.0;
-      x2 = 2.0 * bg.next_double() - 1.0;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-    out[i++] = f * x2;
-    if (i < n) {
-      out[i++] = f * x1;
-    } else {
-      aug.gauss = f * x1;
-      aug.has_gauss = 1;
+    const std::size_t pairs_left = (n - i + 1) / 2;
+    const std::size_t k = pairs_left < batch ? pairs_left : batch;
+    std::size_t a = 0;
+    while (a < k) {
+      const double x1 = 2.0 * bg.next_double() - 1.0;
+      const double x2 = 2.0 * bg.next_double() - 1.0;
+      const double r2 = x1 * x1 + x2 * x2;
+      bx1[a] = x1;
+      bx2[a] = x2;
+      br2[a] = r2;
+      a += static_cast<std::size_t>(!(r2 >= 1.0) & !(r2 == 0.0));
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      const double r2 = br2[j];
+      const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+      out[i++] = f * bx2[j];
+      if (i < n) {
+        out[i++] = f * bx1[j];
+      } else {
+        aug.gauss = f * bx1[j];
+        aug.has_gauss = 1;
+      }
     }
   }
 }

@@ -466,7 +466,8 @@ class BasicRandomState {
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::normal(aug, loc, scale); });
+    standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
+    for (std::size_t i = 0; i < n; ++i) out[i] = loc + scale * out[i];
   }
 
   /// lognormal(mean=0, sigma=1). "sigma < 0".
@@ -479,7 +480,8 @@ class BasicRandomState {
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
-    fill_aug(out, n, [&](auto& aug) { return legacy::lognormal(aug, mean, sigma); });
+    standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + sigma * out[i]);
   }
 
   // ---- exponential / gamma family ----
@@ -490,7 +492,10 @@ class BasicRandomState {
     return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_exponential(aug); });
+    // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
+    // from the MT block), then the logs in one branch-free pass
+    legacy_doubles(out, n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = -std::log(1.0 - out[i]);
   }
 
   /// exponential(scale=1). "scale < 0".
@@ -503,7 +508,8 @@ class BasicRandomState {
   }
   void exponential(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::exponential(aug, scale); });
+    legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -std::log(1.0 - out[i]);
   }
 
   /// standard_gamma(shape). "shape < 0".
@@ -1148,6 +1154,17 @@ class BasicRandomState {
       }
     }
     f(bit_generator_);
+  }
+
+  // out[i] = legacy_double (the bit generator's next_double), n times.
+  void legacy_doubles(double* out, std::size_t n) noexcept {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+        bg.fill_doubles(out, n);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
+      }
+    });
   }
 
   // out[i] = draw(aug) for a kernel on the augmented state (gaussian cache), over
