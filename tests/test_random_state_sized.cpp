@@ -87,7 +87,7 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
                        [](R r) { return r.standard_exponential(); });
   check_method<double>("exponential", [](R r, S n) { return r.exponential(3.5, n); },
                        [](R r) { return r.exponential(3.5); });
-  for (double shape : {0.0, 0.5, 1.0, 2.5, 30.0}) {
+  for (double shape : {0.0, 0.5, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
     check_method<double>("standard_gamma(" + std::to_string(shape) + ")",
                          [shape](R r, S n) { return r.standard_gamma(shape, n); },
                          [shape](R r) { return r.standard_gamma(shape); });
@@ -96,6 +96,10 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
                        [](R r) { return r.gamma(2.5, 1.5); });
   check_method<double>("beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
                        [](R r) { return r.beta(2.0, 3.0); });
+  check_method<double>("beta(1.01,2)", [](R r, S n) { return r.beta(1.01, 2.0, n); },
+                       [](R r) { return r.beta(1.01, 2.0); });
+  check_method<double>("beta(0.5,3)", [](R r, S n) { return r.beta(0.5, 3.0, n); },
+                       [](R r) { return r.beta(0.5, 3.0); });
   check_method<double>("beta(0.5,0.5)", [](R r, S n) { return r.beta(0.5, 0.5, n); },
                        [](R r) { return r.beta(0.5, 0.5); });
 }

@@ -56,8 +56,10 @@ NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
 // legacy_gauss: Marsaglia's polar Box-Muller. Draws pairs of uniforms (x1 first) until
 // 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
 // Consumes 0 or 2k doubles.
+namespace detail {
+// gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
-double gauss(AugBitGen<BitGen>& aug) noexcept {
+NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   if (aug.has_gauss) {
     const double temp = aug.gauss;
     aug.has_gauss = 0;
@@ -74,6 +76,12 @@ double gauss(AugBitGen<BitGen>& aug) noexcept {
   aug.gauss = f * x1;
   aug.has_gauss = 1;
   return f * x2;
+}
+}  // namespace detail
+
+template <class BitGen>
+double gauss(AugBitGen<BitGen>& aug) noexcept {
+  return detail::gauss_inline(aug);
 }
 
 // n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
@@ -149,8 +157,10 @@ double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
 // Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
 // Tsang (2000) with the legacy gauss (shares the gaussian cache).
+namespace detail {
+// standard_gamma() itself, forced inline for the sized loops.
 template <class BitGen>
-double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
+NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, double shape) noexcept {
   if (shape == 1.0) return standard_exponential(aug);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {
@@ -172,7 +182,7 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
   for (;;) {
     double X, V;
     do {
-      X = gauss(aug);
+      X = gauss_inline(aug);
       V = 1.0 + c * X;
     } while (V <= 0.0);
     V = V * V * V;
@@ -180,6 +190,21 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
     if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
     if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
   }
+}
+}  // namespace detail
+
+template <class BitGen>
+double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
+  return detail::standard_gamma_inline(aug, shape);
+}
+
+// n consecutive standard_gamma(shape) draws (RandomState.standard_gamma(shape, size)),
+// identical to n calls; the kernel is inlined into the loop.
+template <class BitGen>
+void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+  AugBitGen<BitGen> local = aug;  // a local copy: the cache can live in registers
+  for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
+  aug = local;
 }
 
 // legacy_gamma: scale * standard_gamma(shape).
@@ -304,6 +329,23 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
   const double Ga = standard_gamma(aug, a);
   const double Gb = standard_gamma(aug, b);
   return Ga / (Ga + Gb);
+}
+
+// n consecutive beta(a, b) draws (RandomState.beta(a, b, size)), identical to n calls; on the
+// gamma path both gammas are inlined into the loop.
+template <class BitGen>
+void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+  if ((a <= 1.0) && (b <= 1.0)) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = beta(aug, a, b);
+    return;
+  }
+  AugBitGen<BitGen> local = aug;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double Ga = detail::standard_gamma_inline(local, a);
+    const double Gb = detail::standard_gamma_inline(local, b);
+    out[i] = Ga / (Ga + Gb);
+  }
+  aug = local;
 }
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.

@@ -522,7 +522,7 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_gamma(aug, shape); });
+    with_aug(n, [&](auto& aug) { legacy::standard_gamma_fill(aug, shape, out, n); });
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -548,7 +548,7 @@ class BasicRandomState {
   }
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
-    fill_aug(out, n, [&](auto& aug) { return legacy::beta(aug, a, b); });
+    with_aug(n, [&](auto& aug) { legacy::beta_fill(aug, a, b, out, n); });
   }
 
   /// chisquare(df). "df <= 0".
@@ -1164,6 +1164,18 @@ class BasicRandomState {
       } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
       }
+    });
+  }
+
+  // f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator;
+  // the cache is carried in and out.
+  template <class F>
+  void with_aug(std::size_t n, F&& f) {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
+      f(aug);
+      aug_.has_gauss = aug.has_gauss;
+      aug_.gauss = aug.gauss;
     });
   }
 
