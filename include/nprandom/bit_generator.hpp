@@ -44,6 +44,19 @@ class BitGenerator {
     return static_cast<std::uint32_t>(next & 0xffffffffu);
   }
 
+  // The half-word buffer of next_uint32 (NumPy's has_uint32 / uinteger), for bulk kernels that
+  // split next_uint64 words into 32-bit halves in a local loop (distributions/integers.hpp): they
+  // read the buffer first and write it back at the end exactly as the next_uint32 calls would have
+  // left it. Only meaningful for generators that inherit next_uint32 (not MT19937).
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = uinteger_;
+    return has_uint32_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_uint32_ = has;
+    uinteger_ = value;
+  }
+
   // NumPy's uint64_to_double: 53 random bits in [0, 1).
   double next_double() noexcept {
     return static_cast<double>(self().next_uint64() >> 11) * (1.0 / 9007199254740992.0);

@@ -26,6 +26,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/uint128.hpp>
@@ -289,6 +294,154 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
 }
 
+// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
+
+}  // namespace distributions
+
+namespace detail {
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+
+namespace distributions {
+
+/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
+/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
+/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
+/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
+template <class U>
+NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
+                                                     std::uint32_t rng_excl, std::uint32_t threshold,
+                                                     U off, U* out) noexcept {
+  std::size_t j = 0;
+  std::uint32_t rejected = 0;
+#if defined(__SSE2__)
+  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
+    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
+    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
+    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
+    __m128i bad = _mm_setzero_si128();
+    for (; j + 2 <= k; j += 2) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
+      const __m128i pl = _mm_mul_epu32(w, r);                     // low halves of words j, j+1
+      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      if constexpr (sizeof(U) == 8) {
+        const __m128i vl = _mm_srli_epi64(pl, 32);
+        const __m128i vh = _mm_srli_epi64(ph, 32);
+        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j), _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2), _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+      } else {
+        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
+        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+      }
+    }
+    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+  }
+#endif
+  for (; j < k; ++j) {
+    const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+    const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+    out[2 * j] = static_cast<U>(off + static_cast<U>(lo >> 32));
+    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi >> 32));
+    rejected |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(lo) < threshold) |
+                static_cast<std::uint32_t>(static_cast<std::uint32_t>(hi) < threshold);
+  }
+  return rejected != 0;
+}
+
+/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
+/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
+/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
+/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
+/// draw); Lemire's test is the equivalent `leftover >= threshold`
+/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
+/// detail::uses_half_word_uint32<BitGen>.
+template <class BitGen, class U>
+inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
+                                      U* out) noexcept {
+  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    return;
+  }
+  const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
+  const auto threshold = static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  std::uint32_t buf;
+  bool has = bg.uint32_buffer_state(buf);
+  std::size_t i = 0;
+  auto take = [&](std::uint32_t c) {
+    const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
+    if (static_cast<std::uint32_t>(m) >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+  };
+  if (has && cnt != 0) {
+    has = false;
+    take(buf);
+  }
+  constexpr std::size_t kBlock = 256;
+  std::uint64_t words[kBlock];
+  while (cnt - i >= 2) {
+    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
+    // The draws go to a local array (which cannot alias the generator's state, so the state
+    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
+    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
+    // Common case first: no candidate of the block is rejected, every slot is written in order;
+    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl), threshold,
+                                                  off, out + i))) {
+      i += 2 * k;
+      continue;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+      const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+      out[i] = static_cast<U>(off + static_cast<U>(lo >> 32));
+      i += static_cast<std::uint32_t>(lo) >= threshold;
+      out[i] = static_cast<U>(off + static_cast<U>(hi >> 32));
+      i += static_cast<std::uint32_t>(hi) >= threshold;
+    }
+  }
+  while (i < cnt) {
+    if (has) {
+      has = false;
+      take(buf);
+    } else {
+      const std::uint64_t w = bg.next_uint64();
+      buf = static_cast<std::uint32_t>(w >> 32);
+      has = true;
+      take(static_cast<std::uint32_t>(w));
+    }
+  }
+  bg.set_uint32_buffer_state(has, buf);
+}
+
 // ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
 
 /// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
@@ -308,6 +461,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
         for (std::size_t i = 0; i < cnt; ++i) {
           out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
         }
+      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
         for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
       }
@@ -333,6 +488,8 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
   }

@@ -1,0 +1,84 @@
+// Sized fast paths (bulk half-word integers, shuffles, ziggurat fills, MT19937 block output) give
+// exactly the values and the final bit-generator state of the equivalent scalar draws.
+#include "support/catch.hpp"
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
+#include <nprandom/generator.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace {
+
+using nprandom::Generator;
+namespace dist = nprandom::distributions;
+
+const std::size_t kCounts[] = {0, 1, 2, 3, 15, 16, 17, 255, 256, 511, 512, 513, 1001, 4099};
+
+// rng values: no rejections to speak of, ~1/3 and ~1/2 of the draws rejected.
+const std::uint32_t kRanges[] = {999, 0xAAAAAAAAu, 0x80000004u};
+
+template <class BitGen>
+void check_integers_fast_path(std::uint64_t seed) {
+  for (bool pre_buffered : {false, true}) {
+    for (std::uint32_t rng : kRanges) {
+      for (std::size_t n : kCounts) {
+        CAPTURE(pre_buffered, rng, n);
+        BitGen fast(seed);
+        BitGen slow(seed);
+        if (pre_buffered) {  // leave a half-word in the buffer
+          (void)fast.next_uint32();
+          (void)slow.next_uint32();
+        }
+        std::vector<std::uint64_t> got64(n), want64(n);
+        dist::bounded_uint64_fill(fast, 7, rng, n, false, got64.data());
+        for (auto& v : want64) v = 7 + dist::buffered_bounded_lemire_uint32(slow, rng);
+        REQUIRE(got64 == want64);
+        REQUIRE(fast == slow);
+        std::vector<std::uint32_t> got32(n), want32(n);
+        dist::bounded_uint32_fill(fast, 3u, rng, n, false, got32.data());
+        for (auto& v : want32) v = 3u + dist::buffered_bounded_lemire_uint32(slow, rng);
+        REQUIRE(got32 == want32);
+        REQUIRE(fast == slow);
+        REQUIRE(fast.next_uint32() == slow.next_uint32());
+        REQUIRE(fast.random_raw() == slow.random_raw());
+      }
+    }
+  }
+}
+
+}  // namespace
+
+static_assert(nprandom::detail::uses_half_word_uint32<nprandom::PCG64>::value, "PCG64 takes the fast path");
+static_assert(nprandom::detail::uses_half_word_uint32<nprandom::Philox>::value, "Philox takes the fast path");
+static_assert(!nprandom::detail::uses_half_word_uint32<nprandom::MT19937>::value, "MT19937 has no half-words");
+
+TEST_CASE("bounded 32-bit fills on half-words equal scalar draws and leave the same state") {
+  check_integers_fast_path<nprandom::PCG64>(42);
+  check_integers_fast_path<nprandom::PCG64DXSM>(1234);
+  check_integers_fast_path<nprandom::SFC64>(5);
+  check_integers_fast_path<nprandom::Philox>(77);
+  check_integers_fast_path<nprandom::MT19937>(9);  // the generic path (no half-word buffer)
+}
+
+TEST_CASE("Generator sized integers/choice equal scalar calls and leave the same state") {
+  for (std::size_t n : kCounts) {
+    CAPTURE(n);
+    Generator<nprandom::PCG64> a(nprandom::PCG64(2024));
+    Generator<nprandom::PCG64> b(nprandom::PCG64(2024));
+    (void)a.integers<std::int32_t>(0, 5);  // odd number of half-words consumed so far
+    (void)b.integers<std::int32_t>(0, 5);
+    const auto v64 = a.integers(-5, 1000, n);
+    for (std::size_t i = 0; i < n; ++i) REQUIRE(v64[i] == b.integers(-5, 1000));
+    const auto v32 = a.integers<std::int32_t>(0, 3000000000LL - 2147483648LL, n);
+    for (std::size_t i = 0; i < n; ++i) REQUIRE(v32[i] == b.integers<std::int32_t>(0, 3000000000LL - 2147483648LL));
+    const auto c = a.choice(1000, n);
+    for (std::size_t i = 0; i < n; ++i) REQUIRE(c[i] == b.choice(1000));
+    REQUIRE(a.bit_generator() == b.bit_generator());
+    REQUIRE(a.bit_generator().random_raw() == b.bit_generator().random_raw());
+  }
+}
