@@ -84,7 +84,13 @@ namespace detail {
 // Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
 NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
                                              std::uint64_t& hi) noexcept {
-#if NPRANDOM_HAS_INT128
+#if defined(__x86_64__) && defined(__GNUC__)
+  // One MUL, no 128-bit temporary: GCC 12 otherwise may round-trip the product through the stack
+  // on the dependency chain of the PCG64 state (measured: PCG64 draws in a loop that also stores).
+  std::uint64_t lo;
+  __asm__("mulq %3" : "=a"(lo), "=d"(hi) : "%a"(a), "rm"(b) : "cc");
+  return lo;
+#elif NPRANDOM_HAS_INT128
   const native_uint128 p = static_cast<native_uint128>(a) * b;
   hi = static_cast<std::uint64_t>(p >> 64);
   return static_cast<std::uint64_t>(p);
@@ -440,6 +446,19 @@ class BitGenerator {
     has_uint32_ = true;
     uinteger_ = static_cast<std::uint32_t>(next >> 32);
     return static_cast<std::uint32_t>(next & 0xffffffffu);
+  }
+
+  // The half-word buffer of next_uint32 (NumPy's has_uint32 / uinteger), for bulk kernels that
+  // split next_uint64 words into 32-bit halves in a local loop (distributions/integers.hpp): they
+  // read the buffer first and write it back at the end exactly as the next_uint32 calls would have
+  // left it. Only meaningful for generators that inherit next_uint32 (not MT19937).
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = uinteger_;
+    return has_uint32_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_uint32_ = has;
+    uinteger_ = value;
   }
 
   // NumPy's uint64_to_double: 53 random bits in [0, 1).
@@ -3173,6 +3192,11 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 
 namespace nprandom {
@@ -3434,6 +3458,154 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
 }
 
+// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
+
+}  // namespace distributions
+
+namespace detail {
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+
+namespace distributions {
+
+/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
+/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
+/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
+/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
+template <class U>
+NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
+                                                     std::uint32_t rng_excl, std::uint32_t threshold,
+                                                     U off, U* out) noexcept {
+  std::size_t j = 0;
+  std::uint32_t rejected = 0;
+#if defined(__SSE2__)
+  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
+    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
+    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
+    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
+    __m128i bad = _mm_setzero_si128();
+    for (; j + 2 <= k; j += 2) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
+      const __m128i pl = _mm_mul_epu32(w, r);                     // low halves of words j, j+1
+      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      if constexpr (sizeof(U) == 8) {
+        const __m128i vl = _mm_srli_epi64(pl, 32);
+        const __m128i vh = _mm_srli_epi64(ph, 32);
+        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j), _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2), _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+      } else {
+        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
+        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+      }
+    }
+    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+  }
+#endif
+  for (; j < k; ++j) {
+    const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+    const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+    out[2 * j] = static_cast<U>(off + static_cast<U>(lo >> 32));
+    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi >> 32));
+    rejected |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(lo) < threshold) |
+                static_cast<std::uint32_t>(static_cast<std::uint32_t>(hi) < threshold);
+  }
+  return rejected != 0;
+}
+
+/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
+/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
+/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
+/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
+/// draw); Lemire's test is the equivalent `leftover >= threshold`
+/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
+/// detail::uses_half_word_uint32<BitGen>.
+template <class BitGen, class U>
+inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
+                                      U* out) noexcept {
+  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    return;
+  }
+  const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
+  const auto threshold = static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  std::uint32_t buf;
+  bool has = bg.uint32_buffer_state(buf);
+  std::size_t i = 0;
+  auto take = [&](std::uint32_t c) {
+    const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
+    if (static_cast<std::uint32_t>(m) >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+  };
+  if (has && cnt != 0) {
+    has = false;
+    take(buf);
+  }
+  constexpr std::size_t kBlock = 256;
+  std::uint64_t words[kBlock];
+  while (cnt - i >= 2) {
+    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
+    // The draws go to a local array (which cannot alias the generator's state, so the state
+    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
+    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
+    // Common case first: no candidate of the block is rejected, every slot is written in order;
+    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl), threshold,
+                                                  off, out + i))) {
+      i += 2 * k;
+      continue;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+      const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+      out[i] = static_cast<U>(off + static_cast<U>(lo >> 32));
+      i += static_cast<std::uint32_t>(lo) >= threshold;
+      out[i] = static_cast<U>(off + static_cast<U>(hi >> 32));
+      i += static_cast<std::uint32_t>(hi) >= threshold;
+    }
+  }
+  while (i < cnt) {
+    if (has) {
+      has = false;
+      take(buf);
+    } else {
+      const std::uint64_t w = bg.next_uint64();
+      buf = static_cast<std::uint32_t>(w >> 32);
+      has = true;
+      take(static_cast<std::uint32_t>(w));
+    }
+  }
+  bg.set_uint32_buffer_state(has, buf);
+}
+
 // ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
 
 /// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
@@ -3453,6 +3625,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
         for (std::size_t i = 0; i < cnt; ++i) {
           out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
         }
+      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
         for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
       }
@@ -3478,6 +3652,8 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
   }
@@ -7273,8 +7449,10 @@ NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
 // legacy_gauss: Marsaglia's polar Box-Muller. Draws pairs of uniforms (x1 first) until
 // 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
 // Consumes 0 or 2k doubles.
+namespace detail {
+// gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
-double gauss(AugBitGen<BitGen>& aug) noexcept {
+NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   if (aug.has_gauss) {
     const double temp = aug.gauss;
     aug.has_gauss = 0;
@@ -7292,10 +7470,20 @@ double gauss(AugBitGen<BitGen>& aug) noexcept {
   aug.has_gauss = 1;
   return f * x2;
 }
+}  // namespace detail
+
+template <class BitGen>
+double gauss(AugBitGen<BitGen>& aug) noexcept {
+  return detail::gauss_inline(aug);
+}
 
 // n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
-// cached value comes first, and an odd tail leaves f*x1 cached), but generated a pair at a time
-// without the per-value cache test -- the fast path of RandomState.standard_normal(size).
+// cached value comes first, and an odd tail leaves f*x1 cached) -- the fast path of
+// RandomState.standard_normal(size). Works in batches of pairs: first the polar rejection loop
+// draws accepted (x1, x2, r2) triples, consuming exactly the doubles the scalar loop would (a
+// rejected candidate is overwritten, without a data-dependent branch), then the transform
+// f = sqrt(-2 log(r2) / r2) runs over the batch: the same libm calls on the same arguments, so
+// the same values, but independent of the rejection branches and pipelined.
 template <class BitGen>
 void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
   std::size_t i = 0;
@@ -7306,20 +7494,31 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     aug.gauss = 0.0;
   }
   BitGen& bg = aug.bitgen();
+  constexpr std::size_t batch = 128;
+  double bx1[batch], bx2[batch], br2[batch];
   while (i < n) {
-    double x1, x2, r2;
-    do {
-      x1 = 2.0 * bg.next_double() - 1.0;
-      x2 = 2.0 * bg.next_double() - 1.0;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1.0 || r2 == 0.0);
-    const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-    out[i++] = f * x2;
-    if (i < n) {
-      out[i++] = f * x1;
-    } else {
-      aug.gauss = f * x1;
-      aug.has_gauss = 1;
+    const std::size_t pairs_left = (n - i + 1) / 2;
+    const std::size_t k = pairs_left < batch ? pairs_left : batch;
+    std::size_t a = 0;
+    while (a < k) {
+      const double x1 = 2.0 * bg.next_double() - 1.0;
+      const double x2 = 2.0 * bg.next_double() - 1.0;
+      const double r2 = x1 * x1 + x2 * x2;
+      bx1[a] = x1;
+      bx2[a] = x2;
+      br2[a] = r2;
+      a += static_cast<std::size_t>(!(r2 >= 1.0) & !(r2 == 0.0));
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      const double r2 = br2[j];
+      const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+      out[i++] = f * bx2[j];
+      if (i < n) {
+        out[i++] = f * bx1[j];
+      } else {
+        aug.gauss = f * bx1[j];
+        aug.has_gauss = 1;
+      }
     }
   }
 }
@@ -7351,8 +7550,10 @@ double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
 // Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
 // Tsang (2000) with the legacy gauss (shares the gaussian cache).
+namespace detail {
+// standard_gamma() itself, forced inline for the sized loops.
 template <class BitGen>
-double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
+NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, double shape) noexcept {
   if (shape == 1.0) return standard_exponential(aug);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {
@@ -7374,7 +7575,7 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
   for (;;) {
     double X, V;
     do {
-      X = gauss(aug);
+      X = gauss_inline(aug);
       V = 1.0 + c * X;
     } while (V <= 0.0);
     V = V * V * V;
@@ -7382,6 +7583,21 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
     if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
     if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
   }
+}
+}  // namespace detail
+
+template <class BitGen>
+double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
+  return detail::standard_gamma_inline(aug, shape);
+}
+
+// n consecutive standard_gamma(shape) draws (RandomState.standard_gamma(shape, size)),
+// identical to n calls; the kernel is inlined into the loop.
+template <class BitGen>
+void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+  AugBitGen<BitGen> local = aug;  // a local copy: the cache can live in registers
+  for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
+  aug = local;
 }
 
 // legacy_gamma: scale * standard_gamma(shape).
@@ -7506,6 +7722,23 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
   const double Ga = standard_gamma(aug, a);
   const double Gb = standard_gamma(aug, b);
   return Ga / (Ga + Gb);
+}
+
+// n consecutive beta(a, b) draws (RandomState.beta(a, b, size)), identical to n calls; on the
+// gamma path both gammas are inlined into the loop.
+template <class BitGen>
+void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+  if ((a <= 1.0) && (b <= 1.0)) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = beta(aug, a, b);
+    return;
+  }
+  AugBitGen<BitGen> local = aug;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double Ga = detail::standard_gamma_inline(local, a);
+    const double Gb = detail::standard_gamma_inline(local, b);
+    out[i] = Ga / (Ga + Gb);
+  }
+  aug = local;
 }
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
@@ -8353,7 +8586,8 @@ class BasicRandomState {
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::normal(aug, loc, scale); });
+    standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
+    for (std::size_t i = 0; i < n; ++i) out[i] = loc + scale * out[i];
   }
 
   /// lognormal(mean=0, sigma=1). "sigma < 0".
@@ -8366,7 +8600,8 @@ class BasicRandomState {
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
-    fill_aug(out, n, [&](auto& aug) { return legacy::lognormal(aug, mean, sigma); });
+    standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + sigma * out[i]);
   }
 
   // ---- exponential / gamma family ----
@@ -8377,7 +8612,10 @@ class BasicRandomState {
     return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_exponential(aug); });
+    // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
+    // from the MT block), then the logs in one branch-free pass
+    legacy_doubles(out, n);
+    for (std::size_t i = 0; i < n; ++i) out[i] = -std::log(1.0 - out[i]);
   }
 
   /// exponential(scale=1). "scale < 0".
@@ -8390,7 +8628,8 @@ class BasicRandomState {
   }
   void exponential(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::exponential(aug, scale); });
+    legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -std::log(1.0 - out[i]);
   }
 
   /// standard_gamma(shape). "shape < 0".
@@ -8403,7 +8642,7 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_gamma(aug, shape); });
+    with_aug(n, [&](auto& aug) { legacy::standard_gamma_fill(aug, shape, out, n); });
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -8429,7 +8668,7 @@ class BasicRandomState {
   }
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
-    fill_aug(out, n, [&](auto& aug) { return legacy::beta(aug, a, b); });
+    with_aug(n, [&](auto& aug) { legacy::beta_fill(aug, a, b, out, n); });
   }
 
   /// chisquare(df). "df <= 0".
@@ -9035,6 +9274,29 @@ class BasicRandomState {
       }
     }
     f(bit_generator_);
+  }
+
+  // out[i] = legacy_double (the bit generator's next_double), n times.
+  void legacy_doubles(double* out, std::size_t n) noexcept {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+        bg.fill_doubles(out, n);
+      } else {
+        for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
+      }
+    });
+  }
+
+  // f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator;
+  // the cache is carried in and out.
+  template <class F>
+  void with_aug(std::size_t n, F&& f) {
+    with_bulk_bitgen(n, [&](auto& bg) {
+      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
+      f(aug);
+      aug_.has_gauss = aug.has_gauss;
+      aug_.gauss = aug.gauss;
+    });
   }
 
   // out[i] = draw(aug) for a kernel on the augmented state (gaussian cache), over
