@@ -94,6 +94,10 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   }
   check_method<double>("gamma", [](R r, S n) { return r.gamma(2.5, 1.5, n); },
                        [](R r) { return r.gamma(2.5, 1.5); });
+  check_method<double>("chisquare(3)", [](R r, S n) { return r.chisquare(3.0, n); },
+                       [](R r) { return r.chisquare(3.0); });
+  check_method<double>("chisquare(1.5)", [](R r, S n) { return r.chisquare(1.5, n); },
+                       [](R r) { return r.chisquare(1.5); });
   check_method<double>("beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
                        [](R r) { return r.beta(2.0, 3.0); });
   check_method<double>("beta(1.01,2)", [](R r, S n) { return r.beta(1.01, 2.0, n); },

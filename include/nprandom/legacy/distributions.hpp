@@ -207,6 +207,114 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std:
   aug = local;
 }
 
+namespace detail {
+
+// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
+inline bool gamma_is_mt(double shape) noexcept {
+  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
+}
+
+// `count` consecutive Marsaglia-Tsang gammas (every shape gamma_is_mt), gamma k of shape
+// shapes[k % nshapes], handed to emit(k, value) in order: exactly the values and the words of
+// `count` standard_gamma calls. Each M-T attempt consumes one gaussian then one double, whatever
+// the outcome, unless V <= 0 (then only the gaussian). So a batch of R attempts (R <= gammas still
+// needed, so nothing is over-drawn) is drawn first -- the polar pairs (their rejection depends
+// only on the words) and the U doubles -- then the gaussians are transformed in one pass, then
+// the attempts are judged in order. If some attempt has V <= 0 the batch is redone by the scalar
+// kernel from a snapshot of the generator (BitGen must offer snapshot() / restore()).
+template <class BitGen, class Emit>
+void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
+                       std::size_t count, Emit&& emit) noexcept {
+  double bb[2], cc[2];
+  for (std::size_t s = 0; s < nshapes; ++s) {
+    bb[s] = shapes[s] - 1. / 3.;
+    cc[s] = 1. / std::sqrt(9 * bb[s]);
+  }
+  constexpr std::size_t K = 128;
+  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
+  AugBitGen<BitGen> local = aug;
+  BitGen& bg = local.bitgen();
+  std::size_t done = 0;
+  while (done < count) {
+    const std::size_t R = count - done < K ? count - done : K;
+    const auto snap = bg.snapshot();
+    const int has0 = local.has_gauss;
+    const double gauss0 = local.gauss;
+    int cache = has0;
+    std::size_t np = 0;
+    for (std::size_t r = 0; r < R; ++r) {
+      if (cache) {
+        cache = 0;
+      } else {
+        double x1, x2, r2;
+        do {
+          x1 = 2.0 * bg.next_double() - 1.0;
+          x2 = 2.0 * bg.next_double() - 1.0;
+          r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        x1s[np] = x1;
+        x2s[np] = x2;
+        r2s[np] = r2;
+        ++np;
+        cache = 1;
+      }
+      us[r] = bg.next_double();
+    }
+    const std::size_t off = has0 ? 1 : 0;
+    g[0] = gauss0;
+    for (std::size_t j = 0; j < np; ++j) {
+      const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
+      g[off + 2 * j] = f * x2s[j];
+      g[off + 2 * j + 1] = f * x1s[j];
+    }
+    std::size_t accepted = 0;
+    bool redo = false;
+    for (std::size_t r = 0; r < R; ++r) {
+      const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
+      const double X = g[r];
+      double V = 1.0 + cc[s] * X;
+      if (V <= 0.0) {
+        redo = true;
+        break;
+      }
+      V = V * V * V;
+      const double U = us[r];
+      if (U < 1.0 - 0.0331 * (X * X) * (X * X) ||
+          std::log(U) < 0.5 * X * X + bb[s] * (1. - V + std::log(V))) {
+        res[accepted++] = bb[s] * V;
+      }
+    }
+    if (redo) {
+      bg.restore(snap);
+      local.has_gauss = has0;
+      local.gauss = gauss0;
+      for (std::size_t k = 0; k < R; ++k) {
+        res[k] = standard_gamma_inline(local, shapes[nshapes == 1 ? 0 : (done + k) % nshapes]);
+      }
+      accepted = R;
+    } else {
+      local.has_gauss = cache;
+      local.gauss = cache ? g[off + 2 * np - 1] : 0.0;
+    }
+    for (std::size_t k = 0; k < accepted; ++k) emit(done + k, res[k]);
+    done += accepted;
+  }
+  aug = local;
+}
+
+}  // namespace detail
+
+// standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
+// cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
+template <class BitGen>
+void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+  if (!detail::gamma_is_mt(shape)) {
+    standard_gamma_fill(aug, shape, out, n);
+    return;
+  }
+  detail::mt_gammas_batched(aug, &shape, 1, n, [out](std::size_t k, double v) { out[k] = v; });
+}
+
 // legacy_gamma: scale * standard_gamma(shape).
 template <class BitGen>
 double gamma(AugBitGen<BitGen>& aug, double shape, double scale) noexcept {
@@ -346,6 +454,25 @@ void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::siz
     out[i] = Ga / (Ga + Gb);
   }
   aug = local;
+}
+
+// beta_fill for a generator with snapshot()/restore(): on the gamma path with both shapes > 1
+// (Marsaglia-Tsang), the gammas Ga, Gb, Ga, ... run through the batched engine.
+template <class BitGen>
+void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+  if (((a <= 1.0) && (b <= 1.0)) || !detail::gamma_is_mt(a) || !detail::gamma_is_mt(b)) {
+    beta_fill(aug, a, b, out, n);
+    return;
+  }
+  const double shapes[2] = {a, b};
+  double Ga = 0.0;
+  detail::mt_gammas_batched(aug, shapes, 2, 2 * n, [out, &Ga](std::size_t k, double v) {
+    if (k % 2 == 0) {
+      Ga = v;
+    } else {
+      out[k / 2] = Ga / (Ga + v);
+    }
+  });
 }
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.

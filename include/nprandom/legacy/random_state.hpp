@@ -227,6 +227,17 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // The position in the stream, to go back to (restore() re-tempers the block).
+  struct Snapshot {
+    std::array<std::uint32_t, nprandom::detail::mt19937_n> key;
+    int pos;
+  };
+  Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
+  void restore(const Snapshot& s) noexcept {
+    st_.key = s.key;
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    pos_ = s.pos;
+  }
   // Writes the advanced state back to the generator.
   void commit() {
     st_.pos = pos_;
@@ -522,7 +533,13 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    with_aug(n, [&](auto& aug) { legacy::standard_gamma_fill(aug, shape, out, n); });
+    with_aug(n, [&](auto& aug) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+        legacy::standard_gamma_fill_batched(aug, shape, out, n);
+      } else {
+        legacy::standard_gamma_fill(aug, shape, out, n);
+      }
+    });
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -548,7 +565,13 @@ class BasicRandomState {
   }
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
-    with_aug(n, [&](auto& aug) { legacy::beta_fill(aug, a, b, out, n); });
+    with_aug(n, [&](auto& aug) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+        legacy::beta_fill_batched(aug, a, b, out, n);
+      } else {
+        legacy::beta_fill(aug, a, b, out, n);
+      }
+    });
   }
 
   /// chisquare(df). "df <= 0".
