@@ -533,13 +533,7 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
-        legacy::standard_gamma_fill_batched(aug, shape, out, n);
-      } else {
-        legacy::standard_gamma_fill(aug, shape, out, n);
-      }
-    });
+    standard_gamma_unchecked(shape, out, n);
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -552,7 +546,8 @@ class BasicRandomState {
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
     check_gamma(shape, scale);
-    fill_aug(out, n, [&](auto& aug) { return legacy::gamma(aug, shape, scale); });
+    standard_gamma_unchecked(shape, out, n);  // legacy_gamma: scale * standard_gamma(shape)
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
   }
 
   /// beta(a, b). "a <= 0", "b <= 0".
@@ -584,7 +579,8 @@ class BasicRandomState {
   }
   void chisquare(double df, double* out, std::size_t n) {
     legacy::detail::check_positive(df, "df");
-    fill_aug(out, n, [&](auto& aug) { return legacy::chisquare(aug, df); });
+    standard_gamma_unchecked(df / 2.0, out, n);  // legacy_chisquare: 2 * standard_gamma(df / 2)
+    for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
   }
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
@@ -1177,6 +1173,17 @@ class BasicRandomState {
       }
     }
     f(bit_generator_);
+  }
+
+  // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
+  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
+    with_aug(n, [&](auto& aug) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+        legacy::standard_gamma_fill_batched(aug, shape, out, n);
+      } else {
+        legacy::standard_gamma_fill(aug, shape, out, n);
+      }
+    });
   }
 
   // out[i] = legacy_double (the bit generator's next_double), n times.
