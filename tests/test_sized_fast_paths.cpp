@@ -82,3 +82,45 @@ TEST_CASE("Generator sized integers/choice equal scalar calls and leave the same
     REQUIRE(a.bit_generator().random_raw() == b.bit_generator().random_raw());
   }
 }
+
+TEST_CASE("MT19937 block output (SIMD twist and tempering) equals one-at-a-time draws") {
+  for (std::size_t skip : {std::size_t{0}, std::size_t{1}, std::size_t{623}, std::size_t{624}, std::size_t{625}}) {
+    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{5}, std::size_t{623},
+                          std::size_t{624}, std::size_t{625}, std::size_t{1249}, std::size_t{5000}}) {
+      CAPTURE(skip, n);
+      nprandom::MT19937 fast(20240);
+      nprandom::MT19937 slow(20240);
+      for (std::size_t i = 0; i < skip; ++i) {
+        (void)fast.next_uint32();
+        (void)slow.next_uint32();
+      }
+      const auto raw = fast.random_raw(n);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(raw[i] == slow.next_uint32());
+      REQUIRE(fast == slow);
+      std::vector<std::uint32_t> w(n);
+      fast.fill_uint32(w.data(), n);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(w[i] == slow.next_uint32());
+      REQUIRE(fast == slow);
+      REQUIRE(fast.random_raw() == slow.random_raw());
+    }
+  }
+}
+
+TEST_CASE("MT19937 SIMD twist equals the one-word recurrence") {
+  namespace d = nprandom::detail;
+  d::mt19937_key key{};
+  d::mt19937_init_genrand(key, 5489u);
+  for (int round = 0; round < 5; ++round) {
+    d::mt19937_key want = key;  // reference: the recurrence one word at a time, in place
+    for (int i = 0; i < d::mt19937_n; ++i) {
+      want[static_cast<std::size_t>(i)] =
+          d::mt19937_twist_word(want[static_cast<std::size_t>(i)], want[static_cast<std::size_t>((i + 1) % d::mt19937_n)],
+                                want[static_cast<std::size_t>((i + d::mt19937_m) % d::mt19937_n)]);
+    }
+    d::mt19937_twist(key);
+    REQUIRE(key == want);
+    std::vector<std::uint64_t> t(d::mt19937_n);
+    d::mt19937_temper_block(key.data(), key.size(), t.data());
+    for (std::size_t i = 0; i < key.size(); ++i) REQUIRE(t[i] == d::mt19937_temper(key[i]));
+  }
+}

@@ -207,7 +207,7 @@ class MT19937 : public BitGenerator<MT19937> {
       std::size_t avail = static_cast<std::size_t>(detail::mt19937_n - pos_);
       if (avail > n - i) avail = n - i;
       const std::uint32_t* k = key_.data() + pos_;
-      for (std::size_t j = 0; j < avail; ++j) out[i + j] = detail::mt19937_temper(k[j]);
+      detail::mt19937_temper_block(k, avail, out + i);
       pos_ += static_cast<int>(avail);
       i += avail;
     }
