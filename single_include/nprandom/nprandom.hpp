@@ -667,6 +667,11 @@ inline constexpr std::uint32_t mt19937_jump_poly[624] = {
 #include <cstddef>
 #include <cstdint>
 
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace nprandom {
 namespace detail {
 
@@ -696,12 +701,60 @@ inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
 
 // Regenerates the whole 624-word block in place (NumPy's mt19937_gen). Split in three loops so
 // that the first two have no index wrap-around and vectorise.
+#if defined(__SSE2__)
+// Four words of the twist at once: k[i..i+3] from k[i..i+4] and far[0..3] (far = k + i + m, or
+// k + i + m - n in the second part). Every word read is either not yet rewritten (k[i+1..i+4])
+// or already final (far: at least 227 words away), exactly as in the one-word loop.
+NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t* far) noexcept {
+  const __m128i xk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
+  const __m128i xk1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 1));
+  const __m128i xkm = _mm_loadu_si128(reinterpret_cast<const __m128i*>(far));
+  const __m128i y = _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
+                                 _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
+  const __m128i odd = _mm_sub_epi32(_mm_setzero_si128(), _mm_and_si128(y, _mm_set1_epi32(1)));
+  const __m128i mag = _mm_and_si128(odd, _mm_set1_epi32(static_cast<int>(mt19937_matrix_a)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(k),
+                   _mm_xor_si128(_mm_xor_si128(xkm, _mm_srli_epi32(y, 1)), mag));
+}
+#endif
+
+// out[j] = mt19937_temper(k[j]) for j < n (UInt = std::uint32_t, or std::uint64_t zero-extended).
+template <class UInt>
+inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
+  std::size_t j = 0;
+#if defined(__SSE2__)
+  if constexpr (sizeof(UInt) == 4 || sizeof(UInt) == 8) {
+    for (; j + 4 <= n; j += 4) {
+      __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + j));
+      y = _mm_xor_si128(y, _mm_srli_epi32(y, 11));
+      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
+      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
+      y = _mm_xor_si128(y, _mm_srli_epi32(y, 18));
+      if constexpr (sizeof(UInt) == 4) {
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), y);
+      } else {
+        const __m128i zero = _mm_setzero_si128();
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), _mm_unpacklo_epi32(y, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j + 2), _mm_unpackhi_epi32(y, zero));
+      }
+    }
+  }
+#endif
+  for (; j < n; ++j) out[j] = mt19937_temper(k[j]);
+}
+
 inline void mt19937_twist(mt19937_key& key) noexcept {
   constexpr int n = mt19937_n;
   constexpr int m = mt19937_m;
   std::uint32_t* k = key.data();
   int i = 0;
+#if defined(__SSE2__)
+  for (; i + 4 <= n - m; i += 4) mt19937_twist4(k + i, k + i + m);
+#endif
   for (; i < n - m; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m]);
+#if defined(__SSE2__)
+  for (; i + 4 <= n - 1; i += 4) mt19937_twist4(k + i, k + i + m - n);
+#endif
   for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);
   k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);
 }
@@ -1018,7 +1071,7 @@ class MT19937 : public BitGenerator<MT19937> {
       std::size_t avail = static_cast<std::size_t>(detail::mt19937_n - pos_);
       if (avail > n - i) avail = n - i;
       const std::uint32_t* k = key_.data() + pos_;
-      for (std::size_t j = 0; j < avail; ++j) out[i + j] = detail::mt19937_temper(k[j]);
+      detail::mt19937_temper_block(k, avail, out + i);
       pos_ += static_cast<int>(avail);
       i += avail;
     }
@@ -7600,6 +7653,114 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std:
   aug = local;
 }
 
+namespace detail {
+
+// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
+inline bool gamma_is_mt(double shape) noexcept {
+  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
+}
+
+// `count` consecutive Marsaglia-Tsang gammas (every shape gamma_is_mt), gamma k of shape
+// shapes[k % nshapes], handed to emit(k, value) in order: exactly the values and the words of
+// `count` standard_gamma calls. Each M-T attempt consumes one gaussian then one double, whatever
+// the outcome, unless V <= 0 (then only the gaussian). So a batch of R attempts (R <= gammas still
+// needed, so nothing is over-drawn) is drawn first -- the polar pairs (their rejection depends
+// only on the words) and the U doubles -- then the gaussians are transformed in one pass, then
+// the attempts are judged in order. If some attempt has V <= 0 the batch is redone by the scalar
+// kernel from a snapshot of the generator (BitGen must offer snapshot() / restore()).
+template <class BitGen, class Emit>
+void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
+                       std::size_t count, Emit&& emit) noexcept {
+  double bb[2], cc[2];
+  for (std::size_t s = 0; s < nshapes; ++s) {
+    bb[s] = shapes[s] - 1. / 3.;
+    cc[s] = 1. / std::sqrt(9 * bb[s]);
+  }
+  constexpr std::size_t K = 128;
+  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
+  AugBitGen<BitGen> local = aug;
+  BitGen& bg = local.bitgen();
+  std::size_t done = 0;
+  while (done < count) {
+    const std::size_t R = count - done < K ? count - done : K;
+    const auto snap = bg.snapshot();
+    const int has0 = local.has_gauss;
+    const double gauss0 = local.gauss;
+    int cache = has0;
+    std::size_t np = 0;
+    for (std::size_t r = 0; r < R; ++r) {
+      if (cache) {
+        cache = 0;
+      } else {
+        double x1, x2, r2;
+        do {
+          x1 = 2.0 * bg.next_double() - 1.0;
+          x2 = 2.0 * bg.next_double() - 1.0;
+          r2 = x1 * x1 + x2 * x2;
+        } while (r2 >= 1.0 || r2 == 0.0);
+        x1s[np] = x1;
+        x2s[np] = x2;
+        r2s[np] = r2;
+        ++np;
+        cache = 1;
+      }
+      us[r] = bg.next_double();
+    }
+    const std::size_t off = has0 ? 1 : 0;
+    g[0] = gauss0;
+    for (std::size_t j = 0; j < np; ++j) {
+      const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
+      g[off + 2 * j] = f * x2s[j];
+      g[off + 2 * j + 1] = f * x1s[j];
+    }
+    std::size_t accepted = 0;
+    bool redo = false;
+    for (std::size_t r = 0; r < R; ++r) {
+      const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
+      const double X = g[r];
+      double V = 1.0 + cc[s] * X;
+      if (V <= 0.0) {
+        redo = true;
+        break;
+      }
+      V = V * V * V;
+      const double U = us[r];
+      if (U < 1.0 - 0.0331 * (X * X) * (X * X) ||
+          std::log(U) < 0.5 * X * X + bb[s] * (1. - V + std::log(V))) {
+        res[accepted++] = bb[s] * V;
+      }
+    }
+    if (redo) {
+      bg.restore(snap);
+      local.has_gauss = has0;
+      local.gauss = gauss0;
+      for (std::size_t k = 0; k < R; ++k) {
+        res[k] = standard_gamma_inline(local, shapes[nshapes == 1 ? 0 : (done + k) % nshapes]);
+      }
+      accepted = R;
+    } else {
+      local.has_gauss = cache;
+      local.gauss = cache ? g[off + 2 * np - 1] : 0.0;
+    }
+    for (std::size_t k = 0; k < accepted; ++k) emit(done + k, res[k]);
+    done += accepted;
+  }
+  aug = local;
+}
+
+}  // namespace detail
+
+// standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
+// cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
+template <class BitGen>
+void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+  if (!detail::gamma_is_mt(shape)) {
+    standard_gamma_fill(aug, shape, out, n);
+    return;
+  }
+  detail::mt_gammas_batched(aug, &shape, 1, n, [out](std::size_t k, double v) { out[k] = v; });
+}
+
 // legacy_gamma: scale * standard_gamma(shape).
 template <class BitGen>
 double gamma(AugBitGen<BitGen>& aug, double shape, double scale) noexcept {
@@ -7739,6 +7900,25 @@ void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::siz
     out[i] = Ga / (Ga + Gb);
   }
   aug = local;
+}
+
+// beta_fill for a generator with snapshot()/restore(): on the gamma path with both shapes > 1
+// (Marsaglia-Tsang), the gammas Ga, Gb, Ga, ... run through the batched engine.
+template <class BitGen>
+void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+  if (((a <= 1.0) && (b <= 1.0)) || !detail::gamma_is_mt(a) || !detail::gamma_is_mt(b)) {
+    beta_fill(aug, a, b, out, n);
+    return;
+  }
+  const double shapes[2] = {a, b};
+  double Ga = 0.0;
+  detail::mt_gammas_batched(aug, shapes, 2, 2 * n, [out, &Ga](std::size_t k, double v) {
+    if (k % 2 == 0) {
+      Ga = v;
+    } else {
+      out[k / 2] = Ga / (Ga + v);
+    }
+  });
 }
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
@@ -8347,6 +8527,17 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // The position in the stream, to go back to (restore() re-tempers the block).
+  struct Snapshot {
+    std::array<std::uint32_t, nprandom::detail::mt19937_n> key;
+    int pos;
+  };
+  Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
+  void restore(const Snapshot& s) noexcept {
+    st_.key = s.key;
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    pos_ = s.pos;
+  }
   // Writes the advanced state back to the generator.
   void commit() {
     st_.pos = pos_;
@@ -8642,7 +8833,7 @@ class BasicRandomState {
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
     legacy::detail::check_non_negative(shape, "shape");
-    with_aug(n, [&](auto& aug) { legacy::standard_gamma_fill(aug, shape, out, n); });
+    standard_gamma_unchecked(shape, out, n);
   }
 
   /// gamma(shape, scale=1). "shape < 0", "scale < 0".
@@ -8655,7 +8846,8 @@ class BasicRandomState {
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
     check_gamma(shape, scale);
-    fill_aug(out, n, [&](auto& aug) { return legacy::gamma(aug, shape, scale); });
+    standard_gamma_unchecked(shape, out, n);  // legacy_gamma: scale * standard_gamma(shape)
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
   }
 
   /// beta(a, b). "a <= 0", "b <= 0".
@@ -8668,7 +8860,13 @@ class BasicRandomState {
   }
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
-    with_aug(n, [&](auto& aug) { legacy::beta_fill(aug, a, b, out, n); });
+    with_aug(n, [&](auto& aug) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+        legacy::beta_fill_batched(aug, a, b, out, n);
+      } else {
+        legacy::beta_fill(aug, a, b, out, n);
+      }
+    });
   }
 
   /// chisquare(df). "df <= 0".
@@ -8681,7 +8879,8 @@ class BasicRandomState {
   }
   void chisquare(double df, double* out, std::size_t n) {
     legacy::detail::check_positive(df, "df");
-    fill_aug(out, n, [&](auto& aug) { return legacy::chisquare(aug, df); });
+    standard_gamma_unchecked(df / 2.0, out, n);  // legacy_chisquare: 2 * standard_gamma(df / 2)
+    for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
   }
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
@@ -9274,6 +9473,17 @@ class BasicRandomState {
       }
     }
     f(bit_generator_);
+  }
+
+  // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
+  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
+    with_aug(n, [&](auto& aug) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+        legacy::standard_gamma_fill_batched(aug, shape, out, n);
+      } else {
+        legacy::standard_gamma_fill(aug, shape, out, n);
+      }
+    });
   }
 
   // out[i] = legacy_double (the bit generator's next_double), n times.
