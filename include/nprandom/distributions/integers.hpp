@@ -33,6 +33,7 @@
 #endif
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/uint128.hpp>
 
 namespace nprandom {
@@ -296,36 +297,6 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
 
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
-}  // namespace distributions
-
-namespace detail {
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-
-namespace distributions {
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
 /// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
