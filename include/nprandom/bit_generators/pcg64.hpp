@@ -95,21 +95,62 @@ class PCG64Engine : public BitGenerator<Derived> {
 
   std::uint64_t next_uint64() noexcept {
     if constexpr (Dxsm) {
-      std::uint64_t hi = state_.hi();
-      const std::uint64_t lo = state_.lo() | 1u;
-      hi ^= hi >> 32;
-      hi *= pcg_cheap_multiplier;
-      hi ^= hi >> 48;
-      hi *= lo;
+      const std::uint64_t r = output(state_);
       state_ = pcg_mul_step(state_, uint128(pcg_cheap_multiplier), inc_);
-      return hi;
+      return r;
     } else {
       state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-      const std::uint64_t v = state_.hi() ^ state_.lo();
-      const unsigned rot = static_cast<unsigned>(state_.hi() >> 58);
-      return (v >> rot) | (v << ((64u - rot) & 63u));
+      return output(state_);
     }
   }
+
+  using BitGenerator<Derived>::random_raw;
+
+  // `n` consecutive next_uint64() values, identical to calling it n times (same final state).
+  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk path runs four
+  // interleaved lanes, each stepping by the 4-step LCG (multiplier M^4, increment
+  // inc * (M^3 + M^2 + M + 1)); the four multiply chains overlap in the pipeline.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t lanes = 4;
+    if (n < 4 * lanes) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
+      return;
+    }
+    const uint128 m = multiplier();
+    const uint128 m2 = m * m;
+    const uint128 m4 = m2 * m2;
+    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
+    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
+    // PCG64DXSM the state before it.
+    uint128 l0 = state_, l1, l2, l3;
+    if constexpr (!Dxsm) l0 = l0 * m + inc_;
+    l1 = l0 * m + inc_;
+    l2 = l1 * m + inc_;
+    l3 = l2 * m + inc_;
+    const std::size_t blocks = n / lanes;
+    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::uint64_t* o = out + b * lanes;
+      o[0] = output(l0);
+      o[1] = output(l1);
+      o[2] = output(l2);
+      o[3] = output(l3);
+      last = l3;
+      l0 = l0 * m4 + c4;
+      l1 = l1 * m4 + c4;
+      l2 = l2 * m4 + c4;
+      l3 = l3 * m4 + c4;
+    }
+    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
+    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
+    if constexpr (Dxsm) {
+      state_ = l0;
+    } else {
+      state_ = last;
+    }
+    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+  }
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
   // buffered 32-bit half, as NumPy does. Returns *this.
@@ -152,6 +193,23 @@ class PCG64Engine : public BitGenerator<Derived> {
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
 
  private:
+  // PCG64: XSL-RR of the post-step state. PCG64DXSM: DXSM of the pre-step state (pcg64.h).
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t output(uint128 s) noexcept {
+    if constexpr (Dxsm) {
+      std::uint64_t hi = s.hi();
+      const std::uint64_t lo = s.lo() | 1u;
+      hi ^= hi >> 32;
+      hi *= pcg_cheap_multiplier;
+      hi ^= hi >> 48;
+      hi *= lo;
+      return hi;
+    } else {
+      const std::uint64_t v = s.hi() ^ s.lo();
+      const unsigned rot = static_cast<unsigned>(s.hi() >> 58);
+      return (v >> rot) | (v << ((64u - rot) & 63u));
+    }
+  }
+
   static uint128 multiplier() noexcept {
     if constexpr (Dxsm) {
       return uint128(pcg_cheap_multiplier);
