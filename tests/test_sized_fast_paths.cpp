@@ -53,9 +53,12 @@ void check_integers_fast_path(std::uint64_t seed) {
 
 }  // namespace
 
-static_assert(nprandom::detail::uses_half_word_uint32<nprandom::PCG64>::value, "PCG64 takes the fast path");
-static_assert(nprandom::detail::uses_half_word_uint32<nprandom::Philox>::value, "Philox takes the fast path");
-static_assert(!nprandom::detail::uses_half_word_uint32<nprandom::MT19937>::value, "MT19937 has no half-words");
+static_assert(nprandom::detail::uses_half_word_uint32<nprandom::PCG64>::value,
+              "PCG64 takes the fast path");
+static_assert(nprandom::detail::uses_half_word_uint32<nprandom::Philox>::value,
+              "Philox takes the fast path");
+static_assert(!nprandom::detail::uses_half_word_uint32<nprandom::MT19937>::value,
+              "MT19937 has no half-words");
 
 TEST_CASE("bounded 32-bit fills on half-words equal scalar draws and leave the same state") {
   check_integers_fast_path<nprandom::PCG64>(42);
@@ -75,7 +78,8 @@ TEST_CASE("Generator sized integers/choice equal scalar calls and leave the same
     const auto v64 = a.integers(-5, 1000, n);
     for (std::size_t i = 0; i < n; ++i) REQUIRE(v64[i] == b.integers(-5, 1000));
     const auto v32 = a.integers<std::int32_t>(0, 3000000000LL - 2147483648LL, n);
-    for (std::size_t i = 0; i < n; ++i) REQUIRE(v32[i] == b.integers<std::int32_t>(0, 3000000000LL - 2147483648LL));
+    for (std::size_t i = 0; i < n; ++i)
+      REQUIRE(v32[i] == b.integers<std::int32_t>(0, 3000000000LL - 2147483648LL));
     const auto c = a.choice(1000, n);
     for (std::size_t i = 0; i < n; ++i) REQUIRE(c[i] == b.choice(1000));
     REQUIRE(a.bit_generator() == b.bit_generator());
@@ -84,9 +88,11 @@ TEST_CASE("Generator sized integers/choice equal scalar calls and leave the same
 }
 
 TEST_CASE("MT19937 block output (SIMD twist and tempering) equals one-at-a-time draws") {
-  for (std::size_t skip : {std::size_t{0}, std::size_t{1}, std::size_t{623}, std::size_t{624}, std::size_t{625}}) {
-    for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{5}, std::size_t{623},
-                          std::size_t{624}, std::size_t{625}, std::size_t{1249}, std::size_t{5000}}) {
+  for (std::size_t skip :
+       {std::size_t{0}, std::size_t{1}, std::size_t{623}, std::size_t{624}, std::size_t{625}}) {
+    for (std::size_t n :
+         {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{5}, std::size_t{623},
+          std::size_t{624}, std::size_t{625}, std::size_t{1249}, std::size_t{5000}}) {
       CAPTURE(skip, n);
       nprandom::MT19937 fast(20240);
       nprandom::MT19937 slow(20240);
@@ -113,14 +119,52 @@ TEST_CASE("MT19937 SIMD twist equals the one-word recurrence") {
   for (int round = 0; round < 5; ++round) {
     d::mt19937_key want = key;  // reference: the recurrence one word at a time, in place
     for (int i = 0; i < d::mt19937_n; ++i) {
-      want[static_cast<std::size_t>(i)] =
-          d::mt19937_twist_word(want[static_cast<std::size_t>(i)], want[static_cast<std::size_t>((i + 1) % d::mt19937_n)],
-                                want[static_cast<std::size_t>((i + d::mt19937_m) % d::mt19937_n)]);
+      want[static_cast<std::size_t>(i)] = d::mt19937_twist_word(
+          want[static_cast<std::size_t>(i)], want[static_cast<std::size_t>((i + 1) % d::mt19937_n)],
+          want[static_cast<std::size_t>((i + d::mt19937_m) % d::mt19937_n)]);
     }
     d::mt19937_twist(key);
     REQUIRE(key == want);
     std::vector<std::uint64_t> t(d::mt19937_n);
     d::mt19937_temper_block(key.data(), key.size(), t.data());
     for (std::size_t i = 0; i < key.size(); ++i) REQUIRE(t[i] == d::mt19937_temper(key[i]));
+  }
+}
+
+TEST_CASE("shuffle_raw (j's drawn a block ahead, prefetching) equals the one-swap-at-a-time loop") {
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{63},
+                        std::size_t{64}, std::size_t{65}, std::size_t{129}, std::size_t{5000}}) {
+    for (std::size_t first : {std::size_t{0}, std::size_t{1}}) {
+      for (bool pre_buffered : {false, true}) {
+        CAPTURE(n, first, pre_buffered);
+        nprandom::PCG64 fast(99);
+        nprandom::PCG64 slow(99);
+        if (pre_buffered) {  // a half-word waiting in the buffer
+          (void)fast.next_uint32();
+          (void)slow.next_uint32();
+        }
+        std::vector<std::int64_t> a(n), b(n);
+        std::vector<bool> bits(n), bits_want(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          a[i] = b[i] = static_cast<std::int64_t>(i);
+          bits[i] = bits_want[i] = (i % 3) == 0;
+        }
+        dist::shuffle_raw(fast, a.begin(), n, first);
+        dist::shuffle_raw_with(slow, n, first,
+                               [&](std::size_t i, std::size_t j) { std::swap(b[i], b[j]); });
+        REQUIRE(a == b);
+        REQUIRE(fast == slow);
+        dist::shuffle_raw(fast, bits.begin(), n, first);  // proxy references: no prefetch
+        dist::shuffle_raw_with(slow, n, first, [&](std::size_t i, std::size_t j) {
+          const bool t = bits_want[i];
+          bits_want[i] = bits_want[j];
+          bits_want[j] = t;
+        });
+        REQUIRE(bits == bits_want);
+        REQUIRE(fast == slow);
+        REQUIRE(fast.next_uint32() == slow.next_uint32());
+        REQUIRE(fast.random_raw() == slow.random_raw());
+      }
+    }
   }
 }

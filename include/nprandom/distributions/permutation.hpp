@@ -12,8 +12,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 #include <vector>
 
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/distributions/integers.hpp>
 
 namespace nprandom {
@@ -32,13 +35,83 @@ inline void shuffle_raw_with(BitGen& bg, std::size_t n, std::size_t first, SwapF
   }
 }
 
-/// _shuffle_raw on a random-access range [begin, begin + n).
+inline constexpr std::size_t kShuffleBlock = 64;
+
+/// js[t] = random_interval(bg, i - 1 - t) for t < k, in order. For generators with half-word
+/// next_uint32 and i - 1 <= 0xFFFFFFFF, runs with an empty half-word buffer take the masked
+/// candidates from the halves of next_uint64 words drawn in advance (never more halves than
+/// j's still wanted, each needing at least one) and reject branch-free; the buffer is then left
+/// as the next_uint32 calls would have left it (empty, holding the last word's high half).
+template <class BitGen>
+inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::size_t* js) noexcept {
+  std::size_t t = 0;
+  if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    if (i - 1 <= 0xffffffffULL) {
+      // t's with max = i - 1 - t >= 1 (random_interval(0) draws nothing: left to the scalar loop).
+      const std::size_t limit = i - k == 0 ? k - 1 : k;
+      std::uint64_t words[kShuffleBlock / 2];
+      while (t < limit) {
+        std::uint32_t unused;
+        if (bg.uint32_buffer_state(unused) || limit - t < 2) {
+          js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+          ++t;
+          continue;
+        }
+        const std::size_t nw = (limit - t) / 2;
+        for (std::size_t q = 0; q < nw; ++q) words[q] = bg.next_uint64();
+        for (std::size_t q = 0; q < nw; ++q) {
+          for (int half = 0; half < 2; ++half) {
+            const std::uint64_t max = i - 1 - t;
+#if defined(__GNUC__)
+            const std::uint64_t mask = ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
+#else
+            const std::uint64_t mask = gen_mask(max);
+#endif
+            const std::uint64_t c = (half ? (words[q] >> 32) : (words[q] & 0xffffffffu)) & mask;
+            js[t] = static_cast<std::size_t>(c);
+            t += c <= max;
+          }
+        }
+        bg.set_uint32_buffer_state(false, static_cast<std::uint32_t>(words[nw - 1] >> 32));
+      }
+    }
+  }
+  for (; t < k; ++t) js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+}
+
+/// _shuffle_raw on a random-access range [begin, begin + n). The j's are drawn a block ahead of
+/// the swaps (the draws do not depend on the data, so they are the same draws in the same order)
+/// and, for ranges of real lvalues, the element at j is prefetched a few swaps ahead: the swaps
+/// of a large range are random memory accesses.
 template <class BitGen, class RandomIt>
 inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
   using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
-  shuffle_raw_with(bg, n, first, [&](std::size_t i, std::size_t j) {
-    if (i != j) std::iter_swap(begin + static_cast<diff_t>(i), begin + static_cast<diff_t>(j));
-  });
+  constexpr std::size_t kBlock = kShuffleBlock;
+  constexpr std::size_t kAhead = 8;
+  constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
+  std::size_t js[kBlock];
+  std::size_t i = n;
+  while (i > first) {
+    const std::size_t k = i - first < kBlock ? i - first : kBlock;
+    shuffle_draw_block(bg, i, k, js);
+#if defined(__GNUC__)
+    if constexpr (can_prefetch) {
+      for (std::size_t t = 0; t < k && t < kAhead; ++t) {
+        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
+      }
+    }
+#endif
+    for (std::size_t t = 0; t < k; ++t) {
+#if defined(__GNUC__)
+      if constexpr (can_prefetch) {
+        if (t + kAhead < k) __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+      }
+#endif
+      const std::size_t a = i - 1 - t;
+      if (a != js[t]) std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
+    }
+    i -= k;
+  }
 }
 
 /// _shuffle_int (Generator.choice without replacement): like shuffle_raw, but
