@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 30.
+// Headers inlined: 31.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -1179,21 +1179,62 @@ class PCG64Engine : public BitGenerator<Derived> {
 
   std::uint64_t next_uint64() noexcept {
     if constexpr (Dxsm) {
-      std::uint64_t hi = state_.hi();
-      const std::uint64_t lo = state_.lo() | 1u;
-      hi ^= hi >> 32;
-      hi *= pcg_cheap_multiplier;
-      hi ^= hi >> 48;
-      hi *= lo;
+      const std::uint64_t r = output(state_);
       state_ = pcg_mul_step(state_, uint128(pcg_cheap_multiplier), inc_);
-      return hi;
+      return r;
     } else {
       state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-      const std::uint64_t v = state_.hi() ^ state_.lo();
-      const unsigned rot = static_cast<unsigned>(state_.hi() >> 58);
-      return (v >> rot) | (v << ((64u - rot) & 63u));
+      return output(state_);
     }
   }
+
+  using BitGenerator<Derived>::random_raw;
+
+  // `n` consecutive next_uint64() values, identical to calling it n times (same final state).
+  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk path runs four
+  // interleaved lanes, each stepping by the 4-step LCG (multiplier M^4, increment
+  // inc * (M^3 + M^2 + M + 1)); the four multiply chains overlap in the pipeline.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t lanes = 4;
+    if (n < 4 * lanes) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
+      return;
+    }
+    const uint128 m = multiplier();
+    const uint128 m2 = m * m;
+    const uint128 m4 = m2 * m2;
+    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
+    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
+    // PCG64DXSM the state before it.
+    uint128 l0 = state_, l1, l2, l3;
+    if constexpr (!Dxsm) l0 = l0 * m + inc_;
+    l1 = l0 * m + inc_;
+    l2 = l1 * m + inc_;
+    l3 = l2 * m + inc_;
+    const std::size_t blocks = n / lanes;
+    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::uint64_t* o = out + b * lanes;
+      o[0] = output(l0);
+      o[1] = output(l1);
+      o[2] = output(l2);
+      o[3] = output(l3);
+      last = l3;
+      l0 = l0 * m4 + c4;
+      l1 = l1 * m4 + c4;
+      l2 = l2 * m4 + c4;
+      l3 = l3 * m4 + c4;
+    }
+    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
+    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
+    if constexpr (Dxsm) {
+      state_ = l0;
+    } else {
+      state_ = last;
+    }
+    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+  }
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
   // buffered 32-bit half, as NumPy does. Returns *this.
@@ -1236,6 +1277,23 @@ class PCG64Engine : public BitGenerator<Derived> {
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
 
  private:
+  // PCG64: XSL-RR of the post-step state. PCG64DXSM: DXSM of the pre-step state (pcg64.h).
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t output(uint128 s) noexcept {
+    if constexpr (Dxsm) {
+      std::uint64_t hi = s.hi();
+      const std::uint64_t lo = s.lo() | 1u;
+      hi ^= hi >> 32;
+      hi *= pcg_cheap_multiplier;
+      hi ^= hi >> 48;
+      hi *= lo;
+      return hi;
+    } else {
+      const std::uint64_t v = s.hi() ^ s.lo();
+      const unsigned rot = static_cast<unsigned>(s.hi() >> 58);
+      return (v >> rot) | (v << ((64u - rot) & 63u));
+    }
+  }
+
   static uint128 multiplier() noexcept {
     if constexpr (Dxsm) {
       return uint128(pcg_cheap_multiplier);
@@ -3251,6 +3309,56 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 #include <emmintrin.h>
 #endif
 
+// ---- begin nprandom/detail/bitgen_traits.hpp ----
+// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
+// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
+// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
+template <class BitGen, class = void>
+struct uses_default_next_double : std::false_type {};
+template <class BitGen>
+struct uses_default_next_double<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_double)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+// ---- end nprandom/detail/bitgen_traits.hpp ----
 
 namespace nprandom {
 namespace distributions {
@@ -3513,36 +3621,6 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
 
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
-}  // namespace distributions
-
-namespace detail {
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-
-namespace distributions {
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
 /// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
@@ -3782,6 +3860,8 @@ inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, b
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
+#include <type_traits>
 #include <vector>
 
 
@@ -3801,13 +3881,83 @@ inline void shuffle_raw_with(BitGen& bg, std::size_t n, std::size_t first, SwapF
   }
 }
 
-/// _shuffle_raw on a random-access range [begin, begin + n).
+inline constexpr std::size_t kShuffleBlock = 64;
+
+/// js[t] = random_interval(bg, i - 1 - t) for t < k, in order. For generators with half-word
+/// next_uint32 and i - 1 <= 0xFFFFFFFF, runs with an empty half-word buffer take the masked
+/// candidates from the halves of next_uint64 words drawn in advance (never more halves than
+/// j's still wanted, each needing at least one) and reject branch-free; the buffer is then left
+/// as the next_uint32 calls would have left it (empty, holding the last word's high half).
+template <class BitGen>
+inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::size_t* js) noexcept {
+  std::size_t t = 0;
+  if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    if (i - 1 <= 0xffffffffULL) {
+      // t's with max = i - 1 - t >= 1 (random_interval(0) draws nothing: left to the scalar loop).
+      const std::size_t limit = i - k == 0 ? k - 1 : k;
+      std::uint64_t words[kShuffleBlock / 2];
+      while (t < limit) {
+        std::uint32_t unused;
+        if (bg.uint32_buffer_state(unused) || limit - t < 2) {
+          js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+          ++t;
+          continue;
+        }
+        const std::size_t nw = (limit - t) / 2;
+        for (std::size_t q = 0; q < nw; ++q) words[q] = bg.next_uint64();
+        for (std::size_t q = 0; q < nw; ++q) {
+          for (int half = 0; half < 2; ++half) {
+            const std::uint64_t max = i - 1 - t;
+#if defined(__GNUC__)
+            const std::uint64_t mask = ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
+#else
+            const std::uint64_t mask = gen_mask(max);
+#endif
+            const std::uint64_t c = (half ? (words[q] >> 32) : (words[q] & 0xffffffffu)) & mask;
+            js[t] = static_cast<std::size_t>(c);
+            t += c <= max;
+          }
+        }
+        bg.set_uint32_buffer_state(false, static_cast<std::uint32_t>(words[nw - 1] >> 32));
+      }
+    }
+  }
+  for (; t < k; ++t) js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+}
+
+/// _shuffle_raw on a random-access range [begin, begin + n). The j's are drawn a block ahead of
+/// the swaps (the draws do not depend on the data, so they are the same draws in the same order)
+/// and, for ranges of real lvalues, the element at j is prefetched a few swaps ahead: the swaps
+/// of a large range are random memory accesses.
 template <class BitGen, class RandomIt>
 inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
   using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
-  shuffle_raw_with(bg, n, first, [&](std::size_t i, std::size_t j) {
-    if (i != j) std::iter_swap(begin + static_cast<diff_t>(i), begin + static_cast<diff_t>(j));
-  });
+  constexpr std::size_t kBlock = kShuffleBlock;
+  constexpr std::size_t kAhead = 8;
+  constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
+  std::size_t js[kBlock];
+  std::size_t i = n;
+  while (i > first) {
+    const std::size_t k = i - first < kBlock ? i - first : kBlock;
+    shuffle_draw_block(bg, i, k, js);
+#if defined(__GNUC__)
+    if constexpr (can_prefetch) {
+      for (std::size_t t = 0; t < k && t < kAhead; ++t) {
+        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
+      }
+    }
+#endif
+    for (std::size_t t = 0; t < k; ++t) {
+#if defined(__GNUC__)
+      if constexpr (can_prefetch) {
+        if (t + kAhead < k) __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+      }
+#endif
+      const std::size_t a = i - 1 - t;
+      if (a != js[t]) std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
+    }
+    i -= k;
+  }
 }
 
 /// _shuffle_int (Generator.choice without replacement): like shuffle_raw, but
