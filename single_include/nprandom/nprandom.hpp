@@ -724,7 +724,8 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
   std::size_t j = 0;
 #if defined(__SSE2__)
   if constexpr (sizeof(UInt) == 4 || sizeof(UInt) == 8) {
-    for (; j + 4 <= n; j += 4) {
+    const std::size_t vec_end = n & ~std::size_t{3};
+    for (; j < vec_end; j += 4) {
       __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + j));
       y = _mm_xor_si128(y, _mm_srli_epi32(y, 11));
       y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
