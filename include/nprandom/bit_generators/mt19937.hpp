@@ -91,9 +91,8 @@ class MT19937 : public BitGenerator<MT19937> {
   }
   // mt19937_next_double: 53 bits from two outputs, a first.
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const auto a = static_cast<std::int32_t>(next_uint32() >> 5);
-    const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    const std::uint32_t a = next_uint32();
+    return nprandom::detail::mt19937_to_double(a, next_uint32());
   }
   // next_float is the base's (next_uint32() >> 8) * 2^-24, on the unbuffered 32-bit output.
   // mt19937_raw: the 32-bit output, zero-extended.

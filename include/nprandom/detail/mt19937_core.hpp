@@ -34,6 +34,12 @@ inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_
   return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
 }
 
+// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6).
+inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept {
+  return (static_cast<std::int32_t>(a >> 5) * 67108864.0 + static_cast<std::int32_t>(b >> 6)) /
+         9007199254740992.0;
+}
+
 inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
   y ^= y >> 11;
   y ^= (y << 7) & 0x9d2c5680u;

@@ -200,9 +200,8 @@ class MT19937BlockCursor {
     return (hi << 32) | next_uint32();
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const auto a = static_cast<std::int32_t>(next_uint32() >> 5);
-    const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    const std::uint32_t a = next_uint32();
+    return nprandom::detail::mt19937_to_double(a, next_uint32());
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
