@@ -691,6 +691,12 @@ inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_
   return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
 }
 
+// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6).
+inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept {
+  return (static_cast<std::int32_t>(a >> 5) * 67108864.0 + static_cast<std::int32_t>(b >> 6)) /
+         9007199254740992.0;
+}
+
 inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
   y ^= y >> 11;
   y ^= (y << 7) & 0x9d2c5680u;
@@ -956,9 +962,8 @@ class MT19937 : public BitGenerator<MT19937> {
   }
   // mt19937_next_double: 53 bits from two outputs, a first.
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const auto a = static_cast<std::int32_t>(next_uint32() >> 5);
-    const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    const std::uint32_t a = next_uint32();
+    return nprandom::detail::mt19937_to_double(a, next_uint32());
   }
   // next_float is the base's (next_uint32() >> 8) * 2^-24, on the unbuffered 32-bit output.
   // mt19937_raw: the 32-bit output, zero-extended.
@@ -8651,9 +8656,8 @@ class MT19937BlockCursor {
     return (hi << 32) | next_uint32();
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const auto a = static_cast<std::int32_t>(next_uint32() >> 5);
-    const auto b = static_cast<std::int32_t>(next_uint32() >> 6);
-    return (a * 67108864.0 + b) / 9007199254740992.0;
+    const std::uint32_t a = next_uint32();
+    return nprandom::detail::mt19937_to_double(a, next_uint32());
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
