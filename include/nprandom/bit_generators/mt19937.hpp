@@ -64,9 +64,7 @@ class MT19937 : public BitGenerator<MT19937> {
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   explicit MT19937(const std::vector<Int>& seed) {
-    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
-    // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size));
+    seed_from(SeedSequence(seed));
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   MT19937(std::initializer_list<Int> seed) {

@@ -113,9 +113,7 @@ class Philox : public BitGenerator<Philox> {
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   explicit Philox(const std::vector<Int>& seed, const philox4x64_ctr& counter = {}) {
-    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
-    // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size),
+    seed_from(SeedSequence(seed),
               counter);
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
