@@ -935,9 +935,7 @@ class MT19937 : public BitGenerator<MT19937> {
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   explicit MT19937(const std::vector<Int>& seed) {
-    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
-    // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size));
+    seed_from(SeedSequence(seed));
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   MT19937(std::initializer_list<Int> seed) {
@@ -1459,9 +1457,7 @@ class Philox : public BitGenerator<Philox> {
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   explicit Philox(const std::vector<Int>& seed, const philox4x64_ctr& counter = {}) {
-    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
-    // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size),
+    seed_from(SeedSequence(seed),
               counter);
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
@@ -1658,9 +1654,7 @@ class SFC64 : public BitGenerator<SFC64> {
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   explicit SFC64(const std::vector<Int>& seed) {
-    // All three arguments: SeedSequence(std::vector<std::uint64_t>) alone would select the
-    // OS-entropy constructor (whose first parameter is a spawn key).
-    seed_from(SeedSequence(seed, std::vector<std::uint64_t>{}, SeedSequence::default_pool_size));
+    seed_from(SeedSequence(seed));
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   SFC64(std::initializer_list<Int> seed) {
