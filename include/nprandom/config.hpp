@@ -8,6 +8,24 @@
 #error "nprandom requires C++17 or later"
 #endif
 
+// ---- fast-math guard (detail/fp.hpp keeps FMA contraction out) -------------------------------
+// -ffast-math (and its parts) reorders, fuses and drops operations and assumes no NaN/inf:
+// nprandom's values would no longer be NumPy's, and NaN parameter checks could vanish. Detected
+// through the macros the compilers announce: __FAST_MATH__ (-ffast-math, GCC and Clang),
+// __FINITE_MATH_ONLY__ (-ffinite-math-only, GCC and Clang), __ASSOCIATIVE_MATH__ /
+// __RECIPROCAL_MATH__ (GCC: -funsafe-math-optimizations, -fassociative-math, -freciprocal-math).
+// Clang 14 announces neither of the last two, so those flags alone go undetected there.
+// Define NPRANDOM_ALLOW_FAST_MATH to build anyway: values will differ from NumPy's.
+#if !defined(NPRANDOM_ALLOW_FAST_MATH)
+#if defined(__FAST_MATH__)
+#error "nprandom: compiled with -ffast-math: nprandom's values would differ from NumPy's. Remove -ffast-math (and -funsafe-math-optimizations), or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#elif defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__
+#error "nprandom: compiled with -ffinite-math-only: NaN/inf parameter checks and values would differ from NumPy's. Remove it, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#elif defined(__ASSOCIATIVE_MATH__) || defined(__RECIPROCAL_MATH__)
+#error "nprandom: compiled with -fassociative-math / -freciprocal-math: nprandom's values would differ from NumPy's. Remove them, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#endif
+#endif
+
 // 128-bit integer support (GCC/Clang on 64-bit targets). Define NPRANDOM_NO_INT128 to force the
 // portable fallback (used by the tests to exercise it).
 #if !defined(NPRANDOM_NO_INT128) && defined(__SIZEOF_INT128__)
