@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/seed_sequence.hpp>
 
 namespace nprandom {
@@ -57,14 +58,17 @@ class BitGenerator {
     uinteger_ = value;
   }
 
-  // NumPy's uint64_to_double: 53 random bits in [0, 1).
+  // NumPy's uint64_to_double: 53 random bits in [0, 1). The product is exact (an integer below
+  // 2^53 times 2^-53), so an FMA could not change a bit; rounded() only keeps it unfused so that
+  // tools/fma_audit.py can demand zero FMAs from nprandom's code.
   double next_double() noexcept {
-    return static_cast<double>(self().next_uint64() >> 11) * (1.0 / 9007199254740992.0);
+    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
+                           (1.0 / 9007199254740992.0));
   }
 
   // NumPy's next_float (since 1.22): 24 random bits of one 32-bit draw, in [0, 1).
   float next_float() noexcept {
-    return static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f);
+    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
   }
 
   // NumPy's next_raw: the generator's native output (64-bit here; MT19937 overrides).

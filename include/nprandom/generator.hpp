@@ -24,6 +24,7 @@
 #include <memory>
 #include <string_view>
 
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -1158,7 +1159,7 @@ class Generator {
   // _common.pyx POISSON_LAM_MAX: <double>int64max - sqrt(int64max)*10 (9.223372006484771e18).
   static double discrete_poisson_lam_max_() noexcept {
     const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-    return imax - std::sqrt(imax) * 10;
+    return imax - detail::mul(std::sqrt(imax), 10.0);
   }
   static void check_binomial_args_(std::int64_t n, double p) {
     if (!(p >= 0) || !(p <= 1)) throw std::invalid_argument("p < 0, p > 1 or p is NaN");
@@ -1170,7 +1171,7 @@ class Generator {
     if (!(p > 0) || !(p <= 1)) {
       throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
     }
-    const double max_lam = (1 - p) / p * (n + 10 * std::sqrt(n));
+    const double max_lam = (1 - p) / p * (n + detail::mul(10.0, std::sqrt(n)));
     if (max_lam > discrete_poisson_lam_max_()) {
       throw std::invalid_argument(
           "n too large or p too small, see Generator.negative_binomial Notes");

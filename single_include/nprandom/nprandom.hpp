@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 31.
+// Headers inlined: 32.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -434,6 +434,61 @@ class SeedSequence {
 #include <stdexcept>
 #include <vector>
 
+// ---- begin nprandom/detail/fp.hpp ----
+// Same bits under every build: products that stay rounded (the fast-math guard is in config.hpp).
+//
+// NumPy's kernels are C written for one rounding per operation. A compiler that may contract
+// (GCC's default -ffp-contract=fast, Clang's default `on`, both as soon as the target has FMA:
+// always on aarch64, on x86-64 with -march=native / -mfma / x86-64-v3) fuses `a * b + c` into one
+// fused multiply-add with a single rounding, and the bits change. Pragmas cannot stop it for a
+// header library: GCC ignores `#pragma STDC FP_CONTRACT`, and its `optimize` attribute blocks
+// inlining while the contraction of inlined code follows the *caller's* flag anyway.
+//
+// The one mechanism: every product whose result meets an addition or subtraction is written
+// `detail::mul(a, b)` (or the value passed through `detail::rounded(x)`). `rounded` hands the value
+// through an empty asm statement that claims to modify it in its register, so the optimiser can
+// no longer see that it is a product and there is nothing to fuse. The product is computed and
+// rounded exactly as written; no instruction is emitted for the barrier, scalar calls still
+// inline, and the value never leaves its register. It works for SIMD vector types too (an
+// `__m128d` is an "x" operand like a double).
+//
+// Under MSVC (/fp:precise, which does not contract since VS 2022) and unknown compilers the
+// barrier is the identity.
+#ifndef NPRANDOM_DETAIL_FP_HPP
+#define NPRANDOM_DETAIL_FP_HPP
+
+
+namespace nprandom {
+namespace detail {
+
+/// `x`, unchanged and rounded to its type, but opaque to the optimiser: a product passed through
+/// here cannot be fused with the addition or subtraction that consumes it.
+template <class T>
+NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
+    defined(__SSE2__) && (!defined(__i386__) || defined(__SSE2_MATH__))
+  __asm__("" : "+x"(x));  // stays in its SSE register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__aarch64__) || defined(__ARM_NEON))
+  __asm__("" : "+w"(x));  // stays in its FP/SIMD register
+  return x;
+#elif defined(__GNUC__) || defined(__clang__)
+  __asm__("" : "+m"(x));  // any other target (x87 included): through memory, which also rounds
+  return x;
+#else
+  return x;
+#endif
+}
+
+/// `a * b`, rounded on its own: the product NumPy's C computes before any `+` or `-` meets it.
+NPRANDOM_ALWAYS_INLINE double mul(double a, double b) noexcept { return rounded(a * b); }
+NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a * b); }
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_FP_HPP
+// ---- end nprandom/detail/fp.hpp ----
 
 namespace nprandom {
 
@@ -479,14 +534,17 @@ class BitGenerator {
     uinteger_ = value;
   }
 
-  // NumPy's uint64_to_double: 53 random bits in [0, 1).
+  // NumPy's uint64_to_double: 53 random bits in [0, 1). The product is exact (an integer below
+  // 2^53 times 2^-53), so an FMA could not change a bit; rounded() only keeps it unfused so that
+  // tools/fma_audit.py can demand zero FMAs from nprandom's code.
   double next_double() noexcept {
-    return static_cast<double>(self().next_uint64() >> 11) * (1.0 / 9007199254740992.0);
+    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
+                           (1.0 / 9007199254740992.0));
   }
 
   // NumPy's next_float (since 1.22): 24 random bits of one 32-bit draw, in [0, 1).
   float next_float() noexcept {
-    return static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f);
+    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
   }
 
   // NumPy's next_raw: the generator's native output (64-bit here; MT19937 overrides).
@@ -709,10 +767,11 @@ inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_
   return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
 }
 
-// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6).
+// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6). Every
+// operation is exact (integers below 2^53, powers of two), so an FMA cannot change a bit here.
 inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept {
-  return (static_cast<std::int32_t>(a >> 5) * 67108864.0 + static_cast<std::int32_t>(b >> 6)) /
-         9007199254740992.0;
+  const double hi = static_cast<std::int32_t>(a >> 5), lo = static_cast<std::int32_t>(b >> 6);
+  return (hi * 67108864.0 + lo) / 9007199254740992.0;  // fma-exact
 }
 
 inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
@@ -979,7 +1038,8 @@ class MT19937 : public BitGenerator<MT19937> {
   // mt19937_next_double: 53 bits from two outputs, a first.
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
     const std::uint32_t a = next_uint32();
-    return nprandom::detail::mt19937_to_double(a, next_uint32());
+    // rounded(): the exact result stays unfused with callers' additions (detail/fp.hpp).
+    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
   }
   // next_float is the base's (next_uint32() >> 8) * 2^-24, on the unbuffered 32-bit output.
   // mt19937_raw: the 32-bit output, zero-extended.
@@ -2954,13 +3014,13 @@ inline double standard_exponential(BitGen& bg) noexcept {
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
     // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
-    const double x = static_cast<double>(static_cast<std::int64_t>(ri)) * z::we_double[idx];
+    const double x = detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
       return z::ziggurat_exp_r - std::log1p(-bg.next_double());
     }
-    if ((z::fe_double[idx - 1] - z::fe_double[idx]) * bg.next_double() + z::fe_double[idx] <
+    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) + z::fe_double[idx] <
         std::exp(-x)) {
       return x;
     }
@@ -2979,12 +3039,12 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     ri >>= 1;
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
-    const float x = static_cast<float>(static_cast<std::int32_t>(ri)) * z::we_float[idx];
+    const float x = detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
       return z::ziggurat_exp_r_f - std::log1p(-bg.next_float());
     }
-    if ((z::fe_float[idx - 1] - z::fe_float[idx]) * bg.next_float() + z::fe_float[idx] <
+    if (detail::mul(z::fe_float[idx - 1] - z::fe_float[idx], bg.next_float()) + z::fe_float[idx] <
         std::exp(-x)) {
       return x;
     }
@@ -3031,7 +3091,7 @@ inline void standard_exponential_inv_fill_f(BitGen& bg, std::size_t cnt, float* 
 /// random_exponential: `scale * standard_exponential(bg)`.
 template <class BitGen>
 inline double exponential(BitGen& bg, double scale) noexcept {
-  return scale * standard_exponential(bg);
+  return detail::mul(scale, standard_exponential(bg));
 }
 
 }  // namespace distributions
@@ -3114,14 +3174,14 @@ inline double standard_normal(BitGen& bg) noexcept {
     if (idx == 0) {
       for (;;) {
         // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
-        const double xx = -z::ziggurat_nor_inv_r * std::log1p(-bg.next_double());
+        const double xx = detail::mul(-z::ziggurat_nor_inv_r, std::log1p(-bg.next_double()));
         const double yy = -std::log1p(-bg.next_double());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
         }
       }
     } else {
-      if (((z::fi_double[idx - 1] - z::fi_double[idx]) * bg.next_double() + z::fi_double[idx]) <
+      if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
           std::exp(-0.5 * x * x)) {
         return x;
       }
@@ -3145,14 +3205,14 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
-        const float xx = -z::ziggurat_nor_inv_r_f * std::log1p(-bg.next_float());
+        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, std::log1p(-bg.next_float()));
         const float yy = -std::log1p(-bg.next_float());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
         }
       }
     } else {
-      const float lhs = (z::fi_float[idx - 1] - z::fi_float[idx]) * bg.next_float() + z::fi_float[idx];
+      const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
       if (static_cast<double>(lhs) < std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
@@ -3175,7 +3235,7 @@ inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noex
 /// random_normal: `loc + scale * standard_normal(bg)`.
 template <class BitGen>
 inline double normal(BitGen& bg, double loc, double scale) noexcept {
-  return loc + scale * standard_normal(bg);
+  return loc + detail::mul(scale, standard_normal(bg));
 }
 
 }  // namespace distributions
@@ -3207,7 +3267,7 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
         if (X <= V) return X;
       } else {
         const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + shape * Y, 1. / shape);
+        const double X = std::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -3218,13 +3278,13 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
     double X, V;
     do {
       X = standard_normal(bg);
-      V = 1.0 + c * X;
+      V = 1.0 + detail::mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
     const double U = bg.next_double();
-    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
+    if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
+    if (std::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + std::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -3243,7 +3303,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
         if (X <= V) return X;
       } else {
         const float Y = -std::log((1.0f - U) / shape);
-        const float X = std::pow(1.0f - shape + shape * Y, 1.0f / shape);
+        const float X = std::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -3254,12 +3314,12 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     float X, V;
     do {
       X = standard_normal_f(bg);
-      V = 1.0f + c * X;
+      V = 1.0f + detail::mul(c, X);
     } while (V <= 0.0f);
     V = V * V * V;
     const float U = bg.next_float();
-    if (U < 1.0f - 0.0331f * (X * X) * (X * X)) return b * V;
-    if (std::log(U) < 0.5f * X * X + b * (1.0f - V + std::log(V))) return b * V;
+    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
+    if (std::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + std::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -3278,13 +3338,13 @@ inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, floa
 /// random_gamma: `scale * standard_gamma(bg, shape)`.
 template <class BitGen>
 inline double gamma(BitGen& bg, double shape, double scale) noexcept {
-  return scale * standard_gamma(bg, shape);
+  return detail::mul(scale, standard_gamma(bg, shape));
 }
 
 /// random_gamma_f: `scale * standard_gamma_f(bg, shape)`.
 template <class BitGen>
 inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
-  return scale * standard_gamma_f(bg, shape);
+  return detail::mul(scale, standard_gamma_f(bg, shape));
 }
 
 }  // namespace distributions
@@ -4102,6 +4162,7 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 
 #include <cstddef>
 
+
 namespace nprandom {
 namespace distributions {
 
@@ -4134,7 +4195,7 @@ inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noe
 /// random_uniform: `lower + range * U`, one next_double.
 template <class BitGen>
 inline double uniform(BitGen& bg, double lower, double range) noexcept {
-  return lower + range * bg.next_double();
+  return lower + detail::mul(range, bg.next_double());
 }
 
 }  // namespace distributions
@@ -4284,10 +4345,10 @@ inline double loggam(double x) noexcept {
   const double lg2pi = 1.8378770664093453e+00;  // log(2*pi)
   double gl0 = a[9];
   for (int k = 8; k >= 0; --k) {
-    gl0 *= x2;
+    gl0 = detail::mul(gl0, x2);
     gl0 += a[k];
   }
-  double gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * std::log(x0) - x0;
+  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, std::log(x0)) - x0;
   if (x < 7.0) {
     for (std::int64_t k = 1; k <= n; ++k) {
       gl -= std::log(x0 - 1.0);
@@ -4305,8 +4366,8 @@ inline double logfactorial(std::int64_t k) noexcept {
     return detail::logfactorial_table[k];
   }
   const double kd = static_cast<double>(k);
-  return (kd + 0.5) * std::log(kd) - kd +
-         (halfln2pi + (1.0 / kd) * (1 / 12.0 - 1 / (360.0 * kd * kd)));
+  return detail::mul(kd + 0.5, std::log(kd)) - kd +
+         (halfln2pi + detail::mul(1.0 / kd, 1 / 12.0 - 1 / (360.0 * kd * kd)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -4353,19 +4414,19 @@ inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t 
   const double q = 1.0 - r;
   bc.r = r;
   bc.q = q;
-  bc.fm = nd * r + r;
+  bc.fm = detail::mul(nd, r) + r;
   bc.m = floor_int64_x86(bc.fm);
   const double md = static_cast<double>(bc.m);
-  bc.p1 = std::floor(2.195 * std::sqrt(nd * r * q) - 4.6 * q) + 0.5;
+  bc.p1 = std::floor(detail::mul(2.195, std::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
   bc.xm = md + 0.5;
   bc.xl = bc.xm - bc.p1;
   bc.xr = bc.xm + bc.p1;
   bc.c = 0.134 + 20.5 / (15.3 + md);
-  double a = (bc.fm - bc.xl) / (bc.fm - bc.xl * r);
-  bc.laml = a * (1.0 + a / 2.0);
+  double a = (bc.fm - bc.xl) / (bc.fm - detail::mul(bc.xl, r));
+  bc.laml = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
   a = (bc.xr - bc.fm) / (bc.xr * q);
-  bc.lamr = a * (1.0 + a / 2.0);
-  bc.p2 = bc.p1 * (1.0 + 2.0 * bc.c);
+  bc.lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
+  bc.p2 = detail::mul(bc.p1, 1.0 + detail::mul(2.0, bc.c));
   bc.p3 = bc.p2 + bc.c / bc.laml;
   bc.p4 = bc.p3 + bc.c / bc.lamr;
 }
@@ -4394,7 +4455,7 @@ struct btpe_terms {
   double step50_F(std::int64_t y) const noexcept {
     double F = 1.0;
     if (m < y) {
-      for (std::int64_t i = m + 1; i <= y; ++i) F *= (a / static_cast<double>(i) - s);
+      for (std::int64_t i = m + 1; i <= y; ++i) F = detail::mul(F, a / static_cast<double>(i) - s);
     } else if (m > y) {
       for (std::int64_t i = y + 1; i <= m; ++i) F /= (a / static_cast<double>(i) - s);
     }
@@ -4404,7 +4465,7 @@ struct btpe_terms {
   // Step 52 squeeze: t and rho for k = |y - m|.
   void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = detail::mul(kd / nrq, (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
     const std::int64_t negk2 = static_cast<std::int64_t>(
         std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
@@ -4422,9 +4483,9 @@ struct btpe_terms {
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    return xm * std::log(f1 / x1) +
-           (static_cast<double>(wrap_sub_int64(n, m)) + 0.5) * std::log(z / w) +
-           static_cast<double>(wrap_sub_int64(y, m)) * std::log(w * r / (x1 * q)) +
+    return detail::mul(xm, std::log(f1 / x1)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, std::log(z / w)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), std::log(w * r / (x1 * q))) +
            (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
            (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
            (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
@@ -4512,31 +4573,31 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
   std::int64_t y;
   for (;;) {
     // Step 10
-    const double u = bg.next_double() * p4;
+    const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = floor_int64_x86(xm - p1 * v + u);
+      y = floor_int64_x86(xm - detail::mul(p1, v) + u);
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20: parallelogram
       const double x = xl + (u - p1) / c;
-      v = v * c + 1.0 - std::fabs(md - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - std::fabs(md - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
       // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
       y = floor_int64_x86(xl + std::log(v) / laml);
       if (y < 0 || v == 0.0) continue;
-      v = v * (u - p2) * laml;
+      v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40: right exponential tail
       y = floor_int64_x86(xr - std::log(v) / lamr);
       if (y > n || v == 0.0) continue;
-      v = v * (u - p3) * lamr;
+      v = detail::mul(v * (u - p3), lamr);
     }
 
     // Step 50
     const std::int64_t k = wrap_abs_int64(wrap_sub_int64(y, m));
-    if (!(k > 20 && static_cast<double>(k) < nrq / 2.0 - 1)) {
+    if (!(k > 20 && static_cast<double>(k) < detail::rounded(nrq / 2.0) - 1)) {
       if (v > terms.step50_F(y)) continue;
       break;  // Step 60
     }
@@ -4564,9 +4625,9 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.has_binomial = true;
   bc.q = 1.0 - p;
   bc.r = std::exp(nd * std::log1p(-p));
-  bc.c = nd * p;
+  bc.c = detail::mul(nd, p);
   const double np = bc.c;
-  const double lim = np + 10.0 * std::sqrt(np * bc.q + 1);
+  const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
   bc.m = trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) evaluated in double
 }
 
@@ -4702,7 +4763,7 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   // Memoise Step 52 for |y - m| up to 8 standard deviations, at most 4096 and cnt / 4.
   const double sd = std::sqrt(static_cast<double>(n) * bc.r * bc.q);
   const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-  const double wd = 8 * sd + 1;
+  const double wd = detail::mul(8.0, sd) + 1;
   const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
   detail::btpe_memo terms(n, bc, window);
   for (std::size_t i = 0; i < cnt; ++i) {
@@ -4729,8 +4790,8 @@ struct poisson_ptrs_setup {
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(std::log(lam_)),
-        b(0.931 + 2.53 * std::sqrt(lam_)),
-        a(-0.059 + 0.02483 * b),
+        b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
+        a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
         log_invalpha(std::log(invalpha)) {}
@@ -4738,7 +4799,7 @@ struct poisson_ptrs_setup {
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
 inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + static_cast<double>(k) * s.loglam - loggam(static_cast<double>(k) + 1);
+  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) - loggam(static_cast<double>(k) + 1);
 }
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
@@ -4752,7 +4813,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     const double U = bg.next_double() - 0.5;
     const double V = bg.next_double();
     const double us = 0.5 - std::fabs(U);
-    const std::int64_t k = detail::floor_int64_x86((2 * a / us + b) * U + lam + 0.43);
+    const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
     // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
@@ -4812,7 +4873,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     // Memoise the final test's right-hand side for k within 8 sd of lam (at most 4096 / cnt/4
     // each side); the same doubles as computing it every time.
     const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-    const double wd = 8 * std::sqrt(lam) + 1;
+    const double wd = detail::mul(8.0, std::sqrt(lam)) + 1;
     const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
     const double k0d = std::floor(lam) - static_cast<double>(window);
     const std::int64_t k0 = k0d > 0 ? static_cast<std::int64_t>(k0d) : 0;
@@ -4891,12 +4952,12 @@ struct hypergeometric_hrua_setup {
     const double csd = static_cast<double>(computed_sample);
     const double p = static_cast<double>(mingoodbad) / popd;
     const double q = static_cast<double>(maxgoodbad) / popd;
-    const double mu = csd * p;
+    const double mu = detail::mul(csd, p);
     a = mu + 0.5;
     const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
                        static_cast<double>(popsize - 1);
     c = std::sqrt(var + 0.5);
-    h = D1 * c + D2;
+    h = detail::mul(D1, c) + D2;
     m = detail::trunc_int64_x86(
         std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
                    static_cast<double>(popsize + 2)));
@@ -4904,7 +4965,7 @@ struct hypergeometric_hrua_setup {
     // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
     const double support =
         static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
-    const double tail = std::floor(a + 16 * c);
+    const double tail = std::floor(a + detail::mul(16.0, c));
     b = (support < tail) ? support : tail;
   }
 
@@ -4933,7 +4994,7 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     if (!(X >= 0.0) || (X >= b)) continue;
     K = detail::floor_int64_x86(X);
     const double T = g - gp(K);
-    if ((U * (4.0 - U) - 3.0) <= T) break;  // fast acceptance
+    if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
     if (U * (U - T) >= 1) continue;         // fast rejection
     if (2.0 * std::log(U) <= T) break;      // acceptance
   }
@@ -4978,7 +5039,7 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     return;
   }
   // K lies in [0, b); memoise [m - w, m + w] with w <= 2048 and <= cnt.
-  const double wd = 16 * st.c + 1;
+  const double wd = detail::mul(16.0, st.c) + 1;
   const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
   const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
   const std::int64_t k0 = st.m - w > 0 ? st.m - w : 0;
@@ -5012,7 +5073,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   const double Umin = std::pow(int64_max_d, -am1);
   for (;;) {
     const double U01 = bg.next_double();
-    const double U = U01 * Umin + (1 - U01);
+    const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
     const double X = std::floor(std::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
@@ -5030,7 +5091,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
   const double q = 1.0 - p;
   const double U = bg.next_double();
   while (U > sum) {
-    prod *= q;
+    prod = detail::mul(prod, q);
     sum += prod;
     ++X;
   }
@@ -5110,7 +5171,7 @@ double beta(BitGen& bg, double a, double b) noexcept {
   if (a <= 1.0 && b <= 1.0) {
     if (a < tiny && b < tiny) {
       const double u = bg.next_double();
-      return ((a + b) * u < a) ? 1.0 : 0.0;
+      return (detail::mul(a + b, u) < a) ? 1.0 : 0.0;
     }
     for (;;) {
       const double u = bg.next_double();
@@ -5141,14 +5202,14 @@ double beta(BitGen& bg, double a, double b) noexcept {
 // random_chisquare: 2 * G(df / 2).
 template <class BitGen>
 double chisquare(BitGen& bg, double df) noexcept {
-  return 2.0 * standard_gamma(bg, df / 2.0);
+  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
 }
 
 // random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
 template <class BitGen>
 double f(BitGen& bg, double dfnum, double dfden) noexcept {
-  const double num = chisquare(bg, dfnum) * dfden;
-  const double den = chisquare(bg, dfden) * dfnum;
+  const double num = detail::mul(chisquare(bg, dfnum), dfden);
+  const double den = detail::mul(chisquare(bg, dfden), dfnum);
   return num / den;
 }
 
@@ -5167,7 +5228,7 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
   if (1.0 < df) {
     const double chi2 = chisquare(bg, df - 1.0);
     const double n = standard_normal(bg) + std::sqrt(nonc);
-    return chi2 + n * n;
+    return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
   return chisquare(bg, df + static_cast<double>(2 * i));
@@ -5177,8 +5238,8 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
 // numerator drawn first.
 template <class BitGen>
 double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
-  const double t = noncentral_chisquare(bg, dfnum, nonc) * dfden;
-  return t / (chisquare(bg, dfden) * dfnum);
+  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
+  return t / detail::mul(chisquare(bg, dfden), dfnum);
 }
 
 // random_standard_cauchy: N1 / N2, N1 drawn first.
@@ -5194,7 +5255,7 @@ template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
   const double num = standard_normal(bg);
   const double denom = standard_gamma(bg, df / 2.0);
-  return std::sqrt(df / 2.0) * num / std::sqrt(denom);
+  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -5211,22 +5272,22 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (kappa < 1e-8) {
-    return pi * (2.0 * bg.next_double() - 1.0);
+    return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
   }
   double s;
   if (kappa < 1e-5) {
     s = (1.0 / kappa + kappa);
   } else if (kappa <= 1e6) {
-    const double r = 1.0 + std::sqrt(1.0 + 4.0 * kappa * kappa);
+    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
     const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
-    s = (1.0 + rho * rho) / (2.0 * rho);
+    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
   } else {
-    double result = mu + std::sqrt(1.0 / kappa) * standard_normal(bg);
+    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
-      result += 2.0 * pi;
+      result += detail::mul(2.0, pi);
     }
     if (result > pi) {
-      result -= 2.0 * pi;
+      result -= detail::mul(2.0, pi);
     }
     return result;
   }
@@ -5235,11 +5296,11 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   for (;;) {
     const double u = bg.next_double();
     const double z = std::cos(pi * u);
-    w = (1.0 + s * z) / (s + z);
-    const double y = kappa * (s - w);
+    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((y * (2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
       break;
     }
   }
@@ -5288,10 +5349,10 @@ double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
-      return loc - scale * std::log(2.0 - u - u);
+      return loc - detail::mul(scale, std::log(2.0 - u - u));
     }
     if (u > 0.0) {
-      return loc + scale * std::log(u + u);
+      return loc + detail::mul(scale, std::log(u + u));
     }
   }
 }
@@ -5303,7 +5364,7 @@ double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
-      return loc - scale * std::log(-std::log(u));
+      return loc - detail::mul(scale, std::log(-std::log(u)));
     }
   }
 }
@@ -5315,7 +5376,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {
-      return loc + scale * std::log(u / (1.0 - u));
+      return loc + detail::mul(scale, std::log(u / (1.0 - u)));
     }
   }
 }
@@ -5323,13 +5384,13 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
 // random_lognormal: exp(mean + sigma * N). One N.
 template <class BitGen>
 double lognormal(BitGen& bg, double mean, double sigma) noexcept {
-  return std::exp(mean + sigma * standard_normal(bg));
+  return std::exp(mean + detail::mul(sigma, standard_normal(bg)));
 }
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return mode * std::sqrt(2.0 * standard_exponential(bg));
+  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
 }
 
 // random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
@@ -5340,7 +5401,7 @@ double wald(BitGen& bg, double mean, double scale) noexcept {
   double y = standard_normal(bg);
   y = mean * y * y;
   const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
-  const double x = mean * (1.0 - 2.0 / d);
+  const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
   if (u <= mean / (mean + x)) {
     return x;
@@ -5405,6 +5466,7 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 //  * Rounding: Jacobi and LAPACK round differently, so values agree to ~1e-15 relative, not
 //    bit for bit.
 
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -5439,7 +5501,7 @@ inline bool allclose(const double* a, const double* b, std::size_t count, double
       }
       continue;
     }
-    if (!(std::fabs(x - y) <= atol + rtol * std::fabs(y))) {
+    if (!(std::fabs(x - y) <= atol + mul(rtol, std::fabs(y)))) {
       return false;
     }
   }
@@ -5455,7 +5517,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
   for (std::size_t j = 0; j < n; ++j) {
     double ajj = a[j * n + j];
     for (std::size_t k = 0; k < j; ++k) {
-      ajj -= l[j * n + k] * l[j * n + k];
+      ajj -= mul(l[j * n + k], l[j * n + k]);
     }
     if (!(ajj > 0.0)) {  // also catches NaN
       return false;
@@ -5465,7 +5527,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
     for (std::size_t i = j + 1; i < n; ++i) {
       double s = a[i * n + j];
       for (std::size_t k = 0; k < j; ++k) {
-        s -= l[i * n + k] * l[j * n + k];
+        s -= mul(l[i * n + k], l[j * n + k]);
       }
       l[i * n + j] = s / ajj;
     }
@@ -5541,9 +5603,9 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
     double off = 0.0;
     double diag = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-      diag += m[i * n + i] * m[i * n + i];
+      diag += mul(m[i * n + i], m[i * n + i]);
       for (std::size_t j = i + 1; j < n; ++j) {
-        off += m[i * n + j] * m[i * n + j];
+        off += mul(m[i * n + j], m[i * n + j]);
       }
     }
     if (off == 0.0 || off <= 1e-36 * diag) {
@@ -5560,27 +5622,27 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
         const double t = (theta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(theta) + std::sqrt(theta * theta + 1.0));
-        const double c = 1.0 / std::sqrt(t * t + 1.0);
+                         (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
+        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
           const double mkp = m[k * n + p];
           const double mkq = m[k * n + q];
-          m[k * n + p] = c * mkp - s * mkq;
-          m[k * n + q] = s * mkp + c * mkq;
+          m[k * n + p] = mul(c, mkp) - mul(s, mkq);
+          m[k * n + q] = mul(s, mkp) + mul(c, mkq);
         }
         for (std::size_t k = 0; k < n; ++k) {  // rows p, q
           const double mpk = m[p * n + k];
           const double mqk = m[q * n + k];
-          m[p * n + k] = c * mpk - s * mqk;
-          m[q * n + k] = s * mpk + c * mqk;
+          m[p * n + k] = mul(c, mpk) - mul(s, mqk);
+          m[q * n + k] = mul(s, mpk) + mul(c, mqk);
         }
         m[p * n + q] = m[q * n + p] = 0.0;
         for (std::size_t k = 0; k < n; ++k) {
           const double vkp = vec[k * n + p];
           const double vkq = vec[k * n + q];
-          vec[k * n + p] = c * vkp - s * vkq;
-          vec[k * n + q] = s * vkp + c * vkq;
+          vec[k * n + p] = mul(c, vkp) - mul(s, vkq);
+          vec[k * n + q] = mul(s, vkp) + mul(c, vkq);
         }
       }
     }
@@ -5656,9 +5718,9 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
           const double gq = g[k * n + q];
-          alpha += gp * gp;
-          beta += gq * gq;
-          gamma += gp * gq;
+          alpha += mul(gp, gp);
+          beta += mul(gq, gq);
+          gamma += mul(gp, gq);
         }
         if (gamma == 0.0 || std::fabs(gamma) <= eps * std::sqrt(alpha * beta)) {
           continue;
@@ -5666,18 +5728,18 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
         const double t = (zeta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(zeta) + std::sqrt(zeta * zeta + 1.0));
-        const double c = 1.0 / std::sqrt(t * t + 1.0);
+                         (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
+        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
           const double gq = g[k * n + q];
-          g[k * n + p] = c * gp - sn * gq;
-          g[k * n + q] = sn * gp + c * gq;
+          g[k * n + p] = mul(c, gp) - mul(sn, gq);
+          g[k * n + q] = mul(sn, gp) + mul(c, gq);
           const double vp = v[k * n + p];
           const double vq = v[k * n + q];
-          v[k * n + p] = c * vp - sn * vq;
-          v[k * n + q] = sn * vp + c * vq;
+          v[k * n + p] = mul(c, vp) - mul(sn, vq);
+          v[k * n + q] = mul(sn, vp) + mul(c, vq);
         }
       }
     }
@@ -5690,7 +5752,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
   for (std::size_t j = 0; j < n; ++j) {
     double ss = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
-      ss += g[k * n + j] * g[k * n + j];
+      ss += mul(g[k * n + j], g[k * n + j]);
     }
     norms[j] = std::sqrt(ss);
     max_norm = std::max(max_norm, norms[j]);
@@ -5730,16 +5792,16 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
           }
           double dot = 0.0;
           for (std::size_t k = 0; k < n; ++k) {
-            dot += u[k * n + c] * cand[k];
+            dot += mul(u[k * n + c], cand[k]);
           }
           for (std::size_t k = 0; k < n; ++k) {
-            cand[k] -= dot * u[k * n + c];
+            cand[k] -= mul(dot, u[k * n + c]);
           }
         }
       }
       double nn = 0.0;
       for (double x : cand) {
-        nn += x * x;
+        nn += mul(x, x);
       }
       nn = std::sqrt(nn);
       if (nn > 0.5) {
@@ -5996,7 +6058,7 @@ inline bool svd_psd(const double* cov, const double* s, const double* vh, std::s
     for (std::size_t j = 0; j < d; ++j) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += vh[k * d + i] * s[k] * vh[k * d + j];
+        acc += detail::mul(vh[k * d + i] * s[k], vh[k * d + j]);
       }
       rec[i * d + j] = acc;
     }
@@ -6088,7 +6150,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     for (std::size_t i = 0; i < d; ++i) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += row[k] * factor[i * d + k];
+        acc += detail::mul(row[k], factor[i * d + k]);
       }
       tmp[i] = mean[i] + acc;
     }
@@ -6126,7 +6188,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
     for (std::size_t i = 0; i < d; ++i) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += row[k] * b[k * d + i];
+        acc += detail::mul(row[k], b[k * d + i]);
       }
       tmp[i] = acc + mean[i];
     }
@@ -7258,7 +7320,7 @@ class Generator {
   // _common.pyx POISSON_LAM_MAX: <double>int64max - sqrt(int64max)*10 (9.223372006484771e18).
   static double discrete_poisson_lam_max_() noexcept {
     const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-    return imax - std::sqrt(imax) * 10;
+    return imax - detail::mul(std::sqrt(imax), 10.0);
   }
   static void check_binomial_args_(std::int64_t n, double p) {
     if (!(p >= 0) || !(p <= 1)) throw std::invalid_argument("p < 0, p > 1 or p is NaN");
@@ -7270,7 +7332,7 @@ class Generator {
     if (!(p > 0) || !(p <= 1)) {
       throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
     }
-    const double max_lam = (1 - p) / p * (n + 10 * std::sqrt(n));
+    const double max_lam = (1 - p) / p * (n + detail::mul(10.0, std::sqrt(n)));
     if (max_lam > discrete_poisson_lam_max_()) {
       throw std::invalid_argument(
           "n too large or p too small, see Generator.negative_binomial Notes");
@@ -7645,6 +7707,12 @@ namespace legacy {
 
 inline constexpr double pi = 3.14159265358979323846;  // C's M_PI
 
+namespace detail {
+// Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
+using ::nprandom::detail::mul;
+using ::nprandom::detail::rounded;
+}  // namespace detail
+
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
 // at a bit generator it does not own (RandomState owns both). has_gauss/gauss are part of the
 // RandomState state (get_state()[3], [4]).
@@ -7682,14 +7750,14 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   }
   double x1, x2, r2;
   do {
-    x1 = 2.0 * legacy_double(aug) - 1.0;
-    x2 = 2.0 * legacy_double(aug) - 1.0;
-    r2 = x1 * x1 + x2 * x2;
+    x1 = mul(2.0, legacy_double(aug)) - 1.0;
+    x2 = mul(2.0, legacy_double(aug)) - 1.0;
+    r2 = mul(x1, x1) + mul(x2, x2);
   } while (r2 >= 1.0 || r2 == 0.0);
   const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-  aug.gauss = f * x1;
+  aug.gauss = mul(f, x1);
   aug.has_gauss = 1;
-  return f * x2;
+  return mul(f, x2);
 }
 }  // namespace detail
 
@@ -7722,9 +7790,9 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     const std::size_t k = pairs_left < batch ? pairs_left : batch;
     std::size_t a = 0;
     while (a < k) {
-      const double x1 = 2.0 * bg.next_double() - 1.0;
-      const double x2 = 2.0 * bg.next_double() - 1.0;
-      const double r2 = x1 * x1 + x2 * x2;
+      const double x1 = detail::mul(2.0, bg.next_double()) - 1.0;
+      const double x2 = detail::mul(2.0, bg.next_double()) - 1.0;
+      const double r2 = detail::mul(x1, x1) + detail::mul(x2, x2);
       bx1[a] = x1;
       bx2[a] = x2;
       br2[a] = r2;
@@ -7733,11 +7801,11 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     for (std::size_t j = 0; j < k; ++j) {
       const double r2 = br2[j];
       const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-      out[i++] = f * bx2[j];
+      out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
-        out[i++] = f * bx1[j];
+        out[i++] = detail::mul(f, bx1[j]);
       } else {
-        aug.gauss = f * bx1[j];
+        aug.gauss = detail::mul(f, bx1[j]);
         aug.has_gauss = 1;
       }
     }
@@ -7747,7 +7815,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
 // legacy_normal: loc + scale * gauss.
 template <class BitGen>
 double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {
-  return loc + scale * gauss(aug);
+  return loc + detail::mul(scale, gauss(aug));
 }
 
 // legacy_lognormal: exp(normal(mean, sigma)).
@@ -7765,7 +7833,7 @@ double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
 // legacy_exponential: scale * standard_exponential.
 template <class BitGen>
 double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
-  return scale * standard_exponential(aug);
+  return detail::mul(scale, standard_exponential(aug));
 }
 
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
@@ -7786,7 +7854,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
         if (X <= V) return X;
       } else {
         const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + shape * Y, 1. / shape);
+        const double X = std::pow(1.0 - shape + mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -7797,12 +7865,12 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
     double X, V;
     do {
       X = gauss_inline(aug);
-      V = 1.0 + c * X;
+      V = 1.0 + mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
     const double U = legacy_double(aug);
-    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
-    if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
+    if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
+    if (std::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + std::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
@@ -7862,9 +7930,9 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
       } else {
         double x1, x2, r2;
         do {
-          x1 = 2.0 * bg.next_double() - 1.0;
-          x2 = 2.0 * bg.next_double() - 1.0;
-          r2 = x1 * x1 + x2 * x2;
+          x1 = mul(2.0, bg.next_double()) - 1.0;
+          x2 = mul(2.0, bg.next_double()) - 1.0;
+          r2 = mul(x1, x1) + mul(x2, x2);
         } while (r2 >= 1.0 || r2 == 0.0);
         x1s[np] = x1;
         x2s[np] = x2;
@@ -7878,24 +7946,24 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
     g[0] = gauss0;
     for (std::size_t j = 0; j < np; ++j) {
       const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
-      g[off + 2 * j] = f * x2s[j];
-      g[off + 2 * j + 1] = f * x1s[j];
+      g[off + 2 * j] = mul(f, x2s[j]);
+      g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
     std::size_t accepted = 0;
     bool redo = false;
     for (std::size_t r = 0; r < R; ++r) {
       const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
       const double X = g[r];
-      double V = 1.0 + cc[s] * X;
+      double V = 1.0 + mul(cc[s], X);
       if (V <= 0.0) {
         redo = true;
         break;
       }
       V = V * V * V;
       const double U = us[r];
-      if (U < 1.0 - 0.0331 * (X * X) * (X * X) ||
-          std::log(U) < 0.5 * X * X + bb[s] * (1. - V + std::log(V))) {
-        res[accepted++] = bb[s] * V;
+      if (U < 1.0 - mul(0.0331 * (X * X), X * X) ||
+          std::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + std::log(V))) {
+        res[accepted++] = mul(bb[s], V);
       }
     }
     if (redo) {
@@ -7932,21 +8000,21 @@ void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* o
 // legacy_gamma: scale * standard_gamma(shape).
 template <class BitGen>
 double gamma(AugBitGen<BitGen>& aug, double shape, double scale) noexcept {
-  return scale * standard_gamma(aug, shape);
+  return detail::mul(scale, standard_gamma(aug, shape));
 }
 
 // legacy_chisquare: 2 * standard_gamma(df / 2).
 template <class BitGen>
 double chisquare(AugBitGen<BitGen>& aug, double df) noexcept {
-  return 2.0 * standard_gamma(aug, df / 2.0);
+  return detail::mul(2.0, standard_gamma(aug, df / 2.0));
 }
 
 // legacy_f: chisquare(dfnum) * dfden / (chisquare(dfden) * dfnum), numerator drawn first (the
 // order GCC picks for NumPy's unsequenced C expression).
 template <class BitGen>
 double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
-  const double num = chisquare(aug, dfnum) * dfden;
-  const double den = chisquare(aug, dfden) * dfnum;
+  const double num = detail::mul(chisquare(aug, dfnum), dfden);
+  const double den = detail::mul(chisquare(aug, dfden), dfnum);
   return num / den;
 }
 
@@ -7972,7 +8040,7 @@ double power(AugBitGen<BitGen>& aug, double a) noexcept {
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return mode * std::sqrt(-2.0 * std::log1p(-bg.next_double()));
+  return detail::mul(mode, std::sqrt(-2.0 * std::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -7984,7 +8052,7 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
   if (1 < df) {
     const double chi2 = chisquare(aug, df - 1);
     const double n = gauss(aug) + std::sqrt(nonc);
-    return chi2 + n * n;
+    return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
   const double out = chisquare(aug, df + static_cast<double>(2 * i));
@@ -7995,8 +8063,8 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
 // legacy_noncentral_f: noncentral_chisquare(dfnum, nonc) * dfden / (chisquare(dfden) * dfnum).
 template <class BitGen>
 double noncentral_f(AugBitGen<BitGen>& aug, double dfnum, double dfden, double nonc) noexcept {
-  const double t = noncentral_chisquare(aug, dfnum, nonc) * dfden;
-  return t / (chisquare(aug, dfden) * dfnum);
+  const double t = detail::mul(noncentral_chisquare(aug, dfnum, nonc), dfden);
+  return t / detail::mul(chisquare(aug, dfden), dfnum);
 }
 
 // legacy_wald: Michael, Schucany & Haas (1976) with the legacy gauss and the pre-2.4 formula
@@ -8006,7 +8074,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double mu_2l = mean / (2 * scale);
   double Y = gauss(aug);
   Y = mean * Y * Y;
-  const double X = mean + mu_2l * (Y - std::sqrt(4 * scale * Y + Y * Y));
+  const double X = mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -8017,7 +8085,7 @@ template <class BitGen>
 double standard_t(AugBitGen<BitGen>& aug, double df) noexcept {
   const double num = gauss(aug);
   const double denom = standard_gamma(aug, df / 2);
-  return std::sqrt(df / 2) * num / std::sqrt(denom);
+  return detail::mul(std::sqrt(df / 2), num) / std::sqrt(denom);
 }
 
 // legacy_standard_cauchy: gauss / gauss, numerator drawn first (GCC's order in NumPy's build).
@@ -8094,23 +8162,23 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, 
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
-  if (kappa < 1e-8) return pi * (2 * bg.next_double() - 1);
+  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
   double s;
   if (kappa < 1e-5) {
     s = (1. / kappa + kappa);
   } else {
-    const double r = 1 + std::sqrt(1 + 4 * kappa * kappa);
+    const double r = 1 + std::sqrt(1 + detail::mul(4 * kappa, kappa));
     const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
-    s = (1 + rho * rho) / (2 * rho);
+    s = (1 + detail::mul(rho, rho)) / (2 * rho);
   }
   double W;
   for (;;) {
     const double U = bg.next_double();
     const double Z = std::cos(pi * U);
-    W = (1 + s * Z) / (s + Z);
-    const double Y = kappa * (s - W);
+    W = (1 + detail::mul(s, Z)) / (s + Z);
+    const double Y = detail::mul(kappa, s - W);
     const double V = bg.next_double();
-    if ((Y * (2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
+    if ((detail::mul(Y, 2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
   double result = std::acos(W);
@@ -8163,9 +8231,9 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.has_binomial = 1;
     bc.q = q = 1.0 - p;
     bc.r = qn = std::exp(static_cast<double>(n) * std::log(q));
-    const double np = static_cast<double>(n) * p;
+    const double np = mul(static_cast<double>(n), p);
     bc.c = np;
-    const double lim = np + 10.0 * std::sqrt(np * q + 1);
+    const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = nprandom::detail::trunc_int64_x86(dn < lim ? dn : lim);
   } else {
@@ -8204,18 +8272,18 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     bc.has_binomial = 1;
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
-    bc.fm = fm = static_cast<double>(n) * r + r;
+    bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
     bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(2.195 * std::sqrt(static_cast<double>(n) * r * q) - 4.6 * q) + 0.5;
+    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) - detail::mul(4.6, q)) + 0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
     bc.xr = xr = xm + p1;
     bc.c = c = 0.134 + 20.5 / (15.3 + static_cast<double>(m));
-    double a = (fm - xl) / (fm - xl * r);
-    bc.laml = laml = a * (1.0 + a / 2.0);
+    double a = (fm - xl) / (fm - detail::mul(xl, r));
+    bc.laml = laml = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
     a = (xr - fm) / (xr * q);
-    bc.lamr = lamr = a * (1.0 + a / 2.0);
-    bc.p2 = p2 = p1 * (1.0 + 2.0 * c);
+    bc.lamr = lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
+    bc.p2 = p2 = detail::mul(p1, 1.0 + detail::mul(2.0, c));
     bc.p3 = p3 = p2 + c / laml;
     bc.p4 = p4 = p3 + c / lamr;
   } else {
@@ -8239,35 +8307,35 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
   std::int64_t y;
   for (;;) {  // Step 10
     const double nrq = dn * r * q;
-    const double u = bg.next_double() * p4;
+    const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = trunc_int64_x86(std::floor(xm - p1 * v + u));
+      y = trunc_int64_x86(std::floor(xm - detail::mul(p1, v) + u));
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20
       const double x = xl + (u - p1) / c;
-      v = v * c + 1.0 - std::fabs(dm - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - std::fabs(dm - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = trunc_int64_x86(std::floor(x));
     } else if (u <= p3) {  // Step 30
       y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
-      v = v * (u - p2) * laml;
+      v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
       y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
-      v = v * (u - p3) * lamr;
+      v = detail::mul(v * (u - p3), lamr);
     }
     // Step 50
     const std::int64_t k = y - m < 0 ? m - y : y - m;
     const double dk = static_cast<double>(k);
-    if (!((k > 20) && (dk < ((nrq) / 2.0 - 1)))) {
+    if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
       const double s = r / q;
       const double a = s * static_cast<double>(n + 1);
       double F = 1.0;
       if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++) F *= (a / static_cast<double>(i) - s);
+        for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
       } else if (m > y) {
         for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
       }
@@ -8275,7 +8343,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       break;  // Step 60
     }
     // Step 52
-    const double rho = (dk / (nrq)) * ((dk * (dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     const double t = static_cast<double>(-k * k) / (2 * nrq);
     const double A = std::log(v);
     if (A < (t - rho)) break;
@@ -8288,8 +8356,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (xm * std::log(f1 / x1) + (static_cast<double>(n - m) + 0.5) * std::log(z / w) +
-             static_cast<double>(y - m) * std::log(w * r / (x1 * q)) +
+    if (A > (detail::mul(xm, std::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, std::log(z / w)) +
+             detail::mul(static_cast<double>(y - m), std::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
              (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
@@ -8400,11 +8468,11 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
   const std::int64_t m = sample < popsize - sample ? sample : popsize - sample;
   const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
   const double d5 = 1.0 - d4;
-  const double d6 = static_cast<double>(m) * d4 + 0.5;
+  const double d6 = mul(static_cast<double>(m), d4) + 0.5;
   const double d7 = std::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 *
                                   d5 / static_cast<double>(popsize - 1) +
                               0.5);
-  const double d8 = D1 * d7 + D2;
+  const double d8 = mul(D1, d7) + D2;
   const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
                                                       static_cast<double>(mingoodbad + 1) /
                                                       static_cast<double>(popsize + 2)));
@@ -8413,7 +8481,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                       loggam(static_cast<double>(m - d9 + 1)) +
                       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = std::floor(d6 + 16 * d7);
+  const double fl = std::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;
   std::int64_t Z;
   for (;;) {
@@ -8426,7 +8494,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                             loggam(static_cast<double>(mingoodbad - Z + 1)) +
                             loggam(static_cast<double>(m - Z + 1)) +
                             loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
-    if ((X * (4.0 - X) - 3.0) <= T) break;
+    if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
     if (2.0 * std::log(X) <= T) break;
   }
@@ -8590,7 +8658,7 @@ inline void check_gte_1(double v, const char* name) {  // CONS_GTE_1
 // LEGACY_POISSON_LAM_MAX: C long max - 10 sqrt(long max) (= POISSON_LAM_MAX on LP64).
 inline double legacy_poisson_lam_max() noexcept {
   const double lmax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return lmax - std::sqrt(lmax) * 10;
+  return lmax - ::nprandom::detail::mul(std::sqrt(lmax), 10.0);
 }
 inline void check_legacy_poisson(double v, const char* name) {  // LEGACY_CONS_POISSON
   if (!(v >= 0)) fail(std::string(name) + " < 0 or " + name + " is NaN");
@@ -8669,7 +8737,7 @@ class MT19937BlockCursor {
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
     const std::uint32_t a = next_uint32();
-    return nprandom::detail::mt19937_to_double(a, next_uint32());
+    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
@@ -8685,9 +8753,7 @@ class MT19937BlockCursor {
       if (k > n) k = n;
       const std::uint32_t* w = buf_.data() + pos_;
       for (std::size_t i = 0; i < k; ++i) {
-        const auto a = static_cast<std::int32_t>(w[2 * i] >> 5);
-        const auto b = static_cast<std::int32_t>(w[2 * i + 1] >> 6);
-        out[i] = (a * 67108864.0 + b) / 9007199254740992.0;
+        out[i] = ::nprandom::detail::mt19937_to_double(w[2 * i], w[2 * i + 1]);
       }
       pos_ += static_cast<int>(2 * k);
       out += k;
@@ -8945,7 +9011,7 @@ class BasicRandomState {
   void normal(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
     standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
-    for (std::size_t i = 0; i < n; ++i) out[i] = loc + scale * out[i];
+    for (std::size_t i = 0; i < n; ++i) out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
   }
 
   /// lognormal(mean=0, sigma=1). "sigma < 0".
@@ -8959,7 +9025,7 @@ class BasicRandomState {
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
     standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + sigma * out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
   }
 
   // ---- exponential / gamma family ----

@@ -90,7 +90,8 @@ class MT19937 : public BitGenerator<MT19937> {
   // mt19937_next_double: 53 bits from two outputs, a first.
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
     const std::uint32_t a = next_uint32();
-    return nprandom::detail::mt19937_to_double(a, next_uint32());
+    // rounded(): the exact result stays unfused with callers' additions (detail/fp.hpp).
+    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
   }
   // next_float is the base's (next_uint32() >> 8) * 2^-24, on the unbuffered 32-bit output.
   // mt19937_raw: the 32-bit output, zero-extended.

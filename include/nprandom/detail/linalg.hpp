@@ -15,6 +15,8 @@
 //  * Rounding: Jacobi and LAPACK round differently, so values agree to ~1e-15 relative, not
 //    bit for bit.
 
+#include <nprandom/detail/fp.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -49,7 +51,7 @@ inline bool allclose(const double* a, const double* b, std::size_t count, double
       }
       continue;
     }
-    if (!(std::fabs(x - y) <= atol + rtol * std::fabs(y))) {
+    if (!(std::fabs(x - y) <= atol + mul(rtol, std::fabs(y)))) {
       return false;
     }
   }
@@ -65,7 +67,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
   for (std::size_t j = 0; j < n; ++j) {
     double ajj = a[j * n + j];
     for (std::size_t k = 0; k < j; ++k) {
-      ajj -= l[j * n + k] * l[j * n + k];
+      ajj -= mul(l[j * n + k], l[j * n + k]);
     }
     if (!(ajj > 0.0)) {  // also catches NaN
       return false;
@@ -75,7 +77,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
     for (std::size_t i = j + 1; i < n; ++i) {
       double s = a[i * n + j];
       for (std::size_t k = 0; k < j; ++k) {
-        s -= l[i * n + k] * l[j * n + k];
+        s -= mul(l[i * n + k], l[j * n + k]);
       }
       l[i * n + j] = s / ajj;
     }
@@ -151,9 +153,9 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
     double off = 0.0;
     double diag = 0.0;
     for (std::size_t i = 0; i < n; ++i) {
-      diag += m[i * n + i] * m[i * n + i];
+      diag += mul(m[i * n + i], m[i * n + i]);
       for (std::size_t j = i + 1; j < n; ++j) {
-        off += m[i * n + j] * m[i * n + j];
+        off += mul(m[i * n + j], m[i * n + j]);
       }
     }
     if (off == 0.0 || off <= 1e-36 * diag) {
@@ -170,27 +172,27 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
         const double t = (theta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(theta) + std::sqrt(theta * theta + 1.0));
-        const double c = 1.0 / std::sqrt(t * t + 1.0);
+                         (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
+        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
           const double mkp = m[k * n + p];
           const double mkq = m[k * n + q];
-          m[k * n + p] = c * mkp - s * mkq;
-          m[k * n + q] = s * mkp + c * mkq;
+          m[k * n + p] = mul(c, mkp) - mul(s, mkq);
+          m[k * n + q] = mul(s, mkp) + mul(c, mkq);
         }
         for (std::size_t k = 0; k < n; ++k) {  // rows p, q
           const double mpk = m[p * n + k];
           const double mqk = m[q * n + k];
-          m[p * n + k] = c * mpk - s * mqk;
-          m[q * n + k] = s * mpk + c * mqk;
+          m[p * n + k] = mul(c, mpk) - mul(s, mqk);
+          m[q * n + k] = mul(s, mpk) + mul(c, mqk);
         }
         m[p * n + q] = m[q * n + p] = 0.0;
         for (std::size_t k = 0; k < n; ++k) {
           const double vkp = vec[k * n + p];
           const double vkq = vec[k * n + q];
-          vec[k * n + p] = c * vkp - s * vkq;
-          vec[k * n + q] = s * vkp + c * vkq;
+          vec[k * n + p] = mul(c, vkp) - mul(s, vkq);
+          vec[k * n + q] = mul(s, vkp) + mul(c, vkq);
         }
       }
     }
@@ -266,9 +268,9 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
           const double gq = g[k * n + q];
-          alpha += gp * gp;
-          beta += gq * gq;
-          gamma += gp * gq;
+          alpha += mul(gp, gp);
+          beta += mul(gq, gq);
+          gamma += mul(gp, gq);
         }
         if (gamma == 0.0 || std::fabs(gamma) <= eps * std::sqrt(alpha * beta)) {
           continue;
@@ -276,18 +278,18 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
         const double t = (zeta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(zeta) + std::sqrt(zeta * zeta + 1.0));
-        const double c = 1.0 / std::sqrt(t * t + 1.0);
+                         (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
+        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
           const double gq = g[k * n + q];
-          g[k * n + p] = c * gp - sn * gq;
-          g[k * n + q] = sn * gp + c * gq;
+          g[k * n + p] = mul(c, gp) - mul(sn, gq);
+          g[k * n + q] = mul(sn, gp) + mul(c, gq);
           const double vp = v[k * n + p];
           const double vq = v[k * n + q];
-          v[k * n + p] = c * vp - sn * vq;
-          v[k * n + q] = sn * vp + c * vq;
+          v[k * n + p] = mul(c, vp) - mul(sn, vq);
+          v[k * n + q] = mul(sn, vp) + mul(c, vq);
         }
       }
     }
@@ -300,7 +302,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
   for (std::size_t j = 0; j < n; ++j) {
     double ss = 0.0;
     for (std::size_t k = 0; k < n; ++k) {
-      ss += g[k * n + j] * g[k * n + j];
+      ss += mul(g[k * n + j], g[k * n + j]);
     }
     norms[j] = std::sqrt(ss);
     max_norm = std::max(max_norm, norms[j]);
@@ -340,16 +342,16 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
           }
           double dot = 0.0;
           for (std::size_t k = 0; k < n; ++k) {
-            dot += u[k * n + c] * cand[k];
+            dot += mul(u[k * n + c], cand[k]);
           }
           for (std::size_t k = 0; k < n; ++k) {
-            cand[k] -= dot * u[k * n + c];
+            cand[k] -= mul(dot, u[k * n + c]);
           }
         }
       }
       double nn = 0.0;
       for (double x : cand) {
-        nn += x * x;
+        nn += mul(x, x);
       }
       nn = std::sqrt(nn);
       if (nn > 0.5) {

@@ -34,10 +34,11 @@ inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_
   return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
 }
 
-// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6).
+// mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6). Every
+// operation is exact (integers below 2^53, powers of two), so an FMA cannot change a bit here.
 inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept {
-  return (static_cast<std::int32_t>(a >> 5) * 67108864.0 + static_cast<std::int32_t>(b >> 6)) /
-         9007199254740992.0;
+  const double hi = static_cast<std::int32_t>(a >> 5), lo = static_cast<std::int32_t>(b >> 6);
+  return (hi * 67108864.0 + lo) / 9007199254740992.0;  // fma-exact
 }
 
 inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {

@@ -10,6 +10,7 @@
 // normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
@@ -42,7 +43,7 @@ double beta(BitGen& bg, double a, double b) noexcept {
   if (a <= 1.0 && b <= 1.0) {
     if (a < tiny && b < tiny) {
       const double u = bg.next_double();
-      return ((a + b) * u < a) ? 1.0 : 0.0;
+      return (detail::mul(a + b, u) < a) ? 1.0 : 0.0;
     }
     for (;;) {
       const double u = bg.next_double();
@@ -73,14 +74,14 @@ double beta(BitGen& bg, double a, double b) noexcept {
 // random_chisquare: 2 * G(df / 2).
 template <class BitGen>
 double chisquare(BitGen& bg, double df) noexcept {
-  return 2.0 * standard_gamma(bg, df / 2.0);
+  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
 }
 
 // random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
 template <class BitGen>
 double f(BitGen& bg, double dfnum, double dfden) noexcept {
-  const double num = chisquare(bg, dfnum) * dfden;
-  const double den = chisquare(bg, dfden) * dfnum;
+  const double num = detail::mul(chisquare(bg, dfnum), dfden);
+  const double den = detail::mul(chisquare(bg, dfden), dfnum);
   return num / den;
 }
 
@@ -99,7 +100,7 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
   if (1.0 < df) {
     const double chi2 = chisquare(bg, df - 1.0);
     const double n = standard_normal(bg) + std::sqrt(nonc);
-    return chi2 + n * n;
+    return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
   return chisquare(bg, df + static_cast<double>(2 * i));
@@ -109,8 +110,8 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
 // numerator drawn first.
 template <class BitGen>
 double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
-  const double t = noncentral_chisquare(bg, dfnum, nonc) * dfden;
-  return t / (chisquare(bg, dfden) * dfnum);
+  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
+  return t / detail::mul(chisquare(bg, dfden), dfnum);
 }
 
 // random_standard_cauchy: N1 / N2, N1 drawn first.
@@ -126,7 +127,7 @@ template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
   const double num = standard_normal(bg);
   const double denom = standard_gamma(bg, df / 2.0);
-  return std::sqrt(df / 2.0) * num / std::sqrt(denom);
+  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -143,22 +144,22 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (kappa < 1e-8) {
-    return pi * (2.0 * bg.next_double() - 1.0);
+    return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
   }
   double s;
   if (kappa < 1e-5) {
     s = (1.0 / kappa + kappa);
   } else if (kappa <= 1e6) {
-    const double r = 1.0 + std::sqrt(1.0 + 4.0 * kappa * kappa);
+    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
     const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
-    s = (1.0 + rho * rho) / (2.0 * rho);
+    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
   } else {
-    double result = mu + std::sqrt(1.0 / kappa) * standard_normal(bg);
+    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
-      result += 2.0 * pi;
+      result += detail::mul(2.0, pi);
     }
     if (result > pi) {
-      result -= 2.0 * pi;
+      result -= detail::mul(2.0, pi);
     }
     return result;
   }
@@ -167,11 +168,11 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   for (;;) {
     const double u = bg.next_double();
     const double z = std::cos(pi * u);
-    w = (1.0 + s * z) / (s + z);
-    const double y = kappa * (s - w);
+    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((y * (2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
       break;
     }
   }
@@ -220,10 +221,10 @@ double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
-      return loc - scale * std::log(2.0 - u - u);
+      return loc - detail::mul(scale, std::log(2.0 - u - u));
     }
     if (u > 0.0) {
-      return loc + scale * std::log(u + u);
+      return loc + detail::mul(scale, std::log(u + u));
     }
   }
 }
@@ -235,7 +236,7 @@ double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
-      return loc - scale * std::log(-std::log(u));
+      return loc - detail::mul(scale, std::log(-std::log(u)));
     }
   }
 }
@@ -247,7 +248,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {
-      return loc + scale * std::log(u / (1.0 - u));
+      return loc + detail::mul(scale, std::log(u / (1.0 - u)));
     }
   }
 }
@@ -255,13 +256,13 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
 // random_lognormal: exp(mean + sigma * N). One N.
 template <class BitGen>
 double lognormal(BitGen& bg, double mean, double sigma) noexcept {
-  return std::exp(mean + sigma * standard_normal(bg));
+  return std::exp(mean + detail::mul(sigma, standard_normal(bg)));
 }
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return mode * std::sqrt(2.0 * standard_exponential(bg));
+  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
 }
 
 // random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
@@ -272,7 +273,7 @@ double wald(BitGen& bg, double mean, double scale) noexcept {
   double y = standard_normal(bg);
   y = mean * y * y;
   const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
-  const double x = mean * (1.0 - 2.0 / d);
+  const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
   if (u <= mean / (mean + x)) {
     return x;

@@ -13,6 +13,7 @@
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/logfactorial_table.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
@@ -77,10 +78,10 @@ inline double loggam(double x) noexcept {
   const double lg2pi = 1.8378770664093453e+00;  // log(2*pi)
   double gl0 = a[9];
   for (int k = 8; k >= 0; --k) {
-    gl0 *= x2;
+    gl0 = detail::mul(gl0, x2);
     gl0 += a[k];
   }
-  double gl = gl0 / x0 + 0.5 * lg2pi + (x0 - 0.5) * std::log(x0) - x0;
+  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, std::log(x0)) - x0;
   if (x < 7.0) {
     for (std::int64_t k = 1; k <= n; ++k) {
       gl -= std::log(x0 - 1.0);
@@ -98,8 +99,8 @@ inline double logfactorial(std::int64_t k) noexcept {
     return detail::logfactorial_table[k];
   }
   const double kd = static_cast<double>(k);
-  return (kd + 0.5) * std::log(kd) - kd +
-         (halfln2pi + (1.0 / kd) * (1 / 12.0 - 1 / (360.0 * kd * kd)));
+  return detail::mul(kd + 0.5, std::log(kd)) - kd +
+         (halfln2pi + detail::mul(1.0 / kd, 1 / 12.0 - 1 / (360.0 * kd * kd)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,19 +147,19 @@ inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t 
   const double q = 1.0 - r;
   bc.r = r;
   bc.q = q;
-  bc.fm = nd * r + r;
+  bc.fm = detail::mul(nd, r) + r;
   bc.m = floor_int64_x86(bc.fm);
   const double md = static_cast<double>(bc.m);
-  bc.p1 = std::floor(2.195 * std::sqrt(nd * r * q) - 4.6 * q) + 0.5;
+  bc.p1 = std::floor(detail::mul(2.195, std::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
   bc.xm = md + 0.5;
   bc.xl = bc.xm - bc.p1;
   bc.xr = bc.xm + bc.p1;
   bc.c = 0.134 + 20.5 / (15.3 + md);
-  double a = (bc.fm - bc.xl) / (bc.fm - bc.xl * r);
-  bc.laml = a * (1.0 + a / 2.0);
+  double a = (bc.fm - bc.xl) / (bc.fm - detail::mul(bc.xl, r));
+  bc.laml = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
   a = (bc.xr - bc.fm) / (bc.xr * q);
-  bc.lamr = a * (1.0 + a / 2.0);
-  bc.p2 = bc.p1 * (1.0 + 2.0 * bc.c);
+  bc.lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
+  bc.p2 = detail::mul(bc.p1, 1.0 + detail::mul(2.0, bc.c));
   bc.p3 = bc.p2 + bc.c / bc.laml;
   bc.p4 = bc.p3 + bc.c / bc.lamr;
 }
@@ -187,7 +188,7 @@ struct btpe_terms {
   double step50_F(std::int64_t y) const noexcept {
     double F = 1.0;
     if (m < y) {
-      for (std::int64_t i = m + 1; i <= y; ++i) F *= (a / static_cast<double>(i) - s);
+      for (std::int64_t i = m + 1; i <= y; ++i) F = detail::mul(F, a / static_cast<double>(i) - s);
     } else if (m > y) {
       for (std::int64_t i = y + 1; i <= m; ++i) F /= (a / static_cast<double>(i) - s);
     }
@@ -197,7 +198,7 @@ struct btpe_terms {
   // Step 52 squeeze: t and rho for k = |y - m|.
   void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    rho = (kd / nrq) * ((kd * (kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = detail::mul(kd / nrq, (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
     const std::int64_t negk2 = static_cast<std::int64_t>(
         std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
@@ -215,9 +216,9 @@ struct btpe_terms {
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    return xm * std::log(f1 / x1) +
-           (static_cast<double>(wrap_sub_int64(n, m)) + 0.5) * std::log(z / w) +
-           static_cast<double>(wrap_sub_int64(y, m)) * std::log(w * r / (x1 * q)) +
+    return detail::mul(xm, std::log(f1 / x1)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, std::log(z / w)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), std::log(w * r / (x1 * q))) +
            (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
            (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
            (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
@@ -305,31 +306,31 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
   std::int64_t y;
   for (;;) {
     // Step 10
-    const double u = bg.next_double() * p4;
+    const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = floor_int64_x86(xm - p1 * v + u);
+      y = floor_int64_x86(xm - detail::mul(p1, v) + u);
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20: parallelogram
       const double x = xl + (u - p1) / c;
-      v = v * c + 1.0 - std::fabs(md - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - std::fabs(md - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
       // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
       y = floor_int64_x86(xl + std::log(v) / laml);
       if (y < 0 || v == 0.0) continue;
-      v = v * (u - p2) * laml;
+      v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40: right exponential tail
       y = floor_int64_x86(xr - std::log(v) / lamr);
       if (y > n || v == 0.0) continue;
-      v = v * (u - p3) * lamr;
+      v = detail::mul(v * (u - p3), lamr);
     }
 
     // Step 50
     const std::int64_t k = wrap_abs_int64(wrap_sub_int64(y, m));
-    if (!(k > 20 && static_cast<double>(k) < nrq / 2.0 - 1)) {
+    if (!(k > 20 && static_cast<double>(k) < detail::rounded(nrq / 2.0) - 1)) {
       if (v > terms.step50_F(y)) continue;
       break;  // Step 60
     }
@@ -357,9 +358,9 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.has_binomial = true;
   bc.q = 1.0 - p;
   bc.r = std::exp(nd * std::log1p(-p));
-  bc.c = nd * p;
+  bc.c = detail::mul(nd, p);
   const double np = bc.c;
-  const double lim = np + 10.0 * std::sqrt(np * bc.q + 1);
+  const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
   bc.m = trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) evaluated in double
 }
 
@@ -495,7 +496,7 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   // Memoise Step 52 for |y - m| up to 8 standard deviations, at most 4096 and cnt / 4.
   const double sd = std::sqrt(static_cast<double>(n) * bc.r * bc.q);
   const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-  const double wd = 8 * sd + 1;
+  const double wd = detail::mul(8.0, sd) + 1;
   const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
   detail::btpe_memo terms(n, bc, window);
   for (std::size_t i = 0; i < cnt; ++i) {
@@ -522,8 +523,8 @@ struct poisson_ptrs_setup {
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(std::log(lam_)),
-        b(0.931 + 2.53 * std::sqrt(lam_)),
-        a(-0.059 + 0.02483 * b),
+        b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
+        a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
         log_invalpha(std::log(invalpha)) {}
@@ -531,7 +532,7 @@ struct poisson_ptrs_setup {
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
 inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + static_cast<double>(k) * s.loglam - loggam(static_cast<double>(k) + 1);
+  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) - loggam(static_cast<double>(k) + 1);
 }
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
@@ -545,7 +546,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     const double U = bg.next_double() - 0.5;
     const double V = bg.next_double();
     const double us = 0.5 - std::fabs(U);
-    const std::int64_t k = detail::floor_int64_x86((2 * a / us + b) * U + lam + 0.43);
+    const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
     // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
@@ -605,7 +606,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     // Memoise the final test's right-hand side for k within 8 sd of lam (at most 4096 / cnt/4
     // each side); the same doubles as computing it every time.
     const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-    const double wd = 8 * std::sqrt(lam) + 1;
+    const double wd = detail::mul(8.0, std::sqrt(lam)) + 1;
     const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
     const double k0d = std::floor(lam) - static_cast<double>(window);
     const std::int64_t k0 = k0d > 0 ? static_cast<std::int64_t>(k0d) : 0;
@@ -684,12 +685,12 @@ struct hypergeometric_hrua_setup {
     const double csd = static_cast<double>(computed_sample);
     const double p = static_cast<double>(mingoodbad) / popd;
     const double q = static_cast<double>(maxgoodbad) / popd;
-    const double mu = csd * p;
+    const double mu = detail::mul(csd, p);
     a = mu + 0.5;
     const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
                        static_cast<double>(popsize - 1);
     c = std::sqrt(var + 0.5);
-    h = D1 * c + D2;
+    h = detail::mul(D1, c) + D2;
     m = detail::trunc_int64_x86(
         std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
                    static_cast<double>(popsize + 2)));
@@ -697,7 +698,7 @@ struct hypergeometric_hrua_setup {
     // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
     const double support =
         static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
-    const double tail = std::floor(a + 16 * c);
+    const double tail = std::floor(a + detail::mul(16.0, c));
     b = (support < tail) ? support : tail;
   }
 
@@ -726,7 +727,7 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     if (!(X >= 0.0) || (X >= b)) continue;
     K = detail::floor_int64_x86(X);
     const double T = g - gp(K);
-    if ((U * (4.0 - U) - 3.0) <= T) break;  // fast acceptance
+    if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
     if (U * (U - T) >= 1) continue;         // fast rejection
     if (2.0 * std::log(U) <= T) break;      // acceptance
   }
@@ -771,7 +772,7 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     return;
   }
   // K lies in [0, b); memoise [m - w, m + w] with w <= 2048 and <= cnt.
-  const double wd = 16 * st.c + 1;
+  const double wd = detail::mul(16.0, st.c) + 1;
   const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
   const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
   const std::int64_t k0 = st.m - w > 0 ? st.m - w : 0;
@@ -805,7 +806,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   const double Umin = std::pow(int64_max_d, -am1);
   for (;;) {
     const double U01 = bg.next_double();
-    const double U = U01 * Umin + (1 - U01);
+    const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
     const double X = std::floor(std::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
@@ -823,7 +824,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
   const double q = 1.0 - p;
   const double U = bg.next_double();
   while (U > sum) {
-    prod *= q;
+    prod = detail::mul(prod, q);
     sum += prod;
     ++X;
   }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstddef>
 
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/normal.hpp>
 
@@ -36,7 +37,7 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
         if (X <= V) return X;
       } else {
         const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + shape * Y, 1. / shape);
+        const double X = std::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -47,13 +48,13 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
     double X, V;
     do {
       X = standard_normal(bg);
-      V = 1.0 + c * X;
+      V = 1.0 + detail::mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
     const double U = bg.next_double();
-    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
+    if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
+    if (std::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + std::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -72,7 +73,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
         if (X <= V) return X;
       } else {
         const float Y = -std::log((1.0f - U) / shape);
-        const float X = std::pow(1.0f - shape + shape * Y, 1.0f / shape);
+        const float X = std::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -83,12 +84,12 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     float X, V;
     do {
       X = standard_normal_f(bg);
-      V = 1.0f + c * X;
+      V = 1.0f + detail::mul(c, X);
     } while (V <= 0.0f);
     V = V * V * V;
     const float U = bg.next_float();
-    if (U < 1.0f - 0.0331f * (X * X) * (X * X)) return b * V;
-    if (std::log(U) < 0.5f * X * X + b * (1.0f - V + std::log(V))) return b * V;
+    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
+    if (std::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + std::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -107,13 +108,13 @@ inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, floa
 /// random_gamma: `scale * standard_gamma(bg, shape)`.
 template <class BitGen>
 inline double gamma(BitGen& bg, double shape, double scale) noexcept {
-  return scale * standard_gamma(bg, shape);
+  return detail::mul(scale, standard_gamma(bg, shape));
 }
 
 /// random_gamma_f: `scale * standard_gamma_f(bg, shape)`.
 template <class BitGen>
 inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
-  return scale * standard_gamma_f(bg, shape);
+  return detail::mul(scale, standard_gamma_f(bg, shape));
 }
 
 }  // namespace distributions

@@ -13,6 +13,7 @@
 // (no bit generator): the caller draws the standard normals first, exactly as NumPy does.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/linalg.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
@@ -252,7 +253,7 @@ inline bool svd_psd(const double* cov, const double* s, const double* vh, std::s
     for (std::size_t j = 0; j < d; ++j) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += vh[k * d + i] * s[k] * vh[k * d + j];
+        acc += detail::mul(vh[k * d + i] * s[k], vh[k * d + j]);
       }
       rec[i * d + j] = acc;
     }
@@ -344,7 +345,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     for (std::size_t i = 0; i < d; ++i) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += row[k] * factor[i * d + k];
+        acc += detail::mul(row[k], factor[i * d + k]);
       }
       tmp[i] = mean[i] + acc;
     }
@@ -382,7 +383,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
     for (std::size_t i = 0; i < d; ++i) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += row[k] * b[k * d + i];
+        acc += detail::mul(row[k], b[k * d + i]);
       }
       tmp[i] = acc + mean[i];
     }

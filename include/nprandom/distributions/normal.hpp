@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
@@ -61,14 +62,14 @@ inline double standard_normal(BitGen& bg) noexcept {
     if (idx == 0) {
       for (;;) {
         // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
-        const double xx = -z::ziggurat_nor_inv_r * std::log1p(-bg.next_double());
+        const double xx = detail::mul(-z::ziggurat_nor_inv_r, std::log1p(-bg.next_double()));
         const double yy = -std::log1p(-bg.next_double());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
         }
       }
     } else {
-      if (((z::fi_double[idx - 1] - z::fi_double[idx]) * bg.next_double() + z::fi_double[idx]) <
+      if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
           std::exp(-0.5 * x * x)) {
         return x;
       }
@@ -92,14 +93,14 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
-        const float xx = -z::ziggurat_nor_inv_r_f * std::log1p(-bg.next_float());
+        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, std::log1p(-bg.next_float()));
         const float yy = -std::log1p(-bg.next_float());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
         }
       }
     } else {
-      const float lhs = (z::fi_float[idx - 1] - z::fi_float[idx]) * bg.next_float() + z::fi_float[idx];
+      const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
       if (static_cast<double>(lhs) < std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
@@ -122,7 +123,7 @@ inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noex
 /// random_normal: `loc + scale * standard_normal(bg)`.
 template <class BitGen>
 inline double normal(BitGen& bg, double loc, double scale) noexcept {
-  return loc + scale * standard_normal(bg);
+  return loc + detail::mul(scale, standard_normal(bg));
 }
 
 }  // namespace distributions

@@ -8,6 +8,8 @@
 
 #include <cstddef>
 
+#include <nprandom/detail/fp.hpp>
+
 namespace nprandom {
 namespace distributions {
 
@@ -40,7 +42,7 @@ inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noe
 /// random_uniform: `lower + range * U`, one next_double.
 template <class BitGen>
 inline double uniform(BitGen& bg, double lower, double range) noexcept {
-  return lower + range * bg.next_double();
+  return lower + detail::mul(range, bg.next_double());
 }
 
 }  // namespace distributions

@@ -24,12 +24,19 @@
 #include <limits>
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
 namespace nprandom {
 namespace legacy {
 
 inline constexpr double pi = 3.14159265358979323846;  // C's M_PI
+
+namespace detail {
+// Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
+using ::nprandom::detail::mul;
+using ::nprandom::detail::rounded;
+}  // namespace detail
 
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
 // at a bit generator it does not own (RandomState owns both). has_gauss/gauss are part of the
@@ -68,14 +75,14 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   }
   double x1, x2, r2;
   do {
-    x1 = 2.0 * legacy_double(aug) - 1.0;
-    x2 = 2.0 * legacy_double(aug) - 1.0;
-    r2 = x1 * x1 + x2 * x2;
+    x1 = mul(2.0, legacy_double(aug)) - 1.0;
+    x2 = mul(2.0, legacy_double(aug)) - 1.0;
+    r2 = mul(x1, x1) + mul(x2, x2);
   } while (r2 >= 1.0 || r2 == 0.0);
   const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-  aug.gauss = f * x1;
+  aug.gauss = mul(f, x1);
   aug.has_gauss = 1;
-  return f * x2;
+  return mul(f, x2);
 }
 }  // namespace detail
 
@@ -108,9 +115,9 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     const std::size_t k = pairs_left < batch ? pairs_left : batch;
     std::size_t a = 0;
     while (a < k) {
-      const double x1 = 2.0 * bg.next_double() - 1.0;
-      const double x2 = 2.0 * bg.next_double() - 1.0;
-      const double r2 = x1 * x1 + x2 * x2;
+      const double x1 = detail::mul(2.0, bg.next_double()) - 1.0;
+      const double x2 = detail::mul(2.0, bg.next_double()) - 1.0;
+      const double r2 = detail::mul(x1, x1) + detail::mul(x2, x2);
       bx1[a] = x1;
       bx2[a] = x2;
       br2[a] = r2;
@@ -119,11 +126,11 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     for (std::size_t j = 0; j < k; ++j) {
       const double r2 = br2[j];
       const double f = std::sqrt(-2.0 * std::log(r2) / r2);
-      out[i++] = f * bx2[j];
+      out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
-        out[i++] = f * bx1[j];
+        out[i++] = detail::mul(f, bx1[j]);
       } else {
-        aug.gauss = f * bx1[j];
+        aug.gauss = detail::mul(f, bx1[j]);
         aug.has_gauss = 1;
       }
     }
@@ -133,7 +140,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
 // legacy_normal: loc + scale * gauss.
 template <class BitGen>
 double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {
-  return loc + scale * gauss(aug);
+  return loc + detail::mul(scale, gauss(aug));
 }
 
 // legacy_lognormal: exp(normal(mean, sigma)).
@@ -151,7 +158,7 @@ double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
 // legacy_exponential: scale * standard_exponential.
 template <class BitGen>
 double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
-  return scale * standard_exponential(aug);
+  return detail::mul(scale, standard_exponential(aug));
 }
 
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
@@ -172,7 +179,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
         if (X <= V) return X;
       } else {
         const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + shape * Y, 1. / shape);
+        const double X = std::pow(1.0 - shape + mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -183,12 +190,12 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
     double X, V;
     do {
       X = gauss_inline(aug);
-      V = 1.0 + c * X;
+      V = 1.0 + mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
     const double U = legacy_double(aug);
-    if (U < 1.0 - 0.0331 * (X * X) * (X * X)) return b * V;
-    if (std::log(U) < 0.5 * X * X + b * (1. - V + std::log(V))) return b * V;
+    if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
+    if (std::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + std::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
@@ -248,9 +255,9 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
       } else {
         double x1, x2, r2;
         do {
-          x1 = 2.0 * bg.next_double() - 1.0;
-          x2 = 2.0 * bg.next_double() - 1.0;
-          r2 = x1 * x1 + x2 * x2;
+          x1 = mul(2.0, bg.next_double()) - 1.0;
+          x2 = mul(2.0, bg.next_double()) - 1.0;
+          r2 = mul(x1, x1) + mul(x2, x2);
         } while (r2 >= 1.0 || r2 == 0.0);
         x1s[np] = x1;
         x2s[np] = x2;
@@ -264,24 +271,24 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
     g[0] = gauss0;
     for (std::size_t j = 0; j < np; ++j) {
       const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
-      g[off + 2 * j] = f * x2s[j];
-      g[off + 2 * j + 1] = f * x1s[j];
+      g[off + 2 * j] = mul(f, x2s[j]);
+      g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
     std::size_t accepted = 0;
     bool redo = false;
     for (std::size_t r = 0; r < R; ++r) {
       const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
       const double X = g[r];
-      double V = 1.0 + cc[s] * X;
+      double V = 1.0 + mul(cc[s], X);
       if (V <= 0.0) {
         redo = true;
         break;
       }
       V = V * V * V;
       const double U = us[r];
-      if (U < 1.0 - 0.0331 * (X * X) * (X * X) ||
-          std::log(U) < 0.5 * X * X + bb[s] * (1. - V + std::log(V))) {
-        res[accepted++] = bb[s] * V;
+      if (U < 1.0 - mul(0.0331 * (X * X), X * X) ||
+          std::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + std::log(V))) {
+        res[accepted++] = mul(bb[s], V);
       }
     }
     if (redo) {
@@ -318,21 +325,21 @@ void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* o
 // legacy_gamma: scale * standard_gamma(shape).
 template <class BitGen>
 double gamma(AugBitGen<BitGen>& aug, double shape, double scale) noexcept {
-  return scale * standard_gamma(aug, shape);
+  return detail::mul(scale, standard_gamma(aug, shape));
 }
 
 // legacy_chisquare: 2 * standard_gamma(df / 2).
 template <class BitGen>
 double chisquare(AugBitGen<BitGen>& aug, double df) noexcept {
-  return 2.0 * standard_gamma(aug, df / 2.0);
+  return detail::mul(2.0, standard_gamma(aug, df / 2.0));
 }
 
 // legacy_f: chisquare(dfnum) * dfden / (chisquare(dfden) * dfnum), numerator drawn first (the
 // order GCC picks for NumPy's unsequenced C expression).
 template <class BitGen>
 double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
-  const double num = chisquare(aug, dfnum) * dfden;
-  const double den = chisquare(aug, dfden) * dfnum;
+  const double num = detail::mul(chisquare(aug, dfnum), dfden);
+  const double den = detail::mul(chisquare(aug, dfden), dfnum);
   return num / den;
 }
 
@@ -358,7 +365,7 @@ double power(AugBitGen<BitGen>& aug, double a) noexcept {
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return mode * std::sqrt(-2.0 * std::log1p(-bg.next_double()));
+  return detail::mul(mode, std::sqrt(-2.0 * std::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -370,7 +377,7 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
   if (1 < df) {
     const double chi2 = chisquare(aug, df - 1);
     const double n = gauss(aug) + std::sqrt(nonc);
-    return chi2 + n * n;
+    return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
   const double out = chisquare(aug, df + static_cast<double>(2 * i));
@@ -381,8 +388,8 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
 // legacy_noncentral_f: noncentral_chisquare(dfnum, nonc) * dfden / (chisquare(dfden) * dfnum).
 template <class BitGen>
 double noncentral_f(AugBitGen<BitGen>& aug, double dfnum, double dfden, double nonc) noexcept {
-  const double t = noncentral_chisquare(aug, dfnum, nonc) * dfden;
-  return t / (chisquare(aug, dfden) * dfnum);
+  const double t = detail::mul(noncentral_chisquare(aug, dfnum, nonc), dfden);
+  return t / detail::mul(chisquare(aug, dfden), dfnum);
 }
 
 // legacy_wald: Michael, Schucany & Haas (1976) with the legacy gauss and the pre-2.4 formula
@@ -392,7 +399,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double mu_2l = mean / (2 * scale);
   double Y = gauss(aug);
   Y = mean * Y * Y;
-  const double X = mean + mu_2l * (Y - std::sqrt(4 * scale * Y + Y * Y));
+  const double X = mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -403,7 +410,7 @@ template <class BitGen>
 double standard_t(AugBitGen<BitGen>& aug, double df) noexcept {
   const double num = gauss(aug);
   const double denom = standard_gamma(aug, df / 2);
-  return std::sqrt(df / 2) * num / std::sqrt(denom);
+  return detail::mul(std::sqrt(df / 2), num) / std::sqrt(denom);
 }
 
 // legacy_standard_cauchy: gauss / gauss, numerator drawn first (GCC's order in NumPy's build).
@@ -480,23 +487,23 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, 
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
-  if (kappa < 1e-8) return pi * (2 * bg.next_double() - 1);
+  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
   double s;
   if (kappa < 1e-5) {
     s = (1. / kappa + kappa);
   } else {
-    const double r = 1 + std::sqrt(1 + 4 * kappa * kappa);
+    const double r = 1 + std::sqrt(1 + detail::mul(4 * kappa, kappa));
     const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
-    s = (1 + rho * rho) / (2 * rho);
+    s = (1 + detail::mul(rho, rho)) / (2 * rho);
   }
   double W;
   for (;;) {
     const double U = bg.next_double();
     const double Z = std::cos(pi * U);
-    W = (1 + s * Z) / (s + Z);
-    const double Y = kappa * (s - W);
+    W = (1 + detail::mul(s, Z)) / (s + Z);
+    const double Y = detail::mul(kappa, s - W);
     const double V = bg.next_double();
-    if ((Y * (2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
+    if ((detail::mul(Y, 2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
   double result = std::acos(W);
@@ -549,9 +556,9 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.has_binomial = 1;
     bc.q = q = 1.0 - p;
     bc.r = qn = std::exp(static_cast<double>(n) * std::log(q));
-    const double np = static_cast<double>(n) * p;
+    const double np = mul(static_cast<double>(n), p);
     bc.c = np;
-    const double lim = np + 10.0 * std::sqrt(np * q + 1);
+    const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = nprandom::detail::trunc_int64_x86(dn < lim ? dn : lim);
   } else {
@@ -590,18 +597,18 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     bc.has_binomial = 1;
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
-    bc.fm = fm = static_cast<double>(n) * r + r;
+    bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
     bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(2.195 * std::sqrt(static_cast<double>(n) * r * q) - 4.6 * q) + 0.5;
+    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) - detail::mul(4.6, q)) + 0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
     bc.xr = xr = xm + p1;
     bc.c = c = 0.134 + 20.5 / (15.3 + static_cast<double>(m));
-    double a = (fm - xl) / (fm - xl * r);
-    bc.laml = laml = a * (1.0 + a / 2.0);
+    double a = (fm - xl) / (fm - detail::mul(xl, r));
+    bc.laml = laml = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
     a = (xr - fm) / (xr * q);
-    bc.lamr = lamr = a * (1.0 + a / 2.0);
-    bc.p2 = p2 = p1 * (1.0 + 2.0 * c);
+    bc.lamr = lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
+    bc.p2 = p2 = detail::mul(p1, 1.0 + detail::mul(2.0, c));
     bc.p3 = p3 = p2 + c / laml;
     bc.p4 = p4 = p3 + c / lamr;
   } else {
@@ -625,35 +632,35 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
   std::int64_t y;
   for (;;) {  // Step 10
     const double nrq = dn * r * q;
-    const double u = bg.next_double() * p4;
+    const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = trunc_int64_x86(std::floor(xm - p1 * v + u));
+      y = trunc_int64_x86(std::floor(xm - detail::mul(p1, v) + u));
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20
       const double x = xl + (u - p1) / c;
-      v = v * c + 1.0 - std::fabs(dm - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - std::fabs(dm - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = trunc_int64_x86(std::floor(x));
     } else if (u <= p3) {  // Step 30
       y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
-      v = v * (u - p2) * laml;
+      v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
       y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
-      v = v * (u - p3) * lamr;
+      v = detail::mul(v * (u - p3), lamr);
     }
     // Step 50
     const std::int64_t k = y - m < 0 ? m - y : y - m;
     const double dk = static_cast<double>(k);
-    if (!((k > 20) && (dk < ((nrq) / 2.0 - 1)))) {
+    if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
       const double s = r / q;
       const double a = s * static_cast<double>(n + 1);
       double F = 1.0;
       if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++) F *= (a / static_cast<double>(i) - s);
+        for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
       } else if (m > y) {
         for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
       }
@@ -661,7 +668,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       break;  // Step 60
     }
     // Step 52
-    const double rho = (dk / (nrq)) * ((dk * (dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     const double t = static_cast<double>(-k * k) / (2 * nrq);
     const double A = std::log(v);
     if (A < (t - rho)) break;
@@ -674,8 +681,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (xm * std::log(f1 / x1) + (static_cast<double>(n - m) + 0.5) * std::log(z / w) +
-             static_cast<double>(y - m) * std::log(w * r / (x1 * q)) +
+    if (A > (detail::mul(xm, std::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, std::log(z / w)) +
+             detail::mul(static_cast<double>(y - m), std::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
              (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
@@ -786,11 +793,11 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
   const std::int64_t m = sample < popsize - sample ? sample : popsize - sample;
   const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
   const double d5 = 1.0 - d4;
-  const double d6 = static_cast<double>(m) * d4 + 0.5;
+  const double d6 = mul(static_cast<double>(m), d4) + 0.5;
   const double d7 = std::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 *
                                   d5 / static_cast<double>(popsize - 1) +
                               0.5);
-  const double d8 = D1 * d7 + D2;
+  const double d8 = mul(D1, d7) + D2;
   const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
                                                       static_cast<double>(mingoodbad + 1) /
                                                       static_cast<double>(popsize + 2)));
@@ -799,7 +806,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                       loggam(static_cast<double>(m - d9 + 1)) +
                       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = std::floor(d6 + 16 * d7);
+  const double fl = std::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;
   std::int64_t Z;
   for (;;) {
@@ -812,7 +819,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                             loggam(static_cast<double>(mingoodbad - Z + 1)) +
                             loggam(static_cast<double>(m - Z + 1)) +
                             loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
-    if ((X * (4.0 - X) - 3.0) <= T) break;
+    if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
     if (2.0 * std::log(X) <= T) break;
   }

@@ -40,6 +40,7 @@
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
@@ -122,7 +123,7 @@ inline void check_gte_1(double v, const char* name) {  // CONS_GTE_1
 // LEGACY_POISSON_LAM_MAX: C long max - 10 sqrt(long max) (= POISSON_LAM_MAX on LP64).
 inline double legacy_poisson_lam_max() noexcept {
   const double lmax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return lmax - std::sqrt(lmax) * 10;
+  return lmax - ::nprandom::detail::mul(std::sqrt(lmax), 10.0);
 }
 inline void check_legacy_poisson(double v, const char* name) {  // LEGACY_CONS_POISSON
   if (!(v >= 0)) fail(std::string(name) + " < 0 or " + name + " is NaN");
@@ -201,7 +202,7 @@ class MT19937BlockCursor {
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
     const std::uint32_t a = next_uint32();
-    return nprandom::detail::mt19937_to_double(a, next_uint32());
+    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
@@ -217,9 +218,7 @@ class MT19937BlockCursor {
       if (k > n) k = n;
       const std::uint32_t* w = buf_.data() + pos_;
       for (std::size_t i = 0; i < k; ++i) {
-        const auto a = static_cast<std::int32_t>(w[2 * i] >> 5);
-        const auto b = static_cast<std::int32_t>(w[2 * i + 1] >> 6);
-        out[i] = (a * 67108864.0 + b) / 9007199254740992.0;
+        out[i] = ::nprandom::detail::mt19937_to_double(w[2 * i], w[2 * i + 1]);
       }
       pos_ += static_cast<int>(2 * k);
       out += k;
@@ -477,7 +476,7 @@ class BasicRandomState {
   void normal(double loc, double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
     standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
-    for (std::size_t i = 0; i < n; ++i) out[i] = loc + scale * out[i];
+    for (std::size_t i = 0; i < n; ++i) out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
   }
 
   /// lognormal(mean=0, sigma=1). "sigma < 0".
@@ -491,7 +490,7 @@ class BasicRandomState {
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
     standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + sigma * out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
   }
 
   // ---- exponential / gamma family ----
