@@ -1,5 +1,7 @@
 # cmake -P script: runs PROGRAM, prints its output, and fails unless stdout equals the file EXPECTED.
-execute_process(COMMAND "${PROGRAM}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+# EMULATOR (optional, a ;-list such as "qemu-aarch64;-L;/usr/aarch64-linux-gnu") runs a
+# cross-compiled PROGRAM.
+execute_process(COMMAND ${EMULATOR} "${PROGRAM}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(REGEX REPLACE "\n$" "" _shown "${out}")
 message("${_shown}")
 if(NOT err STREQUAL "")
