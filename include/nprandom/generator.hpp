@@ -1368,7 +1368,7 @@ class Generator {
   // equal 'warn', 'raise', or 'ignore'"; a failed PSD test (svd: allclose(vh.T*s @ vh, cov,
   // rtol=tol, atol=tol); eigh: any eigenvalue < -tol) throws "covariance is not symmetric
   // positive-semidefinite." for "raise" and, for "warn", calls nprandom's warning handler
-  // (default: a line on std::clog; see nprandom::set_warning_handler) and goes on.
+  // (default: a line on stderr; see nprandom::set_warning_handler) and goes on.
   // Each row is mean + x @ factor.T. The normals are bit-exact with NumPy; the decomposition is
   // not LAPACK, so values match NumPy to ~1e-15 relative and singular/eigen-vector signs follow
   // nprandom's documented convention (detail/linalg.hpp), which reproduces NumPy's reference
