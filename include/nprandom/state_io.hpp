@@ -335,7 +335,7 @@ inline std::vector<std::uint32_t> decimal_to_words(std::string_view digits) {
 
 inline std::string words_to_decimal(std::vector<std::uint32_t> w) {
   trim(w);
-  if (w.empty()) return "0";
+  if (w.empty() || (w.size() == 1 && w[0] == 0)) return "0";
   std::string out;
   while (!(w.size() == 1 && w[0] == 0)) {
     std::uint64_t rem = 0;
