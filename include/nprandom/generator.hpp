@@ -63,6 +63,14 @@ class Generator {
   BitGen& bit_generator() noexcept { return bit_generator_; }
   const BitGen& bit_generator() const noexcept { return bit_generator_; }
 
+  // UniformRandomBitGenerator: the bit generator's 64-bit output (next_uint64; for MT19937 two
+  // 32-bit outputs, the first as the high word), so std::shuffle and the <random> distributions
+  // accept a Generator. Draws the same words as g.bit_generator()().
+  using result_type = std::uint64_t;
+  static constexpr result_type min() noexcept { return 0; }
+  static constexpr result_type max() noexcept { return ~result_type{0}; }
+  result_type operator()() noexcept { return bit_generator_.next_uint64(); }
+
   // ==== section: core (uniform, integers, normal/exponential/gamma, choice/shuffle/...) ====
   // Core methods (engineer C): random, integers, uniform, standard_normal/normal,
   // standard_exponential/exponential, standard_gamma/gamma, bytes, choice, shuffle, permutation,
@@ -123,27 +131,27 @@ class Generator {
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, High high, std::size_t size, bool endpoint = false) {
+  std::vector<T> integers(Low low, High high, std::size_t size, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
       // std::vector<bool> has no data(): draw into a plain buffer first.
       std::unique_ptr<bool[]> tmp(new bool[size]);
-      integers(low, high, tmp.get(), size, endpoint);
+      integers(low, high, tmp.get(), size, closed);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
       std::vector<T> out(size);
-      integers(low, high, out.data(), size, endpoint);
+      integers(low, high, out.data(), size, closed);
       return out;
     }
   }
   template <class T, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  void integers(Low low, High high, T* out, std::size_t n, bool endpoint = false) {
+  void integers(Low low, High high, T* out, std::size_t n, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if (n == 0) return;
-    integers_fill_checked(detail::integers_check<T>(low, high, endpoint), out, n);
+    integers_fill_checked(detail::integers_check<T>(low, high, closed), out, n);
   }
 
   // integers(low, high, true) would silently mean "a vector of 1 value" (bool -> size_t): rejected
@@ -179,18 +187,18 @@ class Generator {
   // "operands could not be broadcast together with shapes (a,) (b,) ".
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool endpoint = false) {
-    return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), endpoint);
+  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool closed = false) {
+    return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, const std::vector<High>& high, bool endpoint = false) {
-    return integers_broadcast<T>(&low, 1, high.data(), high.size(), endpoint);
+  std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
+    return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, High high, bool endpoint = false) {
-    return integers_broadcast<T>(low.data(), low.size(), &high, 1, endpoint);
+  std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
+    return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----
@@ -1361,7 +1369,7 @@ class Generator {
   // equal 'warn', 'raise', or 'ignore'"; a failed PSD test (svd: allclose(vh.T*s @ vh, cov,
   // rtol=tol, atol=tol); eigh: any eigenvalue < -tol) throws "covariance is not symmetric
   // positive-semidefinite." for "raise" and, for "warn", calls nprandom's warning handler
-  // (default: a line on std::clog; see nprandom::set_warning_handler) and goes on.
+  // (default: a line on stderr; see nprandom::set_warning_handler) and goes on.
   // Each row is mean + x @ factor.T. The normals are bit-exact with NumPy; the decomposition is
   // not LAPACK, so values match NumPy to ~1e-15 relative and singular/eigen-vector signs follow
   // nprandom's documented convention (detail/linalg.hpp), which reproduces NumPy's reference

@@ -15,5 +15,7 @@
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
 #include <nprandom/legacy/random_state.hpp>
 #include <nprandom/legacy/global.hpp>
+// State I/O: NumPy's state dicts as JSON text, stream operators on the bit generators.
+#include <nprandom/state_io.hpp>
 
 #endif  // NPRANDOM_NPRANDOM_HPP

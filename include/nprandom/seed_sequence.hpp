@@ -5,12 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <random>
 #include <stdexcept>
 #include <type_traits>
 #include <vector>
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/os_entropy.hpp>
 
 namespace nprandom {
 
@@ -42,9 +42,8 @@ class SeedSequence {
                                  std::size_t pool_size = default_pool_size) {
     if (pool_size < default_pool_size)
       throw std::invalid_argument("The size of the entropy pool should be at least 4");
-    std::random_device rd;
     std::vector<std::uint32_t> words(pool_size);
-    for (auto& w : words) w = static_cast<std::uint32_t>(rd());
+    detail::os_entropy_words(words.data(), words.size());
     // NumPy stores the entropy as one big int; its coerced form drops leading zero words.
     trim_leading_zero_words(words);
     return SeedSequence(words_tag{}, std::move(words), std::move(spawn_key), pool_size, 0);

@@ -19,6 +19,12 @@ set(extra "")
 
 if(MODE STREQUAL "add_subdirectory")
   list(APPEND extra -DNPRANDOM_SOURCE_DIR=${NPRANDOM_SOURCE_DIR})
+elseif(MODE STREQUAL "strict")
+  # strict warnings + -Werror, no SYSTEM include; builds and runs README snippets + all_methods.cpp
+  list(APPEND extra -DNPRANDOM_SOURCE_DIR=${NPRANDOM_SOURCE_DIR})
+  if(CXX_STANDARD)
+    list(APPEND extra -DCMAKE_CXX_STANDARD=${CXX_STANDARD})
+  endif()
 elseif(MODE STREQUAL "fetchcontent")
   list(APPEND extra -DFETCHCONTENT_SOURCE_DIR_NPRANDOM=${NPRANDOM_SOURCE_DIR}
                     -DFETCHCONTENT_FULLY_DISCONNECTED=ON)

@@ -25,7 +25,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iostream>
+#include <cstdio>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -36,13 +36,14 @@ namespace nprandom {
 // NumPy issues `RuntimeWarning("covariance is not symmetric positive-semidefinite.")` from
 // multivariate_normal(check_valid='warn'). C++ has no warnings module, so nprandom calls a
 // process-wide handler instead (never throws, never changes the draws). The default handler
-// writes "nprandom: RuntimeWarning: <message>" to std::clog; install your own (or nullptr to
+// writes the line "nprandom: RuntimeWarning: <message>" to stderr (one fprintf, so <iostream>
+// stays out of nprandom's includes); install your own (or nullptr to
 // silence) with set_warning_handler, which returns the previous handler. Thread-safe.
 using warning_handler = void (*)(const char* message);
 
 namespace detail {
 inline void default_warning_handler(const char* message) {
-  std::clog << "nprandom: RuntimeWarning: " << message << '\n';
+  std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
 }
 inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
   static std::atomic<warning_handler> slot{&default_warning_handler};

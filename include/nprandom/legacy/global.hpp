@@ -53,6 +53,17 @@ decltype(auto) with_global_random_state(F&& f) {
   return std::forward<F>(f)(g.state);
 }
 
+// The forwarding below passes the caller's arguments on unconverted, so `nprandom::rand(3)` or
+// `nprandom::normal(0.0, 1.0, 5)` would convert the int to std::size_t inside this header and
+// warn under -Wsign-conversion although the same call on a RandomState does not (a constant).
+// The implicit conversions are the ones RandomState's own signatures ask for; silence them here
+// only. (rand/randn take any integer dimensions and reject negative ones themselves.)
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wconversion"
+#endif
+
 // Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
 // global RandomState.name(args...), under the lock.
 #define NPRANDOM_LEGACY_GLOBAL(name)                                                        \
@@ -139,6 +150,10 @@ auto randint(Args&&... args)
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });
 }
+
+#if defined(__GNUC__) || defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 // choice / multinomial / dirichlet / multivariate_normal with braced-list arguments.
 inline std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {

@@ -433,9 +433,10 @@ class BasicRandomState {
   void random(double* out, std::size_t n) { random_sample(out, n); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
-  template <class... Dims>
-  std::vector<double> rand(std::size_t d0, Dims... dims) {
-    return random_sample(shape_size(d0, dims...));
+  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
+  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  std::vector<double> rand(D0 d0, Dims... dims) {
+    return random_sample(shape_size(to_size(d0), to_size(dims)...));
   }
   void rand(double* out, std::size_t n) { random_sample(out, n); }
 
@@ -459,9 +460,10 @@ class BasicRandomState {
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
-  template <class... Dims>
-  std::vector<double> randn(std::size_t d0, Dims... dims) {
-    return standard_normal(shape_size(d0, dims...));
+  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
+  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  std::vector<double> randn(D0 d0, Dims... dims) {
+    return standard_normal(shape_size(to_size(d0), to_size(dims)...));
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
@@ -1147,7 +1149,7 @@ class BasicRandomState {
   static std::size_t shape_size(std::size_t d0) noexcept { return d0; }
   template <class... Dims>
   static std::size_t shape_size(std::size_t d0, std::size_t d1, Dims... dims) noexcept {
-    return d0 * shape_size(d1, dims...);
+    return d0 * shape_size(d1, static_cast<std::size_t>(dims)...);
   }
 
   template <class Size>
