@@ -508,7 +508,8 @@ class SeedSequence {
 #include <vector>
 
 // ---- begin nprandom/detail/fp.hpp ----
-// Same bits under every build: products that stay rounded (the fast-math guard is in config.hpp).
+// Same bits under every build: products that stay rounded, libm calls that stay run-time calls
+// (the fast-math guard is in config.hpp).
 //
 // NumPy's kernels are C written for one rounding per operation. A compiler that may contract
 // (GCC's default -ffp-contract=fast, Clang's default `on`, both as soon as the target has FMA:
@@ -531,6 +532,8 @@ class SeedSequence {
 #define NPRANDOM_DETAIL_FP_HPP
 
 
+#include <cmath>
+
 namespace nprandom {
 namespace detail {
 
@@ -542,8 +545,15 @@ NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
     defined(__SSE2__) && (!defined(__i386__) || defined(__SSE2_MATH__))
   __asm__("" : "+x"(x));  // stays in its SSE register
   return x;
-#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__aarch64__) || defined(__ARM_NEON))
+#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
   __asm__("" : "+w"(x));  // stays in its FP/SIMD register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__powerpc__) || defined(__powerpc64__))
+  __asm__("" : "+d"(x));  // stays in its floating-point register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && \
+    ((defined(__riscv) && defined(__riscv_flen)) || defined(__s390x__))
+  __asm__("" : "+f"(x));  // stays in its floating-point register
   return x;
 #elif defined(__GNUC__) || defined(__clang__)
   __asm__("" : "+m"(x));  // any other target (x87 included): through memory, which also rounds
@@ -556,6 +566,34 @@ NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
 /// `a * b`, rounded on its own: the product NumPy's C computes before any `+` or `-` meets it.
 NPRANDOM_ALWAYS_INLINE double mul(double a, double b) noexcept { return rounded(a * b); }
 NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a * b); }
+
+// ---- the C library's functions, called at run time --------------------------------------------
+// NumPy calls exp, log, pow, ... at run time on the values it has. A compiler that sees constant
+// arguments (a parameter written as a literal, then inlined) folds the call with its own
+// correctly rounded arithmetic (GCC uses MPFR), or rewrites it (pow(x, 2.0) -> x * x). glibc is
+// not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
+// glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
+// arguments through rounded(), so the value is always the library's, computed at run time, as in
+// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
+#define NPRANDOM_DETAIL_LIBM1(name)                                                            \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); }     \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
+NPRANDOM_DETAIL_LIBM1(exp)
+NPRANDOM_DETAIL_LIBM1(expm1)
+NPRANDOM_DETAIL_LIBM1(log)
+NPRANDOM_DETAIL_LIBM1(log1p)
+NPRANDOM_DETAIL_LIBM1(cos)
+NPRANDOM_DETAIL_LIBM1(acos)
+#undef NPRANDOM_DETAIL_LIBM1
+NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
+  return std::pow(rounded(x), rounded(y));
+}
+NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
+  return std::pow(rounded(x), rounded(y));
+}
+NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
+  return std::fmod(rounded(x), rounded(y));
+}
 
 }  // namespace detail
 }  // namespace nprandom
@@ -3091,10 +3129,10 @@ inline double standard_exponential(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
-      return z::ziggurat_exp_r - std::log1p(-bg.next_double());
+      return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
     }
     if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) + z::fe_double[idx] <
-        std::exp(-x)) {
+        detail::exp(-x)) {
       return x;
     }
   }
@@ -3115,10 +3153,10 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     const float x = detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
-      return z::ziggurat_exp_r_f - std::log1p(-bg.next_float());
+      return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());
     }
     if (detail::mul(z::fe_float[idx - 1] - z::fe_float[idx], bg.next_float()) + z::fe_float[idx] <
-        std::exp(-x)) {
+        detail::exp(-x)) {
       return x;
     }
   }
@@ -3127,14 +3165,14 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
 /// Inversion, one element of random_standard_exponential_inv_fill: `-log1p(-U)`, one next_double.
 template <class BitGen>
 inline double standard_exponential_inv(BitGen& bg) noexcept {
-  return -std::log1p(-bg.next_double());
+  return -detail::log1p(-bg.next_double());
 }
 
 /// Inversion, one element of random_standard_exponential_inv_fill_f: one next_float, but the
 /// double log1p (as NumPy does), rounded to float.
 template <class BitGen>
 inline float standard_exponential_inv_f(BitGen& bg) noexcept {
-  return static_cast<float>(-std::log1p(-static_cast<double>(bg.next_float())));
+  return static_cast<float>(-detail::log1p(-static_cast<double>(bg.next_float())));
 }
 
 /// random_standard_exponential_fill.
@@ -3247,15 +3285,15 @@ inline double standard_normal(BitGen& bg) noexcept {
     if (idx == 0) {
       for (;;) {
         // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
-        const double xx = detail::mul(-z::ziggurat_nor_inv_r, std::log1p(-bg.next_double()));
-        const double yy = -std::log1p(-bg.next_double());
+        const double xx = detail::mul(-z::ziggurat_nor_inv_r, detail::log1p(-bg.next_double()));
+        const double yy = -detail::log1p(-bg.next_double());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
         }
       }
     } else {
       if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
-          std::exp(-0.5 * x * x)) {
+          detail::exp(-0.5 * x * x)) {
         return x;
       }
     }
@@ -3278,15 +3316,15 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
-        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, std::log1p(-bg.next_float()));
-        const float yy = -std::log1p(-bg.next_float());
+        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, detail::log1p(-bg.next_float()));
+        const float yy = -detail::log1p(-bg.next_float());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
         }
       }
     } else {
       const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) < std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
+      if (static_cast<double>(lhs) < detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
     }
@@ -3336,11 +3374,11 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
       const double U = bg.next_double();
       const double V = standard_exponential(bg);
       if (U <= 1.0 - shape) {
-        const double X = std::pow(U, 1. / shape);
+        const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
+        const double Y = -detail::log((1 - U) / shape);
+        const double X = detail::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -3357,7 +3395,7 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
     const double U = bg.next_double();
     if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (std::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + std::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -3372,11 +3410,11 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
       const float U = bg.next_float();
       const float V = standard_exponential_f(bg);
       if (U <= 1.0f - shape) {
-        const float X = std::pow(U, 1.0f / shape);
+        const float X = detail::pow(U, 1.0f / shape);
         if (X <= V) return X;
       } else {
-        const float Y = -std::log((1.0f - U) / shape);
-        const float X = std::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
+        const float Y = -detail::log((1.0f - U) / shape);
+        const float X = detail::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -3392,7 +3430,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     V = V * V * V;
     const float U = bg.next_float();
     if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (std::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + std::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -4421,10 +4459,10 @@ inline double loggam(double x) noexcept {
     gl0 = detail::mul(gl0, x2);
     gl0 += a[k];
   }
-  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, std::log(x0)) - x0;
+  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, detail::log(x0)) - x0;
   if (x < 7.0) {
     for (std::int64_t k = 1; k <= n; ++k) {
-      gl -= std::log(x0 - 1.0);
+      gl -= detail::log(x0 - 1.0);
       x0 -= 1.0;
     }
   }
@@ -4439,7 +4477,7 @@ inline double logfactorial(std::int64_t k) noexcept {
     return detail::logfactorial_table[k];
   }
   const double kd = static_cast<double>(k);
-  return detail::mul(kd + 0.5, std::log(kd)) - kd +
+  return detail::mul(kd + 0.5, detail::log(kd)) - kd +
          (halfln2pi + detail::mul(1.0 / kd, 1 / 12.0 - 1 / (360.0 * kd * kd)));
 }
 
@@ -4556,9 +4594,9 @@ struct btpe_terms {
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    return detail::mul(xm, std::log(f1 / x1)) +
-           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, std::log(z / w)) +
-           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), std::log(w * r / (x1 * q))) +
+    return detail::mul(xm, detail::log(f1 / x1)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, detail::log(z / w)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), detail::log(w * r / (x1 * q))) +
            (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
            (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
            (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
@@ -4659,11 +4697,11 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
       // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
-      y = floor_int64_x86(xl + std::log(v) / laml);
+      y = floor_int64_x86(xl + detail::log(v) / laml);
       if (y < 0 || v == 0.0) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40: right exponential tail
-      y = floor_int64_x86(xr - std::log(v) / lamr);
+      y = floor_int64_x86(xr - detail::log(v) / lamr);
       if (y > n || v == 0.0) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -4678,7 +4716,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     // Step 52: squeeze on log(f(y) / f(m)), then the Stirling-corrected bound.
     double t, rho;
     terms.step52_squeeze(y, k, t, rho);
-    const double A = std::log(v);  // log(0) = -inf is fine here
+    const double A = detail::log(v);  // log(0) = -inf is fine here
     if (A < (t - rho)) break;      // Step 60
     if (A > (t + rho)) continue;
     if (A > terms.step52_bound(y, k)) continue;
@@ -4697,7 +4735,7 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.psave = p;
   bc.has_binomial = true;
   bc.q = 1.0 - p;
-  bc.r = std::exp(nd * std::log1p(-p));
+  bc.r = detail::exp(nd * detail::log1p(-p));
   bc.c = detail::mul(nd, p);
   const double np = bc.c;
   const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
@@ -4862,12 +4900,12 @@ struct poisson_ptrs_setup {
 
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
-        loglam(std::log(lam_)),
+        loglam(detail::log(lam_)),
         b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
         a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
-        log_invalpha(std::log(invalpha)) {}
+        log_invalpha(detail::log(invalpha)) {}
 };
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
@@ -4890,7 +4928,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
     // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
-    if ((std::log(V) + s.log_invalpha - std::log(a / (us * us) + b)) <= rhs(k)) return k;
+    if ((detail::log(V) + s.log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
   }
 }
 
@@ -4923,7 +4961,7 @@ inline std::int64_t poisson_mult_enlam(BitGen& bg, double enlam) noexcept {
 /// random_poisson_mult: Knuth's multiplication method, for lam < 10.
 template <class BitGen>
 inline std::int64_t poisson_mult(BitGen& bg, double lam) noexcept {
-  return poisson_mult_enlam(bg, std::exp(-lam));
+  return poisson_mult_enlam(bg, detail::exp(-lam));
 }
 
 /// random_poisson: PTRS for lam >= 10, 0 with no draw for lam == 0, multiplication otherwise.
@@ -4963,7 +5001,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
   } else if (lam == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
   } else {
-    const double enlam = std::exp(-lam);
+    const double enlam = detail::exp(-lam);
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
   }
 }
@@ -5069,7 +5107,7 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     const double T = g - gp(K);
     if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
     if (U * (U - T) >= 1) continue;         // fast rejection
-    if (2.0 * std::log(U) <= T) break;      // acceptance
+    if (2.0 * detail::log(U) <= T) break;      // acceptance
   }
   if (st.good > st.bad) K = st.computed_sample - K;
   if (st.computed_sample < st.sample) K = st.good - K;
@@ -5141,16 +5179,16 @@ template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
   const double am1 = a - 1.0;
-  const double b = std::pow(2.0, am1);
+  const double b = detail::pow(2.0, am1);
   const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = std::pow(int64_max_d, -am1);
+  const double Umin = detail::pow(int64_max_d, -am1);
   for (;;) {
     const double U01 = bg.next_double();
     const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
-    const double X = std::floor(std::pow(U, -1.0 / am1));
+    const double X = std::floor(detail::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
-    const double T = std::pow(1.0 + 1.0 / X, am1);
+    const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
   }
 }
@@ -5175,7 +5213,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 /// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25).
 template <class BitGen>
 inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / std::log1p(-p));
+  const double z = std::ceil(-standard_exponential(bg) / detail::log1p(-p));
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);
@@ -5195,14 +5233,14 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
 /// then U; a candidate floor(1 + log V / log q) < 1, or V == 0, starts a new round.
 template <class BitGen>
 inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = std::log1p(-p);
+  const double r = detail::log1p(-p);
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
     const double U = bg.next_double();
-    const double q = -std::expm1(r * U);
+    const double q = -detail::expm1(r * U);
     if (V <= q * q) {
-      const std::int64_t result = detail::floor_int64_x86(1 + std::log(V) / std::log(q));
+      const std::int64_t result = detail::floor_int64_x86(1 + detail::log(V) / detail::log(q));
       if (result < 1 || V == 0.0) continue;
       return result;
     }
@@ -5249,21 +5287,21 @@ double beta(BitGen& bg, double a, double b) noexcept {
     for (;;) {
       const double u = bg.next_double();
       const double v = bg.next_double();
-      const double x = std::pow(u, 1.0 / a);
-      const double y = std::pow(v, 1.0 / b);
+      const double x = detail::pow(u, 1.0 / a);
+      const double y = detail::pow(v, 1.0 / b);
       const double xpy = x + y;
       if (xpy <= 1.0 && u + v > 0.0) {
         if (x > 0.0 && y > 0.0) {
           return x / xpy;
         }
         // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        const double log_x = std::log(u) / a;
-        const double log_y = std::log(v) / b;
+        const double log_x = detail::log(u) / a;
+        const double log_y = detail::log(v) / b;
         const double delta = log_x - log_y;
         if (delta > 0.0) {
-          return std::exp(-std::log1p(std::exp(-delta)));
+          return detail::exp(-detail::log1p(detail::exp(-delta)));
         }
-        return std::exp(delta - std::log1p(std::exp(delta)));
+        return detail::exp(delta - detail::log1p(detail::exp(delta)));
       }
     }
   }
@@ -5368,25 +5406,25 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   double w;
   for (;;) {
     const double u = bg.next_double();
-    const double z = std::cos(pi * u);
+    const double z = detail::cos(pi * u);
     w = (1.0 + detail::mul(s, z)) / (s + z);
     const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
       break;
     }
   }
 
   const double u = bg.next_double();
-  double result = std::acos(w);
+  double result = detail::acos(w);
   if (u < 0.5) {
     result = -result;
   }
   result += mu;
   const bool neg = (result < 0.0);
   double mod = std::fabs(result);
-  mod = (std::fmod(mod + pi, 2.0 * pi) - pi);
+  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   if (neg) {
     mod *= -1.0;
   }
@@ -5396,7 +5434,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
 // random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double pareto(BitGen& bg, double a) noexcept {
-  return std::expm1(standard_exponential(bg) / a);
+  return detail::expm1(standard_exponential(bg) / a);
 }
 
 // random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
@@ -5405,13 +5443,13 @@ double weibull(BitGen& bg, double a) noexcept {
   if (a == 0.0) {
     return 0.0;
   }
-  return std::pow(standard_exponential(bg), 1.0 / a);
+  return detail::pow(standard_exponential(bg), 1.0 / a);
 }
 
 // random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double power(BitGen& bg, double a) noexcept {
-  return std::pow(-std::expm1(-standard_exponential(bg)), 1.0 / a);
+  return detail::pow(-detail::expm1(-standard_exponential(bg)), 1.0 / a);
 }
 
 // random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
@@ -5422,10 +5460,10 @@ double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
-      return loc - detail::mul(scale, std::log(2.0 - u - u));
+      return loc - detail::mul(scale, detail::log(2.0 - u - u));
     }
     if (u > 0.0) {
-      return loc + detail::mul(scale, std::log(u + u));
+      return loc + detail::mul(scale, detail::log(u + u));
     }
   }
 }
@@ -5437,7 +5475,7 @@ double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
-      return loc - detail::mul(scale, std::log(-std::log(u)));
+      return loc - detail::mul(scale, detail::log(-detail::log(u)));
     }
   }
 }
@@ -5449,7 +5487,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {
-      return loc + detail::mul(scale, std::log(u / (1.0 - u)));
+      return loc + detail::mul(scale, detail::log(u / (1.0 - u)));
     }
   }
 }
@@ -5457,7 +5495,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
 // random_lognormal: exp(mean + sigma * N). One N.
 template <class BitGen>
 double lognormal(BitGen& bg, double mean, double sigma) noexcept {
-  return std::exp(mean + detail::mul(sigma, standard_normal(bg)));
+  return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
 }
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
@@ -7793,6 +7831,15 @@ namespace detail {
 // Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
 using ::nprandom::detail::mul;
 using ::nprandom::detail::rounded;
+// The C library's functions, always called at run time (detail/fp.hpp).
+using ::nprandom::detail::acos;
+using ::nprandom::detail::cos;
+using ::nprandom::detail::exp;
+using ::nprandom::detail::expm1;
+using ::nprandom::detail::fmod;
+using ::nprandom::detail::log;
+using ::nprandom::detail::log1p;
+using ::nprandom::detail::pow;
 }  // namespace detail
 
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
@@ -7836,7 +7883,7 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
     x2 = mul(2.0, legacy_double(aug)) - 1.0;
     r2 = mul(x1, x1) + mul(x2, x2);
   } while (r2 >= 1.0 || r2 == 0.0);
-  const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+  const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
   aug.gauss = mul(f, x1);
   aug.has_gauss = 1;
   return mul(f, x2);
@@ -7882,7 +7929,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     }
     for (std::size_t j = 0; j < k; ++j) {
       const double r2 = br2[j];
-      const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+      const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -7903,13 +7950,13 @@ double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {
 // legacy_lognormal: exp(normal(mean, sigma)).
 template <class BitGen>
 double lognormal(AugBitGen<BitGen>& aug, double mean, double sigma) noexcept {
-  return std::exp(normal(aug, mean, sigma));
+  return detail::exp(normal(aug, mean, sigma));
 }
 
 // legacy_standard_exponential: inversion -log(1 - U). Consumes one double.
 template <class BitGen>
 double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
-  return -std::log(1.0 - legacy_double(aug));
+  return -detail::log(1.0 - legacy_double(aug));
 }
 
 // legacy_exponential: scale * standard_exponential.
@@ -7932,11 +7979,11 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
       const double U = legacy_double(aug);
       const double V = standard_exponential(aug);
       if (U <= 1.0 - shape) {
-        const double X = std::pow(U, 1. / shape);
+        const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + mul(shape, Y), 1. / shape);
+        const double Y = -detail::log((1 - U) / shape);
+        const double X = detail::pow(1.0 - shape + mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -7952,7 +7999,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
     V = V * V * V;
     const double U = legacy_double(aug);
     if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
-    if (std::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + std::log(V))) return mul(b, V);
+    if (detail::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + detail::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
@@ -8027,7 +8074,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
     const std::size_t off = has0 ? 1 : 0;
     g[0] = gauss0;
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
+      const double f = std::sqrt(-2.0 * detail::log(r2s[j]) / r2s[j]);
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
@@ -8044,7 +8091,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
       V = V * V * V;
       const double U = us[r];
       if (U < 1.0 - mul(0.0331 * (X * X), X * X) ||
-          std::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + std::log(V))) {
+          detail::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + detail::log(V))) {
         res[accepted++] = mul(bb[s], V);
       }
     }
@@ -8103,26 +8150,26 @@ double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
 // legacy_pareto: exp(E / a) - 1 with the legacy exponential.
 template <class BitGen>
 double pareto(AugBitGen<BitGen>& aug, double a) noexcept {
-  return std::exp(standard_exponential(aug) / a) - 1;
+  return detail::exp(standard_exponential(aug) / a) - 1;
 }
 
 // legacy_weibull: a == 0 -> 0 without a draw; else E^(1/a).
 template <class BitGen>
 double weibull(AugBitGen<BitGen>& aug, double a) noexcept {
   if (a == 0.0) return 0.0;
-  return std::pow(standard_exponential(aug), 1. / a);
+  return detail::pow(standard_exponential(aug), 1. / a);
 }
 
 // legacy_power: (1 - exp(-E))^(1/a).
 template <class BitGen>
 double power(AugBitGen<BitGen>& aug, double a) noexcept {
-  return std::pow(1 - std::exp(-standard_exponential(aug)), 1. / a);
+  return detail::pow(1 - detail::exp(-standard_exponential(aug)), 1. / a);
 }
 
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(-2.0 * std::log1p(-bg.next_double())));
+  return detail::mul(mode, std::sqrt(-2.0 * detail::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -8185,16 +8232,16 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
     for (;;) {
       const double U = legacy_double(aug);
       const double V = legacy_double(aug);
-      const double X = std::pow(U, 1.0 / a);
-      const double Y = std::pow(V, 1.0 / b);
+      const double X = detail::pow(U, 1.0 / a);
+      const double Y = detail::pow(V, 1.0 / b);
       if ((X + Y) <= 1.0) {
         if (X + Y > 0) return X / (X + Y);
-        double logX = std::log(U) / a;
-        double logY = std::log(V) / b;
+        double logX = detail::log(U) / a;
+        double logY = detail::log(V) / b;
         const double logM = logX > logY ? logX : logY;
         logX -= logM;
         logY -= logM;
-        return std::exp(logX - std::log(std::exp(logX) + std::exp(logY)));
+        return detail::exp(logX - detail::log(detail::exp(logX) + detail::exp(logY)));
       }
     }
   }
@@ -8256,19 +8303,19 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   double W;
   for (;;) {
     const double U = bg.next_double();
-    const double Z = std::cos(pi * U);
+    const double Z = detail::cos(pi * U);
     W = (1 + detail::mul(s, Z)) / (s + Z);
     const double Y = detail::mul(kappa, s - W);
     const double V = bg.next_double();
-    if ((detail::mul(Y, 2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
+    if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
-  double result = std::acos(W);
+  double result = detail::acos(W);
   if (U < 0.5) result = -result;
   result += mu;
   const bool neg = (result < 0);
   double mod = std::fabs(result);
-  mod = (std::fmod(mod + pi, 2 * pi) - pi);
+  mod = (detail::fmod(mod + pi, 2 * pi) - pi);
   if (neg) mod *= -1;
   return mod;
 }
@@ -8312,7 +8359,7 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.psave = p;
     bc.has_binomial = 1;
     bc.q = q = 1.0 - p;
-    bc.r = qn = std::exp(static_cast<double>(n) * std::log(q));
+    bc.r = qn = detail::exp(static_cast<double>(n) * detail::log(q));
     const double np = mul(static_cast<double>(n), p);
     bc.c = np;
     const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
@@ -8401,11 +8448,11 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       if (v > 1.0) continue;
       y = trunc_int64_x86(std::floor(x));
     } else if (u <= p3) {  // Step 30
-      y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
+      y = trunc_int64_x86(std::floor(xl + detail::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
-      y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
+      y = trunc_int64_x86(std::floor(xr - detail::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -8427,7 +8474,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     // Step 52
     const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     const double t = static_cast<double>(-k * k) / (2 * nrq);
-    const double A = std::log(v);
+    const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
     const double x1 = static_cast<double>(y) + 1;
@@ -8438,8 +8485,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (detail::mul(xm, std::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, std::log(z / w)) +
-             detail::mul(static_cast<double>(y - m), std::log(w * r / (x1 * q))) +
+    if (A > (detail::mul(xm, detail::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+             detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
              (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
@@ -8578,7 +8625,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                             loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
     if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
-    if (2.0 * std::log(X) <= T) break;
+    if (2.0 * detail::log(X) <= T) break;
   }
   if (good > bad) Z = m - Z;
   if (m < sample) Z = good - Z;
@@ -8602,13 +8649,13 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 std::int64_t zipf(BitGen& bg, double a) noexcept {
   const double am1 = a - 1.0;
-  const double b = std::pow(2.0, am1);
+  const double b = detail::pow(2.0, am1);
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = std::floor(std::pow(U, -1.0 / am1));
+    const double X = std::floor(detail::pow(U, -1.0 / am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
-    const double T = std::pow(1.0 + 1.0 / X, am1);
+    const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
   }
 }
@@ -8619,21 +8666,21 @@ template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
   return nprandom::detail::trunc_int64_x86(
-      std::ceil(std::log1p(-bg.next_double()) / std::log(1 - p)));
+      std::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
 template <class BitGen>
 std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = std::log(1.0 - p);
+  const double r = detail::log(1.0 - p);
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
     const double U = bg.next_double();
-    const double q = 1.0 - std::exp(r * U);
+    const double q = 1.0 - detail::exp(r * U);
     if (V <= q * q) {
       const std::int64_t result =
-          nprandom::detail::trunc_int64_x86(std::floor(1 + std::log(V) / std::log(q)));
+          nprandom::detail::trunc_int64_x86(std::floor(1 + detail::log(V) / detail::log(q)));
       if ((result < 1) || (V == 0.0)) continue;
       return result;
     }
@@ -9109,7 +9156,7 @@ class BasicRandomState {
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
     standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+    for (std::size_t i = 0; i < n; ++i) out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
   }
 
   // ---- exponential / gamma family ----
@@ -9123,7 +9170,7 @@ class BasicRandomState {
     // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
     // from the MT block), then the logs in one branch-free pass
     legacy_doubles(out, n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = -std::log(1.0 - out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
   }
 
   /// exponential(scale=1). "scale < 0".
@@ -9137,7 +9184,7 @@ class BasicRandomState {
   void exponential(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
     legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -std::log(1.0 - out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
   }
 
   /// standard_gamma(shape). "shape < 0".

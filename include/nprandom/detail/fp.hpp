@@ -1,4 +1,5 @@
-// Same bits under every build: products that stay rounded (the fast-math guard is in config.hpp).
+// Same bits under every build: products that stay rounded, libm calls that stay run-time calls
+// (the fast-math guard is in config.hpp).
 //
 // NumPy's kernels are C written for one rounding per operation. A compiler that may contract
 // (GCC's default -ffp-contract=fast, Clang's default `on`, both as soon as the target has FMA:
@@ -22,6 +23,8 @@
 
 #include <nprandom/config.hpp>
 
+#include <cmath>
+
 namespace nprandom {
 namespace detail {
 
@@ -33,8 +36,15 @@ NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
     defined(__SSE2__) && (!defined(__i386__) || defined(__SSE2_MATH__))
   __asm__("" : "+x"(x));  // stays in its SSE register
   return x;
-#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__aarch64__) || defined(__ARM_NEON))
+#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
   __asm__("" : "+w"(x));  // stays in its FP/SIMD register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__powerpc__) || defined(__powerpc64__))
+  __asm__("" : "+d"(x));  // stays in its floating-point register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && \
+    ((defined(__riscv) && defined(__riscv_flen)) || defined(__s390x__))
+  __asm__("" : "+f"(x));  // stays in its floating-point register
   return x;
 #elif defined(__GNUC__) || defined(__clang__)
   __asm__("" : "+m"(x));  // any other target (x87 included): through memory, which also rounds
@@ -47,6 +57,34 @@ NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
 /// `a * b`, rounded on its own: the product NumPy's C computes before any `+` or `-` meets it.
 NPRANDOM_ALWAYS_INLINE double mul(double a, double b) noexcept { return rounded(a * b); }
 NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a * b); }
+
+// ---- the C library's functions, called at run time --------------------------------------------
+// NumPy calls exp, log, pow, ... at run time on the values it has. A compiler that sees constant
+// arguments (a parameter written as a literal, then inlined) folds the call with its own
+// correctly rounded arithmetic (GCC uses MPFR), or rewrites it (pow(x, 2.0) -> x * x). glibc is
+// not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
+// glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
+// arguments through rounded(), so the value is always the library's, computed at run time, as in
+// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
+#define NPRANDOM_DETAIL_LIBM1(name)                                                            \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); }     \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
+NPRANDOM_DETAIL_LIBM1(exp)
+NPRANDOM_DETAIL_LIBM1(expm1)
+NPRANDOM_DETAIL_LIBM1(log)
+NPRANDOM_DETAIL_LIBM1(log1p)
+NPRANDOM_DETAIL_LIBM1(cos)
+NPRANDOM_DETAIL_LIBM1(acos)
+#undef NPRANDOM_DETAIL_LIBM1
+NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
+  return std::pow(rounded(x), rounded(y));
+}
+NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
+  return std::pow(rounded(x), rounded(y));
+}
+NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
+  return std::fmod(rounded(x), rounded(y));
+}
 
 }  // namespace detail
 }  // namespace nprandom

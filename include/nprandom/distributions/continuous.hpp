@@ -48,21 +48,21 @@ double beta(BitGen& bg, double a, double b) noexcept {
     for (;;) {
       const double u = bg.next_double();
       const double v = bg.next_double();
-      const double x = std::pow(u, 1.0 / a);
-      const double y = std::pow(v, 1.0 / b);
+      const double x = detail::pow(u, 1.0 / a);
+      const double y = detail::pow(v, 1.0 / b);
       const double xpy = x + y;
       if (xpy <= 1.0 && u + v > 0.0) {
         if (x > 0.0 && y > 0.0) {
           return x / xpy;
         }
         // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        const double log_x = std::log(u) / a;
-        const double log_y = std::log(v) / b;
+        const double log_x = detail::log(u) / a;
+        const double log_y = detail::log(v) / b;
         const double delta = log_x - log_y;
         if (delta > 0.0) {
-          return std::exp(-std::log1p(std::exp(-delta)));
+          return detail::exp(-detail::log1p(detail::exp(-delta)));
         }
-        return std::exp(delta - std::log1p(std::exp(delta)));
+        return detail::exp(delta - detail::log1p(detail::exp(delta)));
       }
     }
   }
@@ -167,25 +167,25 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   double w;
   for (;;) {
     const double u = bg.next_double();
-    const double z = std::cos(pi * u);
+    const double z = detail::cos(pi * u);
     w = (1.0 + detail::mul(s, z)) / (s + z);
     const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (std::log(y / v) + 1.0 - y >= 0.0)) {
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
       break;
     }
   }
 
   const double u = bg.next_double();
-  double result = std::acos(w);
+  double result = detail::acos(w);
   if (u < 0.5) {
     result = -result;
   }
   result += mu;
   const bool neg = (result < 0.0);
   double mod = std::fabs(result);
-  mod = (std::fmod(mod + pi, 2.0 * pi) - pi);
+  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   if (neg) {
     mod *= -1.0;
   }
@@ -195,7 +195,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
 // random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double pareto(BitGen& bg, double a) noexcept {
-  return std::expm1(standard_exponential(bg) / a);
+  return detail::expm1(standard_exponential(bg) / a);
 }
 
 // random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
@@ -204,13 +204,13 @@ double weibull(BitGen& bg, double a) noexcept {
   if (a == 0.0) {
     return 0.0;
   }
-  return std::pow(standard_exponential(bg), 1.0 / a);
+  return detail::pow(standard_exponential(bg), 1.0 / a);
 }
 
 // random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double power(BitGen& bg, double a) noexcept {
-  return std::pow(-std::expm1(-standard_exponential(bg)), 1.0 / a);
+  return detail::pow(-detail::expm1(-standard_exponential(bg)), 1.0 / a);
 }
 
 // random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
@@ -221,10 +221,10 @@ double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
-      return loc - detail::mul(scale, std::log(2.0 - u - u));
+      return loc - detail::mul(scale, detail::log(2.0 - u - u));
     }
     if (u > 0.0) {
-      return loc + detail::mul(scale, std::log(u + u));
+      return loc + detail::mul(scale, detail::log(u + u));
     }
   }
 }
@@ -236,7 +236,7 @@ double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
-      return loc - detail::mul(scale, std::log(-std::log(u)));
+      return loc - detail::mul(scale, detail::log(-detail::log(u)));
     }
   }
 }
@@ -248,7 +248,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {
-      return loc + detail::mul(scale, std::log(u / (1.0 - u)));
+      return loc + detail::mul(scale, detail::log(u / (1.0 - u)));
     }
   }
 }
@@ -256,7 +256,7 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
 // random_lognormal: exp(mean + sigma * N). One N.
 template <class BitGen>
 double lognormal(BitGen& bg, double mean, double sigma) noexcept {
-  return std::exp(mean + detail::mul(sigma, standard_normal(bg)));
+  return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
 }
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.

@@ -81,10 +81,10 @@ inline double loggam(double x) noexcept {
     gl0 = detail::mul(gl0, x2);
     gl0 += a[k];
   }
-  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, std::log(x0)) - x0;
+  double gl = gl0 / x0 + detail::mul(0.5, lg2pi) + detail::mul(x0 - 0.5, detail::log(x0)) - x0;
   if (x < 7.0) {
     for (std::int64_t k = 1; k <= n; ++k) {
-      gl -= std::log(x0 - 1.0);
+      gl -= detail::log(x0 - 1.0);
       x0 -= 1.0;
     }
   }
@@ -99,7 +99,7 @@ inline double logfactorial(std::int64_t k) noexcept {
     return detail::logfactorial_table[k];
   }
   const double kd = static_cast<double>(k);
-  return detail::mul(kd + 0.5, std::log(kd)) - kd +
+  return detail::mul(kd + 0.5, detail::log(kd)) - kd +
          (halfln2pi + detail::mul(1.0 / kd, 1 / 12.0 - 1 / (360.0 * kd * kd)));
 }
 
@@ -216,9 +216,9 @@ struct btpe_terms {
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    return detail::mul(xm, std::log(f1 / x1)) +
-           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, std::log(z / w)) +
-           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), std::log(w * r / (x1 * q))) +
+    return detail::mul(xm, detail::log(f1 / x1)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(n, m)) + 0.5, detail::log(z / w)) +
+           detail::mul(static_cast<double>(wrap_sub_int64(y, m)), detail::log(w * r / (x1 * q))) +
            (13860. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
            (13860. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. -
            (13860. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. -
@@ -319,11 +319,11 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
       // NumPy casts first and rejects v == 0 after; the order of the two tests is immaterial.
-      y = floor_int64_x86(xl + std::log(v) / laml);
+      y = floor_int64_x86(xl + detail::log(v) / laml);
       if (y < 0 || v == 0.0) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40: right exponential tail
-      y = floor_int64_x86(xr - std::log(v) / lamr);
+      y = floor_int64_x86(xr - detail::log(v) / lamr);
       if (y > n || v == 0.0) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -338,7 +338,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     // Step 52: squeeze on log(f(y) / f(m)), then the Stirling-corrected bound.
     double t, rho;
     terms.step52_squeeze(y, k, t, rho);
-    const double A = std::log(v);  // log(0) = -inf is fine here
+    const double A = detail::log(v);  // log(0) = -inf is fine here
     if (A < (t - rho)) break;      // Step 60
     if (A > (t + rho)) continue;
     if (A > terms.step52_bound(y, k)) continue;
@@ -357,7 +357,7 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.psave = p;
   bc.has_binomial = true;
   bc.q = 1.0 - p;
-  bc.r = std::exp(nd * std::log1p(-p));
+  bc.r = detail::exp(nd * detail::log1p(-p));
   bc.c = detail::mul(nd, p);
   const double np = bc.c;
   const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
@@ -522,12 +522,12 @@ struct poisson_ptrs_setup {
 
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
-        loglam(std::log(lam_)),
+        loglam(detail::log(lam_)),
         b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
         a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
-        log_invalpha(std::log(invalpha)) {}
+        log_invalpha(detail::log(invalpha)) {}
 };
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
@@ -550,7 +550,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
     // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
-    if ((std::log(V) + s.log_invalpha - std::log(a / (us * us) + b)) <= rhs(k)) return k;
+    if ((detail::log(V) + s.log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
   }
 }
 
@@ -583,7 +583,7 @@ inline std::int64_t poisson_mult_enlam(BitGen& bg, double enlam) noexcept {
 /// random_poisson_mult: Knuth's multiplication method, for lam < 10.
 template <class BitGen>
 inline std::int64_t poisson_mult(BitGen& bg, double lam) noexcept {
-  return poisson_mult_enlam(bg, std::exp(-lam));
+  return poisson_mult_enlam(bg, detail::exp(-lam));
 }
 
 /// random_poisson: PTRS for lam >= 10, 0 with no draw for lam == 0, multiplication otherwise.
@@ -623,7 +623,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
   } else if (lam == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
   } else {
-    const double enlam = std::exp(-lam);
+    const double enlam = detail::exp(-lam);
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
   }
 }
@@ -729,7 +729,7 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     const double T = g - gp(K);
     if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
     if (U * (U - T) >= 1) continue;         // fast rejection
-    if (2.0 * std::log(U) <= T) break;      // acceptance
+    if (2.0 * detail::log(U) <= T) break;      // acceptance
   }
   if (st.good > st.bad) K = st.computed_sample - K;
   if (st.computed_sample < st.sample) K = st.good - K;
@@ -801,16 +801,16 @@ template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
   const double am1 = a - 1.0;
-  const double b = std::pow(2.0, am1);
+  const double b = detail::pow(2.0, am1);
   const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = std::pow(int64_max_d, -am1);
+  const double Umin = detail::pow(int64_max_d, -am1);
   for (;;) {
     const double U01 = bg.next_double();
     const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
-    const double X = std::floor(std::pow(U, -1.0 / am1));
+    const double X = std::floor(detail::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
-    const double T = std::pow(1.0 + 1.0 / X, am1);
+    const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
   }
 }
@@ -835,7 +835,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 /// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25).
 template <class BitGen>
 inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / std::log1p(-p));
+  const double z = std::ceil(-standard_exponential(bg) / detail::log1p(-p));
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);
@@ -855,14 +855,14 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
 /// then U; a candidate floor(1 + log V / log q) < 1, or V == 0, starts a new round.
 template <class BitGen>
 inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = std::log1p(-p);
+  const double r = detail::log1p(-p);
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
     const double U = bg.next_double();
-    const double q = -std::expm1(r * U);
+    const double q = -detail::expm1(r * U);
     if (V <= q * q) {
-      const std::int64_t result = detail::floor_int64_x86(1 + std::log(V) / std::log(q));
+      const std::int64_t result = detail::floor_int64_x86(1 + detail::log(V) / detail::log(q));
       if (result < 1 || V == 0.0) continue;
       return result;
     }

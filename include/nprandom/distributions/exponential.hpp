@@ -38,10 +38,10 @@ inline double standard_exponential(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
-      return z::ziggurat_exp_r - std::log1p(-bg.next_double());
+      return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
     }
     if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) + z::fe_double[idx] <
-        std::exp(-x)) {
+        detail::exp(-x)) {
       return x;
     }
   }
@@ -62,10 +62,10 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     const float x = detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
-      return z::ziggurat_exp_r_f - std::log1p(-bg.next_float());
+      return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());
     }
     if (detail::mul(z::fe_float[idx - 1] - z::fe_float[idx], bg.next_float()) + z::fe_float[idx] <
-        std::exp(-x)) {
+        detail::exp(-x)) {
       return x;
     }
   }
@@ -74,14 +74,14 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
 /// Inversion, one element of random_standard_exponential_inv_fill: `-log1p(-U)`, one next_double.
 template <class BitGen>
 inline double standard_exponential_inv(BitGen& bg) noexcept {
-  return -std::log1p(-bg.next_double());
+  return -detail::log1p(-bg.next_double());
 }
 
 /// Inversion, one element of random_standard_exponential_inv_fill_f: one next_float, but the
 /// double log1p (as NumPy does), rounded to float.
 template <class BitGen>
 inline float standard_exponential_inv_f(BitGen& bg) noexcept {
-  return static_cast<float>(-std::log1p(-static_cast<double>(bg.next_float())));
+  return static_cast<float>(-detail::log1p(-static_cast<double>(bg.next_float())));
 }
 
 /// random_standard_exponential_fill.

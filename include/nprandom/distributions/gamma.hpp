@@ -33,11 +33,11 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
       const double U = bg.next_double();
       const double V = standard_exponential(bg);
       if (U <= 1.0 - shape) {
-        const double X = std::pow(U, 1. / shape);
+        const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
+        const double Y = -detail::log((1 - U) / shape);
+        const double X = detail::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -54,7 +54,7 @@ inline double standard_gamma(BitGen& bg, double shape) noexcept {
     const double U = bg.next_double();
     if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (std::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + std::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V))) return detail::mul(b, V);
   }
 }
 
@@ -69,11 +69,11 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
       const float U = bg.next_float();
       const float V = standard_exponential_f(bg);
       if (U <= 1.0f - shape) {
-        const float X = std::pow(U, 1.0f / shape);
+        const float X = detail::pow(U, 1.0f / shape);
         if (X <= V) return X;
       } else {
-        const float Y = -std::log((1.0f - U) / shape);
-        const float X = std::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
+        const float Y = -detail::log((1.0f - U) / shape);
+        const float X = detail::pow(1.0f - shape + detail::mul(shape, Y), 1.0f / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -89,7 +89,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     V = V * V * V;
     const float U = bg.next_float();
     if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (std::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + std::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V))) return detail::mul(b, V);
   }
 }
 

@@ -62,15 +62,15 @@ inline double standard_normal(BitGen& bg) noexcept {
     if (idx == 0) {
       for (;;) {
         // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
-        const double xx = detail::mul(-z::ziggurat_nor_inv_r, std::log1p(-bg.next_double()));
-        const double yy = -std::log1p(-bg.next_double());
+        const double xx = detail::mul(-z::ziggurat_nor_inv_r, detail::log1p(-bg.next_double()));
+        const double yy = -detail::log1p(-bg.next_double());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
         }
       }
     } else {
       if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
-          std::exp(-0.5 * x * x)) {
+          detail::exp(-0.5 * x * x)) {
         return x;
       }
     }
@@ -93,15 +93,15 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
-        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, std::log1p(-bg.next_float()));
-        const float yy = -std::log1p(-bg.next_float());
+        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, detail::log1p(-bg.next_float()));
+        const float yy = -detail::log1p(-bg.next_float());
         if (yy + yy > xx * xx) {
           return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
         }
       }
     } else {
       const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) < std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
+      if (static_cast<double>(lhs) < detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
     }

@@ -36,6 +36,15 @@ namespace detail {
 // Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
 using ::nprandom::detail::mul;
 using ::nprandom::detail::rounded;
+// The C library's functions, always called at run time (detail/fp.hpp).
+using ::nprandom::detail::acos;
+using ::nprandom::detail::cos;
+using ::nprandom::detail::exp;
+using ::nprandom::detail::expm1;
+using ::nprandom::detail::fmod;
+using ::nprandom::detail::log;
+using ::nprandom::detail::log1p;
+using ::nprandom::detail::pow;
 }  // namespace detail
 
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
@@ -79,7 +88,7 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
     x2 = mul(2.0, legacy_double(aug)) - 1.0;
     r2 = mul(x1, x1) + mul(x2, x2);
   } while (r2 >= 1.0 || r2 == 0.0);
-  const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+  const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
   aug.gauss = mul(f, x1);
   aug.has_gauss = 1;
   return mul(f, x2);
@@ -125,7 +134,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     }
     for (std::size_t j = 0; j < k; ++j) {
       const double r2 = br2[j];
-      const double f = std::sqrt(-2.0 * std::log(r2) / r2);
+      const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -146,13 +155,13 @@ double normal(AugBitGen<BitGen>& aug, double loc, double scale) noexcept {
 // legacy_lognormal: exp(normal(mean, sigma)).
 template <class BitGen>
 double lognormal(AugBitGen<BitGen>& aug, double mean, double sigma) noexcept {
-  return std::exp(normal(aug, mean, sigma));
+  return detail::exp(normal(aug, mean, sigma));
 }
 
 // legacy_standard_exponential: inversion -log(1 - U). Consumes one double.
 template <class BitGen>
 double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
-  return -std::log(1.0 - legacy_double(aug));
+  return -detail::log(1.0 - legacy_double(aug));
 }
 
 // legacy_exponential: scale * standard_exponential.
@@ -175,11 +184,11 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
       const double U = legacy_double(aug);
       const double V = standard_exponential(aug);
       if (U <= 1.0 - shape) {
-        const double X = std::pow(U, 1. / shape);
+        const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -std::log((1 - U) / shape);
-        const double X = std::pow(1.0 - shape + mul(shape, Y), 1. / shape);
+        const double Y = -detail::log((1 - U) / shape);
+        const double X = detail::pow(1.0 - shape + mul(shape, Y), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -195,7 +204,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
     V = V * V * V;
     const double U = legacy_double(aug);
     if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
-    if (std::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + std::log(V))) return mul(b, V);
+    if (detail::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + detail::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
@@ -270,7 +279,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
     const std::size_t off = has0 ? 1 : 0;
     g[0] = gauss0;
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = std::sqrt(-2.0 * std::log(r2s[j]) / r2s[j]);
+      const double f = std::sqrt(-2.0 * detail::log(r2s[j]) / r2s[j]);
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
@@ -287,7 +296,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
       V = V * V * V;
       const double U = us[r];
       if (U < 1.0 - mul(0.0331 * (X * X), X * X) ||
-          std::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + std::log(V))) {
+          detail::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + detail::log(V))) {
         res[accepted++] = mul(bb[s], V);
       }
     }
@@ -346,26 +355,26 @@ double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
 // legacy_pareto: exp(E / a) - 1 with the legacy exponential.
 template <class BitGen>
 double pareto(AugBitGen<BitGen>& aug, double a) noexcept {
-  return std::exp(standard_exponential(aug) / a) - 1;
+  return detail::exp(standard_exponential(aug) / a) - 1;
 }
 
 // legacy_weibull: a == 0 -> 0 without a draw; else E^(1/a).
 template <class BitGen>
 double weibull(AugBitGen<BitGen>& aug, double a) noexcept {
   if (a == 0.0) return 0.0;
-  return std::pow(standard_exponential(aug), 1. / a);
+  return detail::pow(standard_exponential(aug), 1. / a);
 }
 
 // legacy_power: (1 - exp(-E))^(1/a).
 template <class BitGen>
 double power(AugBitGen<BitGen>& aug, double a) noexcept {
-  return std::pow(1 - std::exp(-standard_exponential(aug)), 1. / a);
+  return detail::pow(1 - detail::exp(-standard_exponential(aug)), 1. / a);
 }
 
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(-2.0 * std::log1p(-bg.next_double())));
+  return detail::mul(mode, std::sqrt(-2.0 * detail::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -428,16 +437,16 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
     for (;;) {
       const double U = legacy_double(aug);
       const double V = legacy_double(aug);
-      const double X = std::pow(U, 1.0 / a);
-      const double Y = std::pow(V, 1.0 / b);
+      const double X = detail::pow(U, 1.0 / a);
+      const double Y = detail::pow(V, 1.0 / b);
       if ((X + Y) <= 1.0) {
         if (X + Y > 0) return X / (X + Y);
-        double logX = std::log(U) / a;
-        double logY = std::log(V) / b;
+        double logX = detail::log(U) / a;
+        double logY = detail::log(V) / b;
         const double logM = logX > logY ? logX : logY;
         logX -= logM;
         logY -= logM;
-        return std::exp(logX - std::log(std::exp(logX) + std::exp(logY)));
+        return detail::exp(logX - detail::log(detail::exp(logX) + detail::exp(logY)));
       }
     }
   }
@@ -499,19 +508,19 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   double W;
   for (;;) {
     const double U = bg.next_double();
-    const double Z = std::cos(pi * U);
+    const double Z = detail::cos(pi * U);
     W = (1 + detail::mul(s, Z)) / (s + Z);
     const double Y = detail::mul(kappa, s - W);
     const double V = bg.next_double();
-    if ((detail::mul(Y, 2 - Y) - V >= 0) || (std::log(Y / V) + 1 - Y >= 0)) break;
+    if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
-  double result = std::acos(W);
+  double result = detail::acos(W);
   if (U < 0.5) result = -result;
   result += mu;
   const bool neg = (result < 0);
   double mod = std::fabs(result);
-  mod = (std::fmod(mod + pi, 2 * pi) - pi);
+  mod = (detail::fmod(mod + pi, 2 * pi) - pi);
   if (neg) mod *= -1;
   return mod;
 }
@@ -555,7 +564,7 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.psave = p;
     bc.has_binomial = 1;
     bc.q = q = 1.0 - p;
-    bc.r = qn = std::exp(static_cast<double>(n) * std::log(q));
+    bc.r = qn = detail::exp(static_cast<double>(n) * detail::log(q));
     const double np = mul(static_cast<double>(n), p);
     bc.c = np;
     const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
@@ -644,11 +653,11 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       if (v > 1.0) continue;
       y = trunc_int64_x86(std::floor(x));
     } else if (u <= p3) {  // Step 30
-      y = trunc_int64_x86(std::floor(xl + std::log(v) / laml));
+      y = trunc_int64_x86(std::floor(xl + detail::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
-      y = trunc_int64_x86(std::floor(xr - std::log(v) / lamr));
+      y = trunc_int64_x86(std::floor(xr - detail::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -670,7 +679,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     // Step 52
     const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     const double t = static_cast<double>(-k * k) / (2 * nrq);
-    const double A = std::log(v);
+    const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
     const double x1 = static_cast<double>(y) + 1;
@@ -681,8 +690,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (detail::mul(xm, std::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, std::log(z / w)) +
-             detail::mul(static_cast<double>(y - m), std::log(w * r / (x1 * q))) +
+    if (A > (detail::mul(xm, detail::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+             detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
              (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
@@ -821,7 +830,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                             loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
     if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
-    if (2.0 * std::log(X) <= T) break;
+    if (2.0 * detail::log(X) <= T) break;
   }
   if (good > bad) Z = m - Z;
   if (m < sample) Z = good - Z;
@@ -845,13 +854,13 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 std::int64_t zipf(BitGen& bg, double a) noexcept {
   const double am1 = a - 1.0;
-  const double b = std::pow(2.0, am1);
+  const double b = detail::pow(2.0, am1);
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = std::floor(std::pow(U, -1.0 / am1));
+    const double X = std::floor(detail::pow(U, -1.0 / am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
-    const double T = std::pow(1.0 + 1.0 / X, am1);
+    const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
   }
 }
@@ -862,21 +871,21 @@ template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
   return nprandom::detail::trunc_int64_x86(
-      std::ceil(std::log1p(-bg.next_double()) / std::log(1 - p)));
+      std::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
 template <class BitGen>
 std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = std::log(1.0 - p);
+  const double r = detail::log(1.0 - p);
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
     const double U = bg.next_double();
-    const double q = 1.0 - std::exp(r * U);
+    const double q = 1.0 - detail::exp(r * U);
     if (V <= q * q) {
       const std::int64_t result =
-          nprandom::detail::trunc_int64_x86(std::floor(1 + std::log(V) / std::log(q)));
+          nprandom::detail::trunc_int64_x86(std::floor(1 + detail::log(V) / detail::log(q)));
       if ((result < 1) || (V == 0.0)) continue;
       return result;
     }

@@ -492,7 +492,7 @@ class BasicRandomState {
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
     standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+    for (std::size_t i = 0; i < n; ++i) out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
   }
 
   // ---- exponential / gamma family ----
@@ -506,7 +506,7 @@ class BasicRandomState {
     // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
     // from the MT block), then the logs in one branch-free pass
     legacy_doubles(out, n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = -std::log(1.0 - out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
   }
 
   /// exponential(scale=1). "scale < 0".
@@ -520,7 +520,7 @@ class BasicRandomState {
   void exponential(double scale, double* out, std::size_t n) {
     legacy::detail::check_non_negative(scale, "scale");
     legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -std::log(1.0 - out[i]);
+    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
   }
 
   /// standard_gamma(shape). "shape < 0".
