@@ -123,27 +123,27 @@ class Generator {
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, High high, std::size_t size, bool endpoint = false) {
+  std::vector<T> integers(Low low, High high, std::size_t size, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
       // std::vector<bool> has no data(): draw into a plain buffer first.
       std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
-      integers(low, high, tmp.get(), size, endpoint);
+      integers(low, high, tmp.get(), size, closed);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
       std::vector<T> out(detail::checked_elements<T>(size));
-      integers(low, high, out.data(), size, endpoint);
+      integers(low, high, out.data(), size, closed);
       return out;
     }
   }
   template <class T, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  void integers(Low low, High high, T* out, std::size_t n, bool endpoint = false) {
+  void integers(Low low, High high, T* out, std::size_t n, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if (n == 0) return;
-    integers_fill_checked(detail::integers_check<T>(low, high, endpoint), out, n);
+    integers_fill_checked(detail::integers_check<T>(low, high, closed), out, n);
   }
 
   // integers(low, high, true) would silently mean "a vector of 1 value" (bool -> size_t): rejected
@@ -179,18 +179,18 @@ class Generator {
   // "operands could not be broadcast together with shapes (a,) (b,) ".
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool endpoint = false) {
-    return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), endpoint);
+  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool closed = false) {
+    return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, const std::vector<High>& high, bool endpoint = false) {
-    return integers_broadcast<T>(&low, 1, high.data(), high.size(), endpoint);
+  std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
+    return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
   template <class T = std::int64_t, class Low, class High,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, High high, bool endpoint = false) {
-    return integers_broadcast<T>(low.data(), low.size(), &high, 1, endpoint);
+  std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
+    return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----

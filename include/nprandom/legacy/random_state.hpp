@@ -922,8 +922,9 @@ class BasicRandomState {
   }
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
-  /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs more than
-  /// ~3e8 attempts per value (a < 1 + 1e-10), it throws std::invalid_argument instead.
+  /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
+  /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
+  /// std::invalid_argument instead.
   std::int64_t zipf(double a) {
     check_zipf(a);
     return legacy::zipf(bit_generator_, a);
@@ -1306,10 +1307,10 @@ class BasicRandomState {
           "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
           "Generator.zipf");
     }
-    if (a - 1.0 < 1e-10) {
+    if (a <= 1.0 + 1e-7) {
       throw std::invalid_argument(
-          "a - 1 < 1e-10: the legacy zipf algorithm needs over 1e8 attempts per value there "
-          "(NumPy effectively hangs); use Generator.zipf");
+          "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, "
+          "1e14 near a = 1 (NumPy effectively hangs); use Generator.zipf");
     }
   }
   static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
