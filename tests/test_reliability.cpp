@@ -201,6 +201,10 @@ TEST_CASE("reliability: kernels wrap like NumPy's C without signed overflow", "[
     golden::check(rec("wrap/RS-binomial-max-p"), rs.binomial(int64_max, 0.3, 4));
   }
   {
+    nprandom::RandomState rs(1);  // BTPE step 50 computes n + 1 (found by tests/fuzz)
+    golden::check(rec("wrap/RS-binomial-max-smallp"), rs.binomial(int64_max, 1e-17, 6));
+  }
+  {
     nprandom::RandomState rs(12345);
     golden::check(rec("wrap/RS-multinomial-max"), rs.multinomial(int64_max, {0.5, 0.5}, 2));
   }

@@ -42,6 +42,7 @@ CALLS = [
     ("wrap/RS-ncf-big", "np.random.RandomState(1).noncentral_f(0.5, 1.0, 9.3e18, 3)"),
     ("wrap/RS-binomial-max", "np.random.RandomState(12345).binomial(2**63 - 1, 0.5, 3)"),
     ("wrap/RS-binomial-max-p", "np.random.RandomState(7).binomial(2**63 - 1, 0.3, 4)"),
+    ("wrap/RS-binomial-max-smallp", "np.random.RandomState(1).binomial(2**63 - 1, 1e-17, 6)"),  # n + 1 (found by the fuzzer)
     ("wrap/RS-multinomial-max", "np.random.RandomState(12345).multinomial(2**63 - 1, [0.5, 0.5], 2)"),
     ("wrap/RS-multinomial-2p62", "np.random.RandomState(3).multinomial(2**62, [0.25, 0.25, 0.5], 2)"),
     # ---- just inside the limits where RandomState now refuses to hang (values NumPy returns) ----

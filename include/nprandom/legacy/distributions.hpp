@@ -657,7 +657,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double dk = static_cast<double>(k);
     if (!((k > 20) && (dk < ((nrq) / 2.0 - 1)))) {
       const double s = r / q;
-      const double a = s * static_cast<double>(n + 1);
+      const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
       double F = 1.0;
       if (m < y) {
         for (std::int64_t i = m + 1; i <= y; i++) F *= (a / static_cast<double>(i) - s);
