@@ -214,7 +214,7 @@ TEST_CASE("reliability: kernels wrap like NumPy's C without signed overflow", "[
                   rs.multinomial(std::int64_t{1} << 62, {0.25, 0.25, 0.5}, 2));
   }
   nprandom::seed(5);
-  golden::check(rec("wrap/global-ncchisq-big"), nprandom::noncentral_chisquare(0.5, 9.3e18, 3));
+  golden::check(rec("wrap/global-ncchisq-big"), nprandom::noncentral_chisquare(0.5, 9.3e18, std::size_t{3}));
 }
 
 // ---- 3/5. Inputs on which NumPy's RandomState never returns: rejected, promptly --------------------

@@ -3,10 +3,10 @@
 // reports and timeouts are bugs.
 //
 // Build and run: .ci/run's ci_fuzz, or by hand
-//   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-//       -Iinclude tests/fuzz/fuzz_api.cpp -o build/fuzz_api
-//   ASAN_OPTIONS=allocator_may_return_null=1 build/fuzz_api -max_total_time=180 -timeout=10 \
-//       build/fuzz-corpus tests/fuzz/corpus
+//   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+//       -Iinclude tests/fuzz/fuzz_api.cpp -o build/fuzz_api            (one command line)
+//   ASAN_OPTIONS=allocator_may_return_null=1 build/fuzz_api -max_total_time=180 -timeout=10
+//       build/fuzz-corpus tests/fuzz/corpus                            (one command line)
 //
 // Input layout (all optional, missing bytes read as 0): [engine][op][size][seed x2] then per
 // parameter one selector byte (< 0xE0: a special value from the tables below; otherwise the
