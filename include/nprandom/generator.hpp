@@ -25,6 +25,7 @@
 #include <string_view>
 
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -89,7 +90,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> random(std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     random(out.data(), size);
     return out;
   }
@@ -136,11 +137,11 @@ class Generator {
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
       // std::vector<bool> has no data(): draw into a plain buffer first.
-      std::unique_ptr<bool[]> tmp(new bool[size]);
+      std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
       integers(low, high, tmp.get(), size, closed);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<T> out(size);
+      std::vector<T> out(detail::checked_elements<T>(size));
       integers(low, high, out.data(), size, closed);
       return out;
     }
@@ -209,7 +210,7 @@ class Generator {
     return distributions::uniform(bit_generator_, low, range);
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     uniform(low, high, out.data(), size);
     return out;
   }
@@ -230,7 +231,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_normal(std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_normal(out.data(), size);
     return out;
   }
@@ -251,7 +252,7 @@ class Generator {
     return distributions::normal(bit_generator_, loc, scale);
   }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     normal(loc, scale, out.data(), size);
     return out;
   }
@@ -277,7 +278,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_exponential(std::size_t size, std::string_view method = "zig") {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_exponential(out.data(), size, method);
     return out;
   }
@@ -307,7 +308,7 @@ class Generator {
     return distributions::exponential(bit_generator_, scale);
   }
   std::vector<double> exponential(double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     exponential(scale, out.data(), size);
     return out;
   }
@@ -332,7 +333,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_gamma(double shape, std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_gamma(shape, out.data(), size);
     return out;
   }
@@ -356,7 +357,7 @@ class Generator {
     return distributions::gamma(bit_generator_, shape, scale);
   }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     gamma(shape, scale, out.data(), size);
     return out;
   }
@@ -376,6 +377,7 @@ class Generator {
       (void)bit_generator_.next_uint32();
       return std::string();
     }
+    detail::checked_elements<std::uint32_t>((length - 1) / 4 + 1);  // NumPy's uint32 buffer
     std::string out(length, '\0');
     for (std::size_t i = 0; i < length; i += 4) {
       const std::uint32_t w = bit_generator_.next_uint32();
@@ -410,7 +412,7 @@ class Generator {
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     choice(a, out.data(), size, replace, p, shuffle);
     return out;
   }
@@ -434,7 +436,7 @@ class Generator {
   template <class T>
   std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
                         const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     choice_impl(static_cast<std::int64_t>(a.size()), false, idx.data(), size, replace,
                 p.empty() ? nullptr : p.data(), p.size(), shuffle);
     std::vector<T> out;
@@ -448,11 +450,11 @@ class Generator {
   template <class T>
   std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size, bool replace = true,
                         const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace, p.empty() ? nullptr : p.data(),
                 p.size(), shuffle);
     std::vector<T> out;
-    out.reserve(size * cols);
+    out.reserve(detail::checked_elements<T>(size, cols));
     for (std::int64_t i : idx) {
       const T* row = data + static_cast<std::size_t>(i) * cols;
       out.insert(out.end(), row, row + cols);
@@ -496,7 +498,7 @@ class Generator {
   // rows (axis 0) or columns (axis 1) in shuffled order (NumPy shuffles an index of that length,
   // which draws the same values).
   std::vector<std::int64_t> permutation(std::int64_t n) {
-    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    std::vector<std::int64_t> out(n > 0 ? detail::checked_elements<std::int64_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
     shuffle(out);
     return out;
@@ -512,7 +514,7 @@ class Generator {
     axis = normalize_axis_2d(axis);
     auto idx = permutation(static_cast<std::int64_t>(axis == 0 ? rows : cols));
     std::vector<T> out;
-    out.reserve(rows * cols);
+    out.reserve(detail::checked_elements<T>(rows, cols));
     for (std::size_t r = 0; r < rows; ++r) {
       for (std::size_t c = 0; c < cols; ++c) {
         const std::size_t rr = axis == 0 ? static_cast<std::size_t>(idx[r]) : r;
@@ -1056,7 +1058,7 @@ class Generator {
     return distributions::binomial(bit_generator_, n, p);
   }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     binomial(n, p, out.data(), size);
     return out;
   }
@@ -1073,7 +1075,7 @@ class Generator {
     return distributions::negative_binomial(bit_generator_, n, p);
   }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     negative_binomial(n, p, out.data(), size);
     return out;
   }
@@ -1089,7 +1091,7 @@ class Generator {
     return distributions::poisson(bit_generator_, lam);
   }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     poisson(lam, out.data(), size);
     return out;
   }
@@ -1104,7 +1106,7 @@ class Generator {
     return distributions::zipf(bit_generator_, a);
   }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     zipf(a, out.data(), size);
     return out;
   }
@@ -1120,7 +1122,7 @@ class Generator {
     return distributions::geometric(bit_generator_, p);
   }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     geometric(p, out.data(), size);
     return out;
   }
@@ -1138,7 +1140,7 @@ class Generator {
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     hypergeometric(ngood, nbad, nsample, out.data(), size);
     return out;
   }
@@ -1154,7 +1156,7 @@ class Generator {
     return distributions::logseries(bit_generator_, p);
   }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     logseries(p, out.data(), size);
     return out;
   }
@@ -1239,13 +1241,25 @@ class Generator {
   // max(alpha) < 0.1 uses stick-breaking with betas, otherwise normalised gammas.
   std::vector<double> dirichlet(const std::vector<double>& alpha) { return dirichlet(alpha, 1); }
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-    std::vector<double> out(size * alpha.size());
+    std::vector<double> out(detail::checked_elements<double>(size, alpha.size()));
     dirichlet(alpha, out.data(), size);
     return out;
   }
   void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
+    bool negative_zero = false;
     for (double a : alpha) {
       if (a < 0.0) throw std::invalid_argument("alpha < 0");
+      negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
+    }
+    detail::checked_elements<double>(size, alpha.size());
+    if (negative_zero) {
+      // -0.0 passes NumPy's `alpha < 0` test, but its stick-breaking beta(-0.0, b) then computes
+      // pow(U, 1 / -0.0) = inf and rejects forever: NumPy 2.5.2 never returns. A zero weight is a
+      // zero weight: nprandom draws exactly what NumPy draws for +0.0 (that component is 0).
+      std::vector<double> a(alpha);
+      for (double& v : a) v = v == 0.0 ? 0.0 : v;
+      distributions::dirichlet(bit_generator_, a.data(), a.size(), size, out);
+      return;
     }
     distributions::dirichlet(bit_generator_, alpha.data(), alpha.size(), size, out);
   }
@@ -1261,7 +1275,7 @@ class Generator {
   }
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
-    std::vector<std::int64_t> out(size * pvals.size());
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()));
     multinomial(n, pvals, out.data(), size);
     return out;
   }
@@ -1282,6 +1296,7 @@ class Generator {
       throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
     }
     if (n < 0) throw std::invalid_argument("n < 0");
+    detail::checked_elements<std::int64_t>(size, d);
     distributions::binomial_cache cache;
     for (std::size_t r = 0; r < size; ++r) {
       distributions::multinomial(bit_generator_, n, pvals.data(), d, out + r * d, cache);
@@ -1305,7 +1320,7 @@ class Generator {
   std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
                                                         std::int64_t nsample, std::size_t size,
                                                         std::string_view method = "marginals") {
-    std::vector<std::int64_t> out(size * colors.size());
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, colors.size()));
     multivariate_hypergeometric(colors, nsample, out.data(), size, method);
     return out;
   }
@@ -1348,6 +1363,7 @@ class Generator {
                                   std::to_string(max_index));
     }
     if (nsample > total) throw std::invalid_argument("nsample > sum(colors)");
+    detail::checked_elements<std::int64_t>(size, colors.size());
     if (colors.empty()) return;
     if (count) {
       distributions::multivariate_hypergeometric_count(bit_generator_, total, colors.data(),
@@ -1384,7 +1400,7 @@ class Generator {
                                           const std::vector<double>& cov, std::size_t size,
                                           std::string_view check_valid = "warn", double tol = 1e-8,
                                           std::string_view method = "svd") {
-    std::vector<double> out(size * mean.size());
+    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
     multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
     return out;
   }
@@ -1399,7 +1415,8 @@ class Generator {
       throw std::invalid_argument("cov must be 2 dimensional and square");
     }
     if (side != d) throw std::invalid_argument("mean and cov must have same length");
-    for (std::size_t i = 0; i < size * d; ++i) out[i] = distributions::standard_normal(bit_generator_);
+    const std::size_t total = detail::checked_elements<double>(size, d);
+    for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bit_generator_);
     distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol,
                                                  out, size);
   }
@@ -1413,7 +1430,7 @@ class Generator {
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, std::string_view check_valid = "warn",
                                           double tol = 1e-8, std::string_view method = "svd") {
-    std::vector<double> out(size * mean.size());
+    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
     multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
     return out;
   }
@@ -1423,7 +1440,7 @@ class Generator {
                            double tol = 1e-8, std::string_view method = "svd") {
     distributions::parse_mvn_method(method);
     std::vector<double> flat;
-    flat.reserve(cov.size() * cov.size());
+    flat.reserve(detail::checked_elements<double>(cov.size(), cov.size()));
     for (const auto& row : cov) {
       if (row.size() != cov.size()) {
         throw std::invalid_argument("cov must be 2 dimensional and square");
@@ -1443,7 +1460,7 @@ class Generator {
   // Draws `n` values of `f()` into a new vector.
   template <class T, class F>
   static std::vector<T> draw_vector(std::size_t n, F&& f) {
-    std::vector<T> out(n);
+    std::vector<T> out(detail::checked_elements<T>(n));
     fill_with(out.data(), n, std::forward<F>(f));
     return out;
   }

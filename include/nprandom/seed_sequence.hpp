@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <initializer_list>
 #include <stdexcept>
 #include <type_traits>
@@ -129,6 +130,10 @@ class SeedSequence {
   std::vector<SeedSequence> spawn(std::int64_t n_children) {
     if (n_children < 0) throw std::invalid_argument("n_children must be non-negative");
     std::vector<SeedSequence> children;
+    // NumPy builds a Python list: MemoryError when it cannot (std::bad_alloc, never length_error).
+    if (static_cast<std::uint64_t>(n_children) > static_cast<std::uint64_t>(children.max_size())) {
+      throw std::bad_alloc();
+    }
     children.reserve(static_cast<std::size_t>(n_children));
     for (std::int64_t i = 0; i < n_children; ++i) {
       std::vector<std::uint64_t> key = spawn_key_;

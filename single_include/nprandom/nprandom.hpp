@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 34.
+// Headers inlined: 36.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -190,6 +190,7 @@ using uint128 = detail::uint128;
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <initializer_list>
 #include <stdexcept>
 #include <type_traits>
@@ -388,6 +389,10 @@ class SeedSequence {
   std::vector<SeedSequence> spawn(std::int64_t n_children) {
     if (n_children < 0) throw std::invalid_argument("n_children must be non-negative");
     std::vector<SeedSequence> children;
+    // NumPy builds a Python list: MemoryError when it cannot (std::bad_alloc, never length_error).
+    if (static_cast<std::uint64_t>(n_children) > static_cast<std::uint64_t>(children.max_size())) {
+      throw std::bad_alloc();
+    }
     children.reserve(static_cast<std::size_t>(n_children));
     for (std::int64_t i = 0; i < n_children; ++i) {
       std::vector<std::uint64_t> key = spawn_key_;
@@ -1930,6 +1935,96 @@ class SFC64 : public BitGenerator<SFC64> {
 #include <memory>
 #include <string_view>
 
+// ---- begin nprandom/detail/checked_size.hpp ----
+// Checked array sizes: every element count, shape product and `size * k` goes through here.
+#ifndef NPRANDOM_DETAIL_CHECKED_SIZE_HPP
+#define NPRANDOM_DETAIL_CHECKED_SIZE_HPP
+
+// NumPy allocates every result with PyArray_NewFromDescr (numpy/_core/src/multiarray/ctors.c),
+// which multiplies the itemsize by each dimension with an overflow check and raises
+//   ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum
+//               possible size.")
+// when the byte count would pass NPY_MAX_INTP (a zero dimension still runs the check on the
+// others, "as if" it were 1, and the array is then empty); a dimension that does not fit npy_intp
+// at all is ValueError("Maximum allowed dimension exceeded") (conversion_utils.c), a negative one
+// ValueError("negative dimensions are not allowed"). A byte count NumPy accepts but malloc cannot
+// serve is MemoryError.
+//
+// nprandom maps these onto C++ the same way everywhere:
+//   * ValueError -> std::invalid_argument with NumPy's text (checked_elements / checked_dim below),
+//     thrown before anything is drawn or allocated;
+//   * MemoryError -> std::bad_alloc, i.e. whatever `new` / std::vector throws for a byte count
+//     under PTRDIFF_MAX. Because every count is checked against PTRDIFF_MAX / itemsize first,
+//     std::vector's own std::length_error (count > max_size()) can no longer be reached.
+// The fill forms (`T* out, size`) check `size * k` the same way: a count that wraps cannot
+// describe caller memory, so it is the same ValueError instead of a heap overflow.
+
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+/// NPY_MAX_INTP: the largest byte count (and dimension) NumPy accepts.
+inline constexpr std::size_t max_array_bytes =
+    static_cast<std::size_t>(std::numeric_limits<std::ptrdiff_t>::max());
+
+[[noreturn]] inline void throw_array_too_big() {
+  throw std::invalid_argument(
+      "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible "
+      "size.");
+}
+
+/// One dimension given as any integer: negative -> "negative dimensions are not allowed",
+/// beyond npy_intp -> "Maximum allowed dimension exceeded" (both ValueError in NumPy).
+template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+std::size_t checked_dim(Int d) {
+  if constexpr (std::is_signed<Int>::value) {
+    if (d < 0) throw std::invalid_argument("negative dimensions are not allowed");
+  }
+  if (static_cast<std::uintmax_t>(d) > static_cast<std::uintmax_t>(max_array_bytes)) {
+    throw std::invalid_argument("Maximum allowed dimension exceeded");
+  }
+  return static_cast<std::size_t>(d);
+}
+
+/// The element count of an array of shape (dims...) with items of `itemsize` bytes, as
+/// PyArray_NewFromDescr checks it: every dimension fits npy_intp and the byte count does not
+/// pass NPY_MAX_INTP (zero dimensions take part as 1, then the count is 0).
+template <class... Dims>
+std::size_t checked_elements_of(std::size_t itemsize, Dims... dims) {
+  static_assert(sizeof...(Dims) > 0, "at least one dimension");
+  std::size_t bytes = itemsize == 0 ? 1 : itemsize;
+  std::size_t count = 1;
+  bool zero = false;
+  const std::size_t ds[] = {checked_dim(dims)...};
+  for (std::size_t d : ds) {
+    if (d == 0) {
+      zero = true;
+      continue;
+    }
+    if (bytes > max_array_bytes / d) throw_array_too_big();
+    bytes *= d;
+    count *= d;
+  }
+  return zero ? 0 : count;
+}
+
+/// checked_elements_of with the itemsize of T: `checked_elements<double>(size, k)`.
+template <class T, class... Dims>
+std::size_t checked_elements(Dims... dims) {
+  return checked_elements_of(sizeof(T), dims...);
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_CHECKED_SIZE_HPP
+// ---- end nprandom/detail/checked_size.hpp ----
 // ---- begin nprandom/detail/integers_frontend.hpp ----
 // Generator.integers front-end helpers: the endpoint tag, dtype names and NumPy's bound checks.
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
@@ -4327,6 +4422,42 @@ inline double uniform(BitGen& bg, double lower, double range) noexcept {
 // front ends (Generator, RandomState) validate. "U" below is bg.next_double(), "N" a standard
 // normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
 
+// ---- begin nprandom/detail/wrapping.hpp ----
+// Two's-complement int64 arithmetic without signed-overflow UB (NumPy's C relies on the wrap).
+#ifndef NPRANDOM_DETAIL_WRAPPING_HPP
+#define NPRANDOM_DETAIL_WRAPPING_HPP
+
+// A few NumPy kernels compute `2 * i`, `-k * k` or `popsize + 2` on int64 values that can pass
+// INT64_MAX for extreme (still accepted) parameters. In C that is undefined behaviour; NumPy's
+// GCC x86-64 build gets the two's-complement wrap, and that wrapped value is what NumPy returns.
+// These helpers compute exactly that wrap in unsigned arithmetic, so nprandom returns NumPy's
+// values without UB (the unsigned -> signed conversion is modular: C++20, and GCC/Clang/MSVC in
+// C++17).
+
+
+#include <cstdint>
+
+namespace nprandom {
+namespace detail {
+
+constexpr std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_sub(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_mul(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_neg(std::int64_t a) noexcept {
+  return static_cast<std::int64_t>(std::uint64_t{0} - static_cast<std::uint64_t>(a));
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_WRAPPING_HPP
+// ---- end nprandom/detail/wrapping.hpp ----
 // ---- begin nprandom/distributions/discrete.hpp ----
 // Discrete univariate kernels of numpy.random.Generator (NumPy 2.5): binomial, poisson, ...
 //
@@ -5342,7 +5473,8 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
-  return chisquare(bg, df + static_cast<double>(2 * i));
+  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
+  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
 }
 
 // random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
@@ -6362,7 +6494,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> random(std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     random(out.data(), size);
     return out;
   }
@@ -6409,11 +6541,11 @@ class Generator {
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
       // std::vector<bool> has no data(): draw into a plain buffer first.
-      std::unique_ptr<bool[]> tmp(new bool[size]);
+      std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
       integers(low, high, tmp.get(), size, closed);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<T> out(size);
+      std::vector<T> out(detail::checked_elements<T>(size));
       integers(low, high, out.data(), size, closed);
       return out;
     }
@@ -6482,7 +6614,7 @@ class Generator {
     return distributions::uniform(bit_generator_, low, range);
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     uniform(low, high, out.data(), size);
     return out;
   }
@@ -6503,7 +6635,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_normal(std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_normal(out.data(), size);
     return out;
   }
@@ -6524,7 +6656,7 @@ class Generator {
     return distributions::normal(bit_generator_, loc, scale);
   }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     normal(loc, scale, out.data(), size);
     return out;
   }
@@ -6550,7 +6682,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_exponential(std::size_t size, std::string_view method = "zig") {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_exponential(out.data(), size, method);
     return out;
   }
@@ -6580,7 +6712,7 @@ class Generator {
     return distributions::exponential(bit_generator_, scale);
   }
   std::vector<double> exponential(double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     exponential(scale, out.data(), size);
     return out;
   }
@@ -6605,7 +6737,7 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_gamma(double shape, std::size_t size) {
-    std::vector<Real> out(size);
+    std::vector<Real> out(detail::checked_elements<Real>(size));
     standard_gamma(shape, out.data(), size);
     return out;
   }
@@ -6629,7 +6761,7 @@ class Generator {
     return distributions::gamma(bit_generator_, shape, scale);
   }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     gamma(shape, scale, out.data(), size);
     return out;
   }
@@ -6649,6 +6781,7 @@ class Generator {
       (void)bit_generator_.next_uint32();
       return std::string();
     }
+    detail::checked_elements<std::uint32_t>((length - 1) / 4 + 1);  // NumPy's uint32 buffer
     std::string out(length, '\0');
     for (std::size_t i = 0; i < length; i += 4) {
       const std::uint32_t w = bit_generator_.next_uint32();
@@ -6683,7 +6816,7 @@ class Generator {
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     choice(a, out.data(), size, replace, p, shuffle);
     return out;
   }
@@ -6707,7 +6840,7 @@ class Generator {
   template <class T>
   std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
                         const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     choice_impl(static_cast<std::int64_t>(a.size()), false, idx.data(), size, replace,
                 p.empty() ? nullptr : p.data(), p.size(), shuffle);
     std::vector<T> out;
@@ -6721,11 +6854,11 @@ class Generator {
   template <class T>
   std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size, bool replace = true,
                         const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace, p.empty() ? nullptr : p.data(),
                 p.size(), shuffle);
     std::vector<T> out;
-    out.reserve(size * cols);
+    out.reserve(detail::checked_elements<T>(size, cols));
     for (std::int64_t i : idx) {
       const T* row = data + static_cast<std::size_t>(i) * cols;
       out.insert(out.end(), row, row + cols);
@@ -6769,7 +6902,7 @@ class Generator {
   // rows (axis 0) or columns (axis 1) in shuffled order (NumPy shuffles an index of that length,
   // which draws the same values).
   std::vector<std::int64_t> permutation(std::int64_t n) {
-    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    std::vector<std::int64_t> out(n > 0 ? detail::checked_elements<std::int64_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
     shuffle(out);
     return out;
@@ -6785,7 +6918,7 @@ class Generator {
     axis = normalize_axis_2d(axis);
     auto idx = permutation(static_cast<std::int64_t>(axis == 0 ? rows : cols));
     std::vector<T> out;
-    out.reserve(rows * cols);
+    out.reserve(detail::checked_elements<T>(rows, cols));
     for (std::size_t r = 0; r < rows; ++r) {
       for (std::size_t c = 0; c < cols; ++c) {
         const std::size_t rr = axis == 0 ? static_cast<std::size_t>(idx[r]) : r;
@@ -7329,7 +7462,7 @@ class Generator {
     return distributions::binomial(bit_generator_, n, p);
   }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     binomial(n, p, out.data(), size);
     return out;
   }
@@ -7346,7 +7479,7 @@ class Generator {
     return distributions::negative_binomial(bit_generator_, n, p);
   }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     negative_binomial(n, p, out.data(), size);
     return out;
   }
@@ -7362,7 +7495,7 @@ class Generator {
     return distributions::poisson(bit_generator_, lam);
   }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     poisson(lam, out.data(), size);
     return out;
   }
@@ -7377,7 +7510,7 @@ class Generator {
     return distributions::zipf(bit_generator_, a);
   }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     zipf(a, out.data(), size);
     return out;
   }
@@ -7393,7 +7526,7 @@ class Generator {
     return distributions::geometric(bit_generator_, p);
   }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     geometric(p, out.data(), size);
     return out;
   }
@@ -7411,7 +7544,7 @@ class Generator {
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     hypergeometric(ngood, nbad, nsample, out.data(), size);
     return out;
   }
@@ -7427,7 +7560,7 @@ class Generator {
     return distributions::logseries(bit_generator_, p);
   }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     logseries(p, out.data(), size);
     return out;
   }
@@ -7512,13 +7645,25 @@ class Generator {
   // max(alpha) < 0.1 uses stick-breaking with betas, otherwise normalised gammas.
   std::vector<double> dirichlet(const std::vector<double>& alpha) { return dirichlet(alpha, 1); }
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-    std::vector<double> out(size * alpha.size());
+    std::vector<double> out(detail::checked_elements<double>(size, alpha.size()));
     dirichlet(alpha, out.data(), size);
     return out;
   }
   void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
+    bool negative_zero = false;
     for (double a : alpha) {
       if (a < 0.0) throw std::invalid_argument("alpha < 0");
+      negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
+    }
+    detail::checked_elements<double>(size, alpha.size());
+    if (negative_zero) {
+      // -0.0 passes NumPy's `alpha < 0` test, but its stick-breaking beta(-0.0, b) then computes
+      // pow(U, 1 / -0.0) = inf and rejects forever: NumPy 2.5.2 never returns. A zero weight is a
+      // zero weight: nprandom draws exactly what NumPy draws for +0.0 (that component is 0).
+      std::vector<double> a(alpha);
+      for (double& v : a) v = v == 0.0 ? 0.0 : v;
+      distributions::dirichlet(bit_generator_, a.data(), a.size(), size, out);
+      return;
     }
     distributions::dirichlet(bit_generator_, alpha.data(), alpha.size(), size, out);
   }
@@ -7534,7 +7679,7 @@ class Generator {
   }
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
-    std::vector<std::int64_t> out(size * pvals.size());
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()));
     multinomial(n, pvals, out.data(), size);
     return out;
   }
@@ -7555,6 +7700,7 @@ class Generator {
       throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
     }
     if (n < 0) throw std::invalid_argument("n < 0");
+    detail::checked_elements<std::int64_t>(size, d);
     distributions::binomial_cache cache;
     for (std::size_t r = 0; r < size; ++r) {
       distributions::multinomial(bit_generator_, n, pvals.data(), d, out + r * d, cache);
@@ -7578,7 +7724,7 @@ class Generator {
   std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
                                                         std::int64_t nsample, std::size_t size,
                                                         std::string_view method = "marginals") {
-    std::vector<std::int64_t> out(size * colors.size());
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, colors.size()));
     multivariate_hypergeometric(colors, nsample, out.data(), size, method);
     return out;
   }
@@ -7621,6 +7767,7 @@ class Generator {
                                   std::to_string(max_index));
     }
     if (nsample > total) throw std::invalid_argument("nsample > sum(colors)");
+    detail::checked_elements<std::int64_t>(size, colors.size());
     if (colors.empty()) return;
     if (count) {
       distributions::multivariate_hypergeometric_count(bit_generator_, total, colors.data(),
@@ -7657,7 +7804,7 @@ class Generator {
                                           const std::vector<double>& cov, std::size_t size,
                                           std::string_view check_valid = "warn", double tol = 1e-8,
                                           std::string_view method = "svd") {
-    std::vector<double> out(size * mean.size());
+    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
     multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
     return out;
   }
@@ -7672,7 +7819,8 @@ class Generator {
       throw std::invalid_argument("cov must be 2 dimensional and square");
     }
     if (side != d) throw std::invalid_argument("mean and cov must have same length");
-    for (std::size_t i = 0; i < size * d; ++i) out[i] = distributions::standard_normal(bit_generator_);
+    const std::size_t total = detail::checked_elements<double>(size, d);
+    for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bit_generator_);
     distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol,
                                                  out, size);
   }
@@ -7686,7 +7834,7 @@ class Generator {
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, std::string_view check_valid = "warn",
                                           double tol = 1e-8, std::string_view method = "svd") {
-    std::vector<double> out(size * mean.size());
+    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
     multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
     return out;
   }
@@ -7696,7 +7844,7 @@ class Generator {
                            double tol = 1e-8, std::string_view method = "svd") {
     distributions::parse_mvn_method(method);
     std::vector<double> flat;
-    flat.reserve(cov.size() * cov.size());
+    flat.reserve(detail::checked_elements<double>(cov.size(), cov.size()));
     for (const auto& row : cov) {
       if (row.size() != cov.size()) {
         throw std::invalid_argument("cov must be 2 dimensional and square");
@@ -7716,7 +7864,7 @@ class Generator {
   // Draws `n` values of `f()` into a new vector.
   template <class T, class F>
   static std::vector<T> draw_vector(std::size_t n, F&& f) {
-    std::vector<T> out(n);
+    std::vector<T> out(detail::checked_elements<T>(n));
     fill_with(out.data(), n, std::forward<F>(f));
     return out;
   }
@@ -8184,7 +8332,8 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
-  const double out = chisquare(aug, df + static_cast<double>(2 * i));
+  const double out =  // 2 * i wraps as in NumPy's C (i can pass 2^62), without the UB
+      chisquare(aug, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
   if (std::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
   return out;
 }
@@ -8286,20 +8435,24 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, 
   });
 }
 
+// The Best & Fisher constant s of legacy_vonmises for kappa >= 1e-8. Where it is not > 1 (it
+// rounds to exactly 1 from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the
+// rejection loop can never accept: NumPy's RandomState.vonmises never returns there, and
+// RandomState rejects such kappa (see docs/reliability.md).
+inline double vonmises_s(double kappa) noexcept {
+  if (kappa < 1e-5) return (1. / kappa + kappa);
+  const double r = 1 + std::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
+  const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
+  return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
+}
+
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
   if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
-  double s;
-  if (kappa < 1e-5) {
-    s = (1. / kappa + kappa);
-  } else {
-    const double r = 1 + std::sqrt(1 + detail::mul(4 * kappa, kappa));
-    const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
-    s = (1 + detail::mul(rho, rho)) / (2 * rho);
-  }
+  const double s = vonmises_s(kappa);
   double W;
   for (;;) {
     const double U = bg.next_double();
@@ -8461,7 +8614,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double dk = static_cast<double>(k);
     if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
       const double s = r / q;
-      const double a = s * static_cast<double>(n + 1);
+      const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
       double F = 1.0;
       if (m < y) {
         for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
@@ -8473,7 +8626,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     }
     // Step 52
     const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-    const double t = static_cast<double>(-k * k) / (2 * nrq);
+    // -k * k wraps as in NumPy's C when k > ~3.04e9 (n near INT64_MAX), without the UB
+    const double t = static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) / (2 * nrq);
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
@@ -8604,7 +8758,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
   const double d8 = mul(D1, d7) + D2;
   const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
                                                       static_cast<double>(mingoodbad + 1) /
-                                                      static_cast<double>(popsize + 2)));
+                                                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
   const double d10 = (loggam(static_cast<double>(d9 + 1)) +
                       loggam(static_cast<double>(mingoodbad - d9 + 1)) +
                       loggam(static_cast<double>(m - d9 + 1)) +
@@ -9078,7 +9232,7 @@ class BasicRandomState {
   /// random_sample(): U[0, 1) (random_standard_uniform).
   double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
   std::vector<double> random_sample(std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     random_sample(out.data(), size);
     return out;
   }
@@ -9097,10 +9251,12 @@ class BasicRandomState {
   void random(double* out, std::size_t n) { random_sample(out, n); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
-  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
-  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
+  /// a shape over NumPy's size limit "array is too big; ..." (both std::invalid_argument).
+  template <class D0, class... Dims,
+            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> rand(D0 d0, Dims... dims) {
-    return random_sample(shape_size(to_size(d0), to_size(dims)...));
+    return random_sample(detail::checked_elements<double>(d0, dims...));
   }
   void rand(double* out, std::size_t n) { random_sample(out, n); }
 
@@ -9109,7 +9265,7 @@ class BasicRandomState {
   /// standard_normal(): the legacy polar gaussian (with its cached second value).
   double standard_normal() noexcept { return legacy::gauss(aug_); }
   std::vector<double> standard_normal(std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     standard_normal(out.data(), size);
     return out;
   }
@@ -9124,10 +9280,10 @@ class BasicRandomState {
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
-  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
-  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  template <class D0, class... Dims,
+            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> randn(D0 d0, Dims... dims) {
-    return standard_normal(shape_size(to_size(d0), to_size(dims)...));
+    return standard_normal(detail::checked_elements<double>(d0, dims...));
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
@@ -9310,16 +9466,18 @@ class BasicRandomState {
 
   // ---- other continuous distributions ----
 
-  /// vonmises(mu, kappa). "kappa < 0".
+  /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
+  /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
+  /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
   double vonmises(double mu, double kappa) {
-    legacy::detail::check_non_negative(kappa, "kappa");
+    check_vonmises(kappa);
     return legacy::vonmises(bit_generator_, mu, kappa);
   }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
     return sized(size, [&](double* o, std::size_t n) { vonmises(mu, kappa, o, n); });
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(kappa, "kappa");
+    check_vonmises(kappa);
     fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
   }
 
@@ -9479,11 +9637,11 @@ class BasicRandomState {
   template <class IntType = std::int64_t, class Low, class High>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : size]);
+      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
       randint(low, high, tmp.get(), size);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<IntType> out(size);
+      std::vector<IntType> out(detail::checked_elements<IntType>(size));
       randint(low, high, out.data(), size);
       return out;
     }
@@ -9513,7 +9671,7 @@ class BasicRandomState {
     return static_cast<std::int64_t>(bit_generator_.next_uint64() >> 1);
   }
   std::vector<std::int64_t> tomaxint(std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     tomaxint(out.data(), size);
     return out;
   }
@@ -9524,8 +9682,8 @@ class BasicRandomState {
   /// bytes(length): `length` random bytes: randint(0, 2**32, size=ceil(length/4), dtype=uint32)
   /// written little-endian and truncated. Returned as a std::string (Python bytes).
   std::string bytes(std::size_t length) {
-    const std::size_t words = (length + 3) / 4;
-    std::string out(words * 4, '\0');
+    const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
+    std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
     for (std::size_t i = 0; i < words; ++i) {
       const std::uint32_t w = bit_generator_.next_uint32();
       for (std::size_t k = 0; k < 4; ++k) {
@@ -9579,17 +9737,19 @@ class BasicRandomState {
     fill_bg(out, count, [&](auto& bg) { return legacy::poisson(bg, lam); });
   }
 
-  /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Like NumPy's RandomState.zipf it
-  /// never returns for a >= 1025.
+  /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
+  /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
+  /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
+  /// std::invalid_argument instead.
   std::int64_t zipf(double a) {
-    legacy::detail::check_gt_1(a, "a");
+    check_zipf(a);
     return legacy::zipf(bit_generator_, a);
   }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
     return sized_int(size, [&](std::int64_t* o, std::size_t k) { zipf(a, o, k); });
   }
   void zipf(double a, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_gt_1(a, "a");
+    check_zipf(a);
     fill_bg(out, count, [&](auto& bg) { return legacy::zipf(bg, a); });
   }
 
@@ -9649,7 +9809,7 @@ class BasicRandomState {
   /// multinomial(n, pvals, size): size rows of d counts.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
-    std::vector<std::int64_t> out(size * pvals.size(), 0);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()), 0);
     multinomial(n, pvals, out.data(), size);
     return out;
   }
@@ -9658,7 +9818,7 @@ class BasicRandomState {
                    std::size_t size) {
     const std::size_t d = pvals.size();
     check_multinomial(n, pvals);
-    std::fill(out, out + size * d, std::int64_t{0});
+    std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     for (std::size_t i = 0; d != 0 && i < size; ++i) {
       legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_);
     }
@@ -9671,7 +9831,7 @@ class BasicRandomState {
   }
   /// dirichlet(alpha, size): size rows of k values.
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-    std::vector<double> out(size * alpha.size(), 0.0);
+    std::vector<double> out(detail::checked_elements<double>(size, alpha.size()), 0.0);
     dirichlet(alpha, out.data(), size);
     return out;
   }
@@ -9681,7 +9841,7 @@ class BasicRandomState {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
     const std::size_t k = alpha.size();
-    const std::size_t total = size * k;
+    const std::size_t total = detail::checked_elements<double>(size, k);
     for (std::size_t i = 0; i < total; i += k) {
       double acc = 0.0;
       for (std::size_t j = 0; j < k; ++j) {
@@ -9711,7 +9871,7 @@ class BasicRandomState {
       }
     }
     if (d != cov.size()) throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(size * d);
+    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, d));
     std::vector<double> flat;
     flat.reserve(d * d);
     for (const auto& row : cov) flat.insert(flat.end(), row.begin(), row.end());
@@ -9747,7 +9907,7 @@ class BasicRandomState {
 
   /// permutation(n): a shuffled arange(n) (empty for n <= 0).
   std::vector<std::int64_t> permutation(std::int64_t n) {
-    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    std::vector<std::int64_t> out(n > 0 ? detail::checked_elements<std::int64_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
     shuffle(out);
     return out;
@@ -9810,11 +9970,6 @@ class BasicRandomState {
     return words;
   }
 
-  static std::size_t shape_size(std::size_t d0) noexcept { return d0; }
-  template <class... Dims>
-  static std::size_t shape_size(std::size_t d0, std::size_t d1, Dims... dims) noexcept {
-    return d0 * shape_size(d1, static_cast<std::size_t>(dims)...);
-  }
 
   template <class Size>
   static std::size_t to_size(Size size) {
@@ -9893,13 +10048,13 @@ class BasicRandomState {
   }
   template <class F>
   static std::vector<double> sized(std::size_t size, F&& fill_fn) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     fill_fn(out.data(), size);
     return out;
   }
   template <class F>
   static std::vector<std::int64_t> sized_int(std::size_t size, F&& fill_fn) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     fill_fn(out.data(), size);
     return out;
   }
@@ -9945,6 +10100,34 @@ class BasicRandomState {
     legacy::detail::check_non_negative_long(ngood, "ngood");
     legacy::detail::check_non_negative(static_cast<double>(nbad), "nbad");
     legacy::detail::check_gte_1(static_cast<double>(nsample), "nsample");
+    // Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
+    // 2**63 - 3, and then never returns. Reject instead of hanging (docs/reliability.md).
+    if (nsample > 10 && ngood + nbad > std::numeric_limits<std::int64_t>::max() - 2) {
+      throw std::invalid_argument(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never returns");
+    }
+  }
+  static void check_vonmises(double kappa) {
+    legacy::detail::check_non_negative(kappa, "kappa");
+    if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
+      throw std::invalid_argument(
+          "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
+          "Generator.vonmises");
+    }
+  }
+  static void check_zipf(double a) {
+    legacy::detail::check_gt_1(a, "a");
+    if (a >= 1025.0) {
+      throw std::invalid_argument(
+          "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
+          "Generator.zipf");
+    }
+    if (a <= 1.0 + 1e-7) {
+      throw std::invalid_argument(
+          "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, "
+          "1e14 near a = 1 (NumPy effectively hangs); use Generator.zipf");
+    }
   }
   static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
     for (double v : pvals) {
@@ -10048,7 +10231,7 @@ class BasicRandomState {
       const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
       if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
     }
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     if (replace) {
       if (p != nullptr) {
         const std::vector<double> cdf = normalized_cdf(*p);

@@ -11,6 +11,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
@@ -103,7 +104,8 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
-  return chisquare(bg, df + static_cast<double>(2 * i));
+  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
+  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
 }
 
 // random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),

@@ -25,6 +25,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
 namespace nprandom {
@@ -389,7 +390,8 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
-  const double out = chisquare(aug, df + static_cast<double>(2 * i));
+  const double out =  // 2 * i wraps as in NumPy's C (i can pass 2^62), without the UB
+      chisquare(aug, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
   if (std::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
   return out;
 }
@@ -491,20 +493,24 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, 
   });
 }
 
+// The Best & Fisher constant s of legacy_vonmises for kappa >= 1e-8. Where it is not > 1 (it
+// rounds to exactly 1 from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the
+// rejection loop can never accept: NumPy's RandomState.vonmises never returns there, and
+// RandomState rejects such kappa (see docs/reliability.md).
+inline double vonmises_s(double kappa) noexcept {
+  if (kappa < 1e-5) return (1. / kappa + kappa);
+  const double r = 1 + std::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
+  const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
+  return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
+}
+
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
   if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
-  double s;
-  if (kappa < 1e-5) {
-    s = (1. / kappa + kappa);
-  } else {
-    const double r = 1 + std::sqrt(1 + detail::mul(4 * kappa, kappa));
-    const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
-    s = (1 + detail::mul(rho, rho)) / (2 * rho);
-  }
+  const double s = vonmises_s(kappa);
   double W;
   for (;;) {
     const double U = bg.next_double();
@@ -666,7 +672,7 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double dk = static_cast<double>(k);
     if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
       const double s = r / q;
-      const double a = s * static_cast<double>(n + 1);
+      const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
       double F = 1.0;
       if (m < y) {
         for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
@@ -678,7 +684,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     }
     // Step 52
     const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
-    const double t = static_cast<double>(-k * k) / (2 * nrq);
+    // -k * k wraps as in NumPy's C when k > ~3.04e9 (n near INT64_MAX), without the UB
+    const double t = static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) / (2 * nrq);
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
@@ -809,7 +816,7 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
   const double d8 = mul(D1, d7) + D2;
   const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
                                                       static_cast<double>(mingoodbad + 1) /
-                                                      static_cast<double>(popsize + 2)));
+                                                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
   const double d10 = (loggam(static_cast<double>(d9 + 1)) +
                       loggam(static_cast<double>(mingoodbad - d9 + 1)) +
                       loggam(static_cast<double>(m - d9 + 1)) +

@@ -41,6 +41,7 @@
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
@@ -414,7 +415,7 @@ class BasicRandomState {
   /// random_sample(): U[0, 1) (random_standard_uniform).
   double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
   std::vector<double> random_sample(std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     random_sample(out.data(), size);
     return out;
   }
@@ -433,10 +434,12 @@ class BasicRandomState {
   void random(double* out, std::size_t n) { random_sample(out, n); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
-  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
-  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
+  /// a shape over NumPy's size limit "array is too big; ..." (both std::invalid_argument).
+  template <class D0, class... Dims,
+            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> rand(D0 d0, Dims... dims) {
-    return random_sample(shape_size(to_size(d0), to_size(dims)...));
+    return random_sample(detail::checked_elements<double>(d0, dims...));
   }
   void rand(double* out, std::size_t n) { random_sample(out, n); }
 
@@ -445,7 +448,7 @@ class BasicRandomState {
   /// standard_normal(): the legacy polar gaussian (with its cached second value).
   double standard_normal() noexcept { return legacy::gauss(aug_); }
   std::vector<double> standard_normal(std::size_t size) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     standard_normal(out.data(), size);
     return out;
   }
@@ -460,10 +463,10 @@ class BasicRandomState {
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
-  /// Dimensions are any integers; a negative one throws "negative dimensions are not allowed".
-  template <class D0, class... Dims, legacy::detail::enable_if_int_t<D0> = 0>
+  template <class D0, class... Dims,
+            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> randn(D0 d0, Dims... dims) {
-    return standard_normal(shape_size(to_size(d0), to_size(dims)...));
+    return standard_normal(detail::checked_elements<double>(d0, dims...));
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
@@ -646,16 +649,18 @@ class BasicRandomState {
 
   // ---- other continuous distributions ----
 
-  /// vonmises(mu, kappa). "kappa < 0".
+  /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
+  /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
+  /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
   double vonmises(double mu, double kappa) {
-    legacy::detail::check_non_negative(kappa, "kappa");
+    check_vonmises(kappa);
     return legacy::vonmises(bit_generator_, mu, kappa);
   }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
     return sized(size, [&](double* o, std::size_t n) { vonmises(mu, kappa, o, n); });
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(kappa, "kappa");
+    check_vonmises(kappa);
     fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
   }
 
@@ -815,11 +820,11 @@ class BasicRandomState {
   template <class IntType = std::int64_t, class Low, class High>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : size]);
+      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
       randint(low, high, tmp.get(), size);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<IntType> out(size);
+      std::vector<IntType> out(detail::checked_elements<IntType>(size));
       randint(low, high, out.data(), size);
       return out;
     }
@@ -849,7 +854,7 @@ class BasicRandomState {
     return static_cast<std::int64_t>(bit_generator_.next_uint64() >> 1);
   }
   std::vector<std::int64_t> tomaxint(std::size_t size) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     tomaxint(out.data(), size);
     return out;
   }
@@ -860,8 +865,8 @@ class BasicRandomState {
   /// bytes(length): `length` random bytes: randint(0, 2**32, size=ceil(length/4), dtype=uint32)
   /// written little-endian and truncated. Returned as a std::string (Python bytes).
   std::string bytes(std::size_t length) {
-    const std::size_t words = (length + 3) / 4;
-    std::string out(words * 4, '\0');
+    const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
+    std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
     for (std::size_t i = 0; i < words; ++i) {
       const std::uint32_t w = bit_generator_.next_uint32();
       for (std::size_t k = 0; k < 4; ++k) {
@@ -915,17 +920,19 @@ class BasicRandomState {
     fill_bg(out, count, [&](auto& bg) { return legacy::poisson(bg, lam); });
   }
 
-  /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Like NumPy's RandomState.zipf it
-  /// never returns for a >= 1025.
+  /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
+  /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
+  /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
+  /// std::invalid_argument instead.
   std::int64_t zipf(double a) {
-    legacy::detail::check_gt_1(a, "a");
+    check_zipf(a);
     return legacy::zipf(bit_generator_, a);
   }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
     return sized_int(size, [&](std::int64_t* o, std::size_t k) { zipf(a, o, k); });
   }
   void zipf(double a, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_gt_1(a, "a");
+    check_zipf(a);
     fill_bg(out, count, [&](auto& bg) { return legacy::zipf(bg, a); });
   }
 
@@ -985,7 +992,7 @@ class BasicRandomState {
   /// multinomial(n, pvals, size): size rows of d counts.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
-    std::vector<std::int64_t> out(size * pvals.size(), 0);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()), 0);
     multinomial(n, pvals, out.data(), size);
     return out;
   }
@@ -994,7 +1001,7 @@ class BasicRandomState {
                    std::size_t size) {
     const std::size_t d = pvals.size();
     check_multinomial(n, pvals);
-    std::fill(out, out + size * d, std::int64_t{0});
+    std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     for (std::size_t i = 0; d != 0 && i < size; ++i) {
       legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_);
     }
@@ -1007,7 +1014,7 @@ class BasicRandomState {
   }
   /// dirichlet(alpha, size): size rows of k values.
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-    std::vector<double> out(size * alpha.size(), 0.0);
+    std::vector<double> out(detail::checked_elements<double>(size, alpha.size()), 0.0);
     dirichlet(alpha, out.data(), size);
     return out;
   }
@@ -1017,7 +1024,7 @@ class BasicRandomState {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
     const std::size_t k = alpha.size();
-    const std::size_t total = size * k;
+    const std::size_t total = detail::checked_elements<double>(size, k);
     for (std::size_t i = 0; i < total; i += k) {
       double acc = 0.0;
       for (std::size_t j = 0; j < k; ++j) {
@@ -1047,7 +1054,7 @@ class BasicRandomState {
       }
     }
     if (d != cov.size()) throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(size * d);
+    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, d));
     std::vector<double> flat;
     flat.reserve(d * d);
     for (const auto& row : cov) flat.insert(flat.end(), row.begin(), row.end());
@@ -1083,7 +1090,7 @@ class BasicRandomState {
 
   /// permutation(n): a shuffled arange(n) (empty for n <= 0).
   std::vector<std::int64_t> permutation(std::int64_t n) {
-    std::vector<std::int64_t> out(n > 0 ? static_cast<std::size_t>(n) : 0);
+    std::vector<std::int64_t> out(n > 0 ? detail::checked_elements<std::int64_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
     shuffle(out);
     return out;
@@ -1146,11 +1153,6 @@ class BasicRandomState {
     return words;
   }
 
-  static std::size_t shape_size(std::size_t d0) noexcept { return d0; }
-  template <class... Dims>
-  static std::size_t shape_size(std::size_t d0, std::size_t d1, Dims... dims) noexcept {
-    return d0 * shape_size(d1, static_cast<std::size_t>(dims)...);
-  }
 
   template <class Size>
   static std::size_t to_size(Size size) {
@@ -1229,13 +1231,13 @@ class BasicRandomState {
   }
   template <class F>
   static std::vector<double> sized(std::size_t size, F&& fill_fn) {
-    std::vector<double> out(size);
+    std::vector<double> out(detail::checked_elements<double>(size));
     fill_fn(out.data(), size);
     return out;
   }
   template <class F>
   static std::vector<std::int64_t> sized_int(std::size_t size, F&& fill_fn) {
-    std::vector<std::int64_t> out(size);
+    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
     fill_fn(out.data(), size);
     return out;
   }
@@ -1281,6 +1283,34 @@ class BasicRandomState {
     legacy::detail::check_non_negative_long(ngood, "ngood");
     legacy::detail::check_non_negative(static_cast<double>(nbad), "nbad");
     legacy::detail::check_gte_1(static_cast<double>(nsample), "nsample");
+    // Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
+    // 2**63 - 3, and then never returns. Reject instead of hanging (docs/reliability.md).
+    if (nsample > 10 && ngood + nbad > std::numeric_limits<std::int64_t>::max() - 2) {
+      throw std::invalid_argument(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never returns");
+    }
+  }
+  static void check_vonmises(double kappa) {
+    legacy::detail::check_non_negative(kappa, "kappa");
+    if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
+      throw std::invalid_argument(
+          "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
+          "Generator.vonmises");
+    }
+  }
+  static void check_zipf(double a) {
+    legacy::detail::check_gt_1(a, "a");
+    if (a >= 1025.0) {
+      throw std::invalid_argument(
+          "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
+          "Generator.zipf");
+    }
+    if (a <= 1.0 + 1e-7) {
+      throw std::invalid_argument(
+          "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, "
+          "1e14 near a = 1 (NumPy effectively hangs); use Generator.zipf");
+    }
   }
   static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
     for (double v : pvals) {
@@ -1384,7 +1414,7 @@ class BasicRandomState {
       const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
       if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
     }
-    std::vector<std::int64_t> idx(size);
+    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     if (replace) {
       if (p != nullptr) {
         const std::vector<double> cdf = normalized_cdf(*p);
