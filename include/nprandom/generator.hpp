@@ -1296,10 +1296,11 @@ class Generator {
       throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
     }
     if (n < 0) throw std::invalid_argument("n < 0");
-    detail::checked_elements<std::int64_t>(size, d);
+    // Rows are walked by the checked element count (row r starts at r * d < total).
+    const std::size_t total = detail::checked_elements<std::int64_t>(size, d);
     distributions::binomial_cache cache;
-    for (std::size_t r = 0; r < size; ++r) {
-      distributions::multinomial(bit_generator_, n, pvals.data(), d, out + r * d, cache);
+    for (std::size_t off = 0; off < total; off += d) {
+      distributions::multinomial(bit_generator_, n, pvals.data(), d, out + off, cache);
     }
   }
 
