@@ -38,10 +38,12 @@
 #define NPRANDOM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define NPRANDOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NPRANDOM_ALWAYS_INLINE inline __attribute__((always_inline))
+#define NPRANDOM_NOINLINE __attribute__((noinline))
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
+#define NPRANDOM_NOINLINE
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.

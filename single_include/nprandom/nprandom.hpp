@@ -71,10 +71,12 @@
 #define NPRANDOM_LIKELY(x) __builtin_expect(!!(x), 1)
 #define NPRANDOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NPRANDOM_ALWAYS_INLINE inline __attribute__((always_inline))
+#define NPRANDOM_NOINLINE __attribute__((noinline))
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
+#define NPRANDOM_NOINLINE
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.
@@ -3364,35 +3366,81 @@ namespace distributions {
 /// next_double per attempt (x = -log1p(-U1)/r, y = -log1p(-U2), accept if 2y > x^2; the sign is
 /// bit 8 of the magnitude); other layers draw one next_double for the wedge test and restart on
 /// rejection.
+///
+/// Built from named pieces: the decode of one word (zig_normal_decode) and its fast test are
+/// inlined into every caller; the rest of a rejected attempt and any further attempts
+/// (standard_normal_slow) stay out of line, so the inlined part is small and constant.
 template <class BitGen>
-inline double standard_normal(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    std::uint64_t r = bg.next_uint64();
-    const int idx = static_cast<int>(r & 0xff);
-    r >>= 8;
-    const std::uint64_t sign = r & 0x1;
-    const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
-    // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double.
-    const double x =
-        detail::flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * z::wi_double[idx], sign);
-    if (NPRANDOM_LIKELY(rabs < z::ki_double[idx])) return x;
-    if (idx == 0) {
-      for (;;) {
-        // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
-        const double xx = detail::mul(-z::ziggurat_nor_inv_r, detail::log1p(-bg.next_double()));
-        const double yy = -detail::log1p(-bg.next_double());
-        if (yy + yy > xx * xx) {
-          return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
-        }
-      }
-    } else {
-      if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
-          detail::exp(-0.5 * x * x)) {
-        return x;
+NPRANDOM_ALWAYS_INLINE double standard_normal(BitGen& bg) noexcept;
+
+}  // namespace distributions
+
+namespace detail {
+
+// One ziggurat attempt of random_standard_normal: the layer, the magnitude and the candidate x
+// decoded from one 64-bit word; `fast()` is the ~99.3% acceptance test.
+struct zig_normal_word {
+  int idx;
+  std::uint64_t rabs;
+  double x;
+  bool fast() const noexcept { return rabs < ziggurat::ki_double[idx]; }
+};
+NPRANDOM_ALWAYS_INLINE zig_normal_word zig_normal_decode(std::uint64_t r) noexcept {
+  const int idx = static_cast<int>(r & 0xff);
+  r >>= 8;
+  const std::uint64_t sign = r & 0x1;
+  const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
+  // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double. The
+  // product meets no addition here (the sign is flipped on its bits), so it needs no mul().
+  const double x =
+      flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * ziggurat::wi_double[idx], sign);
+  return {idx, rabs, x};
+}
+
+// The rest of an attempt whose fast test failed: the tail (layer 0; always ends in a value) or the
+// wedge test (one next_double). False: rejected, start a new attempt.
+template <class BitGen>
+inline bool zig_normal_rare(BitGen& bg, const zig_normal_word& w, double& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    for (;;) {
+      // 1 - U avoids log(0) (NumPy GH 13361); U1 is drawn before U2.
+      const double xx = mul(-z::ziggurat_nor_inv_r, log1p(-bg.next_double()));
+      const double yy = -log1p(-bg.next_double());
+      if (yy + yy > xx * xx) {
+        out = ((w.rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r + xx) : z::ziggurat_nor_r + xx;
+        return true;
       }
     }
   }
+  if ((mul(z::fi_double[w.idx - 1] - z::fi_double[w.idx], bg.next_double()) + z::fi_double[w.idx]) <
+      exp(-0.5 * w.x * w.x)) {
+    out = w.x;
+    return true;
+  }
+  return false;
+}
+
+// After a failed fast test: finish that attempt, then run whole attempts until one accepts.
+template <class BitGen>
+NPRANDOM_NOINLINE double standard_normal_slow(BitGen& bg, zig_normal_word w) noexcept {
+  for (;;) {
+    double v;
+    if (zig_normal_rare(bg, w, v)) return v;
+    w = zig_normal_decode(bg.next_uint64());
+    if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  }
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double standard_normal(BitGen& bg) noexcept {
+  const detail::zig_normal_word w = detail::zig_normal_decode(bg.next_uint64());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_normal_slow(bg, w);
 }
 
 /// random_standard_normal_f: the float32 ziggurat. One next_uint32 per attempt: bits 0-7 layer
@@ -3461,7 +3509,7 @@ namespace distributions {
 /// 26(3), 2000): b = shape-1/3, c = 1/sqrt(9b); draw ziggurat normals X until V = 1+cX > 0,
 /// V = V^3, draw U; accept if U < 1-0.0331*(X*X)*(X*X) or log(U) < X*X/2 + b*(1-V+log(V)).
 template <class BitGen>
-inline double standard_gamma(BitGen& bg, double shape) noexcept {
+NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept {
   if (shape == 1.0) return standard_exponential(bg);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {

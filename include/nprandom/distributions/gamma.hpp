@@ -25,7 +25,7 @@ namespace distributions {
 /// 26(3), 2000): b = shape-1/3, c = 1/sqrt(9b); draw ziggurat normals X until V = 1+cX > 0,
 /// V = V^3, draw U; accept if U < 1-0.0331*(X*X)*(X*X) or log(U) < X*X/2 + b*(1-V+log(V)).
 template <class BitGen>
-inline double standard_gamma(BitGen& bg, double shape) noexcept {
+NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept {
   if (shape == 1.0) return standard_exponential(bg);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {
