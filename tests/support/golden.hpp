@@ -97,6 +97,13 @@ struct Arg {
       for (const auto& t : detail::split(text, ',')) out.push_back(detail::to_i64(t, text));
     return out;
   }
+  // The decimal texts of an int or ints argument (for values beyond int64: compare as text or
+  // convert with the caller's own type).
+  std::vector<std::string> int_texts() const {
+    if (type == "int") return {text};
+    require("ints");
+    return text.empty() ? std::vector<std::string>{} : detail::split(text, ',');
+  }
   std::vector<double> floats() const {
     if (type == "ints" && text.empty()) return {};
     require("floats");
@@ -112,12 +119,13 @@ struct Arg {
 };
 
 // How the expected values come out of the call (column "form"):
-//   call | tail:N | stride:K | repeat:K, optionally followed by ">raw:N", ">legacy-state" or
+//   call | tail:N | stride:K | absgt:T (values with |x| > T) | repeat:K, optionally followed by ">raw:N", ">legacy-state" or
 //   ">gen-state" (the expected values are then that probe, taken after the call); or expr (the
 //   test builds the call from the id; the call column says what it is).
 struct Form {
-  enum Base { call, tail, stride, repeat, expr } base = expr;
-  std::size_t count = 0;  // N of tail, K of stride / repeat
+  enum Base { call, tail, stride, abs_above, repeat, expr } base = expr;
+  std::size_t count = 0;   // N of tail, K of stride / repeat
+  double threshold = 0.0;  // T of absgt
   enum Probe { none, raw, legacy_state, gen_state } probe = none;
   std::size_t raw_count = 0;  // N of ">raw:N"
 };
@@ -237,8 +245,16 @@ inline Form parse_form(const std::string& text, const std::string& where) {
   }
   const auto colon = base.find(':');
   const std::string name = base.substr(0, colon);
-  if (colon != std::string::npos) f.count = to_u64(base.substr(colon + 1), where);
-  if (name == "call") {
+  const std::string param = colon == std::string::npos ? "" : base.substr(colon + 1);
+  if (name == "absgt") {
+    f.base = Form::abs_above;
+    f.threshold = to_double(param, where);
+  } else if (!param.empty()) {
+    f.count = to_u64(param, where);
+  }
+  if (name == "absgt") {
+    // set above
+  } else if (name == "call") {
     f.base = Form::call;
   } else if (name == "tail") {
     f.base = Form::tail;

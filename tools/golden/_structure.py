@@ -14,6 +14,7 @@ once, here, with Python's own parser (ast) and returns the fields the tests use:
             call          the call's result (flattened row-major)
             tail:N        its last N values (call[-N:])
             stride:K      every K-th value (call[::K])
+            absgt:T       the values x with |x| > T, in order ((lambda x: x[np.abs(x) > T])(call))
             repeat:K      K scalar calls, one value each
             call>raw:N    the call, then bit_generator.random_raw(N): the expected values
             repeat:K>raw:N, call>legacy-state, repeat:K>legacy-state, call>gen-state,
@@ -219,6 +220,20 @@ def structure(call, np):
             return out
     if tail is not None:
         return out
+    # (lambda x: x[np.abs(x) > T])(CALL)
+    if (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Lambda) and len(expr.args) == 1
+            and len(expr.func.args.args) == 1):
+        x = expr.func.args.args[0].arg
+        body = expr.func.body
+        if (isinstance(body, ast.Subscript) and _src(body.value) == x
+                and isinstance(body.slice, ast.Compare) and len(body.slice.ops) == 1
+                and isinstance(body.slice.ops[0], ast.Gt)
+                and _src(body.slice.left) == f"np.abs({x})"
+                and isinstance(body.slice.comparators[0], ast.Constant)):
+            inner = structure(_src(expr.args[0]), np)
+            if inner["form"] == "call":
+                inner["form"] = f"absgt:{body.slice.comparators[0].value!r}"
+                return inner
     # (lambda v: BODY)(FRONT)
     if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Lambda) and len(expr.args) == 1
             and len(expr.func.args.args) == 1):
