@@ -2,17 +2,17 @@
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/uint128.hpp>
-#include <nprandom/seed_sequence.hpp>
-
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
+
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/seed_sequence.hpp>
 
 namespace nprandom {
 
@@ -83,8 +83,7 @@ class PCG64Engine : public BitGenerator<Derived> {
   // (nprandom::SeedSource, seed_sequence.hpp).
   explicit PCG64Engine(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  PCG64Engine(std::initializer_list<Int> seed)
-      : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
+  PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
   std::uint64_t next_uint64() noexcept {
     if constexpr (Dxsm) {
@@ -145,8 +144,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
-  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
-  // the buffered 32-bit half, as NumPy does. Returns *this.
+  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
+  // buffered 32-bit half, as NumPy does. Returns *this.
   Derived& advance(uint128 delta) noexcept {
     state_ = pcg_advance_lcg(state_, delta, multiplier(), inc_);
     this->reset_uint32_buffer();

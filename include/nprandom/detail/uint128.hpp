@@ -1,11 +1,10 @@
-// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
-// elsewhere.
+// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback elsewhere.
 #ifndef NPRANDOM_DETAIL_UINT128_HPP
 #define NPRANDOM_DETAIL_UINT128_HPP
 
-#include <nprandom/config.hpp>
-
 #include <cstdint>
+
+#include <nprandom/config.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -68,18 +67,10 @@ class uint128 {
     if (s >= 64) return {0, a.hi_ >> (s - 64)};
     return {a.hi_ >> s, (a.lo_ >> s) | (a.hi_ << (64 - s))};
   }
-  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept {
-    return {a.hi_ & b.hi_, a.lo_ & b.lo_};
-  }
-  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept {
-    return {a.hi_ | b.hi_, a.lo_ | b.lo_};
-  }
-  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept {
-    return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_};
-  }
-  friend constexpr bool operator==(uint128 a, uint128 b) noexcept {
-    return a.hi_ == b.hi_ && a.lo_ == b.lo_;
-  }
+  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept { return {a.hi_ & b.hi_, a.lo_ & b.lo_}; }
+  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept { return {a.hi_ | b.hi_, a.lo_ | b.lo_}; }
+  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept { return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_}; }
+  friend constexpr bool operator==(uint128 a, uint128 b) noexcept { return a.hi_ == b.hi_ && a.lo_ == b.lo_; }
   friend constexpr bool operator!=(uint128 a, uint128 b) noexcept { return !(a == b); }
   friend constexpr bool operator<(uint128 a, uint128 b) noexcept {
     return a.hi_ < b.hi_ || (a.hi_ == b.hi_ && a.lo_ < b.lo_);

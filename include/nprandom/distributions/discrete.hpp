@@ -198,8 +198,7 @@ struct btpe_terms {
   // Step 52 squeeze: t and rho for k = |y - m|.
   void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    rho = detail::mul(kd / nrq,
-                      (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = detail::mul(kd / nrq, (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
     const std::int64_t negk2 = static_cast<std::int64_t>(
         std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
@@ -533,8 +532,7 @@ struct poisson_ptrs_setup {
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
 inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) -
-         loggam(static_cast<double>(k) + 1);
+  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) - loggam(static_cast<double>(k) + 1);
 }
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
@@ -730,8 +728,8 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     K = detail::floor_int64_x86(X);
     const double T = g - gp(K);
     if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
-    if (U * (U - T) >= 1) continue;                   // fast rejection
-    if (2.0 * std::log(U) <= T) break;                // acceptance
+    if (U * (U - T) >= 1) continue;         // fast rejection
+    if (2.0 * std::log(U) <= T) break;      // acceptance
   }
   if (st.good > st.bad) K = st.computed_sample - K;
   if (st.computed_sample < st.sample) K = st.good - K;

@@ -6,14 +6,14 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/ziggurat_tables.hpp>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -56,8 +56,8 @@ inline double standard_normal(BitGen& bg) noexcept {
     const std::uint64_t sign = r & 0x1;
     const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
     // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double.
-    const double x = detail::flip_sign_if(
-        static_cast<double>(static_cast<std::int64_t>(rabs)) * z::wi_double[idx], sign);
+    const double x =
+        detail::flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * z::wi_double[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_double[idx])) return x;
     if (idx == 0) {
       for (;;) {
@@ -69,8 +69,8 @@ inline double standard_normal(BitGen& bg) noexcept {
         }
       }
     } else {
-      if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) +
-           z::fi_double[idx]) < std::exp(-0.5 * x * x)) {
+      if ((detail::mul(z::fi_double[idx - 1] - z::fi_double[idx], bg.next_double()) + z::fi_double[idx]) <
+          std::exp(-0.5 * x * x)) {
         return x;
       }
     }
@@ -89,8 +89,7 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     const int idx = static_cast<int>(r & 0xff);
     const std::uint32_t sign = (r >> 8) & 0x1;
     const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    const float x = detail::flip_sign_if(
-        static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
+    const float x = detail::flip_sign_if(static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
@@ -101,10 +100,8 @@ inline float standard_normal_f(BitGen& bg) noexcept {
         }
       }
     } else {
-      const float lhs =
-          detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) <
-          std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
+      const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
+      if (static_cast<double>(lhs) < std::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
     }

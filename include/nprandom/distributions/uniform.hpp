@@ -6,9 +6,9 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
-#include <nprandom/detail/fp.hpp>
-
 #include <cstddef>
+
+#include <nprandom/detail/fp.hpp>
 
 namespace nprandom {
 namespace distributions {

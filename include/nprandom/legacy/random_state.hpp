@@ -22,17 +22,6 @@
 // sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
 // from RandomState(5), as in NumPy.
 
-#include <nprandom/bit_generators/mt19937.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/kahan_sum.hpp>
-#include <nprandom/distributions/continuous.hpp>
-#include <nprandom/distributions/discrete.hpp>
-#include <nprandom/distributions/integers.hpp>
-#include <nprandom/distributions/multivariate.hpp>
-#include <nprandom/distributions/uniform.hpp>
-#include <nprandom/legacy/distributions.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -48,6 +37,17 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/continuous.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/multivariate.hpp>
+#include <nprandom/distributions/uniform.hpp>
+#include <nprandom/legacy/distributions.hpp>
 
 namespace nprandom {
 
@@ -157,15 +157,9 @@ constexpr const char* dtype_name() noexcept {
   if constexpr (std::is_same<IntType, bool>::value) {
     return "bool";
   } else if constexpr (std::is_signed<IntType>::value) {
-    return sizeof(IntType) == 1   ? "int8"
-           : sizeof(IntType) == 2 ? "int16"
-           : sizeof(IntType) == 4 ? "int32"
-                                  : "int64";
+    return sizeof(IntType) == 1 ? "int8" : sizeof(IntType) == 2 ? "int16" : sizeof(IntType) == 4 ? "int32" : "int64";
   } else {
-    return sizeof(IntType) == 1   ? "uint8"
-           : sizeof(IntType) == 2 ? "uint16"
-           : sizeof(IntType) == 4 ? "uint32"
-                                  : "uint64";
+    return sizeof(IntType) == 1 ? "uint8" : sizeof(IntType) == 2 ? "uint16" : sizeof(IntType) == 4 ? "uint32" : "uint64";
   }
 }
 
@@ -180,9 +174,7 @@ template <class T>
 struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
                                    decltype(std::end(std::declval<const T&>()))>>
     : std::integral_constant<
-          bool,
-          std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {
-};
+          bool, std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
 
 // A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
 // twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
@@ -194,8 +186,7 @@ class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
     for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] =
-          nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+      buf_[static_cast<std::size_t>(i)] = nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
     }
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
@@ -242,8 +233,7 @@ class MT19937BlockCursor {
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -255,8 +245,7 @@ class MT19937BlockCursor {
  private:
   void refill() noexcept {
     nprandom::detail::mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = 0;
   }
 
@@ -389,8 +378,7 @@ class BasicRandomState {
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   void set_state(const LegacyState& state) {
     if (state.bit_generator != "MT19937") {
-      throw std::invalid_argument(
-          "set_state can only be used with legacy MT19937 state instances.");
+      throw std::invalid_argument("set_state can only be used with legacy MT19937 state instances.");
     }
     MT19937State s;
     s.bit_generator = state.bit_generator;
@@ -432,8 +420,7 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -505,8 +492,7 @@ class BasicRandomState {
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
     legacy::detail::check_non_negative(sigma, "sigma");
     standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i)
-      out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+    for (std::size_t i = 0; i < n; ++i) out[i] = std::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
   }
 
   // ---- exponential / gamma family ----
@@ -575,8 +561,7 @@ class BasicRandomState {
   void beta(double a, double b, double* out, std::size_t n) {
     check_positive2(a, "a", b, "b");
     with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                 legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
         legacy::beta_fill_batched(aug, a, b, out, n);
       } else {
         legacy::beta_fill(aug, a, b, out, n);
@@ -900,8 +885,7 @@ class BasicRandomState {
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
     check_binomial(n, p);
-    with_bulk_bitgen(count,
-                     [&](auto& bg) { legacy::binomial_fill(bg, p, n, binomial_, out, count); });
+    with_bulk_bitgen(count, [&](auto& bg) { legacy::binomial_fill(bg, p, n, binomial_, out, count); });
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
@@ -967,8 +951,9 @@ class BasicRandomState {
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    return sized_int(
-        size, [&](std::int64_t* o, std::size_t k) { hypergeometric(ngood, nbad, nsample, o, k); });
+    return sized_int(size, [&](std::int64_t* o, std::size_t k) {
+      hypergeometric(ngood, nbad, nsample, o, k);
+    });
   }
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
                       std::int64_t* out, std::size_t count) {
@@ -1193,8 +1178,7 @@ class BasicRandomState {
   // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
   void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
     with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                 legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
         legacy::standard_gamma_fill_batched(aug, shape, out, n);
       } else {
         legacy::standard_gamma_fill(aug, shape, out, n);
@@ -1205,8 +1189,7 @@ class BasicRandomState {
   // out[i] = legacy_double (the bit generator's next_double), n times.
   void legacy_doubles(double* out, std::size_t n) noexcept {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
@@ -1352,8 +1335,7 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 =
-        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    const std::uint64_t rng64 = static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);
@@ -1400,8 +1382,7 @@ class BasicRandomState {
         if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
       }
       const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-      if (std::fabs(p_sum - 1.) > atol)
-        throw std::invalid_argument("probabilities do not sum to 1");
+      if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
     }
     std::vector<std::int64_t> idx(size);
     if (replace) {
