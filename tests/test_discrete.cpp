@@ -2,10 +2,10 @@
 // zipf, geometric, hypergeometric, logseries) against NumPy (golden data: tests/data/discrete.tsv
 // and the 2.5.2 reference records), plus a statistical second net (moments and chi-square).
 //
-// The golden records are driven by their own call text: each record's Python call (a sized call,
-// a list of scalar calls, either followed by raw draws, or an erroring call) is parsed and
-// replayed on nprandom, so every record of tools/golden/discrete.py is checked without repeating
-// its parameters here.
+// The golden records are driven by their structured fields (method, typed arguments, size, form:
+// a sized call, a list of scalar calls, either followed by raw draws, or an erroring call), which
+// are replayed on nprandom, so every record of tools/golden/discrete.py is checked without
+// repeating its parameters here.
 #include "support/catch.hpp"
 #include "support/golden.hpp"
 
@@ -21,7 +21,6 @@
 #include <cstdlib>
 #include <limits>
 #include <map>
-#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,10 +32,7 @@ using I64 = std::int64_t;
 
 Gen rng(std::uint64_t seed) { return Gen(nprandom::PCG64(seed)); }
 
-// ---- a tiny evaluator for the Python argument expressions used in the calls ------------------
-// Grammar: expr := term (('+' | '-') term)*;  term := unary (('*' | '/') unary)*;
-//          unary := '-' unary | power;
-//          power := atom ('**' unary)?;  atom := number | np.nan | np.inf.
+// ---- the arguments of a golden record, as the methods take them -----------------------------
 struct Value {
   bool is_int = true;
   I64 i = 0;
@@ -45,141 +41,15 @@ struct Value {
   I64 as_int() const { return is_int ? i : static_cast<I64>(d); }  // NumPy: <int64_t> cast
 };
 
-class ArgParser {
- public:
-  explicit ArgParser(std::string s) : s_(std::move(s)) {}
-  Value parse() {
-    Value v = expr();
-    skip();
-    if (pos_ != s_.size()) throw std::runtime_error("cannot parse argument: " + s_);
-    return v;
-  }
-
- private:
-  void skip() {
-    while (pos_ < s_.size() && s_[pos_] == ' ') ++pos_;
-  }
-  bool eat(const std::string& t) {
-    skip();
-    if (s_.compare(pos_, t.size(), t) == 0) {
-      pos_ += t.size();
-      return true;
-    }
-    return false;
-  }
-  Value expr() {
-    Value v = term();
-    for (;;) {
-      skip();
-      const bool plus = s_.compare(pos_, 1, "+") == 0;
-      if (!plus && s_.compare(pos_, 1, "-") != 0) break;
-      ++pos_;
-      const Value w = term();
-      if (v.is_int && w.is_int) {
-        v.i = plus ? v.i + w.i : v.i - w.i;
-      } else {
-        v = flt(plus ? v.as_double() + w.as_double() : v.as_double() - w.as_double());
-      }
-    }
-    return v;
-  }
-  Value term() {
-    Value v = unary();
-    for (;;) {
-      skip();
-      if (s_.compare(pos_, 2, "**") == 0) break;
-      if (eat("*")) {
-        const Value w = unary();
-        if (v.is_int && w.is_int) {
-          v.i *= w.i;
-        } else {
-          v = flt(v.as_double() * w.as_double());
-        }
-      } else if (eat("/")) {
-        const Value w = unary();
-        v = flt(v.as_double() / w.as_double());  // Python 3 true division
-      } else {
-        break;
-      }
-    }
-    return v;
-  }
-  Value unary() {
-    if (eat("-")) {
-      Value v = unary();
-      if (v.is_int) {
-        v.i = -v.i;
-      } else {
-        v.d = -v.d;
-      }
-      return v;
-    }
-    return power();
-  }
-  Value power() {
-    Value base = atom();
-    if (eat("**")) {
-      const Value e = unary();
-      if (base.is_int && e.is_int && e.i >= 0) {
-        I64 r = 1;
-        for (I64 k = 0; k < e.i; ++k) r *= base.i;
-        base.i = r;
-      } else {
-        base = flt(std::pow(base.as_double(), e.as_double()));
-      }
-    }
-    return base;
-  }
-  Value atom() {
-    if (eat("np.nan")) return flt(std::numeric_limits<double>::quiet_NaN());
-    if (eat("np.inf")) return flt(std::numeric_limits<double>::infinity());
-    skip();
-    const std::size_t start = pos_;
-    bool is_float = false;
-    while (pos_ < s_.size()) {
-      const char c = s_[pos_];
-      if ((c >= '0' && c <= '9') || c == '.') {
-        is_float = is_float || c == '.';
-        ++pos_;
-      } else if ((c == 'e' || c == 'E') && pos_ > start) {
-        is_float = true;
-        ++pos_;
-        if (pos_ < s_.size() && (s_[pos_] == '-' || s_[pos_] == '+')) ++pos_;
-      } else {
-        break;
-      }
-    }
-    if (pos_ == start) throw std::runtime_error("cannot parse argument: " + s_);
-    const std::string tok = s_.substr(start, pos_ - start);
-    if (is_float) return flt(std::strtod(tok.c_str(), nullptr));
-    Value v;
-    v.i = std::strtoll(tok.c_str(), nullptr, 10);
-    return v;
-  }
-  static Value flt(double d) {
-    Value v;
+Value to_value(const golden::Arg& a) {
+  Value v;
+  if (a.is_int()) {
+    v.i = a.as_i64();
+  } else {
     v.is_int = false;
-    v.d = d;
-    return v;
+    v.d = a.as_double();
   }
-
-  std::string s_;
-  std::size_t pos_ = 0;
-};
-
-std::vector<Value> parse_args(const std::string& text) {
-  std::vector<Value> out;
-  std::string cur;
-  for (char c : text) {
-    if (c == ',') {
-      out.push_back(ArgParser(cur).parse());
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  if (cur.find_first_not_of(' ') != std::string::npos) out.push_back(ArgParser(cur).parse());
-  return out;
+  return v;
 }
 
 // ---- the seven methods, in their three forms --------------------------------------------------
@@ -238,7 +108,7 @@ void call_fill(G& g, const std::string& m, const std::vector<Value>& a, I64* out
   throw std::runtime_error("unknown method " + m);
 }
 
-// ---- call-text parsing ------------------------------------------------------------------------
+// ---- the record's structured call (tests/support/golden.hpp) -----------------------------------
 struct Call {
   enum Form { sized, scalar_list, sized_raw, scalar_list_raw, single } form = single;
   std::uint64_t seed = 0;
@@ -251,75 +121,46 @@ struct Call {
   std::size_t tail = 0;   // "[-tail:]" slice of a sized call, 0 = whole
 };
 
-// Splits "args, size=N" / "size=N" / "args" into the argument list and the size (0 = none).
-void split_size(const std::string& inner, Call& c, bool want_size) {
-  static const std::regex size_re(R"(^(.*?)(?:, )?size=(\d+)$)");
-  std::smatch m;
-  if (std::regex_match(inner, m, size_re)) {
-    if (!want_size) throw std::runtime_error("unexpected size in " + inner);
-    c.args = parse_args(m[1].str());
-    c.size = std::stoul(m[2].str());
-  } else {
-    if (want_size) throw std::runtime_error("missing size in " + inner);
-    c.args = parse_args(inner);
+// The record as a Call; false if it is not a Generator call of one of our methods.
+bool to_call(const golden::Record& rec, Call& c) {
+  using F = golden::Form;
+  if (rec.front != "Generator" || !is_discrete_method(rec.method) || rec.dtype != "-") return false;
+  c.seed = rec.seed();
+  c.bitgen = rec.bitgen;
+  c.method = rec.method;
+  for (const golden::Arg& a : rec.args) {
+    if (!a.name.empty()) return false;
+    c.args.push_back(to_value(a));
   }
-}
-
-bool parse_call(const std::string& text_in, Call& c) {
-  // np.random.Generator(np.random.<BitGen>(<seed>)) is read as default_rng(<seed>) on <BitGen>.
-  static const std::regex other_bg(R"(np\.random\.Generator\(np\.random\.(\w+)\((\d+)\)\))");
-  std::string text = text_in;
-  std::smatch bgm;
-  if (std::regex_search(text_in, bgm, other_bg)) {
-    c.bitgen = bgm[1].str();
-    text = std::regex_replace(text_in, other_bg, "np.random.default_rng($2)");
+  if (rec.has_size) {
+    if (rec.shape.size() != 1) return false;
+    c.size = rec.shape[0];
   }
-  static const std::regex direct(
-      R"(^np\.random\.default_rng\((\d+)\)\.(\w+)\((.*)\)(?:\[-(\d+):\])?$)");
-  static const std::regex slist(
-      R"(^\(lambda g: \[g\.(\w+)\((.*)\) for _ in range\((\d+)\)\]\)\(np\.random\.default_rng\((\d+)\)\)$)");
-  static const std::regex sized_raw(
-      R"(^\(lambda g: \(g\.(\w+)\((.*)\), g\.bit_generator\.random_raw\((\d+)\)\)\[1\]\)\(np\.random\.default_rng\((\d+)\)\)$)");
-  static const std::regex slist_raw(
-      R"(^\(lambda g: \(\[g\.(\w+)\((.*)\) for _ in range\((\d+)\)\], g\.bit_generator\.random_raw\((\d+)\)\)\[1\]\)\(np\.random\.default_rng\((\d+)\)\)$)");
-  std::smatch m;
-  if (std::regex_match(text, m, direct)) {
-    c.seed = std::stoull(m[1].str());
-    c.method = m[2].str();
-    if (!is_discrete_method(c.method)) return false;
-    const std::string inner = m[3].str();
-    c.form = inner.find("size=") != std::string::npos ? Call::sized : Call::single;
-    split_size(inner, c, c.form == Call::sized);
-    c.tail = m[4].matched ? std::stoul(m[4].str()) : 0;
-    return true;
+  const F& f = rec.form;
+  if (f.base == F::call || f.base == F::tail) {
+    if (f.probe == F::none) {
+      c.form = rec.has_size ? Call::sized : Call::single;
+      c.tail = f.base == F::tail ? f.count : 0;
+      return true;
+    }
+    if (f.probe == F::raw && f.base == F::call && rec.has_size) {
+      c.form = Call::sized_raw;
+      c.n_raw = f.raw_count;
+      return true;
+    }
+    return false;
   }
-  if (std::regex_match(text, m, slist)) {
-    c.form = Call::scalar_list;
-    c.method = m[1].str();
-    if (!is_discrete_method(c.method)) return false;
-    c.args = parse_args(m[2].str());
-    c.reps = std::stoul(m[3].str());
-    c.seed = std::stoull(m[4].str());
-    return is_discrete_method(c.method);
-  }
-  if (std::regex_match(text, m, sized_raw)) {
-    c.form = Call::sized_raw;
-    c.method = m[1].str();
-    if (!is_discrete_method(c.method)) return false;
-    split_size(m[2].str(), c, true);
-    c.n_raw = std::stoul(m[3].str());
-    c.seed = std::stoull(m[4].str());
-    return is_discrete_method(c.method);
-  }
-  if (std::regex_match(text, m, slist_raw)) {
-    c.form = Call::scalar_list_raw;
-    c.method = m[1].str();
-    if (!is_discrete_method(c.method)) return false;
-    c.args = parse_args(m[2].str());
-    c.reps = std::stoul(m[3].str());
-    c.n_raw = std::stoul(m[4].str());
-    c.seed = std::stoull(m[5].str());
-    return is_discrete_method(c.method);
+  if (f.base == F::repeat && !rec.has_size) {
+    c.reps = f.count;
+    if (f.probe == F::none) {
+      c.form = Call::scalar_list;
+      return true;
+    }
+    if (f.probe == F::raw) {
+      c.form = Call::scalar_list_raw;
+      c.n_raw = f.raw_count;
+      return true;
+    }
   }
   return false;
 }
@@ -384,7 +225,7 @@ void replay_on(const golden::Record& rec, const Call& c) {
 // Replays one golden record; returns false if its call is not one of ours.
 bool replay(const golden::Record& rec) {
   Call c;
-  if (!parse_call(rec.call, c)) return false;
+  if (!to_call(rec, c)) return false;
   if (c.bitgen == "PCG64") {
     replay_on<nprandom::PCG64>(rec, c);
   } else if (c.bitgen == "PCG64DXSM") {
@@ -413,19 +254,32 @@ std::size_t replay_all(const std::string& family, const std::string& prefix) {
 
 // ---- golden data ------------------------------------------------------------------------------
 
-TEST_CASE("discrete: argument evaluator reads the golden call syntax", "[discrete]") {
-  const auto a = parse_args("10**9, 3*10**8, -0.0, 1/3, 1e-10, np.nan, -np.inf, 2**40, 1 - 2**-53");
-  REQUIRE(a.size() == 9);
-  CHECK(a[8].d == 1.0 - 0x1p-53);
-  CHECK(a[0].is_int);
-  CHECK(a[0].i == 1000000000);
-  CHECK(a[1].i == 300000000);
-  CHECK(std::signbit(a[2].d));
-  CHECK(a[3].d == 1.0 / 3.0);
-  CHECK(a[4].d == 1e-10);
-  CHECK(std::isnan(a[5].d));
-  CHECK(a[6].d == -std::numeric_limits<double>::infinity());
-  CHECK(a[7].i == (I64{1} << 40));
+TEST_CASE("discrete: golden records carry typed arguments", "[discrete]") {
+  // The Python argument expressions are evaluated by tools/make_golden.py; the record holds their
+  // values, typed: 10**9 stays an int, 1 - 2**-53 is the double 1 - 2^-53, -0.0 keeps its sign.
+  Call c;
+  REQUIRE(to_call(golden::get("discrete", "hypergeometric(10**8, 3*10**8, 10**6)/1"), c));
+  REQUIRE(c.args.size() == 3);
+  CHECK(c.args[0].is_int);
+  CHECK(c.args[0].i == 100000000);
+  CHECK(c.args[1].i == 300000000);
+  CHECK(c.size == 20);
+  CHECK(c.form == Call::sized);
+  REQUIRE(to_call(golden::get("discrete", "logseries(1 - 2**-53)/scalar/raw"), c = Call{}));
+  CHECK(!c.args.at(0).is_int);
+  CHECK(c.args.at(0).d == 1.0 - 0x1p-53);
+  CHECK(c.form == Call::scalar_list_raw);
+  CHECK(c.reps == 5);
+  CHECK(c.n_raw == 2);
+  REQUIRE(to_call(golden::get("discrete", "binomial(10, -0.0)/12345"), c = Call{}));
+  CHECK(std::signbit(c.args.at(1).d));
+  REQUIRE(to_call(golden::get("discrete", "bad/geometric/3"), c = Call{}));
+  CHECK(std::isnan(c.args.at(0).d));
+  REQUIRE(to_call(golden::get("discrete", "bad/poisson/4"), c = Call{}));
+  CHECK(c.args.at(0).d == -std::numeric_limits<double>::infinity());
+  REQUIRE(to_call(golden::get("discrete", "bitgen/SFC64/zipf(2.0)"), c = Call{}));
+  CHECK(c.bitgen == "SFC64");
+  CHECK(c.seed == 42);
 }
 
 TEST_CASE("discrete: every record of tools/golden/discrete.py", "[discrete][golden]") {

@@ -33,12 +33,24 @@ const char* const kFamily = "generator_core";
 
 Gen rng(std::uint64_t seed) { return nprandom::default_rng(seed); }
 
-std::vector<std::string> fields(const std::string& id) { return golden::detail::split(id, '|'); }
+// The arguments of a floating-point method record: positional numbers, and method='inv'.
+struct FArgs {
+  std::vector<double> v;
+  bool inv = false;
+  double at(std::size_t i) const { return v.at(i); }
+};
 
-std::vector<double> parse_args(const std::string& s) {
-  std::vector<double> out;
-  if (s.empty()) return out;
-  for (const auto& t : golden::detail::split(s, ',')) out.push_back(std::strtod(t.c_str(), nullptr));
+FArgs float_args(const golden::Record& rec) {
+  FArgs out;
+  for (const golden::Arg& a : rec.args) {
+    if (a.name == "method") {
+      out.inv = a.as_str() == "inv";
+    } else if (a.name.empty()) {
+      out.v.push_back(a.as_double());
+    } else {
+      throw std::runtime_error(rec.id + ": unexpected keyword " + a.name);
+    }
+  }
   return out;
 }
 
@@ -67,11 +79,10 @@ void check_or_error(const golden::Record& rec, F&& f) {
 // ---- floating-point methods, dispatched by name ----
 
 template <class Real>
-Real scalar_call(Gen& g, const std::string& m, const std::string& args_text) {
-  const auto a = parse_args(args_text);
+Real scalar_call(Gen& g, const std::string& m, const FArgs& a) {
   if (m == "random") return g.random<Real>();
   if (m == "standard_normal") return g.standard_normal<Real>();
-  if (m == "standard_exponential") return args_text == "inv" ? g.standard_exponential<Real>("inv") : g.standard_exponential<Real>();
+  if (m == "standard_exponential") return a.inv ? g.standard_exponential<Real>("inv") : g.standard_exponential<Real>();
   if (m == "standard_gamma") return g.standard_gamma<Real>(a.at(0));
   if constexpr (std::is_same<Real, double>::value) {
     if (m == "normal") return g.normal(a.at(0), a.at(1));
@@ -83,12 +94,11 @@ Real scalar_call(Gen& g, const std::string& m, const std::string& args_text) {
 }
 
 template <class Real>
-std::vector<Real> sized_call(Gen& g, const std::string& m, const std::string& args_text, std::size_t n) {
-  const auto a = parse_args(args_text);
+std::vector<Real> sized_call(Gen& g, const std::string& m, const FArgs& a, std::size_t n) {
   if (m == "random") return g.random<Real>(n);
   if (m == "standard_normal") return g.standard_normal<Real>(n);
   if (m == "standard_exponential") {
-    return args_text == "inv" ? g.standard_exponential<Real>(n, "inv") : g.standard_exponential<Real>(n);
+    return a.inv ? g.standard_exponential<Real>(n, "inv") : g.standard_exponential<Real>(n);
   }
   if (m == "standard_gamma") return g.standard_gamma<Real>(a.at(0), n);
   if constexpr (std::is_same<Real, double>::value) {
@@ -101,12 +111,11 @@ std::vector<Real> sized_call(Gen& g, const std::string& m, const std::string& ar
 }
 
 template <class Real>
-void fill_call(Gen& g, const std::string& m, const std::string& args_text, Real* out, std::size_t n) {
-  const auto a = parse_args(args_text);
+void fill_call(Gen& g, const std::string& m, const FArgs& a, Real* out, std::size_t n) {
   if (m == "random") return g.random(out, n);
   if (m == "standard_normal") return g.standard_normal(out, n);
   if (m == "standard_exponential") {
-    return args_text == "inv" ? g.standard_exponential(out, n, "inv") : g.standard_exponential(out, n);
+    return a.inv ? g.standard_exponential(out, n, "inv") : g.standard_exponential(out, n);
   }
   if (m == "standard_gamma") return g.standard_gamma(a.at(0), out, n);
   if constexpr (std::is_same<Real, double>::value) {
@@ -118,52 +127,49 @@ void fill_call(Gen& g, const std::string& m, const std::string& args_text, Real*
   throw std::runtime_error("unknown method " + m);
 }
 
-// f|<method>|<args>|<dtype>|<form>|<seed>
+// A floating-point method record (ids f|...): sized call (+ fill form), scalar calls, the state
+// probe after either, long sized runs read every k-th value or the values beyond a threshold.
 template <class Real>
 void run_float_record(const golden::Record& rec) {
-  const auto f = fields(rec.id);
-  const std::string& m = f[1];
-  const std::string& args = f[2];
-  const std::string& form = f[4];
-  const auto seed = std::strtoull(f[5].c_str(), nullptr, 10);
+  using F = golden::Form;
+  const std::string& m = rec.method;
+  const FArgs args = float_args(rec);
+  const F& form = rec.form;
+  const auto seed = rec.seed();
   auto g = rng(seed);
   check_or_error(rec, [&] {
-    if (form == "S") {
-      golden::check(rec, sized_call<Real>(g, m, args, 20));
-      auto g2 = rng(seed);  // the fill form draws the same values
-      std::vector<Real> buf(20);
-      fill_call<Real>(g2, m, args, buf.data(), buf.size());
-      golden::check(rec, buf);
-    } else if (form == "SR") {
-      (void)sized_call<Real>(g, m, args, 20);
-      golden::check(rec, state_probe(g));
-    } else if (form == "C" || form == "CR") {
+    if (form.base == F::repeat) {
       std::vector<Real> v;
-      for (int i = 0; i < 5; ++i) v.push_back(scalar_call<Real>(g, m, args));
-      if (form == "C") {
+      for (std::size_t i = 0; i < form.count; ++i) v.push_back(scalar_call<Real>(g, m, args));
+      if (form.probe == F::none) {
         golden::check(rec, v);
       } else {
+        REQUIRE(form.probe == F::gen_state);
         golden::check(rec, state_probe(g));
       }
-    } else if (form[0] == 'B') {
-      const char kind = form[1];
-      const std::size_t n = std::strtoull(form.c_str() + (kind == 'T' || kind == 'R' ? 2 : 1), nullptr, 10);
-      const auto x = sized_call<Real>(g, m, args, n);
-      if (kind == 'R') {
-        golden::check(rec, state_probe(g));
-      } else if (kind == 'T') {
-        const double t = std::strtod(form.c_str() + form.find('/') + 1, nullptr);
-        std::vector<Real> tail;
-        for (Real v : x)
-          if (std::abs(v) > t) tail.push_back(v);
-        CHECK(tail.size() > 40);  // enough tail draws to exercise the tail branch
-        golden::check(rec, tail);
-      } else {
-        const std::size_t k = std::strtoull(form.c_str() + form.find('/') + 1, nullptr, 10);
-        std::vector<Real> strided;
-        for (std::size_t i = 0; i < x.size(); i += k) strided.push_back(x[i]);
-        golden::check(rec, strided);
-      }
+      return;
+    }
+    REQUIRE(rec.has_size);
+    const std::size_t n = rec.count();
+    const auto x = sized_call<Real>(g, m, args, n);
+    if (form.probe == F::gen_state) {
+      golden::check(rec, state_probe(g));
+    } else if (form.base == F::call) {
+      golden::check(rec, x);
+      auto g2 = rng(seed);  // the fill form draws the same values
+      std::vector<Real> buf(n);
+      fill_call<Real>(g2, m, args, buf.data(), buf.size());
+      golden::check(rec, buf);
+    } else if (form.base == F::abs_above) {
+      std::vector<Real> tail;
+      for (Real v : x)
+        if (std::abs(v) > form.threshold) tail.push_back(v);
+      CHECK(tail.size() > 40);  // enough tail draws to exercise the tail branch
+      golden::check(rec, tail);
+    } else if (form.base == F::stride) {
+      std::vector<Real> strided;
+      for (std::size_t i = 0; i < x.size(); i += form.count) strided.push_back(x[i]);
+      golden::check(rec, strided);
     } else {
       FAIL("unknown form in " << rec.id);
     }
@@ -189,53 +195,57 @@ bool with_bound(const std::string& s, F&& f) {
   return true;
 }
 
-// i|<dtype>|<low>|<high>|<endpoint>|<form>|<seed>
+// integers(low, high[, size][, endpoint=]) with a dtype (ids i|...): sized (+ the endpoint_t
+// spelling and the fill form), scalar calls, an erroring scalar call, the state probe after a
+// sized or scalar call, every k-th value of a long run.
+bool endpoint_of(const golden::Record& rec) {
+  const golden::Arg* e = rec.kwarg("endpoint");
+  return e != nullptr && e->as_bool();
+}
+
 template <class T>
 void run_int_record(const golden::Record& rec) {
-  const auto f = fields(rec.id);
-  const bool ep = f[4] == "1";
-  const std::string& form = f[5];
-  const auto seed = std::strtoull(f[6].c_str(), nullptr, 10);
+  using F = golden::Form;
+  const bool ep = endpoint_of(rec);
+  const F& form = rec.form;
+  const auto seed = rec.seed();
   bool representable = true;
-  representable &= with_bound(f[2], [&](auto low) {
-    representable &= with_bound(f[3], [&](auto high) {
+  representable &= with_bound(rec.arg(0).text, [&](auto low) {
+    representable &= with_bound(rec.arg(1).text, [&](auto high) {
       auto g = rng(seed);
       check_or_error(rec, [&] {
-        if (form == "S") {
-          golden::check(rec, g.integers<T>(low, high, 20, ep));
+        if (form.base == F::repeat) {
+          std::vector<T> v;
+          for (std::size_t i = 0; i < form.count; ++i) v.push_back(g.integers<T>(low, high, nprandom::endpoint_t{ep}));
+          if (form.probe == F::none) {
+            golden::check(rec, v);
+          } else {
+            golden::check(rec, state_probe(g));
+          }
+        } else if (!rec.has_size) {  // one scalar call (the erroring ones)
+          REQUIRE(form.base == F::call);
+          (void)g.integers<T>(low, high, nprandom::endpoint_t{ep});
+        } else if (form.probe == F::gen_state) {
+          (void)g.integers<T>(low, high, rec.count(), ep);
+          golden::check(rec, state_probe(g));
+        } else if (form.base == F::call) {
+          const std::size_t n = rec.count();
+          golden::check(rec, g.integers<T>(low, high, n, ep));
           auto g3 = rng(seed);
-          golden::check(rec, g3.integers<T>(low, high, 20, nprandom::endpoint_t{ep}));
+          golden::check(rec, g3.integers<T>(low, high, n, nprandom::endpoint_t{ep}));
           if constexpr (!std::is_same<T, bool>::value) {
             auto g2 = rng(seed);
-            std::vector<T> buf(20);
+            std::vector<T> buf(n);
             g2.integers(low, high, buf.data(), buf.size(), ep);
             golden::check(rec, buf);
             auto g4 = rng(seed);
             g4.integers(low, high, buf.data(), buf.size(), nprandom::endpoint_t{ep});
             golden::check(rec, buf);
           }
-        } else if (form == "SR") {
-          (void)g.integers<T>(low, high, 20, ep);
-          golden::check(rec, state_probe(g));
-        } else if (form == "C" || form == "CR") {
-          std::vector<T> v;
-          for (int i = 0; i < 5; ++i) v.push_back(g.integers<T>(low, high, nprandom::endpoint_t{ep}));
-          if (form == "C") {
-            golden::check(rec, v);
-          } else {
-            golden::check(rec, state_probe(g));
-          }
-        } else if (form == "E") {
-          (void)g.integers<T>(low, high, nprandom::endpoint_t{ep});
-        } else if (form.rfind("BR", 0) == 0) {
-          (void)g.integers<T>(low, high, std::strtoull(form.c_str() + 2, nullptr, 10), ep);
-          golden::check(rec, state_probe(g));
-        } else if (form[0] == 'B') {
-          const auto n = std::strtoull(form.c_str() + 1, nullptr, 10);
-          const auto k = std::strtoull(form.c_str() + form.find('/') + 1, nullptr, 10);
-          const auto x = g.integers<T>(low, high, n, ep);
+        } else if (form.base == F::stride) {
+          const auto x = g.integers<T>(low, high, rec.count(), ep);
           std::vector<T> strided;
-          for (std::size_t i = 0; i < x.size(); i += k) strided.push_back(x[i]);
+          for (std::size_t i = 0; i < x.size(); i += form.count) strided.push_back(x[i]);
           golden::check(rec, strided);
         } else {
           FAIL("unknown form in " << rec.id);
@@ -247,7 +257,8 @@ void run_int_record(const golden::Record& rec) {
 }
 
 void run_int_record_any(const golden::Record& rec) {
-  const std::string dt = fields(rec.id)[1];
+  REQUIRE(rec.method == "integers");
+  const std::string& dt = rec.dtype;
   if (dt == "int64") return run_int_record<std::int64_t>(rec);
   if (dt == "int32") return run_int_record<std::int32_t>(rec);
   if (dt == "int16") return run_int_record<std::int16_t>(rec);
@@ -260,8 +271,8 @@ void run_int_record_any(const golden::Record& rec) {
   FAIL("unknown dtype in " << rec.id);
 }
 
-// Array-bound records: ib|<dtype>|<low>|<high>|<endpoint>|<form>|<seed>; a bound is "[a,b,...]"
-// (an array) or "a" (a scalar), each value a decimal, "2**k", or "2**k-c".
+// Array-bound records (ids ib|...): a bound is an int or ints argument, decimal values that may
+// exceed INT64_MAX (then all are read as std::uint64_t).
 struct Bound {
   bool is_array = false;
   bool is_unsigned = false;  // some value exceeds INT64_MAX
@@ -269,34 +280,15 @@ struct Bound {
   std::vector<std::uint64_t> u;
 };
 
-Bound parse_bound(std::string text) {
+Bound to_bound(const golden::Arg& arg) {
   Bound b;
-  if (!text.empty() && text[0] == '[') {
-    b.is_array = true;
-    text = text.substr(1, text.size() - 2);
-  }
-  std::vector<std::pair<bool, std::uint64_t>> vals;  // (negative, magnitude)
-  if (!text.empty()) {
-    for (const auto& t : golden::detail::split(text, ',')) {
-      const bool neg = t[0] == '-';
-      const std::string body = neg ? t.substr(1) : t;
-      std::uint64_t v;
-      const auto pw = body.find("**");
-      if (pw == std::string::npos) {
-        v = std::strtoull(body.c_str(), nullptr, 10);
-      } else {
-        const auto k = std::strtoull(body.c_str() + pw + 2, nullptr, 10);
-        const auto minus = body.find('-', pw);
-        v = k == 64 ? 0 : std::uint64_t{1} << k;  // 2**64 only appears as 2**64-c
-        if (minus != std::string::npos) v -= std::strtoull(body.c_str() + minus + 1, nullptr, 10);
-      }
-      vals.emplace_back(neg, v);
-      if (!neg && v > static_cast<std::uint64_t>(INT64_MAX)) b.is_unsigned = true;
-    }
-  }
-  for (const auto& v : vals) {
-    b.s.push_back(v.first ? -static_cast<std::int64_t>(v.second) : static_cast<std::int64_t>(v.second));
-    b.u.push_back(v.second);
+  b.is_array = arg.type == "ints";
+  for (const std::string& t : arg.int_texts()) {
+    const bool neg = t[0] == '-';
+    const std::uint64_t v = std::strtoull(neg ? t.c_str() + 1 : t.c_str(), nullptr, 10);
+    if (!neg && v > static_cast<std::uint64_t>(INT64_MAX)) b.is_unsigned = true;
+    b.s.push_back(neg ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v));
+    b.u.push_back(v);
   }
   return b;
 }
@@ -319,12 +311,14 @@ void with_array_bound(const Bound& b, F&& f) {
 
 template <class T>
 void run_int_broadcast_record(const golden::Record& rec) {
-  const auto f = fields(rec.id);
-  const bool ep = f[4] == "1";
-  const std::string& form = f[5];
-  const auto seed = std::strtoull(f[6].c_str(), nullptr, 10);
-  with_array_bound(parse_bound(f[2]), [&](const auto& low) {
-    with_array_bound(parse_bound(f[3]), [&](const auto& high) {
+  using F = golden::Form;
+  const bool ep = endpoint_of(rec);
+  REQUIRE(!rec.has_size);  // the shape is the bounds' broadcast shape
+  REQUIRE(rec.form.base == F::call);
+  const bool probe = rec.form.probe == F::gen_state;
+  const auto seed = rec.seed();
+  with_array_bound(to_bound(rec.arg(0)), [&](const auto& low) {
+    with_array_bound(to_bound(rec.arg(1)), [&](const auto& high) {
       using L = std::decay_t<decltype(low)>;
       using H = std::decay_t<decltype(high)>;
       if constexpr (std::is_integral<L>::value && std::is_integral<H>::value) {
@@ -333,10 +327,10 @@ void run_int_broadcast_record(const golden::Record& rec) {
         auto g = rng(seed);
         check_or_error(rec, [&] {
           auto v = g.template integers<T>(low, high, ep);
-          if (form == "S") {
-            golden::check(rec, v);
-          } else if (form == "SR") {
+          if (probe) {
             golden::check(rec, state_probe(g));
+          } else {
+            golden::check(rec, v);
           }
         });
       }
@@ -345,7 +339,8 @@ void run_int_broadcast_record(const golden::Record& rec) {
 }
 
 void run_int_broadcast_record_any(const golden::Record& rec) {
-  const std::string dt = fields(rec.id)[1];
+  REQUIRE(rec.method == "integers");
+  const std::string& dt = rec.dtype;
   if (dt == "int64") return run_int_broadcast_record<std::int64_t>(rec);
   if (dt == "int32") return run_int_broadcast_record<std::int32_t>(rec);
   if (dt == "int16") return run_int_broadcast_record<std::int16_t>(rec);
@@ -373,8 +368,7 @@ TEST_CASE("core: floating-point methods match NumPy (sized, fill, scalar, state,
   const auto recs = golden::with_prefix(kFamily, "f|");
   REQUIRE(recs.size() > 250);
   for (const auto* r : recs) {
-    const auto f = fields(r->id);
-    if (f[3] == "f4") {
+    if (r->dtype == "float32") {
       run_float_record<float>(*r);
     } else {
       run_float_record<double>(*r);

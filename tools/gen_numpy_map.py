@@ -8,6 +8,7 @@ C++ overload with that name parsed from include/nprandom/ (return type = dtype),
 "yes" (overloads found) or "missing". Rerun after the headers change:
 
   /usr/bin/python3 tools/gen_numpy_map.py            # writes docs/numpy-map.md
+  /usr/bin/python3 tools/gen_numpy_map.py --check    # exit 1 if docs/numpy-map.md is stale
 """
 import inspect
 import pathlib
@@ -271,7 +272,12 @@ def main() -> int:
     total = sum(t[1] for t in totals)
     lines.insert(8, f"Coverage: {have} of {total} NumPy members have a C++ counterpart (or need "
                     "none: Python interop).\n")
-    OUT.write_text("\n".join(lines), encoding="utf-8")
+    text = "\n".join(lines)
+    if "--check" in sys.argv[1:]:
+        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
+        print(f"gen_numpy_map --check: {OUT.relative_to(ROOT)}: {'ok' if same else 'STALE'}")
+        return 0 if same else 1
+    OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)}: {have}/{total} present")
     return 0
 

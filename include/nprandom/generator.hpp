@@ -1474,20 +1474,9 @@ class Generator {
 // non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
 // it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
 // generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-inline Generator<PCG64> default_rng() { return Generator<PCG64>(PCG64()); }
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(Int seed) {
-  return Generator<PCG64>(PCG64(seed));
+inline Generator<PCG64> default_rng(SeedSource seed = {}) {
+  return Generator<PCG64>(PCG64(std::move(seed)));
 }
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(const std::vector<Int>& seed) {
-  return Generator<PCG64>(PCG64(seed));
-}
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(std::initializer_list<Int> seed) {
-  return Generator<PCG64>(PCG64(seed));
-}
-inline Generator<PCG64> default_rng(const SeedSequence& seed_seq) { return Generator<PCG64>(PCG64(seed_seq)); }
 template <class BitGen, std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));

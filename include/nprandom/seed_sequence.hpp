@@ -8,6 +8,7 @@
 #include <initializer_list>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <nprandom/config.hpp>
@@ -234,6 +235,36 @@ class SeedSequence {
   std::size_t pool_size_ = default_pool_size;
   std::uint64_t n_children_spawned_ = 0;
   std::vector<std::uint32_t> pool_;
+};
+
+// What a bit generator or default_rng is seeded from -- NumPy's `seed` argument of
+// BitGenerator.__init__, coerced once, here, into the SeedSequence that seeds the generator:
+//   nothing          fresh OS entropy (SeedSequence())
+//   an integer       SeedSequence(seed); a negative one throws std::invalid_argument
+//                    ("expected non-negative integer"), as NumPy does
+//   integers         a std::vector or braced list: SeedSequence(words) (wider entropy as 32-bit
+//                    words, as NumPy stores it)
+//   a SeedSequence   used as given
+// Every bit generator's seeding constructor and default_rng take one; the conversions are
+// implicit, so PCG64(42), PCG64({1, 2, 3}) and default_rng(SeedSequence(7)) read as in NumPy.
+class SeedSource {
+ public:
+  SeedSource() : seq_() {}
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  SeedSource(Int seed) : seq_(seed) {}  // NOLINT(google-explicit-constructor): NumPy's seed=int
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  SeedSource(const std::vector<Int>& words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  SeedSource(std::initializer_list<Int> words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(const SeedSequence& seq) : seq_(seq) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(SeedSequence&& seq) noexcept : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
+
+  // The SeedSequence the generator is seeded from (and keeps, for spawn()).
+  const SeedSequence& seed_sequence() const& noexcept { return seq_; }
+  SeedSequence seed_sequence() && noexcept { return std::move(seq_); }
+
+ private:
+  SeedSequence seq_;
 };
 
 }  // namespace nprandom

@@ -196,6 +196,7 @@ using uint128 = detail::uint128;
 #include <initializer_list>
 #include <stdexcept>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 // ---- begin nprandom/detail/os_entropy.hpp ----
@@ -495,6 +496,36 @@ class SeedSequence {
   std::size_t pool_size_ = default_pool_size;
   std::uint64_t n_children_spawned_ = 0;
   std::vector<std::uint32_t> pool_;
+};
+
+// What a bit generator or default_rng is seeded from -- NumPy's `seed` argument of
+// BitGenerator.__init__, coerced once, here, into the SeedSequence that seeds the generator:
+//   nothing          fresh OS entropy (SeedSequence())
+//   an integer       SeedSequence(seed); a negative one throws std::invalid_argument
+//                    ("expected non-negative integer"), as NumPy does
+//   integers         a std::vector or braced list: SeedSequence(words) (wider entropy as 32-bit
+//                    words, as NumPy stores it)
+//   a SeedSequence   used as given
+// Every bit generator's seeding constructor and default_rng take one; the conversions are
+// implicit, so PCG64(42), PCG64({1, 2, 3}) and default_rng(SeedSequence(7)) read as in NumPy.
+class SeedSource {
+ public:
+  SeedSource() : seq_() {}
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  SeedSource(Int seed) : seq_(seed) {}  // NOLINT(google-explicit-constructor): NumPy's seed=int
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  SeedSource(const std::vector<Int>& words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
+  SeedSource(std::initializer_list<Int> words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(const SeedSequence& seq) : seq_(seq) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(SeedSequence&& seq) noexcept : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
+
+  // The SeedSequence the generator is seeded from (and keeps, for spawn()).
+  const SeedSequence& seed_sequence() const& noexcept { return seq_; }
+  SeedSequence seed_sequence() && noexcept { return std::move(seq_); }
+
+ private:
+  SeedSequence seq_;
 };
 
 }  // namespace nprandom
@@ -1120,23 +1151,14 @@ class MT19937 : public BitGenerator<MT19937> {
   static constexpr const char* name() noexcept { return "MT19937"; }
   static constexpr int state_size = detail::mt19937_n;
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: MT19937()).
-  MT19937() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's MT19937(seed). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
+  // Seeded from fresh OS entropy (NumPy: MT19937()).
+  MT19937() : MT19937(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's MT19937(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit MT19937(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit MT19937(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit MT19937(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  MT19937(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit MT19937(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  MT19937(std::initializer_list<Int> seed) : MT19937(SeedSource(seed)) {}  // MT19937 g = {1, 2}
 
   // ---- output (mt19937.h) ----
 
@@ -1360,22 +1382,14 @@ uint128 to_wrapped_uint128(Int v) noexcept {
 template <class Derived, bool Dxsm>
 class PCG64Engine : public BitGenerator<Derived> {
  public:
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: PCG64()).
-  PCG64Engine() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's PCG64(seed). Negative seeds throw.
+  // Seeded from fresh OS entropy (NumPy: PCG64()).
+  PCG64Engine() : PCG64Engine(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's PCG64(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit PCG64Engine(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit PCG64Engine(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit PCG64Engine(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  PCG64Engine(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit PCG64Engine(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
   std::uint64_t next_uint64() noexcept {
     if constexpr (Dxsm) {
@@ -1643,26 +1657,16 @@ class Philox : public BitGenerator<Philox> {
   static constexpr const char* name() noexcept { return "Philox"; }
   static constexpr int rounds = 10;
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: Philox()).
-  Philox() { seed_from(SeedSequence(), philox4x64_ctr{}); }
-  // Seeded through SeedSequence(seed), as NumPy's Philox(seed[, counter]). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit Philox(Int seed, const philox4x64_ctr& counter = {}) {
-    seed_from(SeedSequence(seed), counter);
+  // Seeded from fresh OS entropy (NumPy: Philox()).
+  Philox() : Philox(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's Philox(seed[, counter]): an integer (negative
+  // throws std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit Philox(SeedSource seed, const philox4x64_ctr& counter = {}) {
+    seed_from(std::move(seed).seed_sequence(), counter);
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit Philox(const std::vector<Int>& seed, const philox4x64_ctr& counter = {}) {
-    seed_from(SeedSequence(seed),
-              counter);
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  Philox(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed), philox4x64_ctr{});
-  }
-  explicit Philox(const SeedSequence& seed_seq, const philox4x64_ctr& counter = {}) {
-    seed_from(seed_seq, counter);
-  }
+  Philox(std::initializer_list<Int> seed) : Philox(SeedSource(seed)) {}  // Philox g = {1, 2}
 
   // NumPy's Philox(key=k, counter=c) with k an integer in [0, 2^128): key words {k.lo(), k.hi()}.
   static Philox from_key(uint128 key, const philox4x64_ctr& counter = {}) {
@@ -1840,23 +1844,14 @@ class SFC64 : public BitGenerator<SFC64> {
  public:
   static constexpr const char* name() noexcept { return "SFC64"; }
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: SFC64()).
-  SFC64() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's SFC64(seed). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
+  // Seeded from fresh OS entropy (NumPy: SFC64()).
+  SFC64() : SFC64(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's SFC64(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit SFC64(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit SFC64(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit SFC64(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  SFC64(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit SFC64(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  SFC64(std::initializer_list<Int> seed) : SFC64(SeedSource(seed)) {}  // SFC64 g = {1, 2}
 
   // sfc64_next
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
@@ -7926,20 +7921,9 @@ class Generator {
 // non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
 // it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
 // generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-inline Generator<PCG64> default_rng() { return Generator<PCG64>(PCG64()); }
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(Int seed) {
-  return Generator<PCG64>(PCG64(seed));
+inline Generator<PCG64> default_rng(SeedSource seed = {}) {
+  return Generator<PCG64>(PCG64(std::move(seed)));
 }
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(const std::vector<Int>& seed) {
-  return Generator<PCG64>(PCG64(seed));
-}
-template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-Generator<PCG64> default_rng(std::initializer_list<Int> seed) {
-  return Generator<PCG64>(PCG64(seed));
-}
-inline Generator<PCG64> default_rng(const SeedSequence& seed_seq) { return Generator<PCG64>(PCG64(seed_seq)); }
 template <class BitGen, std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));

@@ -11,7 +11,7 @@ texts of numpy/random/_generator.pyx at 2.5.2 (see tests/test_generator_core.cpp
 Generator.spawn does not exist in 1.24.2; spawn records use the equivalent
 [Generator(PCG64(s)) for s in SeedSequence(seed).spawn(n)].
 
-Record ids are parsed by tests/test_generator_core.cpp, fields separated by '|':
+Record ids (unique keys; the tests read the structured columns, not the ids), fields separated by '|':
   f|<method>|<args>|<dtype>|<form>|<seed>      floating methods; args comma-separated
   i|<dtype>|<low>|<high>|<endpoint 0/1>|<form>|<seed>   integers
   forms: S  = size=20 call;  C = five scalar calls;  SR / CR = the state after S / C:

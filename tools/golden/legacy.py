@@ -10,7 +10,7 @@ Record ids:
   RS/<seed>/<method>(<args>)/after      then [pos, has_gauss, cached gaussian, next raw uint32]
   RS/42/<method>(<args>)/scalar         five scalar calls on RandomState(42)
   RS/42/<method>(<args>)/scalar/after   then the same state summary
-    (<args> are plain numbers or np.nan, exactly as the C++ test parses them)
+    (<args> are plain numbers or np.nan; the tests read the typed args column)
   randint/<dtype>/<low>,<high>          RandomState(42).randint(low, high, size=20, dtype=...)
   randint/<dtype>/<low>,<high>/scalar   five scalar randint calls (fresh 32-bit buffer each)
   randint/<dtype>/<low>,<high>/after    the next raw uint32 after the sized call

@@ -54,23 +54,14 @@ class MT19937 : public BitGenerator<MT19937> {
   static constexpr const char* name() noexcept { return "MT19937"; }
   static constexpr int state_size = detail::mt19937_n;
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: MT19937()).
-  MT19937() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's MT19937(seed). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
+  // Seeded from fresh OS entropy (NumPy: MT19937()).
+  MT19937() : MT19937(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's MT19937(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit MT19937(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit MT19937(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit MT19937(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  MT19937(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit MT19937(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  MT19937(std::initializer_list<Int> seed) : MT19937(SeedSource(seed)) {}  // MT19937 g = {1, 2}
 
   // ---- output (mt19937.h) ----
 

@@ -76,22 +76,14 @@ uint128 to_wrapped_uint128(Int v) noexcept {
 template <class Derived, bool Dxsm>
 class PCG64Engine : public BitGenerator<Derived> {
  public:
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: PCG64()).
-  PCG64Engine() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's PCG64(seed). Negative seeds throw.
+  // Seeded from fresh OS entropy (NumPy: PCG64()).
+  PCG64Engine() : PCG64Engine(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's PCG64(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit PCG64Engine(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit PCG64Engine(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit PCG64Engine(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  PCG64Engine(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit PCG64Engine(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
   std::uint64_t next_uint64() noexcept {
     if constexpr (Dxsm) {

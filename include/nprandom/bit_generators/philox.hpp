@@ -103,26 +103,16 @@ class Philox : public BitGenerator<Philox> {
   static constexpr const char* name() noexcept { return "Philox"; }
   static constexpr int rounds = 10;
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: Philox()).
-  Philox() { seed_from(SeedSequence(), philox4x64_ctr{}); }
-  // Seeded through SeedSequence(seed), as NumPy's Philox(seed[, counter]). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit Philox(Int seed, const philox4x64_ctr& counter = {}) {
-    seed_from(SeedSequence(seed), counter);
+  // Seeded from fresh OS entropy (NumPy: Philox()).
+  Philox() : Philox(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's Philox(seed[, counter]): an integer (negative
+  // throws std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit Philox(SeedSource seed, const philox4x64_ctr& counter = {}) {
+    seed_from(std::move(seed).seed_sequence(), counter);
   }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit Philox(const std::vector<Int>& seed, const philox4x64_ctr& counter = {}) {
-    seed_from(SeedSequence(seed),
-              counter);
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  Philox(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed), philox4x64_ctr{});
-  }
-  explicit Philox(const SeedSequence& seed_seq, const philox4x64_ctr& counter = {}) {
-    seed_from(seed_seq, counter);
-  }
+  Philox(std::initializer_list<Int> seed) : Philox(SeedSource(seed)) {}  // Philox g = {1, 2}
 
   // NumPy's Philox(key=k, counter=c) with k an integer in [0, 2^128): key words {k.lo(), k.hi()}.
   static Philox from_key(uint128 key, const philox4x64_ctr& counter = {}) {

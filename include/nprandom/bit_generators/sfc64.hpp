@@ -39,23 +39,14 @@ class SFC64 : public BitGenerator<SFC64> {
  public:
   static constexpr const char* name() noexcept { return "SFC64"; }
 
-  // Seeded from fresh OS entropy through a SeedSequence (NumPy: SFC64()).
-  SFC64() { seed_from(SeedSequence()); }
-  // Seeded through SeedSequence(seed), as NumPy's SFC64(seed). Negative seeds throw
-  // std::invalid_argument ("expected non-negative integer").
+  // Seeded from fresh OS entropy (NumPy: SFC64()).
+  SFC64() : SFC64(SeedSource()) {}
+  // Seeded through SeedSequence(seed), as NumPy's SFC64(seed): an integer (negative throws
+  // std::invalid_argument "expected non-negative integer"), integers, or a SeedSequence
+  // (nprandom::SeedSource, seed_sequence.hpp).
+  explicit SFC64(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit SFC64(Int seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  explicit SFC64(const std::vector<Int>& seed) {
-    seed_from(SeedSequence(seed));
-  }
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  SFC64(std::initializer_list<Int> seed) {
-    seed_from(SeedSequence(seed));
-  }
-  explicit SFC64(const SeedSequence& seed_seq) { seed_from(seed_seq); }
+  SFC64(std::initializer_list<Int> seed) : SFC64(SeedSource(seed)) {}  // SFC64 g = {1, 2}
 
   // sfc64_next
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
