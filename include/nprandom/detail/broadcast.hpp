@@ -206,6 +206,70 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
   }
 }
 
+// ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
+
+// triangular: "left > mode", "mode > right", "left == right".
+struct check_triangular {
+  void operator()(const array_arg<double>& l, const array_arg<double>& m, const array_arg<double>& r) const {
+    if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
+    if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
+    if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
+  }
+};
+
+// Generator.negative_binomial: (1 - p) / p * (n + 10 sqrt(n)) > POISSON_LAM_MAX.
+struct check_negative_binomial_lam {
+  void operator()(const array_arg<double>& n, const array_arg<double>& p) const {
+    const double lam_max = poisson_lam_max();
+    if (any_broadcast(p, n, [&](double pv, double nv) {
+          return (1 - pv) / pv * (nv + mul(10.0, std::sqrt(nv))) > lam_max;
+        })) {
+      fail("n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+};
+
+// hypergeometric: (Generator only, `limit`) ngood, nbad < 10**9, then ngood + nbad >= nsample
+// (int64 arithmetic, wrapping as NumPy's does for absurd inputs).
+struct check_hypergeometric_sum {
+  bool limit;
+  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
+                  const array_arg<std::int64_t>& nsample) const {
+    constexpr std::int64_t hypergeom_max = 1000000000;
+    if (limit) {
+      bool over = false;
+      for (std::size_t i = 0; i < good.size(); ++i) over = over || good[i] >= hypergeom_max;
+      for (std::size_t i = 0; i < bad.size(); ++i) over = over || bad[i] >= hypergeom_max;
+      if (over) fail("both ngood and nbad must be less than 1000000000");
+    }
+    const shape gb = ufunc_broadcast(good.shape(), bad.shape());
+    ndarray<std::int64_t> sum(gb);
+    broadcast_walk w(gb, {&good.shape(), &bad.shape()});
+    for (std::size_t i = 0; i < sum.size(); ++i, w.next()) {
+      sum[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(good[w.offset(0)]) +
+                                         static_cast<std::uint64_t>(bad[w.offset(1)]));
+    }
+    if (any_broadcast(array_arg<std::int64_t>(sum), nsample, [](std::int64_t a, std::int64_t b) { return a < b; })) {
+      fail("ngood + nbad < nsample");
+    }
+  }
+};
+
+// uniform with array bounds: high - low (np.subtract(high, low)), all finite or
+// std::overflow_error "Range exceeds valid bounds" (RandomState and Generator alike).
+inline ndarray<double> uniform_range_array(const array_arg<double>& low, const array_arg<double>& high) {
+  const shape out = ufunc_broadcast(high.shape(), low.shape());
+  ndarray<double> range(out);
+  broadcast_walk w(out, {&high.shape(), &low.shape()});
+  bool finite = true;
+  for (std::size_t i = 0; i < range.size(); ++i, w.next()) {
+    range[i] = high[w.offset(0)] - low[w.offset(1)];
+    finite = finite && std::isfinite(range[i]);
+  }
+  if (!finite) throw std::overflow_error("Range exceeds valid bounds");
+  return range;
+}
+
 // ---- one declaration per method: NumPy's cont()/disc() ----------------------------------------
 
 struct no_fill {};
@@ -312,6 +376,7 @@ struct method {
  private:
   template <std::size_t... I>
   void check_each(bool is_array, std::index_sequence<I...>, const array_arg<P>&... a) const {
+    (void)is_array;
     (check_values(std::get<I>(params), a.data(), a.size(), is_array), ...);
   }
   template <class S, std::size_t... I>
