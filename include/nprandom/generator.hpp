@@ -211,7 +211,9 @@ class Generator {
   static constexpr auto uniform_ = detail::make_method<double>(
       [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
       detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative));
-  double uniform(double low = 0.0, double high = 1.0) { return uniform_.one(bit_generator_, low, uniform_range(low, high)); }
+  double uniform(double low = 0.0, double high = 1.0) {
+    return uniform_.one(bit_generator_, low, uniform_range(low, high));
+  }
   std::vector<double> uniform(double low, double high, std::size_t size) {
     return uniform_.sized(bit_generator_, size, low, uniform_range(low, high));
   }
@@ -219,7 +221,8 @@ class Generator {
     uniform_.fill(bit_generator_, out, n, low, uniform_range(low, high));
   }
   ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
-    if (low.ndim() == 0 && high.ndim() == 0) return uniform_.array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
+    if (low.ndim() == 0 && high.ndim() == 0)
+      return uniform_.array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
     return uniform_.array(bit_generator_, size, low, detail::uniform_range_array(low, high));
   }
 
@@ -254,9 +257,15 @@ class Generator {
   static constexpr auto normal_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
       detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative));
-  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(bit_generator_, loc, scale); }
-  std::vector<double> normal(double loc, double scale, std::size_t size) { return normal_.sized(bit_generator_, size, loc, scale); }
-  void normal(double loc, double scale, double* out, std::size_t n) { normal_.fill(bit_generator_, out, n, loc, scale); }
+  double normal(double loc = 0.0, double scale = 1.0) {
+    return normal_.one(bit_generator_, loc, scale);
+  }
+  std::vector<double> normal(double loc, double scale, std::size_t size) {
+    return normal_.sized(bit_generator_, size, loc, scale);
+  }
+  void normal(double loc, double scale, double* out, std::size_t n) {
+    normal_.fill(bit_generator_, out, n, loc, scale);
+  }
   ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
     return normal_.array(bit_generator_, size, loc, scale);
   }
@@ -307,8 +316,12 @@ class Generator {
       [](auto& g, double scale) { return distributions::exponential(g, scale); },
       detail::prm<double>("scale", detail::cons::non_negative));
   double exponential(double scale = 1.0) { return exponential_.one(bit_generator_, scale); }
-  std::vector<double> exponential(double scale, std::size_t size) { return exponential_.sized(bit_generator_, size, scale); }
-  void exponential(double scale, double* out, std::size_t n) { exponential_.fill(bit_generator_, out, n, scale); }
+  std::vector<double> exponential(double scale, std::size_t size) {
+    return exponential_.sized(bit_generator_, size, scale);
+  }
+  void exponential(double scale, double* out, std::size_t n) {
+    exponential_.fill(bit_generator_, out, n, scale);
+  }
   ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
     return exponential_.array(bit_generator_, size, scale);
   }
@@ -347,9 +360,12 @@ class Generator {
 
   // Array shapes (float64): standard_gamma(array_arg shape, size).
   static constexpr auto standard_gamma_ =
-      detail::make_method<double>([](auto& g, double k) { return distributions::standard_gamma(g, k); },
-                                  detail::prm<double>("shape", detail::cons::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t n, double k) { distributions::standard_gamma_fill(g, k, n, out); });
+      detail::make_method<double>(
+          [](auto& g, double k) { return distributions::standard_gamma(g, k); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t n, double k) {
+            distributions::standard_gamma_fill(g, k, n, out);
+          });
   ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
     return standard_gamma_.array(bit_generator_, size, shape);
   }
@@ -358,10 +374,17 @@ class Generator {
   // Errors: "shape < 0", then "scale < 0".
   static constexpr auto gamma_ = detail::make_method<double>(
       [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
-      detail::prm<double>("shape", detail::cons::non_negative), detail::prm<double>("scale", detail::cons::non_negative));
-  double gamma(double shape, double scale = 1.0) { return gamma_.one(bit_generator_, shape, scale); }
-  std::vector<double> gamma(double shape, double scale, std::size_t size) { return gamma_.sized(bit_generator_, size, shape, scale); }
-  void gamma(double shape, double scale, double* out, std::size_t n) { gamma_.fill(bit_generator_, out, n, shape, scale); }
+      detail::prm<double>("shape", detail::cons::non_negative),
+      detail::prm<double>("scale", detail::cons::non_negative));
+  double gamma(double shape, double scale = 1.0) {
+    return gamma_.one(bit_generator_, shape, scale);
+  }
+  std::vector<double> gamma(double shape, double scale, std::size_t size) {
+    return gamma_.sized(bit_generator_, size, shape, scale);
+  }
+  void gamma(double shape, double scale, double* out, std::size_t n) {
+    gamma_.fill(bit_generator_, out, n, shape, scale);
+  }
   ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
     return gamma_.array(bit_generator_, size, shape, scale);
   }
@@ -749,46 +772,66 @@ class Generator {
  public:
   // beta(a, b): a <= 0 / b <= 0.
   static constexpr auto beta_ = detail::make_method<double>(
-      [](auto& g, double a, double b) { return distributions::beta(g, a, b); }, detail::prm<double>("a", P_::positive),
-      detail::prm<double>("b", P_::positive));
+      [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
+      detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
   double beta(double a, double b) { return beta_.one(bit_generator_, a, b); }
-  std::vector<double> beta(double a, double b, std::size_t size) { return beta_.sized(bit_generator_, size, a, b); }
-  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(bit_generator_, out, n, a, b); }
+  std::vector<double> beta(double a, double b, std::size_t size) {
+    return beta_.sized(bit_generator_, size, a, b);
+  }
+  void beta(double a, double b, double* out, std::size_t n) {
+    beta_.fill(bit_generator_, out, n, a, b);
+  }
   ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
     return beta_.array(bit_generator_, size, a, b);
   }
 
   // chisquare(df): df <= 0.
   static constexpr auto chisquare_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::chisquare(g, df); }, detail::prm<double>("df", P_::positive));
+      [](auto& g, double df) { return distributions::chisquare(g, df); },
+      detail::prm<double>("df", P_::positive));
   double chisquare(double df) { return chisquare_.one(bit_generator_, df); }
-  std::vector<double> chisquare(double df, std::size_t size) { return chisquare_.sized(bit_generator_, size, df); }
-  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(bit_generator_, out, n, df); }
-  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) { return chisquare_.array(bit_generator_, size, df); }
+  std::vector<double> chisquare(double df, std::size_t size) {
+    return chisquare_.sized(bit_generator_, size, df);
+  }
+  void chisquare(double df, double* out, std::size_t n) {
+    chisquare_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
+    return chisquare_.array(bit_generator_, size, df);
+  }
 
   // f(dfnum, dfden): dfnum <= 0 / dfden <= 0.
   static constexpr auto f_ = detail::make_method<double>(
       [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
       detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
   double f(double dfnum, double dfden) { return f_.one(bit_generator_, dfnum, dfden); }
-  std::vector<double> f(double dfnum, double dfden, std::size_t size) { return f_.sized(bit_generator_, size, dfnum, dfden); }
-  void f(double dfnum, double dfden, double* out, std::size_t n) { f_.fill(bit_generator_, out, n, dfnum, dfden); }
+  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
+    return f_.sized(bit_generator_, size, dfnum, dfden);
+  }
+  void f(double dfnum, double dfden, double* out, std::size_t n) {
+    f_.fill(bit_generator_, out, n, dfnum, dfden);
+  }
   ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
     return f_.array(bit_generator_, size, dfnum, dfden);
   }
 
   // noncentral_chisquare(df, nonc): df <= 0 / nonc < 0. NaN nonc gives NaN without drawing.
   static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
-      [](auto& g, double df, double nonc) { return distributions::noncentral_chisquare(g, df, nonc); },
+      [](auto& g, double df, double nonc) {
+        return distributions::noncentral_chisquare(g, df, nonc);
+      },
       detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
-  double noncentral_chisquare(double df, double nonc) { return noncentral_chisquare_.one(bit_generator_, df, nonc); }
+  double noncentral_chisquare(double df, double nonc) {
+    return noncentral_chisquare_.one(bit_generator_, df, nonc);
+  }
   std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
     return noncentral_chisquare_.sized(bit_generator_, size, df, nonc);
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
     noncentral_chisquare_.fill(bit_generator_, out, n, df, nonc);
   }
-  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc, size_arg size = {}) {
+  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
+                                       size_arg size = {}) {
     return noncentral_chisquare_.array(bit_generator_, size, df, nonc);
   }
 
@@ -797,7 +840,8 @@ class Generator {
       [](auto& g, double dfnum, double dfden, double nonc) {
         return distributions::noncentral_f(g, dfnum, dfden, nonc);
       },
-      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive), detail::prm<double>("nonc", P_::non_negative));
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   double noncentral_f(double dfnum, double dfden, double nonc) {
     return noncentral_f_.one(bit_generator_, dfnum, dfden, nonc);
   }
@@ -807,8 +851,8 @@ class Generator {
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
     noncentral_f_.fill(bit_generator_, out, n, dfnum, dfden, nonc);
   }
-  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden, array_arg<double> nonc,
-                               size_arg size = {}) {
+  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
+                               array_arg<double> nonc, size_arg size = {}) {
     return noncentral_f_.array(bit_generator_, size, dfnum, dfden, nonc);
   }
 
@@ -816,87 +860,127 @@ class Generator {
   static constexpr auto standard_cauchy_ =
       detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
   double standard_cauchy() { return standard_cauchy_.one(bit_generator_); }
-  std::vector<double> standard_cauchy(std::size_t size) { return standard_cauchy_.sized(bit_generator_, size); }
-  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(bit_generator_, out, n); }
-  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(bit_generator_, size); }
+  std::vector<double> standard_cauchy(std::size_t size) {
+    return standard_cauchy_.sized(bit_generator_, size);
+  }
+  void standard_cauchy(double* out, std::size_t n) {
+    standard_cauchy_.fill(bit_generator_, out, n);
+  }
+  ndarray<double> standard_cauchy(size_arg size) {
+    return standard_cauchy_.array(bit_generator_, size);
+  }
 
   // standard_t(df): df <= 0.
   static constexpr auto standard_t_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::standard_t(g, df); }, detail::prm<double>("df", P_::positive));
+      [](auto& g, double df) { return distributions::standard_t(g, df); },
+      detail::prm<double>("df", P_::positive));
   double standard_t(double df) { return standard_t_.one(bit_generator_, df); }
-  std::vector<double> standard_t(double df, std::size_t size) { return standard_t_.sized(bit_generator_, size, df); }
-  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(bit_generator_, out, n, df); }
-  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) { return standard_t_.array(bit_generator_, size, df); }
+  std::vector<double> standard_t(double df, std::size_t size) {
+    return standard_t_.sized(bit_generator_, size, df);
+  }
+  void standard_t(double df, double* out, std::size_t n) {
+    standard_t_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
+    return standard_t_.array(bit_generator_, size, df);
+  }
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
   static constexpr auto vonmises_ = detail::make_method<double>(
-      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); }, detail::prm<double>("mu"),
-      detail::prm<double>("kappa", P_::non_negative));
+      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
+      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
   double vonmises(double mu, double kappa) { return vonmises_.one(bit_generator_, mu, kappa); }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
     return vonmises_.sized(bit_generator_, size, mu, kappa);
   }
-  void vonmises(double mu, double kappa, double* out, std::size_t n) { vonmises_.fill(bit_generator_, out, n, mu, kappa); }
+  void vonmises(double mu, double kappa, double* out, std::size_t n) {
+    vonmises_.fill(bit_generator_, out, n, mu, kappa);
+  }
   ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
     return vonmises_.array(bit_generator_, size, mu, kappa);
   }
 
   // pareto(a): a <= 0.
-  static constexpr auto pareto_ = detail::make_method<double>(
-      [](auto& g, double a) { return distributions::pareto(g, a); }, detail::prm<double>("a", P_::positive));
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
+                                  detail::prm<double>("a", P_::positive));
   double pareto(double a) { return pareto_.one(bit_generator_, a); }
-  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(bit_generator_, size, a); }
+  std::vector<double> pareto(double a, std::size_t size) {
+    return pareto_.sized(bit_generator_, size, a);
+  }
   void pareto(double a, double* out, std::size_t n) { pareto_.fill(bit_generator_, out, n, a); }
-  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) { return pareto_.array(bit_generator_, size, a); }
+  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
+    return pareto_.array(bit_generator_, size, a);
+  }
 
   // weibull(a): a < 0. a == 0 gives 0 without drawing.
-  static constexpr auto weibull_ = detail::make_method<double>(
-      [](auto& g, double a) { return distributions::weibull(g, a); }, detail::prm<double>("a", P_::non_negative));
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
+                                  detail::prm<double>("a", P_::non_negative));
   double weibull(double a) { return weibull_.one(bit_generator_, a); }
-  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(bit_generator_, size, a); }
+  std::vector<double> weibull(double a, std::size_t size) {
+    return weibull_.sized(bit_generator_, size, a);
+  }
   void weibull(double a, double* out, std::size_t n) { weibull_.fill(bit_generator_, out, n, a); }
-  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) { return weibull_.array(bit_generator_, size, a); }
+  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
+    return weibull_.array(bit_generator_, size, a);
+  }
 
   // power(a): a <= 0.
-  static constexpr auto power_ = detail::make_method<double>(
-      [](auto& g, double a) { return distributions::power(g, a); }, detail::prm<double>("a", P_::positive));
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
+                                  detail::prm<double>("a", P_::positive));
   double power(double a) { return power_.one(bit_generator_, a); }
-  std::vector<double> power(double a, std::size_t size) { return power_.sized(bit_generator_, size, a); }
+  std::vector<double> power(double a, std::size_t size) {
+    return power_.sized(bit_generator_, size, a);
+  }
   void power(double a, double* out, std::size_t n) { power_.fill(bit_generator_, out, n, a); }
-  ndarray<double> power(array_arg<double> a, size_arg size = {}) { return power_.array(bit_generator_, size, a); }
+  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
+    return power_.array(bit_generator_, size, a);
+  }
 
   // laplace(loc = 0, scale = 1): scale < 0.
   static constexpr auto laplace_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); }, detail::prm<double>("loc"),
-      detail::prm<double>("scale", P_::non_negative));
-  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(bit_generator_, loc, scale); }
+      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  double laplace(double loc = 0.0, double scale = 1.0) {
+    return laplace_.one(bit_generator_, loc, scale);
+  }
   std::vector<double> laplace(double loc, double scale, std::size_t size) {
     return laplace_.sized(bit_generator_, size, loc, scale);
   }
-  void laplace(double loc, double scale, double* out, std::size_t n) { laplace_.fill(bit_generator_, out, n, loc, scale); }
+  void laplace(double loc, double scale, double* out, std::size_t n) {
+    laplace_.fill(bit_generator_, out, n, loc, scale);
+  }
   ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
     return laplace_.array(bit_generator_, size, loc, scale);
   }
 
   // gumbel(loc = 0, scale = 1): scale < 0.
   static constexpr auto gumbel_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); }, detail::prm<double>("loc"),
-      detail::prm<double>("scale", P_::non_negative));
-  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(bit_generator_, loc, scale); }
+      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  double gumbel(double loc = 0.0, double scale = 1.0) {
+    return gumbel_.one(bit_generator_, loc, scale);
+  }
   std::vector<double> gumbel(double loc, double scale, std::size_t size) {
     return gumbel_.sized(bit_generator_, size, loc, scale);
   }
-  void gumbel(double loc, double scale, double* out, std::size_t n) { gumbel_.fill(bit_generator_, out, n, loc, scale); }
+  void gumbel(double loc, double scale, double* out, std::size_t n) {
+    gumbel_.fill(bit_generator_, out, n, loc, scale);
+  }
   ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
     return gumbel_.array(bit_generator_, size, loc, scale);
   }
 
   // logistic(loc = 0, scale = 1): scale < 0.
   static constexpr auto logistic_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); }, detail::prm<double>("loc"),
-      detail::prm<double>("scale", P_::non_negative));
-  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(bit_generator_, loc, scale); }
+      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  double logistic(double loc = 0.0, double scale = 1.0) {
+    return logistic_.one(bit_generator_, loc, scale);
+  }
   std::vector<double> logistic(double loc, double scale, std::size_t size) {
     return logistic_.sized(bit_generator_, size, loc, scale);
   }
@@ -911,7 +995,9 @@ class Generator {
   static constexpr auto lognormal_ = detail::make_method<double>(
       [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
       detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
-  double lognormal(double mean = 0.0, double sigma = 1.0) { return lognormal_.one(bit_generator_, mean, sigma); }
+  double lognormal(double mean = 0.0, double sigma = 1.0) {
+    return lognormal_.one(bit_generator_, mean, sigma);
+  }
   std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
     return lognormal_.sized(bit_generator_, size, mean, sigma);
   }
@@ -924,19 +1010,30 @@ class Generator {
 
   // rayleigh(scale = 1): scale < 0.
   static constexpr auto rayleigh_ = detail::make_method<double>(
-      [](auto& g, double scale) { return distributions::rayleigh(g, scale); }, detail::prm<double>("scale", P_::non_negative));
+      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
+      detail::prm<double>("scale", P_::non_negative));
   double rayleigh(double scale = 1.0) { return rayleigh_.one(bit_generator_, scale); }
-  std::vector<double> rayleigh(double scale, std::size_t size) { return rayleigh_.sized(bit_generator_, size, scale); }
-  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(bit_generator_, out, n, scale); }
-  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) { return rayleigh_.array(bit_generator_, size, scale); }
+  std::vector<double> rayleigh(double scale, std::size_t size) {
+    return rayleigh_.sized(bit_generator_, size, scale);
+  }
+  void rayleigh(double scale, double* out, std::size_t n) {
+    rayleigh_.fill(bit_generator_, out, n, scale);
+  }
+  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
+    return rayleigh_.array(bit_generator_, size, scale);
+  }
 
   // wald(mean, scale): mean <= 0 / scale <= 0. NumPy >= 2.4 formula.
   static constexpr auto wald_ = detail::make_method<double>(
       [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
       detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
   double wald(double mean, double scale) { return wald_.one(bit_generator_, mean, scale); }
-  std::vector<double> wald(double mean, double scale, std::size_t size) { return wald_.sized(bit_generator_, size, mean, scale); }
-  void wald(double mean, double scale, double* out, std::size_t n) { wald_.fill(bit_generator_, out, n, mean, scale); }
+  std::vector<double> wald(double mean, double scale, std::size_t size) {
+    return wald_.sized(bit_generator_, size, mean, scale);
+  }
+  void wald(double mean, double scale, double* out, std::size_t n) {
+    wald_.fill(bit_generator_, out, n, mean, scale);
+  }
   ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
     return wald_.array(bit_generator_, size, mean, scale);
   }
@@ -945,18 +1042,22 @@ class Generator {
   // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
   static constexpr auto triangular_ =
       detail::make_method<double>(
-          [](auto& g, double left, double mode, double right) { return distributions::triangular(g, left, mode, right); },
+          [](auto& g, double left, double mode, double right) {
+            return distributions::triangular(g, left, mode, right);
+          },
           detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
-  double triangular(double left, double mode, double right) { return triangular_.one(bit_generator_, left, mode, right); }
+  double triangular(double left, double mode, double right) {
+    return triangular_.one(bit_generator_, left, mode, right);
+  }
   std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
     return triangular_.sized(bit_generator_, size, left, mode, right);
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
     triangular_.fill(bit_generator_, out, n, left, mode, right);
   }
-  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode, array_arg<double> right,
-                             size_arg size = {}) {
+  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
+                             array_arg<double> right, size_arg size = {}) {
     return triangular_.array(bit_generator_, size, left, mode, right);
   }
   // ==== end section: continuous distributions ====
@@ -970,8 +1071,10 @@ class Generator {
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
   // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
   static constexpr auto binomial_ =
-      detail::make_method<std::int64_t>([](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
-                                        detail::prm<double>("p", P_::bounded_0_1), detail::prm<std::int64_t>("n", P_::non_negative))
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
+          detail::prm<double>("p", P_::bounded_0_1),
+          detail::prm<std::int64_t>("n", P_::non_negative))
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
             distributions::binomial_fill(g, n, p, out, cnt);
           });
@@ -979,8 +1082,11 @@ class Generator {
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
     return binomial_.sized(bit_generator_, size, p, n);
   }
-  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) { binomial_.fill(bit_generator_, out, cnt, p, n); }
-  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p, size_arg size = {}) {
+  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
+    binomial_.fill(bit_generator_, out, cnt, p, n);
+  }
+  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
+                                 size_arg size = {}) {
     return binomial_.array(bit_generator_, size, p, n);
   }
 
@@ -990,48 +1096,73 @@ class Generator {
   static constexpr auto negative_binomial_ =
       detail::make_method<std::int64_t>(
           [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
-          detail::prm<double>("n", P_::positive_not_nan), detail::prm<double>("p", P_::bounded_gt_0_1))
+          detail::prm<double>("n", P_::positive_not_nan),
+          detail::prm<double>("p", P_::bounded_gt_0_1))
           .with_post(detail::check_negative_binomial_lam{});
-  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(bit_generator_, n, p); }
+  std::int64_t negative_binomial(double n, double p) {
+    return negative_binomial_.one(bit_generator_, n, p);
+  }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
     return negative_binomial_.sized(bit_generator_, size, n, p);
   }
   void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
     negative_binomial_.fill(bit_generator_, out, cnt, n, p);
   }
-  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p, size_arg size = {}) {
+  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
+                                          size_arg size = {}) {
     return negative_binomial_.array(bit_generator_, size, n, p);
   }
 
   // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
   // ("lam value too large"). lam == 0 returns 0 without drawing.
   static constexpr auto poisson_ =
-      detail::make_method<std::int64_t>([](auto& g, double lam) { return distributions::poisson(g, lam); },
-                                        detail::prm<double>("lam", P_::poisson))
+      detail::make_method<std::int64_t>(
+          [](auto& g, double lam) { return distributions::poisson(g, lam); },
+          detail::prm<double>("lam", P_::poisson))
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
             distributions::poisson_fill(g, lam, out, cnt);
           });
   std::int64_t poisson(double lam = 1.0) { return poisson_.one(bit_generator_, lam); }
-  std::vector<std::int64_t> poisson(double lam, std::size_t size) { return poisson_.sized(bit_generator_, size, lam); }
-  void poisson(double lam, std::int64_t* out, std::size_t cnt) { poisson_.fill(bit_generator_, out, cnt, lam); }
-  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) { return poisson_.array(bit_generator_, size, lam); }
+  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
+    return poisson_.sized(bit_generator_, size, lam);
+  }
+  void poisson(double lam, std::int64_t* out, std::size_t cnt) {
+    poisson_.fill(bit_generator_, out, cnt, lam);
+  }
+  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
+    return poisson_.array(bit_generator_, size, lam);
+  }
 
   // zipf(a): a > 1 ("a <= 1 or a is NaN"). a >= 1025 returns 1 without drawing (NumPy >= 2.1).
-  static constexpr auto zipf_ = detail::make_method<std::int64_t>(
-      [](auto& g, double a) { return distributions::zipf(g, a); }, detail::prm<double>("a", P_::gt_1));
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
+                                        detail::prm<double>("a", P_::gt_1));
   std::int64_t zipf(double a) { return zipf_.one(bit_generator_, a); }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(bit_generator_, size, a); }
-  void zipf(double a, std::int64_t* out, std::size_t cnt) { zipf_.fill(bit_generator_, out, cnt, a); }
-  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) { return zipf_.array(bit_generator_, size, a); }
+  std::vector<std::int64_t> zipf(double a, std::size_t size) {
+    return zipf_.sized(bit_generator_, size, a);
+  }
+  void zipf(double a, std::int64_t* out, std::size_t cnt) {
+    zipf_.fill(bit_generator_, out, cnt, a);
+  }
+  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
+    return zipf_.array(bit_generator_, size, a);
+  }
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
   static constexpr auto geometric_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::geometric(g, p); }, detail::prm<double>("p", P_::bounded_gt_0_1));
+      [](auto& g, double p) { return distributions::geometric(g, p); },
+      detail::prm<double>("p", P_::bounded_gt_0_1));
   std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
-  std::vector<std::int64_t> geometric(double p, std::size_t size) { return geometric_.sized(bit_generator_, size, p); }
-  void geometric(double p, std::int64_t* out, std::size_t cnt) { geometric_.fill(bit_generator_, out, cnt, p); }
-  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) { return geometric_.array(bit_generator_, size, p); }
+  std::vector<std::int64_t> geometric(double p, std::size_t size) {
+    return geometric_.sized(bit_generator_, size, p);
+  }
+  void geometric(double p, std::int64_t* out, std::size_t cnt) {
+    geometric_.fill(bit_generator_, out, cnt, p);
+  }
+  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
+    return geometric_.array(bit_generator_, size, p);
+  }
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
@@ -1041,18 +1172,23 @@ class Generator {
           [](auto& g, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
             return distributions::hypergeometric(g, ngood, nbad, nsample);
           },
-          detail::prm<std::int64_t>("ngood", P_::non_negative), detail::prm<std::int64_t>("nbad", P_::non_negative),
+          detail::prm<std::int64_t>("ngood", P_::non_negative),
+          detail::prm<std::int64_t>("nbad", P_::non_negative),
           detail::prm<std::int64_t>("nsample", P_::non_negative))
-          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood, std::int64_t nbad,
-                        std::int64_t nsample) { distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt); })
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
+          })
           .with_pre(detail::check_hypergeometric_sum{true});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
     return hypergeometric_.one(bit_generator_, ngood, nbad, nsample);
   }
-  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample, std::size_t size) {
+  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
+                                           std::int64_t nsample, std::size_t size) {
     return hypergeometric_.sized(bit_generator_, size, ngood, nbad, nsample);
   }
-  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample, std::int64_t* out, std::size_t cnt) {
+  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
+                      std::int64_t* out, std::size_t cnt) {
     hypergeometric_.fill(bit_generator_, out, cnt, ngood, nbad, nsample);
   }
   ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
@@ -1062,11 +1198,18 @@ class Generator {
 
   // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::logseries(g, p); }, detail::prm<double>("p", P_::bounded_lt_0_1));
+      [](auto& g, double p) { return distributions::logseries(g, p); },
+      detail::prm<double>("p", P_::bounded_lt_0_1));
   std::int64_t logseries(double p) { return logseries_.one(bit_generator_, p); }
-  std::vector<std::int64_t> logseries(double p, std::size_t size) { return logseries_.sized(bit_generator_, size, p); }
-  void logseries(double p, std::int64_t* out, std::size_t cnt) { logseries_.fill(bit_generator_, out, cnt, p); }
-  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) { return logseries_.array(bit_generator_, size, p); }
+  std::vector<std::int64_t> logseries(double p, std::size_t size) {
+    return logseries_.sized(bit_generator_, size, p);
+  }
+  void logseries(double p, std::int64_t* out, std::size_t cnt) {
+    logseries_.fill(bit_generator_, out, cnt, p);
+  }
+  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
+    return logseries_.array(bit_generator_, size, p);
+  }
   // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====

@@ -2,6 +2,9 @@
 #ifndef NPRANDOM_NDARRAY_HPP
 #define NPRANDOM_NDARRAY_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/checked_size.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -10,9 +13,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/checked_size.hpp>
 
 #if defined(__cplusplus) && __cplusplus >= 202002L && defined(__has_include)
 #if __has_include(<span>)
@@ -43,7 +43,8 @@ class shape {
     }
     std::size_t bytes = itemsize == 0 ? 1 : itemsize;
     for (std::size_t d : dims_) {
-      if (d > detail::max_array_bytes || bytes > detail::max_array_bytes / d) detail::throw_array_too_big();
+      if (d > detail::max_array_bytes || bytes > detail::max_array_bytes / d)
+        detail::throw_array_too_big();
       bytes *= d;
       n *= d;
     }
@@ -92,13 +93,15 @@ class ndarray {
   using value_type = T;
   ndarray() = default;
   explicit ndarray(nprandom::shape s) : shape_(std::move(s)), data_(shape_.count(sizeof(T))) {}
-  ndarray(std::vector<T> values, nprandom::shape s) : shape_(std::move(s)), data_(std::move(values)) {
+  ndarray(std::vector<T> values, nprandom::shape s)
+      : shape_(std::move(s)), data_(std::move(values)) {
     if (data_.size() != shape_.count(sizeof(T))) {
       throw std::invalid_argument("cannot reshape array of size " + std::to_string(data_.size()) +
                                   " into shape " + shape_.str());
     }
   }
-  ndarray(std::initializer_list<T> values, nprandom::shape s) : ndarray(std::vector<T>(values), std::move(s)) {}
+  ndarray(std::initializer_list<T> values, nprandom::shape s)
+      : ndarray(std::vector<T>(values), std::move(s)) {}
 
   const nprandom::shape& shape() const noexcept { return shape_; }
   std::size_t ndim() const noexcept { return shape_.ndim(); }
@@ -139,9 +142,8 @@ struct array_view {
 template <class T>
 class array_arg {
   template <class U>
-  static constexpr bool accepts =
-      std::is_arithmetic<U>::value && !std::is_same<U, bool>::value &&
-      (std::is_floating_point<T>::value || std::is_integral<U>::value);
+  static constexpr bool accepts = std::is_arithmetic<U>::value && !std::is_same<U, bool>::value &&
+                                  (std::is_floating_point<T>::value || std::is_integral<U>::value);
 
  public:
   template <class U, std::enable_if_t<accepts<U>, int> = 0>
@@ -160,7 +162,8 @@ class array_arg {
     for (const auto& r : rows) {
       if (r.size() != cols) {
         throw std::invalid_argument(
-            "setting an array element with a sequence. The requested array has an inhomogeneous shape after 1 "
+            "setting an array element with a sequence. The requested array has an inhomogeneous "
+            "shape after 1 "
             "dimensions. The detected shape was (" +
             std::to_string(rows.size()) + ",) + inhomogeneous part.");
       }

@@ -2,6 +2,10 @@
 #ifndef NPRANDOM_DETAIL_BROADCAST_HPP
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/ndarray.hpp>
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -14,10 +18,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/ndarray.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -44,9 +44,10 @@ inline shape broadcast_shapes(const std::vector<const shape*>& shapes) {
         src = j;
       } else if (dims[i] != tmp) {
         throw std::invalid_argument(
-            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg " +
-            std::to_string(src) + " with shape " + shapes[src]->str() + " and arg " + std::to_string(j) +
-            " with shape " + s.str() + ".");
+            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+            "arg " +
+            std::to_string(src) + " with shape " + shapes[src]->str() + " and arg " +
+            std::to_string(j) + " with shape " + s.str() + ".");
       }
     }
   }
@@ -59,8 +60,8 @@ inline shape ufunc_broadcast(const shape& a, const shape& b) {
   try {
     return broadcast_shapes({&a, &b});
   } catch (const std::invalid_argument&) {
-    throw std::invalid_argument("operands could not be broadcast together with shapes " + a.str() + " " + b.str() +
-                                " ");
+    throw std::invalid_argument("operands could not be broadcast together with shapes " + a.str() +
+                                " " + b.str() + " ");
   }
 }
 
@@ -172,13 +173,16 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
       if (!all([](double x) { return !(x <= 0); })) fail(nm + " <= 0");
       break;
     case cons::bounded_0_1:
-      if (!all([](double x) { return x >= 0 && x <= 1; })) fail(nm + " < 0, " + nm + " > 1 or " + nm + nan_word);
+      if (!all([](double x) { return x >= 0 && x <= 1; }))
+        fail(nm + " < 0, " + nm + " > 1 or " + nm + nan_word);
       break;
     case cons::bounded_gt_0_1:
-      if (!all([](double x) { return x > 0 && x <= 1; })) fail(nm + " <= 0, " + nm + " > 1 or " + nm + " contains NaNs");
+      if (!all([](double x) { return x > 0 && x <= 1; }))
+        fail(nm + " <= 0, " + nm + " > 1 or " + nm + " contains NaNs");
       break;
     case cons::bounded_lt_0_1:
-      if (!all([](double x) { return x >= 0 && x < 1; })) fail(nm + " < 0, " + nm + " >= 1 or " + nm + nan_word);
+      if (!all([](double x) { return x >= 0 && x < 1; }))
+        fail(nm + " < 0, " + nm + " >= 1 or " + nm + nan_word);
       break;
     case cons::gt_1:
       if (!all([](double x) { return x > 1; })) fail(nm + " <= 1 or " + nm + nan_word);
@@ -189,7 +193,9 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
     case cons::poisson:
     case cons::legacy_poisson: {
       const double lam_max = poisson_lam_max();
-      auto too_large = [&] { return !all([&](double x) { return std::isnan(x) || x <= lam_max; }); };
+      auto too_large = [&] {
+        return !all([&](double x) { return std::isnan(x) || x <= lam_max; });
+      };
       auto negative = [&] { return !all([](double x) { return x >= 0; }); };
       if (is_array) {  // the array check tests "too large" first; NaN fails the second test
         if (!all([&](double x) { return x <= lam_max; })) fail(nm + " value too large");
@@ -210,7 +216,8 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
 
 // triangular: "left > mode", "mode > right", "left == right".
 struct check_triangular {
-  void operator()(const array_arg<double>& l, const array_arg<double>& m, const array_arg<double>& r) const {
+  void operator()(const array_arg<double>& l, const array_arg<double>& m,
+                  const array_arg<double>& r) const {
     if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
     if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
     if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
@@ -249,7 +256,8 @@ struct check_hypergeometric_sum {
       sum[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(good[w.offset(0)]) +
                                          static_cast<std::uint64_t>(bad[w.offset(1)]));
     }
-    if (any_broadcast(array_arg<std::int64_t>(sum), nsample, [](std::int64_t a, std::int64_t b) { return a < b; })) {
+    if (any_broadcast(array_arg<std::int64_t>(sum), nsample,
+                      [](std::int64_t a, std::int64_t b) { return a < b; })) {
       fail("ngood + nbad < nsample");
     }
   }
@@ -257,7 +265,8 @@ struct check_hypergeometric_sum {
 
 // uniform with array bounds: high - low (np.subtract(high, low)), all finite or
 // std::overflow_error "Range exceeds valid bounds" (RandomState and Generator alike).
-inline ndarray<double> uniform_range_array(const array_arg<double>& low, const array_arg<double>& high) {
+inline ndarray<double> uniform_range_array(const array_arg<double>& low,
+                                           const array_arg<double>& high) {
   const shape out = ufunc_broadcast(high.shape(), low.shape());
   ndarray<double> range(out);
   broadcast_walk w(out, {&high.shape(), &low.shape()});
@@ -368,7 +377,8 @@ struct method {
     if (!size) return broadcast_shapes({&shapes...});
     const shape it = broadcast_shapes({&*size, &shapes...});
     if (validate && it != *size) {
-      fail("Output size " + size->str() + " is not compatible with broadcast dimensions of inputs " + it.str() + ".");
+      fail("Output size " + size->str() +
+           " is not compatible with broadcast dimensions of inputs " + it.str() + ".");
     }
     return *size;
   }
@@ -380,9 +390,11 @@ struct method {
     (check_values(std::get<I>(params), a.data(), a.size(), is_array), ...);
   }
   template <class S, std::size_t... I>
-  void draw_walk(S& s, ndarray<Out>& r, broadcast_walk& w, std::index_sequence<I...>, const array_arg<P>&... a) const {
+  void draw_walk(S& s, ndarray<Out>& r, broadcast_walk& w, std::index_sequence<I...>,
+                 const array_arg<P>&... a) const {
     const std::size_t n = r.size();
-    for (std::size_t i = 0; i < n; ++i, w.next()) r[i] = static_cast<Out>(kernel(s, a[w.offset(I)]...));
+    for (std::size_t i = 0; i < n; ++i, w.next())
+      r[i] = static_cast<Out>(kernel(s, a[w.offset(I)]...));
   }
 };
 
@@ -392,11 +404,13 @@ struct typed_param {
   param p;
 };
 template <class P>
-constexpr typed_param<P> prm(const char* name, cons c = cons::none, void (*extra)(double) = nullptr) {
+constexpr typed_param<P> prm(const char* name, cons c = cons::none,
+                             void (*extra)(double) = nullptr) {
   return typed_param<P>{param{name, c, extra}};
 }
 template <class Out, class Kernel, class... P>
-constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Kernel k, typed_param<P>... p) {
+constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Kernel k,
+                                                                             typed_param<P>... p) {
   return {{p.p...}, k, no_fill{}, no_check{}, no_check{}, true};
 }
 
