@@ -54,6 +54,16 @@ namespace nprandom {
 //   std::vector<T> method(params..., size_t size)    `size` values (NumPy: size=n; a NumPy shape
 //                                                    (a, b) is the row-major a*b)
 //   void method(params..., T* out, size_t n)         fills caller memory, allocates nothing
+//   ndarray<T> method(array_arg<P>..., size_arg size = {})
+//                                                    NumPy's array parameters: any parameter a
+//                                                    scalar, std::vector, {..} / {{..}, {..}} list,
+//                                                    ndarray, array_view or std::span; broadcast
+//                                                    with each other and with `size` (a count or a
+//                                                    shape {4, 2, 3}); values in NumPy's C order,
+//                                                    result shape attached (<nprandom/ndarray.hpp>)
+// All four come from one declaration per method (detail::method in detail/broadcast.hpp: the
+// kernel, the parameters with NumPy's names and constraints, an optional bulk fill and
+// cross-parameter checks), as NumPy's cont()/disc() + check_constraint.
 // Parameters are validated once per call, before anything is drawn, with NumPy's messages
 // (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error).
 template <class BitGen>

@@ -10,7 +10,10 @@
 //
 // Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
 // `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
-// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory.
+// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory;
+// `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(lam_column, {2, 3})`: array parameters broadcast
+// with `size` by NumPy's rules (ndarray result with its shape; see <nprandom/ndarray.hpp>). The
+// univariate methods are each one detail::method declaration giving all four forms.
 // Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
 // row-major, one row per draw.
 //
