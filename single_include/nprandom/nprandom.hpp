@@ -2605,8 +2605,9 @@ struct method {
   template <class S>
   std::vector<Out> sized(S& s, std::size_t n, P... v) const {
     check(false, array_arg<P>(v)...);
-    std::vector<Out> out(checked_elements<Out>(n));
-    fill_unchecked(s, out.data(), n, v...);
+    const std::size_t total = checked_elements<Out>(n);  // walk by the checked count (GCC -O3
+    std::vector<Out> out(total);                          // otherwise sees a constant huge n)
+    fill_unchecked(s, out.data(), total, v...);
     return out;
   }
   // NumPy's broadcast path: all parameters 0-d -> the scalar path (shape `size`, or () for one
