@@ -25,6 +25,8 @@
 #include <string_view>
 
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/broadcast.hpp>
+#include <nprandom/ndarray.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
@@ -52,6 +54,16 @@ namespace nprandom {
 //   std::vector<T> method(params..., size_t size)    `size` values (NumPy: size=n; a NumPy shape
 //                                                    (a, b) is the row-major a*b)
 //   void method(params..., T* out, size_t n)         fills caller memory, allocates nothing
+//   ndarray<T> method(array_arg<P>..., size_arg size = {})
+//                                                    NumPy's array parameters: any parameter a
+//                                                    scalar, std::vector, {..} / {{..}, {..}} list,
+//                                                    ndarray, array_view or std::span; broadcast
+//                                                    with each other and with `size` (a count or a
+//                                                    shape {4, 2, 3}); values in NumPy's C order,
+//                                                    result shape attached (<nprandom/ndarray.hpp>)
+// All four come from one declaration per method (detail::method in detail/broadcast.hpp: the
+// kernel, the parameters with NumPy's names and constraints, an optional bulk fill and
+// cross-parameter checks), as NumPy's cont()/disc() + check_constraint.
 // Parameters are validated once per call, before anything is drawn, with NumPy's messages
 // (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error).
 template <class BitGen>
@@ -204,19 +216,24 @@ class Generator {
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
-  // "high - low range exceeds valid bounds"; high - low < 0 -> "high - low < 0".
+  // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
+  // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
+  static constexpr auto uniform_ = detail::make_method<double>(
+      [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
+      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative));
   double uniform(double low = 0.0, double high = 1.0) {
-    const double range = uniform_range(low, high);
-    return distributions::uniform(bit_generator_, low, range);
+    return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    uniform(low, high, out.data(), size);
-    return out;
+    return uniform_.sized(bit_generator_, size, low, uniform_range(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    const double range = uniform_range(low, high);
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::uniform(bit_generator_, low, range);
+    uniform_.fill(bit_generator_, out, n, low, uniform_range(low, high));
+  }
+  ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
+    if (low.ndim() == 0 && high.ndim() == 0)
+      return uniform_.array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
+    return uniform_.array(bit_generator_, size, low, detail::uniform_range_array(low, high));
   }
 
   // ---- standard_normal(size=None, dtype=np.float64) ----
@@ -247,18 +264,20 @@ class Generator {
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
+  static constexpr auto normal_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative));
   double normal(double loc = 0.0, double scale = 1.0) {
-    check_non_negative(scale, "scale");
-    return distributions::normal(bit_generator_, loc, scale);
+    return normal_.one(bit_generator_, loc, scale);
   }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    normal(loc, scale, out.data(), size);
-    return out;
+    return normal_.sized(bit_generator_, size, loc, scale);
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::normal(bit_generator_, loc, scale);
+    normal_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return normal_.array(bit_generator_, size, loc, scale);
   }
 
   // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
@@ -303,18 +322,18 @@ class Generator {
 
   // ---- exponential(scale=1.0, size=None) ----
   // Error: scale < 0 -> "scale < 0".
-  double exponential(double scale = 1.0) {
-    check_non_negative(scale, "scale");
-    return distributions::exponential(bit_generator_, scale);
-  }
+  static constexpr auto exponential_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::exponential(g, scale); },
+      detail::prm<double>("scale", detail::cons::non_negative));
+  double exponential(double scale = 1.0) { return exponential_.one(bit_generator_, scale); }
   std::vector<double> exponential(double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    exponential(scale, out.data(), size);
-    return out;
+    return exponential_.sized(bit_generator_, size, scale);
   }
   void exponential(double scale, double* out, std::size_t n) {
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::exponential(bit_generator_, scale);
+    exponential_.fill(bit_generator_, out, n, scale);
+  }
+  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
+    return exponential_.array(bit_generator_, size, scale);
   }
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
@@ -324,7 +343,7 @@ class Generator {
   Real standard_gamma(double shape) {
     static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
     const Real s = static_cast<Real>(shape);
-    check_non_negative(static_cast<double>(s), "shape");
+    check_shape_(static_cast<double>(s));
     if constexpr (std::is_same<Real, float>::value) {
       return distributions::standard_gamma_f(bit_generator_, s);
     } else {
@@ -341,7 +360,7 @@ class Generator {
   void standard_gamma(double shape, Real* out, std::size_t n) {
     static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
     const Real s = static_cast<Real>(shape);
-    check_non_negative(static_cast<double>(s), "shape");
+    check_shape_(static_cast<double>(s));
     if constexpr (std::is_same<Real, float>::value) {
       distributions::standard_gamma_fill_f(bit_generator_, s, n, out);
     } else {
@@ -349,22 +368,35 @@ class Generator {
     }
   }
 
+  // Array shapes (float64): standard_gamma(array_arg shape, size).
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& g, double k) { return distributions::standard_gamma(g, k); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t n, double k) {
+            distributions::standard_gamma_fill(g, k, n, out);
+          });
+  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
+    return standard_gamma_.array(bit_generator_, size, shape);
+  }
+
   // ---- gamma(shape, scale=1.0, size=None) ----
   // Errors: "shape < 0", then "scale < 0".
+  static constexpr auto gamma_ = detail::make_method<double>(
+      [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
+      detail::prm<double>("shape", detail::cons::non_negative),
+      detail::prm<double>("scale", detail::cons::non_negative));
   double gamma(double shape, double scale = 1.0) {
-    check_non_negative(shape, "shape");
-    check_non_negative(scale, "scale");
-    return distributions::gamma(bit_generator_, shape, scale);
+    return gamma_.one(bit_generator_, shape, scale);
   }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    gamma(shape, scale, out.data(), size);
-    return out;
+    return gamma_.sized(bit_generator_, size, shape, scale);
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
-    check_non_negative(shape, "shape");
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::gamma(bit_generator_, shape, scale);
+    gamma_.fill(bit_generator_, out, n, shape, scale);
+  }
+  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
+    return gamma_.array(bit_generator_, size, shape, scale);
   }
 
   // ---- bytes(length) ----
@@ -578,15 +610,11 @@ class Generator {
     return axis < 0 ? axis + 2 : axis;
   }
 
-  // NumPy's CONS_NON_NEGATIVE: rejects a set sign bit (so -0.0) unless NaN.
-  static void check_non_negative(double v, const char* name) {
-    if (!std::isnan(v) && std::signbit(v)) throw std::invalid_argument(std::string(name) + " < 0");
-  }
+  static void check_shape_(double v) { standard_gamma_.check(false, v); }
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("high - low range exceeds valid bounds");
-    check_non_negative(range, "high - low");
     return range;
   }
 
@@ -738,486 +766,460 @@ class Generator {
   // ==== end section: core ====
 
   // ==== section: continuous distributions ====
-  // Continuous univariate distributions (_generator.pyx). Kernels:
-  // <nprandom/distributions/continuous.hpp>. Parameters are checked like NumPy's check_constraint:
-  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit, -0.0 included (NaN
-  // passes). NaN parameters that pass give NaN values, as in NumPy.
-
-  // beta(a, b): a <= 0 / b <= 0.
-  double beta(double a, double b) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    return distributions::beta(bit_generator_, a, b);
+  // Continuous univariate distributions (_generator.pyx; kernels in
+  // <nprandom/distributions/continuous.hpp>). Each method is ONE declaration -- kernel, parameters
+  // with NumPy's names and constraints (detail::cons, NumPy's check_constraint messages) -- from
+  // which come its four forms (see the class comment): one value, `size` values, fill, and array
+  // parameters broadcast with `size` (ndarray). NaN parameters that pass give NaN, as in NumPy.
+  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit (-0.0 too; NaN passes).
+ private:
+  using P_ = detail::cons;
+  template <class T>
+  static constexpr auto prm_(const char* name, detail::cons c = detail::cons::none) {
+    return detail::prm<T>(name, c);
   }
+
+ public:
+  // beta(a, b): a <= 0 / b <= 0.
+  static constexpr auto beta_ = detail::make_method<double>(
+      [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
+      detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
+  double beta(double a, double b) { return beta_.one(bit_generator_, a, b); }
   std::vector<double> beta(double a, double b, std::size_t size) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    return draw_vector<double>(size, [&] { return distributions::beta(bit_generator_, a, b); });
+    return beta_.sized(bit_generator_, size, a, b);
   }
   void beta(double a, double b, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    fill_with(out, n, [&] { return distributions::beta(bit_generator_, a, b); });
+    beta_.fill(bit_generator_, out, n, a, b);
+  }
+  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
+    return beta_.array(bit_generator_, size, a, b);
   }
 
   // chisquare(df): df <= 0.
-  double chisquare(double df) {
-    cont_check_positive_(df, "df");
-    return distributions::chisquare(bit_generator_, df);
-  }
+  static constexpr auto chisquare_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::chisquare(g, df); },
+      detail::prm<double>("df", P_::positive));
+  double chisquare(double df) { return chisquare_.one(bit_generator_, df); }
   std::vector<double> chisquare(double df, std::size_t size) {
-    cont_check_positive_(df, "df");
-    return draw_vector<double>(size, [&] { return distributions::chisquare(bit_generator_, df); });
+    return chisquare_.sized(bit_generator_, size, df);
   }
   void chisquare(double df, double* out, std::size_t n) {
-    cont_check_positive_(df, "df");
-    fill_with(out, n, [&] { return distributions::chisquare(bit_generator_, df); });
+    chisquare_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
+    return chisquare_.array(bit_generator_, size, df);
   }
 
   // f(dfnum, dfden): dfnum <= 0 / dfden <= 0.
-  double f(double dfnum, double dfden) {
-    cont_check_f_(dfnum, dfden);
-    return distributions::f(bit_generator_, dfnum, dfden);
-  }
+  static constexpr auto f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
+  double f(double dfnum, double dfden) { return f_.one(bit_generator_, dfnum, dfden); }
   std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    cont_check_f_(dfnum, dfden);
-    return draw_vector<double>(size,
-                               [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+    return f_.sized(bit_generator_, size, dfnum, dfden);
   }
   void f(double dfnum, double dfden, double* out, std::size_t n) {
-    cont_check_f_(dfnum, dfden);
-    fill_with(out, n, [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+    f_.fill(bit_generator_, out, n, dfnum, dfden);
+  }
+  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
+    return f_.array(bit_generator_, size, dfnum, dfden);
   }
 
   // noncentral_chisquare(df, nonc): df <= 0 / nonc < 0. NaN nonc gives NaN without drawing.
+  static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
+      [](auto& g, double df, double nonc) {
+        return distributions::noncentral_chisquare(g, df, nonc);
+      },
+      detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
   double noncentral_chisquare(double df, double nonc) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    return distributions::noncentral_chisquare(bit_generator_, df, nonc);
+    return noncentral_chisquare_.one(bit_generator_, df, nonc);
   }
   std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    return draw_vector<double>(
-        size, [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+    return noncentral_chisquare_.sized(bit_generator_, size, df, nonc);
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    fill_with(out, n,
-              [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+    noncentral_chisquare_.fill(bit_generator_, out, n, df, nonc);
+  }
+  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
+                                       size_arg size = {}) {
+    return noncentral_chisquare_.array(bit_generator_, size, df, nonc);
   }
 
   // noncentral_f(dfnum, dfden, nonc): dfnum <= 0 / dfden <= 0 / nonc < 0.
+  static constexpr auto noncentral_f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden, double nonc) {
+        return distributions::noncentral_f(g, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   double noncentral_f(double dfnum, double dfden, double nonc) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc);
+    return noncentral_f_.one(bit_generator_, dfnum, dfden, nonc);
   }
   std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    return draw_vector<double>(
-        size, [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+    return noncentral_f_.sized(bit_generator_, size, dfnum, dfden, nonc);
   }
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    fill_with(out, n,
-              [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+    noncentral_f_.fill(bit_generator_, out, n, dfnum, dfden, nonc);
+  }
+  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
+                               array_arg<double> nonc, size_arg size = {}) {
+    return noncentral_f_.array(bit_generator_, size, dfnum, dfden, nonc);
   }
 
   // standard_cauchy().
-  double standard_cauchy() { return distributions::standard_cauchy(bit_generator_); }
+  static constexpr auto standard_cauchy_ =
+      detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
+  double standard_cauchy() { return standard_cauchy_.one(bit_generator_); }
   std::vector<double> standard_cauchy(std::size_t size) {
-    return draw_vector<double>(size,
-                               [&] { return distributions::standard_cauchy(bit_generator_); });
+    return standard_cauchy_.sized(bit_generator_, size);
   }
   void standard_cauchy(double* out, std::size_t n) {
-    fill_with(out, n, [&] { return distributions::standard_cauchy(bit_generator_); });
+    standard_cauchy_.fill(bit_generator_, out, n);
+  }
+  ndarray<double> standard_cauchy(size_arg size) {
+    return standard_cauchy_.array(bit_generator_, size);
   }
 
   // standard_t(df): df <= 0.
-  double standard_t(double df) {
-    cont_check_positive_(df, "df");
-    return distributions::standard_t(bit_generator_, df);
-  }
+  static constexpr auto standard_t_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::standard_t(g, df); },
+      detail::prm<double>("df", P_::positive));
+  double standard_t(double df) { return standard_t_.one(bit_generator_, df); }
   std::vector<double> standard_t(double df, std::size_t size) {
-    cont_check_positive_(df, "df");
-    return draw_vector<double>(size, [&] { return distributions::standard_t(bit_generator_, df); });
+    return standard_t_.sized(bit_generator_, size, df);
   }
   void standard_t(double df, double* out, std::size_t n) {
-    cont_check_positive_(df, "df");
-    fill_with(out, n, [&] { return distributions::standard_t(bit_generator_, df); });
+    standard_t_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
+    return standard_t_.array(bit_generator_, size, df);
   }
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
-  double vonmises(double mu, double kappa) {
-    cont_check_non_negative_(kappa, "kappa");
-    return distributions::vonmises(bit_generator_, mu, kappa);
-  }
+  static constexpr auto vonmises_ = detail::make_method<double>(
+      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
+      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
+  double vonmises(double mu, double kappa) { return vonmises_.one(bit_generator_, mu, kappa); }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    cont_check_non_negative_(kappa, "kappa");
-    return draw_vector<double>(size,
-                               [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+    return vonmises_.sized(bit_generator_, size, mu, kappa);
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    cont_check_non_negative_(kappa, "kappa");
-    fill_with(out, n, [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+    vonmises_.fill(bit_generator_, out, n, mu, kappa);
+  }
+  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
+    return vonmises_.array(bit_generator_, size, mu, kappa);
   }
 
   // pareto(a): a <= 0.
-  double pareto(double a) {
-    cont_check_positive_(a, "a");
-    return distributions::pareto(bit_generator_, a);
-  }
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
+                                  detail::prm<double>("a", P_::positive));
+  double pareto(double a) { return pareto_.one(bit_generator_, a); }
   std::vector<double> pareto(double a, std::size_t size) {
-    cont_check_positive_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::pareto(bit_generator_, a); });
+    return pareto_.sized(bit_generator_, size, a);
   }
-  void pareto(double a, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    fill_with(out, n, [&] { return distributions::pareto(bit_generator_, a); });
+  void pareto(double a, double* out, std::size_t n) { pareto_.fill(bit_generator_, out, n, a); }
+  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
+    return pareto_.array(bit_generator_, size, a);
   }
 
   // weibull(a): a < 0. a == 0 gives 0 without drawing.
-  double weibull(double a) {
-    cont_check_non_negative_(a, "a");
-    return distributions::weibull(bit_generator_, a);
-  }
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
+                                  detail::prm<double>("a", P_::non_negative));
+  double weibull(double a) { return weibull_.one(bit_generator_, a); }
   std::vector<double> weibull(double a, std::size_t size) {
-    cont_check_non_negative_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::weibull(bit_generator_, a); });
+    return weibull_.sized(bit_generator_, size, a);
   }
-  void weibull(double a, double* out, std::size_t n) {
-    cont_check_non_negative_(a, "a");
-    fill_with(out, n, [&] { return distributions::weibull(bit_generator_, a); });
+  void weibull(double a, double* out, std::size_t n) { weibull_.fill(bit_generator_, out, n, a); }
+  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
+    return weibull_.array(bit_generator_, size, a);
   }
 
   // power(a): a <= 0.
-  double power(double a) {
-    cont_check_positive_(a, "a");
-    return distributions::power(bit_generator_, a);
-  }
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
+                                  detail::prm<double>("a", P_::positive));
+  double power(double a) { return power_.one(bit_generator_, a); }
   std::vector<double> power(double a, std::size_t size) {
-    cont_check_positive_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::power(bit_generator_, a); });
+    return power_.sized(bit_generator_, size, a);
   }
-  void power(double a, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    fill_with(out, n, [&] { return distributions::power(bit_generator_, a); });
+  void power(double a, double* out, std::size_t n) { power_.fill(bit_generator_, out, n, a); }
+  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
+    return power_.array(bit_generator_, size, a);
   }
 
   // laplace(loc = 0, scale = 1): scale < 0.
+  static constexpr auto laplace_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double laplace(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::laplace(bit_generator_, loc, scale);
+    return laplace_.one(bit_generator_, loc, scale);
   }
   std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::laplace(bit_generator_, loc, scale); });
+    return laplace_.sized(bit_generator_, size, loc, scale);
   }
   void laplace(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::laplace(bit_generator_, loc, scale); });
+    laplace_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return laplace_.array(bit_generator_, size, loc, scale);
   }
 
   // gumbel(loc = 0, scale = 1): scale < 0.
+  static constexpr auto gumbel_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double gumbel(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::gumbel(bit_generator_, loc, scale);
+    return gumbel_.one(bit_generator_, loc, scale);
   }
   std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+    return gumbel_.sized(bit_generator_, size, loc, scale);
   }
   void gumbel(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+    gumbel_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return gumbel_.array(bit_generator_, size, loc, scale);
   }
 
   // logistic(loc = 0, scale = 1): scale < 0.
+  static constexpr auto logistic_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double logistic(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::logistic(bit_generator_, loc, scale);
+    return logistic_.one(bit_generator_, loc, scale);
   }
   std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::logistic(bit_generator_, loc, scale); });
+    return logistic_.sized(bit_generator_, size, loc, scale);
   }
   void logistic(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::logistic(bit_generator_, loc, scale); });
+    logistic_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return logistic_.array(bit_generator_, size, loc, scale);
   }
 
   // lognormal(mean = 0, sigma = 1): sigma < 0.
+  static constexpr auto lognormal_ = detail::make_method<double>(
+      [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
+      detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
   double lognormal(double mean = 0.0, double sigma = 1.0) {
-    cont_check_non_negative_(sigma, "sigma");
-    return distributions::lognormal(bit_generator_, mean, sigma);
+    return lognormal_.one(bit_generator_, mean, sigma);
   }
   std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    cont_check_non_negative_(sigma, "sigma");
-    return draw_vector<double>(
-        size, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+    return lognormal_.sized(bit_generator_, size, mean, sigma);
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    cont_check_non_negative_(sigma, "sigma");
-    fill_with(out, n, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+    lognormal_.fill(bit_generator_, out, n, mean, sigma);
+  }
+  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
+    return lognormal_.array(bit_generator_, size, mean, sigma);
   }
 
   // rayleigh(scale = 1): scale < 0.
-  double rayleigh(double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::rayleigh(bit_generator_, scale);
-  }
+  static constexpr auto rayleigh_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
+      detail::prm<double>("scale", P_::non_negative));
+  double rayleigh(double scale = 1.0) { return rayleigh_.one(bit_generator_, scale); }
   std::vector<double> rayleigh(double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::rayleigh(bit_generator_, scale); });
+    return rayleigh_.sized(bit_generator_, size, scale);
   }
   void rayleigh(double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::rayleigh(bit_generator_, scale); });
+    rayleigh_.fill(bit_generator_, out, n, scale);
+  }
+  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
+    return rayleigh_.array(bit_generator_, size, scale);
   }
 
   // wald(mean, scale): mean <= 0 / scale <= 0. NumPy >= 2.4 formula.
-  double wald(double mean, double scale) {
-    cont_check_wald_(mean, scale);
-    return distributions::wald(bit_generator_, mean, scale);
-  }
+  static constexpr auto wald_ = detail::make_method<double>(
+      [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
+      detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
+  double wald(double mean, double scale) { return wald_.one(bit_generator_, mean, scale); }
   std::vector<double> wald(double mean, double scale, std::size_t size) {
-    cont_check_wald_(mean, scale);
-    return draw_vector<double>(size,
-                               [&] { return distributions::wald(bit_generator_, mean, scale); });
+    return wald_.sized(bit_generator_, size, mean, scale);
   }
   void wald(double mean, double scale, double* out, std::size_t n) {
-    cont_check_wald_(mean, scale);
-    fill_with(out, n, [&] { return distributions::wald(bit_generator_, mean, scale); });
+    wald_.fill(bit_generator_, out, n, mean, scale);
+  }
+  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
+    return wald_.array(bit_generator_, size, mean, scale);
   }
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
-  // that order; NaN bounds pass and give NaN).
+  // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
+  static constexpr auto triangular_ =
+      detail::make_method<double>(
+          [](auto& g, double left, double mode, double right) {
+            return distributions::triangular(g, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_pre(detail::check_triangular{});
   double triangular(double left, double mode, double right) {
-    cont_check_triangular_(left, mode, right);
-    return distributions::triangular(bit_generator_, left, mode, right);
+    return triangular_.one(bit_generator_, left, mode, right);
   }
   std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    cont_check_triangular_(left, mode, right);
-    return draw_vector<double>(
-        size, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+    return triangular_.sized(bit_generator_, size, left, mode, right);
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    cont_check_triangular_(left, mode, right);
-    fill_with(out, n, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+    triangular_.fill(bit_generator_, out, n, left, mode, right);
   }
-
- private:
-  // check_constraint(CONS_POSITIVE) of numpy/random/_common.pyx: NaN passes.
-  static void cont_check_positive_(double x, const char* name) {
-    if (x <= 0.0) throw std::invalid_argument(std::string(name) + " <= 0");
+  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
+                             array_arg<double> right, size_arg size = {}) {
+    return triangular_.array(bit_generator_, size, left, mode, right);
   }
-  // check_constraint(CONS_NON_NEGATIVE): rejects a set sign bit (-0.0 too), NaN passes.
-  static void cont_check_non_negative_(double x, const char* name) {
-    if (!std::isnan(x) && std::signbit(x)) throw std::invalid_argument(std::string(name) + " < 0");
-  }
-  static void cont_check_f_(double dfnum, double dfden) {
-    cont_check_positive_(dfnum, "dfnum");
-    cont_check_positive_(dfden, "dfden");
-  }
-  static void cont_check_noncentral_chisquare_(double df, double nonc) {
-    cont_check_positive_(df, "df");
-    cont_check_non_negative_(nonc, "nonc");
-  }
-  static void cont_check_noncentral_f_(double dfnum, double dfden, double nonc) {
-    cont_check_positive_(dfnum, "dfnum");
-    cont_check_positive_(dfden, "dfden");
-    cont_check_non_negative_(nonc, "nonc");
-  }
-  static void cont_check_wald_(double mean, double scale) {
-    cont_check_positive_(mean, "mean");
-    cont_check_positive_(scale, "scale");
-  }
-  static void cont_check_triangular_(double left, double mode, double right) {
-    if (left > mode) throw std::invalid_argument("left > mode");
-    if (mode > right) throw std::invalid_argument("mode > right");
-    if (left == right) throw std::invalid_argument("left == right");
-  }
-
- public:
   // ==== end section: continuous distributions ====
 
   // ==== section: discrete distributions ====
   // Discrete univariate distributions (numpy/random/_generator.pyx; kernels in
-  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. Each method checks its
-  // parameters once, before any draw, in NumPy's order and with NumPy's ValueError texts (thrown
-  // as std::invalid_argument); a sized call with bad parameters throws even when size == 0.
+  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. One declaration per
+  // method as above; parameters in NumPy's check and broadcast order; a sized call with bad
+  // parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
-  // n == 0 or p == 0 return 0 without drawing. The kernel's per-(n, p) setup is made once per
-  // call (NumPy caches it across calls; the values are identical either way).
-  std::int64_t binomial(std::int64_t n, double p) {
-    check_binomial_args_(n, p);
-    return distributions::binomial(bit_generator_, n, p);
-  }
+  // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
+          detail::prm<double>("p", P_::bounded_0_1),
+          detail::prm<std::int64_t>("n", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            distributions::binomial_fill(g, n, p, out, cnt);
+          });
+  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(bit_generator_, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    binomial(n, p, out.data(), size);
-    return out;
+    return binomial_.sized(bit_generator_, size, p, n);
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
-    check_binomial_args_(n, p);
-    distributions::binomial_fill(bit_generator_, n, p, out, cnt);
+    binomial_.fill(bit_generator_, out, cnt, p, n);
+  }
+  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
+                                 size_arg size = {}) {
+    return binomial_.array(bit_generator_, size, p, n);
   }
 
   // negative_binomial(n, p): n > 0 ("n <= 0"; NaN: "n must not be NaN"), p in (0, 1]
   // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
   // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
+  static constexpr auto negative_binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
+          detail::prm<double>("n", P_::positive_not_nan),
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_post(detail::check_negative_binomial_lam{});
   std::int64_t negative_binomial(double n, double p) {
-    check_negative_binomial_args_(n, p);
-    return distributions::negative_binomial(bit_generator_, n, p);
+    return negative_binomial_.one(bit_generator_, n, p);
   }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    negative_binomial(n, p, out.data(), size);
-    return out;
+    return negative_binomial_.sized(bit_generator_, size, n, p);
   }
   void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    check_negative_binomial_args_(n, p);
-    fill_with(out, cnt, [&] { return distributions::negative_binomial(bit_generator_, n, p); });
+    negative_binomial_.fill(bit_generator_, out, cnt, n, p);
+  }
+  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
+                                          size_arg size = {}) {
+    return negative_binomial_.array(bit_generator_, size, n, p);
   }
 
   // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
   // ("lam value too large"). lam == 0 returns 0 without drawing.
-  std::int64_t poisson(double lam = 1.0) {
-    check_poisson_arg_(lam);
-    return distributions::poisson(bit_generator_, lam);
-  }
+  static constexpr auto poisson_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double lam) { return distributions::poisson(g, lam); },
+          detail::prm<double>("lam", P_::poisson))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
+            distributions::poisson_fill(g, lam, out, cnt);
+          });
+  std::int64_t poisson(double lam = 1.0) { return poisson_.one(bit_generator_, lam); }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    poisson(lam, out.data(), size);
-    return out;
+    return poisson_.sized(bit_generator_, size, lam);
   }
   void poisson(double lam, std::int64_t* out, std::size_t cnt) {
-    check_poisson_arg_(lam);
-    distributions::poisson_fill(bit_generator_, lam, out, cnt);
+    poisson_.fill(bit_generator_, out, cnt, lam);
+  }
+  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
+    return poisson_.array(bit_generator_, size, lam);
   }
 
   // zipf(a): a > 1 ("a <= 1 or a is NaN"). a >= 1025 returns 1 without drawing (NumPy >= 2.1).
-  std::int64_t zipf(double a) {
-    check_zipf_arg_(a);
-    return distributions::zipf(bit_generator_, a);
-  }
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
+                                        detail::prm<double>("a", P_::gt_1));
+  std::int64_t zipf(double a) { return zipf_.one(bit_generator_, a); }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    zipf(a, out.data(), size);
-    return out;
+    return zipf_.sized(bit_generator_, size, a);
   }
   void zipf(double a, std::int64_t* out, std::size_t cnt) {
-    check_zipf_arg_(a);
-    fill_with(out, cnt, [&] { return distributions::zipf(bit_generator_, a); });
+    zipf_.fill(bit_generator_, out, cnt, a);
+  }
+  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
+    return zipf_.array(bit_generator_, size, a);
   }
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
-  std::int64_t geometric(double p) {
-    check_geometric_arg_(p);
-    return distributions::geometric(bit_generator_, p);
-  }
+  static constexpr auto geometric_ = detail::make_method<std::int64_t>(
+      [](auto& g, double p) { return distributions::geometric(g, p); },
+      detail::prm<double>("p", P_::bounded_gt_0_1));
+  std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    geometric(p, out.data(), size);
-    return out;
+    return geometric_.sized(bit_generator_, size, p);
   }
   void geometric(double p, std::int64_t* out, std::size_t cnt) {
-    check_geometric_arg_(p);
-    fill_with(out, cnt, [&] { return distributions::geometric(bit_generator_, p); });
+    geometric_.fill(bit_generator_, out, cnt, p);
+  }
+  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
+    return geometric_.array(bit_generator_, size, p);
   }
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
   // ("ngood + nbad < nsample"), then "ngood < 0", "nbad < 0", "nsample < 0".
+  static constexpr auto hypergeometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return distributions::hypergeometric(g, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", P_::non_negative),
+          detail::prm<std::int64_t>("nbad", P_::non_negative),
+          detail::prm<std::int64_t>("nsample", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
+          })
+          .with_pre(detail::check_hypergeometric_sum{true});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    check_hypergeometric_args_(ngood, nbad, nsample);
-    return distributions::hypergeometric(bit_generator_, ngood, nbad, nsample);
+    return hypergeometric_.one(bit_generator_, ngood, nbad, nsample);
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    hypergeometric(ngood, nbad, nsample, out.data(), size);
-    return out;
+    return hypergeometric_.sized(bit_generator_, size, ngood, nbad, nsample);
   }
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
                       std::int64_t* out, std::size_t cnt) {
-    check_hypergeometric_args_(ngood, nbad, nsample);
-    distributions::hypergeometric_fill(bit_generator_, ngood, nbad, nsample, out, cnt);
+    hypergeometric_.fill(bit_generator_, out, cnt, ngood, nbad, nsample);
+  }
+  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
+                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
+    return hypergeometric_.array(bit_generator_, size, ngood, nbad, nsample);
   }
 
   // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").
-  std::int64_t logseries(double p) {
-    check_logseries_arg_(p);
-    return distributions::logseries(bit_generator_, p);
-  }
+  static constexpr auto logseries_ = detail::make_method<std::int64_t>(
+      [](auto& g, double p) { return distributions::logseries(g, p); },
+      detail::prm<double>("p", P_::bounded_lt_0_1));
+  std::int64_t logseries(double p) { return logseries_.one(bit_generator_, p); }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    logseries(p, out.data(), size);
-    return out;
+    return logseries_.sized(bit_generator_, size, p);
   }
   void logseries(double p, std::int64_t* out, std::size_t cnt) {
-    check_logseries_arg_(p);
-    fill_with(out, cnt, [&] { return distributions::logseries(bit_generator_, p); });
+    logseries_.fill(bit_generator_, out, cnt, p);
   }
-
- private:
-  // _common.pyx POISSON_LAM_MAX: <double>int64max - sqrt(int64max)*10 (9.223372006484771e18).
-  static double discrete_poisson_lam_max_() noexcept {
-    const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-    return imax - detail::mul(std::sqrt(imax), 10.0);
+  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
+    return logseries_.array(bit_generator_, size, p);
   }
-  static void check_binomial_args_(std::int64_t n, double p) {
-    if (!(p >= 0) || !(p <= 1)) throw std::invalid_argument("p < 0, p > 1 or p is NaN");
-    if (n < 0) throw std::invalid_argument("n < 0");
-  }
-  static void check_negative_binomial_args_(double n, double p) {
-    if (std::isnan(n)) throw std::invalid_argument("n must not be NaN");
-    if (n <= 0) throw std::invalid_argument("n <= 0");
-    if (!(p > 0) || !(p <= 1)) {
-      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
-    }
-    const double max_lam = (1 - p) / p * (n + detail::mul(10.0, std::sqrt(n)));
-    if (max_lam > discrete_poisson_lam_max_()) {
-      throw std::invalid_argument(
-          "n too large or p too small, see Generator.negative_binomial Notes");
-    }
-  }
-  static void check_poisson_arg_(double lam) {
-    if (!(lam >= 0)) throw std::invalid_argument("lam < 0 or lam is NaN");
-    if (!(lam <= discrete_poisson_lam_max_())) throw std::invalid_argument("lam value too large");
-  }
-  static void check_zipf_arg_(double a) {
-    if (!(a > 1)) throw std::invalid_argument("a <= 1 or a is NaN");
-  }
-  static void check_geometric_arg_(double p) {
-    if (!(p > 0) || !(p <= 1)) {
-      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
-    }
-  }
-  static void check_hypergeometric_args_(std::int64_t ngood, std::int64_t nbad,
-                                         std::int64_t nsample) {
-    constexpr std::int64_t hypergeom_max = 1000000000;  // NumPy: HYPERGEOM_MAX = 10**9
-    if (ngood >= hypergeom_max || nbad >= hypergeom_max) {
-      throw std::invalid_argument("both ngood and nbad must be less than 1000000000");
-    }
-    // int64 sum as in NumPy's Cython (wraps only for absurd negative inputs).
-    const auto total = static_cast<std::int64_t>(static_cast<std::uint64_t>(ngood) +
-                                                 static_cast<std::uint64_t>(nbad));
-    if (total < nsample) throw std::invalid_argument("ngood + nbad < nsample");
-    if (ngood < 0) throw std::invalid_argument("ngood < 0");
-    if (nbad < 0) throw std::invalid_argument("nbad < 0");
-    if (nsample < 0) throw std::invalid_argument("nsample < 0");
-  }
-  static void check_logseries_arg_(double p) {
-    if (!(p >= 0) || !(p < 1)) throw std::invalid_argument("p < 0, p >= 1 or p is NaN");
-  }
-
- public:
   // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====
@@ -1453,19 +1455,6 @@ class Generator {
   // ==== end section: multivariate distributions ====
 
  private:
-  // Draws `n` values of `f()` into `out`.
-  template <class T, class F>
-  static void fill_with(T* out, std::size_t n, F&& f) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<T>(f());
-  }
-  // Draws `n` values of `f()` into a new vector.
-  template <class T, class F>
-  static std::vector<T> draw_vector(std::size_t n, F&& f) {
-    std::vector<T> out(detail::checked_elements<T>(n));
-    fill_with(out.data(), n, std::forward<F>(f));
-    return out;
-  }
-
   BitGen bit_generator_;
 };
 

@@ -11,6 +11,8 @@
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
+// Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
+#include <nprandom/ndarray.hpp>
 #include <nprandom/generator.hpp>
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
 #include <nprandom/legacy/random_state.hpp>

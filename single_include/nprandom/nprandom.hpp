@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 36.
+// Headers inlined: 38.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -1909,28 +1909,11 @@ class SFC64 : public BitGenerator<SFC64> {
 
 #endif  // NPRANDOM_BIT_GENERATORS_SFC64_HPP
 // ---- end nprandom/bit_generators/sfc64.hpp ----
-// ---- begin nprandom/generator.hpp ----
-// Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
-#ifndef NPRANDOM_GENERATOR_HPP
-#define NPRANDOM_GENERATOR_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-
-// ---- includes: core ----
-#include <algorithm>
-#include <cmath>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
-#include <memory>
-#include <string_view>
+// Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
+// ---- begin nprandom/ndarray.hpp ----
+// shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
+#ifndef NPRANDOM_NDARRAY_HPP
+#define NPRANDOM_NDARRAY_HPP
 
 // ---- begin nprandom/detail/checked_size.hpp ----
 // Checked array sizes: every element count, shape product and `size * k` goes through here.
@@ -2022,6 +2005,683 @@ std::size_t checked_elements(Dims... dims) {
 
 #endif  // NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 // ---- end nprandom/detail/checked_size.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#if defined(__cplusplus) && __cplusplus >= 202002L && defined(__has_include)
+#if __has_include(<span>)
+#include <span>
+#define NPRANDOM_HAS_SPAN 1
+#endif
+#endif
+
+namespace nprandom {
+
+// A NumPy shape: the dimensions of a row-major array, e.g. shape{4, 2, 3} for size=(4, 2, 3).
+// shape{} is NumPy's () (one element); a bare count n converts to the 1-D shape (n,).
+class shape {
+ public:
+  shape() = default;
+  shape(std::initializer_list<std::size_t> dims) : dims_(dims) {}
+  shape(std::size_t n) : dims_{n} {}  // NOLINT: implicit, as NumPy's size=n means (n,)
+  explicit shape(std::vector<std::size_t> dims) : dims_(std::move(dims)) {}
+
+  std::size_t ndim() const noexcept { return dims_.size(); }
+  std::size_t operator[](std::size_t i) const noexcept { return dims_[i]; }
+  const std::vector<std::size_t>& dims() const noexcept { return dims_; }
+  // Number of elements (1 for ()), checked as np.empty(shape, dtype of `itemsize` bytes) is.
+  std::size_t count(std::size_t itemsize = 1) const {
+    std::size_t n = 1;
+    for (std::size_t d : dims_) {
+      if (d == 0) return 0;
+    }
+    std::size_t bytes = itemsize == 0 ? 1 : itemsize;
+    for (std::size_t d : dims_) {
+      if (d > detail::max_array_bytes || bytes > detail::max_array_bytes / d)
+        detail::throw_array_too_big();
+      bytes *= d;
+      n *= d;
+    }
+    return n;
+  }
+  // Python's str() of the tuple: "()", "(3,)", "(2, 3)".
+  std::string str() const {
+    std::string s = "(";
+    for (std::size_t i = 0; i < dims_.size(); ++i) {
+      if (i) s += ", ";
+      s += std::to_string(dims_[i]);
+    }
+    if (dims_.size() == 1) s += ",";
+    return s + ")";
+  }
+  friend bool operator==(const shape& a, const shape& b) noexcept { return a.dims_ == b.dims_; }
+  friend bool operator!=(const shape& a, const shape& b) noexcept { return !(a == b); }
+
+ private:
+  std::vector<std::size_t> dims_;
+};
+
+// NumPy's `size` argument: None (default-constructed, also `{}`), a count n (the shape (n,)) or
+// a shape such as {4, 2, 3}. shape{} is the 0-d shape ().
+class size_arg {
+ public:
+  size_arg() = default;
+  size_arg(std::size_t n) : s_(nprandom::shape(n)), set_(true) {}  // NOLINT
+  size_arg(std::initializer_list<std::size_t> dims) : s_(dims), set_(true) {}
+  size_arg(nprandom::shape s) : s_(std::move(s)), set_(true) {}  // NOLINT
+  explicit operator bool() const noexcept { return set_; }
+  const nprandom::shape& operator*() const noexcept { return s_; }
+  const nprandom::shape* operator->() const noexcept { return &s_; }
+
+ private:
+  nprandom::shape s_;
+  bool set_ = false;
+};
+
+// The result of a draw with array parameters or a `size` shape: a row-major buffer plus its
+// shape (NumPy's ndarray, C order). Converts to std::vector<T> (the flat values), so code that
+// only wants the values keeps using vectors; shape() says how to read them.
+template <class T>
+class ndarray {
+ public:
+  using value_type = T;
+  ndarray() = default;
+  explicit ndarray(nprandom::shape s) : shape_(std::move(s)), data_(shape_.count(sizeof(T))) {}
+  ndarray(std::vector<T> values, nprandom::shape s)
+      : shape_(std::move(s)), data_(std::move(values)) {
+    if (data_.size() != shape_.count(sizeof(T))) {
+      throw std::invalid_argument("cannot reshape array of size " + std::to_string(data_.size()) +
+                                  " into shape " + shape_.str());
+    }
+  }
+  ndarray(std::initializer_list<T> values, nprandom::shape s)
+      : ndarray(std::vector<T>(values), std::move(s)) {}
+
+  const nprandom::shape& shape() const noexcept { return shape_; }
+  std::size_t ndim() const noexcept { return shape_.ndim(); }
+  std::size_t size() const noexcept { return data_.size(); }
+  bool empty() const noexcept { return data_.empty(); }
+  T* data() noexcept { return data_.data(); }
+  const T* data() const noexcept { return data_.data(); }
+  T& operator[](std::size_t i) { return data_[i]; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  auto begin() noexcept { return data_.begin(); }
+  auto end() noexcept { return data_.end(); }
+  auto begin() const noexcept { return data_.begin(); }
+  auto end() const noexcept { return data_.end(); }
+  // The flat values, row-major.
+  const std::vector<T>& values() const& noexcept { return data_; }
+  std::vector<T> values() && noexcept { return std::move(data_); }
+  operator std::vector<T>() const& { return data_; }  // NOLINT: implicit by design
+  operator std::vector<T>() && noexcept { return std::move(data_); }
+
+ private:
+  nprandom::shape shape_;
+  std::vector<T> data_;
+};
+
+// A read-only view of caller memory as a row-major array of the given shape.
+template <class T>
+struct array_view {
+  const T* data;
+  nprandom::shape dims;
+};
+
+// A distribution parameter: a scalar (NumPy 0-d) or an array that broadcasts with the other
+// parameters and with `size`. Built implicitly from a number, a std::vector, an initializer list
+// (1-D, or 2-D as {{..}, {..}}), an ndarray, an array_view, or (C++20) a std::span. Arrays of
+// another arithmetic type are converted (for integer parameters only integer arrays are taken,
+// as NumPy's safe cast does). Vectors and views of exactly T are referenced, not copied: the
+// argument must outlive the call, as it does in a call expression.
+template <class T>
+class array_arg {
+  template <class U>
+  static constexpr bool accepts = std::is_arithmetic<U>::value && !std::is_same<U, bool>::value &&
+                                  (std::is_floating_point<T>::value || std::is_integral<U>::value);
+
+ public:
+  template <class U, std::enable_if_t<accepts<U>, int> = 0>
+  array_arg(U v) : scalar_(static_cast<T>(v)), data_(&scalar_) {}  // NOLINT
+  template <class U, std::enable_if_t<accepts<U>, int> = 0>
+  array_arg(const std::vector<U>& v) {  // NOLINT
+    set(v.data(), nprandom::shape(v.size()));
+  }
+  // 1-D {a, b, ...} (one element type: write {0.0, 1.5}, not {0, 1.5}); 2-D {{..}, {..}}.
+  template <class U, std::enable_if_t<accepts<U>, int> = 0>
+  array_arg(std::initializer_list<U> v) {
+    set(v.begin(), nprandom::shape(v.size()));
+  }
+  array_arg(std::initializer_list<std::initializer_list<T>> rows) {
+    const std::size_t cols = rows.size() ? rows.begin()->size() : 0;
+    for (const auto& r : rows) {
+      if (r.size() != cols) {
+        throw std::invalid_argument(
+            "setting an array element with a sequence. The requested array has an inhomogeneous "
+            "shape after 1 "
+            "dimensions. The detected shape was (" +
+            std::to_string(rows.size()) + ",) + inhomogeneous part.");
+      }
+      own_.insert(own_.end(), r.begin(), r.end());
+    }
+    shape_ = nprandom::shape{rows.size(), cols};
+    data_ = own_.data();
+  }
+  template <class U, std::enable_if_t<accepts<U>, int> = 0>
+  array_arg(const ndarray<U>& a) {  // NOLINT
+    set(a.data(), a.shape());
+  }
+  template <class U, std::enable_if_t<accepts<U>, int> = 0>
+  array_arg(const array_view<U>& a) {  // NOLINT
+    set(a.data, a.dims);
+  }
+#ifdef NPRANDOM_HAS_SPAN
+  template <class U, std::size_t E, std::enable_if_t<accepts<std::remove_const_t<U>>, int> = 0>
+  array_arg(std::span<U, E> s) {  // NOLINT
+    set(s.data(), nprandom::shape(s.size()));
+  }
+#endif
+
+  array_arg(const array_arg& o) : scalar_(o.scalar_), own_(o.own_), shape_(o.shape_) { rebind(o); }
+  array_arg& operator=(const array_arg& o) {
+    if (this != &o) {
+      scalar_ = o.scalar_;
+      own_ = o.own_;
+      shape_ = o.shape_;
+      rebind(o);
+    }
+    return *this;
+  }
+  ~array_arg() = default;
+
+  const nprandom::shape& shape() const noexcept { return shape_; }
+  std::size_t ndim() const noexcept { return shape_.ndim(); }
+  std::size_t size() const noexcept { return shape_.count(); }
+  const T* data() const noexcept { return data_; }
+  T operator[](std::size_t i) const noexcept { return data_[i]; }
+
+ private:
+  template <class U>
+  void set(const U* p, nprandom::shape s) {
+    shape_ = std::move(s);
+    if constexpr (std::is_same<U, T>::value) {
+      data_ = p;
+    } else {
+      const std::size_t n = shape_.count();
+      own_.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) own_.push_back(static_cast<T>(p[i]));
+      data_ = own_.data();
+    }
+  }
+  void rebind(const array_arg& o) {
+    if (o.data_ == &o.scalar_) {
+      data_ = &scalar_;
+    } else if (!o.own_.empty() && o.data_ == o.own_.data()) {
+      data_ = own_.data();
+    } else {
+      data_ = o.data_;
+    }
+  }
+
+  T scalar_{};
+  std::vector<T> own_;
+  nprandom::shape shape_;
+  const T* data_ = nullptr;
+};
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_NDARRAY_HPP
+// ---- end nprandom/ndarray.hpp ----
+// ---- begin nprandom/generator.hpp ----
+// Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
+#ifndef NPRANDOM_GENERATOR_HPP
+#define NPRANDOM_GENERATOR_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+// ---- includes: core ----
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <string_view>
+
+// ---- begin nprandom/detail/broadcast.hpp ----
+// NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
+#ifndef NPRANDOM_DETAIL_BROADCAST_HPP
+#define NPRANDOM_DETAIL_BROADCAST_HPP
+
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// ---- broadcasting (numpy/core/src/multiarray/iterators.c, PyArray_Broadcast) ----------------
+
+// The broadcast shape of `shapes`, in the order NumPy's multi-iterator receives them. A
+// mismatch throws NumPy's text, naming the first operand that set the dimension and the one that
+// disagrees: "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between
+// arg 0 with shape (2,) and arg 1 with shape (3,)."
+inline shape broadcast_shapes(const std::vector<const shape*>& shapes) {
+  std::size_t nd = 0;
+  for (const shape* s : shapes) nd = s->ndim() > nd ? s->ndim() : nd;
+  std::vector<std::size_t> dims(nd, 1);
+  for (std::size_t i = 0; i < nd; ++i) {
+    std::size_t src = 0;
+    for (std::size_t j = 0; j < shapes.size(); ++j) {
+      const shape& s = *shapes[j];
+      if (i + s.ndim() < nd) continue;
+      const std::size_t tmp = s[i + s.ndim() - nd];
+      if (tmp == 1) continue;
+      if (dims[i] == 1) {
+        dims[i] = tmp;
+        src = j;
+      } else if (dims[i] != tmp) {
+        throw std::invalid_argument(
+            "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+            "arg " +
+            std::to_string(src) + " with shape " + shapes[src]->str() + " and arg " +
+            std::to_string(j) + " with shape " + s.str() + ".");
+      }
+    }
+  }
+  return shape(std::move(dims));
+}
+
+// The broadcast shape of a binary ufunc's operands (np.subtract(a, b), np.greater(a, b), ...):
+// "operands could not be broadcast together with shapes (2,) (3,) ".
+inline shape ufunc_broadcast(const shape& a, const shape& b) {
+  try {
+    return broadcast_shapes({&a, &b});
+  } catch (const std::invalid_argument&) {
+    throw std::invalid_argument("operands could not be broadcast together with shapes " + a.str() +
+                                " " + b.str() + " ");
+  }
+}
+
+// C-order walk over a broadcast shape: offset(k) is operand k's flat index at the current element.
+class broadcast_walk {
+ public:
+  broadcast_walk(const shape& out, const std::vector<const shape*>& ops)
+      : dims_(out.dims()), idx_(out.ndim(), 0), off_(ops.size(), 0), strides_(ops.size()) {
+    const std::size_t nd = out.ndim();
+    for (std::size_t k = 0; k < ops.size(); ++k) {
+      const shape& s = *ops[k];
+      strides_[k].assign(nd, 0);
+      std::size_t st = 1;
+      for (std::size_t i = s.ndim(); i-- > 0;) {
+        const std::size_t oi = i + nd - s.ndim();
+        strides_[k][oi] = s[i] == 1 ? 0 : st;
+        st *= s[i];
+      }
+    }
+  }
+  std::size_t offset(std::size_t k) const noexcept { return off_[k]; }
+  void next() noexcept {
+    for (std::size_t i = dims_.size(); i-- > 0;) {
+      if (++idx_[i] < dims_[i]) {
+        for (std::size_t k = 0; k < off_.size(); ++k) off_[k] += strides_[k][i];
+        return;
+      }
+      for (std::size_t k = 0; k < off_.size(); ++k) off_[k] -= strides_[k][i] * (dims_[i] - 1);
+      idx_[i] = 0;
+    }
+  }
+
+ private:
+  std::vector<std::size_t> dims_, idx_, off_;
+  std::vector<std::vector<std::size_t>> strides_;
+};
+
+// True if pred(a_i, b_i) holds anywhere on the broadcast of a and b (np.any(np.greater(a, b))
+// and friends); a shape mismatch throws the binary ufunc's text.
+template <class A, class B, class Pred>
+bool any_broadcast(const array_arg<A>& a, const array_arg<B>& b, Pred&& pred) {
+  const shape out = ufunc_broadcast(a.shape(), b.shape());
+  broadcast_walk w(out, {&a.shape(), &b.shape()});
+  const std::size_t n = out.count();
+  for (std::size_t i = 0; i < n; ++i, w.next()) {
+    if (pred(a[w.offset(0)], b[w.offset(1)])) return true;
+  }
+  return false;
+}
+
+// ---- the constraint vocabulary (numpy/random/_common.pyx check_constraint /
+// check_array_constraint), shared by Generator and RandomState ---------------------------------
+
+enum class cons : unsigned char {
+  none,
+  non_negative,       // "{n} < 0": a set sign bit (-0.0 too) unless NaN
+  positive,           // "{n} <= 0" (NaN passes)
+  positive_not_nan,   // "{n} must not be NaN", then "{n} <= 0"
+  bounded_0_1,        // 0 <= x <= 1
+  bounded_gt_0_1,     // 0 < x <= 1
+  bounded_lt_0_1,     // 0 <= x < 1
+  gt_1,               // x > 1
+  gte_1,              // x >= 1
+  poisson,            // 0 <= x <= POISSON_LAM_MAX
+  legacy_poisson,     // the same with C long (LP64: identical)
+  non_negative_long,  // LEGACY_CONS_NON_NEGATIVE_INBOUNDS_LONG on int64: "{n} < 0"
+};
+
+// POISSON_LAM_MAX = int64max - 10 sqrt(int64max) (as a double).
+inline double poisson_lam_max() noexcept {
+  const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  return imax - mul(std::sqrt(imax), 10.0);
+}
+
+// One parameter of a method: NumPy's name and constraint, and an optional extra per-value check
+// (nprandom's refusals where NumPy never returns) run after the constraint.
+struct param {
+  const char* name = "";
+  cons c = cons::none;
+  void (*extra)(double) = nullptr;
+};
+
+[[noreturn]] inline void fail(const std::string& msg) { throw std::invalid_argument(msg); }
+
+// check_constraint (`is_array` false) or check_array_constraint (true) over the n values of v,
+// converted to double as NumPy's checks see them. Messages are NumPy's, which differ between
+// the scalar and the array form for some constraints ("is NaN" / "contains NaNs").
+template <class T>
+void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
+  const std::string nm(p.name);
+  auto all = [&](auto&& ok) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!ok(static_cast<double>(v[i]))) return false;
+    }
+    return true;
+  };
+  const char* nan_word = is_array ? " contains NaNs" : " is NaN";
+  switch (p.c) {
+    case cons::none:
+      break;
+    case cons::non_negative:
+    case cons::non_negative_long:
+      if (!all([](double x) { return std::isnan(x) || !std::signbit(x); })) fail(nm + " < 0");
+      break;
+    case cons::positive_not_nan:
+      if (!all([](double x) { return !std::isnan(x); })) fail(nm + " must not be NaN");
+      [[fallthrough]];
+    case cons::positive:
+      if (!all([](double x) { return !(x <= 0); })) fail(nm + " <= 0");
+      break;
+    case cons::bounded_0_1:
+      if (!all([](double x) { return x >= 0 && x <= 1; }))
+        fail(nm + " < 0, " + nm + " > 1 or " + nm + nan_word);
+      break;
+    case cons::bounded_gt_0_1:
+      if (!all([](double x) { return x > 0 && x <= 1; }))
+        fail(nm + " <= 0, " + nm + " > 1 or " + nm + " contains NaNs");
+      break;
+    case cons::bounded_lt_0_1:
+      if (!all([](double x) { return x >= 0 && x < 1; }))
+        fail(nm + " < 0, " + nm + " >= 1 or " + nm + nan_word);
+      break;
+    case cons::gt_1:
+      if (!all([](double x) { return x > 1; })) fail(nm + " <= 1 or " + nm + nan_word);
+      break;
+    case cons::gte_1:
+      if (!all([](double x) { return x >= 1; })) fail(nm + " < 1 or " + nm + nan_word);
+      break;
+    case cons::poisson:
+    case cons::legacy_poisson: {
+      const double lam_max = poisson_lam_max();
+      auto too_large = [&] {
+        return !all([&](double x) { return std::isnan(x) || x <= lam_max; });
+      };
+      auto negative = [&] { return !all([](double x) { return x >= 0; }); };
+      if (is_array) {  // the array check tests "too large" first; NaN fails the second test
+        if (!all([&](double x) { return x <= lam_max; })) fail(nm + " value too large");
+        if (negative()) fail(nm + " < 0 or " + nm + " contains NaNs");
+      } else {
+        if (negative()) fail(nm + " < 0 or " + nm + " is NaN");
+        if (too_large()) fail(nm + " value too large");
+      }
+      break;
+    }
+  }
+  if (p.extra) {
+    for (std::size_t i = 0; i < n; ++i) p.extra(static_cast<double>(v[i]));
+  }
+}
+
+// ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
+
+// triangular: "left > mode", "mode > right", "left == right".
+struct check_triangular {
+  void operator()(const array_arg<double>& l, const array_arg<double>& m,
+                  const array_arg<double>& r) const {
+    if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
+    if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
+    if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
+  }
+};
+
+// Generator.negative_binomial: (1 - p) / p * (n + 10 sqrt(n)) > POISSON_LAM_MAX.
+struct check_negative_binomial_lam {
+  void operator()(const array_arg<double>& n, const array_arg<double>& p) const {
+    const double lam_max = poisson_lam_max();
+    if (any_broadcast(p, n, [&](double pv, double nv) {
+          return (1 - pv) / pv * (nv + mul(10.0, std::sqrt(nv))) > lam_max;
+        })) {
+      fail("n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+};
+
+// hypergeometric: (Generator only, `limit`) ngood, nbad < 10**9, then ngood + nbad >= nsample
+// (int64 arithmetic, wrapping as NumPy's does for absurd inputs).
+struct check_hypergeometric_sum {
+  bool limit;
+  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
+                  const array_arg<std::int64_t>& nsample) const {
+    constexpr std::int64_t hypergeom_max = 1000000000;
+    if (limit) {
+      bool over = false;
+      for (std::size_t i = 0; i < good.size(); ++i) over = over || good[i] >= hypergeom_max;
+      for (std::size_t i = 0; i < bad.size(); ++i) over = over || bad[i] >= hypergeom_max;
+      if (over) fail("both ngood and nbad must be less than 1000000000");
+    }
+    const shape gb = ufunc_broadcast(good.shape(), bad.shape());
+    ndarray<std::int64_t> sum(gb);
+    broadcast_walk w(gb, {&good.shape(), &bad.shape()});
+    for (std::size_t i = 0; i < sum.size(); ++i, w.next()) {
+      sum[i] = static_cast<std::int64_t>(static_cast<std::uint64_t>(good[w.offset(0)]) +
+                                         static_cast<std::uint64_t>(bad[w.offset(1)]));
+    }
+    if (any_broadcast(array_arg<std::int64_t>(sum), nsample,
+                      [](std::int64_t a, std::int64_t b) { return a < b; })) {
+      fail("ngood + nbad < nsample");
+    }
+  }
+};
+
+// uniform with array bounds: high - low (np.subtract(high, low)), all finite or
+// std::overflow_error "Range exceeds valid bounds" (RandomState and Generator alike).
+inline ndarray<double> uniform_range_array(const array_arg<double>& low,
+                                           const array_arg<double>& high) {
+  const shape out = ufunc_broadcast(high.shape(), low.shape());
+  ndarray<double> range(out);
+  broadcast_walk w(out, {&high.shape(), &low.shape()});
+  bool finite = true;
+  for (std::size_t i = 0; i < range.size(); ++i, w.next()) {
+    range[i] = high[w.offset(0)] - low[w.offset(1)];
+    finite = finite && std::isfinite(range[i]);
+  }
+  if (!finite) throw std::overflow_error("Range exceeds valid bounds");
+  return range;
+}
+
+// ---- one declaration per method: NumPy's cont()/disc() ----------------------------------------
+
+struct no_fill {};
+struct no_check {
+  template <class... A>
+  void operator()(const A&...) const noexcept {}
+};
+
+// A distribution method: its result type Out, its parameters P... (NumPy's names, constraints,
+// in NumPy's check and broadcast order), the kernel `kernel(state, p...)` giving one value, an
+// optional bulk `fill(state, out, n, p...)` for scalar parameters (same values as n kernel
+// calls), and optional cross-parameter checks run on the parameters as arrays before (`pre`) and
+// after (`post`) the per-parameter constraints. From it come every draw form:
+//   one(state, p...)                one value (NumPy size=None with scalars)
+//   fill(state, out, n, p...)       n values into caller memory
+//   sized(state, n, p...)           std::vector of n values
+//   array(state, size, a...)        array parameters broadcast with each other and with `size`
+// Everything is checked before anything is drawn, so a rejected call consumes no state.
+template <class Out, class Kernel, class Fill, class Pre, class Post, class... P>
+struct method {
+  static constexpr std::size_t arity = sizeof...(P);
+  std::array<param, sizeof...(P)> params;
+  Kernel kernel;
+  Fill bulk;
+  Pre pre;
+  Post post;
+  bool validate_output = true;  // NumPy's validate_output_shape (integers does not call it)
+
+  template <class F>
+  constexpr method<Out, Kernel, F, Pre, Post, P...> with_fill(F f) const {
+    return {params, kernel, f, pre, post, validate_output};
+  }
+  template <class F>
+  constexpr method<Out, Kernel, Fill, F, Post, P...> with_pre(F f) const {
+    return {params, kernel, bulk, f, post, validate_output};
+  }
+  template <class F>
+  constexpr method<Out, Kernel, Fill, Pre, F, P...> with_post(F f) const {
+    return {params, kernel, bulk, pre, f, validate_output};
+  }
+
+  // Runs every check, scalar messages when no parameter is an array.
+  void check(bool is_array, const array_arg<P>&... a) const {
+    pre(a...);
+    check_each(is_array, std::index_sequence_for<P...>{}, a...);
+    post(a...);
+  }
+
+  template <class S>
+  Out one(S& s, P... v) const {
+    check(false, array_arg<P>(v)...);
+    return static_cast<Out>(kernel(s, v...));
+  }
+  template <class S>
+  void fill(S& s, Out* out, std::size_t n, P... v) const {
+    check(false, array_arg<P>(v)...);
+    fill_unchecked(s, out, n, v...);
+  }
+  template <class S>
+  std::vector<Out> sized(S& s, std::size_t n, P... v) const {
+    check(false, array_arg<P>(v)...);
+    const std::size_t total = checked_elements<Out>(n);  // walk by the checked count (GCC -O3
+    std::vector<Out> out(total);                          // otherwise sees a constant huge n)
+    fill_unchecked(s, out.data(), total, v...);
+    return out;
+  }
+  // NumPy's broadcast path: all parameters 0-d -> the scalar path (shape `size`, or () for one
+  // value); otherwise array constraints, then the output shape: the broadcast of the parameters
+  // (size None) or `size`, which must equal the broadcast of (size, parameters...).
+  template <class S>
+  ndarray<Out> array(S& s, const size_arg& size, const array_arg<P>&... a) const {
+    if (((a.ndim() == 0) && ...)) {
+      check(false, a...);
+      ndarray<Out> r(size ? *size : shape{});
+      fill_unchecked(s, r.data(), r.size(), a[0]...);
+      return r;
+    }
+    check(true, a...);
+    const shape out = output_shape(size, validate_output, a.shape()...);
+    ndarray<Out> r(out);
+    broadcast_walk w(out, {&a.shape()...});
+    draw_walk(s, r, w, std::index_sequence_for<P...>{}, a...);
+    return r;
+  }
+
+  template <class S>
+  void fill_unchecked(S& s, Out* out, std::size_t n, P... v) const {
+    if constexpr (std::is_same<Fill, no_fill>::value) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<Out>(kernel(s, v...));
+    } else {
+      bulk(s, out, n, v...);
+    }
+  }
+
+  template <class... Shapes>
+  static shape output_shape(const size_arg& size, bool validate, const Shapes&... shapes) {
+    if (!size) return broadcast_shapes({&shapes...});
+    const shape it = broadcast_shapes({&*size, &shapes...});
+    if (validate && it != *size) {
+      fail("Output size " + size->str() +
+           " is not compatible with broadcast dimensions of inputs " + it.str() + ".");
+    }
+    return *size;
+  }
+
+ private:
+  template <std::size_t... I>
+  void check_each(bool is_array, std::index_sequence<I...>, const array_arg<P>&... a) const {
+    (void)is_array;
+    (check_values(std::get<I>(params), a.data(), a.size(), is_array), ...);
+  }
+  template <class S, std::size_t... I>
+  void draw_walk(S& s, ndarray<Out>& r, broadcast_walk& w, std::index_sequence<I...>,
+                 const array_arg<P>&... a) const {
+    const std::size_t n = r.size();
+    for (std::size_t i = 0; i < n; ++i, w.next())
+      r[i] = static_cast<Out>(kernel(s, a[w.offset(I)]...));
+  }
+};
+
+// method<Out>(kernel, param<P>...) -- see `method`.
+template <class P>
+struct typed_param {
+  param p;
+};
+template <class P>
+constexpr typed_param<P> prm(const char* name, cons c = cons::none,
+                             void (*extra)(double) = nullptr) {
+  return typed_param<P>{param{name, c, extra}};
+}
+template <class Out, class Kernel, class... P>
+constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Kernel k,
+                                                                             typed_param<P>... p) {
+  return {{p.p...}, k, no_fill{}, no_check{}, no_check{}, true};
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BROADCAST_HPP
+// ---- end nprandom/detail/broadcast.hpp ----
 // ---- begin nprandom/detail/integers_frontend.hpp ----
 // Generator.integers front-end helpers: the endpoint tag, dtype names and NumPy's bound checks.
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
@@ -6499,6 +7159,16 @@ namespace nprandom {
 //   std::vector<T> method(params..., size_t size)    `size` values (NumPy: size=n; a NumPy shape
 //                                                    (a, b) is the row-major a*b)
 //   void method(params..., T* out, size_t n)         fills caller memory, allocates nothing
+//   ndarray<T> method(array_arg<P>..., size_arg size = {})
+//                                                    NumPy's array parameters: any parameter a
+//                                                    scalar, std::vector, {..} / {{..}, {..}} list,
+//                                                    ndarray, array_view or std::span; broadcast
+//                                                    with each other and with `size` (a count or a
+//                                                    shape {4, 2, 3}); values in NumPy's C order,
+//                                                    result shape attached (<nprandom/ndarray.hpp>)
+// All four come from one declaration per method (detail::method in detail/broadcast.hpp: the
+// kernel, the parameters with NumPy's names and constraints, an optional bulk fill and
+// cross-parameter checks), as NumPy's cont()/disc() + check_constraint.
 // Parameters are validated once per call, before anything is drawn, with NumPy's messages
 // (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error).
 template <class BitGen>
@@ -6651,19 +7321,24 @@ class Generator {
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
-  // "high - low range exceeds valid bounds"; high - low < 0 -> "high - low < 0".
+  // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
+  // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
+  static constexpr auto uniform_ = detail::make_method<double>(
+      [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
+      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative));
   double uniform(double low = 0.0, double high = 1.0) {
-    const double range = uniform_range(low, high);
-    return distributions::uniform(bit_generator_, low, range);
+    return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    uniform(low, high, out.data(), size);
-    return out;
+    return uniform_.sized(bit_generator_, size, low, uniform_range(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    const double range = uniform_range(low, high);
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::uniform(bit_generator_, low, range);
+    uniform_.fill(bit_generator_, out, n, low, uniform_range(low, high));
+  }
+  ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
+    if (low.ndim() == 0 && high.ndim() == 0)
+      return uniform_.array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
+    return uniform_.array(bit_generator_, size, low, detail::uniform_range_array(low, high));
   }
 
   // ---- standard_normal(size=None, dtype=np.float64) ----
@@ -6694,18 +7369,20 @@ class Generator {
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
+  static constexpr auto normal_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative));
   double normal(double loc = 0.0, double scale = 1.0) {
-    check_non_negative(scale, "scale");
-    return distributions::normal(bit_generator_, loc, scale);
+    return normal_.one(bit_generator_, loc, scale);
   }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    normal(loc, scale, out.data(), size);
-    return out;
+    return normal_.sized(bit_generator_, size, loc, scale);
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::normal(bit_generator_, loc, scale);
+    normal_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return normal_.array(bit_generator_, size, loc, scale);
   }
 
   // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
@@ -6750,18 +7427,18 @@ class Generator {
 
   // ---- exponential(scale=1.0, size=None) ----
   // Error: scale < 0 -> "scale < 0".
-  double exponential(double scale = 1.0) {
-    check_non_negative(scale, "scale");
-    return distributions::exponential(bit_generator_, scale);
-  }
+  static constexpr auto exponential_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::exponential(g, scale); },
+      detail::prm<double>("scale", detail::cons::non_negative));
+  double exponential(double scale = 1.0) { return exponential_.one(bit_generator_, scale); }
   std::vector<double> exponential(double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    exponential(scale, out.data(), size);
-    return out;
+    return exponential_.sized(bit_generator_, size, scale);
   }
   void exponential(double scale, double* out, std::size_t n) {
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::exponential(bit_generator_, scale);
+    exponential_.fill(bit_generator_, out, n, scale);
+  }
+  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
+    return exponential_.array(bit_generator_, size, scale);
   }
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
@@ -6771,7 +7448,7 @@ class Generator {
   Real standard_gamma(double shape) {
     static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
     const Real s = static_cast<Real>(shape);
-    check_non_negative(static_cast<double>(s), "shape");
+    check_shape_(static_cast<double>(s));
     if constexpr (std::is_same<Real, float>::value) {
       return distributions::standard_gamma_f(bit_generator_, s);
     } else {
@@ -6788,7 +7465,7 @@ class Generator {
   void standard_gamma(double shape, Real* out, std::size_t n) {
     static_assert(is_real<Real>, "Unsupported dtype for standard_gamma (double or float)");
     const Real s = static_cast<Real>(shape);
-    check_non_negative(static_cast<double>(s), "shape");
+    check_shape_(static_cast<double>(s));
     if constexpr (std::is_same<Real, float>::value) {
       distributions::standard_gamma_fill_f(bit_generator_, s, n, out);
     } else {
@@ -6796,22 +7473,35 @@ class Generator {
     }
   }
 
+  // Array shapes (float64): standard_gamma(array_arg shape, size).
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& g, double k) { return distributions::standard_gamma(g, k); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t n, double k) {
+            distributions::standard_gamma_fill(g, k, n, out);
+          });
+  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
+    return standard_gamma_.array(bit_generator_, size, shape);
+  }
+
   // ---- gamma(shape, scale=1.0, size=None) ----
   // Errors: "shape < 0", then "scale < 0".
+  static constexpr auto gamma_ = detail::make_method<double>(
+      [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
+      detail::prm<double>("shape", detail::cons::non_negative),
+      detail::prm<double>("scale", detail::cons::non_negative));
   double gamma(double shape, double scale = 1.0) {
-    check_non_negative(shape, "shape");
-    check_non_negative(scale, "scale");
-    return distributions::gamma(bit_generator_, shape, scale);
+    return gamma_.one(bit_generator_, shape, scale);
   }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    gamma(shape, scale, out.data(), size);
-    return out;
+    return gamma_.sized(bit_generator_, size, shape, scale);
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
-    check_non_negative(shape, "shape");
-    check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::gamma(bit_generator_, shape, scale);
+    gamma_.fill(bit_generator_, out, n, shape, scale);
+  }
+  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
+    return gamma_.array(bit_generator_, size, shape, scale);
   }
 
   // ---- bytes(length) ----
@@ -7025,15 +7715,11 @@ class Generator {
     return axis < 0 ? axis + 2 : axis;
   }
 
-  // NumPy's CONS_NON_NEGATIVE: rejects a set sign bit (so -0.0) unless NaN.
-  static void check_non_negative(double v, const char* name) {
-    if (!std::isnan(v) && std::signbit(v)) throw std::invalid_argument(std::string(name) + " < 0");
-  }
+  static void check_shape_(double v) { standard_gamma_.check(false, v); }
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("high - low range exceeds valid bounds");
-    check_non_negative(range, "high - low");
     return range;
   }
 
@@ -7185,486 +7871,460 @@ class Generator {
   // ==== end section: core ====
 
   // ==== section: continuous distributions ====
-  // Continuous univariate distributions (_generator.pyx). Kernels:
-  // <nprandom/distributions/continuous.hpp>. Parameters are checked like NumPy's check_constraint:
-  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit, -0.0 included (NaN
-  // passes). NaN parameters that pass give NaN values, as in NumPy.
-
-  // beta(a, b): a <= 0 / b <= 0.
-  double beta(double a, double b) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    return distributions::beta(bit_generator_, a, b);
+  // Continuous univariate distributions (_generator.pyx; kernels in
+  // <nprandom/distributions/continuous.hpp>). Each method is ONE declaration -- kernel, parameters
+  // with NumPy's names and constraints (detail::cons, NumPy's check_constraint messages) -- from
+  // which come its four forms (see the class comment): one value, `size` values, fill, and array
+  // parameters broadcast with `size` (ndarray). NaN parameters that pass give NaN, as in NumPy.
+  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit (-0.0 too; NaN passes).
+ private:
+  using P_ = detail::cons;
+  template <class T>
+  static constexpr auto prm_(const char* name, detail::cons c = detail::cons::none) {
+    return detail::prm<T>(name, c);
   }
+
+ public:
+  // beta(a, b): a <= 0 / b <= 0.
+  static constexpr auto beta_ = detail::make_method<double>(
+      [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
+      detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
+  double beta(double a, double b) { return beta_.one(bit_generator_, a, b); }
   std::vector<double> beta(double a, double b, std::size_t size) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    return draw_vector<double>(size, [&] { return distributions::beta(bit_generator_, a, b); });
+    return beta_.sized(bit_generator_, size, a, b);
   }
   void beta(double a, double b, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    cont_check_positive_(b, "b");
-    fill_with(out, n, [&] { return distributions::beta(bit_generator_, a, b); });
+    beta_.fill(bit_generator_, out, n, a, b);
+  }
+  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
+    return beta_.array(bit_generator_, size, a, b);
   }
 
   // chisquare(df): df <= 0.
-  double chisquare(double df) {
-    cont_check_positive_(df, "df");
-    return distributions::chisquare(bit_generator_, df);
-  }
+  static constexpr auto chisquare_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::chisquare(g, df); },
+      detail::prm<double>("df", P_::positive));
+  double chisquare(double df) { return chisquare_.one(bit_generator_, df); }
   std::vector<double> chisquare(double df, std::size_t size) {
-    cont_check_positive_(df, "df");
-    return draw_vector<double>(size, [&] { return distributions::chisquare(bit_generator_, df); });
+    return chisquare_.sized(bit_generator_, size, df);
   }
   void chisquare(double df, double* out, std::size_t n) {
-    cont_check_positive_(df, "df");
-    fill_with(out, n, [&] { return distributions::chisquare(bit_generator_, df); });
+    chisquare_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
+    return chisquare_.array(bit_generator_, size, df);
   }
 
   // f(dfnum, dfden): dfnum <= 0 / dfden <= 0.
-  double f(double dfnum, double dfden) {
-    cont_check_f_(dfnum, dfden);
-    return distributions::f(bit_generator_, dfnum, dfden);
-  }
+  static constexpr auto f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
+  double f(double dfnum, double dfden) { return f_.one(bit_generator_, dfnum, dfden); }
   std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    cont_check_f_(dfnum, dfden);
-    return draw_vector<double>(size,
-                               [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+    return f_.sized(bit_generator_, size, dfnum, dfden);
   }
   void f(double dfnum, double dfden, double* out, std::size_t n) {
-    cont_check_f_(dfnum, dfden);
-    fill_with(out, n, [&] { return distributions::f(bit_generator_, dfnum, dfden); });
+    f_.fill(bit_generator_, out, n, dfnum, dfden);
+  }
+  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
+    return f_.array(bit_generator_, size, dfnum, dfden);
   }
 
   // noncentral_chisquare(df, nonc): df <= 0 / nonc < 0. NaN nonc gives NaN without drawing.
+  static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
+      [](auto& g, double df, double nonc) {
+        return distributions::noncentral_chisquare(g, df, nonc);
+      },
+      detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
   double noncentral_chisquare(double df, double nonc) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    return distributions::noncentral_chisquare(bit_generator_, df, nonc);
+    return noncentral_chisquare_.one(bit_generator_, df, nonc);
   }
   std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    return draw_vector<double>(
-        size, [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+    return noncentral_chisquare_.sized(bit_generator_, size, df, nonc);
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    cont_check_noncentral_chisquare_(df, nonc);
-    fill_with(out, n,
-              [&] { return distributions::noncentral_chisquare(bit_generator_, df, nonc); });
+    noncentral_chisquare_.fill(bit_generator_, out, n, df, nonc);
+  }
+  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
+                                       size_arg size = {}) {
+    return noncentral_chisquare_.array(bit_generator_, size, df, nonc);
   }
 
   // noncentral_f(dfnum, dfden, nonc): dfnum <= 0 / dfden <= 0 / nonc < 0.
+  static constexpr auto noncentral_f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden, double nonc) {
+        return distributions::noncentral_f(g, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   double noncentral_f(double dfnum, double dfden, double nonc) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc);
+    return noncentral_f_.one(bit_generator_, dfnum, dfden, nonc);
   }
   std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    return draw_vector<double>(
-        size, [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+    return noncentral_f_.sized(bit_generator_, size, dfnum, dfden, nonc);
   }
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    cont_check_noncentral_f_(dfnum, dfden, nonc);
-    fill_with(out, n,
-              [&] { return distributions::noncentral_f(bit_generator_, dfnum, dfden, nonc); });
+    noncentral_f_.fill(bit_generator_, out, n, dfnum, dfden, nonc);
+  }
+  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
+                               array_arg<double> nonc, size_arg size = {}) {
+    return noncentral_f_.array(bit_generator_, size, dfnum, dfden, nonc);
   }
 
   // standard_cauchy().
-  double standard_cauchy() { return distributions::standard_cauchy(bit_generator_); }
+  static constexpr auto standard_cauchy_ =
+      detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
+  double standard_cauchy() { return standard_cauchy_.one(bit_generator_); }
   std::vector<double> standard_cauchy(std::size_t size) {
-    return draw_vector<double>(size,
-                               [&] { return distributions::standard_cauchy(bit_generator_); });
+    return standard_cauchy_.sized(bit_generator_, size);
   }
   void standard_cauchy(double* out, std::size_t n) {
-    fill_with(out, n, [&] { return distributions::standard_cauchy(bit_generator_); });
+    standard_cauchy_.fill(bit_generator_, out, n);
+  }
+  ndarray<double> standard_cauchy(size_arg size) {
+    return standard_cauchy_.array(bit_generator_, size);
   }
 
   // standard_t(df): df <= 0.
-  double standard_t(double df) {
-    cont_check_positive_(df, "df");
-    return distributions::standard_t(bit_generator_, df);
-  }
+  static constexpr auto standard_t_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::standard_t(g, df); },
+      detail::prm<double>("df", P_::positive));
+  double standard_t(double df) { return standard_t_.one(bit_generator_, df); }
   std::vector<double> standard_t(double df, std::size_t size) {
-    cont_check_positive_(df, "df");
-    return draw_vector<double>(size, [&] { return distributions::standard_t(bit_generator_, df); });
+    return standard_t_.sized(bit_generator_, size, df);
   }
   void standard_t(double df, double* out, std::size_t n) {
-    cont_check_positive_(df, "df");
-    fill_with(out, n, [&] { return distributions::standard_t(bit_generator_, df); });
+    standard_t_.fill(bit_generator_, out, n, df);
+  }
+  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
+    return standard_t_.array(bit_generator_, size, df);
   }
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
-  double vonmises(double mu, double kappa) {
-    cont_check_non_negative_(kappa, "kappa");
-    return distributions::vonmises(bit_generator_, mu, kappa);
-  }
+  static constexpr auto vonmises_ = detail::make_method<double>(
+      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
+      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
+  double vonmises(double mu, double kappa) { return vonmises_.one(bit_generator_, mu, kappa); }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    cont_check_non_negative_(kappa, "kappa");
-    return draw_vector<double>(size,
-                               [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+    return vonmises_.sized(bit_generator_, size, mu, kappa);
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    cont_check_non_negative_(kappa, "kappa");
-    fill_with(out, n, [&] { return distributions::vonmises(bit_generator_, mu, kappa); });
+    vonmises_.fill(bit_generator_, out, n, mu, kappa);
+  }
+  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
+    return vonmises_.array(bit_generator_, size, mu, kappa);
   }
 
   // pareto(a): a <= 0.
-  double pareto(double a) {
-    cont_check_positive_(a, "a");
-    return distributions::pareto(bit_generator_, a);
-  }
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
+                                  detail::prm<double>("a", P_::positive));
+  double pareto(double a) { return pareto_.one(bit_generator_, a); }
   std::vector<double> pareto(double a, std::size_t size) {
-    cont_check_positive_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::pareto(bit_generator_, a); });
+    return pareto_.sized(bit_generator_, size, a);
   }
-  void pareto(double a, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    fill_with(out, n, [&] { return distributions::pareto(bit_generator_, a); });
+  void pareto(double a, double* out, std::size_t n) { pareto_.fill(bit_generator_, out, n, a); }
+  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
+    return pareto_.array(bit_generator_, size, a);
   }
 
   // weibull(a): a < 0. a == 0 gives 0 without drawing.
-  double weibull(double a) {
-    cont_check_non_negative_(a, "a");
-    return distributions::weibull(bit_generator_, a);
-  }
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
+                                  detail::prm<double>("a", P_::non_negative));
+  double weibull(double a) { return weibull_.one(bit_generator_, a); }
   std::vector<double> weibull(double a, std::size_t size) {
-    cont_check_non_negative_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::weibull(bit_generator_, a); });
+    return weibull_.sized(bit_generator_, size, a);
   }
-  void weibull(double a, double* out, std::size_t n) {
-    cont_check_non_negative_(a, "a");
-    fill_with(out, n, [&] { return distributions::weibull(bit_generator_, a); });
+  void weibull(double a, double* out, std::size_t n) { weibull_.fill(bit_generator_, out, n, a); }
+  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
+    return weibull_.array(bit_generator_, size, a);
   }
 
   // power(a): a <= 0.
-  double power(double a) {
-    cont_check_positive_(a, "a");
-    return distributions::power(bit_generator_, a);
-  }
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
+                                  detail::prm<double>("a", P_::positive));
+  double power(double a) { return power_.one(bit_generator_, a); }
   std::vector<double> power(double a, std::size_t size) {
-    cont_check_positive_(a, "a");
-    return draw_vector<double>(size, [&] { return distributions::power(bit_generator_, a); });
+    return power_.sized(bit_generator_, size, a);
   }
-  void power(double a, double* out, std::size_t n) {
-    cont_check_positive_(a, "a");
-    fill_with(out, n, [&] { return distributions::power(bit_generator_, a); });
+  void power(double a, double* out, std::size_t n) { power_.fill(bit_generator_, out, n, a); }
+  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
+    return power_.array(bit_generator_, size, a);
   }
 
   // laplace(loc = 0, scale = 1): scale < 0.
+  static constexpr auto laplace_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double laplace(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::laplace(bit_generator_, loc, scale);
+    return laplace_.one(bit_generator_, loc, scale);
   }
   std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::laplace(bit_generator_, loc, scale); });
+    return laplace_.sized(bit_generator_, size, loc, scale);
   }
   void laplace(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::laplace(bit_generator_, loc, scale); });
+    laplace_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return laplace_.array(bit_generator_, size, loc, scale);
   }
 
   // gumbel(loc = 0, scale = 1): scale < 0.
+  static constexpr auto gumbel_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double gumbel(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::gumbel(bit_generator_, loc, scale);
+    return gumbel_.one(bit_generator_, loc, scale);
   }
   std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+    return gumbel_.sized(bit_generator_, size, loc, scale);
   }
   void gumbel(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::gumbel(bit_generator_, loc, scale); });
+    gumbel_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return gumbel_.array(bit_generator_, size, loc, scale);
   }
 
   // logistic(loc = 0, scale = 1): scale < 0.
+  static constexpr auto logistic_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   double logistic(double loc = 0.0, double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::logistic(bit_generator_, loc, scale);
+    return logistic_.one(bit_generator_, loc, scale);
   }
   std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::logistic(bit_generator_, loc, scale); });
+    return logistic_.sized(bit_generator_, size, loc, scale);
   }
   void logistic(double loc, double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::logistic(bit_generator_, loc, scale); });
+    logistic_.fill(bit_generator_, out, n, loc, scale);
+  }
+  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return logistic_.array(bit_generator_, size, loc, scale);
   }
 
   // lognormal(mean = 0, sigma = 1): sigma < 0.
+  static constexpr auto lognormal_ = detail::make_method<double>(
+      [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
+      detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
   double lognormal(double mean = 0.0, double sigma = 1.0) {
-    cont_check_non_negative_(sigma, "sigma");
-    return distributions::lognormal(bit_generator_, mean, sigma);
+    return lognormal_.one(bit_generator_, mean, sigma);
   }
   std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    cont_check_non_negative_(sigma, "sigma");
-    return draw_vector<double>(
-        size, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+    return lognormal_.sized(bit_generator_, size, mean, sigma);
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    cont_check_non_negative_(sigma, "sigma");
-    fill_with(out, n, [&] { return distributions::lognormal(bit_generator_, mean, sigma); });
+    lognormal_.fill(bit_generator_, out, n, mean, sigma);
+  }
+  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
+    return lognormal_.array(bit_generator_, size, mean, sigma);
   }
 
   // rayleigh(scale = 1): scale < 0.
-  double rayleigh(double scale = 1.0) {
-    cont_check_non_negative_(scale, "scale");
-    return distributions::rayleigh(bit_generator_, scale);
-  }
+  static constexpr auto rayleigh_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
+      detail::prm<double>("scale", P_::non_negative));
+  double rayleigh(double scale = 1.0) { return rayleigh_.one(bit_generator_, scale); }
   std::vector<double> rayleigh(double scale, std::size_t size) {
-    cont_check_non_negative_(scale, "scale");
-    return draw_vector<double>(size,
-                               [&] { return distributions::rayleigh(bit_generator_, scale); });
+    return rayleigh_.sized(bit_generator_, size, scale);
   }
   void rayleigh(double scale, double* out, std::size_t n) {
-    cont_check_non_negative_(scale, "scale");
-    fill_with(out, n, [&] { return distributions::rayleigh(bit_generator_, scale); });
+    rayleigh_.fill(bit_generator_, out, n, scale);
+  }
+  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
+    return rayleigh_.array(bit_generator_, size, scale);
   }
 
   // wald(mean, scale): mean <= 0 / scale <= 0. NumPy >= 2.4 formula.
-  double wald(double mean, double scale) {
-    cont_check_wald_(mean, scale);
-    return distributions::wald(bit_generator_, mean, scale);
-  }
+  static constexpr auto wald_ = detail::make_method<double>(
+      [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
+      detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
+  double wald(double mean, double scale) { return wald_.one(bit_generator_, mean, scale); }
   std::vector<double> wald(double mean, double scale, std::size_t size) {
-    cont_check_wald_(mean, scale);
-    return draw_vector<double>(size,
-                               [&] { return distributions::wald(bit_generator_, mean, scale); });
+    return wald_.sized(bit_generator_, size, mean, scale);
   }
   void wald(double mean, double scale, double* out, std::size_t n) {
-    cont_check_wald_(mean, scale);
-    fill_with(out, n, [&] { return distributions::wald(bit_generator_, mean, scale); });
+    wald_.fill(bit_generator_, out, n, mean, scale);
+  }
+  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
+    return wald_.array(bit_generator_, size, mean, scale);
   }
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
-  // that order; NaN bounds pass and give NaN).
+  // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
+  static constexpr auto triangular_ =
+      detail::make_method<double>(
+          [](auto& g, double left, double mode, double right) {
+            return distributions::triangular(g, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_pre(detail::check_triangular{});
   double triangular(double left, double mode, double right) {
-    cont_check_triangular_(left, mode, right);
-    return distributions::triangular(bit_generator_, left, mode, right);
+    return triangular_.one(bit_generator_, left, mode, right);
   }
   std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    cont_check_triangular_(left, mode, right);
-    return draw_vector<double>(
-        size, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+    return triangular_.sized(bit_generator_, size, left, mode, right);
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    cont_check_triangular_(left, mode, right);
-    fill_with(out, n, [&] { return distributions::triangular(bit_generator_, left, mode, right); });
+    triangular_.fill(bit_generator_, out, n, left, mode, right);
   }
-
- private:
-  // check_constraint(CONS_POSITIVE) of numpy/random/_common.pyx: NaN passes.
-  static void cont_check_positive_(double x, const char* name) {
-    if (x <= 0.0) throw std::invalid_argument(std::string(name) + " <= 0");
+  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
+                             array_arg<double> right, size_arg size = {}) {
+    return triangular_.array(bit_generator_, size, left, mode, right);
   }
-  // check_constraint(CONS_NON_NEGATIVE): rejects a set sign bit (-0.0 too), NaN passes.
-  static void cont_check_non_negative_(double x, const char* name) {
-    if (!std::isnan(x) && std::signbit(x)) throw std::invalid_argument(std::string(name) + " < 0");
-  }
-  static void cont_check_f_(double dfnum, double dfden) {
-    cont_check_positive_(dfnum, "dfnum");
-    cont_check_positive_(dfden, "dfden");
-  }
-  static void cont_check_noncentral_chisquare_(double df, double nonc) {
-    cont_check_positive_(df, "df");
-    cont_check_non_negative_(nonc, "nonc");
-  }
-  static void cont_check_noncentral_f_(double dfnum, double dfden, double nonc) {
-    cont_check_positive_(dfnum, "dfnum");
-    cont_check_positive_(dfden, "dfden");
-    cont_check_non_negative_(nonc, "nonc");
-  }
-  static void cont_check_wald_(double mean, double scale) {
-    cont_check_positive_(mean, "mean");
-    cont_check_positive_(scale, "scale");
-  }
-  static void cont_check_triangular_(double left, double mode, double right) {
-    if (left > mode) throw std::invalid_argument("left > mode");
-    if (mode > right) throw std::invalid_argument("mode > right");
-    if (left == right) throw std::invalid_argument("left == right");
-  }
-
- public:
   // ==== end section: continuous distributions ====
 
   // ==== section: discrete distributions ====
   // Discrete univariate distributions (numpy/random/_generator.pyx; kernels in
-  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. Each method checks its
-  // parameters once, before any draw, in NumPy's order and with NumPy's ValueError texts (thrown
-  // as std::invalid_argument); a sized call with bad parameters throws even when size == 0.
+  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. One declaration per
+  // method as above; parameters in NumPy's check and broadcast order; a sized call with bad
+  // parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
-  // n == 0 or p == 0 return 0 without drawing. The kernel's per-(n, p) setup is made once per
-  // call (NumPy caches it across calls; the values are identical either way).
-  std::int64_t binomial(std::int64_t n, double p) {
-    check_binomial_args_(n, p);
-    return distributions::binomial(bit_generator_, n, p);
-  }
+  // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
+          detail::prm<double>("p", P_::bounded_0_1),
+          detail::prm<std::int64_t>("n", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            distributions::binomial_fill(g, n, p, out, cnt);
+          });
+  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(bit_generator_, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    binomial(n, p, out.data(), size);
-    return out;
+    return binomial_.sized(bit_generator_, size, p, n);
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
-    check_binomial_args_(n, p);
-    distributions::binomial_fill(bit_generator_, n, p, out, cnt);
+    binomial_.fill(bit_generator_, out, cnt, p, n);
+  }
+  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
+                                 size_arg size = {}) {
+    return binomial_.array(bit_generator_, size, p, n);
   }
 
   // negative_binomial(n, p): n > 0 ("n <= 0"; NaN: "n must not be NaN"), p in (0, 1]
   // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
   // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
+  static constexpr auto negative_binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
+          detail::prm<double>("n", P_::positive_not_nan),
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_post(detail::check_negative_binomial_lam{});
   std::int64_t negative_binomial(double n, double p) {
-    check_negative_binomial_args_(n, p);
-    return distributions::negative_binomial(bit_generator_, n, p);
+    return negative_binomial_.one(bit_generator_, n, p);
   }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    negative_binomial(n, p, out.data(), size);
-    return out;
+    return negative_binomial_.sized(bit_generator_, size, n, p);
   }
   void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    check_negative_binomial_args_(n, p);
-    fill_with(out, cnt, [&] { return distributions::negative_binomial(bit_generator_, n, p); });
+    negative_binomial_.fill(bit_generator_, out, cnt, n, p);
+  }
+  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
+                                          size_arg size = {}) {
+    return negative_binomial_.array(bit_generator_, size, n, p);
   }
 
   // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
   // ("lam value too large"). lam == 0 returns 0 without drawing.
-  std::int64_t poisson(double lam = 1.0) {
-    check_poisson_arg_(lam);
-    return distributions::poisson(bit_generator_, lam);
-  }
+  static constexpr auto poisson_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double lam) { return distributions::poisson(g, lam); },
+          detail::prm<double>("lam", P_::poisson))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
+            distributions::poisson_fill(g, lam, out, cnt);
+          });
+  std::int64_t poisson(double lam = 1.0) { return poisson_.one(bit_generator_, lam); }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    poisson(lam, out.data(), size);
-    return out;
+    return poisson_.sized(bit_generator_, size, lam);
   }
   void poisson(double lam, std::int64_t* out, std::size_t cnt) {
-    check_poisson_arg_(lam);
-    distributions::poisson_fill(bit_generator_, lam, out, cnt);
+    poisson_.fill(bit_generator_, out, cnt, lam);
+  }
+  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
+    return poisson_.array(bit_generator_, size, lam);
   }
 
   // zipf(a): a > 1 ("a <= 1 or a is NaN"). a >= 1025 returns 1 without drawing (NumPy >= 2.1).
-  std::int64_t zipf(double a) {
-    check_zipf_arg_(a);
-    return distributions::zipf(bit_generator_, a);
-  }
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
+                                        detail::prm<double>("a", P_::gt_1));
+  std::int64_t zipf(double a) { return zipf_.one(bit_generator_, a); }
   std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    zipf(a, out.data(), size);
-    return out;
+    return zipf_.sized(bit_generator_, size, a);
   }
   void zipf(double a, std::int64_t* out, std::size_t cnt) {
-    check_zipf_arg_(a);
-    fill_with(out, cnt, [&] { return distributions::zipf(bit_generator_, a); });
+    zipf_.fill(bit_generator_, out, cnt, a);
+  }
+  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
+    return zipf_.array(bit_generator_, size, a);
   }
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
-  std::int64_t geometric(double p) {
-    check_geometric_arg_(p);
-    return distributions::geometric(bit_generator_, p);
-  }
+  static constexpr auto geometric_ = detail::make_method<std::int64_t>(
+      [](auto& g, double p) { return distributions::geometric(g, p); },
+      detail::prm<double>("p", P_::bounded_gt_0_1));
+  std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    geometric(p, out.data(), size);
-    return out;
+    return geometric_.sized(bit_generator_, size, p);
   }
   void geometric(double p, std::int64_t* out, std::size_t cnt) {
-    check_geometric_arg_(p);
-    fill_with(out, cnt, [&] { return distributions::geometric(bit_generator_, p); });
+    geometric_.fill(bit_generator_, out, cnt, p);
+  }
+  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
+    return geometric_.array(bit_generator_, size, p);
   }
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
   // ("ngood + nbad < nsample"), then "ngood < 0", "nbad < 0", "nsample < 0".
+  static constexpr auto hypergeometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return distributions::hypergeometric(g, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", P_::non_negative),
+          detail::prm<std::int64_t>("nbad", P_::non_negative),
+          detail::prm<std::int64_t>("nsample", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
+          })
+          .with_pre(detail::check_hypergeometric_sum{true});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    check_hypergeometric_args_(ngood, nbad, nsample);
-    return distributions::hypergeometric(bit_generator_, ngood, nbad, nsample);
+    return hypergeometric_.one(bit_generator_, ngood, nbad, nsample);
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    hypergeometric(ngood, nbad, nsample, out.data(), size);
-    return out;
+    return hypergeometric_.sized(bit_generator_, size, ngood, nbad, nsample);
   }
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
                       std::int64_t* out, std::size_t cnt) {
-    check_hypergeometric_args_(ngood, nbad, nsample);
-    distributions::hypergeometric_fill(bit_generator_, ngood, nbad, nsample, out, cnt);
+    hypergeometric_.fill(bit_generator_, out, cnt, ngood, nbad, nsample);
+  }
+  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
+                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
+    return hypergeometric_.array(bit_generator_, size, ngood, nbad, nsample);
   }
 
   // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").
-  std::int64_t logseries(double p) {
-    check_logseries_arg_(p);
-    return distributions::logseries(bit_generator_, p);
-  }
+  static constexpr auto logseries_ = detail::make_method<std::int64_t>(
+      [](auto& g, double p) { return distributions::logseries(g, p); },
+      detail::prm<double>("p", P_::bounded_lt_0_1));
+  std::int64_t logseries(double p) { return logseries_.one(bit_generator_, p); }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    logseries(p, out.data(), size);
-    return out;
+    return logseries_.sized(bit_generator_, size, p);
   }
   void logseries(double p, std::int64_t* out, std::size_t cnt) {
-    check_logseries_arg_(p);
-    fill_with(out, cnt, [&] { return distributions::logseries(bit_generator_, p); });
+    logseries_.fill(bit_generator_, out, cnt, p);
   }
-
- private:
-  // _common.pyx POISSON_LAM_MAX: <double>int64max - sqrt(int64max)*10 (9.223372006484771e18).
-  static double discrete_poisson_lam_max_() noexcept {
-    const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-    return imax - detail::mul(std::sqrt(imax), 10.0);
+  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
+    return logseries_.array(bit_generator_, size, p);
   }
-  static void check_binomial_args_(std::int64_t n, double p) {
-    if (!(p >= 0) || !(p <= 1)) throw std::invalid_argument("p < 0, p > 1 or p is NaN");
-    if (n < 0) throw std::invalid_argument("n < 0");
-  }
-  static void check_negative_binomial_args_(double n, double p) {
-    if (std::isnan(n)) throw std::invalid_argument("n must not be NaN");
-    if (n <= 0) throw std::invalid_argument("n <= 0");
-    if (!(p > 0) || !(p <= 1)) {
-      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
-    }
-    const double max_lam = (1 - p) / p * (n + detail::mul(10.0, std::sqrt(n)));
-    if (max_lam > discrete_poisson_lam_max_()) {
-      throw std::invalid_argument(
-          "n too large or p too small, see Generator.negative_binomial Notes");
-    }
-  }
-  static void check_poisson_arg_(double lam) {
-    if (!(lam >= 0)) throw std::invalid_argument("lam < 0 or lam is NaN");
-    if (!(lam <= discrete_poisson_lam_max_())) throw std::invalid_argument("lam value too large");
-  }
-  static void check_zipf_arg_(double a) {
-    if (!(a > 1)) throw std::invalid_argument("a <= 1 or a is NaN");
-  }
-  static void check_geometric_arg_(double p) {
-    if (!(p > 0) || !(p <= 1)) {
-      throw std::invalid_argument("p <= 0, p > 1 or p contains NaNs");
-    }
-  }
-  static void check_hypergeometric_args_(std::int64_t ngood, std::int64_t nbad,
-                                         std::int64_t nsample) {
-    constexpr std::int64_t hypergeom_max = 1000000000;  // NumPy: HYPERGEOM_MAX = 10**9
-    if (ngood >= hypergeom_max || nbad >= hypergeom_max) {
-      throw std::invalid_argument("both ngood and nbad must be less than 1000000000");
-    }
-    // int64 sum as in NumPy's Cython (wraps only for absurd negative inputs).
-    const auto total = static_cast<std::int64_t>(static_cast<std::uint64_t>(ngood) +
-                                                 static_cast<std::uint64_t>(nbad));
-    if (total < nsample) throw std::invalid_argument("ngood + nbad < nsample");
-    if (ngood < 0) throw std::invalid_argument("ngood < 0");
-    if (nbad < 0) throw std::invalid_argument("nbad < 0");
-    if (nsample < 0) throw std::invalid_argument("nsample < 0");
-  }
-  static void check_logseries_arg_(double p) {
-    if (!(p >= 0) || !(p < 1)) throw std::invalid_argument("p < 0, p >= 1 or p is NaN");
-  }
-
- public:
   // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====
@@ -7900,19 +8560,6 @@ class Generator {
   // ==== end section: multivariate distributions ====
 
  private:
-  // Draws `n` values of `f()` into `out`.
-  template <class T, class F>
-  static void fill_with(T* out, std::size_t n, F&& f) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<T>(f());
-  }
-  // Draws `n` values of `f()` into a new vector.
-  template <class T, class F>
-  static std::vector<T> draw_vector(std::size_t n, F&& f) {
-    std::vector<T> out(detail::checked_elements<T>(n));
-    fill_with(out.data(), n, std::forward<F>(f));
-    return out;
-  }
-
   BitGen bit_generator_;
 };
 
@@ -7948,7 +8595,10 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 //
 // Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
 // `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
-// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory.
+// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory;
+// `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(lam_column, {2, 3})`: array parameters broadcast
+// with `size` by NumPy's rules (ndarray result with its shape; see <nprandom/ndarray.hpp>). The
+// univariate methods are each one detail::method declaration giving all four forms.
 // Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
 // row-major, one row per draw.
 //
@@ -8938,53 +9588,48 @@ struct RandomStateDict {
 namespace legacy {
 namespace detail {
 
-// ---- NumPy's check_constraint (numpy/random/_common.pyx), scalar messages ----
+// Parameter checks use the one constraint vocabulary of <nprandom/detail/broadcast.hpp>.
 [[noreturn]] inline void fail(const std::string& msg) { throw std::invalid_argument(msg); }
 
-inline void check_non_negative(double v, const char* name) {  // CONS_NON_NEGATIVE (-0.0 fails)
-  if (!std::isnan(v) && std::signbit(v)) fail(std::string(name) + " < 0");
-}
-inline void check_positive(double v, const char* name) {  // CONS_POSITIVE (NaN passes)
-  if (v <= 0) fail(std::string(name) + " <= 0");
-}
-inline void check_bounded_0_1(double v, const char* name) {  // CONS_BOUNDED_0_1
-  if (!(v >= 0) || !(v <= 1)) {
-    const std::string n(name);
-    fail(n + " < 0, " + n + " > 1 or " + n + " is NaN");
+// nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
+// value after NumPy's own checks.
+inline void vonmises_guard(double kappa) {
+  if (kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)) {
+    fail("kappa too large for the legacy vonmises algorithm (NumPy never returns); use Generator.vonmises");
   }
 }
-inline void check_bounded_gt_0_1(double v, const char* name) {  // CONS_BOUNDED_GT_0_1
-  if (!(v > 0) || !(v <= 1)) {
-    const std::string n(name);
-    fail(n + " <= 0, " + n + " > 1 or " + n + " contains NaNs");
+inline void zipf_guard(double a) {
+  if (a >= 1025.0) {
+    fail("a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use Generator.zipf");
+  }
+  if (a <= 1.0 + 1e-7) {
+    fail(
+        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 near a = 1 (NumPy "
+        "effectively hangs); use Generator.zipf");
   }
 }
-inline void check_bounded_lt_0_1(double v, const char* name) {  // CONS_BOUNDED_LT_0_1
-  if (!(v >= 0) || !(v < 1)) {
-    const std::string n(name);
-    fail(n + " < 0, " + n + " >= 1 or " + n + " is NaN");
+// Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
+// 2**63 - 3, and then never returns. Reject instead of hanging.
+struct hypergeometric_guard {
+  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
+                  const array_arg<std::int64_t>& nsample) const {
+    shape out;
+    try {
+      out = ::nprandom::detail::broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
+    } catch (const std::invalid_argument&) {
+      return;  // the draw reports the mismatch with NumPy's text
+    }
+    ::nprandom::detail::broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
+    for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
+      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
+      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
+        fail(
+            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows there and NumPy never "
+            "returns");
+      }
+    }
   }
-}
-inline void check_gt_1(double v, const char* name) {  // CONS_GT_1
-  if (!(v > 1)) fail(std::string(name) + " <= 1 or " + name + " is NaN");
-}
-inline void check_gte_1(double v, const char* name) {  // CONS_GTE_1
-  if (!(v >= 1)) fail(std::string(name) + " < 1 or " + name + " is NaN");
-}
-// LEGACY_POISSON_LAM_MAX: C long max - 10 sqrt(long max) (= POISSON_LAM_MAX on LP64).
-inline double legacy_poisson_lam_max() noexcept {
-  const double lmax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return lmax - ::nprandom::detail::mul(std::sqrt(lmax), 10.0);
-}
-inline void check_legacy_poisson(double v, const char* name) {  // LEGACY_CONS_POISSON
-  if (!(v >= 0)) fail(std::string(name) + " < 0 or " + name + " is NaN");
-  if (!(v <= legacy_poisson_lam_max())) fail(std::string(name) + " value too large");
-}
-// LEGACY_CONS_NON_NEGATIVE_INBOUNDS_LONG for an int64 (the "out of bounds for long" branch
-// cannot trigger on LP64).
-inline void check_non_negative_long(std::int64_t v, const char* name) {
-  if (v < 0) fail(std::string(name) + " < 0");
-}
+};
 
 // ---- integer comparisons across signedness (C++20's std::cmp_less, for C++17) ----
 template <class A, class B>
@@ -9156,12 +9801,12 @@ class BasicRandomState {
   BasicRandomState(const BasicRandomState& other)
       : bit_generator_(other.bit_generator_),
         aug_{&bit_generator_, other.aug_.has_gauss, other.aug_.gauss},
-        binomial_(other.binomial_) {}
+        binomial_cache_(other.binomial_cache_) {}
   BasicRandomState& operator=(const BasicRandomState& other) {
     bit_generator_ = other.bit_generator_;
     aug_.has_gauss = other.aug_.has_gauss;
     aug_.gauss = other.aug_.gauss;
-    binomial_ = other.binomial_;
+    binomial_cache_ = other.binomial_cache_;
     return *this;
   }
   ~BasicRandomState() = default;
@@ -9320,32 +9965,53 @@ class BasicRandomState {
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
-  /// normal(loc=0, scale=1). "scale < 0".
-  double normal(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::normal(aug_, loc, scale);
-  }
+  // Each method below is ONE declaration (detail::method: kernel, parameters with NumPy's names
+  // and constraints in NumPy's check and broadcast order, an optional bulk fill); its four forms
+  // -- one value, `size` values, fill, array parameters broadcast with `size` (ndarray) -- are
+  // one-line calls of that declaration.
+
+  /// normal(loc=0, scale=1): legacy loc + scale * gauss. "scale < 0".
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.standard_normal(out, n);  // legacy_normal over the batched gaussians
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
+          });
+  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(*this, loc, scale); }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { normal(loc, scale, o, n); });
+    return normal_.sized(*this, size, loc, scale);
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
-    for (std::size_t i = 0; i < n; ++i) out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
+    normal_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return normal_.array(*this, size, loc, scale);
   }
 
-  /// lognormal(mean=0, sigma=1). "sigma < 0".
+  /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
+  static constexpr auto lognormal_ =
+      detail::make_method<double>(
+          [](auto& s, double mean, double sigma) { return legacy::lognormal(s.aug_, mean, sigma); },
+          detail::prm<double>("mean"), detail::prm<double>("sigma", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
+            s.standard_normal(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+          });
   double lognormal(double mean = 0.0, double sigma = 1.0) {
-    legacy::detail::check_non_negative(sigma, "sigma");
-    return legacy::lognormal(aug_, mean, sigma);
+    return lognormal_.one(*this, mean, sigma);
   }
   std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { lognormal(mean, sigma, o, n); });
+    return lognormal_.sized(*this, size, mean, sigma);
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(sigma, "sigma");
-    standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+    lognormal_.fill(*this, out, n, mean, sigma);
+  }
+  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
+    return lognormal_.array(*this, size, mean, sigma);
   }
 
   // ---- exponential / gamma family ----
@@ -9362,288 +10028,431 @@ class BasicRandomState {
     for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
   }
 
-  /// exponential(scale=1). "scale < 0".
-  double exponential(double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::exponential(aug_, scale);
-  }
+  /// exponential(scale=1): legacy scale * -log(1 - U). "scale < 0".
+  static constexpr auto exponential_ =
+      detail::make_method<double>(
+          [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
+            s.legacy_doubles(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+          });
+  double exponential(double scale = 1.0) { return exponential_.one(*this, scale); }
   std::vector<double> exponential(double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { exponential(scale, o, n); });
+    return exponential_.sized(*this, size, scale);
   }
   void exponential(double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+    exponential_.fill(*this, out, n, scale);
+  }
+  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
+    return exponential_.array(*this, size, scale);
   }
 
-  /// standard_gamma(shape). "shape < 0".
-  double standard_gamma(double shape) {
-    legacy::detail::check_non_negative(shape, "shape");
-    return legacy::standard_gamma(aug_, shape);
-  }
+  /// standard_gamma(shape): legacy. "shape < 0".
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape) {
+            s.standard_gamma_unchecked(shape, out, n);
+          });
+  double standard_gamma(double shape) { return standard_gamma_.one(*this, shape); }
   std::vector<double> standard_gamma(double shape, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_gamma(shape, o, n); });
+    return standard_gamma_.sized(*this, size, shape);
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(shape, "shape");
-    standard_gamma_unchecked(shape, out, n);
+    standard_gamma_.fill(*this, out, n, shape);
+  }
+  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
+    return standard_gamma_.array(*this, size, shape);
   }
 
-  /// gamma(shape, scale=1). "shape < 0", "scale < 0".
-  double gamma(double shape, double scale = 1.0) {
-    check_gamma(shape, scale);
-    return legacy::gamma(aug_, shape, scale);
-  }
+  /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
+  static constexpr auto gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape, double scale) { return legacy::gamma(s.aug_, shape, scale); },
+          detail::prm<double>("shape", detail::cons::non_negative),
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
+            s.standard_gamma_unchecked(shape, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
+          });
+  double gamma(double shape, double scale = 1.0) { return gamma_.one(*this, shape, scale); }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { gamma(shape, scale, o, n); });
+    return gamma_.sized(*this, size, shape, scale);
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
-    check_gamma(shape, scale);
-    standard_gamma_unchecked(shape, out, n);  // legacy_gamma: scale * standard_gamma(shape)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
+    gamma_.fill(*this, out, n, shape, scale);
+  }
+  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
+    return gamma_.array(*this, size, shape, scale);
   }
 
-  /// beta(a, b). "a <= 0", "b <= 0".
-  double beta(double a, double b) {
-    check_positive2(a, "a", b, "b");
-    return legacy::beta(aug_, a, b);
-  }
+  /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
+  static constexpr auto beta_ =
+      detail::make_method<double>(
+          [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
+          detail::prm<double>("a", detail::cons::positive),
+          detail::prm<double>("b", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
+            s.with_aug(n, [&](auto& aug) {
+              if constexpr (std::is_same<
+                                std::decay_t<decltype(aug)>,
+                                legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+                legacy::beta_fill_batched(aug, a, b, out, n);
+              } else {
+                legacy::beta_fill(aug, a, b, out, n);
+              }
+            });
+          });
+  double beta(double a, double b) { return beta_.one(*this, a, b); }
   std::vector<double> beta(double a, double b, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { beta(a, b, o, n); });
+    return beta_.sized(*this, size, a, b);
   }
-  void beta(double a, double b, double* out, std::size_t n) {
-    check_positive2(a, "a", b, "b");
-    with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
-        legacy::beta_fill_batched(aug, a, b, out, n);
-      } else {
-        legacy::beta_fill(aug, a, b, out, n);
-      }
-    });
+  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(*this, out, n, a, b); }
+  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
+    return beta_.array(*this, size, a, b);
   }
 
-  /// chisquare(df). "df <= 0".
-  double chisquare(double df) {
-    legacy::detail::check_positive(df, "df");
-    return legacy::chisquare(aug_, df);
-  }
+  /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
+  static constexpr auto chisquare_ =
+      detail::make_method<double>([](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
+                                  detail::prm<double>("df", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double df) {
+            s.standard_gamma_unchecked(df / 2.0, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
+          });
+  double chisquare(double df) { return chisquare_.one(*this, df); }
   std::vector<double> chisquare(double df, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { chisquare(df, o, n); });
+    return chisquare_.sized(*this, size, df);
   }
-  void chisquare(double df, double* out, std::size_t n) {
-    legacy::detail::check_positive(df, "df");
-    standard_gamma_unchecked(df / 2.0, out, n);  // legacy_chisquare: 2 * standard_gamma(df / 2)
-    for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
+  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(*this, out, n, df); }
+  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
+    return chisquare_.array(*this, size, df);
   }
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
+  static constexpr auto noncentral_chisquare_ =
+      detail::make_method<double>(
+          [](auto& s, double df, double nonc) {
+            return legacy::noncentral_chisquare(s.aug_, df, nonc);
+          },
+          detail::prm<double>("df", detail::cons::positive),
+          detail::prm<double>("nonc", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double df, double nonc) {
+            s.fill_aug(out, n,
+                       [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
+          });
   double noncentral_chisquare(double df, double nonc) {
-    check_noncentral_chisquare(df, nonc);
-    return legacy::noncentral_chisquare(aug_, df, nonc);
+    return noncentral_chisquare_.one(*this, df, nonc);
   }
   std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { noncentral_chisquare(df, nonc, o, n); });
+    return noncentral_chisquare_.sized(*this, size, df, nonc);
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    check_noncentral_chisquare(df, nonc);
-    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
+    noncentral_chisquare_.fill(*this, out, n, df, nonc);
+  }
+  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
+                                       size_arg size = {}) {
+    return noncentral_chisquare_.array(*this, size, df, nonc);
   }
 
   /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
-  double f(double dfnum, double dfden) {
-    check_positive2(dfnum, "dfnum", dfden, "dfden");
-    return legacy::f(aug_, dfnum, dfden);
-  }
+  static constexpr auto f_ =
+      detail::make_method<double>(
+          [](auto& s, double dfnum, double dfden) { return legacy::f(s.aug_, dfnum, dfden); },
+          detail::prm<double>("dfnum", detail::cons::positive),
+          detail::prm<double>("dfden", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
+          });
+  double f(double dfnum, double dfden) { return f_.one(*this, dfnum, dfden); }
   std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { f(dfnum, dfden, o, n); });
+    return f_.sized(*this, size, dfnum, dfden);
   }
   void f(double dfnum, double dfden, double* out, std::size_t n) {
-    check_positive2(dfnum, "dfnum", dfden, "dfden");
-    fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
+    f_.fill(*this, out, n, dfnum, dfden);
+  }
+  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
+    return f_.array(*this, size, dfnum, dfden);
   }
 
   /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
+  static constexpr auto noncentral_f_ =
+      detail::make_method<double>(
+          [](auto& s, double dfnum, double dfden, double nonc) {
+            return legacy::noncentral_f(s.aug_, dfnum, dfden, nonc);
+          },
+          detail::prm<double>("dfnum", detail::cons::positive),
+          detail::prm<double>("dfden", detail::cons::positive),
+          detail::prm<double>("nonc", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden,
+                        double nonc) {
+            s.fill_aug(out, n,
+                       [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
+          });
   double noncentral_f(double dfnum, double dfden, double nonc) {
-    check_noncentral_f(dfnum, dfden, nonc);
-    return legacy::noncentral_f(aug_, dfnum, dfden, nonc);
+    return noncentral_f_.one(*this, dfnum, dfden, nonc);
   }
   std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { noncentral_f(dfnum, dfden, nonc, o, n); });
+    return noncentral_f_.sized(*this, size, dfnum, dfden, nonc);
   }
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    check_noncentral_f(dfnum, dfden, nonc);
-    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
+    noncentral_f_.fill(*this, out, n, dfnum, dfden, nonc);
+  }
+  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
+                               array_arg<double> nonc, size_arg size = {}) {
+    return noncentral_f_.array(*this, size, dfnum, dfden, nonc);
   }
 
   /// standard_cauchy(): gauss / gauss.
-  double standard_cauchy() noexcept { return legacy::standard_cauchy(aug_); }
+  static constexpr auto standard_cauchy_ = detail::make_method<double>([](auto& s) {
+                                             return legacy::standard_cauchy(s.aug_);
+                                           }).with_fill([](auto& s, double* out, std::size_t n) {
+    s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
+  });
+  double standard_cauchy() { return standard_cauchy_.one(*this); }
   std::vector<double> standard_cauchy(std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_cauchy(o, n); });
+    return standard_cauchy_.sized(*this, size);
   }
-  void standard_cauchy(double* out, std::size_t n) noexcept {
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
-  }
+  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(*this, out, n); }
+  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(*this, size); }
 
   /// standard_t(df). "df <= 0".
-  double standard_t(double df) {
-    legacy::detail::check_positive(df, "df");
-    return legacy::standard_t(aug_, df);
-  }
+  static constexpr auto standard_t_ =
+      detail::make_method<double>([](auto& s, double df) { return legacy::standard_t(s.aug_, df); },
+                                  detail::prm<double>("df", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double df) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
+          });
+  double standard_t(double df) { return standard_t_.one(*this, df); }
   std::vector<double> standard_t(double df, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_t(df, o, n); });
+    return standard_t_.sized(*this, size, df);
   }
-  void standard_t(double df, double* out, std::size_t n) {
-    legacy::detail::check_positive(df, "df");
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
+  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(*this, out, n, df); }
+  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
+    return standard_t_.array(*this, size, df);
   }
-
-  // ---- other continuous distributions ----
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
-  double vonmises(double mu, double kappa) {
-    check_vonmises(kappa);
-    return legacy::vonmises(bit_generator_, mu, kappa);
-  }
+  static constexpr auto vonmises_ =
+      detail::make_method<double>(
+          [](auto& s, double mu, double kappa) {
+            return legacy::vonmises(s.bit_generator_, mu, kappa);
+          },
+          detail::prm<double>("mu"),
+          detail::prm<double>("kappa", detail::cons::non_negative, &legacy::detail::vonmises_guard))
+          .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
+          });
+  double vonmises(double mu, double kappa) { return vonmises_.one(*this, mu, kappa); }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { vonmises(mu, kappa, o, n); });
+    return vonmises_.sized(*this, size, mu, kappa);
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    check_vonmises(kappa);
-    fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
+    vonmises_.fill(*this, out, n, mu, kappa);
+  }
+  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
+    return vonmises_.array(*this, size, mu, kappa);
   }
 
   /// pareto(a). "a <= 0".
-  double pareto(double a) {
-    legacy::detail::check_positive(a, "a");
-    return legacy::pareto(aug_, a);
-  }
-  std::vector<double> pareto(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { pareto(a, o, n); });
-  }
-  void pareto(double a, double* out, std::size_t n) {
-    legacy::detail::check_positive(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::pareto(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
+          });
+  double pareto(double a) { return pareto_.one(*this, a); }
+  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(*this, size, a); }
+  void pareto(double a, double* out, std::size_t n) { pareto_.fill(*this, out, n, a); }
+  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
+    return pareto_.array(*this, size, a);
   }
 
   /// weibull(a). "a < 0".
-  double weibull(double a) {
-    legacy::detail::check_non_negative(a, "a");
-    return legacy::weibull(aug_, a);
-  }
-  std::vector<double> weibull(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { weibull(a, o, n); });
-  }
-  void weibull(double a, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::weibull(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
+          });
+  double weibull(double a) { return weibull_.one(*this, a); }
+  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(*this, size, a); }
+  void weibull(double a, double* out, std::size_t n) { weibull_.fill(*this, out, n, a); }
+  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
+    return weibull_.array(*this, size, a);
   }
 
   /// power(a). "a <= 0".
-  double power(double a) {
-    legacy::detail::check_positive(a, "a");
-    return legacy::power(aug_, a);
-  }
-  std::vector<double> power(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { power(a, o, n); });
-  }
-  void power(double a, double* out, std::size_t n) {
-    legacy::detail::check_positive(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::power(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
+          });
+  double power(double a) { return power_.one(*this, a); }
+  std::vector<double> power(double a, std::size_t size) { return power_.sized(*this, size, a); }
+  void power(double a, double* out, std::size_t n) { power_.fill(*this, out, n, a); }
+  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
+    return power_.array(*this, size, a);
   }
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  double laplace(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::laplace(bit_generator_, loc, scale);
-  }
+  static constexpr auto laplace_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::laplace(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
+          });
+  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(*this, loc, scale); }
   std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { laplace(loc, scale, o, n); });
+    return laplace_.sized(*this, size, loc, scale);
   }
   void laplace(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
+    laplace_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return laplace_.array(*this, size, loc, scale);
   }
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  double gumbel(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::gumbel(bit_generator_, loc, scale);
-  }
+  static constexpr auto gumbel_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::gumbel(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
+          });
+  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(*this, loc, scale); }
   std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { gumbel(loc, scale, o, n); });
+    return gumbel_.sized(*this, size, loc, scale);
   }
   void gumbel(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
+    gumbel_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return gumbel_.array(*this, size, loc, scale);
   }
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  double logistic(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::logistic(bit_generator_, loc, scale);
-  }
+  static constexpr auto logistic_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::logistic(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
+          });
+  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(*this, loc, scale); }
   std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { logistic(loc, scale, o, n); });
+    return logistic_.sized(*this, size, loc, scale);
   }
   void logistic(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
+    logistic_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return logistic_.array(*this, size, loc, scale);
   }
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
-  double rayleigh(double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::rayleigh(bit_generator_, scale);
-  }
+  static constexpr auto rayleigh_ =
+      detail::make_method<double>(
+          [](auto& s, double scale) { return legacy::rayleigh(s.bit_generator_, scale); },
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
+          });
+  double rayleigh(double scale = 1.0) { return rayleigh_.one(*this, scale); }
   std::vector<double> rayleigh(double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { rayleigh(scale, o, n); });
+    return rayleigh_.sized(*this, size, scale);
   }
-  void rayleigh(double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
+  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(*this, out, n, scale); }
+  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
+    return rayleigh_.array(*this, size, scale);
   }
 
   /// wald(mean, scale). "mean <= 0", "scale <= 0".
-  double wald(double mean, double scale) {
-    check_positive2(mean, "mean", scale, "scale");
-    return legacy::wald(aug_, mean, scale);
-  }
+  static constexpr auto wald_ =
+      detail::make_method<double>(
+          [](auto& s, double mean, double scale) { return legacy::wald(s.aug_, mean, scale); },
+          detail::prm<double>("mean", detail::cons::positive),
+          detail::prm<double>("scale", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double mean, double scale) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
+          });
+  double wald(double mean, double scale) { return wald_.one(*this, mean, scale); }
   std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { wald(mean, scale, o, n); });
+    return wald_.sized(*this, size, mean, scale);
   }
   void wald(double mean, double scale, double* out, std::size_t n) {
-    check_positive2(mean, "mean", scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
+    wald_.fill(*this, out, n, mean, scale);
+  }
+  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
+    return wald_.array(*this, size, mean, scale);
   }
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
-  /// "mode > right", "left == right".
+  /// "mode > right", "left == right" (over the broadcast pairs for arrays).
+  static constexpr auto triangular_ =
+      detail::make_method<double>(
+          [](auto& s, double left, double mode, double right) {
+            return distributions::triangular(s.bit_generator_, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_fill([](auto& s, double* out, std::size_t n, double left, double mode,
+                        double right) {
+            s.fill_bg(out, n,
+                      [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
+          })
+          .with_pre(detail::check_triangular{});
   double triangular(double left, double mode, double right) {
-    check_triangular(left, mode, right);
-    return distributions::triangular(bit_generator_, left, mode, right);
+    return triangular_.one(*this, left, mode, right);
   }
   std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { triangular(left, mode, right, o, n); });
+    return triangular_.sized(*this, size, left, mode, right);
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    check_triangular(left, mode, right);
-    fill_bg(out, n, [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
+    triangular_.fill(*this, out, n, left, mode, right);
+  }
+  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
+                             array_arg<double> right, size_arg size = {}) {
+    return triangular_.array(*this, size, left, mode, right);
   }
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
+  static constexpr auto uniform_ =
+      detail::make_method<double>(
+          [](auto& s, double low, double range) {
+            return distributions::uniform(s.bit_generator_, low, range);
+          },
+          detail::prm<double>("low"), detail::prm<double>("range"))
+          .with_fill([](auto& s, double* out, std::size_t n, double low, double range) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
+          });
   double uniform(double low = 0.0, double high = 1.0) {
-    const double range = check_uniform(low, high);
-    return distributions::uniform(bit_generator_, low, range);
+    return uniform_.one(*this, low, check_uniform(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { uniform(low, high, o, n); });
+    return uniform_.sized(*this, size, low, check_uniform(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    const double range = check_uniform(low, high);
-    fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
+    uniform_.fill(*this, out, n, low, check_uniform(low, high));
+  }
+  ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
+    if (low.ndim() == 0 && high.ndim() == 0)
+      return uniform_.array(*this, size, low[0], check_uniform(low[0], high[0]));
+    return uniform_.array(*this, size, low, detail::uniform_range_array(low, high));
   }
 
   // ---- integers ----
@@ -9730,105 +10539,153 @@ class BasicRandomState {
   // ---- discrete distributions ----
 
   /// binomial(n, p): the frozen legacy binomial (inversion / BTPE), which draws even for n == 0
-  /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0".
-  std::int64_t binomial(std::int64_t n, double p) {
-    check_binomial(n, p);
-    return legacy::binomial(bit_generator_, p, n, binomial_);
-  }
+  /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0". NumPy broadcasts (p, n) in that order.
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p, std::int64_t n) {
+            return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
+          },
+          detail::prm<double>("p", detail::cons::bounded_0_1),
+          detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            s.with_bulk_bitgen(
+                cnt, [&](auto& bg) { legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt); });
+          });
+  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(*this, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { binomial(n, p, o, k); });
+    return binomial_.sized(*this, size, p, n);
   }
-  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
-    check_binomial(n, p);
-    with_bulk_bitgen(count, [&](auto& bg) { legacy::binomial_fill(bg, p, n, binomial_, out, count); });
+  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
+    binomial_.fill(*this, out, cnt, p, n);
+  }
+  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
+                                 size_arg size = {}) {
+    return binomial_.array(*this, size, p, n);
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
-  std::int64_t negative_binomial(double n, double p) {
-    check_negative_binomial(n, p);
-    return legacy::negative_binomial(aug_, n, p);
-  }
+  static constexpr auto negative_binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double n, double p) { return legacy::negative_binomial(s.aug_, n, p); },
+          detail::prm<double>("n", detail::cons::positive),
+          detail::prm<double>("p", detail::cons::bounded_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double n, double p) {
+            s.fill_aug(out, cnt, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
+          });
+  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(*this, n, p); }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { negative_binomial(n, p, o, k); });
+    return negative_binomial_.sized(*this, size, n, p);
   }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t count) {
-    check_negative_binomial(n, p);
-    fill_aug(out, count, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
+  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
+    negative_binomial_.fill(*this, out, cnt, n, p);
+  }
+  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
+                                          size_arg size = {}) {
+    return negative_binomial_.array(*this, size, n, p);
   }
 
   /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
-  std::int64_t poisson(double lam = 1.0) {
-    legacy::detail::check_legacy_poisson(lam, "lam");
-    return legacy::poisson(bit_generator_, lam);
-  }
+  static constexpr auto poisson_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double lam) { return legacy::poisson(s.bit_generator_, lam); },
+          detail::prm<double>("lam", detail::cons::legacy_poisson))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double lam) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::poisson(bg, lam); });
+          });
+  std::int64_t poisson(double lam = 1.0) { return poisson_.one(*this, lam); }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { poisson(lam, o, k); });
+    return poisson_.sized(*this, size, lam);
   }
-  void poisson(double lam, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_legacy_poisson(lam, "lam");
-    fill_bg(out, count, [&](auto& bg) { return legacy::poisson(bg, lam); });
+  void poisson(double lam, std::int64_t* out, std::size_t n) { poisson_.fill(*this, out, n, lam); }
+  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
+    return poisson_.array(*this, size, lam);
   }
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  std::int64_t zipf(double a) {
-    check_zipf(a);
-    return legacy::zipf(bit_generator_, a);
-  }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { zipf(a, o, k); });
-  }
-  void zipf(double a, std::int64_t* out, std::size_t count) {
-    check_zipf(a);
-    fill_bg(out, count, [&](auto& bg) { return legacy::zipf(bg, a); });
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double a) { return legacy::zipf(s.bit_generator_, a); },
+          detail::prm<double>("a", detail::cons::gt_1, &legacy::detail::zipf_guard))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
+          });
+  std::int64_t zipf(double a) { return zipf_.one(*this, a); }
+  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(*this, size, a); }
+  void zipf(double a, std::int64_t* out, std::size_t n) { zipf_.fill(*this, out, n, a); }
+  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
+    return zipf_.array(*this, size, a);
   }
 
   /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
-  std::int64_t geometric(double p) {
-    legacy::detail::check_bounded_gt_0_1(p, "p");
-    return legacy::geometric(bit_generator_, p);
-  }
+  static constexpr auto geometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p) { return legacy::geometric(s.bit_generator_, p); },
+          detail::prm<double>("p", detail::cons::bounded_gt_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::geometric(bg, p); });
+          });
+  std::int64_t geometric(double p) { return geometric_.one(*this, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { geometric(p, o, k); });
+    return geometric_.sized(*this, size, p);
   }
-  void geometric(double p, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_bounded_gt_0_1(p, "p");
-    fill_bg(out, count, [&](auto& bg) { return legacy::geometric(bg, p); });
+  void geometric(double p, std::int64_t* out, std::size_t n) { geometric_.fill(*this, out, n, p); }
+  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
+    return geometric_.array(*this, size, p);
   }
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
-  /// "nsample < 1 or nsample is NaN".
+  /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
+  static constexpr auto hypergeometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return legacy::hypergeometric(s.bit_generator_, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", detail::cons::non_negative_long),
+          detail::prm<std::int64_t>("nbad", detail::cons::non_negative),
+          detail::prm<std::int64_t>("nsample", detail::cons::gte_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            s.fill_bg(out, n,
+                      [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
+          })
+          .with_pre(detail::check_hypergeometric_sum{false})
+          .with_post(legacy::detail::hypergeometric_guard{});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    check_hypergeometric(ngood, nbad, nsample);
-    return legacy::hypergeometric(bit_generator_, ngood, nbad, nsample);
+    return hypergeometric_.one(*this, ngood, nbad, nsample);
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) {
-      hypergeometric(ngood, nbad, nsample, o, k);
-    });
+    return hypergeometric_.sized(*this, size, ngood, nbad, nsample);
   }
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t count) {
-    check_hypergeometric(ngood, nbad, nsample);
-    fill_bg(out, count, [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
+                      std::int64_t* out, std::size_t n) {
+    hypergeometric_.fill(*this, out, n, ngood, nbad, nsample);
+  }
+  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
+                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
+    return hypergeometric_.array(*this, size, ngood, nbad, nsample);
   }
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
-  std::int64_t logseries(double p) {
-    legacy::detail::check_bounded_lt_0_1(p, "p");
-    return legacy::logseries(bit_generator_, p);
-  }
+  static constexpr auto logseries_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p) { return legacy::logseries(s.bit_generator_, p); },
+          detail::prm<double>("p", detail::cons::bounded_lt_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::logseries(bg, p); });
+          });
+  std::int64_t logseries(double p) { return logseries_.one(*this, p); }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { logseries(p, o, k); });
+    return logseries_.sized(*this, size, p);
   }
-  void logseries(double p, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_bounded_lt_0_1(p, "p");
-    fill_bg(out, count, [&](auto& bg) { return legacy::logseries(bg, p); });
+  void logseries(double p, std::int64_t* out, std::size_t n) { logseries_.fill(*this, out, n, p); }
+  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
+    return logseries_.array(*this, size, p);
   }
 
   // ---- multivariate distributions (row-major, one row per draw) ----
@@ -9853,7 +10710,7 @@ class BasicRandomState {
     check_multinomial(n, pvals);
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     for (std::size_t i = 0; d != 0 && i < size; ++i) {
-      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_);
+      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_cache_);
     }
   }
 
@@ -10085,82 +10942,12 @@ class BasicRandomState {
     fill_fn(out.data(), size);
     return out;
   }
-  template <class F>
-  static std::vector<std::int64_t> sized_int(std::size_t size, F&& fill_fn) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    fill_fn(out.data(), size);
-    return out;
-  }
 
   // ---- validation (NumPy's order) ----
-  static void check_gamma(double shape, double scale) {
-    legacy::detail::check_non_negative(shape, "shape");
-    legacy::detail::check_non_negative(scale, "scale");
-  }
-  static void check_positive2(double a, const char* an, double b, const char* bn) {
-    legacy::detail::check_positive(a, an);
-    legacy::detail::check_positive(b, bn);
-  }
-  static void check_noncentral_chisquare(double df, double nonc) {
-    legacy::detail::check_positive(df, "df");
-    legacy::detail::check_non_negative(nonc, "nonc");
-  }
-  static void check_noncentral_f(double dfnum, double dfden, double nonc) {
-    legacy::detail::check_positive(dfnum, "dfnum");
-    legacy::detail::check_positive(dfden, "dfden");
-    legacy::detail::check_non_negative(nonc, "nonc");
-  }
-  static void check_triangular(double left, double mode, double right) {
-    if (left > mode) throw std::invalid_argument("left > mode");
-    if (mode > right) throw std::invalid_argument("mode > right");
-    if (left == right) throw std::invalid_argument("left == right");
-  }
   static double check_uniform(double low, double high) {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
-  }
-  static void check_binomial(std::int64_t n, double p) {
-    legacy::detail::check_bounded_0_1(p, "p");
-    legacy::detail::check_non_negative_long(n, "n");
-  }
-  static void check_negative_binomial(double n, double p) {
-    legacy::detail::check_positive(n, "n");
-    legacy::detail::check_bounded_0_1(p, "p");
-  }
-  static void check_hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    if (wrap_add(ngood, nbad) < nsample) throw std::invalid_argument("ngood + nbad < nsample");
-    legacy::detail::check_non_negative_long(ngood, "ngood");
-    legacy::detail::check_non_negative(static_cast<double>(nbad), "nbad");
-    legacy::detail::check_gte_1(static_cast<double>(nsample), "nsample");
-    // Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
-    // 2**63 - 3, and then never returns. Reject instead of hanging (docs/reliability.md).
-    if (nsample > 10 && ngood + nbad > std::numeric_limits<std::int64_t>::max() - 2) {
-      throw std::invalid_argument(
-          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-          "there and NumPy never returns");
-    }
-  }
-  static void check_vonmises(double kappa) {
-    legacy::detail::check_non_negative(kappa, "kappa");
-    if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
-      throw std::invalid_argument(
-          "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
-          "Generator.vonmises");
-    }
-  }
-  static void check_zipf(double a) {
-    legacy::detail::check_gt_1(a, "a");
-    if (a >= 1025.0) {
-      throw std::invalid_argument(
-          "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
-          "Generator.zipf");
-    }
-    if (a <= 1.0 + 1e-7) {
-      throw std::invalid_argument(
-          "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, "
-          "1e14 near a = 1 (NumPy effectively hangs); use Generator.zipf");
-    }
   }
   static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
     for (double v : pvals) {
@@ -10172,10 +10959,6 @@ class BasicRandomState {
       throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
     }
     if (n < 0) throw std::invalid_argument("n < 0");
-  }
-  // int64 addition wrapping like NumPy's C (only absurd inputs overflow).
-  static std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
-    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
@@ -10331,7 +11114,7 @@ class BasicRandomState {
 
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
-  legacy::BinomialCache binomial_;
+  legacy::BinomialCache binomial_cache_;
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.

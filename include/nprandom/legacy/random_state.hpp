@@ -10,7 +10,10 @@
 //
 // Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
 // `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
-// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory.
+// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory;
+// `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(lam_column, {2, 3})`: array parameters broadcast
+// with `size` by NumPy's rules (ndarray result with its shape; see <nprandom/ndarray.hpp>). The
+// univariate methods are each one detail::method declaration giving all four forms.
 // Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
 // row-major, one row per draw.
 //
@@ -41,6 +44,8 @@
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/broadcast.hpp>
+#include <nprandom/ndarray.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/continuous.hpp>
@@ -88,53 +93,48 @@ struct RandomStateDict {
 namespace legacy {
 namespace detail {
 
-// ---- NumPy's check_constraint (numpy/random/_common.pyx), scalar messages ----
+// Parameter checks use the one constraint vocabulary of <nprandom/detail/broadcast.hpp>.
 [[noreturn]] inline void fail(const std::string& msg) { throw std::invalid_argument(msg); }
 
-inline void check_non_negative(double v, const char* name) {  // CONS_NON_NEGATIVE (-0.0 fails)
-  if (!std::isnan(v) && std::signbit(v)) fail(std::string(name) + " < 0");
-}
-inline void check_positive(double v, const char* name) {  // CONS_POSITIVE (NaN passes)
-  if (v <= 0) fail(std::string(name) + " <= 0");
-}
-inline void check_bounded_0_1(double v, const char* name) {  // CONS_BOUNDED_0_1
-  if (!(v >= 0) || !(v <= 1)) {
-    const std::string n(name);
-    fail(n + " < 0, " + n + " > 1 or " + n + " is NaN");
+// nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
+// value after NumPy's own checks.
+inline void vonmises_guard(double kappa) {
+  if (kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)) {
+    fail("kappa too large for the legacy vonmises algorithm (NumPy never returns); use Generator.vonmises");
   }
 }
-inline void check_bounded_gt_0_1(double v, const char* name) {  // CONS_BOUNDED_GT_0_1
-  if (!(v > 0) || !(v <= 1)) {
-    const std::string n(name);
-    fail(n + " <= 0, " + n + " > 1 or " + n + " contains NaNs");
+inline void zipf_guard(double a) {
+  if (a >= 1025.0) {
+    fail("a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use Generator.zipf");
+  }
+  if (a <= 1.0 + 1e-7) {
+    fail(
+        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 near a = 1 (NumPy "
+        "effectively hangs); use Generator.zipf");
   }
 }
-inline void check_bounded_lt_0_1(double v, const char* name) {  // CONS_BOUNDED_LT_0_1
-  if (!(v >= 0) || !(v < 1)) {
-    const std::string n(name);
-    fail(n + " < 0, " + n + " >= 1 or " + n + " is NaN");
+// Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
+// 2**63 - 3, and then never returns. Reject instead of hanging.
+struct hypergeometric_guard {
+  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
+                  const array_arg<std::int64_t>& nsample) const {
+    shape out;
+    try {
+      out = ::nprandom::detail::broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
+    } catch (const std::invalid_argument&) {
+      return;  // the draw reports the mismatch with NumPy's text
+    }
+    ::nprandom::detail::broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
+    for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
+      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
+      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
+        fail(
+            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows there and NumPy never "
+            "returns");
+      }
+    }
   }
-}
-inline void check_gt_1(double v, const char* name) {  // CONS_GT_1
-  if (!(v > 1)) fail(std::string(name) + " <= 1 or " + name + " is NaN");
-}
-inline void check_gte_1(double v, const char* name) {  // CONS_GTE_1
-  if (!(v >= 1)) fail(std::string(name) + " < 1 or " + name + " is NaN");
-}
-// LEGACY_POISSON_LAM_MAX: C long max - 10 sqrt(long max) (= POISSON_LAM_MAX on LP64).
-inline double legacy_poisson_lam_max() noexcept {
-  const double lmax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return lmax - ::nprandom::detail::mul(std::sqrt(lmax), 10.0);
-}
-inline void check_legacy_poisson(double v, const char* name) {  // LEGACY_CONS_POISSON
-  if (!(v >= 0)) fail(std::string(name) + " < 0 or " + name + " is NaN");
-  if (!(v <= legacy_poisson_lam_max())) fail(std::string(name) + " value too large");
-}
-// LEGACY_CONS_NON_NEGATIVE_INBOUNDS_LONG for an int64 (the "out of bounds for long" branch
-// cannot trigger on LP64).
-inline void check_non_negative_long(std::int64_t v, const char* name) {
-  if (v < 0) fail(std::string(name) + " < 0");
-}
+};
 
 // ---- integer comparisons across signedness (C++20's std::cmp_less, for C++17) ----
 template <class A, class B>
@@ -306,12 +306,12 @@ class BasicRandomState {
   BasicRandomState(const BasicRandomState& other)
       : bit_generator_(other.bit_generator_),
         aug_{&bit_generator_, other.aug_.has_gauss, other.aug_.gauss},
-        binomial_(other.binomial_) {}
+        binomial_cache_(other.binomial_cache_) {}
   BasicRandomState& operator=(const BasicRandomState& other) {
     bit_generator_ = other.bit_generator_;
     aug_.has_gauss = other.aug_.has_gauss;
     aug_.gauss = other.aug_.gauss;
-    binomial_ = other.binomial_;
+    binomial_cache_ = other.binomial_cache_;
     return *this;
   }
   ~BasicRandomState() = default;
@@ -470,32 +470,53 @@ class BasicRandomState {
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
-  /// normal(loc=0, scale=1). "scale < 0".
-  double normal(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::normal(aug_, loc, scale);
-  }
+  // Each method below is ONE declaration (detail::method: kernel, parameters with NumPy's names
+  // and constraints in NumPy's check and broadcast order, an optional bulk fill); its four forms
+  // -- one value, `size` values, fill, array parameters broadcast with `size` (ndarray) -- are
+  // one-line calls of that declaration.
+
+  /// normal(loc=0, scale=1): legacy loc + scale * gauss. "scale < 0".
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.standard_normal(out, n);  // legacy_normal over the batched gaussians
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
+          });
+  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(*this, loc, scale); }
   std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { normal(loc, scale, o, n); });
+    return normal_.sized(*this, size, loc, scale);
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    standard_normal(out, n);  // legacy_normal: loc + scale * gauss, over the batched gaussians
-    for (std::size_t i = 0; i < n; ++i) out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
+    normal_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return normal_.array(*this, size, loc, scale);
   }
 
-  /// lognormal(mean=0, sigma=1). "sigma < 0".
+  /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
+  static constexpr auto lognormal_ =
+      detail::make_method<double>(
+          [](auto& s, double mean, double sigma) { return legacy::lognormal(s.aug_, mean, sigma); },
+          detail::prm<double>("mean"), detail::prm<double>("sigma", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
+            s.standard_normal(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+          });
   double lognormal(double mean = 0.0, double sigma = 1.0) {
-    legacy::detail::check_non_negative(sigma, "sigma");
-    return legacy::lognormal(aug_, mean, sigma);
+    return lognormal_.one(*this, mean, sigma);
   }
   std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { lognormal(mean, sigma, o, n); });
+    return lognormal_.sized(*this, size, mean, sigma);
   }
   void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(sigma, "sigma");
-    standard_normal(out, n);  // legacy_lognormal: exp(mean + sigma * gauss)
-    for (std::size_t i = 0; i < n; ++i) out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+    lognormal_.fill(*this, out, n, mean, sigma);
+  }
+  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
+    return lognormal_.array(*this, size, mean, sigma);
   }
 
   // ---- exponential / gamma family ----
@@ -512,288 +533,431 @@ class BasicRandomState {
     for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
   }
 
-  /// exponential(scale=1). "scale < 0".
-  double exponential(double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::exponential(aug_, scale);
-  }
+  /// exponential(scale=1): legacy scale * -log(1 - U). "scale < 0".
+  static constexpr auto exponential_ =
+      detail::make_method<double>(
+          [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
+            s.legacy_doubles(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+          });
+  double exponential(double scale = 1.0) { return exponential_.one(*this, scale); }
   std::vector<double> exponential(double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { exponential(scale, o, n); });
+    return exponential_.sized(*this, size, scale);
   }
   void exponential(double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    legacy_doubles(out, n);  // legacy_exponential: scale * -log(1 - U)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+    exponential_.fill(*this, out, n, scale);
+  }
+  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
+    return exponential_.array(*this, size, scale);
   }
 
-  /// standard_gamma(shape). "shape < 0".
-  double standard_gamma(double shape) {
-    legacy::detail::check_non_negative(shape, "shape");
-    return legacy::standard_gamma(aug_, shape);
-  }
+  /// standard_gamma(shape): legacy. "shape < 0".
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape) {
+            s.standard_gamma_unchecked(shape, out, n);
+          });
+  double standard_gamma(double shape) { return standard_gamma_.one(*this, shape); }
   std::vector<double> standard_gamma(double shape, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_gamma(shape, o, n); });
+    return standard_gamma_.sized(*this, size, shape);
   }
   void standard_gamma(double shape, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(shape, "shape");
-    standard_gamma_unchecked(shape, out, n);
+    standard_gamma_.fill(*this, out, n, shape);
+  }
+  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
+    return standard_gamma_.array(*this, size, shape);
   }
 
-  /// gamma(shape, scale=1). "shape < 0", "scale < 0".
-  double gamma(double shape, double scale = 1.0) {
-    check_gamma(shape, scale);
-    return legacy::gamma(aug_, shape, scale);
-  }
+  /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
+  static constexpr auto gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape, double scale) { return legacy::gamma(s.aug_, shape, scale); },
+          detail::prm<double>("shape", detail::cons::non_negative),
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
+            s.standard_gamma_unchecked(shape, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
+          });
+  double gamma(double shape, double scale = 1.0) { return gamma_.one(*this, shape, scale); }
   std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { gamma(shape, scale, o, n); });
+    return gamma_.sized(*this, size, shape, scale);
   }
   void gamma(double shape, double scale, double* out, std::size_t n) {
-    check_gamma(shape, scale);
-    standard_gamma_unchecked(shape, out, n);  // legacy_gamma: scale * standard_gamma(shape)
-    for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
+    gamma_.fill(*this, out, n, shape, scale);
+  }
+  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
+    return gamma_.array(*this, size, shape, scale);
   }
 
-  /// beta(a, b). "a <= 0", "b <= 0".
-  double beta(double a, double b) {
-    check_positive2(a, "a", b, "b");
-    return legacy::beta(aug_, a, b);
-  }
+  /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
+  static constexpr auto beta_ =
+      detail::make_method<double>(
+          [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
+          detail::prm<double>("a", detail::cons::positive),
+          detail::prm<double>("b", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
+            s.with_aug(n, [&](auto& aug) {
+              if constexpr (std::is_same<
+                                std::decay_t<decltype(aug)>,
+                                legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+                legacy::beta_fill_batched(aug, a, b, out, n);
+              } else {
+                legacy::beta_fill(aug, a, b, out, n);
+              }
+            });
+          });
+  double beta(double a, double b) { return beta_.one(*this, a, b); }
   std::vector<double> beta(double a, double b, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { beta(a, b, o, n); });
+    return beta_.sized(*this, size, a, b);
   }
-  void beta(double a, double b, double* out, std::size_t n) {
-    check_positive2(a, "a", b, "b");
-    with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
-        legacy::beta_fill_batched(aug, a, b, out, n);
-      } else {
-        legacy::beta_fill(aug, a, b, out, n);
-      }
-    });
+  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(*this, out, n, a, b); }
+  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
+    return beta_.array(*this, size, a, b);
   }
 
-  /// chisquare(df). "df <= 0".
-  double chisquare(double df) {
-    legacy::detail::check_positive(df, "df");
-    return legacy::chisquare(aug_, df);
-  }
+  /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
+  static constexpr auto chisquare_ =
+      detail::make_method<double>([](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
+                                  detail::prm<double>("df", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double df) {
+            s.standard_gamma_unchecked(df / 2.0, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
+          });
+  double chisquare(double df) { return chisquare_.one(*this, df); }
   std::vector<double> chisquare(double df, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { chisquare(df, o, n); });
+    return chisquare_.sized(*this, size, df);
   }
-  void chisquare(double df, double* out, std::size_t n) {
-    legacy::detail::check_positive(df, "df");
-    standard_gamma_unchecked(df / 2.0, out, n);  // legacy_chisquare: 2 * standard_gamma(df / 2)
-    for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
+  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(*this, out, n, df); }
+  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
+    return chisquare_.array(*this, size, df);
   }
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
+  static constexpr auto noncentral_chisquare_ =
+      detail::make_method<double>(
+          [](auto& s, double df, double nonc) {
+            return legacy::noncentral_chisquare(s.aug_, df, nonc);
+          },
+          detail::prm<double>("df", detail::cons::positive),
+          detail::prm<double>("nonc", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double df, double nonc) {
+            s.fill_aug(out, n,
+                       [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
+          });
   double noncentral_chisquare(double df, double nonc) {
-    check_noncentral_chisquare(df, nonc);
-    return legacy::noncentral_chisquare(aug_, df, nonc);
+    return noncentral_chisquare_.one(*this, df, nonc);
   }
   std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { noncentral_chisquare(df, nonc, o, n); });
+    return noncentral_chisquare_.sized(*this, size, df, nonc);
   }
   void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    check_noncentral_chisquare(df, nonc);
-    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
+    noncentral_chisquare_.fill(*this, out, n, df, nonc);
+  }
+  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
+                                       size_arg size = {}) {
+    return noncentral_chisquare_.array(*this, size, df, nonc);
   }
 
   /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
-  double f(double dfnum, double dfden) {
-    check_positive2(dfnum, "dfnum", dfden, "dfden");
-    return legacy::f(aug_, dfnum, dfden);
-  }
+  static constexpr auto f_ =
+      detail::make_method<double>(
+          [](auto& s, double dfnum, double dfden) { return legacy::f(s.aug_, dfnum, dfden); },
+          detail::prm<double>("dfnum", detail::cons::positive),
+          detail::prm<double>("dfden", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
+          });
+  double f(double dfnum, double dfden) { return f_.one(*this, dfnum, dfden); }
   std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { f(dfnum, dfden, o, n); });
+    return f_.sized(*this, size, dfnum, dfden);
   }
   void f(double dfnum, double dfden, double* out, std::size_t n) {
-    check_positive2(dfnum, "dfnum", dfden, "dfden");
-    fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
+    f_.fill(*this, out, n, dfnum, dfden);
+  }
+  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
+    return f_.array(*this, size, dfnum, dfden);
   }
 
   /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
+  static constexpr auto noncentral_f_ =
+      detail::make_method<double>(
+          [](auto& s, double dfnum, double dfden, double nonc) {
+            return legacy::noncentral_f(s.aug_, dfnum, dfden, nonc);
+          },
+          detail::prm<double>("dfnum", detail::cons::positive),
+          detail::prm<double>("dfden", detail::cons::positive),
+          detail::prm<double>("nonc", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden,
+                        double nonc) {
+            s.fill_aug(out, n,
+                       [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
+          });
   double noncentral_f(double dfnum, double dfden, double nonc) {
-    check_noncentral_f(dfnum, dfden, nonc);
-    return legacy::noncentral_f(aug_, dfnum, dfden, nonc);
+    return noncentral_f_.one(*this, dfnum, dfden, nonc);
   }
   std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { noncentral_f(dfnum, dfden, nonc, o, n); });
+    return noncentral_f_.sized(*this, size, dfnum, dfden, nonc);
   }
   void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    check_noncentral_f(dfnum, dfden, nonc);
-    fill_aug(out, n, [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
+    noncentral_f_.fill(*this, out, n, dfnum, dfden, nonc);
+  }
+  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
+                               array_arg<double> nonc, size_arg size = {}) {
+    return noncentral_f_.array(*this, size, dfnum, dfden, nonc);
   }
 
   /// standard_cauchy(): gauss / gauss.
-  double standard_cauchy() noexcept { return legacy::standard_cauchy(aug_); }
+  static constexpr auto standard_cauchy_ = detail::make_method<double>([](auto& s) {
+                                             return legacy::standard_cauchy(s.aug_);
+                                           }).with_fill([](auto& s, double* out, std::size_t n) {
+    s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
+  });
+  double standard_cauchy() { return standard_cauchy_.one(*this); }
   std::vector<double> standard_cauchy(std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_cauchy(o, n); });
+    return standard_cauchy_.sized(*this, size);
   }
-  void standard_cauchy(double* out, std::size_t n) noexcept {
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
-  }
+  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(*this, out, n); }
+  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(*this, size); }
 
   /// standard_t(df). "df <= 0".
-  double standard_t(double df) {
-    legacy::detail::check_positive(df, "df");
-    return legacy::standard_t(aug_, df);
-  }
+  static constexpr auto standard_t_ =
+      detail::make_method<double>([](auto& s, double df) { return legacy::standard_t(s.aug_, df); },
+                                  detail::prm<double>("df", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double df) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
+          });
+  double standard_t(double df) { return standard_t_.one(*this, df); }
   std::vector<double> standard_t(double df, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_t(df, o, n); });
+    return standard_t_.sized(*this, size, df);
   }
-  void standard_t(double df, double* out, std::size_t n) {
-    legacy::detail::check_positive(df, "df");
-    fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
+  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(*this, out, n, df); }
+  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
+    return standard_t_.array(*this, size, df);
   }
-
-  // ---- other continuous distributions ----
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
-  double vonmises(double mu, double kappa) {
-    check_vonmises(kappa);
-    return legacy::vonmises(bit_generator_, mu, kappa);
-  }
+  static constexpr auto vonmises_ =
+      detail::make_method<double>(
+          [](auto& s, double mu, double kappa) {
+            return legacy::vonmises(s.bit_generator_, mu, kappa);
+          },
+          detail::prm<double>("mu"),
+          detail::prm<double>("kappa", detail::cons::non_negative, &legacy::detail::vonmises_guard))
+          .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
+          });
+  double vonmises(double mu, double kappa) { return vonmises_.one(*this, mu, kappa); }
   std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { vonmises(mu, kappa, o, n); });
+    return vonmises_.sized(*this, size, mu, kappa);
   }
   void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    check_vonmises(kappa);
-    fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
+    vonmises_.fill(*this, out, n, mu, kappa);
+  }
+  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
+    return vonmises_.array(*this, size, mu, kappa);
   }
 
   /// pareto(a). "a <= 0".
-  double pareto(double a) {
-    legacy::detail::check_positive(a, "a");
-    return legacy::pareto(aug_, a);
-  }
-  std::vector<double> pareto(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { pareto(a, o, n); });
-  }
-  void pareto(double a, double* out, std::size_t n) {
-    legacy::detail::check_positive(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::pareto(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
+          });
+  double pareto(double a) { return pareto_.one(*this, a); }
+  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(*this, size, a); }
+  void pareto(double a, double* out, std::size_t n) { pareto_.fill(*this, out, n, a); }
+  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
+    return pareto_.array(*this, size, a);
   }
 
   /// weibull(a). "a < 0".
-  double weibull(double a) {
-    legacy::detail::check_non_negative(a, "a");
-    return legacy::weibull(aug_, a);
-  }
-  std::vector<double> weibull(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { weibull(a, o, n); });
-  }
-  void weibull(double a, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::weibull(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
+          });
+  double weibull(double a) { return weibull_.one(*this, a); }
+  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(*this, size, a); }
+  void weibull(double a, double* out, std::size_t n) { weibull_.fill(*this, out, n, a); }
+  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
+    return weibull_.array(*this, size, a);
   }
 
   /// power(a). "a <= 0".
-  double power(double a) {
-    legacy::detail::check_positive(a, "a");
-    return legacy::power(aug_, a);
-  }
-  std::vector<double> power(double a, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { power(a, o, n); });
-  }
-  void power(double a, double* out, std::size_t n) {
-    legacy::detail::check_positive(a, "a");
-    fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& s, double a) { return legacy::power(s.aug_, a); },
+                                  detail::prm<double>("a", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
+          });
+  double power(double a) { return power_.one(*this, a); }
+  std::vector<double> power(double a, std::size_t size) { return power_.sized(*this, size, a); }
+  void power(double a, double* out, std::size_t n) { power_.fill(*this, out, n, a); }
+  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
+    return power_.array(*this, size, a);
   }
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  double laplace(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::laplace(bit_generator_, loc, scale);
-  }
+  static constexpr auto laplace_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::laplace(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
+          });
+  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(*this, loc, scale); }
   std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { laplace(loc, scale, o, n); });
+    return laplace_.sized(*this, size, loc, scale);
   }
   void laplace(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
+    laplace_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return laplace_.array(*this, size, loc, scale);
   }
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  double gumbel(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::gumbel(bit_generator_, loc, scale);
-  }
+  static constexpr auto gumbel_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::gumbel(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
+          });
+  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(*this, loc, scale); }
   std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { gumbel(loc, scale, o, n); });
+    return gumbel_.sized(*this, size, loc, scale);
   }
   void gumbel(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
+    gumbel_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return gumbel_.array(*this, size, loc, scale);
   }
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  double logistic(double loc = 0.0, double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return distributions::logistic(bit_generator_, loc, scale);
-  }
+  static constexpr auto logistic_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) {
+            return distributions::logistic(s.bit_generator_, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
+          });
+  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(*this, loc, scale); }
   std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { logistic(loc, scale, o, n); });
+    return logistic_.sized(*this, size, loc, scale);
   }
   void logistic(double loc, double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
+    logistic_.fill(*this, out, n, loc, scale);
+  }
+  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
+    return logistic_.array(*this, size, loc, scale);
   }
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
-  double rayleigh(double scale = 1.0) {
-    legacy::detail::check_non_negative(scale, "scale");
-    return legacy::rayleigh(bit_generator_, scale);
-  }
+  static constexpr auto rayleigh_ =
+      detail::make_method<double>(
+          [](auto& s, double scale) { return legacy::rayleigh(s.bit_generator_, scale); },
+          detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
+          });
+  double rayleigh(double scale = 1.0) { return rayleigh_.one(*this, scale); }
   std::vector<double> rayleigh(double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { rayleigh(scale, o, n); });
+    return rayleigh_.sized(*this, size, scale);
   }
-  void rayleigh(double scale, double* out, std::size_t n) {
-    legacy::detail::check_non_negative(scale, "scale");
-    fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
+  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(*this, out, n, scale); }
+  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
+    return rayleigh_.array(*this, size, scale);
   }
 
   /// wald(mean, scale). "mean <= 0", "scale <= 0".
-  double wald(double mean, double scale) {
-    check_positive2(mean, "mean", scale, "scale");
-    return legacy::wald(aug_, mean, scale);
-  }
+  static constexpr auto wald_ =
+      detail::make_method<double>(
+          [](auto& s, double mean, double scale) { return legacy::wald(s.aug_, mean, scale); },
+          detail::prm<double>("mean", detail::cons::positive),
+          detail::prm<double>("scale", detail::cons::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double mean, double scale) {
+            s.fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
+          });
+  double wald(double mean, double scale) { return wald_.one(*this, mean, scale); }
   std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { wald(mean, scale, o, n); });
+    return wald_.sized(*this, size, mean, scale);
   }
   void wald(double mean, double scale, double* out, std::size_t n) {
-    check_positive2(mean, "mean", scale, "scale");
-    fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
+    wald_.fill(*this, out, n, mean, scale);
+  }
+  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
+    return wald_.array(*this, size, mean, scale);
   }
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
-  /// "mode > right", "left == right".
+  /// "mode > right", "left == right" (over the broadcast pairs for arrays).
+  static constexpr auto triangular_ =
+      detail::make_method<double>(
+          [](auto& s, double left, double mode, double right) {
+            return distributions::triangular(s.bit_generator_, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_fill([](auto& s, double* out, std::size_t n, double left, double mode,
+                        double right) {
+            s.fill_bg(out, n,
+                      [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
+          })
+          .with_pre(detail::check_triangular{});
   double triangular(double left, double mode, double right) {
-    check_triangular(left, mode, right);
-    return distributions::triangular(bit_generator_, left, mode, right);
+    return triangular_.one(*this, left, mode, right);
   }
   std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { triangular(left, mode, right, o, n); });
+    return triangular_.sized(*this, size, left, mode, right);
   }
   void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    check_triangular(left, mode, right);
-    fill_bg(out, n, [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
+    triangular_.fill(*this, out, n, left, mode, right);
+  }
+  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
+                             array_arg<double> right, size_arg size = {}) {
+    return triangular_.array(*this, size, left, mode, right);
   }
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
+  static constexpr auto uniform_ =
+      detail::make_method<double>(
+          [](auto& s, double low, double range) {
+            return distributions::uniform(s.bit_generator_, low, range);
+          },
+          detail::prm<double>("low"), detail::prm<double>("range"))
+          .with_fill([](auto& s, double* out, std::size_t n, double low, double range) {
+            s.fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
+          });
   double uniform(double low = 0.0, double high = 1.0) {
-    const double range = check_uniform(low, high);
-    return distributions::uniform(bit_generator_, low, range);
+    return uniform_.one(*this, low, check_uniform(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { uniform(low, high, o, n); });
+    return uniform_.sized(*this, size, low, check_uniform(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    const double range = check_uniform(low, high);
-    fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
+    uniform_.fill(*this, out, n, low, check_uniform(low, high));
+  }
+  ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
+    if (low.ndim() == 0 && high.ndim() == 0)
+      return uniform_.array(*this, size, low[0], check_uniform(low[0], high[0]));
+    return uniform_.array(*this, size, low, detail::uniform_range_array(low, high));
   }
 
   // ---- integers ----
@@ -880,105 +1044,153 @@ class BasicRandomState {
   // ---- discrete distributions ----
 
   /// binomial(n, p): the frozen legacy binomial (inversion / BTPE), which draws even for n == 0
-  /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0".
-  std::int64_t binomial(std::int64_t n, double p) {
-    check_binomial(n, p);
-    return legacy::binomial(bit_generator_, p, n, binomial_);
-  }
+  /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0". NumPy broadcasts (p, n) in that order.
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p, std::int64_t n) {
+            return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
+          },
+          detail::prm<double>("p", detail::cons::bounded_0_1),
+          detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            s.with_bulk_bitgen(
+                cnt, [&](auto& bg) { legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt); });
+          });
+  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(*this, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { binomial(n, p, o, k); });
+    return binomial_.sized(*this, size, p, n);
   }
-  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t count) {
-    check_binomial(n, p);
-    with_bulk_bitgen(count, [&](auto& bg) { legacy::binomial_fill(bg, p, n, binomial_, out, count); });
+  void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
+    binomial_.fill(*this, out, cnt, p, n);
+  }
+  ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
+                                 size_arg size = {}) {
+    return binomial_.array(*this, size, p, n);
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
-  std::int64_t negative_binomial(double n, double p) {
-    check_negative_binomial(n, p);
-    return legacy::negative_binomial(aug_, n, p);
-  }
+  static constexpr auto negative_binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double n, double p) { return legacy::negative_binomial(s.aug_, n, p); },
+          detail::prm<double>("n", detail::cons::positive),
+          detail::prm<double>("p", detail::cons::bounded_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double n, double p) {
+            s.fill_aug(out, cnt, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
+          });
+  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(*this, n, p); }
   std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { negative_binomial(n, p, o, k); });
+    return negative_binomial_.sized(*this, size, n, p);
   }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t count) {
-    check_negative_binomial(n, p);
-    fill_aug(out, count, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
+  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
+    negative_binomial_.fill(*this, out, cnt, n, p);
+  }
+  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
+                                          size_arg size = {}) {
+    return negative_binomial_.array(*this, size, n, p);
   }
 
   /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
-  std::int64_t poisson(double lam = 1.0) {
-    legacy::detail::check_legacy_poisson(lam, "lam");
-    return legacy::poisson(bit_generator_, lam);
-  }
+  static constexpr auto poisson_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double lam) { return legacy::poisson(s.bit_generator_, lam); },
+          detail::prm<double>("lam", detail::cons::legacy_poisson))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double lam) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::poisson(bg, lam); });
+          });
+  std::int64_t poisson(double lam = 1.0) { return poisson_.one(*this, lam); }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { poisson(lam, o, k); });
+    return poisson_.sized(*this, size, lam);
   }
-  void poisson(double lam, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_legacy_poisson(lam, "lam");
-    fill_bg(out, count, [&](auto& bg) { return legacy::poisson(bg, lam); });
+  void poisson(double lam, std::int64_t* out, std::size_t n) { poisson_.fill(*this, out, n, lam); }
+  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
+    return poisson_.array(*this, size, lam);
   }
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  std::int64_t zipf(double a) {
-    check_zipf(a);
-    return legacy::zipf(bit_generator_, a);
-  }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { zipf(a, o, k); });
-  }
-  void zipf(double a, std::int64_t* out, std::size_t count) {
-    check_zipf(a);
-    fill_bg(out, count, [&](auto& bg) { return legacy::zipf(bg, a); });
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double a) { return legacy::zipf(s.bit_generator_, a); },
+          detail::prm<double>("a", detail::cons::gt_1, &legacy::detail::zipf_guard))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
+          });
+  std::int64_t zipf(double a) { return zipf_.one(*this, a); }
+  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(*this, size, a); }
+  void zipf(double a, std::int64_t* out, std::size_t n) { zipf_.fill(*this, out, n, a); }
+  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
+    return zipf_.array(*this, size, a);
   }
 
   /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
-  std::int64_t geometric(double p) {
-    legacy::detail::check_bounded_gt_0_1(p, "p");
-    return legacy::geometric(bit_generator_, p);
-  }
+  static constexpr auto geometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p) { return legacy::geometric(s.bit_generator_, p); },
+          detail::prm<double>("p", detail::cons::bounded_gt_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::geometric(bg, p); });
+          });
+  std::int64_t geometric(double p) { return geometric_.one(*this, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { geometric(p, o, k); });
+    return geometric_.sized(*this, size, p);
   }
-  void geometric(double p, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_bounded_gt_0_1(p, "p");
-    fill_bg(out, count, [&](auto& bg) { return legacy::geometric(bg, p); });
+  void geometric(double p, std::int64_t* out, std::size_t n) { geometric_.fill(*this, out, n, p); }
+  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
+    return geometric_.array(*this, size, p);
   }
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
-  /// "nsample < 1 or nsample is NaN".
+  /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
+  static constexpr auto hypergeometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return legacy::hypergeometric(s.bit_generator_, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", detail::cons::non_negative_long),
+          detail::prm<std::int64_t>("nbad", detail::cons::non_negative),
+          detail::prm<std::int64_t>("nsample", detail::cons::gte_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            s.fill_bg(out, n,
+                      [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
+          })
+          .with_pre(detail::check_hypergeometric_sum{false})
+          .with_post(legacy::detail::hypergeometric_guard{});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    check_hypergeometric(ngood, nbad, nsample);
-    return legacy::hypergeometric(bit_generator_, ngood, nbad, nsample);
+    return hypergeometric_.one(*this, ngood, nbad, nsample);
   }
   std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
                                            std::int64_t nsample, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) {
-      hypergeometric(ngood, nbad, nsample, o, k);
-    });
+    return hypergeometric_.sized(*this, size, ngood, nbad, nsample);
   }
   void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t count) {
-    check_hypergeometric(ngood, nbad, nsample);
-    fill_bg(out, count, [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
+                      std::int64_t* out, std::size_t n) {
+    hypergeometric_.fill(*this, out, n, ngood, nbad, nsample);
+  }
+  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
+                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
+    return hypergeometric_.array(*this, size, ngood, nbad, nsample);
   }
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
-  std::int64_t logseries(double p) {
-    legacy::detail::check_bounded_lt_0_1(p, "p");
-    return legacy::logseries(bit_generator_, p);
-  }
+  static constexpr auto logseries_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p) { return legacy::logseries(s.bit_generator_, p); },
+          detail::prm<double>("p", detail::cons::bounded_lt_0_1))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
+            s.fill_bg(out, n, [&](auto& bg) { return legacy::logseries(bg, p); });
+          });
+  std::int64_t logseries(double p) { return logseries_.one(*this, p); }
   std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return sized_int(size, [&](std::int64_t* o, std::size_t k) { logseries(p, o, k); });
+    return logseries_.sized(*this, size, p);
   }
-  void logseries(double p, std::int64_t* out, std::size_t count) {
-    legacy::detail::check_bounded_lt_0_1(p, "p");
-    fill_bg(out, count, [&](auto& bg) { return legacy::logseries(bg, p); });
+  void logseries(double p, std::int64_t* out, std::size_t n) { logseries_.fill(*this, out, n, p); }
+  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
+    return logseries_.array(*this, size, p);
   }
 
   // ---- multivariate distributions (row-major, one row per draw) ----
@@ -1003,7 +1215,7 @@ class BasicRandomState {
     check_multinomial(n, pvals);
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     for (std::size_t i = 0; d != 0 && i < size; ++i) {
-      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_);
+      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_cache_);
     }
   }
 
@@ -1235,82 +1447,12 @@ class BasicRandomState {
     fill_fn(out.data(), size);
     return out;
   }
-  template <class F>
-  static std::vector<std::int64_t> sized_int(std::size_t size, F&& fill_fn) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    fill_fn(out.data(), size);
-    return out;
-  }
 
   // ---- validation (NumPy's order) ----
-  static void check_gamma(double shape, double scale) {
-    legacy::detail::check_non_negative(shape, "shape");
-    legacy::detail::check_non_negative(scale, "scale");
-  }
-  static void check_positive2(double a, const char* an, double b, const char* bn) {
-    legacy::detail::check_positive(a, an);
-    legacy::detail::check_positive(b, bn);
-  }
-  static void check_noncentral_chisquare(double df, double nonc) {
-    legacy::detail::check_positive(df, "df");
-    legacy::detail::check_non_negative(nonc, "nonc");
-  }
-  static void check_noncentral_f(double dfnum, double dfden, double nonc) {
-    legacy::detail::check_positive(dfnum, "dfnum");
-    legacy::detail::check_positive(dfden, "dfden");
-    legacy::detail::check_non_negative(nonc, "nonc");
-  }
-  static void check_triangular(double left, double mode, double right) {
-    if (left > mode) throw std::invalid_argument("left > mode");
-    if (mode > right) throw std::invalid_argument("mode > right");
-    if (left == right) throw std::invalid_argument("left == right");
-  }
   static double check_uniform(double low, double high) {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
-  }
-  static void check_binomial(std::int64_t n, double p) {
-    legacy::detail::check_bounded_0_1(p, "p");
-    legacy::detail::check_non_negative_long(n, "n");
-  }
-  static void check_negative_binomial(double n, double p) {
-    legacy::detail::check_positive(n, "n");
-    legacy::detail::check_bounded_0_1(p, "p");
-  }
-  static void check_hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    if (wrap_add(ngood, nbad) < nsample) throw std::invalid_argument("ngood + nbad < nsample");
-    legacy::detail::check_non_negative_long(ngood, "ngood");
-    legacy::detail::check_non_negative(static_cast<double>(nbad), "nbad");
-    legacy::detail::check_gte_1(static_cast<double>(nsample), "nsample");
-    // Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
-    // 2**63 - 3, and then never returns. Reject instead of hanging (docs/reliability.md).
-    if (nsample > 10 && ngood + nbad > std::numeric_limits<std::int64_t>::max() - 2) {
-      throw std::invalid_argument(
-          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-          "there and NumPy never returns");
-    }
-  }
-  static void check_vonmises(double kappa) {
-    legacy::detail::check_non_negative(kappa, "kappa");
-    if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
-      throw std::invalid_argument(
-          "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
-          "Generator.vonmises");
-    }
-  }
-  static void check_zipf(double a) {
-    legacy::detail::check_gt_1(a, "a");
-    if (a >= 1025.0) {
-      throw std::invalid_argument(
-          "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
-          "Generator.zipf");
-    }
-    if (a <= 1.0 + 1e-7) {
-      throw std::invalid_argument(
-          "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, "
-          "1e14 near a = 1 (NumPy effectively hangs); use Generator.zipf");
-    }
   }
   static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
     for (double v : pvals) {
@@ -1322,10 +1464,6 @@ class BasicRandomState {
       throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
     }
     if (n < 0) throw std::invalid_argument("n < 0");
-  }
-  // int64 addition wrapping like NumPy's C (only absurd inputs overflow).
-  static std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
-    return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
@@ -1481,7 +1619,7 @@ class BasicRandomState {
 
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
-  legacy::BinomialCache binomial_;
+  legacy::BinomialCache binomial_cache_;
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.

@@ -1,0 +1,269 @@
+// Array parameters, NumPy broadcasting and `size` shapes (issue 10) against tests/data/broadcast.tsv
+// (tools/golden/broadcast.py): values, result shape, error text, and the next raw word of the bit
+// generator after the call (the final state; a rejected call must consume nothing).
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nprandom/nprandom.hpp>
+
+#include "support/catch.hpp"
+
+namespace {
+
+using nprandom::ndarray;
+using nprandom::shape;
+using G = nprandom::Generator<nprandom::PCG64>;
+using R = nprandom::RandomState;
+const double kNaN = std::nan("");
+
+struct Golden {
+  std::string id, kind, shape, payload, call;
+  std::uint64_t next_raw = 0;
+};
+
+std::map<std::string, Golden> load() {
+  std::ifstream in(std::string(NPRANDOM_TEST_DATA_DIR) + "/broadcast.tsv");
+  REQUIRE(in.good());
+  std::map<std::string, Golden> out;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string tok;
+    while (std::getline(ss, tok, '\t')) f.push_back(tok);
+    while (f.size() < 6) f.emplace_back();
+    Golden g{f[0], f[1], f[2], f[3], f[5], std::strtoull(f[4].c_str(), nullptr, 10)};
+    out[g.id] = g;
+  }
+  return out;
+}
+
+// What a call produced, in the golden file's terms.
+struct Outcome {
+  std::string kind, shape, payload;
+};
+std::string shape_str(const shape& s) {
+  std::string r;
+  for (std::size_t i = 0; i < s.ndim(); ++i) r += (i ? "," : "") + std::to_string(s[i]);
+  return r;
+}
+std::string hex(double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%a", v);
+  return buf;
+}
+Outcome outcome(const ndarray<double>& a) {
+  Outcome o{"float", shape_str(a.shape()), ""};
+  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + hex(a[i]);
+  return o;
+}
+Outcome outcome(const ndarray<std::int64_t>& a) {
+  Outcome o{"int", shape_str(a.shape()), ""};
+  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + std::to_string(a[i]);
+  return o;
+}
+template <class F>
+Outcome run(F&& f) {
+  try {
+    return outcome(f());
+  } catch (const std::overflow_error& e) {
+    return {"error", "", std::string("OverflowError: ") + e.what()};
+  } catch (const std::invalid_argument& e) {
+    return {"error", "", std::string("ValueError: ") + e.what()};
+  }
+}
+
+// Python float.hex() and C's %a spell doubles differently: compare the values bit for bit.
+bool same_payload(const std::string& kind, const std::string& a, const std::string& b) {
+  if (kind != "float") return a == b;
+  std::stringstream sa(a), sb(b);
+  std::string x, y;
+  while (true) {
+    const bool ha = static_cast<bool>(sa >> x), hb = static_cast<bool>(sb >> y);
+    if (ha != hb) return false;
+    if (!ha) return true;
+    const double dx = std::strtod(x.c_str(), nullptr), dy = std::strtod(y.c_str(), nullptr);
+    if (std::memcmp(&dx, &dy, sizeof dx) != 0 && !(std::isnan(dx) && std::isnan(dy))) return false;
+  }
+}
+
+// The C++ twin of each NumPy call, written once for Generator and RandomState ("{x}" in the
+// Python table): both front ends have the same array forms.
+template <class S>
+std::map<std::string, std::function<Outcome(S&)>> both() {
+  const std::vector<std::vector<double>> mu23{{0.0, 1.0, 2.0}, {3.0, 4.0, 5.0}};
+  const ndarray<double> mu({0.0, 1.0, 2.0, 3.0, 4.0, 5.0}, {2, 3});
+  const ndarray<double> col({1.0, 4.0}, {2, 1});
+  return {
+      {"normal_list", [](S& x) { return run([&] { return x.normal({0.0, 1.0, 2.0}, 2.0); }); }},
+      {"normal_2x3_size", [mu](S& x) { return run([&] { return x.normal(mu, {0.5, 1.0, 2.0}, {4, 2, 3}); }); }},
+      {"binomial_col", [](S& x) { return run([&] { return x.binomial({10, 20}, {{0.1}, {0.9}}); }); }},
+      {"poisson_col_size", [col](S& x) { return run([&] { return x.poisson(col, {2, 3}); }); }},
+      {"uniform_high", [](S& x) { return run([&] { return x.uniform(0.0, {1.0, 2.0, 3.0}); }); }},
+      {"uniform_both", [](S& x) { return run([&] { return x.uniform({{0.0}, {10.0}}, {1.0, 2.0, 3.0}); }); }},
+      {"exponential_size", [](S& x) { return run([&] { return x.exponential({1.0, 2.0}, {3, 2}); }); }},
+      {"gamma_mix", [](S& x) { return run([&] { return x.gamma({{1.0}, {2.5}}, 2.0, {2, 3}); }); }},
+      {"standard_gamma_arr", [](S& x) { return run([&] { return x.standard_gamma({0.5, 1.0, 3.0}); }); }},
+      {"beta_arr", [](S& x) { return run([&] { return x.beta({1.5, 2.0}, {{3.0}, {0.7}}); }); }},
+      {"chisquare_arr", [](S& x) { return run([&] { return x.chisquare({1.0, 5.0, 9.0}); }); }},
+      {"noncentral_chisquare_arr",
+       [](S& x) { return run([&] { return x.noncentral_chisquare({2.0, 3.0}, {{0.5}, {2.0}}); }); }},
+      {"f_arr", [](S& x) { return run([&] { return x.f({1.0, 5.0}, 3.0, {2, 2}); }); }},
+      {"noncentral_f_arr",
+       [](S& x) { return run([&] { return x.noncentral_f({2.0, 3.0}, {4.0}, {{1.0}, {0.0}}); }); }},
+      {"standard_t_arr", [](S& x) { return run([&] { return x.standard_t({1.0, 2.0, 30.0}); }); }},
+      {"vonmises_arr", [](S& x) { return run([&] { return x.vonmises({0.0, 1.0}, {{0.5}, {4.0}}); }); }},
+      {"pareto_arr", [](S& x) { return run([&] { return x.pareto({1.0, 3.0}); }); }},
+      {"weibull_arr", [](S& x) { return run([&] { return x.weibull({0.0, 1.0, 2.0}); }); }},
+      {"power_arr", [](S& x) { return run([&] { return x.power({0.5, 2.0}); }); }},
+      {"laplace_arr", [](S& x) { return run([&] { return x.laplace({0.0, 1.0}, {{1.0}, {2.0}}); }); }},
+      {"gumbel_arr", [](S& x) { return run([&] { return x.gumbel({0.0, 1.0}, 2.0); }); }},
+      {"logistic_arr", [](S& x) { return run([&] { return x.logistic(1.0, {0.5, 2.0}); }); }},
+      {"lognormal_arr", [](S& x) { return run([&] { return x.lognormal({0.0, 1.0}, {{0.5}, {1.0}}); }); }},
+      {"rayleigh_arr", [](S& x) { return run([&] { return x.rayleigh({1.0, 2.0, 3.0}); }); }},
+      {"triangular_arr",
+       [](S& x) { return run([&] { return x.triangular({0.0, 1.0}, {0.5, 1.5}, {{2.0}, {3.0}}); }); }},
+      {"negative_binomial_arr",
+       [](S& x) { return run([&] { return x.negative_binomial({1.0, 5.5}, {{0.3}, {0.9}}); }); }},
+      {"geometric_arr", [](S& x) { return run([&] { return x.geometric({0.1, 0.5, 1.0}); }); }},
+      {"logseries_arr", [](S& x) { return run([&] { return x.logseries({0.0, 0.5, 0.9}); }); }},
+      {"zipf_arr", [](S& x) { return run([&] { return x.zipf({1.5, 3.0}); }); }},
+      {"hypergeometric_arr",
+       [](S& x) { return run([&] { return x.hypergeometric({10, 20}, {5}, {{3}, {12}}); }); }},
+      {"zero_size_param", [](S& x) { return run([&] { return x.normal(std::vector<double>{}, 1.0); }); }},
+      {"zero_size_size", [](S& x) { return run([&] { return x.poisson({1.0, 2.0}, {0, 2}); }); }},
+      {"scalar_shape", [](S& x) { return run([&] { return x.normal(1.0, 2.0, {2, 3}); }); }},
+      {"scalar_size_empty_tuple", [](S& x) { return run([&] { return x.exponential(2.0, shape{}); }); }},
+      {"err_scale", [](S& x) { return run([&] { return x.normal({0.0, 1.0}, {1.0, -1.0}); }); }},
+      {"err_p_nan", [](S& x) { return run([&] { return x.binomial({1, 2}, {0.1, kNaN}); }); }},
+      {"err_n_neg", [](S& x) { return run([&] { return x.binomial({1, -2}, {0.1, 0.2}); }); }},
+      {"err_lam", [](S& x) { return run([&] { return x.poisson({1.0, -2.0}); }); }},
+      {"err_lam_nan", [](S& x) { return run([&] { return x.poisson({1.0, kNaN}); }); }},
+      {"err_lam_big", [](S& x) { return run([&] { return x.poisson({1.0, 1e19}); }); }},
+      {"err_mismatch", [](S& x) { return run([&] { return x.normal({0.0, 1.0}, {1.0, 2.0, 3.0}); }); }},
+      {"err_mismatch_size", [](S& x) { return run([&] { return x.normal({0.0, 1.0}, 1.0, {3}); }); }},
+      {"err_output_size", [mu](S& x) { return run([&] { return x.normal(mu, 1.0, {3}); }); }},
+      {"err_output_size2", [col](S& x) { return run([&] { return x.poisson(col, {3}); }); }},
+      {"err_triangular", [](S& x) { return run([&] { return x.triangular({0.0, 2.0}, {1.0, 1.0}, 3.0); }); }},
+      {"err_triangular_shape",
+       [](S& x) { return run([&] { return x.triangular({0.0, 1.0}, {1.0, 1.0, 1.0}, 3.0); }); }},
+      {"err_uniform_shape", [](S& x) { return run([&] { return x.uniform({0.0, 1.0}, {1.0, 2.0, 3.0}); }); }},
+      {"err_uniform_range",
+       [](S& x) { return run([&] { return x.uniform({0.0, 1.0}, {1.0, HUGE_VAL}); }); }},
+      {"err_hyper_sum", [](S& x) { return run([&] { return x.hypergeometric({1, 2}, {1, 1}, {2, 5}); }); }},
+      {"err_hyper_shape", [](S& x) { return run([&] { return x.hypergeometric({1, 2}, {1, 1, 1}, 1); }); }},
+      {"err_geometric", [](S& x) { return run([&] { return x.geometric({0.5, 0.0}); }); }},
+      {"err_logseries", [](S& x) { return run([&] { return x.logseries({0.5, kNaN}); }); }},
+      {"err_zipf", [](S& x) { return run([&] { return x.zipf({2.0, 1.0}); }); }},
+      {"err_gamma_shape", [](S& x) { return run([&] { return x.gamma({1.0, -1.0}, 1.0); }); }},
+      {"err_beta", [](S& x) { return run([&] { return x.beta({1.0, 0.0}, 1.0); }); }},
+      {"err_noncentral_f", [](S& x) { return run([&] { return x.noncentral_f(1.0, 1.0, {1.0, -0.0}); }); }},
+      {"err_negbin_n", [](S& x) { return run([&] { return x.negative_binomial({1.0, 0.0}, 0.5); }); }},
+      {"err_negbin_p", [](S& x) { return run([&] { return x.negative_binomial(1.0, {0.5, 1.5}); }); }},
+  };
+}
+
+void check(const Golden& g, const Outcome& o, std::uint64_t next_raw) {
+  INFO(g.id << ": " << g.call);
+  CHECK(o.kind == g.kind);
+  CHECK(o.shape == g.shape);
+  CHECK(same_payload(g.kind, o.payload, g.payload));
+  if (!same_payload(g.kind, o.payload, g.payload)) {
+    INFO("got      " << o.payload);
+    INFO("expected " << g.payload);
+    CHECK(false);
+  }
+  CHECK(next_raw == g.next_raw);
+}
+
+}  // namespace
+
+TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
+  const auto golden = load();
+  auto calls = both<G>();
+  calls["err_negbin_lam"] = [](G& x) { return run([&] { return x.negative_binomial({1.0, 1e18}, {0.5, 1e-10}); }); };
+  calls["err_negbin_nan"] = [](G& x) { return run([&] { return x.negative_binomial({1.0, kNaN}, 0.5); }); };
+  calls["err_hyper_max"] = [](G& x) { return run([&] { return x.hypergeometric({1, 1000000000}, 1, 1); }); };
+  calls["err_uniform_neg"] = [](G& x) { return run([&] { return x.uniform({0.0, 1.0}, {1.0, 0.5}); }); };
+  std::size_t seen = 0;
+  for (const auto& kv : golden) {
+    if (kv.first.rfind("G.", 0) != 0) continue;
+    const auto it = calls.find(kv.first.substr(2));
+    INFO(kv.first);
+    REQUIRE(it != calls.end());
+    G g(nprandom::PCG64(12345));
+    const Outcome o = it->second(g);
+    check(kv.second, o, g.bit_generator().random_raw());
+    ++seen;
+  }
+  CHECK(seen == calls.size());
+}
+
+TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") {
+  const auto golden = load();
+  auto calls = both<R>();
+  calls["uniform_reversed"] = [](R& x) { return run([&] { return x.uniform({0.0, 1.0}, {1.0, 0.5}); }); };
+  calls["err_hyper_nsample"] = [](R& x) { return run([&] { return x.hypergeometric({1, 2}, {1, 1}, {1, 0}); }); };
+  std::size_t seen = 0;
+  for (const auto& kv : golden) {
+    if (kv.first.rfind("R.", 0) != 0) continue;
+    const auto it = calls.find(kv.first.substr(2));
+    INFO(kv.first);
+    REQUIRE(it != calls.end());
+    R r(12345);
+    const Outcome o = it->second(r);
+    check(kv.second, o, r.bit_generator().random_raw());
+    ++seen;
+  }
+  CHECK(seen == calls.size());
+}
+
+TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]") {
+  const auto golden = load();
+  const std::map<std::string, std::function<Outcome()>> calls{
+      {"F.normal_list", [] { return run([] { return nprandom::normal(std::vector<double>{0.0, 1.0, 2.0}, 2.0); }); }},
+      {"F.binomial_col",
+       [] {
+         return run([] {
+           return nprandom::binomial(std::vector<std::int64_t>{10, 20}, ndarray<double>({0.1, 0.9}, {2, 1}));
+         });
+       }},
+      {"F.poisson_col_size",
+       [] { return run([] { return nprandom::poisson(ndarray<double>({1.0, 4.0}, {2, 1}), shape{2, 3}); }); }},
+      {"F.uniform_high",
+       [] { return run([] { return nprandom::uniform(0.0, std::vector<double>{1.0, 2.0, 3.0}); }); }},
+  };
+  for (const auto& kv : calls) {
+    nprandom::seed(12345);
+    const Outcome o = kv.second();
+    const std::uint64_t next = nprandom::with_global_random_state([](R& r) { return r.bit_generator().random_raw(); });
+    check(golden.at(kv.first), o, next);
+  }
+}
+
+TEST_CASE("broadcast: the four forms of one declaration agree", "[broadcast]") {
+  G a(nprandom::PCG64(7)), b(nprandom::PCG64(7)), c(nprandom::PCG64(7));
+  const std::vector<double> sized = a.normal(1.0, 2.0, 6);
+  const ndarray<double> shaped = b.normal(1.0, 2.0, {2, 3});
+  std::vector<double> filled(6);
+  c.normal(1.0, 2.0, filled.data(), filled.size());
+  CHECK(shaped.shape() == shape{2, 3});
+  CHECK(std::vector<double>(shaped) == sized);
+  CHECK(filled == sized);
+  // A rejected call consumes nothing, also when the bad value is the last array element.
+  G d(nprandom::PCG64(7));
+  CHECK_THROWS_AS(d.normal({1.0, 2.0, 3.0}, {1.0, 1.0, -1.0}), std::invalid_argument);
+  CHECK(d.normal(1.0, 2.0) == sized[0]);
+  // A 2-D initializer list is rectangular.
+  CHECK_THROWS_AS(d.normal({{1.0, 2.0}, {3.0}}, 1.0), std::invalid_argument);
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Golden data for array parameters, broadcasting and `size` shapes (issue 10), from real NumPy.
+
+    /usr/bin/python3 tools/golden/broadcast.py        # writes tests/data/broadcast.tsv
+
+Standalone (not a tools/make_golden.py family): each record also carries the result's shape and
+the next raw word of the bit generator after the call, so the tests prove the final state too
+(and that a rejected call consumed nothing). Every call starts from a fresh
+g = Generator(PCG64(12345)) or r = RandomState(12345); "F." calls use np.random after
+np.random.seed(12345) (the facade). Record, tab separated:
+    id  kind  shape  payload  next_raw  call
+kind: int | float | error; shape: comma-separated dims ("" for 0-d); payload: space-separated
+ints, float.hex() doubles, or "ValueError: message"; next_raw: decimal uint64.
+Only parameter regions whose streams NumPy 1.24 and 2.5 share are used (no wald, zipf near 1,
+beta with tiny parameters, or large-n*p*q Generator binomial; see numpy-random-notes section 6).
+"""
+import os
+import sys
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "tests", "data", "broadcast.tsv")
+
+MU23 = "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]"
+SIG3 = "[0.5, 1.0, 2.0]"
+COL = "[[1.0], [4.0]]"
+
+CALLS = []
+# Generator and RandomState both have these; "{x}" is g, r or np.random.
+BOTH = [
+    ("normal_list", "{x}.normal([0, 1, 2], 2.0)"),
+    ("normal_2x3_size", "{x}.normal(%s, %s, size=(4, 2, 3))" % (MU23, SIG3)),
+    ("binomial_col", "{x}.binomial([10, 20], [[0.1], [0.9]])"),
+    ("poisson_col_size", "{x}.poisson(lam=%s, size=(2, 3))" % COL),
+    ("uniform_high", "{x}.uniform(high=[1, 2, 3])"),
+    ("uniform_both", "{x}.uniform([[0.0], [10.0]], [1.0, 2.0, 3.0])"),
+    ("exponential_size", "{x}.exponential([1.0, 2.0], size=(3, 2))"),
+    ("gamma_mix", "{x}.gamma([[1.0], [2.5]], 2.0, size=(2, 3))"),
+    ("standard_gamma_arr", "{x}.standard_gamma([0.5, 1.0, 3.0])"),
+    ("beta_arr", "{x}.beta([1.5, 2.0], [[3.0], [0.7]])"),
+    ("chisquare_arr", "{x}.chisquare([1.0, 5.0, 9.0])"),
+    ("noncentral_chisquare_arr", "{x}.noncentral_chisquare([2.0, 3.0], [[0.5], [2.0]])"),
+    ("f_arr", "{x}.f([1.0, 5.0], 3.0, size=(2, 2))"),
+    ("noncentral_f_arr", "{x}.noncentral_f([2.0, 3.0], [4.0], [[1.0], [0.0]])"),
+    ("standard_t_arr", "{x}.standard_t([1.0, 2.0, 30.0])"),
+    ("vonmises_arr", "{x}.vonmises([0.0, 1.0], [[0.5], [4.0]])"),
+    ("pareto_arr", "{x}.pareto([1.0, 3.0])"),
+    ("weibull_arr", "{x}.weibull([0.0, 1.0, 2.0])"),
+    ("power_arr", "{x}.power([0.5, 2.0])"),
+    ("laplace_arr", "{x}.laplace([0.0, 1.0], [[1.0], [2.0]])"),
+    ("gumbel_arr", "{x}.gumbel([0.0, 1.0], 2.0)"),
+    ("logistic_arr", "{x}.logistic(1.0, [0.5, 2.0])"),
+    ("lognormal_arr", "{x}.lognormal([0.0, 1.0], [[0.5], [1.0]])"),
+    ("rayleigh_arr", "{x}.rayleigh([1.0, 2.0, 3.0])"),
+    ("triangular_arr", "{x}.triangular([0.0, 1.0], [0.5, 1.5], [[2.0], [3.0]])"),
+    ("negative_binomial_arr", "{x}.negative_binomial([1.0, 5.5], [[0.3], [0.9]])"),
+    ("geometric_arr", "{x}.geometric([0.1, 0.5, 1.0])"),
+    ("logseries_arr", "{x}.logseries([0.0, 0.5, 0.9])"),
+    ("zipf_arr", "{x}.zipf([1.5, 3.0])"),
+    ("hypergeometric_arr", "{x}.hypergeometric([10, 20], [5], [[3], [12]])"),
+    ("zero_size_param", "{x}.normal(np.zeros(0), 1.0)"),
+    ("zero_size_size", "{x}.poisson([1.0, 2.0], size=(0, 2))"),
+    ("scalar_shape", "{x}.normal(1.0, 2.0, size=(2, 3))"),
+    ("scalar_size_empty_tuple", "{x}.exponential(2.0, size=())"),
+    # rejections: each array element is checked before anything is drawn
+    ("err_scale", "{x}.normal([0.0, 1.0], [1.0, -1.0])"),
+    ("err_p_nan", "{x}.binomial([1, 2], [0.1, np.nan])"),
+    ("err_n_neg", "{x}.binomial([1, -2], [0.1, 0.2])"),
+    ("err_lam", "{x}.poisson([1.0, -2.0])"),
+    ("err_lam_nan", "{x}.poisson([1.0, np.nan])"),
+    ("err_lam_big", "{x}.poisson([1.0, 1e19])"),
+    ("err_mismatch", "{x}.normal([0.0, 1.0], [1.0, 2.0, 3.0])"),
+    ("err_mismatch_size", "{x}.normal([0.0, 1.0], 1.0, size=(3,))"),
+    ("err_output_size", "{x}.normal(%s, 1.0, size=(3,))" % MU23),
+    ("err_output_size2", "{x}.poisson(%s, size=(3,))" % COL),
+    ("err_triangular", "{x}.triangular([0.0, 2.0], [1.0, 1.0], 3.0)"),
+    ("err_triangular_shape", "{x}.triangular([0.0, 1.0], [1.0, 1.0, 1.0], 3.0)"),
+    ("err_uniform_shape", "{x}.uniform([0.0, 1.0], [1.0, 2.0, 3.0])"),
+    ("err_uniform_range", "{x}.uniform([0.0, 1.0], [1.0, np.inf])"),
+    ("err_hyper_sum", "{x}.hypergeometric([1, 2], [1, 1], [2, 5])"),
+    ("err_hyper_shape", "{x}.hypergeometric([1, 2], [1, 1, 1], 1)"),
+    ("err_geometric", "{x}.geometric([0.5, 0.0])"),
+    ("err_logseries", "{x}.logseries([0.5, np.nan])"),
+    ("err_zipf", "{x}.zipf([2.0, 1.0])"),
+    ("err_gamma_shape", "{x}.gamma([1.0, -1.0], 1.0)"),
+    ("err_beta", "{x}.beta([1.0, 0.0], 1.0)"),
+    ("err_noncentral_f", "{x}.noncentral_f(1.0, 1.0, [1.0, -0.0])"),
+    ("err_negbin_n", "{x}.negative_binomial([1.0, 0.0], 0.5)"),
+    ("err_negbin_p", "{x}.negative_binomial(1.0, [0.5, 1.5])"),
+]
+for name, expr in BOTH:
+    CALLS.append(("G." + name, expr.format(x="g")))
+    CALLS.append(("R." + name, expr.format(x="r")))
+CALLS += [
+    ("G.err_negbin_lam", "g.negative_binomial([1.0, 1e18], [0.5, 1e-10])"),
+    ("G.err_negbin_nan", "g.negative_binomial([1.0, np.nan], 0.5)"),
+    ("G.err_hyper_max", "g.hypergeometric([1, 10**9], 1, 1)"),
+    ("G.err_uniform_neg", "g.uniform([0.0, 1.0], [1.0, 0.5])"),
+    ("R.uniform_reversed", "r.uniform([0.0, 1.0], [1.0, 0.5])"),
+    ("R.err_hyper_nsample", "r.hypergeometric([1, 2], [1, 1], [1, 0])"),
+    ("F.normal_list", "np.random.normal([0, 1, 2], 2.0)"),
+    ("F.binomial_col", "np.random.binomial([10, 20], [[0.1], [0.9]])"),
+    ("F.poisson_col_size", "np.random.poisson(lam=%s, size=(2, 3))" % COL),
+    ("F.uniform_high", "np.random.uniform(high=[1, 2, 3])"),
+]
+
+
+def main():
+    lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
+    for cid, call in CALLS:
+        g = np.random.Generator(np.random.PCG64(12345))
+        r = np.random.RandomState(12345)
+        np.random.seed(12345)
+        bg = g.bit_generator if cid.startswith("G.") else (
+            r._bit_generator if cid.startswith("R.") else np.random.mtrand._rand._bit_generator)
+        try:
+            v = np.asarray(eval(call, {"np": np, "g": g, "r": r}))
+            shape = ",".join(str(d) for d in v.shape)
+            if v.dtype.kind == "f":
+                kind, payload = "float", " ".join(float(x).hex() for x in v.ravel())
+            else:
+                kind, payload = "int", " ".join(str(int(x)) for x in v.ravel())
+        except Exception as e:  # noqa: BLE001 -- the error text is the golden value
+            kind, shape, payload = "error", "", "%s: %s" % (type(e).__name__, e)
+        nxt = int(bg.random_raw())
+        lines.append("\t".join([cid, kind, shape, payload, str(nxt), call]))
+    with open(OUT, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("wrote %d records to %s" % (len(lines) - 1, OUT), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
