@@ -136,10 +136,10 @@ class Generator {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
-      // std::vector<bool> has no data(): draw into a plain buffer first.
-      std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
-      integers(low, high, tmp.get(), size, closed);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      // std::vector<bool> has no data(): the kernel writes its words (the values of the fill form).
+      const auto r = detail::integers_check<T>(low, high, closed);
+      return distributions::bounded_bool_vector(bit_generator_, r.off, r.rng,
+                                                detail::checked_elements<bool>(size));
     } else {
       std::vector<T> out(detail::checked_elements<T>(size));
       integers(low, high, out.data(), size, closed);
@@ -216,7 +216,7 @@ class Generator {
   }
   void uniform(double low, double high, double* out, std::size_t n) {
     const double range = uniform_range(low, high);
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::uniform(bit_generator_, low, range);
+    distributions::uniform_fill(bit_generator_, low, range, n, out);
   }
 
   // ---- standard_normal(size=None, dtype=np.float64) ----
@@ -258,7 +258,7 @@ class Generator {
   }
   void normal(double loc, double scale, double* out, std::size_t n) {
     check_non_negative(scale, "scale");
-    for (std::size_t i = 0; i < n; ++i) out[i] = distributions::normal(bit_generator_, loc, scale);
+    distributions::normal_fill(bit_generator_, loc, scale, n, out);
   }
 
   // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
@@ -379,12 +379,7 @@ class Generator {
     }
     detail::checked_elements<std::uint32_t>((length - 1) / 4 + 1);  // NumPy's uint32 buffer
     std::string out(length, '\0');
-    for (std::size_t i = 0; i < length; i += 4) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4 && i + k < length; ++k) {
-        out[i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
+    distributions::random_bytes(bit_generator_, &out[0], length);
     return out;
   }
 
@@ -1055,7 +1050,7 @@ class Generator {
   // call (NumPy caches it across calls; the values are identical either way).
   std::int64_t binomial(std::int64_t n, double p) {
     check_binomial_args_(n, p);
-    return distributions::binomial(bit_generator_, n, p);
+    return binomial_sampler_(bit_generator_, n, p);
   }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
     std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
@@ -1088,7 +1083,7 @@ class Generator {
   // ("lam value too large"). lam == 0 returns 0 without drawing.
   std::int64_t poisson(double lam = 1.0) {
     check_poisson_arg_(lam);
-    return distributions::poisson(bit_generator_, lam);
+    return poisson_sampler_(bit_generator_, lam);
   }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
     std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
@@ -1467,6 +1462,10 @@ class Generator {
   }
 
   BitGen bit_generator_;
+  // Setups kept between one-value calls (NumPy's Generator keeps its binomial_t); they never
+  // change a value drawn.
+  distributions::binomial_sampler binomial_sampler_;
+  distributions::poisson_sampler poisson_sampler_;
 };
 
 // ==== free functions: core (default_rng) ====

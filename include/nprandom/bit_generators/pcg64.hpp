@@ -11,6 +11,7 @@
 
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/uint128.hpp>
 #include <nprandom/seed_sequence.hpp>
 
@@ -98,16 +99,50 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
   explicit PCG64Engine(const SeedSequence& seed_seq) { seed_from(seed_seq); }
 
-  std::uint64_t next_uint64() noexcept {
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    uint128 s = state_.load();
+    const std::uint64_t r = step(s, inc_);
+    state_.store(s);
+    return r;
+  }
+
+  // One draw: advances `s` by one LCG step and returns the output (PCG64: of the new state;
+  // PCG64DXSM: of the old one). The one definition used by next_uint64 and by core.
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t step(uint128& s, uint128 inc) noexcept {
     if constexpr (Dxsm) {
-      const uint128 s = state_.load();
-      state_.store(pcg_mul_step(s, uint128(pcg_cheap_multiplier), inc_));
-      return output(s);
+      const uint128 old = s;
+      s = pcg_mul_step(old, uint128(pcg_cheap_multiplier), inc);
+      return output(old);
     } else {
-      const uint128 s = pcg_mul_step(state_.load(), pcg_default_multiplier, inc_);
-      state_.store(s);
+      s = pcg_mul_step(s, pcg_default_multiplier, inc);
       return output(s);
     }
+  }
+
+  // The state as a value (detail/engine_core.hpp): bulk kernels draw from a local copy, whose
+  // state stays in registers, and write it back with set_engine_core.
+  class core : public half_word_core<core> {
+   public:
+    core(uint128 state, uint128 inc, bool has, std::uint32_t value) noexcept
+        : half_word_core<core>(has, value), state_(state), inc_(inc) {}
+    NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+      uint128 s = state_.load();
+      const std::uint64_t r = PCG64Engine::step(s, inc_);
+      state_.store(s);
+      return r;
+    }
+    uint128 state() const noexcept { return state_.load(); }
+
+   private:
+    uint128_storage state_;  // as in the engine, in case the copy does end up in memory
+    uint128 inc_;
+  };
+  core engine_core() const noexcept {
+    return core(state_.load(), inc_, this->has_uint32_, this->uinteger_);
+  }
+  void set_engine_core(const core& c) noexcept {
+    state_.store(c.state());
+    this->has_uint32_ = c.uint32_buffer_state(this->uinteger_);
   }
 
   using BitGenerator<Derived>::random_raw;
