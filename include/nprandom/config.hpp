@@ -39,11 +39,14 @@
 #define NPRANDOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NPRANDOM_ALWAYS_INLINE inline __attribute__((always_inline))
 #define NPRANDOM_NOINLINE __attribute__((noinline))
+// After a lambda's parameter list: inline the lambda into its caller (detail::with_local_engine).
+#define NPRANDOM_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
 #define NPRANDOM_NOINLINE
+#define NPRANDOM_LAMBDA_INLINE
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.

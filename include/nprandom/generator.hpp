@@ -148,10 +148,10 @@ class Generator {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
-      // std::vector<bool> has no data(): draw into a plain buffer first.
-      std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
-      integers(low, high, tmp.get(), size, closed);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      // std::vector<bool> has no data(): the kernel writes its words (the values of the fill form).
+      const auto r = detail::integers_check<T>(low, high, closed);
+      return distributions::bounded_bool_vector(bit_generator_, r.off, r.rng,
+                                                detail::checked_elements<bool>(size));
     } else {
       std::vector<T> out(detail::checked_elements<T>(size));
       integers(low, high, out.data(), size, closed);
@@ -220,7 +220,10 @@ class Generator {
   // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
   static constexpr auto uniform_ = detail::make_method<double>(
       [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative));
+      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
+      .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
+        distributions::uniform_fill(g, low, range, cnt, out);
+      });
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
@@ -266,7 +269,10 @@ class Generator {
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
   static constexpr auto normal_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative));
+      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+      .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+        distributions::normal_fill(g, loc, scale, cnt, out);
+      });
   double normal(double loc = 0.0, double scale = 1.0) {
     return normal_.one(bit_generator_, loc, scale);
   }
@@ -411,12 +417,7 @@ class Generator {
     }
     detail::checked_elements<std::uint32_t>((length - 1) / 4 + 1);  // NumPy's uint32 buffer
     std::string out(length, '\0');
-    for (std::size_t i = 0; i < length; i += 4) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4 && i + k < length; ++k) {
-        out[i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
+    distributions::random_bytes(bit_generator_, &out[0], length);
     return out;
   }
 
@@ -1088,7 +1089,11 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
             distributions::binomial_fill(g, n, p, out, cnt);
           });
-  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(bit_generator_, p, n); }
+  // One value: NumPy's Generator keeps the binomial setup between calls; so does binomial_sampler_.
+  std::int64_t binomial(std::int64_t n, double p) {
+    binomial_.check(false, array_arg<double>(p), array_arg<std::int64_t>(n));
+    return binomial_sampler_(bit_generator_, n, p);
+  }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
     return binomial_.sized(bit_generator_, size, p, n);
   }
@@ -1132,7 +1137,10 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
             distributions::poisson_fill(g, lam, out, cnt);
           });
-  std::int64_t poisson(double lam = 1.0) { return poisson_.one(bit_generator_, lam); }
+  std::int64_t poisson(double lam = 1.0) {
+    poisson_.check(false, array_arg<double>(lam));
+    return poisson_sampler_(bit_generator_, lam);
+  }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
     return poisson_.sized(bit_generator_, size, lam);
   }
@@ -1456,6 +1464,10 @@ class Generator {
 
  private:
   BitGen bit_generator_;
+  // Setups kept between one-value calls (NumPy's Generator keeps its binomial_t); they never
+  // change a value drawn.
+  distributions::binomial_sampler binomial_sampler_;
+  distributions::poisson_sampler poisson_sampler_;
 };
 
 // ==== free functions: core (default_rng) ====

@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 38.
+// Headers inlined: 39.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -72,11 +72,14 @@
 #define NPRANDOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NPRANDOM_ALWAYS_INLINE inline __attribute__((always_inline))
 #define NPRANDOM_NOINLINE __attribute__((noinline))
+// After a lambda's parameter list: inline the lambda into its caller (detail::with_local_engine).
+#define NPRANDOM_LAMBDA_INLINE __attribute__((always_inline))
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
 #define NPRANDOM_NOINLINE
+#define NPRANDOM_LAMBDA_INLINE
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.
@@ -121,6 +124,19 @@ NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
   const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
   hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
   return (mid << 32) | (ll & 0xFFFFFFFFu);
+#endif
+}
+
+// (hi:lo) += (b_hi:b_lo) modulo 2^128. On x86-64 GCC/Clang one ADD + ADC: left to itself GCC 12
+// sometimes materialises the carry with SETC + ADD, one more instruction on the serial chain of
+// the PCG64 state (measured ~7% per draw).
+NPRANDOM_ALWAYS_INLINE void add128(std::uint64_t& hi, std::uint64_t& lo, std::uint64_t b_hi,
+                                   std::uint64_t b_lo) noexcept {
+#if defined(__x86_64__) && defined(__GNUC__)
+  __asm__("addq %2, %0\n\tadcq %3, %1" : "+&r"(lo), "+r"(hi) : "rme"(b_lo), "rme"(b_hi) : "cc");
+#else
+  lo += b_lo;
+  hi += b_hi + (lo < b_lo ? 1u : 0u);
 #endif
 }
 
@@ -173,6 +189,48 @@ class uint128 {
  private:
   std::uint64_t hi_ = 0;
   std::uint64_t lo_ = 0;
+};
+
+// A uint128 kept in memory between calls (a bit generator's state): load() and store() move it
+// as ONE 128-bit integer (a native __int128 where present), which compilers read and write with
+// two 64-bit GPR moves. Why not a plain uint128 member: its two 64-bit halves are two adjacent
+// stores, and GCC 12 at -O3 with AVX (-march=native) merges them into one 16-byte vector store
+// (vmovq + vpinsrq + vmovdqu); the next draw reloads the halves with 8-byte loads, which cannot be
+// forwarded from the 16-byte store, so every draw that goes through memory (a kernel that is not
+// inlined into its loop, a user's loop of scalar calls) stalls on the state: measured 2-2.7x
+// slower than -O2 (issue 12). Values are unchanged: only the storage differs.
+class uint128_storage {
+ public:
+  constexpr uint128_storage() noexcept = default;
+  constexpr uint128_storage(uint128 v) noexcept  // NOLINT: implicit by design
+#if NPRANDOM_HAS_INT128
+      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()) {
+  }
+#else
+      : v_(v) {
+  }
+#endif
+  NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
+#if NPRANDOM_HAS_INT128
+    return uint128(static_cast<std::uint64_t>(v_ >> 64), static_cast<std::uint64_t>(v_));
+#else
+    return v_;
+#endif
+  }
+  NPRANDOM_ALWAYS_INLINE void store(uint128 v) noexcept {
+#if NPRANDOM_HAS_INT128
+    v_ = (static_cast<native_uint128>(v.hi()) << 64) | v.lo();
+#else
+    v_ = v;
+#endif
+  }
+
+ private:
+#if NPRANDOM_HAS_INT128
+  native_uint128 v_ = 0;
+#else
+  uint128 v_;
+#endif
 };
 
 }  // namespace detail
@@ -1319,6 +1377,101 @@ class MT19937 : public BitGenerator<MT19937> {
 #include <type_traits>
 #include <vector>
 
+// ---- begin nprandom/detail/engine_core.hpp ----
+// Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
+// and with_local_engine(), which runs a loop on such a copy and writes the state back.
+#ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
+#define NPRANDOM_DETAIL_ENGINE_CORE_HPP
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+
+namespace nprandom {
+namespace detail {
+
+// Why: a fill loop that draws through the generator object (a member of Generator, reached by
+// reference) must store the state to memory after every draw whenever the loop also calls an
+// opaque function (libm in a rejection branch, a kernel the compiler did not inline), and reload
+// it before the next draw: a store-to-load round trip on the serial dependency chain of the
+// state. A local copy whose address never escapes lives in registers instead. The copy carries
+// everything a kernel may touch (state, NumPy's buffered half-word), so a loop over the copy
+// draws exactly what the same loop over the generator would, and leaves the same final state.
+//
+// half_word_core<Core>: the surface kernels use (next_uint32 with NumPy's buffered half-words,
+// next_double, next_float, next_raw, the half-word buffer access), over Core::next_uint64 --
+// the same arithmetic as BitGenerator's, so detail::uses_half_word_uint32 and
+// uses_default_next_double hold for cores too.
+template <class Core>
+class half_word_core {
+ public:
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    if (has_uint32_) {
+      has_uint32_ = false;
+      return uinteger_;
+    }
+    const std::uint64_t next = self().next_uint64();
+    has_uint32_ = true;
+    uinteger_ = static_cast<std::uint32_t>(next >> 32);
+    return static_cast<std::uint32_t>(next & 0xffffffffu);
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
+                           (1.0 / 9007199254740992.0));
+  }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept {
+    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return self().next_uint64(); }
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = uinteger_;
+    return has_uint32_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_uint32_ = has;
+    uinteger_ = value;
+  }
+
+ protected:
+  half_word_core(bool has, std::uint32_t value) noexcept : has_uint32_(has), uinteger_(value) {}
+
+ private:
+  Core& self() noexcept { return static_cast<Core&>(*this); }
+  bool has_uint32_;
+  std::uint32_t uinteger_;
+};
+
+// True when BitGen offers `engine_core()` / `set_engine_core(core)` (PCG64, PCG64DXSM, SFC64).
+template <class BitGen, class = void>
+struct has_engine_core : std::false_type {};
+template <class BitGen>
+struct has_engine_core<BitGen, std::void_t<decltype(std::declval<BitGen&>().set_engine_core(
+                                   std::declval<const BitGen&>().engine_core()))>>
+    : std::true_type {};
+
+// f(engine): engine is a local copy of bg's core when BitGen has one, else bg itself. The copy is
+// written back when f returns (or throws, so that an exception leaves the draws made so far
+// consumed, as a loop on bg would). f must draw only through its argument.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
+  if constexpr (has_engine_core<BitGen>::value) {
+    struct commit {
+      BitGen& bg;
+      std::decay_t<decltype(std::declval<const BitGen&>().engine_core())> core;
+      ~commit() { bg.set_engine_core(core); }
+    } local{bg, bg.engine_core()};
+    std::forward<F>(f)(local.core);
+  } else {
+    std::forward<F>(f)(bg);
+  }
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_ENGINE_CORE_HPP
+// ---- end nprandom/detail/engine_core.hpp ----
 
 namespace nprandom {
 
@@ -1346,8 +1499,13 @@ inline constexpr std::uint64_t pcg_cheap_multiplier = 0xda942042e4dd58b5ULL;
 // (phi - 1) * 2^128: the step of `jumped` for both PCG generators (_pcg64.pyx).
 inline constexpr uint128 pcg_jump_step{0x9e3779b97f4a7c15ULL, 0xf39cc0605cedc835ULL};
 
-inline uint128 pcg_mul_step(uint128 state, uint128 mult, uint128 inc) noexcept {
-  return state * mult + inc;
+// state * mult + inc (mod 2^128): the LCG step, written out so that the carry is one ADC.
+NPRANDOM_ALWAYS_INLINE uint128 pcg_mul_step(uint128 state, uint128 mult, uint128 inc) noexcept {
+  std::uint64_t hi = 0;
+  std::uint64_t lo = umul128(state.lo(), mult.lo(), hi);
+  hi += state.hi() * mult.lo() + state.lo() * mult.hi();
+  add128(hi, lo, inc.hi(), inc.lo());
+  return uint128(hi, lo);
 }
 
 // Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): advances in O(log delta).
@@ -1391,15 +1549,50 @@ class PCG64Engine : public BitGenerator<Derived> {
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
-  std::uint64_t next_uint64() noexcept {
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    uint128 s = state_.load();
+    const std::uint64_t r = step(s, inc_);
+    state_.store(s);
+    return r;
+  }
+
+  // One draw: advances `s` by one LCG step and returns the output (PCG64: of the new state;
+  // PCG64DXSM: of the old one). The one definition used by next_uint64 and by core.
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t step(uint128& s, uint128 inc) noexcept {
     if constexpr (Dxsm) {
-      const std::uint64_t r = output(state_);
-      state_ = pcg_mul_step(state_, uint128(pcg_cheap_multiplier), inc_);
-      return r;
+      const uint128 old = s;
+      s = pcg_mul_step(old, uint128(pcg_cheap_multiplier), inc);
+      return output(old);
     } else {
-      state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-      return output(state_);
+      s = pcg_mul_step(s, pcg_default_multiplier, inc);
+      return output(s);
     }
+  }
+
+  // The state as a value (detail/engine_core.hpp): bulk kernels draw from a local copy, whose
+  // state stays in registers, and write it back with set_engine_core.
+  class core : public half_word_core<core> {
+   public:
+    core(uint128 state, uint128 inc, bool has, std::uint32_t value) noexcept
+        : half_word_core<core>(has, value), state_(state), inc_(inc) {}
+    NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+      uint128 s = state_.load();
+      const std::uint64_t r = PCG64Engine::step(s, inc_);
+      state_.store(s);
+      return r;
+    }
+    uint128 state() const noexcept { return state_.load(); }
+
+   private:
+    uint128_storage state_;  // as in the engine, in case the copy does end up in memory
+    uint128 inc_;
+  };
+  core engine_core() const noexcept {
+    return core(state_.load(), inc_, this->has_uint32_, this->uinteger_);
+  }
+  void set_engine_core(const core& c) noexcept {
+    state_.store(c.state());
+    this->has_uint32_ = c.uint32_buffer_state(this->uinteger_);
   }
 
   using BitGenerator<Derived>::random_raw;
@@ -1420,7 +1613,7 @@ class PCG64Engine : public BitGenerator<Derived> {
     const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
     // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
     // PCG64DXSM the state before it.
-    uint128 l0 = state_, l1, l2, l3;
+    uint128 l0 = state_.load(), l1, l2, l3;
     if constexpr (!Dxsm) l0 = l0 * m + inc_;
     l1 = l0 * m + inc_;
     l2 = l1 * m + inc_;
@@ -1442,9 +1635,9 @@ class PCG64Engine : public BitGenerator<Derived> {
     // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
     // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
     if constexpr (Dxsm) {
-      state_ = l0;
+      state_.store(l0);
     } else {
-      state_ = last;
+      state_.store(last);
     }
     for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
   }
@@ -1453,7 +1646,7 @@ class PCG64Engine : public BitGenerator<Derived> {
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
   // buffered 32-bit half, as NumPy does. Returns *this.
   Derived& advance(uint128 delta) noexcept {
-    state_ = pcg_advance_lcg(state_, delta, multiplier(), inc_);
+    state_.store(pcg_advance_lcg(state_.load(), delta, multiplier(), inc_));
     this->reset_uint32_buffer();
     return this->self();
   }
@@ -1472,20 +1665,20 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   PCG64State state() const {
-    return PCG64State{Derived::name(), state_, inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
+    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
   }
   // Throws std::invalid_argument when the state belongs to another bit generator.
   void set_state(const PCG64State& s) {
     if (s.bit_generator != Derived::name())
       throw std::invalid_argument("state must be for a " + std::string(Derived::name()) + " RNG");
-    state_ = s.state;
+    state_.store(s.state);
     inc_ = s.inc;
     this->has_uint32_ = s.has_uint32 != 0;
     this->uinteger_ = s.uinteger;
   }
 
   friend bool operator==(const Derived& a, const Derived& b) noexcept {
-    return a.state_ == b.state_ && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
+    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
            a.uinteger_ == b.uinteger_;
   }
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
@@ -1522,16 +1715,15 @@ class PCG64Engine : public BitGenerator<Derived> {
     const auto v = ss.generate_state<std::uint64_t>(4);
     const uint128 initstate(v[0], v[1]);
     const uint128 initseq(v[2], v[3]);
-    state_ = 0;
     inc_ = (initseq << 1) | uint128(1);
-    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-    state_ += initstate;
-    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
+    uint128 s = pcg_mul_step(uint128(0), pcg_default_multiplier, inc_);
+    s += initstate;
+    state_.store(pcg_mul_step(s, pcg_default_multiplier, inc_));
     this->reset_uint32_buffer();
     this->seed_seq_ = ss;
   }
 
-  uint128 state_;
+  uint128_storage state_;  // see uint128_storage: the layout matters at -O3 -march=native
   uint128 inc_;
 };
 
@@ -1854,26 +2046,41 @@ class SFC64 : public BitGenerator<SFC64> {
   SFC64(std::initializer_list<Int> seed) : SFC64(SeedSource(seed)) {}  // SFC64 g = {1, 2}
 
   // sfc64_next
-  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
-    const std::uint64_t tmp = s_[0] + s_[1] + s_[3]++;
-    s_[0] = s_[1] ^ (s_[1] >> 11);
-    s_[1] = s_[2] + (s_[2] << 3);
-    s_[2] = ((s_[2] << 24) | (s_[2] >> 40)) + tmp;
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept { return step(s_); }
+
+  // One draw of sfc64_next on the state words (a, b, c, counter): the one definition used by
+  // next_uint64, random_raw and core.
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t step(std::array<std::uint64_t, 4>& s) noexcept {
+    const std::uint64_t tmp = s[0] + s[1] + s[3]++;
+    s[0] = s[1] ^ (s[1] >> 11);
+    s[1] = s[2] + (s[2] << 3);
+    s[2] = ((s[2] << 24) | (s[2] >> 40)) + tmp;
     return tmp;
   }
 
   using BitGenerator<SFC64>::random_raw;
   // Fill with raw outputs; the state lives in registers for the whole loop.
   void random_raw(std::uint64_t* out, std::size_t n) noexcept {
-    std::uint64_t a = s_[0], b = s_[1], c = s_[2], w = s_[3];
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t tmp = a + b + w++;
-      a = b ^ (b >> 11);
-      b = c + (c << 3);
-      c = ((c << 24) | (c >> 40)) + tmp;
-      out[i] = tmp;
-    }
-    s_ = {a, b, c, w};
+    std::array<std::uint64_t, 4> s = s_;
+    for (std::size_t i = 0; i < n; ++i) out[i] = step(s);
+    s_ = s;
+  }
+
+  // The state as a value for bulk kernels (detail/engine_core.hpp).
+  class core : public detail::half_word_core<core> {
+   public:
+    core(const std::array<std::uint64_t, 4>& s, bool has, std::uint32_t value) noexcept
+        : detail::half_word_core<core>(has, value), s_(s) {}
+    NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept { return SFC64::step(s_); }
+    const std::array<std::uint64_t, 4>& words() const noexcept { return s_; }
+
+   private:
+    std::array<std::uint64_t, 4> s_;
+  };
+  core engine_core() const noexcept { return core(s_, has_uint32_, uinteger_); }
+  void set_engine_core(const core& c) noexcept {
+    s_ = c.words();
+    has_uint32_ = c.uint32_buffer_state(uinteger_);
   }
 
   SFC64State state() const { return SFC64State{name(), s_, has_uint32_ ? 1 : 0, uinteger_}; }
@@ -3930,25 +4137,41 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(e);
+  });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(e);
+  });
 }
 
 /// random_standard_exponential_inv_fill.
 template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv(e);
+  });
 }
 
 /// random_standard_exponential_inv_fill_f.
 template <class BitGen>
 inline void standard_exponential_inv_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv_f(e);
+  });
 }
 
 /// random_exponential: `scale * standard_exponential(bg)`.
@@ -4132,19 +4355,37 @@ inline float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(e);
+  });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(e);
+  });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
 template <class BitGen>
 inline double normal(BitGen& bg, double loc, double scale) noexcept {
   return loc + detail::mul(scale, standard_normal(bg));
+}
+
+/// `cnt` values of random_normal(bg, loc, scale).
+template <class BitGen>
+inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = normal(e, loc, scale);
+  });
 }
 
 }  // namespace distributions
@@ -4290,7 +4531,9 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -4827,6 +5070,54 @@ inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, b
   for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
 }
 
+/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
+/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
+/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
+/// for the last partial word, bit by bit.
+template <class BitGen>
+inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
+  if (!rng) return std::vector<bool>(n, off);
+  std::vector<bool> v(n);
+  std::size_t i = 0;
+#if defined(__GLIBCXX__)
+  {
+    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
+    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
+    constexpr std::size_t bits = sizeof(word_t) * 8;
+    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
+    for (; n - i >= bits; i += bits) {
+      if constexpr (bits == 64) {
+        const std::uint64_t lo = bg.next_uint32();
+        const std::uint64_t hi = bg.next_uint32();
+        *w++ = static_cast<word_t>(lo | (hi << 32));
+      } else {
+        *w++ = static_cast<word_t>(bg.next_uint32());
+      }
+    }
+  }
+#endif
+  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
+  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
+  return v;
+}
+
+/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
+/// `length` bytes (length <= 4 * words).
+template <class BitGen>
+inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
+  std::size_t i = 0;
+  for (; length - i >= 4; i += 4) {
+    const std::uint32_t w = bg.next_uint32();
+    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
+                           static_cast<unsigned char>(w >> 16), static_cast<unsigned char>(w >> 24)};
+    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  }
+  if (i < length) {
+    const std::uint32_t w = bg.next_uint32();
+    for (std::size_t k = 0; i + k < length; ++k) out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+  }
+}
+
 }  // namespace distributions
 }  // namespace nprandom
 
@@ -5092,19 +5383,37 @@ inline float standard_uniform_f(BitGen& bg) noexcept {
 /// random_standard_uniform_fill.
 template <class BitGen>
 inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = bg.next_double();
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
+  });
 }
 
 /// random_standard_uniform_fill_f.
 template <class BitGen>
 inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = bg.next_float();
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
+  });
 }
 
 /// random_uniform: `lower + range * U`, one next_double.
 template <class BitGen>
 inline double uniform(BitGen& bg, double lower, double range) noexcept {
   return lower + detail::mul(range, bg.next_double());
+}
+
+/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
+template <class BitGen>
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt, double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
+  });
 }
 
 }  // namespace distributions
@@ -5582,6 +5891,37 @@ inline double binomial_inversion_next_px(std::int64_t n, double p, double q, dou
   return (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
 }
 
+// BINV's probabilities px_0..px_bound in a table (the doubles the search would compute, computed
+// once per (n, p) with the same expression in the same order). The table size bounds `bound`
+// (<= 85 for n*p <= 30, so the table always applies).
+constexpr std::int64_t binv_table_size = 128;
+inline bool binv_fill_table(const distributions::binomial_cache& bc, std::int64_t n, double p,
+                            double* px) noexcept {
+  if (bc.m < 0 || bc.m >= binv_table_size) return false;
+  px[0] = bc.r;
+  for (std::int64_t X = 1; X <= bc.m; ++X) px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
+  return true;
+}
+
+// BINV's sequential search against the table: U -= px_{X-1} while U > px_X, restarting with a
+// new double past the bound -- the same subtractions and comparisons as random_binomial_inversion.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* px,
+                                                      std::int64_t bound) noexcept {
+  std::int64_t X = 0;
+  double U = bg.next_double();
+  while (U > px[X]) {
+    ++X;
+    if (X > bound) {
+      X = 0;
+      U = bg.next_double();
+    } else {
+      U -= px[X - 1];
+    }
+  }
+  return X;
+}
+
 }  // namespace detail
 
 namespace distributions {
@@ -5666,32 +6006,16 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   binomial_cache bc;
   if (pp * static_cast<double>(n) <= 30.0) {
     detail::binomial_inversion_setup(bc, n, pp);
-    constexpr std::int64_t table_size = 128;
-    const std::int64_t bound = bc.m;
-    if (bound < 0 || bound >= table_size) {  // cannot happen for n*p <= 30; keep the plain loop
+    double px[detail::binv_table_size];
+    if (!detail::binv_fill_table(bc, n, pp, px)) {  // cannot happen for n*p <= 30
       for (std::size_t i = 0; i < cnt; ++i) {
         const std::int64_t x = binomial_inversion(bg, n, pp, bc);
         out[i] = reflect ? n - x : x;
       }
       return;
     }
-    double px[table_size];
-    px[0] = bc.r;
-    for (std::int64_t X = 1; X <= bound; ++X) {
-      px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, px[X - 1], X);
-    }
     for (std::size_t i = 0; i < cnt; ++i) {
-      std::int64_t X = 0;
-      double U = bg.next_double();
-      while (U > px[X]) {
-        ++X;
-        if (X > bound) {
-          X = 0;
-          U = bg.next_double();
-        } else {
-          U -= px[X - 1];
-        }
-      }
+      const std::int64_t X = detail::binv_table_search(bg, px, bc.m);
       out[i] = reflect ? n - X : X;
     }
     return;
@@ -5717,6 +6041,52 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   }
 }
 
+/// Generator.binomial's one-value calls with the per-(n, p) setup kept between calls, as NumPy's
+/// Generator keeps its binomial_t: the inversion table (detail::binv_fill_table) or the BTPE
+/// cache. The values are those of binomial(bg, n, p): the cached numbers are exactly what the
+/// setup would recompute.
+class binomial_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t n, double p) noexcept {
+    if (n == 0 || p == 0.0) return 0;
+    const bool reflect = p > 0.5;
+    const double pp = reflect ? 1.0 - p : p;
+    if (!(n == n_ && pp == pp_)) setup(n, pp);
+    std::int64_t x;
+    if (table_) {
+      x = detail::binv_table_search(bg, px_, bc_.m);
+    } else if (inversion_) {
+      x = binomial_inversion(bg, n, pp, bc_);
+    } else {
+      detail::btpe_direct terms(n, bc_);
+      x = detail::binomial_btpe_draw(bg, n, pp, bc_, terms);
+    }
+    return reflect ? n - x : x;
+  }
+
+ private:
+  void setup(std::int64_t n, double pp) noexcept {
+    n_ = n;
+    pp_ = pp;
+    inversion_ = pp * static_cast<double>(n) <= 30.0;
+    if (inversion_) {
+      detail::binomial_inversion_setup(bc_, n, pp);
+      table_ = detail::binv_fill_table(bc_, n, pp, px_);
+    } else {
+      detail::binomial_btpe_setup(bc_, n, pp);
+      table_ = false;
+    }
+  }
+
+  std::int64_t n_ = -1;
+  double pp_ = 0.0;
+  bool inversion_ = false;
+  bool table_ = false;
+  binomial_cache bc_;
+  double px_[detail::binv_table_size] = {};
+};
+
 // ---------------------------------------------------------------------------------------------
 // Poisson
 // ---------------------------------------------------------------------------------------------
@@ -5732,6 +6102,10 @@ struct poisson_ptrs_setup {
   double vr;
   double log_invalpha;
 
+  // lam is NaN: matches no lam (poisson_sampler's empty cache).
+  poisson_ptrs_setup() noexcept
+      : lam(std::numeric_limits<double>::quiet_NaN()), loglam(0), b(0), a(0), invalpha(0), vr(0),
+        log_invalpha(0) {}
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(detail::log(lam_)),
@@ -5839,6 +6213,27 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
   }
 }
+
+/// Generator.poisson's one-value calls with the per-lam setup (exp(-lam), or PTRS's constants)
+/// kept between calls; the values are those of poisson(bg, lam).
+class poisson_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double lam) noexcept {
+    if (lam == 0) return 0;
+    if (!(lam == s_.lam)) {
+      s_ = lam >= 10 ? poisson_ptrs_setup(lam) : poisson_ptrs_setup();
+      s_.lam = lam;
+      enlam_ = lam >= 10 ? 0.0 : detail::exp(-lam);
+    }
+    if (lam >= 10) return poisson_ptrs(bg, s_);
+    return poisson_mult_enlam(bg, enlam_);
+  }
+
+ private:
+  poisson_ptrs_setup s_;
+  double enlam_ = 0.0;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Negative binomial
@@ -7253,10 +7648,10 @@ class Generator {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     if constexpr (std::is_same<T, bool>::value) {
-      // std::vector<bool> has no data(): draw into a plain buffer first.
-      std::unique_ptr<bool[]> tmp(new bool[detail::checked_elements<bool>(size)]);
-      integers(low, high, tmp.get(), size, closed);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      // std::vector<bool> has no data(): the kernel writes its words (the values of the fill form).
+      const auto r = detail::integers_check<T>(low, high, closed);
+      return distributions::bounded_bool_vector(bit_generator_, r.off, r.rng,
+                                                detail::checked_elements<bool>(size));
     } else {
       std::vector<T> out(detail::checked_elements<T>(size));
       integers(low, high, out.data(), size, closed);
@@ -7325,7 +7720,10 @@ class Generator {
   // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
   static constexpr auto uniform_ = detail::make_method<double>(
       [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative));
+      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
+      .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
+        distributions::uniform_fill(g, low, range, cnt, out);
+      });
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
@@ -7371,7 +7769,10 @@ class Generator {
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
   static constexpr auto normal_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative));
+      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+      .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+        distributions::normal_fill(g, loc, scale, cnt, out);
+      });
   double normal(double loc = 0.0, double scale = 1.0) {
     return normal_.one(bit_generator_, loc, scale);
   }
@@ -7516,12 +7917,7 @@ class Generator {
     }
     detail::checked_elements<std::uint32_t>((length - 1) / 4 + 1);  // NumPy's uint32 buffer
     std::string out(length, '\0');
-    for (std::size_t i = 0; i < length; i += 4) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4 && i + k < length; ++k) {
-        out[i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
+    distributions::random_bytes(bit_generator_, &out[0], length);
     return out;
   }
 
@@ -8193,7 +8589,11 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
             distributions::binomial_fill(g, n, p, out, cnt);
           });
-  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(bit_generator_, p, n); }
+  // One value: NumPy's Generator keeps the binomial setup between calls; so does binomial_sampler_.
+  std::int64_t binomial(std::int64_t n, double p) {
+    binomial_.check(false, array_arg<double>(p), array_arg<std::int64_t>(n));
+    return binomial_sampler_(bit_generator_, n, p);
+  }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
     return binomial_.sized(bit_generator_, size, p, n);
   }
@@ -8237,7 +8637,10 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
             distributions::poisson_fill(g, lam, out, cnt);
           });
-  std::int64_t poisson(double lam = 1.0) { return poisson_.one(bit_generator_, lam); }
+  std::int64_t poisson(double lam = 1.0) {
+    poisson_.check(false, array_arg<double>(lam));
+    return poisson_sampler_(bit_generator_, lam);
+  }
   std::vector<std::int64_t> poisson(double lam, std::size_t size) {
     return poisson_.sized(bit_generator_, size, lam);
   }
@@ -8561,6 +8964,10 @@ class Generator {
 
  private:
   BitGen bit_generator_;
+  // Setups kept between one-value calls (NumPy's Generator keeps its binomial_t); they never
+  // change a value drawn.
+  distributions::binomial_sampler binomial_sampler_;
+  distributions::poisson_sampler poisson_sampler_;
 };
 
 // ==== free functions: core (default_rng) ====

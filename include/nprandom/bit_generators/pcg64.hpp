@@ -11,6 +11,7 @@
 
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/uint128.hpp>
 #include <nprandom/seed_sequence.hpp>
 
@@ -40,8 +41,13 @@ inline constexpr std::uint64_t pcg_cheap_multiplier = 0xda942042e4dd58b5ULL;
 // (phi - 1) * 2^128: the step of `jumped` for both PCG generators (_pcg64.pyx).
 inline constexpr uint128 pcg_jump_step{0x9e3779b97f4a7c15ULL, 0xf39cc0605cedc835ULL};
 
-inline uint128 pcg_mul_step(uint128 state, uint128 mult, uint128 inc) noexcept {
-  return state * mult + inc;
+// state * mult + inc (mod 2^128): the LCG step, written out so that the carry is one ADC.
+NPRANDOM_ALWAYS_INLINE uint128 pcg_mul_step(uint128 state, uint128 mult, uint128 inc) noexcept {
+  std::uint64_t hi = 0;
+  std::uint64_t lo = umul128(state.lo(), mult.lo(), hi);
+  hi += state.hi() * mult.lo() + state.lo() * mult.hi();
+  add128(hi, lo, inc.hi(), inc.lo());
+  return uint128(hi, lo);
 }
 
 // Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): advances in O(log delta).
@@ -85,15 +91,50 @@ class PCG64Engine : public BitGenerator<Derived> {
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
-  std::uint64_t next_uint64() noexcept {
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    uint128 s = state_.load();
+    const std::uint64_t r = step(s, inc_);
+    state_.store(s);
+    return r;
+  }
+
+  // One draw: advances `s` by one LCG step and returns the output (PCG64: of the new state;
+  // PCG64DXSM: of the old one). The one definition used by next_uint64 and by core.
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t step(uint128& s, uint128 inc) noexcept {
     if constexpr (Dxsm) {
-      const std::uint64_t r = output(state_);
-      state_ = pcg_mul_step(state_, uint128(pcg_cheap_multiplier), inc_);
-      return r;
+      const uint128 old = s;
+      s = pcg_mul_step(old, uint128(pcg_cheap_multiplier), inc);
+      return output(old);
     } else {
-      state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-      return output(state_);
+      s = pcg_mul_step(s, pcg_default_multiplier, inc);
+      return output(s);
     }
+  }
+
+  // The state as a value (detail/engine_core.hpp): bulk kernels draw from a local copy, whose
+  // state stays in registers, and write it back with set_engine_core.
+  class core : public half_word_core<core> {
+   public:
+    core(uint128 state, uint128 inc, bool has, std::uint32_t value) noexcept
+        : half_word_core<core>(has, value), state_(state), inc_(inc) {}
+    NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+      uint128 s = state_.load();
+      const std::uint64_t r = PCG64Engine::step(s, inc_);
+      state_.store(s);
+      return r;
+    }
+    uint128 state() const noexcept { return state_.load(); }
+
+   private:
+    uint128_storage state_;  // as in the engine, in case the copy does end up in memory
+    uint128 inc_;
+  };
+  core engine_core() const noexcept {
+    return core(state_.load(), inc_, this->has_uint32_, this->uinteger_);
+  }
+  void set_engine_core(const core& c) noexcept {
+    state_.store(c.state());
+    this->has_uint32_ = c.uint32_buffer_state(this->uinteger_);
   }
 
   using BitGenerator<Derived>::random_raw;
@@ -114,7 +155,7 @@ class PCG64Engine : public BitGenerator<Derived> {
     const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
     // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
     // PCG64DXSM the state before it.
-    uint128 l0 = state_, l1, l2, l3;
+    uint128 l0 = state_.load(), l1, l2, l3;
     if constexpr (!Dxsm) l0 = l0 * m + inc_;
     l1 = l0 * m + inc_;
     l2 = l1 * m + inc_;
@@ -136,9 +177,9 @@ class PCG64Engine : public BitGenerator<Derived> {
     // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
     // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
     if constexpr (Dxsm) {
-      state_ = l0;
+      state_.store(l0);
     } else {
-      state_ = last;
+      state_.store(last);
     }
     for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
   }
@@ -147,7 +188,7 @@ class PCG64Engine : public BitGenerator<Derived> {
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
   // buffered 32-bit half, as NumPy does. Returns *this.
   Derived& advance(uint128 delta) noexcept {
-    state_ = pcg_advance_lcg(state_, delta, multiplier(), inc_);
+    state_.store(pcg_advance_lcg(state_.load(), delta, multiplier(), inc_));
     this->reset_uint32_buffer();
     return this->self();
   }
@@ -166,20 +207,20 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   PCG64State state() const {
-    return PCG64State{Derived::name(), state_, inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
+    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
   }
   // Throws std::invalid_argument when the state belongs to another bit generator.
   void set_state(const PCG64State& s) {
     if (s.bit_generator != Derived::name())
       throw std::invalid_argument("state must be for a " + std::string(Derived::name()) + " RNG");
-    state_ = s.state;
+    state_.store(s.state);
     inc_ = s.inc;
     this->has_uint32_ = s.has_uint32 != 0;
     this->uinteger_ = s.uinteger;
   }
 
   friend bool operator==(const Derived& a, const Derived& b) noexcept {
-    return a.state_ == b.state_ && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
+    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
            a.uinteger_ == b.uinteger_;
   }
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
@@ -216,16 +257,15 @@ class PCG64Engine : public BitGenerator<Derived> {
     const auto v = ss.generate_state<std::uint64_t>(4);
     const uint128 initstate(v[0], v[1]);
     const uint128 initseq(v[2], v[3]);
-    state_ = 0;
     inc_ = (initseq << 1) | uint128(1);
-    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
-    state_ += initstate;
-    state_ = pcg_mul_step(state_, pcg_default_multiplier, inc_);
+    uint128 s = pcg_mul_step(uint128(0), pcg_default_multiplier, inc_);
+    s += initstate;
+    state_.store(pcg_mul_step(s, pcg_default_multiplier, inc_));
     this->reset_uint32_buffer();
     this->seed_seq_ = ss;
   }
 
-  uint128 state_;
+  uint128_storage state_;  // see uint128_storage: the layout matters at -O3 -march=native
   uint128 inc_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/seed_sequence.hpp>
 
 #include <array>
@@ -49,26 +50,41 @@ class SFC64 : public BitGenerator<SFC64> {
   SFC64(std::initializer_list<Int> seed) : SFC64(SeedSource(seed)) {}  // SFC64 g = {1, 2}
 
   // sfc64_next
-  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
-    const std::uint64_t tmp = s_[0] + s_[1] + s_[3]++;
-    s_[0] = s_[1] ^ (s_[1] >> 11);
-    s_[1] = s_[2] + (s_[2] << 3);
-    s_[2] = ((s_[2] << 24) | (s_[2] >> 40)) + tmp;
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept { return step(s_); }
+
+  // One draw of sfc64_next on the state words (a, b, c, counter): the one definition used by
+  // next_uint64, random_raw and core.
+  static NPRANDOM_ALWAYS_INLINE std::uint64_t step(std::array<std::uint64_t, 4>& s) noexcept {
+    const std::uint64_t tmp = s[0] + s[1] + s[3]++;
+    s[0] = s[1] ^ (s[1] >> 11);
+    s[1] = s[2] + (s[2] << 3);
+    s[2] = ((s[2] << 24) | (s[2] >> 40)) + tmp;
     return tmp;
   }
 
   using BitGenerator<SFC64>::random_raw;
   // Fill with raw outputs; the state lives in registers for the whole loop.
   void random_raw(std::uint64_t* out, std::size_t n) noexcept {
-    std::uint64_t a = s_[0], b = s_[1], c = s_[2], w = s_[3];
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t tmp = a + b + w++;
-      a = b ^ (b >> 11);
-      b = c + (c << 3);
-      c = ((c << 24) | (c >> 40)) + tmp;
-      out[i] = tmp;
-    }
-    s_ = {a, b, c, w};
+    std::array<std::uint64_t, 4> s = s_;
+    for (std::size_t i = 0; i < n; ++i) out[i] = step(s);
+    s_ = s;
+  }
+
+  // The state as a value for bulk kernels (detail/engine_core.hpp).
+  class core : public detail::half_word_core<core> {
+   public:
+    core(const std::array<std::uint64_t, 4>& s, bool has, std::uint32_t value) noexcept
+        : detail::half_word_core<core>(has, value), s_(s) {}
+    NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept { return SFC64::step(s_); }
+    const std::array<std::uint64_t, 4>& words() const noexcept { return s_; }
+
+   private:
+    std::array<std::uint64_t, 4> s_;
+  };
+  core engine_core() const noexcept { return core(s_, has_uint32_, uinteger_); }
+  void set_engine_core(const core& c) noexcept {
+    s_ = c.words();
+    has_uint32_ = c.uint32_buffer_state(uinteger_);
   }
 
   SFC64State state() const { return SFC64State{name(), s_, has_uint32_ ? 1 : 0, uinteger_}; }

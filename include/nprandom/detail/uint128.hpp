@@ -32,6 +32,19 @@ NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
 #endif
 }
 
+// (hi:lo) += (b_hi:b_lo) modulo 2^128. On x86-64 GCC/Clang one ADD + ADC: left to itself GCC 12
+// sometimes materialises the carry with SETC + ADD, one more instruction on the serial chain of
+// the PCG64 state (measured ~7% per draw).
+NPRANDOM_ALWAYS_INLINE void add128(std::uint64_t& hi, std::uint64_t& lo, std::uint64_t b_hi,
+                                   std::uint64_t b_lo) noexcept {
+#if defined(__x86_64__) && defined(__GNUC__)
+  __asm__("addq %2, %0\n\tadcq %3, %1" : "+&r"(lo), "+r"(hi) : "rme"(b_lo), "rme"(b_hi) : "cc");
+#else
+  lo += b_lo;
+  hi += b_hi + (lo < b_lo ? 1u : 0u);
+#endif
+}
+
 // Unsigned 128-bit integer value type (wrap-around arithmetic modulo 2^128).
 class uint128 {
  public:
@@ -81,6 +94,48 @@ class uint128 {
  private:
   std::uint64_t hi_ = 0;
   std::uint64_t lo_ = 0;
+};
+
+// A uint128 kept in memory between calls (a bit generator's state): load() and store() move it
+// as ONE 128-bit integer (a native __int128 where present), which compilers read and write with
+// two 64-bit GPR moves. Why not a plain uint128 member: its two 64-bit halves are two adjacent
+// stores, and GCC 12 at -O3 with AVX (-march=native) merges them into one 16-byte vector store
+// (vmovq + vpinsrq + vmovdqu); the next draw reloads the halves with 8-byte loads, which cannot be
+// forwarded from the 16-byte store, so every draw that goes through memory (a kernel that is not
+// inlined into its loop, a user's loop of scalar calls) stalls on the state: measured 2-2.7x
+// slower than -O2 (issue 12). Values are unchanged: only the storage differs.
+class uint128_storage {
+ public:
+  constexpr uint128_storage() noexcept = default;
+  constexpr uint128_storage(uint128 v) noexcept  // NOLINT: implicit by design
+#if NPRANDOM_HAS_INT128
+      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()) {
+  }
+#else
+      : v_(v) {
+  }
+#endif
+  NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
+#if NPRANDOM_HAS_INT128
+    return uint128(static_cast<std::uint64_t>(v_ >> 64), static_cast<std::uint64_t>(v_));
+#else
+    return v_;
+#endif
+  }
+  NPRANDOM_ALWAYS_INLINE void store(uint128 v) noexcept {
+#if NPRANDOM_HAS_INT128
+    v_ = (static_cast<native_uint128>(v.hi()) << 64) | v.lo();
+#else
+    v_ = v;
+#endif
+  }
+
+ private:
+#if NPRANDOM_HAS_INT128
+  native_uint128 v_ = 0;
+#else
+  uint128 v_;
+#endif
 };
 
 }  // namespace detail

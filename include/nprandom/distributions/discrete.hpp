@@ -370,6 +370,37 @@ inline double binomial_inversion_next_px(std::int64_t n, double p, double q, dou
   return (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
 }
 
+// BINV's probabilities px_0..px_bound in a table (the doubles the search would compute, computed
+// once per (n, p) with the same expression in the same order). The table size bounds `bound`
+// (<= 85 for n*p <= 30, so the table always applies).
+constexpr std::int64_t binv_table_size = 128;
+inline bool binv_fill_table(const distributions::binomial_cache& bc, std::int64_t n, double p,
+                            double* px) noexcept {
+  if (bc.m < 0 || bc.m >= binv_table_size) return false;
+  px[0] = bc.r;
+  for (std::int64_t X = 1; X <= bc.m; ++X) px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
+  return true;
+}
+
+// BINV's sequential search against the table: U -= px_{X-1} while U > px_X, restarting with a
+// new double past the bound -- the same subtractions and comparisons as random_binomial_inversion.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* px,
+                                                      std::int64_t bound) noexcept {
+  std::int64_t X = 0;
+  double U = bg.next_double();
+  while (U > px[X]) {
+    ++X;
+    if (X > bound) {
+      X = 0;
+      U = bg.next_double();
+    } else {
+      U -= px[X - 1];
+    }
+  }
+  return X;
+}
+
 }  // namespace detail
 
 namespace distributions {
@@ -454,32 +485,16 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   binomial_cache bc;
   if (pp * static_cast<double>(n) <= 30.0) {
     detail::binomial_inversion_setup(bc, n, pp);
-    constexpr std::int64_t table_size = 128;
-    const std::int64_t bound = bc.m;
-    if (bound < 0 || bound >= table_size) {  // cannot happen for n*p <= 30; keep the plain loop
+    double px[detail::binv_table_size];
+    if (!detail::binv_fill_table(bc, n, pp, px)) {  // cannot happen for n*p <= 30
       for (std::size_t i = 0; i < cnt; ++i) {
         const std::int64_t x = binomial_inversion(bg, n, pp, bc);
         out[i] = reflect ? n - x : x;
       }
       return;
     }
-    double px[table_size];
-    px[0] = bc.r;
-    for (std::int64_t X = 1; X <= bound; ++X) {
-      px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, px[X - 1], X);
-    }
     for (std::size_t i = 0; i < cnt; ++i) {
-      std::int64_t X = 0;
-      double U = bg.next_double();
-      while (U > px[X]) {
-        ++X;
-        if (X > bound) {
-          X = 0;
-          U = bg.next_double();
-        } else {
-          U -= px[X - 1];
-        }
-      }
+      const std::int64_t X = detail::binv_table_search(bg, px, bc.m);
       out[i] = reflect ? n - X : X;
     }
     return;
@@ -505,6 +520,52 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
   }
 }
 
+/// Generator.binomial's one-value calls with the per-(n, p) setup kept between calls, as NumPy's
+/// Generator keeps its binomial_t: the inversion table (detail::binv_fill_table) or the BTPE
+/// cache. The values are those of binomial(bg, n, p): the cached numbers are exactly what the
+/// setup would recompute.
+class binomial_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t n, double p) noexcept {
+    if (n == 0 || p == 0.0) return 0;
+    const bool reflect = p > 0.5;
+    const double pp = reflect ? 1.0 - p : p;
+    if (!(n == n_ && pp == pp_)) setup(n, pp);
+    std::int64_t x;
+    if (table_) {
+      x = detail::binv_table_search(bg, px_, bc_.m);
+    } else if (inversion_) {
+      x = binomial_inversion(bg, n, pp, bc_);
+    } else {
+      detail::btpe_direct terms(n, bc_);
+      x = detail::binomial_btpe_draw(bg, n, pp, bc_, terms);
+    }
+    return reflect ? n - x : x;
+  }
+
+ private:
+  void setup(std::int64_t n, double pp) noexcept {
+    n_ = n;
+    pp_ = pp;
+    inversion_ = pp * static_cast<double>(n) <= 30.0;
+    if (inversion_) {
+      detail::binomial_inversion_setup(bc_, n, pp);
+      table_ = detail::binv_fill_table(bc_, n, pp, px_);
+    } else {
+      detail::binomial_btpe_setup(bc_, n, pp);
+      table_ = false;
+    }
+  }
+
+  std::int64_t n_ = -1;
+  double pp_ = 0.0;
+  bool inversion_ = false;
+  bool table_ = false;
+  binomial_cache bc_;
+  double px_[detail::binv_table_size] = {};
+};
+
 // ---------------------------------------------------------------------------------------------
 // Poisson
 // ---------------------------------------------------------------------------------------------
@@ -520,6 +581,10 @@ struct poisson_ptrs_setup {
   double vr;
   double log_invalpha;
 
+  // lam is NaN: matches no lam (poisson_sampler's empty cache).
+  poisson_ptrs_setup() noexcept
+      : lam(std::numeric_limits<double>::quiet_NaN()), loglam(0), b(0), a(0), invalpha(0), vr(0),
+        log_invalpha(0) {}
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(detail::log(lam_)),
@@ -627,6 +692,27 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
   }
 }
+
+/// Generator.poisson's one-value calls with the per-lam setup (exp(-lam), or PTRS's constants)
+/// kept between calls; the values are those of poisson(bg, lam).
+class poisson_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double lam) noexcept {
+    if (lam == 0) return 0;
+    if (!(lam == s_.lam)) {
+      s_ = lam >= 10 ? poisson_ptrs_setup(lam) : poisson_ptrs_setup();
+      s_.lam = lam;
+      enlam_ = lam >= 10 ? 0.0 : detail::exp(-lam);
+    }
+    if (lam >= 10) return poisson_ptrs(bg, s_);
+    return poisson_mult_enlam(bg, enlam_);
+  }
+
+ private:
+  poisson_ptrs_setup s_;
+  double enlam_ = 0.0;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Negative binomial

@@ -15,6 +15,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
@@ -87,25 +88,41 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(e);
+  });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(e);
+  });
 }
 
 /// random_standard_exponential_inv_fill.
 template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv(e);
+  });
 }
 
 /// random_standard_exponential_inv_fill_f.
 template <class BitGen>
 inline void standard_exponential_inv_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv_f(e);
+  });
 }
 
 /// random_exponential: `scale * standard_exponential(bg)`.

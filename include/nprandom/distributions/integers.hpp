@@ -26,7 +26,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -514,6 +516,54 @@ inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, b
                               bool* out) noexcept {
   uint32_buffer b;
   for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+}
+
+/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
+/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
+/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
+/// for the last partial word, bit by bit.
+template <class BitGen>
+inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
+  if (!rng) return std::vector<bool>(n, off);
+  std::vector<bool> v(n);
+  std::size_t i = 0;
+#if defined(__GLIBCXX__)
+  {
+    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
+    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
+    constexpr std::size_t bits = sizeof(word_t) * 8;
+    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
+    for (; n - i >= bits; i += bits) {
+      if constexpr (bits == 64) {
+        const std::uint64_t lo = bg.next_uint32();
+        const std::uint64_t hi = bg.next_uint32();
+        *w++ = static_cast<word_t>(lo | (hi << 32));
+      } else {
+        *w++ = static_cast<word_t>(bg.next_uint32());
+      }
+    }
+  }
+#endif
+  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
+  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
+  return v;
+}
+
+/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
+/// `length` bytes (length <= 4 * words).
+template <class BitGen>
+inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
+  std::size_t i = 0;
+  for (; length - i >= 4; i += 4) {
+    const std::uint32_t w = bg.next_uint32();
+    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
+                           static_cast<unsigned char>(w >> 16), static_cast<unsigned char>(w >> 24)};
+    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  }
+  if (i < length) {
+    const std::uint32_t w = bg.next_uint32();
+    for (std::size_t k = 0; i + k < length; ++k) out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+  }
 }
 
 }  // namespace distributions

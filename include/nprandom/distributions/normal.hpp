@@ -13,6 +13,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
@@ -157,19 +158,37 @@ inline float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(e);
+  });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(bg);
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(e);
+  });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
 template <class BitGen>
 inline double normal(BitGen& bg, double loc, double scale) noexcept {
   return loc + detail::mul(scale, standard_normal(bg));
+}
+
+/// `cnt` values of random_normal(bg, loc, scale).
+template <class BitGen>
+inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = normal(e, loc, scale);
+  });
 }
 
 }  // namespace distributions

@@ -9,6 +9,7 @@
 #include <cstddef>
 
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/engine_core.hpp>
 
 namespace nprandom {
 namespace distributions {
@@ -30,19 +31,37 @@ inline float standard_uniform_f(BitGen& bg) noexcept {
 /// random_standard_uniform_fill.
 template <class BitGen>
 inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = bg.next_double();
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
+  });
 }
 
 /// random_standard_uniform_fill_f.
 template <class BitGen>
 inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = bg.next_float();
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
+  });
 }
 
 /// random_uniform: `lower + range * U`, one next_double.
 template <class BitGen>
 inline double uniform(BitGen& bg, double lower, double range) noexcept {
   return lower + detail::mul(range, bg.next_double());
+}
+
+/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
+template <class BitGen>
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt, double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
+  });
 }
 
 }  // namespace distributions

@@ -1,0 +1,95 @@
+// Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
+// and with_local_engine(), which runs a loop on such a copy and writes the state back.
+#ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
+#define NPRANDOM_DETAIL_ENGINE_CORE_HPP
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+
+namespace nprandom {
+namespace detail {
+
+// Why: a fill loop that draws through the generator object (a member of Generator, reached by
+// reference) must store the state to memory after every draw whenever the loop also calls an
+// opaque function (libm in a rejection branch, a kernel the compiler did not inline), and reload
+// it before the next draw: a store-to-load round trip on the serial dependency chain of the
+// state. A local copy whose address never escapes lives in registers instead. The copy carries
+// everything a kernel may touch (state, NumPy's buffered half-word), so a loop over the copy
+// draws exactly what the same loop over the generator would, and leaves the same final state.
+//
+// half_word_core<Core>: the surface kernels use (next_uint32 with NumPy's buffered half-words,
+// next_double, next_float, next_raw, the half-word buffer access), over Core::next_uint64 --
+// the same arithmetic as BitGenerator's, so detail::uses_half_word_uint32 and
+// uses_default_next_double hold for cores too.
+template <class Core>
+class half_word_core {
+ public:
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    if (has_uint32_) {
+      has_uint32_ = false;
+      return uinteger_;
+    }
+    const std::uint64_t next = self().next_uint64();
+    has_uint32_ = true;
+    uinteger_ = static_cast<std::uint32_t>(next >> 32);
+    return static_cast<std::uint32_t>(next & 0xffffffffu);
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
+                           (1.0 / 9007199254740992.0));
+  }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept {
+    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return self().next_uint64(); }
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = uinteger_;
+    return has_uint32_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_uint32_ = has;
+    uinteger_ = value;
+  }
+
+ protected:
+  half_word_core(bool has, std::uint32_t value) noexcept : has_uint32_(has), uinteger_(value) {}
+
+ private:
+  Core& self() noexcept { return static_cast<Core&>(*this); }
+  bool has_uint32_;
+  std::uint32_t uinteger_;
+};
+
+// True when BitGen offers `engine_core()` / `set_engine_core(core)` (PCG64, PCG64DXSM, SFC64).
+template <class BitGen, class = void>
+struct has_engine_core : std::false_type {};
+template <class BitGen>
+struct has_engine_core<BitGen, std::void_t<decltype(std::declval<BitGen&>().set_engine_core(
+                                   std::declval<const BitGen&>().engine_core()))>>
+    : std::true_type {};
+
+// f(engine): engine is a local copy of bg's core when BitGen has one, else bg itself. The copy is
+// written back when f returns (or throws, so that an exception leaves the draws made so far
+// consumed, as a loop on bg would). f must draw only through its argument.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
+  if constexpr (has_engine_core<BitGen>::value) {
+    struct commit {
+      BitGen& bg;
+      std::decay_t<decltype(std::declval<const BitGen&>().engine_core())> core;
+      ~commit() { bg.set_engine_core(core); }
+    } local{bg, bg.engine_core()};
+    std::forward<F>(f)(local.core);
+  } else {
+    std::forward<F>(f)(bg);
+  }
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_ENGINE_CORE_HPP
