@@ -57,8 +57,10 @@ double beta(BitGen& bg, double a, double b) noexcept {
           return x / xpy;
         }
         // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        const double log_x = detail::log(u) / a;
-        const double log_y = detail::log(v) / b;
+        // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product
+        // that it could then fuse with the subtraction below; keep the audit strict.
+        const double log_x = detail::rounded(detail::log(u) / a);
+        const double log_y = detail::rounded(detail::log(v) / b);
         const double delta = log_x - log_y;
         if (delta > 0.0) {
           return detail::exp(-detail::log1p(detail::exp(-delta)));
