@@ -50,13 +50,20 @@ int main(int argc, char** argv) {
     const std::string text = read_file(argv[2]);
     const unsigned long n = std::strtoul(argv[3], nullptr, 10);
     std::string out;
-    if (kind == "MT19937") out = run_bitgen<nprandom::MT19937>(text, n);
-    else if (kind == "PCG64") out = run_bitgen<nprandom::PCG64>(text, n);
-    else if (kind == "PCG64DXSM") out = run_bitgen<nprandom::PCG64DXSM>(text, n);
-    else if (kind == "Philox") out = run_bitgen<nprandom::Philox>(text, n);
-    else if (kind == "SFC64") out = run_bitgen<nprandom::SFC64>(text, n);
-    else if (kind == "RandomState") out = run_random_state(text, n);
-    else throw std::invalid_argument("unknown kind " + kind);
+    if (kind == "MT19937")
+      out = run_bitgen<nprandom::MT19937>(text, n);
+    else if (kind == "PCG64")
+      out = run_bitgen<nprandom::PCG64>(text, n);
+    else if (kind == "PCG64DXSM")
+      out = run_bitgen<nprandom::PCG64DXSM>(text, n);
+    else if (kind == "Philox")
+      out = run_bitgen<nprandom::Philox>(text, n);
+    else if (kind == "SFC64")
+      out = run_bitgen<nprandom::SFC64>(text, n);
+    else if (kind == "RandomState")
+      out = run_random_state(text, n);
+    else
+      throw std::invalid_argument("unknown kind " + kind);
     std::ofstream(argv[4], std::ios::binary) << out;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "state_io_live: %s\n", e.what());

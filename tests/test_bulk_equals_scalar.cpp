@@ -65,42 +65,65 @@ void check(const char* what, Sized sized, One one) {
 template <class BitGen>
 void check_all() {
   using G = Generator<BitGen>;
-  check<BitGen>("random", [](G& g, std::size_t n) { return g.random(n); }, [](G& g) { return g.random(); });
-  check<BitGen>("random<float>", [](G& g, std::size_t n) { return g.template random<float>(n); },
-                [](G& g) { return g.template random<float>(); });
-  check<BitGen>("uniform", [](G& g, std::size_t n) { return g.uniform(-2.0, 3.0, n); },
-                [](G& g) { return g.uniform(-2.0, 3.0); });
-  check<BitGen>("standard_normal", [](G& g, std::size_t n) { return g.standard_normal(n); },
-                [](G& g) { return g.standard_normal(); });
-  check<BitGen>("standard_normal<float>", [](G& g, std::size_t n) { return g.template standard_normal<float>(n); },
-                [](G& g) { return g.template standard_normal<float>(); });
-  check<BitGen>("normal", [](G& g, std::size_t n) { return g.normal(1.5, 2.5, n); },
-                [](G& g) { return g.normal(1.5, 2.5); });
-  check<BitGen>("standard_exponential", [](G& g, std::size_t n) { return g.standard_exponential(n); },
-                [](G& g) { return g.standard_exponential(); });
-  check<BitGen>("standard_exponential<float>",
-                [](G& g, std::size_t n) { return g.template standard_exponential<float>(n); },
-                [](G& g) { return g.template standard_exponential<float>(); });
-  check<BitGen>("standard_exponential inv", [](G& g, std::size_t n) { return g.standard_exponential(n, "inv"); },
-                [](G& g) { return g.standard_exponential("inv"); });
-  check<BitGen>("standard_exponential<float> inv",
-                [](G& g, std::size_t n) { return g.template standard_exponential<float>(n, "inv"); },
-                [](G& g) { return g.template standard_exponential<float>("inv"); });
+  check<BitGen>(
+      "random", [](G& g, std::size_t n) { return g.random(n); }, [](G& g) { return g.random(); });
+  check<BitGen>(
+      "random<float>", [](G& g, std::size_t n) { return g.template random<float>(n); },
+      [](G& g) { return g.template random<float>(); });
+  check<BitGen>(
+      "uniform", [](G& g, std::size_t n) { return g.uniform(-2.0, 3.0, n); },
+      [](G& g) { return g.uniform(-2.0, 3.0); });
+  check<BitGen>(
+      "standard_normal", [](G& g, std::size_t n) { return g.standard_normal(n); },
+      [](G& g) { return g.standard_normal(); });
+  check<BitGen>(
+      "standard_normal<float>",
+      [](G& g, std::size_t n) { return g.template standard_normal<float>(n); },
+      [](G& g) { return g.template standard_normal<float>(); });
+  check<BitGen>(
+      "normal", [](G& g, std::size_t n) { return g.normal(1.5, 2.5, n); },
+      [](G& g) { return g.normal(1.5, 2.5); });
+  check<BitGen>(
+      "standard_exponential", [](G& g, std::size_t n) { return g.standard_exponential(n); },
+      [](G& g) { return g.standard_exponential(); });
+  check<BitGen>(
+      "standard_exponential<float>",
+      [](G& g, std::size_t n) { return g.template standard_exponential<float>(n); },
+      [](G& g) { return g.template standard_exponential<float>(); });
+  check<BitGen>(
+      "standard_exponential inv",
+      [](G& g, std::size_t n) { return g.standard_exponential(n, "inv"); },
+      [](G& g) { return g.standard_exponential("inv"); });
+  check<BitGen>(
+      "standard_exponential<float> inv",
+      [](G& g, std::size_t n) { return g.template standard_exponential<float>(n, "inv"); },
+      [](G& g) { return g.template standard_exponential<float>("inv"); });
   // 64/32-bit integers: sized == scalar (NumPy has no buffer across 8/16-bit or bool calls).
-  check<BitGen>("integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },
-                [](G& g) { return g.integers(0, 1000); });
-  check<BitGen>("integers<int32>(-5,2^31-9)",
-                [](G& g, std::size_t n) { return g.template integers<std::int32_t>(-5, 2147483639, n); },
-                [](G& g) { return g.template integers<std::int32_t>(-5, 2147483639); });
-  check<BitGen>("integers<uint64>(0,3e18)",
-                [](G& g, std::size_t n) { return g.template integers<std::uint64_t>(0, 3000000000000000000ULL, n); },
-                [](G& g) { return g.template integers<std::uint64_t>(0, 3000000000000000000ULL); });
+  check<BitGen>(
+      "integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },
+      [](G& g) { return g.integers(0, 1000); });
+  check<BitGen>(
+      "integers<int32>(-5,2^31-9)",
+      [](G& g, std::size_t n) { return g.template integers<std::int32_t>(-5, 2147483639, n); },
+      [](G& g) { return g.template integers<std::int32_t>(-5, 2147483639); });
+  check<BitGen>(
+      "integers<uint64>(0,3e18)",
+      [](G& g, std::size_t n) {
+        return g.template integers<std::uint64_t>(0, 3000000000000000000ULL, n);
+      },
+      [](G& g) { return g.template integers<std::uint64_t>(0, 3000000000000000000ULL); });
   // Binomial: inversion (n*p <= 30, with and without reflection) and BTPE; the scalar cache is
   // first filled with another (n, p) so that a stale setup would show.
-  for (auto np : {std::pair<std::int64_t, double>{100, 0.3}, {20, 0.9}, {1000, 0.4}, {1000, 0.75}, {0, 0.5}, {7, 0.0}}) {
+  for (auto np : {std::pair<std::int64_t, double>{100, 0.3},
+                  {20, 0.9},
+                  {1000, 0.4},
+                  {1000, 0.75},
+                  {0, 0.5},
+                  {7, 0.0}}) {
     CAPTURE(np.first, np.second);
-    check<BitGen>("binomial", [np](G& g, std::size_t n) { return g.binomial(np.first, np.second, n); },
-                  [np](G& g) { return g.binomial(np.first, np.second); });
+    check<BitGen>(
+        "binomial", [np](G& g, std::size_t n) { return g.binomial(np.first, np.second, n); },
+        [np](G& g) { return g.binomial(np.first, np.second); });
   }
   {  // the scalar caches follow parameter changes: alternating calls == fresh-setup kernels
     auto gens = twins<BitGen>(1);
@@ -109,15 +132,18 @@ void check_all() {
       const double bp = i % 3 ? 0.3 : 0.6;
       const double lam = i % 5 ? 4.0 : 150.0;
       CAPTURE(i);
-      REQUIRE(gens.first.binomial(bn, bp) == nprandom::distributions::binomial(gens.second.bit_generator(), bn, bp));
-      REQUIRE(gens.first.poisson(lam) == nprandom::distributions::poisson(gens.second.bit_generator(), lam));
+      REQUIRE(gens.first.binomial(bn, bp) ==
+              nprandom::distributions::binomial(gens.second.bit_generator(), bn, bp));
+      REQUIRE(gens.first.poisson(lam) ==
+              nprandom::distributions::poisson(gens.second.bit_generator(), lam));
     }
     REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
   }
   for (double lam : {0.0, 3.0, 9.99, 10.0, 100.0, 1e6}) {
     CAPTURE(lam);
-    check<BitGen>("poisson", [lam](G& g, std::size_t n) { return g.poisson(lam, n); },
-                  [lam](G& g) { return g.poisson(lam); });
+    check<BitGen>(
+        "poisson", [lam](G& g, std::size_t n) { return g.poisson(lam, n); },
+        [lam](G& g) { return g.poisson(lam); });
   }
 }
 
@@ -143,7 +169,8 @@ TEMPLATE_TEST_CASE("integers<bool> and bytes word-at-a-time", "[bulk]", nprandom
       std::string want;
       for (std::size_t i = 0; i < (n == 0 ? 1 : (n + 3) / 4); ++i) {
         const std::uint32_t w = gens.second.bit_generator().next_uint32();
-        for (int k = 0; k < 4; ++k) want.push_back(static_cast<char>(static_cast<unsigned char>(w >> (8 * k))));
+        for (int k = 0; k < 4; ++k)
+          want.push_back(static_cast<char>(static_cast<unsigned char>(w >> (8 * k))));
       }
       want.resize(n);
       REQUIRE(s == want);

@@ -1,6 +1,9 @@
 // Direct tests of the core kernels (nprandom/distributions/{integers,permutation}.hpp) that the
 // Generator tests do not reach: the masked-rejection bounded draws (RandomState.randint's path),
 // the single-value random_bounded_* forms, random_interval and gen_mask.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/distributions/integers.hpp>
@@ -9,9 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 
@@ -25,7 +25,8 @@ namespace d = nprandom::distributions;
 
 }  // namespace
 
-TEST_CASE("kernels: masked bounded fills reproduce RandomState.randint", "[distributions][integers]") {
+TEST_CASE("kernels: masked bounded fills reproduce RandomState.randint",
+          "[distributions][integers]") {
   // RandomState(42).randint(0, 100, size=20, dtype=...) == masked fill with off 0, rng 99.
   auto check_dt = [](auto tag, const std::string& dt, auto fill) {
     using U = decltype(tag);
@@ -34,27 +35,36 @@ TEST_CASE("kernels: masked bounded fills reproduce RandomState.randint", "[distr
     fill(bg, out.data(), out.size());
     golden::check(golden::get("reference", "RandomState/42/randint/" + dt), out);
   };
-  check_dt(std::uint64_t{}, "np.int64",
-           [](auto& bg, std::uint64_t* o, std::size_t n) { d::bounded_uint64_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint64_t{}, "np.uint64",
-           [](auto& bg, std::uint64_t* o, std::size_t n) { d::bounded_uint64_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint32_t{}, "np.int32",
-           [](auto& bg, std::uint32_t* o, std::size_t n) { d::bounded_uint32_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint32_t{}, "np.uint32",
-           [](auto& bg, std::uint32_t* o, std::size_t n) { d::bounded_uint32_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint16_t{}, "np.uint16",
-           [](auto& bg, std::uint16_t* o, std::size_t n) { d::bounded_uint16_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint16_t{}, "np.int16",
-           [](auto& bg, std::uint16_t* o, std::size_t n) { d::bounded_uint16_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint8_t{}, "np.uint8",
-           [](auto& bg, std::uint8_t* o, std::size_t n) { d::bounded_uint8_fill(bg, 0, 99, n, true, o); });
-  check_dt(std::uint8_t{}, "np.int8",
-           [](auto& bg, std::uint8_t* o, std::size_t n) { d::bounded_uint8_fill(bg, 0, 99, n, true, o); });
+  check_dt(std::uint64_t{}, "np.int64", [](auto& bg, std::uint64_t* o, std::size_t n) {
+    d::bounded_uint64_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint64_t{}, "np.uint64", [](auto& bg, std::uint64_t* o, std::size_t n) {
+    d::bounded_uint64_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint32_t{}, "np.int32", [](auto& bg, std::uint32_t* o, std::size_t n) {
+    d::bounded_uint32_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint32_t{}, "np.uint32", [](auto& bg, std::uint32_t* o, std::size_t n) {
+    d::bounded_uint32_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint16_t{}, "np.uint16", [](auto& bg, std::uint16_t* o, std::size_t n) {
+    d::bounded_uint16_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint16_t{}, "np.int16", [](auto& bg, std::uint16_t* o, std::size_t n) {
+    d::bounded_uint16_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint8_t{}, "np.uint8", [](auto& bg, std::uint8_t* o, std::size_t n) {
+    d::bounded_uint8_fill(bg, 0, 99, n, true, o);
+  });
+  check_dt(std::uint8_t{}, "np.int8", [](auto& bg, std::uint8_t* o, std::size_t n) {
+    d::bounded_uint8_fill(bg, 0, 99, n, true, o);
+  });
   {
     auto bg = legacy_mt(42);
     bool out[20];
     d::bounded_bool_fill(bg, false, true, 20, true, out);
-    golden::check(golden::get("reference", "RandomState/42/randint/bool"), std::vector<bool>(out, out + 20));
+    golden::check(golden::get("reference", "RandomState/42/randint/bool"),
+                  std::vector<bool>(out, out + 20));
   }
   {
     // randint(-2**62, 2**62): off = -2^62 (two's complement), rng = 2^63 - 1
@@ -67,10 +77,12 @@ TEST_CASE("kernels: masked bounded fills reproduce RandomState.randint", "[distr
   }
 }
 
-TEST_CASE("kernels: single-value bounded draws equal one-element fills", "[distributions][integers]") {
+TEST_CASE("kernels: single-value bounded draws equal one-element fills",
+          "[distributions][integers]") {
   for (bool masked : {false, true}) {
-    for (std::uint64_t rng : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{99}, std::uint64_t{0xFFFFFFFFu},
-                              std::uint64_t{0x100000000u}, std::uint64_t{3} << 61, ~std::uint64_t{0}}) {
+    for (std::uint64_t rng :
+         {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{99}, std::uint64_t{0xFFFFFFFFu},
+          std::uint64_t{0x100000000u}, std::uint64_t{3} << 61, ~std::uint64_t{0}}) {
       nprandom::PCG64 a(5), b(5);
       for (int i = 0; i < 50; ++i) {
         std::uint64_t x;
@@ -87,7 +99,8 @@ TEST_CASE("kernels: single-value bounded draws equal one-element fills", "[distr
       d::bounded_uint16_fill(a, 3, rng, x.size(), masked, x.data());
       d::uint32_buffer buf;
       for (auto v : x) {
-        CHECK(d::buffered_bounded_uint16(b, 3, rng, static_cast<std::uint16_t>(d::gen_mask(rng)), masked, buf) == v);
+        CHECK(d::buffered_bounded_uint16(b, 3, rng, static_cast<std::uint16_t>(d::gen_mask(rng)),
+                                         masked, buf) == v);
       }
     }
     for (std::uint8_t rng : {0, 1, 99, 200, 0xFF}) {
@@ -96,7 +109,8 @@ TEST_CASE("kernels: single-value bounded draws equal one-element fills", "[distr
       d::bounded_uint8_fill(a, 3, rng, x.size(), masked, x.data());
       d::uint32_buffer buf;
       for (auto v : x) {
-        CHECK(d::buffered_bounded_uint8(b, 3, rng, static_cast<std::uint8_t>(d::gen_mask(rng)), masked, buf) == v);
+        CHECK(d::buffered_bounded_uint8(b, 3, rng, static_cast<std::uint8_t>(d::gen_mask(rng)),
+                                        masked, buf) == v);
       }
     }
     for (std::uint32_t rng : {0u, 1u, 99u, 3000000000u, 0xFFFFFFFFu}) {
@@ -105,7 +119,8 @@ TEST_CASE("kernels: single-value bounded draws equal one-element fills", "[distr
       d::bounded_uint32_fill(a, 3, rng, x.size(), masked, x.data());
       d::uint32_buffer buf;
       for (auto v : x) {
-        CHECK(d::buffered_bounded_uint32(b, 3, rng, static_cast<std::uint32_t>(d::gen_mask(rng)), masked, buf) == v);
+        CHECK(d::buffered_bounded_uint32(b, 3, rng, static_cast<std::uint32_t>(d::gen_mask(rng)),
+                                         masked, buf) == v);
       }
     }
   }
@@ -113,8 +128,8 @@ TEST_CASE("kernels: single-value bounded draws equal one-element fills", "[distr
 
 TEST_CASE("kernels: gen_mask and random_interval", "[distributions][integers]") {
   for (std::uint64_t v : {std::uint64_t{1}, std::uint64_t{2}, std::uint64_t{3}, std::uint64_t{100},
-                          std::uint64_t{0xFFFFFFFFu}, std::uint64_t{0x100000000u}, ~std::uint64_t{0} >> 1,
-                          ~std::uint64_t{0}}) {
+                          std::uint64_t{0xFFFFFFFFu}, std::uint64_t{0x100000000u},
+                          ~std::uint64_t{0} >> 1, ~std::uint64_t{0}}) {
     const std::uint64_t m = d::gen_mask(v);
     CHECK(m >= v);
     CHECK((m & (m + 1)) == 0);  // 2^k - 1

@@ -1,4 +1,7 @@
 // Tests of the np.random.* facade (nprandom::seed, rand, randn, ...) and its locking.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/legacy/global.hpp>
 
 #include <algorithm>
@@ -7,9 +10,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 template <class T>
@@ -58,12 +58,12 @@ TEST_CASE("facade: np.random.* functions against NumPy", "[facade]") {
                                     nprandom::wald(1.0, 1.0), nprandom::standard_t(3.0),
                                     nprandom::vonmises(0.0, 1.0)});
   nprandom::seed(5);
-  golden::check(get("legacy", "global/discrete"),
-                std::vector<std::int64_t>{nprandom::binomial(10, 0.3), nprandom::poisson(4.0),
-                                          nprandom::geometric(0.2), nprandom::hypergeometric(10, 5, 3),
-                                          nprandom::zipf(2.0), nprandom::logseries(0.5),
-                                          nprandom::negative_binomial(3.0, 0.5),
-                                          nprandom::random_integers(1, 6)});
+  golden::check(
+      get("legacy", "global/discrete"),
+      std::vector<std::int64_t>{
+          nprandom::binomial(10, 0.3), nprandom::poisson(4.0), nprandom::geometric(0.2),
+          nprandom::hypergeometric(10, 5, 3), nprandom::zipf(2.0), nprandom::logseries(0.5),
+          nprandom::negative_binomial(3.0, 0.5), nprandom::random_integers(1, 6)});
   nprandom::seed(5);
   nprandom::randn(1);
   const nprandom::LegacyState st = nprandom::get_state();
@@ -98,12 +98,14 @@ TEST_CASE("facade: np.random.* functions against NumPy", "[facade]") {
   nprandom::normal(0.0, 1.0, buf.data(), buf.size());
   CHECK(buf == nprandom::RandomState(42).normal(0.0, 1.0, 4));
   nprandom::seed(42);
-  CHECK(nprandom::randint<std::uint8_t>(0, 100, 20) == nprandom::RandomState(42).randint<std::uint8_t>(0, 100, 20));
+  CHECK(nprandom::randint<std::uint8_t>(0, 100, 20) ==
+        nprandom::RandomState(42).randint<std::uint8_t>(0, 100, 20));
 
   // errors come through unchanged
   golden::check_error<std::invalid_argument>(get("legacy", "bad/78"), [] { nprandom::seed(-1); });
   nprandom::seed();  // OS entropy
-  nprandom::with_global_random_state([](nprandom::RandomState& rs) { CHECK(rs.get_state().has_gauss == 0); });
+  nprandom::with_global_random_state(
+      [](nprandom::RandomState& rs) { CHECK(rs.get_state().has_gauss == 0); });
 }
 
 TEST_CASE("facade: concurrent draws share one stream, locked once per call", "[facade][threads]") {
@@ -121,7 +123,8 @@ TEST_CASE("facade: concurrent draws share one stream, locked once per call", "[f
         } else {
           const auto v = nprandom::random_sample(std::size_t{batch});
           // a sized call is one locked draw: its values are consecutive in the stream
-          got[static_cast<std::size_t>(t)].insert(got[static_cast<std::size_t>(t)].end(), v.begin(), v.end());
+          got[static_cast<std::size_t>(t)].insert(got[static_cast<std::size_t>(t)].end(), v.begin(),
+                                                  v.end());
         }
       }
     });
@@ -136,8 +139,9 @@ TEST_CASE("facade: concurrent draws share one stream, locked once per call", "[f
   // every sized batch appears contiguously in the reference stream
   for (const auto& g : got) {
     for (std::size_t pos = 1; pos + batch <= g.size(); pos += 1 + batch) {
-      const auto it = std::search(want.begin(), want.end(), g.begin() + static_cast<std::ptrdiff_t>(pos),
-                                  g.begin() + static_cast<std::ptrdiff_t>(pos + batch));
+      const auto it =
+          std::search(want.begin(), want.end(), g.begin() + static_cast<std::ptrdiff_t>(pos),
+                      g.begin() + static_cast<std::ptrdiff_t>(pos + batch));
       CHECK(it != want.end());
     }
   }
@@ -156,7 +160,8 @@ TEST_CASE("facade: concurrent gaussians keep the cache consistent", "[facade][th
   std::vector<std::thread> threads;
   for (int t = 0; t < n_threads; ++t) {
     threads.emplace_back([t, &got] {
-      for (int i = 0; i < n_calls; ++i) got[static_cast<std::size_t>(t)].push_back(nprandom::randn());
+      for (int i = 0; i < n_calls; ++i)
+        got[static_cast<std::size_t>(t)].push_back(nprandom::randn());
     });
   }
   for (auto& th : threads) th.join();

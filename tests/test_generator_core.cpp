@@ -2,6 +2,9 @@
 // bytes, choice, shuffle, permutation, permuted, spawn, default_rng) against NumPy golden data
 // (tests/data/generator_core.tsv from tools/golden/generator_core.py, and the 2.5.2 reference
 // records), plus statistical checks (moments, chi-square) as a second net.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
@@ -22,9 +25,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 
@@ -82,7 +82,8 @@ template <class Real>
 Real scalar_call(Gen& g, const std::string& m, const FArgs& a) {
   if (m == "random") return g.random<Real>();
   if (m == "standard_normal") return g.standard_normal<Real>();
-  if (m == "standard_exponential") return a.inv ? g.standard_exponential<Real>("inv") : g.standard_exponential<Real>();
+  if (m == "standard_exponential")
+    return a.inv ? g.standard_exponential<Real>("inv") : g.standard_exponential<Real>();
   if (m == "standard_gamma") return g.standard_gamma<Real>(a.at(0));
   if constexpr (std::is_same<Real, double>::value) {
     if (m == "normal") return g.normal(a.at(0), a.at(1));
@@ -216,7 +217,8 @@ void run_int_record(const golden::Record& rec) {
       check_or_error(rec, [&] {
         if (form.base == F::repeat) {
           std::vector<T> v;
-          for (std::size_t i = 0; i < form.count; ++i) v.push_back(g.integers<T>(low, high, nprandom::endpoint_t{ep}));
+          for (std::size_t i = 0; i < form.count; ++i)
+            v.push_back(g.integers<T>(low, high, nprandom::endpoint_t{ep}));
           if (form.probe == F::none) {
             golden::check(rec, v);
           } else {
@@ -364,7 +366,8 @@ std::vector<std::int64_t> iota64(std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("core: floating-point methods match NumPy (sized, fill, scalar, state, long runs)", "[generator][core]") {
+TEST_CASE("core: floating-point methods match NumPy (sized, fill, scalar, state, long runs)",
+          "[generator][core]") {
   const auto recs = golden::with_prefix(kFamily, "f|");
   REQUIRE(recs.size() > 250);
   for (const auto* r : recs) {
@@ -376,13 +379,15 @@ TEST_CASE("core: floating-point methods match NumPy (sized, fill, scalar, state,
   }
 }
 
-TEST_CASE("core: integers match NumPy for every dtype, endpoint, range and form", "[generator][core][integers]") {
+TEST_CASE("core: integers match NumPy for every dtype, endpoint, range and form",
+          "[generator][core][integers]") {
   const auto recs = golden::with_prefix(kFamily, "i|");
   REQUIRE(recs.size() > 500);
   for (const auto* r : recs) run_int_record_any(*r);
 }
 
-TEST_CASE("core: integers with array bounds (NumPy's broadcast path)", "[generator][core][integers]") {
+TEST_CASE("core: integers with array bounds (NumPy's broadcast path)",
+          "[generator][core][integers]") {
   const auto recs = golden::with_prefix(kFamily, "ib|");
   REQUIRE(recs.size() > 40);
   for (const auto* r : recs) run_int_broadcast_record_any(*r);
@@ -416,18 +421,21 @@ TEST_CASE("core: float and choice errors", "[generator][core][errors]") {
   golden::check_error<IA>(core_rec("err|normal|0.0,-1.0"), [&] { g.normal(0.0, -1.0); });
   golden::check_error<IA>(core_rec("err|normal|0.0,-0.0"), [&] { g.normal(0.0, -0.0); });
   golden::check_error<IA>(core_rec("err|normal-size0|0.0,-1.0"), [&] { g.normal(0.0, -1.0, 0); });
-  golden::check_error<IA>(core_rec("err|normal-size0|0.0,-1.0"), [&] { g.normal(0.0, -1.0, nullptr, 0); });
+  golden::check_error<IA>(core_rec("err|normal-size0|0.0,-1.0"),
+                          [&] { g.normal(0.0, -1.0, nullptr, 0); });
   golden::check_error<IA>(core_rec("err|exponential|-1.0"), [&] { g.exponential(-1.0); });
   golden::check_error<IA>(core_rec("err|exponential|-0.0"), [&] { g.exponential(-0.0, 3); });
   golden::check_error<IA>(core_rec("err|standard_gamma|-1.0"), [&] { g.standard_gamma(-1.0); });
   golden::check_error<IA>(core_rec("err|standard_gamma|-0.0"), [&] { g.standard_gamma(-0.0, 4); });
-  golden::check_error<IA>(core_rec("err|standard_gamma_f4|-1.0"), [&] { g.standard_gamma<float>(-1.0); });
+  golden::check_error<IA>(core_rec("err|standard_gamma_f4|-1.0"),
+                          [&] { g.standard_gamma<float>(-1.0); });
   golden::check_error<IA>(core_rec("err|gamma|-1.0,1.0"), [&] { g.gamma(-1.0, 1.0); });
   golden::check_error<IA>(core_rec("err|gamma|1.0,-1.0"), [&] { g.gamma(1.0, -1.0, 2); });
   golden::check_error<IA>(core_rec("err|gamma|-1.0,-1.0"), [&] { g.gamma(-1.0, -1.0); });
   golden::check_error<IA>(core_rec("err|uniform|2.0,1.0"), [&] { g.uniform(2.0, 1.0); });
   golden::check_error<OE>(core_rec("err|uniform|0.0,inf"), [&] { g.uniform(0.0, HUGE_VAL); });
-  golden::check_error<OE>(core_rec("err|uniform|nan,1.0"), [&] { g.uniform(std::nan(""), 1.0, 5); });
+  golden::check_error<OE>(core_rec("err|uniform|nan,1.0"),
+                          [&] { g.uniform(std::nan(""), 1.0, 5); });
   golden::check_error<OE>(core_rec("err|uniform|-1e308,1e308"), [&] { g.uniform(-1e308, 1e308); });
   golden::check_error<IA>(core_rec("err|uniform|1e300,-1e300"), [&] { g.uniform(1e300, -1e300); });
   // NumPy 2.5.2 reference records
@@ -478,8 +486,10 @@ const std::map<std::string, ChoiceFn>& choice_calls() {
       {"int-100000-6-norepl", [](Gen& g) { return g.choice(100000, 6, false); }},
       {"int-100000-2001-norepl", [](Gen& g) { return g.choice(100000, 2001, false); }},
       {"int-100000-2000-norepl", [](Gen& g) { return g.choice(100000, 2000, false); }},
-      {"int-100000-5001-norepl-noshuffle", [](Gen& g) { return g.choice(100000, 5001, false, {}, false); }},
-      {"int-100000-5000-norepl-noshuffle", [](Gen& g) { return g.choice(100000, 5000, false, {}, false); }},
+      {"int-100000-5001-norepl-noshuffle",
+       [](Gen& g) { return g.choice(100000, 5001, false, {}, false); }},
+      {"int-100000-5000-norepl-noshuffle",
+       [](Gen& g) { return g.choice(100000, 5000, false, {}, false); }},
       {"int-10001-10001-norepl", [](Gen& g) { return g.choice(10001, 10001, false); }},
       {"int-10000-10000-norepl", [](Gen& g) { return g.choice(10000, 10000, false); }},
       {"int-5000000000-4", [](Gen& g) { return g.choice(5000000000LL, 4); }},
@@ -491,14 +501,18 @@ const std::map<std::string, ChoiceFn>& choice_calls() {
       {"int-p6z-20", [](Gen& g) { return g.choice(6, 20, true, kP6Z); }},
       {"arr-4-6", [](Gen& g) { return g.choice(kArr, 6); }},
       {"arr-4-3-norepl", [](Gen& g) { return g.choice(kArr, 3, false); }},
-      {"arr-4-7-p", [](Gen& g) { return g.choice(kArr, 7, true, {0.1, 0.2, 0.3, 0.4}); }},
+      {"arr-4-7-p",
+       [](Gen& g) {
+         return g.choice(kArr, 7, true, {0.1, 0.2, 0.3, 0.4});
+       }},
   };
   return m;
 }
 
 }  // namespace
 
-TEST_CASE("core: choice matches NumPy (Floyd, tail shuffle, p, containers, scalar)", "[generator][core][choice]") {
+TEST_CASE("core: choice matches NumPy (Floyd, tail shuffle, p, containers, scalar)",
+          "[generator][core][choice]") {
   for (const auto& kv : choice_calls()) {
     for (std::uint64_t seed : {1, 12345}) {
       auto g = rng(seed);
@@ -541,9 +555,11 @@ TEST_CASE("core: choice matches NumPy (Floyd, tail shuffle, p, containers, scala
     auto g2 = rng(1);
     golden::check(core_rec("choice|2d-4x3-3-norepl|1"), g2.choice(a.data(), 4, 3, 3, false));
     auto g3 = rng(1);
-    golden::check(core_rec("choice|2d-4x3-6-p|1"), g3.choice(a.data(), 4, 3, 6, true, {0.1, 0.2, 0.3, 0.4}));
-    golden::check_error<std::invalid_argument>(core_rec("choice-err|2d-empty-2|1"),
-                                               [&] { g3.choice(static_cast<const double*>(nullptr), 0, 3, 2); });
+    golden::check(core_rec("choice|2d-4x3-6-p|1"),
+                  g3.choice(a.data(), 4, 3, 6, true, {0.1, 0.2, 0.3, 0.4}));
+    golden::check_error<std::invalid_argument>(core_rec("choice-err|2d-empty-2|1"), [&] {
+      g3.choice(static_cast<const double*>(nullptr), 0, 3, 2);
+    });
   }
   // errors
   using IA = std::invalid_argument;
@@ -552,9 +568,14 @@ TEST_CASE("core: choice matches NumPy (Floyd, tail shuffle, p, containers, scala
   golden::check_error<IA>(core_rec("choice-err|int-0|1"), [&] { g.choice(0); });
   golden::check_error<IA>(core_rec("choice-err|int-neg3|1"), [&] { g.choice(-3); });
   golden::check_error<IA>(core_rec("choice-err|int-0-size2|1"), [&] { g.choice(0, 2); });
-  golden::check_error<IA>(core_rec("choice-err|arr-empty-2|1"), [&] { g.choice(std::vector<std::int64_t>{}, 2); });
-  golden::check_error<IA>(core_rec("choice-err|p-size|1"), [&] { g.choice(3, 2, true, {0.5, 0.5}); });
-  golden::check_error<IA>(core_rec("choice-err|p-fewer-nonzero|1"), [&] { g.choice(3, 3, false, {0.5, 0.5, 0.0}); });
+  golden::check_error<IA>(core_rec("choice-err|arr-empty-2|1"),
+                          [&] { g.choice(std::vector<std::int64_t>{}, 2); });
+  golden::check_error<IA>(core_rec("choice-err|p-size|1"), [&] {
+    g.choice(3, 2, true, {0.5, 0.5});
+  });
+  golden::check_error<IA>(core_rec("choice-err|p-fewer-nonzero|1"), [&] {
+    g.choice(3, 3, false, {0.5, 0.5, 0.0});
+  });
   // NumPy 2.x capitalised these two messages (1.24.2: "probabilities ..."; see
   // _generator.pyx at 2.5.2 and numpy-random-notes section 4.4).
   auto capitalised = [](std::string s) {
@@ -590,9 +611,11 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
       golden::check(core_rec("shuffle|" + std::to_string(n) + "|R|1"), state_probe(g));
     }
     auto g = rng(1);
-    golden::check(core_rec("permutation|" + std::to_string(n) + "|1"), g.permutation(static_cast<std::int64_t>(n)));
+    golden::check(core_rec("permutation|" + std::to_string(n) + "|1"),
+                  g.permutation(static_cast<std::int64_t>(n)));
   }
-  for (auto rc : std::vector<std::pair<std::size_t, std::size_t>>{{4, 3}, {7, 2}, {1, 5}, {30, 4}}) {
+  for (auto rc :
+       std::vector<std::pair<std::size_t, std::size_t>>{{4, 3}, {7, 2}, {1, 5}, {30, 4}}) {
     const std::size_t rows = rc.first, cols = rc.second;
     const std::string key = std::to_string(rows) + "|" + std::to_string(cols);
     const auto base = iota64(rows * cols);
@@ -604,7 +627,8 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
     }
     {
       auto g = rng(1);
-      golden::check(core_rec("permutation2d|" + key + "|1"), g.permutation(base.data(), rows, cols));
+      golden::check(core_rec("permutation2d|" + key + "|1"),
+                    g.permutation(base.data(), rows, cols));
     }
     for (int axis : {0, 1, -1, -2}) {
       auto g = rng(1);
@@ -614,22 +638,26 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
     auto g = rng(1);
     golden::check(core_rec("permuted2d|" + key + "|none|1"), g.permuted(base));
   }
-  for (auto rc : std::vector<std::pair<std::size_t, std::size_t>>{{4, 3}, {7, 2}, {1, 5}, {30, 4}}) {
+  for (auto rc :
+       std::vector<std::pair<std::size_t, std::size_t>>{{4, 3}, {7, 2}, {1, 5}, {30, 4}}) {
     const std::size_t rows = rc.first, cols = rc.second;
     const auto base = iota64(rows * cols);
     for (int axis : {1, -1, -2}) {
-      const std::string key = std::to_string(rows) + "|" + std::to_string(cols) + "|" + std::to_string(axis) + "|1";
+      const std::string key =
+          std::to_string(rows) + "|" + std::to_string(cols) + "|" + std::to_string(axis) + "|1";
       auto g = rng(1);
       auto v = base;
       g.shuffle(v.data(), rows, cols, axis);
       golden::check(core_rec("shuffle2d-axis|" + key), v);
       auto g2 = rng(1);
-      golden::check(core_rec("permutation2d-axis|" + key), g2.permutation(base.data(), rows, cols, axis));
+      golden::check(core_rec("permutation2d-axis|" + key),
+                    g2.permutation(base.data(), rows, cols, axis));
     }
   }
   for (auto t : std::vector<std::array<int, 3>>{{4, 0, 0}, {0, 3, 1}, {5, 0, 0}, {0, 4, 0}}) {
     const auto rows = static_cast<std::size_t>(t[0]), cols = static_cast<std::size_t>(t[1]);
-    const std::string key = std::to_string(t[0]) + "|" + std::to_string(t[1]) + "|" + std::to_string(t[2]) + "|R|1";
+    const std::string key =
+        std::to_string(t[0]) + "|" + std::to_string(t[1]) + "|" + std::to_string(t[2]) + "|R|1";
     std::vector<double> empty;
     auto g = rng(1);
     g.shuffle(empty.data(), rows, cols, t[2]);
@@ -641,16 +669,20 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
   {
     auto g = rng(1);
     double a[6] = {0, 1, 2, 3, 4, 5};
-    golden::check_error<std::invalid_argument>(core_rec("shuffle2d-err|axis2"), [&] { g.shuffle(a, 2, 3, 2); });
+    golden::check_error<std::invalid_argument>(core_rec("shuffle2d-err|axis2"),
+                                               [&] { g.shuffle(a, 2, 3, 2); });
   }
   {
     auto g = rng(1);
-    golden::check(core_rec("permutation-arr|1"), g.permutation(std::vector<double>{3.5, -1.0, 2.25, 8.0, 0.5}));
+    golden::check(core_rec("permutation-arr|1"),
+                  g.permutation(std::vector<double>{3.5, -1.0, 2.25, 8.0, 0.5}));
     auto g2 = rng(1);
     golden::check(core_rec("permuted-1d|1"), g2.permuted(iota64(20)));
     const auto base = iota64(6);
-    golden::check_error<std::invalid_argument>(core_rec("permuted-err|axis2"), [&] { g.permuted(base.data(), 2, 3, 2); });
-    golden::check_error<std::invalid_argument>(core_rec("permuted-err|axis-3"), [&] { g.permuted(base.data(), 2, 3, -3); });
+    golden::check_error<std::invalid_argument>(core_rec("permuted-err|axis2"),
+                                               [&] { g.permuted(base.data(), 2, 3, 2); });
+    golden::check_error<std::invalid_argument>(core_rec("permuted-err|axis-3"),
+                                               [&] { g.permuted(base.data(), 2, 3, -3); });
   }
   {
     // std::array / C array / other element types shuffle like an index array
@@ -661,22 +693,27 @@ TEST_CASE("core: shuffle, permutation, permuted match NumPy", "[generator][core]
     auto g2 = rng(1);
     auto idx = iota64(15);
     g2.shuffle(idx);
-    for (int i = 0; i < 15; ++i) CHECK(a[i] == static_cast<double>(idx[static_cast<std::size_t>(i)]));
+    for (int i = 0; i < 15; ++i)
+      CHECK(a[i] == static_cast<double>(idx[static_cast<std::size_t>(i)]));
   }
 }
 
 TEST_CASE("core: default_rng seeding and spawn", "[generator][core][seeding]") {
   golden::check(core_rec("seed|0"), nprandom::default_rng(0).random(4));
-  golden::check(core_rec("seed|2^32+5"), nprandom::default_rng(std::uint64_t{4294967301u}).random(4));
+  golden::check(core_rec("seed|2^32+5"),
+                nprandom::default_rng(std::uint64_t{4294967301u}).random(4));
   golden::check(core_rec("seed|2^64-1"), nprandom::default_rng(~std::uint64_t{0}).random(4));
   golden::check(core_rec("seed|list123"), nprandom::default_rng({1, 2, 3}).random(4));
-  golden::check(core_rec("seed|list123"), nprandom::default_rng(std::vector<int>{1, 2, 3}).random(4));
-  golden::check(core_rec("seed|2^100"), nprandom::default_rng(std::vector<std::uint32_t>{0, 0, 0, 16}).random(4));
+  golden::check(core_rec("seed|list123"),
+                nprandom::default_rng(std::vector<int>{1, 2, 3}).random(4));
+  golden::check(core_rec("seed|2^100"),
+                nprandom::default_rng(std::vector<std::uint32_t>{0, 0, 0, 16}).random(4));
   golden::check(core_rec("seed|list0-0-0-16"), nprandom::default_rng({0, 0, 0, 16}).random(4));
   golden::check(core_rec("seed|ss99"), nprandom::default_rng(nprandom::SeedSequence(99)).random(4));
   golden::check(core_rec("seed|ss99"), nprandom::default_rng(nprandom::PCG64(99)).random(4));
-  golden::check(core_rec("seed|ss99-key3"),
-                nprandom::default_rng(nprandom::SeedSequence(99, std::vector<std::uint64_t>{3})).random(4));
+  golden::check(
+      core_rec("seed|ss99-key3"),
+      nprandom::default_rng(nprandom::SeedSequence(99, std::vector<std::uint64_t>{3})).random(4));
   {
     auto g = nprandom::default_rng(42);
     auto kids = g.spawn(2);
@@ -697,7 +734,8 @@ TEST_CASE("core: default_rng seeding and spawn", "[generator][core][seeding]") {
     }
   }
   // Unseeded generators differ from each other (OS entropy).
-  CHECK(nprandom::default_rng().bit_generator().random_raw() != nprandom::default_rng().bit_generator().random_raw());
+  CHECK(nprandom::default_rng().bit_generator().random_raw() !=
+        nprandom::default_rng().bit_generator().random_raw());
   CHECK_THROWS_AS(nprandom::default_rng(-1), std::invalid_argument);
 }
 
@@ -710,12 +748,14 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     std::function<double(Gen&)> scalar;
   };
   const std::vector<FloatRef> refs = {
-      {"random()", [](Gen& g, std::size_t n) { return g.random(n); }, [](Gen& g) { return g.random(); }},
+      {"random()", [](Gen& g, std::size_t n) { return g.random(n); },
+       [](Gen& g) { return g.random(); }},
       {"standard_normal()", [](Gen& g, std::size_t n) { return g.standard_normal(n); },
        [](Gen& g) { return g.standard_normal(); }},
       {"standard_exponential()", [](Gen& g, std::size_t n) { return g.standard_exponential(n); },
        [](Gen& g) { return g.standard_exponential(); }},
-      {"standard_exponential(method='inv')", [](Gen& g, std::size_t n) { return g.standard_exponential(n, "inv"); },
+      {"standard_exponential(method='inv')",
+       [](Gen& g, std::size_t n) { return g.standard_exponential(n, "inv"); },
        [](Gen& g) { return g.standard_exponential("inv"); }},
       {"standard_gamma(0.5)", [](Gen& g, std::size_t n) { return g.standard_gamma(0.5, n); },
        [](Gen& g) { return g.standard_gamma(0.5); }},
@@ -759,16 +799,20 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
   const std::vector<FloatRefF> refs_f = {
       {"random(dtype=np.float32)", [](Gen& g, std::size_t n) { return g.random<float>(n); },
        [](Gen& g) { return g.random<float>(); }},
-      {"standard_normal(dtype=np.float32)", [](Gen& g, std::size_t n) { return g.standard_normal<float>(n); },
+      {"standard_normal(dtype=np.float32)",
+       [](Gen& g, std::size_t n) { return g.standard_normal<float>(n); },
        [](Gen& g) { return g.standard_normal<float>(); }},
-      {"standard_exponential(dtype=np.float32)", [](Gen& g, std::size_t n) { return g.standard_exponential<float>(n); },
+      {"standard_exponential(dtype=np.float32)",
+       [](Gen& g, std::size_t n) { return g.standard_exponential<float>(n); },
        [](Gen& g) { return g.standard_exponential<float>(); }},
       {"standard_exponential(dtype=np.float32, method='inv')",
        [](Gen& g, std::size_t n) { return g.standard_exponential<float>(n, "inv"); },
        [](Gen& g) { return g.standard_exponential<float>("inv"); }},
-      {"standard_gamma(0.5, dtype=np.float32)", [](Gen& g, std::size_t n) { return g.standard_gamma<float>(0.5, n); },
+      {"standard_gamma(0.5, dtype=np.float32)",
+       [](Gen& g, std::size_t n) { return g.standard_gamma<float>(0.5, n); },
        [](Gen& g) { return g.standard_gamma<float>(0.5); }},
-      {"standard_gamma(3.0, dtype=np.float32)", [](Gen& g, std::size_t n) { return g.standard_gamma<float>(3.0, n); },
+      {"standard_gamma(3.0, dtype=np.float32)",
+       [](Gen& g, std::size_t n) { return g.standard_gamma<float>(3.0, n); },
        [](Gen& g) { return g.standard_gamma<float>(3.0); }},
   };
   for (const auto& fr : refs_f) {
@@ -786,11 +830,13 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     using T = decltype(tag);
     {
       auto g = g42();
-      golden::check(ref_rec("Generator/42/integers/" + dt + "/False"), g.template integers<T>(0, hi_open, 20, false));
+      golden::check(ref_rec("Generator/42/integers/" + dt + "/False"),
+                    g.template integers<T>(0, hi_open, 20, false));
     }
     {
       auto g = g42();
-      golden::check(ref_rec("Generator/42/integers/" + dt + "/True"), g.template integers<T>(0, hi_closed, 20, true));
+      golden::check(ref_rec("Generator/42/integers/" + dt + "/True"),
+                    g.template integers<T>(0, hi_closed, 20, true));
     }
     auto g = g42();
     std::vector<T> v;
@@ -808,7 +854,8 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
   int_refs(bool{}, "bool", 2, 1);
   {
     auto g = g42();
-    golden::check(ref_rec("Generator/42/integers/wide"), g.integers(-(std::int64_t{1} << 62), std::int64_t{1} << 62, 10));
+    golden::check(ref_rec("Generator/42/integers/wide"),
+                  g.integers(-(std::int64_t{1} << 62), std::int64_t{1} << 62, 10));
     auto g2 = g42();
     golden::check(ref_rec("Generator/42/integers/pow2"), g2.integers(0, 1 << 20, 10));
     auto g3 = g42();
@@ -828,7 +875,8 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
   }
   {
     auto g = g42();
-    golden::check(ref_rec("Generator/42/choice/norepl-noshuffle"), g.choice(10, 6, false, {}, false));
+    golden::check(ref_rec("Generator/42/choice/norepl-noshuffle"),
+                  g.choice(10, 6, false, {}, false));
   }
   {
     auto g = g42();
@@ -882,8 +930,9 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     const auto st = g.bit_generator().state();
     auto dec = [](nprandom::detail::uint128 v) {
       // long division by 10 on 32-bit limbs
-      std::uint32_t limb[4] = {static_cast<std::uint32_t>(v.hi() >> 32), static_cast<std::uint32_t>(v.hi()),
-                               static_cast<std::uint32_t>(v.lo() >> 32), static_cast<std::uint32_t>(v.lo())};
+      std::uint32_t limb[4] = {
+          static_cast<std::uint32_t>(v.hi() >> 32), static_cast<std::uint32_t>(v.hi()),
+          static_cast<std::uint32_t>(v.lo() >> 32), static_cast<std::uint32_t>(v.lo())};
       std::string out;
       for (;;) {
         bool zero = true;
@@ -914,7 +963,8 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     golden::check(ref_rec(name + "/42/standard_normal"), g2.standard_normal(6));
     auto g3 = make();
     std::vector<std::uint64_t> v;
-    for (int i = 0; i < 3; ++i) v.push_back(g3.template integers<std::uint32_t>(0, 0xFFFFFFFFu, nprandom::endpoint));
+    for (int i = 0; i < 3; ++i)
+      v.push_back(g3.template integers<std::uint32_t>(0, 0xFFFFFFFFu, nprandom::endpoint));
     v.push_back(g3.bit_generator().random_raw());
     v.push_back(g3.template integers<std::uint32_t>(0, 0xFFFFFFFFu, nprandom::endpoint));
     const auto& r = ref_rec(name + "/42/uint32-mix");
@@ -926,7 +976,8 @@ TEST_CASE("core: NumPy 2.5.2 reference records", "[generator][core][reference]")
     }
   };
   over([] { return rng(42); }, "PCG64");
-  over([] { return nprandom::Generator<nprandom::PCG64DXSM>(nprandom::PCG64DXSM(42)); }, "PCG64DXSM");
+  over([] { return nprandom::Generator<nprandom::PCG64DXSM>(nprandom::PCG64DXSM(42)); },
+       "PCG64DXSM");
   over([] { return nprandom::Generator<nprandom::MT19937>(nprandom::MT19937(42)); }, "MT19937");
   over([] { return nprandom::Generator<nprandom::Philox>(nprandom::Philox(42)); }, "Philox");
   over([] { return nprandom::Generator<nprandom::SFC64>(nprandom::SFC64(42)); }, "SFC64");
@@ -955,7 +1006,8 @@ double chi2_uniform(const std::vector<std::size_t>& counts, std::size_t n) {
 
 }  // namespace
 
-TEST_CASE("core: moments of normal, exponential, gamma, uniform (double and float)", "[generator][core][stats]") {
+TEST_CASE("core: moments of normal, exponential, gamma, uniform (double and float)",
+          "[generator][core][stats]") {
   const std::size_t n = 400000;
   auto g = rng(2024);
   // Tolerances: ~6 standard errors of the sample mean / variance.
@@ -992,7 +1044,8 @@ TEST_CASE("core: moments of normal, exponential, gamma, uniform (double and floa
     INFO("shape " << shape);
     CHECK(std::abs(mv.first - shape) < 6 * std::sqrt(shape / n));
     // var of the sample variance ~ (mu4 - sigma^4)/n with mu4 = 3 k^2 + 6 k for gamma(k)
-    CHECK(std::abs(mv.second - shape) < 6 * std::sqrt((3 * shape * shape + 6 * shape - shape * shape) / n));
+    CHECK(std::abs(mv.second - shape) <
+          6 * std::sqrt((3 * shape * shape + 6 * shape - shape * shape) / n));
     auto xf = g.standard_gamma<float>(shape, n);
     auto mvf = mean_var(xf);
     CHECK(std::abs(mvf.first - shape) < 6 * std::sqrt(shape / n));

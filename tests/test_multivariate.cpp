@@ -3,6 +3,9 @@
 // transform helper, against NumPy (golden data), plus a statistical second net (means and
 // covariances) for each. Golden data: tests/data/multivariate.tsv (tools/golden/multivariate.py)
 // and the 2.5.2 reference records (family "reference").
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/detail/linalg.hpp>
 #include <nprandom/generator.hpp>
 
@@ -13,9 +16,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 
@@ -78,9 +78,10 @@ Case<std::int64_t> mvhg_case(const std::string& args, I64 colors, std::int64_t n
                              std::string method = "") {
   const std::string full = method.empty() ? args : args + ", method='" + method + "'";
   const std::string m = method.empty() ? "marginals" : method;
-  return {"multivariate_hypergeometric(" + full + ")",
-          [=](Gen& g, std::size_t n) { return g.multivariate_hypergeometric(colors, nsample, n, m); },
-          [=](Gen& g) { return g.multivariate_hypergeometric(colors, nsample, m); }};
+  return {
+      "multivariate_hypergeometric(" + full + ")",
+      [=](Gen& g, std::size_t n) { return g.multivariate_hypergeometric(colors, nsample, n, m); },
+      [=](Gen& g) { return g.multivariate_hypergeometric(colors, nsample, m); }};
 }
 
 // |a - b| <= rtol * |b| elementwise (plus a tiny absolute floor for values near 0).
@@ -170,9 +171,11 @@ TEST_CASE("multinomial matches NumPy", "[multivariate][multinomial]") {
 
   SECTION("2.5.2 reference records (BTPE after the 2.5.0 Stirling fix)") {
     auto g = nprandom::default_rng(42);
-    golden::check(reference("Generator/42/multinomial"), g.multinomial(100, {0.1, 0.2, 0.3, 0.4}, 3));
+    golden::check(reference("Generator/42/multinomial"),
+                  g.multinomial(100, {0.1, 0.2, 0.3, 0.4}, 3));
     auto h = nprandom::default_rng(42);
-    golden::check(reference("Generator/42/multinomial-pvals-short"), h.multinomial(50, {0.5, 0.5}, 3));
+    golden::check(reference("Generator/42/multinomial-pvals-short"),
+                  h.multinomial(50, {0.5, 0.5}, 3));
     auto k = nprandom::default_rng(42);
     const I64 deep = k.multinomial(1000, {0.5, 0.5}, 6000);
     golden::check(reference("v25/multinomial-deep"), I64(deep.end() - 100, deep.end()));
@@ -181,7 +184,7 @@ TEST_CASE("multinomial matches NumPy", "[multivariate][multinomial]") {
   }
   SECTION("errors, size 0, fill form") {
     const std::vector<std::pair<std::int64_t, F64>> bad = {
-        {10, {0.7, 0.7, 0.1}}, {10, {1.5, 0.5}}, {10, {-0.1, 0.5}}, {10, {std::nan(""), 0.5}},
+        {10, {0.7, 0.7, 0.1}}, {10, {1.5, 0.5}}, {10, {-0.1, 0.5}},    {10, {std::nan(""), 0.5}},
         {-1, {0.5, 0.5}},      {10, {}},         {10, {0.5, 0.6, 0.0}}};
     for (std::size_t i = 0; i < bad.size(); ++i) {
       golden::check_error<std::invalid_argument>(mv("bad/multinomial/" + std::to_string(i)), [&] {
@@ -217,7 +220,8 @@ TEST_CASE("multivariate_hypergeometric matches NumPy (marginals and count)",
 
   SECTION("2.5.2 reference records") {
     auto g = nprandom::default_rng(42);
-    golden::check(reference("Generator/42/mvhg-marginals"), g.multivariate_hypergeometric({3, 7, 10}, 8, 4));
+    golden::check(reference("Generator/42/mvhg-marginals"),
+                  g.multivariate_hypergeometric({3, 7, 10}, 8, 4));
     auto h = nprandom::default_rng(42);
     golden::check(reference("Generator/42/mvhg-count"),
                   h.multivariate_hypergeometric({3, 7, 10}, 8, 4, "count"));
@@ -232,17 +236,22 @@ TEST_CASE("multivariate_hypergeometric matches NumPy (marginals and count)",
       std::int64_t nsample;
       std::string method;
     };
-    const std::vector<Bad> bad = {{{3, 7}, 11, "marginals"},      {{3, 7}, 11, "count"},
-                                  {{3, 7}, 2, "foo"},             {{3, 7}, -1, "marginals"},
-                                  {{-1, 7}, 2, "marginals"},      {{1000000000}, 5, "marginals"},
-                                  {{999999999}, 5, "marginals"},  {{std::int64_t{1} << 61}, 5, "count"},
-                                  {{big, big}, 5, "marginals"},   {{big, big}, 5, "count"}};
+    const std::vector<Bad> bad = {{{3, 7}, 11, "marginals"},
+                                  {{3, 7}, 11, "count"},
+                                  {{3, 7}, 2, "foo"},
+                                  {{3, 7}, -1, "marginals"},
+                                  {{-1, 7}, 2, "marginals"},
+                                  {{1000000000}, 5, "marginals"},
+                                  {{999999999}, 5, "marginals"},
+                                  {{std::int64_t{1} << 61}, 5, "count"},
+                                  {{big, big}, 5, "marginals"},
+                                  {{big, big}, 5, "count"}};
     for (std::size_t i = 0; i < bad.size(); ++i) {
       const auto& rec = mv("bad/multivariate_hypergeometric/" + std::to_string(i));
       INFO(rec.id);
       auto call = [&] {
         return nprandom::default_rng(0).multivariate_hypergeometric(bad[i].colors, bad[i].nsample,
-                                                                   bad[i].method);
+                                                                    bad[i].method);
       };
       if (rec.kind == "error") {
         golden::check_error<std::invalid_argument>(rec, call);
@@ -251,7 +260,8 @@ TEST_CASE("multivariate_hypergeometric matches NumPy (marginals and count)",
       }
     }
     auto e = nprandom::default_rng(42);
-    golden::check(mv("multivariate_hypergeometric([], 0)/3"), e.multivariate_hypergeometric({}, 0, 3));
+    golden::check(mv("multivariate_hypergeometric([], 0)/3"),
+                  e.multivariate_hypergeometric({}, 0, 3));
     golden::check(mv("raw/42"), raw2(e));
     auto g = nprandom::default_rng(42);
     CHECK(g.multivariate_hypergeometric({3, 4}, 2, 0).empty());
@@ -324,8 +334,8 @@ TEST_CASE("multivariate_normal matches NumPy 2.5.2 to 1e-10", "[multivariate][mv
       const auto x = g.multivariate_normal({0.0, 5.0}, ones, 50, "raise", 1e-8, m);
       for (std::size_t r = 0; r < 50; ++r) CHECK(std::fabs(x[2 * r] + 5.0 - x[2 * r + 1]) < 1e-12);
     }
-    CHECK_THROWS_WITH(nprandom::default_rng(8).multivariate_normal({0.0, 5.0}, ones, 5, "raise", 1e-8,
-                                                                   "cholesky"),
+    CHECK_THROWS_WITH(nprandom::default_rng(8).multivariate_normal({0.0, 5.0}, ones, 5, "raise",
+                                                                   1e-8, "cholesky"),
                       "Matrix is not positive definite");
   }
 
@@ -334,8 +344,8 @@ TEST_CASE("multivariate_normal matches NumPy 2.5.2 to 1e-10", "[multivariate][mv
     F64 x = mv("legacy-normals/42/6").doubles();
     const F64 mean = {0.0, 1.0};
     const F64 cov = {1.0, 0.5, 0.5, 2.0};
-    nprandom::distributions::legacy_multivariate_normal_transform(mean.data(), cov.data(), 2, "warn",
-                                                                  1e-8, x.data(), 3);
+    nprandom::distributions::legacy_multivariate_normal_transform(mean.data(), cov.data(), 2,
+                                                                  "warn", 1e-8, x.data(), 3);
     check_close(x, reference("RandomState/42/multivariate_normal").doubles(), 1e-10);
   }
 
@@ -344,15 +354,18 @@ TEST_CASE("multivariate_normal matches NumPy 2.5.2 to 1e-10", "[multivariate][mv
     const F64 eye2 = {1.0, 0.0, 0.0, 1.0};
     const F64 indef = {1.0, 2.0, 2.0, 1.0};
     auto err = [](int i, std::function<void()> f) {
-      golden::check_error<std::invalid_argument>(mv("bad/multivariate_normal/" + std::to_string(i)), f);
+      golden::check_error<std::invalid_argument>(mv("bad/multivariate_normal/" + std::to_string(i)),
+                                                 f);
     };
     err(0, [&] { nprandom::default_rng(0).multivariate_normal(m2, eye2, "warn", 1e-8, "foo"); });
     err(1, [&] { nprandom::default_rng(0).multivariate_normal(m2, eye2, "foo"); });
     err(2, [&] { nprandom::default_rng(0).multivariate_normal(m2, indef, "raise"); });
     err(3, [&] { nprandom::default_rng(0).multivariate_normal(m2, indef, "raise", 1e-8, "eigh"); });
-    err(4, [&] { nprandom::default_rng(0).multivariate_normal(m2, indef, "warn", 1e-8, "cholesky"); });
+    err(4,
+        [&] { nprandom::default_rng(0).multivariate_normal(m2, indef, "warn", 1e-8, "cholesky"); });
     err(5, [&] { nprandom::default_rng(0).multivariate_normal({0.0, 1.0, 2.0}, eye2); });
-    // NumPy: a 1-d cov of 4 -> "cov must be 2 dimensional and square"; here: 3 values, or ragged rows
+    // NumPy: a 1-d cov of 4 -> "cov must be 2 dimensional and square"; here: 3 values, or ragged
+    // rows
     err(6, [&] { nprandom::default_rng(0).multivariate_normal(m2, F64{1.0, 0.0, 0.0}); });
     err(6, [&] {
       nprandom::default_rng(0).multivariate_normal(m2, std::vector<F64>{{1.0, 0.0}, {0.0}});
@@ -399,7 +412,8 @@ TEST_CASE("linalg helpers reconstruct their input", "[multivariate][linalg]") {
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j < n; ++j)
       for (std::size_t k = 0; k < 3; ++k) psd[i * n + j] += b[i * 3 + k] * b[j * 3 + k];
-  const F64 general = {4.0, 1.0, -2.0, 0.5, 3.0, -1.0, 0.0, 2.0, 1.0, 1.0, 5.0, -3.0, 0.0, 2.0, 1.0, 1.0};
+  const F64 general = {4.0, 1.0, -2.0, 0.5,  3.0, -1.0, 0.0, 2.0,
+                       1.0, 1.0, 5.0,  -3.0, 0.0, 2.0,  1.0, 1.0};
   for (const F64* a : {static_cast<const F64*>(&psd), &general}) {
     F64 u(n * n), s(n), vh(n * n);
     REQUIRE(la::svd(a->data(), n, u.data(), s.data(), vh.data()));
@@ -455,7 +469,8 @@ void check_moments(const std::vector<T>& x, std::size_t k, const F64& mean, cons
   const std::size_t rows = x.size() / k;
   F64 m(k, 0.0), c(k * k, 0.0);
   for (std::size_t r = 0; r < rows; ++r)
-    for (std::size_t i = 0; i < k; ++i) m[i] += static_cast<double>(x[r * k + i]) / static_cast<double>(rows);
+    for (std::size_t i = 0; i < k; ++i)
+      m[i] += static_cast<double>(x[r * k + i]) / static_cast<double>(rows);
   for (std::size_t r = 0; r < rows; ++r)
     for (std::size_t i = 0; i < k; ++i)
       for (std::size_t j = 0; j < k; ++j)
@@ -481,7 +496,8 @@ TEST_CASE("multivariate moments", "[multivariate][stats]") {
       F64 mean(3), cov(9);
       for (int i = 0; i < 3; ++i)
         for (int j = 0; j < 3; ++j)
-          cov[i * 3 + j] = ((i == j ? alpha[i] / a0 : 0.0) - alpha[i] * alpha[j] / (a0 * a0)) / (a0 + 1.0);
+          cov[i * 3 + j] =
+              ((i == j ? alpha[i] / a0 : 0.0) - alpha[i] * alpha[j] / (a0 * a0)) / (a0 + 1.0);
       for (int i = 0; i < 3; ++i) mean[i] = alpha[i] / a0;
       auto g = nprandom::default_rng(2024);
       const auto x = g.dirichlet(alpha, rows);
@@ -530,7 +546,8 @@ TEST_CASE("multivariate moments", "[multivariate][stats]") {
       INFO(method);
       auto g = nprandom::default_rng(11);
       const auto x = g.multivariate_hypergeometric(colors, 20, rows / 4, method);
-      for (std::size_t r = 0; r < rows / 4; r += 97) CHECK(x[r * 3] + x[r * 3 + 1] + x[r * 3 + 2] == 20);
+      for (std::size_t r = 0; r < rows / 4; r += 97)
+        CHECK(x[r * 3] + x[r * 3 + 1] + x[r * 3 + 2] == 20);
       check_moments(x, 3, mean, cov, 0.04, 0.15);
     }
   }

@@ -1,5 +1,8 @@
 // RandomState sized draws (the fast paths: block cursor, batched gaussians, binomial table)
 // equal as many scalar draws, leave the same state (gaussian cache included), for many sizes.
+#include "support/catch.hpp"
+
+#include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/legacy/random_state.hpp>
 
 #include <cmath>
@@ -9,16 +12,13 @@
 #include <string>
 #include <vector>
 
-#include <nprandom/bit_generators/pcg64.hpp>
-
-#include "support/catch.hpp"
-
 namespace {
 
 using nprandom::RandomState;
 
 // Sizes around the block-cursor threshold (2048), the gaussian batch and MT's 624-word block.
-const std::vector<std::size_t> kSizes = {0, 1, 2, 3, 7, 255, 256, 257, 513, 1001, 2047, 2048, 2049, 5001};
+const std::vector<std::size_t> kSizes = {0,   1,   2,    3,    7,    255,  256,
+                                         257, 513, 1001, 2047, 2048, 2049, 5001};
 
 // prefix: put the stream at an odd word position and (pre_gauss) leave a cached gaussian.
 void prepare(RandomState& r, unsigned skip_words, bool pre_gauss) {
@@ -39,7 +39,8 @@ void same_values(const std::vector<T>& v, const std::vector<T>& w) {
 }
 
 template <class T>
-void check_method(const std::string& name, std::function<std::vector<T>(RandomState&, std::size_t)> sized,
+void check_method(const std::string& name,
+                  std::function<std::vector<T>(RandomState&, std::size_t)> sized,
                   std::function<T(RandomState&)> scalar) {
   for (unsigned skip : {0u, 1u, 623u}) {
     for (bool pre_gauss : {false, true}) {
@@ -71,55 +72,73 @@ void check_method(const std::string& name, std::function<std::vector<T>(RandomSt
 TEST_CASE("RandomState sized: gaussian family equals scalar draws", "[random_state][sized]") {
   using R = RandomState&;
   using S = std::size_t;
-  check_method<double>("randn", [](R r, S n) { return r.randn(n); }, [](R r) { return r.randn(); });
-  check_method<double>("standard_normal", [](R r, S n) { return r.standard_normal(n); },
-                       [](R r) { return r.standard_normal(); });
-  check_method<double>("normal", [](R r, S n) { return r.normal(1.5, 2.25, n); },
-                       [](R r) { return r.normal(1.5, 2.25); });
-  check_method<double>("lognormal", [](R r, S n) { return r.lognormal(0.25, 0.75, n); },
-                       [](R r) { return r.lognormal(0.25, 0.75); });
+  check_method<double>(
+      "randn", [](R r, S n) { return r.randn(n); }, [](R r) { return r.randn(); });
+  check_method<double>(
+      "standard_normal", [](R r, S n) { return r.standard_normal(n); },
+      [](R r) { return r.standard_normal(); });
+  check_method<double>(
+      "normal", [](R r, S n) { return r.normal(1.5, 2.25, n); },
+      [](R r) { return r.normal(1.5, 2.25); });
+  check_method<double>(
+      "lognormal", [](R r, S n) { return r.lognormal(0.25, 0.75, n); },
+      [](R r) { return r.lognormal(0.25, 0.75); });
 }
 
-TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws", "[random_state][sized]") {
+TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
+          "[random_state][sized]") {
   using R = RandomState&;
   using S = std::size_t;
-  check_method<double>("standard_exponential", [](R r, S n) { return r.standard_exponential(n); },
-                       [](R r) { return r.standard_exponential(); });
-  check_method<double>("exponential", [](R r, S n) { return r.exponential(3.5, n); },
-                       [](R r) { return r.exponential(3.5); });
+  check_method<double>(
+      "standard_exponential", [](R r, S n) { return r.standard_exponential(n); },
+      [](R r) { return r.standard_exponential(); });
+  check_method<double>(
+      "exponential", [](R r, S n) { return r.exponential(3.5, n); },
+      [](R r) { return r.exponential(3.5); });
   for (double shape : {0.0, 0.5, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
-    check_method<double>("standard_gamma(" + std::to_string(shape) + ")",
-                         [shape](R r, S n) { return r.standard_gamma(shape, n); },
-                         [shape](R r) { return r.standard_gamma(shape); });
+    check_method<double>(
+        "standard_gamma(" + std::to_string(shape) + ")",
+        [shape](R r, S n) { return r.standard_gamma(shape, n); },
+        [shape](R r) { return r.standard_gamma(shape); });
   }
-  check_method<double>("gamma", [](R r, S n) { return r.gamma(2.5, 1.5, n); },
-                       [](R r) { return r.gamma(2.5, 1.5); });
-  check_method<double>("chisquare(3)", [](R r, S n) { return r.chisquare(3.0, n); },
-                       [](R r) { return r.chisquare(3.0); });
-  check_method<double>("chisquare(1.5)", [](R r, S n) { return r.chisquare(1.5, n); },
-                       [](R r) { return r.chisquare(1.5); });
-  check_method<double>("beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
-                       [](R r) { return r.beta(2.0, 3.0); });
-  check_method<double>("beta(1.01,2)", [](R r, S n) { return r.beta(1.01, 2.0, n); },
-                       [](R r) { return r.beta(1.01, 2.0); });
-  check_method<double>("beta(0.5,3)", [](R r, S n) { return r.beta(0.5, 3.0, n); },
-                       [](R r) { return r.beta(0.5, 3.0); });
-  check_method<double>("beta(0.5,0.5)", [](R r, S n) { return r.beta(0.5, 0.5, n); },
-                       [](R r) { return r.beta(0.5, 0.5); });
+  check_method<double>(
+      "gamma", [](R r, S n) { return r.gamma(2.5, 1.5, n); },
+      [](R r) { return r.gamma(2.5, 1.5); });
+  check_method<double>(
+      "chisquare(3)", [](R r, S n) { return r.chisquare(3.0, n); },
+      [](R r) { return r.chisquare(3.0); });
+  check_method<double>(
+      "chisquare(1.5)", [](R r, S n) { return r.chisquare(1.5, n); },
+      [](R r) { return r.chisquare(1.5); });
+  check_method<double>(
+      "beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
+      [](R r) { return r.beta(2.0, 3.0); });
+  check_method<double>(
+      "beta(1.01,2)", [](R r, S n) { return r.beta(1.01, 2.0, n); },
+      [](R r) { return r.beta(1.01, 2.0); });
+  check_method<double>(
+      "beta(0.5,3)", [](R r, S n) { return r.beta(0.5, 3.0, n); },
+      [](R r) { return r.beta(0.5, 3.0); });
+  check_method<double>(
+      "beta(0.5,0.5)", [](R r, S n) { return r.beta(0.5, 0.5, n); },
+      [](R r) { return r.beta(0.5, 0.5); });
 }
 
-TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)", "[random_state][sized]") {
+TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)",
+          "[random_state][sized]") {
   using R = RandomState&;
   using S = std::size_t;
   struct Case {
     std::int64_t n;
     double p;
   };
-  for (const Case c : {Case{20, 0.3}, Case{20, 0.7}, Case{0, 0.3}, Case{5, 0.0}, Case{5, 1.0}, Case{1, 0.5},
-                       Case{100, 0.3}, Case{1000, 0.03}, Case{1000000000, 1e-8}, Case{1000, 0.4}, Case{1000, 0.97}}) {
-    check_method<std::int64_t>("binomial(" + std::to_string(c.n) + "," + std::to_string(c.p) + ")",
-                               [c](R r, S n) { return r.binomial(c.n, c.p, n); },
-                               [c](R r) { return r.binomial(c.n, c.p); });
+  for (const Case c : {Case{20, 0.3}, Case{20, 0.7}, Case{0, 0.3}, Case{5, 0.0}, Case{5, 1.0},
+                       Case{1, 0.5}, Case{100, 0.3}, Case{1000, 0.03}, Case{1000000000, 1e-8},
+                       Case{1000, 0.4}, Case{1000, 0.97}}) {
+    check_method<std::int64_t>(
+        "binomial(" + std::to_string(c.n) + "," + std::to_string(c.p) + ")",
+        [c](R r, S n) { return r.binomial(c.n, c.p, n); },
+        [c](R r) { return r.binomial(c.n, c.p); });
   }
   // the cache left by a different (n, p) is replaced exactly as by a scalar call
   RandomState a(5), b(5);

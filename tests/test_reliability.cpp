@@ -1,4 +1,7 @@
 // Reliability (issue 9): size limits, hangs, signed-overflow UB and exception classes.
+#include "support/catch.hpp"
+#include "support/golden.hpp"
+
 #include <nprandom/generator.hpp>
 #include <nprandom/legacy/global.hpp>
 #include <nprandom/legacy/random_state.hpp>
@@ -12,9 +15,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include "support/catch.hpp"
-#include "support/golden.hpp"
 
 namespace {
 
@@ -53,10 +53,12 @@ TEST_CASE("reliability: Generator multivariate sizes are checked, not wrapped", 
   auto rng = nprandom::default_rng(1);
   const auto before = rng.bit_generator().state();
   check_value_error("size/G-dirichlet", [&] { rng.dirichlet({1.0, 1.0, 1.0}, size_max / 3 + 1); });
-  check_value_error("size/G-multinomial",
-                    [&] { rng.multinomial(10, {0.5, 0.5, 0.0, 0.0}, std::size_t{1} << 62); });
-  check_value_error("size/G-mvhg",
-                    [&] { rng.multivariate_hypergeometric({1, 2}, 1, std::size_t{1} << 62); });
+  check_value_error("size/G-multinomial", [&] {
+    rng.multinomial(10, {0.5, 0.5, 0.0, 0.0}, std::size_t{1} << 62);
+  });
+  check_value_error("size/G-mvhg", [&] {
+    rng.multivariate_hypergeometric({1, 2}, 1, std::size_t{1} << 62);
+  });
   check_value_error("size/G-mvn", [&] {
     rng.multivariate_normal({0.0, 0.0}, std::vector<double>{1.0, 0.0, 0.0, 1.0},
                             std::size_t{1} << 62);
@@ -76,8 +78,9 @@ TEST_CASE("reliability: Generator multivariate sizes are checked, not wrapped", 
   // fill forms: a count that wraps cannot describe caller memory
   std::vector<double> dbuf(8);
   std::vector<std::int64_t> ibuf(8);
-  check_value_error("size/G-dirichlet",
-                    [&] { rng.dirichlet({1.0, 1.0, 1.0}, dbuf.data(), size_max / 3 + 1); });
+  check_value_error("size/G-dirichlet", [&] {
+    rng.dirichlet({1.0, 1.0, 1.0}, dbuf.data(), size_max / 3 + 1);
+  });
   check_value_error("size/G-multinomial", [&] {
     rng.multinomial(10, {0.5, 0.5, 0.0, 0.0}, ibuf.data(), std::size_t{1} << 62);
   });
@@ -95,23 +98,31 @@ TEST_CASE("reliability: RandomState and facade sizes are checked, not wrapped", 
   nprandom::RandomState rs(1);
   const auto before = rs.get_state();
   check_value_error("size/RS-dirichlet", [&] { rs.dirichlet({1.0, 1.0}, size_max / 2 + 1); });
-  check_value_error("size/RS-dirichlet-bytes",
-                    [&] { rs.dirichlet({1.0, 1.0}, std::size_t{1} << 62); });
-  check_value_error("size/RS-multinomial",
-                    [&] { rs.multinomial(10, {0.5, 0.5}, std::size_t{1} << 62); });
-  check_value_error("size/RS-multinomial",
-                    [&] { rs.multinomial(10, {0.5, 0.5, 0.0, 0.0}, std::size_t{1} << 62); });
+  check_value_error("size/RS-dirichlet-bytes", [&] {
+    rs.dirichlet({1.0, 1.0}, std::size_t{1} << 62);
+  });
+  check_value_error("size/RS-multinomial", [&] {
+    rs.multinomial(10, {0.5, 0.5}, std::size_t{1} << 62);
+  });
+  check_value_error("size/RS-multinomial", [&] {
+    rs.multinomial(10, {0.5, 0.5, 0.0, 0.0}, std::size_t{1} << 62);
+  });
   check_value_error("size/RS-mvn", [&] {
     rs.multivariate_normal({0.0, 0.0}, {{1.0, 0.0}, {0.0, 1.0}}, std::size_t{1} << 62);
   });
-  check_value_error("size/RS-rand", [&] { rs.rand(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
-  check_value_error("size/RS-rand", [&] { rs.randn(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
+  check_value_error("size/RS-rand",
+                    [&] { rs.rand(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
+  check_value_error("size/RS-rand",
+                    [&] { rs.randn(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
   check_value_error("size/RS-rand", [&] { rs.random_sample(std::size_t{1} << 62); });
   std::vector<double> dbuf(8);
   std::vector<std::int64_t> ibuf(8);
-  check_value_error("size/RS-dirichlet", [&] { rs.dirichlet({1.0, 1.0}, dbuf.data(), size_max / 2 + 1); });
-  check_value_error("size/RS-multinomial",
-                    [&] { rs.multinomial(10, {0.5, 0.5}, ibuf.data(), std::size_t{1} << 62); });
+  check_value_error("size/RS-dirichlet", [&] {
+    rs.dirichlet({1.0, 1.0}, dbuf.data(), size_max / 2 + 1);
+  });
+  check_value_error("size/RS-multinomial", [&] {
+    rs.multinomial(10, {0.5, 0.5}, ibuf.data(), std::size_t{1} << 62);
+  });
   CHECK(rs.get_state() == before);
 
   // ---- 4. rand(-1): NumPy's ValueError, not std::length_error ----
@@ -125,10 +136,12 @@ TEST_CASE("reliability: RandomState and facade sizes are checked, not wrapped", 
   nprandom::seed(1);
   const auto g_before = nprandom::get_state();
   check_value_error("size/RS-rand-neg", [] { nprandom::rand(-1); });
-  check_value_error("size/RS-rand", [] { nprandom::rand(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
+  check_value_error("size/RS-rand",
+                    [] { nprandom::rand(std::uint64_t{1} << 32, std::uint64_t{1} << 32); });
   check_value_error("size/RS-dirichlet", [] { nprandom::dirichlet({1.0, 1.0}, size_max / 2 + 1); });
-  check_value_error("size/RS-multinomial",
-                    [] { nprandom::multinomial(10, {0.5, 0.5}, std::size_t{1} << 62); });
+  check_value_error("size/RS-multinomial", [] {
+    nprandom::multinomial(10, {0.5, 0.5}, std::size_t{1} << 62);
+  });
   CHECK(nprandom::get_state() == g_before);
 }
 
@@ -160,7 +173,8 @@ TEST_CASE("reliability: dirichlet with a -0.0 alpha returns what +0.0 gives", "[
   CHECK(a.dirichlet({-0.0, -0.0}) == std::vector<double>{0.0, 0.0});
 }
 
-// ---- 3. int64 wraps in kernels: NumPy's values, without UB ---------------------------------------
+// ---- 3. int64 wraps in kernels: NumPy's values, without UB
+// ---------------------------------------
 
 TEST_CASE("reliability: kernels wrap like NumPy's C without signed overflow", "[reliability]") {
   const double inf = std::numeric_limits<double>::infinity();
@@ -214,10 +228,12 @@ TEST_CASE("reliability: kernels wrap like NumPy's C without signed overflow", "[
                   rs.multinomial(std::int64_t{1} << 62, {0.25, 0.25, 0.5}, 2));
   }
   nprandom::seed(5);
-  golden::check(rec("wrap/global-ncchisq-big"), nprandom::noncentral_chisquare(0.5, 9.3e18, std::size_t{3}));
+  golden::check(rec("wrap/global-ncchisq-big"),
+                nprandom::noncentral_chisquare(0.5, 9.3e18, std::size_t{3}));
 }
 
-// ---- 3/5. Inputs on which NumPy's RandomState never returns: rejected, promptly --------------------
+// ---- 3/5. Inputs on which NumPy's RandomState never returns: rejected, promptly
+// --------------------
 
 TEST_CASE("reliability: RandomState refuses NumPy's endless loops", "[reliability]") {
   using clock = std::chrono::steady_clock;
@@ -225,10 +241,12 @@ TEST_CASE("reliability: RandomState refuses NumPy's endless loops", "[reliabilit
   nprandom::RandomState rs(1);
   const auto before = rs.get_state();
   // HRUA: popsize + 2 wraps (NumPy 1.24 / 2.5 RandomState loop forever)
-  check_rejects([&] { rs.hypergeometric((std::int64_t{1} << 62) - 1, std::int64_t{1} << 62, int64_max); },
-                "never returns");
+  check_rejects(
+      [&] { rs.hypergeometric((std::int64_t{1} << 62) - 1, std::int64_t{1} << 62, int64_max); },
+      "never returns");
   check_rejects([&] { rs.hypergeometric(int64_max - 20, 20, 30, 2); }, "never returns");
-  // zipf: 2^(a-1) overflows for a >= 1025; a <= 1 + 1e-7 needs > 2e5 (up to 1e14) attempts per value
+  // zipf: 2^(a-1) overflows for a >= 1025; a <= 1 + 1e-7 needs > 2e5 (up to 1e14) attempts per
+  // value
   check_rejects([&] { rs.zipf(1e300); }, "Generator.zipf");
   check_rejects([&] { rs.zipf(1025.0); }, "Generator.zipf");
   check_rejects([&] { rs.zipf(std::numeric_limits<double>::infinity()); }, "Generator.zipf");
@@ -267,7 +285,8 @@ TEST_CASE("reliability: RandomState refuses NumPy's endless loops", "[reliabilit
   CHECK(clock::now() - t0 < std::chrono::seconds(30));
 }
 
-// ---- 4. exception classes ------------------------------------------------------------------------
+// ---- 4. exception classes
+// ------------------------------------------------------------------------
 
 TEST_CASE("reliability: SeedSequence.spawn(-1) is NumPy 2.5's ValueError", "[reliability]") {
   // NumPy 2.5.2 bit_generator.pyx: `if n_children < 0: raise ValueError("n_children must be

@@ -4,13 +4,13 @@
 // written as literals -- which the compiler can propagate into the inlined kernels -- give the
 // same bits as run-time parameters: no libm call folded at compile time, no pow(x, 2.0) rewritten
 // as x * x, no product fused with its addition.
+#include "support/catch.hpp"
+
 #include <nprandom/nprandom.hpp>
 
 #include <cmath>
 #include <cstdint>
 #include <vector>
-
-#include "support/catch.hpp"
 
 namespace {
 

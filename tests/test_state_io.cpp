@@ -93,8 +93,8 @@ void check_bitgen_row(const Row& r) {
 }
 
 std::size_t count_kind(const char* kind) {
-  return static_cast<std::size_t>(std::count_if(rows().begin(), rows().end(),
-                                                [&](const Row& r) { return r[1] == kind; }));
+  return static_cast<std::size_t>(
+      std::count_if(rows().begin(), rows().end(), [&](const Row& r) { return r[1] == kind; }));
 }
 
 }  // namespace
@@ -106,12 +106,18 @@ TEST_CASE("state_io: bit generator JSON equals Python's and continues Python's s
     if (r[1] != "bitgen") continue;
     REQUIRE(r.size() == 6);
     const std::string name = r[0].substr(0, r[0].find('/'));
-    if (name == "MT19937") check_bitgen_row<nprandom::MT19937>(r);
-    else if (name == "PCG64") check_bitgen_row<nprandom::PCG64>(r);
-    else if (name == "PCG64DXSM") check_bitgen_row<nprandom::PCG64DXSM>(r);
-    else if (name == "Philox") check_bitgen_row<nprandom::Philox>(r);
-    else if (name == "SFC64") check_bitgen_row<nprandom::SFC64>(r);
-    else FAIL("unknown bit generator " << name);
+    if (name == "MT19937")
+      check_bitgen_row<nprandom::MT19937>(r);
+    else if (name == "PCG64")
+      check_bitgen_row<nprandom::PCG64>(r);
+    else if (name == "PCG64DXSM")
+      check_bitgen_row<nprandom::PCG64DXSM>(r);
+    else if (name == "Philox")
+      check_bitgen_row<nprandom::Philox>(r);
+    else if (name == "SFC64")
+      check_bitgen_row<nprandom::SFC64>(r);
+    else
+      FAIL("unknown bit generator " << name);
   }
 }
 
@@ -160,7 +166,8 @@ TEST_CASE("state_io: RandomState forms NumPy's set_state also accepts", "[state_
   a.standard_normal();
   const nprandom::LegacyState full = a.get_state();
   std::string key = "[";
-  for (std::size_t i = 0; i < full.key.size(); ++i) key += (i ? ", " : "") + std::to_string(full.key[i]);
+  for (std::size_t i = 0; i < full.key.size(); ++i)
+    key += (i ? ", " : "") + std::to_string(full.key[i]);
   key += "]";
   // the 3-tuple: no gaussian
   nprandom::RandomState b(1u);
@@ -257,19 +264,19 @@ TEST_CASE("state_io: the parser is strict and leaves the object unchanged", "[st
       "{",
       good + " x",
       good + ",",
-      with("\"has_uint32\": 0", "\"has_uint32\": 0,"),           // trailing comma
-      with("\"has_uint32\": 0", "\"has_uint32\": 2"),            // flag out of range
-      with("\"has_uint32\": 0", "\"has_uint32\": -0"),           // sign
-      with("\"has_uint32\": 0", "\"has_uint32\": 0.0"),          // not an integer
+      with("\"has_uint32\": 0", "\"has_uint32\": 0,"),   // trailing comma
+      with("\"has_uint32\": 0", "\"has_uint32\": 2"),    // flag out of range
+      with("\"has_uint32\": 0", "\"has_uint32\": -0"),   // sign
+      with("\"has_uint32\": 0", "\"has_uint32\": 0.0"),  // not an integer
       with("\"has_uint32\": 0", "\"has_uint32\": 1e0"),
       with("\"has_uint32\": 0", "\"has_uint32\": true"),
-      with("\"has_uint32\": 0", "\"has_uint32\": 00"),           // leading zero
-      with("\"uinteger\": 0", "\"uinteger\": 4294967296"),        // 2**32
-      with(", \"uinteger\": 0", ""),                             // missing key
-      with("\"uinteger\": 0", "\"uinteger\": 0, \"extra\": 1"),  // unknown key
+      with("\"has_uint32\": 0", "\"has_uint32\": 00"),              // leading zero
+      with("\"uinteger\": 0", "\"uinteger\": 4294967296"),          // 2**32
+      with(", \"uinteger\": 0", ""),                                // missing key
+      with("\"uinteger\": 0", "\"uinteger\": 0, \"extra\": 1"),     // unknown key
       with("\"uinteger\": 0", "\"uinteger\": 0, \"uinteger\": 0"),  // duplicate key
       with("\"PCG64\"", "\"SFC64\""),
-      with("\"PCG64\"", "\"PCG64DXSM\""),                        // valid text, other generator
+      with("\"PCG64\"", "\"PCG64DXSM\""),  // valid text, other generator
       with("\"inc\": ", "\"inc\": 340282366920938463463374607431768211456"),  // 2**128 (prefix)
       with("{\"state\": ", "{\"state\": NaN, \"x\": "),
       "[1, 2]",
@@ -292,21 +299,23 @@ TEST_CASE("state_io: the parser is strict and leaves the object unchanged", "[st
   // Whitespace and key order are free; \u escapes decode.
   nprandom::PCG64 q(8);
   const auto st = p.state();
-  nprandom::set_state_json(
-      q, " {\n\"uinteger\" : 0 ,\"has_uint32\":0,\t\"state\": {\"inc\": " +
-             nprandom::detail::json::to_decimal(st.inc) + ", \"state\": " +
-             nprandom::detail::json::to_decimal(st.state) + "}, \"bit_generator\": \"PCG\\u0036\\u0034\"}\r\n");
+  nprandom::set_state_json(q, " {\n\"uinteger\" : 0 ,\"has_uint32\":0,\t\"state\": {\"inc\": " +
+                                  nprandom::detail::json::to_decimal(st.inc) +
+                                  ", \"state\": " + nprandom::detail::json::to_decimal(st.state) +
+                                  "}, \"bit_generator\": \"PCG\\u0036\\u0034\"}\r\n");
   CHECK(q == p);
   // MT19937: key length, pos range
   nprandom::MT19937 m(1);
   const nprandom::MT19937 m0 = m;
   std::string mj = nprandom::get_state_json(m);
-  CHECK_THROWS_AS(nprandom::set_state_json(m, mj.replace(mj.find("\"pos\": "), 10, "\"pos\": 625}")),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(
+      nprandom::set_state_json(m, mj.replace(mj.find("\"pos\": "), 10, "\"pos\": 625}")),
+      std::invalid_argument);
   std::string short_key = nprandom::get_state_json(m);
   short_key.replace(short_key.find("[2147483648, "), 13, "[");
-  CHECK_THROWS_WITH(nprandom::set_state_json(m, short_key),
-                    "nprandom: MT19937 state: key \"state\": key \"key\": expected 624 elements, got 623");
+  CHECK_THROWS_WITH(
+      nprandom::set_state_json(m, short_key),
+      "nprandom: MT19937 state: key \"state\": key \"key\": expected 624 elements, got 623");
   CHECK(m == m0);
   // deep nesting is refused, not a stack overflow
   CHECK_THROWS_AS(nprandom::detail::json::parse(std::string(100000, '[')), std::invalid_argument);

@@ -3,16 +3,16 @@
 #ifndef NPRANDOM_BIT_GENERATOR_HPP
 #define NPRANDOM_BIT_GENERATOR_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 #include <vector>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/seed_sequence.hpp>
 
 namespace nprandom {
 
@@ -21,8 +21,8 @@ namespace nprandom {
 // generator). Everything here mirrors numpy/random/bit_generator.pyx and the per-generator
 // `*_next32` / `*_next_double` functions in numpy/random/src/*/.
 //
-// next_uint32 on a 64-bit generator (pcg64.h, philox.h, sfc64.h): when no half is buffered, draw one
-// 64-bit word, return its LOW half and buffer the high half; the next call returns the buffered
+// next_uint32 on a 64-bit generator (pcg64.h, philox.h, sfc64.h): when no half is buffered, draw
+// one 64-bit word, return its LOW half and buffer the high half; the next call returns the buffered
 // half. The buffer is independent of next_uint64 / random_raw, which neither use nor clear it, and
 // is part of the state (`has_uint32`, `uinteger`). A consumed `uinteger` is not cleared (as NumPy).
 template <class Derived>
@@ -96,7 +96,8 @@ class BitGenerator {
   // NumPy's BitGenerator.spawn(n): new generators of the same type seeded from seed_seq().spawn(n).
   // Throws std::invalid_argument (NumPy's TypeError) when there is no SeedSequence to spawn from.
   std::vector<Derived> spawn(std::int64_t n_children) {
-    if (!seed_seq_) throw std::invalid_argument("The underlying SeedSequence does not implement spawning.");
+    if (!seed_seq_)
+      throw std::invalid_argument("The underlying SeedSequence does not implement spawning.");
     std::vector<Derived> out;
     for (auto& child : seed_seq_->spawn(n_children)) out.emplace_back(child);
     return out;

@@ -4,7 +4,8 @@
 
 #include <nprandom/version.hpp>
 
-#if !defined(__cplusplus) || (__cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
+#if !defined(__cplusplus) || \
+    (__cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
 #error "nprandom requires C++17 or later"
 #endif
 
@@ -18,11 +19,14 @@
 // Define NPRANDOM_ALLOW_FAST_MATH to build anyway: values will differ from NumPy's.
 #if !defined(NPRANDOM_ALLOW_FAST_MATH)
 #if defined(__FAST_MATH__)
-#error "nprandom: compiled with -ffast-math: nprandom's values would differ from NumPy's. Remove -ffast-math (and -funsafe-math-optimizations), or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -ffast-math: nprandom's values would differ from NumPy's. Remove -ffast-math (and -funsafe-math-optimizations), or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #elif defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__
-#error "nprandom: compiled with -ffinite-math-only: NaN/inf parameter checks and values would differ from NumPy's. Remove it, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -ffinite-math-only: NaN/inf parameter checks and values would differ from NumPy's. Remove it, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #elif defined(__ASSOCIATIVE_MATH__) || defined(__RECIPROCAL_MATH__)
-#error "nprandom: compiled with -fassociative-math / -freciprocal-math: nprandom's values would differ from NumPy's. Remove them, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -fassociative-math / -freciprocal-math: nprandom's values would differ from NumPy's. Remove them, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #endif
 #endif
 

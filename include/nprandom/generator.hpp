@@ -2,6 +2,11 @@
 #ifndef NPRANDOM_GENERATOR_HPP
 #define NPRANDOM_GENERATOR_HPP
 
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -10,24 +15,10 @@
 #include <utility>
 #include <vector>
 
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/bit_generators/pcg64.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/seed_sequence.hpp>
-
 // ---- includes: core ----
-#include <algorithm>
-#include <cmath>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
-#include <memory>
-#include <string_view>
-
-#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/broadcast.hpp>
-#include <nprandom/ndarray.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -36,13 +27,23 @@
 #include <nprandom/distributions/normal.hpp>
 #include <nprandom/distributions/permutation.hpp>
 #include <nprandom/distributions/uniform.hpp>
+#include <nprandom/ndarray.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <string_view>
 // ---- includes: continuous ----
 #include <nprandom/distributions/continuous.hpp>
 // ---- includes: discrete ----
 #include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
-#include <limits>
 #include <nprandom/distributions/multivariate.hpp>
+
+#include <limits>
 
 namespace nprandom {
 
@@ -128,12 +129,14 @@ class Generator {
   // (std::invalid_argument): "low is out of bounds for <dtype>", "high is out of bounds for
   // <dtype>", "low >= high" ("low > high" with endpoint), "high <= 0" ("high < 0") when low == 0.
   // As in NumPy, a sized call with size == 0 returns before any check.
-  template <class T = std::int64_t, class High, std::enable_if_t<std::is_integral<High>::value, int> = 0>
+  template <class T = std::int64_t, class High,
+            std::enable_if_t<std::is_integral<High>::value, int> = 0>
   T integers(High high) {
     return integers<T>(0, high, endpoint_t{false});
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -142,8 +145,9 @@ class Generator {
     integers_fill_checked(r, &out, 1);
     return out;
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, High high, std::size_t size, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -158,8 +162,9 @@ class Generator {
       return out;
     }
   }
-  template <class T, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void integers(Low low, High high, T* out, std::size_t n, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -174,19 +179,22 @@ class Generator {
                                  std::is_same<B, bool>::value,
                              int> = 0>
   T integers(Low, High, B) {
-    static_assert(!std::is_same<B, bool>::value,
-                  "integers(low, high, bool): write integers(low, high, nprandom::endpoint) for one value in "
-                  "[low, high], or integers(low, high, size, endpoint) for `size` values");
+    static_assert(
+        !std::is_same<B, bool>::value,
+        "integers(low, high, bool): write integers(low, high, nprandom::endpoint) for one value in "
+        "[low, high], or integers(low, high, size, endpoint) for `size` values");
     return T{};
   }
   // The tag also works in the sized and fill forms: integers(0, 10, n, nprandom::endpoint).
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, High high, std::size_t size, endpoint_t closed) {
     return integers<T>(low, high, size, closed.value);
   }
-  template <class T, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void integers(Low low, High high, T* out, std::size_t n, endpoint_t closed) {
     integers(low, high, out, n, closed.value);
   }
@@ -198,18 +206,22 @@ class Generator {
   // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
   // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
   // "operands could not be broadcast together with shapes (a,) (b,) ".
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool closed = false) {
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high,
+                          bool closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
     return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
@@ -218,12 +230,13 @@ class Generator {
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
   // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
   // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
-  static constexpr auto uniform_ = detail::make_method<double>(
-      [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
-      .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
-        distributions::uniform_fill(g, low, range, cnt, out);
-      });
+  static constexpr auto uniform_ =
+      detail::make_method<double>(
+          [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
+          detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
+            distributions::uniform_fill(g, low, range, cnt, out);
+          });
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
@@ -267,12 +280,13 @@ class Generator {
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
-  static constexpr auto normal_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-      .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-        distributions::normal_fill(g, loc, scale, cnt, out);
-      });
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::normal_fill(g, loc, scale, cnt, out);
+          });
   double normal(double loc = 0.0, double scale = 1.0) {
     return normal_.one(bit_generator_, loc, scale);
   }
@@ -481,11 +495,12 @@ class Generator {
   // Rows of a row-major rows x cols array (NumPy: choice of a 2-D `a`, axis=0): `size` rows drawn
   // as choice(rows, size, ...) draws indices, returned row-major (size x cols).
   template <class T>
-  std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size, bool replace = true,
-                        const std::vector<double>& p = {}, bool shuffle = true) {
+  std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size,
+                        bool replace = true, const std::vector<double>& p = {},
+                        bool shuffle = true) {
     std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace, p.empty() ? nullptr : p.data(),
-                p.size(), shuffle);
+    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace,
+                p.empty() ? nullptr : p.data(), p.size(), shuffle);
     std::vector<T> out;
     out.reserve(detail::checked_elements<T>(size, cols));
     for (std::int64_t i : idx) {
@@ -507,7 +522,8 @@ class Generator {
   }
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(std::distance(first, last)), 1);
+    distributions::shuffle_raw(bit_generator_, first,
+                               static_cast<std::size_t>(std::distance(first, last)), 1);
   }
   template <class T>
   void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
@@ -575,7 +591,8 @@ class Generator {
     std::vector<T> out(data, data + rows * cols);
     if (axis == 1) {
       for (std::size_t r = 0; r < rows; ++r) {
-        distributions::shuffle_raw(bit_generator_, out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
+        distributions::shuffle_raw(bit_generator_,
+                                   out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
       }
     } else {
       for (std::size_t c = 0; c < cols; ++c) {
@@ -601,12 +618,14 @@ class Generator {
 
  private:
   template <class Real>
-  static constexpr bool is_real = std::is_same<Real, double>::value || std::is_same<Real, float>::value;
+  static constexpr bool is_real =
+      std::is_same<Real, double>::value || std::is_same<Real, float>::value;
 
   // numpy.lib normalize_axis_index for a 2-D array.
   static int normalize_axis_2d(int axis) {
     if (axis < -2 || axis > 1) {
-      throw std::invalid_argument("axis " + std::to_string(axis) + " is out of bounds for array of dimension 2");
+      throw std::invalid_argument("axis " + std::to_string(axis) +
+                                  " is out of bounds for array of dimension 2");
     }
     return axis < 0 ? axis + 2 : axis;
   }
@@ -638,10 +657,11 @@ class Generator {
   }
 
   template <class T, class Low, class High>
-  std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high, std::size_t n_high,
-                                    bool closed) {
+  std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high,
+                                    std::size_t n_high, bool closed) {
     using D = detail::integers_dtype<T>;
-    static_assert(D::supported, "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    static_assert(D::supported,
+                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     using U = typename D::unsigned_type;
     constexpr bool wide = sizeof(U) == 8;
     const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
@@ -671,17 +691,19 @@ class Generator {
     if (!wide || !detail::integers_can_cast<High, T>()) {
       for (std::size_t i = 0; i < n_high; ++i) {
         const detail::wide_int h = closed_high(i);
-        if (detail::wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
+        if (detail::wide_less(ub, h))
+          throw std::invalid_argument("high is out of bounds for " + name);
         if (wide && detail::wide_less(h, lb)) throw bounds_error();
       }
     }
     if (n_low != n_high && n_low != 1 && n_high != 1) {
-      throw std::invalid_argument("operands could not be broadcast together with shapes (" + std::to_string(n_low) +
-                                  ",) (" + std::to_string(n_high) + ",) ");
+      throw std::invalid_argument("operands could not be broadcast together with shapes (" +
+                                  std::to_string(n_low) + ",) (" + std::to_string(n_high) + ",) ");
     }
     const std::size_t n = (n_low == 0 || n_high == 0) ? 0 : std::max(n_low, n_high);
     for (std::size_t i = 0; i < n; ++i) {
-      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i), detail::to_wide(low[n_low == 1 ? 0 : i]))) {
+      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i),
+                            detail::to_wide(low[n_low == 1 ? 0 : i]))) {
         throw bounds_error();
       }
     }
@@ -695,16 +717,20 @@ class Generator {
       if constexpr (std::is_same<U, bool>::value) {
         v = distributions::buffered_bounded_bool(bit_generator_, l.bits != 0, rng64 != 0, buf);
       } else if constexpr (sizeof(U) == 8) {
-        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64, distributions::gen_mask(rng64), false);
+        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64,
+                                          distributions::gen_mask(rng64), false);
       } else if constexpr (sizeof(U) == 4) {
-        v = distributions::buffered_bounded_uint32(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint32(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       } else if constexpr (sizeof(U) == 2) {
-        v = distributions::buffered_bounded_uint16(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint16(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       } else {
-        v = distributions::buffered_bounded_uint8(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                  static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint8(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       }
       tmp[i] = static_cast<T>(v);
     }
@@ -723,7 +749,8 @@ class Generator {
       throw std::invalid_argument("a cannot be empty unless no samples are taken");
     }
     if (p) {
-      if (static_cast<std::int64_t>(p_size) != pop) throw std::invalid_argument("a and p must have same size");
+      if (static_cast<std::int64_t>(p_size) != pop)
+        throw std::invalid_argument("a and p must have same size");
       const double p_sum = detail::kahan_sum(p, p_size);
       if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
       for (std::size_t i = 0; i < p_size; ++i) {
@@ -739,14 +766,15 @@ class Generator {
       if (p) {
         distributions::choice_p_replace(bit_generator_, p, p_size, n, out);
       } else if (n != 0) {
-        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1), n, false,
-                                           reinterpret_cast<std::uint64_t*>(out));
+        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1),
+                                           n, false, reinterpret_cast<std::uint64_t*>(out));
       }
       return;
     }
     const auto size = static_cast<std::int64_t>(n);
     if (size > pop) {
-      throw std::invalid_argument("Cannot take a larger sample than population when replace is False");
+      throw std::invalid_argument(
+          "Cannot take a larger sample than population when replace is False");
     }
     if (p) {
       std::int64_t nonzero = 0;
@@ -1478,7 +1506,8 @@ class Generator {
 inline Generator<PCG64> default_rng(SeedSource seed = {}) {
   return Generator<PCG64>(PCG64(std::move(seed)));
 }
-template <class BitGen, std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
+template <class BitGen,
+          std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));
 }

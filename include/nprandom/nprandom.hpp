@@ -2,21 +2,21 @@
 #ifndef NPRANDOM_NPRANDOM_HPP
 #define NPRANDOM_NPRANDOM_HPP
 
-#include <nprandom/version.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/uint128.hpp>
-#include <nprandom/seed_sequence.hpp>
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/seed_sequence.hpp>
+#include <nprandom/version.hpp>
 // Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
-#include <nprandom/ndarray.hpp>
 #include <nprandom/generator.hpp>
+#include <nprandom/ndarray.hpp>
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
-#include <nprandom/legacy/random_state.hpp>
 #include <nprandom/legacy/global.hpp>
+#include <nprandom/legacy/random_state.hpp>
 // State I/O: NumPy's state dicts as JSON text, stream operators on the bit generators.
 #include <nprandom/state_io.hpp>
 

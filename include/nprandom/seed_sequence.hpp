@@ -2,17 +2,17 @@
 #ifndef NPRANDOM_SEED_SEQUENCE_HPP
 #define NPRANDOM_SEED_SEQUENCE_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/os_entropy.hpp>
+
 #include <cstddef>
 #include <cstdint>
-#include <new>
 #include <initializer_list>
+#include <new>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/os_entropy.hpp>
 
 namespace nprandom {
 
@@ -53,7 +53,9 @@ class SeedSequence {
 
   // One integer of entropy. Negative values throw std::invalid_argument
   // ("expected non-negative integer"), as NumPy's ValueError.
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  template <
+      class Int,
+      std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
   explicit SeedSequence(Int entropy, std::vector<std::uint64_t> spawn_key = {},
                         std::size_t pool_size = default_pool_size)
       : spawn_key_(std::move(spawn_key)), pool_size_(pool_size) {
@@ -92,8 +94,9 @@ class SeedSequence {
   // pairs of uint32 words.
   template <class UInt = std::uint32_t>
   std::vector<UInt> generate_state(std::size_t n_words) const {
-    static_assert(std::is_same<UInt, std::uint32_t>::value || std::is_same<UInt, std::uint64_t>::value,
-                  "only support uint32 or uint64");
+    static_assert(
+        std::is_same<UInt, std::uint32_t>::value || std::is_same<UInt, std::uint64_t>::value,
+        "only support uint32 or uint64");
     std::vector<UInt> out(n_words);
     generate_state(out.data(), n_words);
     return out;
@@ -115,7 +118,8 @@ class SeedSequence {
     std::vector<std::uint32_t> w(2 * n_words);
     generate_state(w.data(), w.size());
     for (std::size_t k = 0; k < n_words; ++k)
-      out[k] = static_cast<std::uint64_t>(w[2 * k]) | (static_cast<std::uint64_t>(w[2 * k + 1]) << 32);
+      out[k] =
+          static_cast<std::uint64_t>(w[2 * k]) | (static_cast<std::uint64_t>(w[2 * k + 1]) << 32);
   }
 
   // std::seed_seq-style interface, so a SeedSequence can seed standard engines too.
@@ -154,10 +158,12 @@ class SeedSequence {
   const std::vector<std::uint32_t>& pool() const noexcept { return pool_; }
 
   friend bool operator==(const SeedSequence& a, const SeedSequence& b) noexcept {
-    return a.entropy_ == b.entropy_ && a.spawn_key_ == b.spawn_key_ && a.pool_size_ == b.pool_size_ &&
-           a.n_children_spawned_ == b.n_children_spawned_;
+    return a.entropy_ == b.entropy_ && a.spawn_key_ == b.spawn_key_ &&
+           a.pool_size_ == b.pool_size_ && a.n_children_spawned_ == b.n_children_spawned_;
   }
-  friend bool operator!=(const SeedSequence& a, const SeedSequence& b) noexcept { return !(a == b); }
+  friend bool operator!=(const SeedSequence& a, const SeedSequence& b) noexcept {
+    return !(a == b);
+  }
 
  private:
   struct words_tag {};
@@ -227,7 +233,8 @@ class SeedSequence {
       for (std::size_t dst = 0; dst < pool_size_; ++dst)
         if (src != dst) pool_[dst] = mix_words(pool_[dst], hashmix(pool_[src]));
     for (std::size_t k = pool_size_; k < e.size(); ++k)
-      for (std::size_t dst = 0; dst < pool_size_; ++dst) pool_[dst] = mix_words(pool_[dst], hashmix(e[k]));
+      for (std::size_t dst = 0; dst < pool_size_; ++dst)
+        pool_[dst] = mix_words(pool_[dst], hashmix(e[k]));
   }
 
   std::vector<std::uint32_t> entropy_;
@@ -250,14 +257,18 @@ class SeedSequence {
 class SeedSource {
  public:
   SeedSource() : seq_() {}
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  template <
+      class Int,
+      std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
   SeedSource(Int seed) : seq_(seed) {}  // NOLINT(google-explicit-constructor): NumPy's seed=int
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   SeedSource(const std::vector<Int>& words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  SeedSource(std::initializer_list<Int> words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(std::initializer_list<Int> words)
+      : seq_(words) {}                                // NOLINT(google-explicit-constructor)
   SeedSource(const SeedSequence& seq) : seq_(seq) {}  // NOLINT(google-explicit-constructor)
-  SeedSource(SeedSequence&& seq) noexcept : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(SeedSequence&& seq) noexcept
+      : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
 
   // The SeedSequence the generator is seeded from (and keeps, for spawn()).
   const SeedSequence& seed_sequence() const& noexcept { return seq_; }

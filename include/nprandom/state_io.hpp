@@ -3,6 +3,16 @@
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -17,16 +27,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nprandom/bit_generators/mt19937.hpp>
-#include <nprandom/bit_generators/pcg64.hpp>
-#include <nprandom/bit_generators/philox.hpp>
-#include <nprandom/bit_generators/sfc64.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/uint128.hpp>
-#include <nprandom/generator.hpp>
-#include <nprandom/legacy/random_state.hpp>
-#include <nprandom/seed_sequence.hpp>
 
 // The JSON text (public contract)
 // -------------------------------
@@ -75,19 +75,25 @@ struct value {
   enum class kind { null, boolean, number, string, array, object };
   kind k = kind::null;
   bool boolean = false;
-  std::string text;                // number lexeme, or the decoded string
-  std::vector<value> items;        // array elements, or object values
-  std::vector<std::string> keys;   // object keys (parallel to items), in document order
+  std::string text;               // number lexeme, or the decoded string
+  std::vector<value> items;       // array elements, or object values
+  std::vector<std::string> keys;  // object keys (parallel to items), in document order
 };
 
 inline const char* kind_name(value::kind k) noexcept {
   switch (k) {
-    case value::kind::null: return "null";
-    case value::kind::boolean: return "a boolean";
-    case value::kind::number: return "a number";
-    case value::kind::string: return "a string";
-    case value::kind::array: return "an array";
-    case value::kind::object: return "an object";
+    case value::kind::null:
+      return "null";
+    case value::kind::boolean:
+      return "a boolean";
+    case value::kind::number:
+      return "a number";
+    case value::kind::string:
+      return "a string";
+    case value::kind::array:
+      return "an array";
+    case value::kind::object:
+      return "an object";
   }
   return "?";
 }
@@ -280,14 +286,30 @@ class parser {
       if (at_end()) error("unterminated string");
       const char e = s_[i_++];
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
         case 'u': {
           unsigned cp = hex4();
           if (cp >= 0xD800u && cp < 0xDC00u) {
@@ -301,7 +323,8 @@ class parser {
           put_utf8(out, cp);
           break;
         }
-        default: error("bad escape");
+        default:
+          error("bad escape");
       }
     }
   }
@@ -356,10 +379,9 @@ inline std::string words_to_decimal(std::vector<std::uint32_t> w) {
 }
 
 inline std::vector<std::uint32_t> to_words(uint128 v) {
-  std::vector<std::uint32_t> w{static_cast<std::uint32_t>(v.lo()),
-                               static_cast<std::uint32_t>(v.lo() >> 32),
-                               static_cast<std::uint32_t>(v.hi()),
-                               static_cast<std::uint32_t>(v.hi() >> 32)};
+  std::vector<std::uint32_t> w{
+      static_cast<std::uint32_t>(v.lo()), static_cast<std::uint32_t>(v.lo() >> 32),
+      static_cast<std::uint32_t>(v.hi()), static_cast<std::uint32_t>(v.hi() >> 32)};
   trim(w);
   return w;
 }
@@ -494,8 +516,9 @@ inline std::string bound_text(unsigned bits) { return "2**" + std::to_string(bit
 // An integer in [0, 2**bits), bits <= 128.
 inline uint128 uint_bits(const value& v, unsigned bits, const std::string& where) {
   const auto w = big_uint(v, where);
-  const bool too_big = w.size() > (bits + 31) / 32 ||
-                       (bits % 32 != 0 && w.size() == (bits + 31) / 32 && (w.back() >> (bits % 32)) != 0);
+  const bool too_big =
+      w.size() > (bits + 31) / 32 ||
+      (bits % 32 != 0 && w.size() == (bits + 31) / 32 && (w.back() >> (bits % 32)) != 0);
   if (too_big) fail(where + ": " + v.text + " is out of range [0, " + bound_text(bits) + ")");
   std::uint64_t lo = 0, hi = 0;
   for (std::size_t k = 0; k < w.size(); ++k) {
@@ -507,7 +530,9 @@ inline uint128 uint_bits(const value& v, unsigned bits, const std::string& where
   }
   return uint128(hi, lo);
 }
-inline std::uint64_t u64(const value& v, const std::string& where) { return uint_bits(v, 64, where).lo(); }
+inline std::uint64_t u64(const value& v, const std::string& where) {
+  return uint_bits(v, 64, where).lo();
+}
 inline std::uint32_t u32(const value& v, const std::string& where) {
   return static_cast<std::uint32_t>(uint_bits(v, 32, where).lo());
 }
@@ -515,7 +540,8 @@ inline std::uint32_t u32(const value& v, const std::string& where) {
 inline int small_int(const value& v, int lo, int hi, const std::string& where) {
   const std::uint64_t x = uint_bits(v, 64, where).lo();
   if (x < static_cast<std::uint64_t>(lo) || x > static_cast<std::uint64_t>(hi))
-    fail(where + ": " + v.text + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    fail(where + ": " + v.text + " is out of range [" + std::to_string(lo) + ", " +
+         std::to_string(hi) + "]");
   return static_cast<int>(x);
 }
 
@@ -561,7 +587,8 @@ inline const std::string& str(const value& v, const std::string& where) {
 inline const std::vector<value>& array(const value& v, std::size_t n, const std::string& where) {
   if (v.k != value::kind::array) fail(where + ": expected an array, got " + kind_name(v.k));
   if (n != static_cast<std::size_t>(-1) && v.items.size() != n)
-    fail(where + ": expected " + std::to_string(n) + " elements, got " + std::to_string(v.items.size()));
+    fail(where + ": expected " + std::to_string(n) + " elements, got " +
+         std::to_string(v.items.size()));
   return v.items;
 }
 
@@ -591,7 +618,8 @@ inline void read_fields(object_reader& r, MT19937State& s) {
   expect_name(s.bit_generator, {"MT19937"}, r.where("bit_generator"));
   object_reader st(r.get("state"), r.where("state"));
   const auto& key = array(st.get("key"), 624, st.where("key"));
-  for (std::size_t i = 0; i < 624; ++i) s.key[i] = u32(key[i], st.where("key") + "[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < 624; ++i)
+    s.key[i] = u32(key[i], st.where("key") + "[" + std::to_string(i) + "]");
   s.pos = small_int(st.get("pos"), 0, 624, st.where("pos"));
   st.finish();
 }
@@ -689,10 +717,22 @@ inline void write_fields(std::string& out, const SFC64State& s) {
 
 template <class S>
 struct state_name;
-template <> struct state_name<MT19937State> { static constexpr const char* value = "MT19937 state"; };
-template <> struct state_name<PCG64State> { static constexpr const char* value = "PCG64 state"; };
-template <> struct state_name<PhiloxState> { static constexpr const char* value = "Philox state"; };
-template <> struct state_name<SFC64State> { static constexpr const char* value = "SFC64 state"; };
+template <>
+struct state_name<MT19937State> {
+  static constexpr const char* value = "MT19937 state";
+};
+template <>
+struct state_name<PCG64State> {
+  static constexpr const char* value = "PCG64 state";
+};
+template <>
+struct state_name<PhiloxState> {
+  static constexpr const char* value = "Philox state";
+};
+template <>
+struct state_name<SFC64State> {
+  static constexpr const char* value = "SFC64 state";
+};
 
 template <class S>
 S read_state(const value& v) {
@@ -713,7 +753,8 @@ RandomStateDict<S> read_random_state_dict(const value& v) {
   object_reader r(v, "RandomState state");
   read_fields(r, d.state);
   // NumPy's set_state: a dict without has_gauss/gauss means no cached gaussian.
-  if (const value* hg = r.find("has_gauss")) d.has_gauss = static_cast<int>(has_gauss_flag(*hg, r.where("has_gauss")));
+  if (const value* hg = r.find("has_gauss"))
+    d.has_gauss = static_cast<int>(has_gauss_flag(*hg, r.where("has_gauss")));
   if (const value* g = r.find("gauss")) d.gauss = to_double(*g, r.where("gauss"));
   r.finish();
   return d;
@@ -731,7 +772,8 @@ inline LegacyState read_legacy_tuple(const value& v) {
   if (s.bit_generator != "MT19937")
     fail("set_state can only be used with legacy MT19937 state instances.");
   const auto& key = array(it[1], 624, where + "[1]");
-  for (std::size_t i = 0; i < 624; ++i) s.key[i] = u32(key[i], where + "[1][" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < 624; ++i)
+    s.key[i] = u32(key[i], where + "[1][" + std::to_string(i) + "]");
   s.pos = small_int(it[2], 0, 624, where + "[2]");
   if (it.size() == 5) {
     s.has_gauss = static_cast<int>(has_gauss_flag(it[3], where + "[3]"));
@@ -799,7 +841,8 @@ inline std::string to_json(const LegacyState& s) {
          detail::json::python_float_repr(s.cached_gaussian);
   return out + "]";
 }
-/// SeedSequence.state: {"entropy": ..., "spawn_key": [...], "pool_size": n, "n_children_spawned": n}.
+/// SeedSequence.state: {"entropy": ..., "spawn_key": [...], "pool_size": n, "n_children_spawned":
+/// n}.
 inline std::string to_json(const SeedSequence& ss) {
   namespace j = detail::json;
   std::string out = "{";
@@ -823,15 +866,30 @@ namespace detail {
 namespace json {
 template <class T>
 struct reader;
-template <> struct reader<MT19937State> { static MT19937State read(const value& v) { return read_state<MT19937State>(v); } };
-template <> struct reader<PCG64State> { static PCG64State read(const value& v) { return read_state<PCG64State>(v); } };
-template <> struct reader<PhiloxState> { static PhiloxState read(const value& v) { return read_state<PhiloxState>(v); } };
-template <> struct reader<SFC64State> { static SFC64State read(const value& v) { return read_state<SFC64State>(v); } };
+template <>
+struct reader<MT19937State> {
+  static MT19937State read(const value& v) { return read_state<MT19937State>(v); }
+};
+template <>
+struct reader<PCG64State> {
+  static PCG64State read(const value& v) { return read_state<PCG64State>(v); }
+};
+template <>
+struct reader<PhiloxState> {
+  static PhiloxState read(const value& v) { return read_state<PhiloxState>(v); }
+};
+template <>
+struct reader<SFC64State> {
+  static SFC64State read(const value& v) { return read_state<SFC64State>(v); }
+};
 template <class S>
 struct reader<RandomStateDict<S>> {
   static RandomStateDict<S> read(const value& v) { return read_random_state_dict<S>(v); }
 };
-template <> struct reader<LegacyState> { static LegacyState read(const value& v) { return read_legacy_tuple(v); } };
+template <>
+struct reader<LegacyState> {
+  static LegacyState read(const value& v) { return read_legacy_tuple(v); }
+};
 template <>
 struct reader<SeedSequence> {
   static SeedSequence read(const value& v) {
@@ -844,8 +902,10 @@ struct reader<SeedSequence> {
     const std::uint64_t pool = u64(r.get("pool_size"), r.where("pool_size"));
     if (pool < SeedSequence::default_pool_size)
       fail(r.where("pool_size") + ": The size of the entropy pool should be at least 4");
-    if (pool > 0xffffffffu) fail(r.where("pool_size") + ": " + std::to_string(pool) + " is too large");
-    const std::uint64_t n_children = u64(r.get("n_children_spawned"), r.where("n_children_spawned"));
+    if (pool > 0xffffffffu)
+      fail(r.where("pool_size") + ": " + std::to_string(pool) + " is too large");
+    const std::uint64_t n_children =
+        u64(r.get("n_children_spawned"), r.where("n_children_spawned"));
     r.finish();
     return SeedSequence::from_words(std::move(words), std::move(spawn_key),
                                     static_cast<std::size_t>(pool), n_children);
@@ -974,16 +1034,16 @@ IStream& read_engine(IStream& is, BitGen& bg) {
 }  // namespace json
 }  // namespace detail
 
-#define NPRANDOM_STATE_IO_STREAM_OPS(Engine)                                                   \
-  template <class CharT, class Traits>                                                         \
-  std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,         \
-                                                const Engine& bg) {                            \
-    return detail::json::write_engine(os, bg);                                                 \
-  }                                                                                            \
-  template <class CharT, class Traits>                                                         \
-  std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is,         \
-                                                Engine& bg) {                                  \
-    return detail::json::read_engine(is, bg);                                                  \
+#define NPRANDOM_STATE_IO_STREAM_OPS(Engine)                                           \
+  template <class CharT, class Traits>                                                 \
+  std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, \
+                                                const Engine& bg) {                    \
+    return detail::json::write_engine(os, bg);                                         \
+  }                                                                                    \
+  template <class CharT, class Traits>                                                 \
+  std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is, \
+                                                Engine& bg) {                          \
+    return detail::json::read_engine(is, bg);                                          \
   }
 
 /// `os << engine` writes get_state_json(engine); `is >> engine` reads it back (exact round trip).

@@ -14,6 +14,17 @@
 #ifndef NPRANDOM_NPRANDOM_HPP
 #define NPRANDOM_NPRANDOM_HPP
 
+// ---- begin nprandom/bit_generator.hpp ----
+// Shared bit-generator surface (CRTP): NumPy's buffered 32-bit halves, doubles, floats, raw
+// output, spawning and the standard UniformRandomBitGenerator interface.
+#ifndef NPRANDOM_BIT_GENERATOR_HPP
+#define NPRANDOM_BIT_GENERATOR_HPP
+
+// ---- begin nprandom/config.hpp ----
+// Feature detection and internal macros shared by every nprandom header.
+#ifndef NPRANDOM_CONFIG_HPP
+#define NPRANDOM_CONFIG_HPP
+
 // ---- begin nprandom/version.hpp ----
 // nprandom version: the only place the version number lives (CMake parses these macros).
 #ifndef NPRANDOM_VERSION_HPP
@@ -31,13 +42,9 @@
 
 #endif  // NPRANDOM_VERSION_HPP
 // ---- end nprandom/version.hpp ----
-// ---- begin nprandom/config.hpp ----
-// Feature detection and internal macros shared by every nprandom header.
-#ifndef NPRANDOM_CONFIG_HPP
-#define NPRANDOM_CONFIG_HPP
 
-
-#if !defined(__cplusplus) || (__cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
+#if !defined(__cplusplus) || \
+    (__cplusplus < 201703L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 201703L))
 #error "nprandom requires C++17 or later"
 #endif
 
@@ -51,11 +58,14 @@
 // Define NPRANDOM_ALLOW_FAST_MATH to build anyway: values will differ from NumPy's.
 #if !defined(NPRANDOM_ALLOW_FAST_MATH)
 #if defined(__FAST_MATH__)
-#error "nprandom: compiled with -ffast-math: nprandom's values would differ from NumPy's. Remove -ffast-math (and -funsafe-math-optimizations), or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -ffast-math: nprandom's values would differ from NumPy's. Remove -ffast-math (and -funsafe-math-optimizations), or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #elif defined(__FINITE_MATH_ONLY__) && __FINITE_MATH_ONLY__
-#error "nprandom: compiled with -ffinite-math-only: NaN/inf parameter checks and values would differ from NumPy's. Remove it, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -ffinite-math-only: NaN/inf parameter checks and values would differ from NumPy's. Remove it, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #elif defined(__ASSOCIATIVE_MATH__) || defined(__RECIPROCAL_MATH__)
-#error "nprandom: compiled with -fassociative-math / -freciprocal-math: nprandom's values would differ from NumPy's. Remove them, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
+#error \
+    "nprandom: compiled with -fassociative-math / -freciprocal-math: nprandom's values would differ from NumPy's. Remove them, or define NPRANDOM_ALLOW_FAST_MATH to accept that values will differ from NumPy."
 #endif
 #endif
 
@@ -93,180 +103,114 @@ __extension__ typedef unsigned __int128 native_uint128;
 
 #endif  // NPRANDOM_CONFIG_HPP
 // ---- end nprandom/config.hpp ----
-// ---- begin nprandom/detail/uint128.hpp ----
-// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback elsewhere.
-#ifndef NPRANDOM_DETAIL_UINT128_HPP
-#define NPRANDOM_DETAIL_UINT128_HPP
+// ---- begin nprandom/detail/fp.hpp ----
+// Same bits under every build: products that stay rounded, libm calls that stay run-time calls
+// (the fast-math guard is in config.hpp).
+//
+// NumPy's kernels are C written for one rounding per operation. A compiler that may contract
+// (GCC's default -ffp-contract=fast, Clang's default `on`, both as soon as the target has FMA:
+// always on aarch64, on x86-64 with -march=native / -mfma / x86-64-v3) fuses `a * b + c` into one
+// fused multiply-add with a single rounding, and the bits change. Pragmas cannot stop it for a
+// header library: GCC ignores `#pragma STDC FP_CONTRACT`, and its `optimize` attribute blocks
+// inlining while the contraction of inlined code follows the *caller's* flag anyway.
+//
+// The one mechanism: every product whose result meets an addition or subtraction is written
+// `detail::mul(a, b)` (or the value passed through `detail::rounded(x)`). `rounded` hands the value
+// through an empty asm statement that claims to modify it in its register, so the optimiser can
+// no longer see that it is a product and there is nothing to fuse. The product is computed and
+// rounded exactly as written; no instruction is emitted for the barrier, scalar calls still
+// inline, and the value never leaves its register. It works for SIMD vector types too (an
+// `__m128d` is an "x" operand like a double).
+//
+// Under MSVC (/fp:precise, which does not contract since VS 2022) and unknown compilers the
+// barrier is the identity.
+#ifndef NPRANDOM_DETAIL_FP_HPP
+#define NPRANDOM_DETAIL_FP_HPP
 
-#include <cstdint>
 
+#include <cmath>
 
 namespace nprandom {
 namespace detail {
 
-// Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
-NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
-                                             std::uint64_t& hi) noexcept {
-#if defined(__x86_64__) && defined(__GNUC__)
-  // One MUL, no 128-bit temporary: GCC 12 otherwise may round-trip the product through the stack
-  // on the dependency chain of the PCG64 state (measured: PCG64 draws in a loop that also stores).
-  std::uint64_t lo;
-  __asm__("mulq %3" : "=a"(lo), "=d"(hi) : "%a"(a), "rm"(b) : "cc");
-  return lo;
-#elif NPRANDOM_HAS_INT128
-  const native_uint128 p = static_cast<native_uint128>(a) * b;
-  hi = static_cast<std::uint64_t>(p >> 64);
-  return static_cast<std::uint64_t>(p);
+/// `x`, unchanged and rounded to its type, but opaque to the optimiser: a product passed through
+/// here cannot be fused with the addition or subtraction that consumes it.
+template <class T>
+NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
+    defined(__SSE2__) && (!defined(__i386__) || defined(__SSE2_MATH__))
+  __asm__("" : "+x"(x));  // stays in its SSE register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
+  __asm__("" : "+w"(x));  // stays in its FP/SIMD register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__powerpc__) || defined(__powerpc64__))
+  __asm__("" : "+d"(x));  // stays in its floating-point register
+  return x;
+#elif (defined(__GNUC__) || defined(__clang__)) && \
+    ((defined(__riscv) && defined(__riscv_flen)) || defined(__s390x__))
+  __asm__("" : "+f"(x));  // stays in its floating-point register
+  return x;
+#elif defined(__GNUC__) || defined(__clang__)
+  __asm__("" : "+m"(x));  // any other target (x87 included): through memory, which also rounds
+  return x;
 #else
-  const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32;
-  const std::uint64_t b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
-  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
-  const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-  return (mid << 32) | (ll & 0xFFFFFFFFu);
+  return x;
 #endif
 }
 
-// (hi:lo) += (b_hi:b_lo) modulo 2^128. On x86-64 GCC/Clang one ADD + ADC: left to itself GCC 12
-// sometimes materialises the carry with SETC + ADD, one more instruction on the serial chain of
-// the PCG64 state (measured ~7% per draw).
-NPRANDOM_ALWAYS_INLINE void add128(std::uint64_t& hi, std::uint64_t& lo, std::uint64_t b_hi,
-                                   std::uint64_t b_lo) noexcept {
-#if defined(__x86_64__) && defined(__GNUC__)
-  __asm__("addq %2, %0\n\tadcq %3, %1" : "+&r"(lo), "+r"(hi) : "rme"(b_lo), "rme"(b_hi) : "cc");
-#else
-  lo += b_lo;
-  hi += b_hi + (lo < b_lo ? 1u : 0u);
-#endif
+/// `a * b`, rounded on its own: the product NumPy's C computes before any `+` or `-` meets it.
+NPRANDOM_ALWAYS_INLINE double mul(double a, double b) noexcept { return rounded(a * b); }
+NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a * b); }
+
+// ---- the C library's functions, called at run time --------------------------------------------
+// NumPy calls exp, log, pow, ... at run time on the values it has. A compiler that sees constant
+// arguments (a parameter written as a literal, then inlined) folds the call with its own
+// correctly rounded arithmetic (GCC uses MPFR), or rewrites it (pow(x, 2.0) -> x * x). glibc is
+// not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
+// glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
+// arguments through rounded(), so the value is always the library's, computed at run time, as in
+// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
+#define NPRANDOM_DETAIL_LIBM1(name)                                                       \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); } \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
+NPRANDOM_DETAIL_LIBM1(exp)
+NPRANDOM_DETAIL_LIBM1(expm1)
+NPRANDOM_DETAIL_LIBM1(log)
+NPRANDOM_DETAIL_LIBM1(log1p)
+NPRANDOM_DETAIL_LIBM1(cos)
+NPRANDOM_DETAIL_LIBM1(acos)
+#undef NPRANDOM_DETAIL_LIBM1
+NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
+  return std::pow(rounded(x), rounded(y));
 }
-
-// Unsigned 128-bit integer value type (wrap-around arithmetic modulo 2^128).
-class uint128 {
- public:
-  constexpr uint128() noexcept = default;
-  constexpr uint128(std::uint64_t v) noexcept : hi_(0), lo_(v) {}  // NOLINT: implicit by design
-  constexpr uint128(std::uint64_t hi, std::uint64_t lo) noexcept : hi_(hi), lo_(lo) {}
-
-  constexpr std::uint64_t hi() const noexcept { return hi_; }
-  constexpr std::uint64_t lo() const noexcept { return lo_; }
-
-  friend constexpr uint128 operator+(uint128 a, uint128 b) noexcept {
-    const std::uint64_t lo = a.lo_ + b.lo_;
-    return {a.hi_ + b.hi_ + (lo < a.lo_ ? 1u : 0u), lo};
-  }
-  friend constexpr uint128 operator-(uint128 a, uint128 b) noexcept {
-    const std::uint64_t lo = a.lo_ - b.lo_;
-    return {a.hi_ - b.hi_ - (a.lo_ < b.lo_ ? 1u : 0u), lo};
-  }
-  friend inline uint128 operator*(uint128 a, uint128 b) noexcept {
-    std::uint64_t hi = 0;
-    const std::uint64_t lo = umul128(a.lo_, b.lo_, hi);
-    return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
-  }
-  friend constexpr uint128 operator<<(uint128 a, unsigned s) noexcept {
-    s &= 127u;
-    if (s == 0) return a;
-    if (s >= 64) return {a.lo_ << (s - 64), 0};
-    return {(a.hi_ << s) | (a.lo_ >> (64 - s)), a.lo_ << s};
-  }
-  friend constexpr uint128 operator>>(uint128 a, unsigned s) noexcept {
-    s &= 127u;
-    if (s == 0) return a;
-    if (s >= 64) return {0, a.hi_ >> (s - 64)};
-    return {a.hi_ >> s, (a.lo_ >> s) | (a.hi_ << (64 - s))};
-  }
-  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept { return {a.hi_ & b.hi_, a.lo_ & b.lo_}; }
-  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept { return {a.hi_ | b.hi_, a.lo_ | b.lo_}; }
-  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept { return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_}; }
-  friend constexpr bool operator==(uint128 a, uint128 b) noexcept { return a.hi_ == b.hi_ && a.lo_ == b.lo_; }
-  friend constexpr bool operator!=(uint128 a, uint128 b) noexcept { return !(a == b); }
-  friend constexpr bool operator<(uint128 a, uint128 b) noexcept {
-    return a.hi_ < b.hi_ || (a.hi_ == b.hi_ && a.lo_ < b.lo_);
-  }
-  uint128& operator+=(uint128 b) noexcept { return *this = *this + b; }
-  uint128& operator*=(uint128 b) noexcept { return *this = *this * b; }
-
- private:
-  std::uint64_t hi_ = 0;
-  std::uint64_t lo_ = 0;
-};
-
-// A uint128 kept in memory between calls (a bit generator's state): load() and store() move it
-// as ONE 128-bit integer (a native __int128 where present), which compilers read and write with
-// two 64-bit GPR moves. Why not a plain uint128 member: its two 64-bit halves are two adjacent
-// stores, and GCC 12 at -O3 with AVX (-march=native) merges them into one 16-byte vector store
-// (vmovq + vpinsrq + vmovdqu); the next draw reloads the halves with 8-byte loads, which cannot be
-// forwarded from the 16-byte store, so every draw that goes through memory (a kernel that is not
-// inlined into its loop, a user's loop of scalar calls) stalls on the state: measured 2-2.7x
-// slower than -O2 (issue 12). Values are unchanged: only the storage differs.
-class uint128_storage {
- public:
-  constexpr uint128_storage() noexcept = default;
-  constexpr uint128_storage(uint128 v) noexcept  // NOLINT: implicit by design
-#if NPRANDOM_HAS_INT128
-      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()) {
-  }
-#else
-      : v_(v) {
-  }
-#endif
-  NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
-#if NPRANDOM_HAS_INT128
-    return uint128(static_cast<std::uint64_t>(v_ >> 64), static_cast<std::uint64_t>(v_));
-#else
-    return v_;
-#endif
-  }
-  NPRANDOM_ALWAYS_INLINE void store(uint128 v) noexcept {
-#if NPRANDOM_HAS_INT128
-    v_ = (static_cast<native_uint128>(v.hi()) << 64) | v.lo();
-#else
-    v_ = v;
-#endif
-  }
-
- private:
-#if NPRANDOM_HAS_INT128
-  native_uint128 v_ = 0;
-#else
-  uint128 v_;
-#endif
-};
+NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
+  return std::pow(rounded(x), rounded(y));
+}
+NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
+  return std::fmod(rounded(x), rounded(y));
+}
 
 }  // namespace detail
 }  // namespace nprandom
 
-#endif  // NPRANDOM_DETAIL_UINT128_HPP
-
-namespace nprandom {
-// Public spelling of the 128-bit value type (used for PCG64/Philox `advance` deltas and states).
-using uint128 = detail::uint128;
-}  // namespace nprandom
-// ---- end nprandom/detail/uint128.hpp ----
+#endif  // NPRANDOM_DETAIL_FP_HPP
+// ---- end nprandom/detail/fp.hpp ----
 // ---- begin nprandom/seed_sequence.hpp ----
 // SeedSequence: NumPy's entropy pool, hashing, generate_state and spawn, bit for bit.
 #ifndef NPRANDOM_SEED_SEQUENCE_HPP
 #define NPRANDOM_SEED_SEQUENCE_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <new>
-#include <initializer_list>
-#include <stdexcept>
-#include <type_traits>
-#include <utility>
-#include <vector>
 
 // ---- begin nprandom/detail/os_entropy.hpp ----
 // OS entropy for SeedSequence(): getentropy() where the C library has it, else std::random_device.
 #ifndef NPRANDOM_DETAIL_OS_ENTROPY_HPP
 #define NPRANDOM_DETAIL_OS_ENTROPY_HPP
 
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
-
 
 // getentropy(): glibc >= 2.25 (<unistd.h>), musl, macOS >= 10.12 (<sys/random.h>), the BSDs.
 // It spares every user of nprandom.hpp the <random> header (std::random_device), which costs more
@@ -312,7 +256,8 @@ inline void os_entropy_words(std::uint32_t* out, std::size_t n) {
         std::fclose(f);
       }
     }
-    if (!ok) throw std::runtime_error("nprandom: no OS entropy (getentropy and /dev/urandom failed)");
+    if (!ok)
+      throw std::runtime_error("nprandom: no OS entropy (getentropy and /dev/urandom failed)");
     for (std::size_t i = 0; i < words; ++i) {
       out[done + i] = static_cast<std::uint32_t>(buf[4 * i]) |
                       (static_cast<std::uint32_t>(buf[4 * i + 1]) << 8) |
@@ -332,6 +277,15 @@ inline void os_entropy_words(std::uint32_t* out, std::size_t n) {
 
 #endif  // NPRANDOM_DETAIL_OS_ENTROPY_HPP
 // ---- end nprandom/detail/os_entropy.hpp ----
+
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <new>
+#include <stdexcept>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace nprandom {
 
@@ -372,7 +326,9 @@ class SeedSequence {
 
   // One integer of entropy. Negative values throw std::invalid_argument
   // ("expected non-negative integer"), as NumPy's ValueError.
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  template <
+      class Int,
+      std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
   explicit SeedSequence(Int entropy, std::vector<std::uint64_t> spawn_key = {},
                         std::size_t pool_size = default_pool_size)
       : spawn_key_(std::move(spawn_key)), pool_size_(pool_size) {
@@ -411,8 +367,9 @@ class SeedSequence {
   // pairs of uint32 words.
   template <class UInt = std::uint32_t>
   std::vector<UInt> generate_state(std::size_t n_words) const {
-    static_assert(std::is_same<UInt, std::uint32_t>::value || std::is_same<UInt, std::uint64_t>::value,
-                  "only support uint32 or uint64");
+    static_assert(
+        std::is_same<UInt, std::uint32_t>::value || std::is_same<UInt, std::uint64_t>::value,
+        "only support uint32 or uint64");
     std::vector<UInt> out(n_words);
     generate_state(out.data(), n_words);
     return out;
@@ -434,7 +391,8 @@ class SeedSequence {
     std::vector<std::uint32_t> w(2 * n_words);
     generate_state(w.data(), w.size());
     for (std::size_t k = 0; k < n_words; ++k)
-      out[k] = static_cast<std::uint64_t>(w[2 * k]) | (static_cast<std::uint64_t>(w[2 * k + 1]) << 32);
+      out[k] =
+          static_cast<std::uint64_t>(w[2 * k]) | (static_cast<std::uint64_t>(w[2 * k + 1]) << 32);
   }
 
   // std::seed_seq-style interface, so a SeedSequence can seed standard engines too.
@@ -473,10 +431,12 @@ class SeedSequence {
   const std::vector<std::uint32_t>& pool() const noexcept { return pool_; }
 
   friend bool operator==(const SeedSequence& a, const SeedSequence& b) noexcept {
-    return a.entropy_ == b.entropy_ && a.spawn_key_ == b.spawn_key_ && a.pool_size_ == b.pool_size_ &&
-           a.n_children_spawned_ == b.n_children_spawned_;
+    return a.entropy_ == b.entropy_ && a.spawn_key_ == b.spawn_key_ &&
+           a.pool_size_ == b.pool_size_ && a.n_children_spawned_ == b.n_children_spawned_;
   }
-  friend bool operator!=(const SeedSequence& a, const SeedSequence& b) noexcept { return !(a == b); }
+  friend bool operator!=(const SeedSequence& a, const SeedSequence& b) noexcept {
+    return !(a == b);
+  }
 
  private:
   struct words_tag {};
@@ -546,7 +506,8 @@ class SeedSequence {
       for (std::size_t dst = 0; dst < pool_size_; ++dst)
         if (src != dst) pool_[dst] = mix_words(pool_[dst], hashmix(pool_[src]));
     for (std::size_t k = pool_size_; k < e.size(); ++k)
-      for (std::size_t dst = 0; dst < pool_size_; ++dst) pool_[dst] = mix_words(pool_[dst], hashmix(e[k]));
+      for (std::size_t dst = 0; dst < pool_size_; ++dst)
+        pool_[dst] = mix_words(pool_[dst], hashmix(e[k]));
   }
 
   std::vector<std::uint32_t> entropy_;
@@ -569,14 +530,18 @@ class SeedSequence {
 class SeedSource {
  public:
   SeedSource() : seq_() {}
-  template <class Int, std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
+  template <
+      class Int,
+      std::enable_if_t<std::is_integral<Int>::value && !std::is_same<Int, bool>::value, int> = 0>
   SeedSource(Int seed) : seq_(seed) {}  // NOLINT(google-explicit-constructor): NumPy's seed=int
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
   SeedSource(const std::vector<Int>& words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  SeedSource(std::initializer_list<Int> words) : seq_(words) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(std::initializer_list<Int> words)
+      : seq_(words) {}                                // NOLINT(google-explicit-constructor)
   SeedSource(const SeedSequence& seq) : seq_(seq) {}  // NOLINT(google-explicit-constructor)
-  SeedSource(SeedSequence&& seq) noexcept : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
+  SeedSource(SeedSequence&& seq) noexcept
+      : seq_(std::move(seq)) {}  // NOLINT(google-explicit-constructor)
 
   // The SeedSequence the generator is seeded from (and keeps, for spawn()).
   const SeedSequence& seed_sequence() const& noexcept { return seq_; }
@@ -590,11 +555,6 @@ class SeedSource {
 
 #endif  // NPRANDOM_SEED_SEQUENCE_HPP
 // ---- end nprandom/seed_sequence.hpp ----
-// ---- begin nprandom/bit_generator.hpp ----
-// Shared bit-generator surface (CRTP): NumPy's buffered 32-bit halves, doubles, floats, raw
-// output, spawning and the standard UniformRandomBitGenerator interface.
-#ifndef NPRANDOM_BIT_GENERATOR_HPP
-#define NPRANDOM_BIT_GENERATOR_HPP
 
 #include <cstddef>
 #include <cstdint>
@@ -603,100 +563,6 @@ class SeedSource {
 #include <stdexcept>
 #include <vector>
 
-// ---- begin nprandom/detail/fp.hpp ----
-// Same bits under every build: products that stay rounded, libm calls that stay run-time calls
-// (the fast-math guard is in config.hpp).
-//
-// NumPy's kernels are C written for one rounding per operation. A compiler that may contract
-// (GCC's default -ffp-contract=fast, Clang's default `on`, both as soon as the target has FMA:
-// always on aarch64, on x86-64 with -march=native / -mfma / x86-64-v3) fuses `a * b + c` into one
-// fused multiply-add with a single rounding, and the bits change. Pragmas cannot stop it for a
-// header library: GCC ignores `#pragma STDC FP_CONTRACT`, and its `optimize` attribute blocks
-// inlining while the contraction of inlined code follows the *caller's* flag anyway.
-//
-// The one mechanism: every product whose result meets an addition or subtraction is written
-// `detail::mul(a, b)` (or the value passed through `detail::rounded(x)`). `rounded` hands the value
-// through an empty asm statement that claims to modify it in its register, so the optimiser can
-// no longer see that it is a product and there is nothing to fuse. The product is computed and
-// rounded exactly as written; no instruction is emitted for the barrier, scalar calls still
-// inline, and the value never leaves its register. It works for SIMD vector types too (an
-// `__m128d` is an "x" operand like a double).
-//
-// Under MSVC (/fp:precise, which does not contract since VS 2022) and unknown compilers the
-// barrier is the identity.
-#ifndef NPRANDOM_DETAIL_FP_HPP
-#define NPRANDOM_DETAIL_FP_HPP
-
-
-#include <cmath>
-
-namespace nprandom {
-namespace detail {
-
-/// `x`, unchanged and rounded to its type, but opaque to the optimiser: a product passed through
-/// here cannot be fused with the addition or subtraction that consumes it.
-template <class T>
-NPRANDOM_ALWAYS_INLINE T rounded(T x) noexcept {
-#if (defined(__GNUC__) || defined(__clang__)) && (defined(__x86_64__) || defined(__i386__)) && \
-    defined(__SSE2__) && (!defined(__i386__) || defined(__SSE2_MATH__))
-  __asm__("" : "+x"(x));  // stays in its SSE register
-  return x;
-#elif (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
-  __asm__("" : "+w"(x));  // stays in its FP/SIMD register
-  return x;
-#elif (defined(__GNUC__) || defined(__clang__)) && (defined(__powerpc__) || defined(__powerpc64__))
-  __asm__("" : "+d"(x));  // stays in its floating-point register
-  return x;
-#elif (defined(__GNUC__) || defined(__clang__)) && \
-    ((defined(__riscv) && defined(__riscv_flen)) || defined(__s390x__))
-  __asm__("" : "+f"(x));  // stays in its floating-point register
-  return x;
-#elif defined(__GNUC__) || defined(__clang__)
-  __asm__("" : "+m"(x));  // any other target (x87 included): through memory, which also rounds
-  return x;
-#else
-  return x;
-#endif
-}
-
-/// `a * b`, rounded on its own: the product NumPy's C computes before any `+` or `-` meets it.
-NPRANDOM_ALWAYS_INLINE double mul(double a, double b) noexcept { return rounded(a * b); }
-NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a * b); }
-
-// ---- the C library's functions, called at run time --------------------------------------------
-// NumPy calls exp, log, pow, ... at run time on the values it has. A compiler that sees constant
-// arguments (a parameter written as a literal, then inlined) folds the call with its own
-// correctly rounded arithmetic (GCC uses MPFR), or rewrites it (pow(x, 2.0) -> x * x). glibc is
-// not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
-// glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
-// arguments through rounded(), so the value is always the library's, computed at run time, as in
-// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
-#define NPRANDOM_DETAIL_LIBM1(name)                                                            \
-  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); }     \
-  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
-NPRANDOM_DETAIL_LIBM1(exp)
-NPRANDOM_DETAIL_LIBM1(expm1)
-NPRANDOM_DETAIL_LIBM1(log)
-NPRANDOM_DETAIL_LIBM1(log1p)
-NPRANDOM_DETAIL_LIBM1(cos)
-NPRANDOM_DETAIL_LIBM1(acos)
-#undef NPRANDOM_DETAIL_LIBM1
-NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
-  return std::pow(rounded(x), rounded(y));
-}
-NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
-  return std::pow(rounded(x), rounded(y));
-}
-NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
-  return std::fmod(rounded(x), rounded(y));
-}
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_FP_HPP
-// ---- end nprandom/detail/fp.hpp ----
-
 namespace nprandom {
 
 // Base of every bit generator. `Derived` provides `std::uint64_t next_uint64()`; it may replace
@@ -704,8 +570,8 @@ namespace nprandom {
 // generator). Everything here mirrors numpy/random/bit_generator.pyx and the per-generator
 // `*_next32` / `*_next_double` functions in numpy/random/src/*/.
 //
-// next_uint32 on a 64-bit generator (pcg64.h, philox.h, sfc64.h): when no half is buffered, draw one
-// 64-bit word, return its LOW half and buffer the high half; the next call returns the buffered
+// next_uint32 on a 64-bit generator (pcg64.h, philox.h, sfc64.h): when no half is buffered, draw
+// one 64-bit word, return its LOW half and buffer the high half; the next call returns the buffered
 // half. The buffer is independent of next_uint64 / random_raw, which neither use nor clear it, and
 // is part of the state (`has_uint32`, `uinteger`). A consumed `uinteger` is not cleared (as NumPy).
 template <class Derived>
@@ -779,7 +645,8 @@ class BitGenerator {
   // NumPy's BitGenerator.spawn(n): new generators of the same type seeded from seed_seq().spawn(n).
   // Throws std::invalid_argument (NumPy's TypeError) when there is no SeedSequence to spawn from.
   std::vector<Derived> spawn(std::int64_t n_children) {
-    if (!seed_seq_) throw std::invalid_argument("The underlying SeedSequence does not implement spawning.");
+    if (!seed_seq_)
+      throw std::invalid_argument("The underlying SeedSequence does not implement spawning.");
     std::vector<Derived> out;
     for (auto& child : seed_seq_->spawn(n_children)) out.emplace_back(child);
     return out;
@@ -950,7 +817,6 @@ inline constexpr std::uint32_t mt19937_jump_poly[624] = {
 #include <cstddef>
 #include <cstdint>
 
-
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -999,8 +865,9 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
   const __m128i xk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
   const __m128i xk1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 1));
   const __m128i xkm = _mm_loadu_si128(reinterpret_cast<const __m128i*>(far));
-  const __m128i y = _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
-                                 _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
+  const __m128i y =
+      _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
+                   _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
   const __m128i odd = _mm_sub_epi32(_mm_setzero_si128(), _mm_and_si128(y, _mm_set1_epi32(1)));
   const __m128i mag = _mm_and_si128(odd, _mm_set1_epi32(static_cast<int>(mt19937_matrix_a)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(k),
@@ -1018,8 +885,10 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
     for (; j < vec_end; j += 4) {
       __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + j));
       y = _mm_xor_si128(y, _mm_srli_epi32(y, 11));
-      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
-      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
+      y = _mm_xor_si128(
+          y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
+      y = _mm_xor_si128(
+          y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
       y = _mm_xor_si128(y, _mm_srli_epi32(y, 18));
       if constexpr (sizeof(UInt) == 4) {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), y);
@@ -1370,23 +1239,16 @@ class MT19937 : public BitGenerator<MT19937> {
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
-#include <cstdint>
-#include <initializer_list>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <vector>
-
 // ---- begin nprandom/detail/engine_core.hpp ----
 // Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
 // and with_local_engine(), which runs a loop on such a copy and writes the state back.
 #ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 
+
 #include <cstdint>
 #include <type_traits>
 #include <utility>
-
 
 namespace nprandom {
 namespace detail {
@@ -1472,6 +1334,171 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
 
 #endif  // NPRANDOM_DETAIL_ENGINE_CORE_HPP
 // ---- end nprandom/detail/engine_core.hpp ----
+// ---- begin nprandom/detail/uint128.hpp ----
+// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
+// elsewhere.
+#ifndef NPRANDOM_DETAIL_UINT128_HPP
+#define NPRANDOM_DETAIL_UINT128_HPP
+
+
+#include <cstdint>
+
+namespace nprandom {
+namespace detail {
+
+// Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
+NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
+                                             std::uint64_t& hi) noexcept {
+#if defined(__x86_64__) && defined(__GNUC__)
+  // One MUL, no 128-bit temporary: GCC 12 otherwise may round-trip the product through the stack
+  // on the dependency chain of the PCG64 state (measured: PCG64 draws in a loop that also stores).
+  std::uint64_t lo;
+  __asm__("mulq %3" : "=a"(lo), "=d"(hi) : "%a"(a), "rm"(b) : "cc");
+  return lo;
+#elif NPRANDOM_HAS_INT128
+  const native_uint128 p = static_cast<native_uint128>(a) * b;
+  hi = static_cast<std::uint64_t>(p >> 64);
+  return static_cast<std::uint64_t>(p);
+#else
+  const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32;
+  const std::uint64_t b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
+  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
+  const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+  return (mid << 32) | (ll & 0xFFFFFFFFu);
+#endif
+}
+
+// (hi:lo) += (b_hi:b_lo) modulo 2^128. On x86-64 GCC/Clang one ADD + ADC: left to itself GCC 12
+// sometimes materialises the carry with SETC + ADD, one more instruction on the serial chain of
+// the PCG64 state (measured ~7% per draw).
+NPRANDOM_ALWAYS_INLINE void add128(std::uint64_t& hi, std::uint64_t& lo, std::uint64_t b_hi,
+                                   std::uint64_t b_lo) noexcept {
+#if defined(__x86_64__) && defined(__GNUC__)
+  __asm__("addq %2, %0\n\tadcq %3, %1" : "+&r"(lo), "+r"(hi) : "rme"(b_lo), "rme"(b_hi) : "cc");
+#else
+  lo += b_lo;
+  hi += b_hi + (lo < b_lo ? 1u : 0u);
+#endif
+}
+
+// Unsigned 128-bit integer value type (wrap-around arithmetic modulo 2^128).
+class uint128 {
+ public:
+  constexpr uint128() noexcept = default;
+  constexpr uint128(std::uint64_t v) noexcept : hi_(0), lo_(v) {}  // NOLINT: implicit by design
+  constexpr uint128(std::uint64_t hi, std::uint64_t lo) noexcept : hi_(hi), lo_(lo) {}
+
+  constexpr std::uint64_t hi() const noexcept { return hi_; }
+  constexpr std::uint64_t lo() const noexcept { return lo_; }
+
+  friend constexpr uint128 operator+(uint128 a, uint128 b) noexcept {
+    const std::uint64_t lo = a.lo_ + b.lo_;
+    return {a.hi_ + b.hi_ + (lo < a.lo_ ? 1u : 0u), lo};
+  }
+  friend constexpr uint128 operator-(uint128 a, uint128 b) noexcept {
+    const std::uint64_t lo = a.lo_ - b.lo_;
+    return {a.hi_ - b.hi_ - (a.lo_ < b.lo_ ? 1u : 0u), lo};
+  }
+  friend inline uint128 operator*(uint128 a, uint128 b) noexcept {
+    std::uint64_t hi = 0;
+    const std::uint64_t lo = umul128(a.lo_, b.lo_, hi);
+    return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
+  }
+  friend constexpr uint128 operator<<(uint128 a, unsigned s) noexcept {
+    s &= 127u;
+    if (s == 0) return a;
+    if (s >= 64) return {a.lo_ << (s - 64), 0};
+    return {(a.hi_ << s) | (a.lo_ >> (64 - s)), a.lo_ << s};
+  }
+  friend constexpr uint128 operator>>(uint128 a, unsigned s) noexcept {
+    s &= 127u;
+    if (s == 0) return a;
+    if (s >= 64) return {0, a.hi_ >> (s - 64)};
+    return {a.hi_ >> s, (a.lo_ >> s) | (a.hi_ << (64 - s))};
+  }
+  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept {
+    return {a.hi_ & b.hi_, a.lo_ & b.lo_};
+  }
+  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept {
+    return {a.hi_ | b.hi_, a.lo_ | b.lo_};
+  }
+  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept {
+    return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_};
+  }
+  friend constexpr bool operator==(uint128 a, uint128 b) noexcept {
+    return a.hi_ == b.hi_ && a.lo_ == b.lo_;
+  }
+  friend constexpr bool operator!=(uint128 a, uint128 b) noexcept { return !(a == b); }
+  friend constexpr bool operator<(uint128 a, uint128 b) noexcept {
+    return a.hi_ < b.hi_ || (a.hi_ == b.hi_ && a.lo_ < b.lo_);
+  }
+  uint128& operator+=(uint128 b) noexcept { return *this = *this + b; }
+  uint128& operator*=(uint128 b) noexcept { return *this = *this * b; }
+
+ private:
+  std::uint64_t hi_ = 0;
+  std::uint64_t lo_ = 0;
+};
+
+// A uint128 kept in memory between calls (a bit generator's state): load() and store() move it
+// as ONE 128-bit integer (a native __int128 where present), which compilers read and write with
+// two 64-bit GPR moves. Why not a plain uint128 member: its two 64-bit halves are two adjacent
+// stores, and GCC 12 at -O3 with AVX (-march=native) merges them into one 16-byte vector store
+// (vmovq + vpinsrq + vmovdqu); the next draw reloads the halves with 8-byte loads, which cannot be
+// forwarded from the 16-byte store, so every draw that goes through memory (a kernel that is not
+// inlined into its loop, a user's loop of scalar calls) stalls on the state: measured 2-2.7x
+// slower than -O2 (issue 12). Values are unchanged: only the storage differs.
+class uint128_storage {
+ public:
+  constexpr uint128_storage() noexcept = default;
+  constexpr uint128_storage(uint128 v) noexcept  // NOLINT: implicit by design
+#if NPRANDOM_HAS_INT128
+      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()){}
+#else
+      : v_(v) {
+  }
+#endif
+        NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
+#if NPRANDOM_HAS_INT128
+    return uint128(static_cast<std::uint64_t>(v_ >> 64), static_cast<std::uint64_t>(v_));
+#else
+    return v_;
+#endif
+  }
+  NPRANDOM_ALWAYS_INLINE void store(uint128 v) noexcept {
+#if NPRANDOM_HAS_INT128
+    v_ = (static_cast<native_uint128>(v.hi()) << 64) | v.lo();
+#else
+    v_ = v;
+#endif
+  }
+
+ private:
+#if NPRANDOM_HAS_INT128
+  native_uint128 v_ = 0;
+#else
+  uint128 v_;
+#endif
+};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_UINT128_HPP
+
+namespace nprandom {
+// Public spelling of the 128-bit value type (used for PCG64/Philox `advance` deltas and states).
+using uint128 = detail::uint128;
+}  // namespace nprandom
+// ---- end nprandom/detail/uint128.hpp ----
+
+#include <cstdint>
+#include <initializer_list>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
 
 namespace nprandom {
 
@@ -1547,7 +1574,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   // (nprandom::SeedSource, seed_sequence.hpp).
   explicit PCG64Engine(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
+  PCG64Engine(std::initializer_list<Int> seed)
+      : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     uint128 s = state_.load();
@@ -1643,8 +1671,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
-  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
-  // buffered 32-bit half, as NumPy does. Returns *this.
+  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
+  // the buffered 32-bit half, as NumPy does. Returns *this.
   Derived& advance(uint128 delta) noexcept {
     state_.store(pcg_advance_lcg(state_.load(), delta, multiplier(), inc_));
     this->reset_uint32_buffer();
@@ -1665,7 +1693,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   PCG64State state() const {
-    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
+    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0,
+                      this->uinteger_};
   }
   // Throws std::invalid_argument when the state belongs to another bit generator.
   void set_state(const PCG64State& s) {
@@ -1678,8 +1707,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   friend bool operator==(const Derived& a, const Derived& b) noexcept {
-    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
-           a.uinteger_ == b.uinteger_;
+    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ &&
+           a.has_uint32_ == b.has_uint32_ && a.uinteger_ == b.uinteger_;
   }
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
 
@@ -2117,6 +2146,26 @@ class SFC64 : public BitGenerator<SFC64> {
 #endif  // NPRANDOM_BIT_GENERATORS_SFC64_HPP
 // ---- end nprandom/bit_generators/sfc64.hpp ----
 // Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
+// ---- begin nprandom/generator.hpp ----
+// Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
+#ifndef NPRANDOM_GENERATOR_HPP
+#define NPRANDOM_GENERATOR_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// ---- includes: core ----
+// ---- begin nprandom/detail/broadcast.hpp ----
+// NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
+#ifndef NPRANDOM_DETAIL_BROADCAST_HPP
+#define NPRANDOM_DETAIL_BROADCAST_HPP
+
 // ---- begin nprandom/ndarray.hpp ----
 // shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
 #ifndef NPRANDOM_NDARRAY_HPP
@@ -2446,34 +2495,6 @@ class array_arg {
 
 #endif  // NPRANDOM_NDARRAY_HPP
 // ---- end nprandom/ndarray.hpp ----
-// ---- begin nprandom/generator.hpp ----
-// Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
-#ifndef NPRANDOM_GENERATOR_HPP
-#define NPRANDOM_GENERATOR_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-
-// ---- includes: core ----
-#include <algorithm>
-#include <cmath>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
-#include <memory>
-#include <string_view>
-
-// ---- begin nprandom/detail/broadcast.hpp ----
-// NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
-#ifndef NPRANDOM_DETAIL_BROADCAST_HPP
-#define NPRANDOM_DETAIL_BROADCAST_HPP
-
 
 #include <array>
 #include <cmath>
@@ -2810,7 +2831,7 @@ struct method {
   std::vector<Out> sized(S& s, std::size_t n, P... v) const {
     check(false, array_arg<P>(v)...);
     const std::size_t total = checked_elements<Out>(n);  // walk by the checked count (GCC -O3
-    std::vector<Out> out(total);                          // otherwise sees a constant huge n)
+    std::vector<Out> out(total);                         // otherwise sees a constant huge n)
     fill_unchecked(s, out.data(), total, v...);
     return out;
   }
@@ -2919,12 +2940,12 @@ template <class T>
 struct integers_dtype {
   static constexpr bool supported = false;
 };
-#define NPRANDOM_INTEGERS_DTYPE(T, U, NAME)                        \
-  template <>                                                      \
-  struct integers_dtype<T> {                                       \
-    static constexpr bool supported = true;                        \
-    using unsigned_type = U;                                       \
-    static constexpr const char* name() noexcept { return NAME; }  \
+#define NPRANDOM_INTEGERS_DTYPE(T, U, NAME)                       \
+  template <>                                                     \
+  struct integers_dtype<T> {                                      \
+    static constexpr bool supported = true;                       \
+    using unsigned_type = U;                                      \
+    static constexpr const char* name() noexcept { return NAME; } \
   };
 NPRANDOM_INTEGERS_DTYPE(std::int8_t, std::uint8_t, "int8")
 NPRANDOM_INTEGERS_DTYPE(std::int16_t, std::uint16_t, "int16")
@@ -2968,8 +2989,10 @@ constexpr wide_int wide_minus_one(wide_int a) noexcept {
 // np.can_cast(<array of From>, T) with the default 'safe' casting: every From value fits T.
 template <class From, class T>
 constexpr bool integers_can_cast() noexcept {
-  return !wide_less(to_wide(std::numeric_limits<From>::min()), to_wide(std::numeric_limits<T>::min())) &&
-         !wide_less(to_wide(std::numeric_limits<T>::max()), to_wide(std::numeric_limits<From>::max()));
+  return !wide_less(to_wide(std::numeric_limits<From>::min()),
+                    to_wide(std::numeric_limits<T>::min())) &&
+         !wide_less(to_wide(std::numeric_limits<T>::max()),
+                    to_wide(std::numeric_limits<From>::max()));
 }
 
 // The closed range [off, off + rng] in T's unsigned type, after NumPy's checks
@@ -2993,8 +3016,10 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   if (!closed) high = wide_minus_one(high);
   const wide_int lb = to_wide(std::numeric_limits<T>::min());
   const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  if (wide_less(low, lb)) throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
-  if (wide_less(ub, high)) throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
+  if (wide_less(low, lb))
+    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
+  if (wide_less(ub, high))
+    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
   if (wide_less(high, low)) {
     const bool low_zero = !low.neg && low.bits == 0;
     if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
@@ -3054,10 +3079,6 @@ inline double kahan_sum(const double* x, std::size_t n) noexcept {
 // draws as `cnt` single calls. Kernels do no argument checking.
 #ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
-
-#include <cmath>
-#include <cstddef>
-#include <cstdint>
 
 // ---- begin nprandom/detail/ziggurat_tables.hpp ----
 // Ziggurat tables for the standard normal and exponential (generated by tools/gen_ziggurat_tables.py; do not edit).
@@ -4067,6 +4088,10 @@ inline constexpr float ziggurat_exp_r_f = 7.6971174701310497140446280481f;
 #endif  // NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 // ---- end nprandom/detail/ziggurat_tables.hpp ----
 
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
 namespace nprandom {
 namespace distributions {
 
@@ -4084,13 +4109,15 @@ inline double standard_exponential(BitGen& bg) noexcept {
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
     // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
-    const double x = detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
+    const double x =
+        detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
       return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
     }
-    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) + z::fe_double[idx] <
+    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) +
+            z::fe_double[idx] <
         detail::exp(-x)) {
       return x;
     }
@@ -4109,7 +4136,8 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     ri >>= 1;
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
-    const float x = detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
+    const float x =
+        detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
       return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());
@@ -4195,9 +4223,6 @@ inline double exponential(BitGen& bg, double scale) noexcept {
 #ifndef NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 
-#include <cmath>
-#include <cstddef>
-
 // ---- begin nprandom/distributions/normal.hpp ----
 // Standard normal kernels: NumPy's 256-layer ziggurat (double and float32) and normal(loc, scale).
 //
@@ -4207,11 +4232,11 @@ inline double exponential(BitGen& bg, double scale) noexcept {
 #ifndef NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-
 
 namespace nprandom {
 namespace detail {
@@ -4270,8 +4295,8 @@ NPRANDOM_ALWAYS_INLINE zig_normal_word zig_normal_decode(std::uint64_t r) noexce
   const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
   // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double. The
   // product meets no addition here (the sign is flipped on its bits), so it needs no mul().
-  const double x =
-      flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * ziggurat::wi_double[idx], sign);
+  const double x = flip_sign_if(
+      static_cast<double>(static_cast<std::int64_t>(rabs)) * ziggurat::wi_double[idx], sign);
   return {idx, rabs, x};
 }
 
@@ -4333,7 +4358,8 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     const int idx = static_cast<int>(r & 0xff);
     const std::uint32_t sign = (r >> 8) & 0x1;
     const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    const float x = detail::flip_sign_if(static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
+    const float x = detail::flip_sign_if(
+        static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
@@ -4344,8 +4370,10 @@ inline float standard_normal_f(BitGen& bg) noexcept {
         }
       }
     } else {
-      const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) < detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
+      const float lhs =
+          detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
+      if (static_cast<double>(lhs) <
+          detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
     }
@@ -4380,7 +4408,8 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 
 /// `cnt` values of random_normal(bg, loc, scale).
 template <class BitGen>
-inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
+                        double* out) noexcept {
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -4393,6 +4422,9 @@ inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt, d
 
 #endif  // NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 // ---- end nprandom/distributions/normal.hpp ----
+
+#include <cmath>
+#include <cstddef>
 
 namespace nprandom {
 namespace distributions {
@@ -4434,7 +4466,8 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
     const double U = bg.next_double();
     if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V)))
+      return detail::mul(b, V);
   }
 }
 
@@ -4469,7 +4502,8 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     V = V * V * V;
     const float U = bg.next_float();
     if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
+      return detail::mul(b, V);
   }
 }
 
@@ -4762,7 +4796,8 @@ template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
                                                                   uint32_buffer& b) noexcept {
   const std::uint32_t rng_excl = static_cast<std::uint8_t>(rng + 1);
-  std::uint32_t m = static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
+  std::uint32_t m =
+      static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
   std::uint8_t leftover = static_cast<std::uint8_t>(m);
   if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
     const std::uint8_t threshold = static_cast<std::uint8_t>((UINT8_MAX - rng) % rng_excl);
@@ -4851,15 +4886,15 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
 
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
-
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
 /// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
 /// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
 /// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
 template <class U>
 NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
-                                                     std::uint32_t rng_excl, std::uint32_t threshold,
-                                                     U off, U* out) noexcept {
+                                                     std::uint32_t rng_excl,
+                                                     std::uint32_t threshold, U off,
+                                                     U* out) noexcept {
   std::size_t j = 0;
   std::uint32_t rejected = 0;
 #if defined(__SSE2__)
@@ -4870,7 +4905,7 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
     __m128i bad = _mm_setzero_si128();
     for (; j + 2 <= k; j += 2) {
       const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                     // low halves of words j, j+1
+      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
       const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
       // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
       bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
@@ -4879,8 +4914,10 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
         const __m128i vl = _mm_srli_epi64(pl, 32);
         const __m128i vh = _mm_srli_epi64(ph, 32);
         const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j), _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2), _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
+                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
       } else {
         const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
         const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
@@ -4913,17 +4950,20 @@ template <class BitGen, class U>
 inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
                                       U* out) noexcept {
   if (cnt < 16) {  // scalar calls: no up-front division for the threshold
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
     return;
   }
   const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
-  const auto threshold = static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  const auto threshold =
+      static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
   std::uint32_t buf;
   bool has = bg.uint32_buffer_state(buf);
   std::size_t i = 0;
   auto take = [&](std::uint32_t c) {
     const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
-    if (static_cast<std::uint32_t>(m) >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+    if (static_cast<std::uint32_t>(m) >= threshold)
+      out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
   };
   if (has && cnt != 0) {
     has = false;
@@ -4939,8 +4979,8 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
-    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl), threshold,
-                                                  off, out + i))) {
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl),
+                                                  threshold, off, out + i))) {
       i += 2 * k;
       continue;
     }
@@ -4978,7 +5018,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng <= 0xffffffffULL) {
     if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i) out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+      for (std::size_t i = 0; i < cnt; ++i)
+        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
@@ -4989,7 +5030,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
       } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
         lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
-        for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+        for (std::size_t i = 0; i < cnt; ++i)
+          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
       }
     }
   } else if (rng == UINT64_MAX) {
@@ -5012,7 +5054,8 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
   } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
     lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
@@ -5028,7 +5071,8 @@ inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
   } else if (use_masked) {
     const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) {
@@ -5049,7 +5093,8 @@ inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, s
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
   } else if (use_masked) {
     const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) {
@@ -5109,12 +5154,14 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
   for (; length - i >= 4; i += 4) {
     const std::uint32_t w = bg.next_uint32();
     unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16), static_cast<unsigned char>(w >> 24)};
+                           static_cast<unsigned char>(w >> 16),
+                           static_cast<unsigned char>(w >> 24)};
     std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
   }
   if (i < length) {
     const std::uint32_t w = bg.next_uint32();
-    for (std::size_t k = 0; i + k < length; ++k) out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+    for (std::size_t k = 0; i + k < length; ++k)
+      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
   }
 }
 
@@ -5134,6 +5181,7 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
 #ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 #define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -5141,7 +5189,6 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
 #include <memory>
 #include <type_traits>
 #include <vector>
-
 
 namespace nprandom {
 namespace distributions {
@@ -5187,7 +5234,8 @@ inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::si
           for (int half = 0; half < 2; ++half) {
             const std::uint64_t max = i - 1 - t;
 #if defined(__GNUC__)
-            const std::uint64_t mask = ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
+            const std::uint64_t mask =
+                ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
 #else
             const std::uint64_t mask = gen_mask(max);
 #endif
@@ -5228,11 +5276,13 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
     for (std::size_t t = 0; t < k; ++t) {
 #if defined(__GNUC__)
       if constexpr (can_prefetch) {
-        if (t + kAhead < k) __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+        if (t + kAhead < k)
+          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
       }
 #endif
       const std::size_t a = i - 1 - t;
-      if (a != js[t]) std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
+      if (a != js[t])
+        std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
     }
     i -= k;
   }
@@ -5252,11 +5302,12 @@ inline void shuffle_int(BitGen& bg, std::size_t n, std::size_t first, std::int64
 /// pop > 10000 and size > pop // (50 if shuffle else 20)): idx = arange(pop); shuffle_int from
 /// pop-1 down to max(pop-size, 1); the result is idx[pop-size:]. Allocates pop int64s.
 template <class BitGen>
-inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size, std::int64_t* out) {
+inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
+                                std::int64_t* out) {
   std::vector<std::int64_t> idx(static_cast<std::size_t>(pop));
   for (std::int64_t i = 0; i < pop; ++i) idx[static_cast<std::size_t>(i)] = i;
-  shuffle_int(bg, static_cast<std::size_t>(pop), static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)),
-              idx.data());
+  shuffle_int(bg, static_cast<std::size_t>(pop),
+              static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)), idx.data());
   std::copy(idx.begin() + (pop - size), idx.end(), out);
 }
 
@@ -5266,7 +5317,8 @@ inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
 /// else j. Membership uses NumPy's open-addressing table of 2^ceil(log2(1.2*size)) slots (speed
 /// only). If `shuffle`, the result is then shuffled with shuffle_int(size, first=1).
 template <class BitGen>
-inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle, std::int64_t* out) {
+inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle,
+                         std::int64_t* out) {
   constexpr std::uint64_t empty = ~std::uint64_t{0};
   const std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(1.2 * static_cast<double>(size)));
   std::vector<std::uint64_t> hash_set(static_cast<std::size_t>(mask + 1), empty);
@@ -5360,8 +5412,8 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
-#include <cstddef>
 
+#include <cstddef>
 
 namespace nprandom {
 namespace distributions {
@@ -5408,7 +5460,8 @@ inline double uniform(BitGen& bg, double lower, double range) noexcept {
 
 /// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
 template <class BitGen>
-inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt, double* out) noexcept {
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
+                         double* out) noexcept {
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -5421,6 +5474,14 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
 
 #endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 // ---- end nprandom/distributions/uniform.hpp ----
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <string_view>
 // ---- includes: continuous ----
 // ---- begin nprandom/distributions/continuous.hpp ----
 // Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
@@ -5719,7 +5780,8 @@ struct btpe_terms {
   // Step 52 squeeze: t and rho for k = |y - m|.
   void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    rho = detail::mul(kd / nrq, (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = detail::mul(kd / nrq,
+                      (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
     const std::int64_t negk2 = static_cast<std::int64_t>(
         std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
@@ -5860,7 +5922,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     double t, rho;
     terms.step52_squeeze(y, k, t, rho);
     const double A = detail::log(v);  // log(0) = -inf is fine here
-    if (A < (t - rho)) break;      // Step 60
+    if (A < (t - rho)) break;         // Step 60
     if (A > (t + rho)) continue;
     if (A > terms.step52_bound(y, k)) continue;
     break;  // Step 60
@@ -5899,7 +5961,8 @@ inline bool binv_fill_table(const distributions::binomial_cache& bc, std::int64_
                             double* px) noexcept {
   if (bc.m < 0 || bc.m >= binv_table_size) return false;
   px[0] = bc.r;
-  for (std::int64_t X = 1; X <= bc.m; ++X) px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
+  for (std::int64_t X = 1; X <= bc.m; ++X)
+    px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
   return true;
 }
 
@@ -6104,7 +6167,12 @@ struct poisson_ptrs_setup {
 
   // lam is NaN: matches no lam (poisson_sampler's empty cache).
   poisson_ptrs_setup() noexcept
-      : lam(std::numeric_limits<double>::quiet_NaN()), loglam(0), b(0), a(0), invalpha(0), vr(0),
+      : lam(std::numeric_limits<double>::quiet_NaN()),
+        loglam(0),
+        b(0),
+        a(0),
+        invalpha(0),
+        vr(0),
         log_invalpha(0) {}
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
@@ -6118,7 +6186,8 @@ struct poisson_ptrs_setup {
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
 inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) - loggam(static_cast<double>(k) + 1);
+  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) -
+         loggam(static_cast<double>(k) + 1);
 }
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
@@ -6335,8 +6404,8 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     K = detail::floor_int64_x86(X);
     const double T = g - gp(K);
     if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
-    if (U * (U - T) >= 1) continue;         // fast rejection
-    if (2.0 * detail::log(U) <= T) break;      // acceptance
+    if (U * (U - T) >= 1) continue;                   // fast rejection
+    if (2.0 * detail::log(U) <= T) break;             // acceptance
   }
   if (st.good > st.bad) K = st.computed_sample - K;
   if (st.computed_sample < st.sample) K = st.good - K;
@@ -6524,8 +6593,10 @@ double beta(BitGen& bg, double a, double b) noexcept {
           return x / xpy;
         }
         // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        const double log_x = detail::log(u) / a;
-        const double log_y = detail::log(v) / b;
+        // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product
+        // that it could then fuse with the subtraction below; keep the audit strict.
+        const double log_x = detail::rounded(detail::log(u) / a);
+        const double log_y = detail::rounded(detail::log(v) / b);
         const double delta = log_x - log_y;
         if (delta > 0.0) {
           return detail::exp(-detail::log1p(detail::exp(-delta)));
@@ -6773,9 +6844,9 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 // ---- end nprandom/distributions/continuous.hpp ----
 // ---- includes: discrete ----
 // ---- includes: multivariate ----
-#include <limits>
 // ---- begin nprandom/distributions/multivariate.hpp ----
-// Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial, multivariate_hypergeometric, multivariate_normal).
+// Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial,
+// multivariate_hypergeometric, multivariate_normal).
 #ifndef NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 #define NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 
@@ -6790,7 +6861,8 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 // (no bit generator): the caller draws the standard normals first, exactly as NumPy does.
 
 // ---- begin nprandom/detail/linalg.hpp ----
-// Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for multivariate_normal.
+// Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for
+// multivariate_normal.
 #ifndef NPRANDOM_DETAIL_LINALG_HPP
 #define NPRANDOM_DETAIL_LINALG_HPP
 
@@ -6962,8 +7034,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         const double aqq = m[q * n + q];
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
-        const double t = (theta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
+        const double t =
+            (theta >= 0.0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
         const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
@@ -6990,9 +7062,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return m[x * n + x] < m[y * n + y];
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
   for (std::size_t j = 0; j < n; ++j) {
     w[j] = m[order[j] * n + order[j]];
     for (std::size_t i = 0; i < n; ++i) {
@@ -7068,8 +7139,8 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         }
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
-        const double t = (zeta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
+        const double t =
+            (zeta >= 0.0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
         const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
@@ -7544,6 +7615,8 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
 #endif  // NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 // ---- end nprandom/distributions/multivariate.hpp ----
 
+#include <limits>
+
 namespace nprandom {
 
 // Mirrors numpy.random.Generator (numpy/random/_generator.pyx). Parameter checks and sizing live
@@ -7628,12 +7701,14 @@ class Generator {
   // (std::invalid_argument): "low is out of bounds for <dtype>", "high is out of bounds for
   // <dtype>", "low >= high" ("low > high" with endpoint), "high <= 0" ("high < 0") when low == 0.
   // As in NumPy, a sized call with size == 0 returns before any check.
-  template <class T = std::int64_t, class High, std::enable_if_t<std::is_integral<High>::value, int> = 0>
+  template <class T = std::int64_t, class High,
+            std::enable_if_t<std::is_integral<High>::value, int> = 0>
   T integers(High high) {
     return integers<T>(0, high, endpoint_t{false});
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -7642,8 +7717,9 @@ class Generator {
     integers_fill_checked(r, &out, 1);
     return out;
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, High high, std::size_t size, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -7658,8 +7734,9 @@ class Generator {
       return out;
     }
   }
-  template <class T, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void integers(Low low, High high, T* out, std::size_t n, bool closed = false) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -7674,19 +7751,22 @@ class Generator {
                                  std::is_same<B, bool>::value,
                              int> = 0>
   T integers(Low, High, B) {
-    static_assert(!std::is_same<B, bool>::value,
-                  "integers(low, high, bool): write integers(low, high, nprandom::endpoint) for one value in "
-                  "[low, high], or integers(low, high, size, endpoint) for `size` values");
+    static_assert(
+        !std::is_same<B, bool>::value,
+        "integers(low, high, bool): write integers(low, high, nprandom::endpoint) for one value in "
+        "[low, high], or integers(low, high, size, endpoint) for `size` values");
     return T{};
   }
   // The tag also works in the sized and fill forms: integers(0, 10, n, nprandom::endpoint).
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, High high, std::size_t size, endpoint_t closed) {
     return integers<T>(low, high, size, closed.value);
   }
-  template <class T, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void integers(Low low, High high, T* out, std::size_t n, endpoint_t closed) {
     integers(low, high, out, n, closed.value);
   }
@@ -7698,18 +7778,22 @@ class Generator {
   // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
   // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
   // "operands could not be broadcast together with shapes (a,) (b,) ".
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high, bool closed = false) {
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high,
+                          bool closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
     return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
-  template <class T = std::int64_t, class Low, class High,
-            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  template <
+      class T = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
@@ -7718,12 +7802,13 @@ class Generator {
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
   // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
   // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
-  static constexpr auto uniform_ = detail::make_method<double>(
-      [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
-      .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
-        distributions::uniform_fill(g, low, range, cnt, out);
-      });
+  static constexpr auto uniform_ =
+      detail::make_method<double>(
+          [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
+          detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
+            distributions::uniform_fill(g, low, range, cnt, out);
+          });
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
@@ -7767,12 +7852,13 @@ class Generator {
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
-  static constexpr auto normal_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-      .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-        distributions::normal_fill(g, loc, scale, cnt, out);
-      });
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::normal_fill(g, loc, scale, cnt, out);
+          });
   double normal(double loc = 0.0, double scale = 1.0) {
     return normal_.one(bit_generator_, loc, scale);
   }
@@ -7981,11 +8067,12 @@ class Generator {
   // Rows of a row-major rows x cols array (NumPy: choice of a 2-D `a`, axis=0): `size` rows drawn
   // as choice(rows, size, ...) draws indices, returned row-major (size x cols).
   template <class T>
-  std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size, bool replace = true,
-                        const std::vector<double>& p = {}, bool shuffle = true) {
+  std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size,
+                        bool replace = true, const std::vector<double>& p = {},
+                        bool shuffle = true) {
     std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace, p.empty() ? nullptr : p.data(),
-                p.size(), shuffle);
+    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace,
+                p.empty() ? nullptr : p.data(), p.size(), shuffle);
     std::vector<T> out;
     out.reserve(detail::checked_elements<T>(size, cols));
     for (std::int64_t i : idx) {
@@ -8007,7 +8094,8 @@ class Generator {
   }
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(std::distance(first, last)), 1);
+    distributions::shuffle_raw(bit_generator_, first,
+                               static_cast<std::size_t>(std::distance(first, last)), 1);
   }
   template <class T>
   void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
@@ -8075,7 +8163,8 @@ class Generator {
     std::vector<T> out(data, data + rows * cols);
     if (axis == 1) {
       for (std::size_t r = 0; r < rows; ++r) {
-        distributions::shuffle_raw(bit_generator_, out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
+        distributions::shuffle_raw(bit_generator_,
+                                   out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
       }
     } else {
       for (std::size_t c = 0; c < cols; ++c) {
@@ -8101,12 +8190,14 @@ class Generator {
 
  private:
   template <class Real>
-  static constexpr bool is_real = std::is_same<Real, double>::value || std::is_same<Real, float>::value;
+  static constexpr bool is_real =
+      std::is_same<Real, double>::value || std::is_same<Real, float>::value;
 
   // numpy.lib normalize_axis_index for a 2-D array.
   static int normalize_axis_2d(int axis) {
     if (axis < -2 || axis > 1) {
-      throw std::invalid_argument("axis " + std::to_string(axis) + " is out of bounds for array of dimension 2");
+      throw std::invalid_argument("axis " + std::to_string(axis) +
+                                  " is out of bounds for array of dimension 2");
     }
     return axis < 0 ? axis + 2 : axis;
   }
@@ -8138,10 +8229,11 @@ class Generator {
   }
 
   template <class T, class Low, class High>
-  std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high, std::size_t n_high,
-                                    bool closed) {
+  std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high,
+                                    std::size_t n_high, bool closed) {
     using D = detail::integers_dtype<T>;
-    static_assert(D::supported, "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    static_assert(D::supported,
+                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     using U = typename D::unsigned_type;
     constexpr bool wide = sizeof(U) == 8;
     const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
@@ -8171,17 +8263,19 @@ class Generator {
     if (!wide || !detail::integers_can_cast<High, T>()) {
       for (std::size_t i = 0; i < n_high; ++i) {
         const detail::wide_int h = closed_high(i);
-        if (detail::wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
+        if (detail::wide_less(ub, h))
+          throw std::invalid_argument("high is out of bounds for " + name);
         if (wide && detail::wide_less(h, lb)) throw bounds_error();
       }
     }
     if (n_low != n_high && n_low != 1 && n_high != 1) {
-      throw std::invalid_argument("operands could not be broadcast together with shapes (" + std::to_string(n_low) +
-                                  ",) (" + std::to_string(n_high) + ",) ");
+      throw std::invalid_argument("operands could not be broadcast together with shapes (" +
+                                  std::to_string(n_low) + ",) (" + std::to_string(n_high) + ",) ");
     }
     const std::size_t n = (n_low == 0 || n_high == 0) ? 0 : std::max(n_low, n_high);
     for (std::size_t i = 0; i < n; ++i) {
-      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i), detail::to_wide(low[n_low == 1 ? 0 : i]))) {
+      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i),
+                            detail::to_wide(low[n_low == 1 ? 0 : i]))) {
         throw bounds_error();
       }
     }
@@ -8195,16 +8289,20 @@ class Generator {
       if constexpr (std::is_same<U, bool>::value) {
         v = distributions::buffered_bounded_bool(bit_generator_, l.bits != 0, rng64 != 0, buf);
       } else if constexpr (sizeof(U) == 8) {
-        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64, distributions::gen_mask(rng64), false);
+        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64,
+                                          distributions::gen_mask(rng64), false);
       } else if constexpr (sizeof(U) == 4) {
-        v = distributions::buffered_bounded_uint32(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint32(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       } else if constexpr (sizeof(U) == 2) {
-        v = distributions::buffered_bounded_uint16(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                   static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint16(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       } else {
-        v = distributions::buffered_bounded_uint8(bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                  static_cast<U>(distributions::gen_mask(rng64)), false, buf);
+        v = distributions::buffered_bounded_uint8(
+            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
+            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
       }
       tmp[i] = static_cast<T>(v);
     }
@@ -8223,7 +8321,8 @@ class Generator {
       throw std::invalid_argument("a cannot be empty unless no samples are taken");
     }
     if (p) {
-      if (static_cast<std::int64_t>(p_size) != pop) throw std::invalid_argument("a and p must have same size");
+      if (static_cast<std::int64_t>(p_size) != pop)
+        throw std::invalid_argument("a and p must have same size");
       const double p_sum = detail::kahan_sum(p, p_size);
       if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
       for (std::size_t i = 0; i < p_size; ++i) {
@@ -8239,14 +8338,15 @@ class Generator {
       if (p) {
         distributions::choice_p_replace(bit_generator_, p, p_size, n, out);
       } else if (n != 0) {
-        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1), n, false,
-                                           reinterpret_cast<std::uint64_t*>(out));
+        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1),
+                                           n, false, reinterpret_cast<std::uint64_t*>(out));
       }
       return;
     }
     const auto size = static_cast<std::int64_t>(n);
     if (size > pop) {
-      throw std::invalid_argument("Cannot take a larger sample than population when replace is False");
+      throw std::invalid_argument(
+          "Cannot take a larger sample than population when replace is False");
     }
     if (p) {
       std::int64_t nonzero = 0;
@@ -8978,7 +9078,8 @@ class Generator {
 inline Generator<PCG64> default_rng(SeedSource seed = {}) {
   return Generator<PCG64>(PCG64(std::move(seed)));
 }
-template <class BitGen, std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
+template <class BitGen,
+          std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));
 }
@@ -8989,6 +9090,27 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 #endif  // NPRANDOM_GENERATOR_HPP
 // ---- end nprandom/generator.hpp ----
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
+// ---- begin nprandom/legacy/global.hpp ----
+// The np.random.* module-level functions: one process-wide RandomState behind a mutex.
+#ifndef NPRANDOM_LEGACY_GLOBAL_HPP
+#define NPRANDOM_LEGACY_GLOBAL_HPP
+
+// NumPy's module-level functions (np.random.seed, np.random.rand, np.random.normal, ...) are
+// bound methods of one hidden RandomState, `numpy.random.mtrand._rand`, seeded from OS entropy at
+// import. nprandom does the same: every function below forwards to one process-wide
+// RandomState (MT19937), created on first use (a function-local static, so header-only and ODR
+// safe), and takes its mutex once per call -- a sized draw locks once, so its values are
+// contiguous in the stream. The functions have RandomState's names, parameters, defaults, draw
+// forms (scalar, sized, fill) and errors; see legacy/random_state.hpp for each one.
+//
+//   nprandom::seed(42);
+//   auto u = nprandom::rand(3);      // == np.random.seed(42); np.random.rand(3)
+//   auto z = nprandom::randn(3);
+//
+// Threads may call these concurrently; the values are then shared out among the threads in
+// whatever order they take the lock. For reproducible parallel streams use one RandomState (or
+// Generator) per thread instead. To make several calls atomic, use with_global_random_state.
+
 // ---- begin nprandom/legacy/random_state.hpp ----
 // RandomState: NumPy's legacy random API (numpy/random/mtrand.pyx), bit for bit.
 #ifndef NPRANDOM_LEGACY_RANDOM_STATE_HPP
@@ -9017,22 +9139,6 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 // sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
 // from RandomState(5), as in NumPy.
 
-#include <algorithm>
-#include <array>
-#include <cmath>
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
 // ---- begin nprandom/legacy/distributions.hpp ----
 // Frozen legacy (RandomState) sampling kernels: NumPy's src/legacy/legacy-distributions.c.
 #ifndef NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
@@ -9053,12 +9159,12 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 // where it yields INT64_MIN (e.g. legacy geometric with a tiny p). detail::trunc_int64_x86
 // reproduces that without undefined behaviour.
 
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
-
 
 namespace nprandom {
 namespace legacy {
@@ -9250,7 +9356,8 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
 // n consecutive standard_gamma(shape) draws (RandomState.standard_gamma(shape, size)),
 // identical to n calls; the kernel is inlined into the loop.
 template <class BitGen>
-void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
+                         std::size_t n) noexcept {
   AugBitGen<BitGen> local = aug;  // a local copy: the cache can live in registers
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
   aug = local;
@@ -9356,7 +9463,8 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
 // standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
 // cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
 template <class BitGen>
-void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out,
+                                 std::size_t n) noexcept {
   if (!detail::gamma_is_mt(shape)) {
     standard_gamma_fill(aug, shape, out, n);
     return;
@@ -9442,7 +9550,8 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double mu_2l = mean / (2 * scale);
   double Y = gauss(aug);
   Y = mean * Y * Y;
-  const double X = mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
+  const double X =
+      mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -9509,7 +9618,8 @@ void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::siz
 // beta_fill for a generator with snapshot()/restore(): on the gamma path with both shapes > 1
 // (Marsaglia-Tsang), the gammas Ga, Gb, Ga, ... run through the batched engine.
 template <class BitGen>
-void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
+                       std::size_t n) noexcept {
   if (((a <= 1.0) && (b <= 1.0)) || !detail::gamma_is_mt(a) || !detail::gamma_is_mt(b)) {
     beta_fill(aug, a, b, out, n);
     return;
@@ -9646,7 +9756,9 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
     bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) - detail::mul(4.6, q)) + 0.5;
+    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) -
+                            detail::mul(4.6, q)) +
+                 0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
     bc.xr = xr = xm + p1;
@@ -9707,7 +9819,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
       double F = 1.0;
       if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
+        for (std::int64_t i = m + 1; i <= y; i++)
+          F = detail::mul(F, a / static_cast<double>(i) - s);
       } else if (m > y) {
         for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
       }
@@ -9715,9 +9828,12 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       break;  // Step 60
     }
     // Step 52
-    const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const double rho = detail::mul(
+        dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // -k * k wraps as in NumPy's C when k > ~3.04e9 (n near INT64_MAX), without the UB
-    const double t = static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) / (2 * nrq);
+    const double t =
+        static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) /
+        (2 * nrq);
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
@@ -9729,7 +9845,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (detail::mul(xm, detail::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+    if (A > (detail::mul(xm, detail::log(f1 / x1)) +
+             detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
              detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
@@ -9831,8 +9948,8 @@ std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
                                  std::int64_t sample) noexcept {
-  using nprandom::detail::trunc_int64_x86;
   using distributions::loggam;
+  using nprandom::detail::trunc_int64_x86;
   constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
   constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
   const std::int64_t mingoodbad = good < bad ? good : bad;
@@ -9846,13 +9963,13 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                                   d5 / static_cast<double>(popsize - 1) +
                               0.5);
   const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
-                                                      static_cast<double>(mingoodbad + 1) /
-                                                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
-  const double d10 = (loggam(static_cast<double>(d9 + 1)) +
-                      loggam(static_cast<double>(mingoodbad - d9 + 1)) +
-                      loggam(static_cast<double>(m - d9 + 1)) +
-                      loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
+  const std::int64_t d9 =
+      trunc_int64_x86(std::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                                 static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+  const double d10 =
+      (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
+       loggam(static_cast<double>(m - d9 + 1)) +
+       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
   const double fl = std::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;
@@ -9957,6 +10074,22 @@ void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pi
 #endif  // NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
 // ---- end nprandom/legacy/distributions.hpp ----
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
 namespace nprandom {
 
 /// NumPy's `RandomState.get_state()` (legacy=True) tuple
@@ -10002,16 +10135,21 @@ namespace detail {
 // value after NumPy's own checks.
 inline void vonmises_guard(double kappa) {
   if (kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)) {
-    fail("kappa too large for the legacy vonmises algorithm (NumPy never returns); use Generator.vonmises");
+    fail(
+        "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
+        "Generator.vonmises");
   }
 }
 inline void zipf_guard(double a) {
   if (a >= 1025.0) {
-    fail("a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use Generator.zipf");
+    fail(
+        "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
+        "Generator.zipf");
   }
   if (a <= 1.0 + 1e-7) {
     fail(
-        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 near a = 1 (NumPy "
+        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 "
+        "near a = 1 (NumPy "
         "effectively hangs); use Generator.zipf");
   }
 }
@@ -10031,7 +10169,8 @@ struct hypergeometric_guard {
       const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
       if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
         fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows there and NumPy never "
+            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+            "there and NumPy never "
             "returns");
       }
     }
@@ -10060,9 +10199,15 @@ constexpr const char* dtype_name() noexcept {
   if constexpr (std::is_same<IntType, bool>::value) {
     return "bool";
   } else if constexpr (std::is_signed<IntType>::value) {
-    return sizeof(IntType) == 1 ? "int8" : sizeof(IntType) == 2 ? "int16" : sizeof(IntType) == 4 ? "int32" : "int64";
+    return sizeof(IntType) == 1   ? "int8"
+           : sizeof(IntType) == 2 ? "int16"
+           : sizeof(IntType) == 4 ? "int32"
+                                  : "int64";
   } else {
-    return sizeof(IntType) == 1 ? "uint8" : sizeof(IntType) == 2 ? "uint16" : sizeof(IntType) == 4 ? "uint32" : "uint64";
+    return sizeof(IntType) == 1   ? "uint8"
+           : sizeof(IntType) == 2 ? "uint16"
+           : sizeof(IntType) == 4 ? "uint32"
+                                  : "uint64";
   }
 }
 
@@ -10077,7 +10222,9 @@ template <class T>
 struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
                                    decltype(std::end(std::declval<const T&>()))>>
     : std::integral_constant<
-          bool, std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
+          bool,
+          std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {
+};
 
 // A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
 // twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
@@ -10089,7 +10236,8 @@ class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
     for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] = nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+      buf_[static_cast<std::size_t>(i)] =
+          nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
     }
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
@@ -10136,7 +10284,8 @@ class MT19937BlockCursor {
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i)
+      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -10148,7 +10297,8 @@ class MT19937BlockCursor {
  private:
   void refill() noexcept {
     nprandom::detail::mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i)
+      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = 0;
   }
 
@@ -10281,7 +10431,8 @@ class BasicRandomState {
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   void set_state(const LegacyState& state) {
     if (state.bit_generator != "MT19937") {
-      throw std::invalid_argument("set_state can only be used with legacy MT19937 state instances.");
+      throw std::invalid_argument(
+          "set_state can only be used with legacy MT19937 state instances.");
     }
     MT19937State s;
     s.bit_generator = state.bit_generator;
@@ -10323,7 +10474,8 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
+                                 legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -10338,8 +10490,9 @@ class BasicRandomState {
   double rand() noexcept { return random_sample(); }
   /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
   /// a shape over NumPy's size limit "array is too big; ..." (both std::invalid_argument).
-  template <class D0, class... Dims,
-            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
+  template <
+      class D0, class... Dims,
+      std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> rand(D0 d0, Dims... dims) {
     return random_sample(detail::checked_elements<double>(d0, dims...));
   }
@@ -10365,8 +10518,9 @@ class BasicRandomState {
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
-  template <class D0, class... Dims,
-            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
+  template <
+      class D0, class... Dims,
+      std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> randn(D0 d0, Dims... dims) {
     return standard_normal(detail::checked_elements<double>(d0, dims...));
   }
@@ -10955,8 +11109,9 @@ class BasicRandomState {
           detail::prm<double>("p", detail::cons::bounded_0_1),
           detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
           .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
-            s.with_bulk_bitgen(
-                cnt, [&](auto& bg) { legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt); });
+            s.with_bulk_bitgen(cnt, [&](auto& bg) {
+              legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt);
+            });
           });
   std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(*this, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
@@ -11267,7 +11422,6 @@ class BasicRandomState {
     return words;
   }
 
-
   template <class Size>
   static std::size_t to_size(Size size) {
     if constexpr (std::is_signed<Size>::value) {
@@ -11294,7 +11448,8 @@ class BasicRandomState {
   // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
   void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
     with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                 legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
         legacy::standard_gamma_fill_batched(aug, shape, out, n);
       } else {
         legacy::standard_gamma_fill(aug, shape, out, n);
@@ -11305,7 +11460,8 @@ class BasicRandomState {
   // out[i] = legacy_double (the bit generator's next_double), n times.
   void legacy_doubles(double* out, std::size_t n) noexcept {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
+                                 legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
@@ -11405,7 +11561,8 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 = static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    const std::uint64_t rng64 =
+        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);
@@ -11452,7 +11609,8 @@ class BasicRandomState {
         if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
       }
       const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-      if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+      if (std::fabs(p_sum - 1.) > atol)
+        throw std::invalid_argument("probabilities do not sum to 1");
     }
     std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     if (replace) {
@@ -11531,26 +11689,6 @@ using RandomState = BasicRandomState<MT19937>;
 
 #endif  // NPRANDOM_LEGACY_RANDOM_STATE_HPP
 // ---- end nprandom/legacy/random_state.hpp ----
-// ---- begin nprandom/legacy/global.hpp ----
-// The np.random.* module-level functions: one process-wide RandomState behind a mutex.
-#ifndef NPRANDOM_LEGACY_GLOBAL_HPP
-#define NPRANDOM_LEGACY_GLOBAL_HPP
-
-// NumPy's module-level functions (np.random.seed, np.random.rand, np.random.normal, ...) are
-// bound methods of one hidden RandomState, `numpy.random.mtrand._rand`, seeded from OS entropy at
-// import. nprandom does the same: every function below forwards to one process-wide
-// RandomState (MT19937), created on first use (a function-local static, so header-only and ODR
-// safe), and takes its mutex once per call -- a sized draw locks once, so its values are
-// contiguous in the stream. The functions have RandomState's names, parameters, defaults, draw
-// forms (scalar, sized, fill) and errors; see legacy/random_state.hpp for each one.
-//
-//   nprandom::seed(42);
-//   auto u = nprandom::rand(3);      // == np.random.seed(42); np.random.rand(3)
-//   auto z = nprandom::randn(3);
-//
-// Threads may call these concurrently; the values are then shared out among the threads in
-// whatever order they take the lock. For reproducible parallel streams use one RandomState (or
-// Generator) per thread instead. To make several calls atomic, use with_global_random_state.
 
 #include <cstddef>
 #include <cstdint>
@@ -11559,7 +11697,6 @@ using RandomState = BasicRandomState<MT19937>;
 #include <string>
 #include <utility>
 #include <vector>
-
 
 namespace nprandom {
 namespace detail {
@@ -11598,13 +11735,12 @@ decltype(auto) with_global_random_state(F&& f) {
 
 // Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
 // global RandomState.name(args...), under the lock.
-#define NPRANDOM_LEGACY_GLOBAL(name)                                                        \
-  template <class... Args>                                                                  \
-  auto name(Args&&... args)                                                                 \
-      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {          \
-    return with_global_random_state([&](RandomState& rs) -> decltype(auto) {                \
-      return rs.name(std::forward<Args>(args)...);                                          \
-    });                                                                                     \
+#define NPRANDOM_LEGACY_GLOBAL(name)                                                              \
+  template <class... Args>                                                                        \
+  auto name(Args&&... args)                                                                       \
+      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {                \
+    return with_global_random_state(                                                              \
+        [&](RandomState& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
   }
 
 // seeding and state
@@ -11676,8 +11812,8 @@ inline std::vector<double> sample(std::size_t size) { return random_sample(size)
 
 /// np.random.randint<IntType = int64>(...): as RandomState::randint.
 template <class IntType = std::int64_t, class... Args>
-auto randint(Args&&... args)
-    -> decltype(std::declval<RandomState&>().template randint<IntType>(std::forward<Args>(args)...)) {
+auto randint(Args&&... args) -> decltype(std::declval<RandomState&>().template randint<IntType>(
+    std::forward<Args>(args)...)) {
   return with_global_random_state([&](RandomState& rs) -> decltype(auto) {
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });
@@ -11744,6 +11880,7 @@ inline void set_bit_generator(const MT19937& bit_generator) {
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 
+
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -11758,7 +11895,6 @@ inline void set_bit_generator(const MT19937& bit_generator) {
 #include <type_traits>
 #include <utility>
 #include <vector>
-
 
 // The JSON text (public contract)
 // -------------------------------
@@ -11807,19 +11943,25 @@ struct value {
   enum class kind { null, boolean, number, string, array, object };
   kind k = kind::null;
   bool boolean = false;
-  std::string text;                // number lexeme, or the decoded string
-  std::vector<value> items;        // array elements, or object values
-  std::vector<std::string> keys;   // object keys (parallel to items), in document order
+  std::string text;               // number lexeme, or the decoded string
+  std::vector<value> items;       // array elements, or object values
+  std::vector<std::string> keys;  // object keys (parallel to items), in document order
 };
 
 inline const char* kind_name(value::kind k) noexcept {
   switch (k) {
-    case value::kind::null: return "null";
-    case value::kind::boolean: return "a boolean";
-    case value::kind::number: return "a number";
-    case value::kind::string: return "a string";
-    case value::kind::array: return "an array";
-    case value::kind::object: return "an object";
+    case value::kind::null:
+      return "null";
+    case value::kind::boolean:
+      return "a boolean";
+    case value::kind::number:
+      return "a number";
+    case value::kind::string:
+      return "a string";
+    case value::kind::array:
+      return "an array";
+    case value::kind::object:
+      return "an object";
   }
   return "?";
 }
@@ -12012,14 +12154,30 @@ class parser {
       if (at_end()) error("unterminated string");
       const char e = s_[i_++];
       switch (e) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case '"':
+          out.push_back('"');
+          break;
+        case '\\':
+          out.push_back('\\');
+          break;
+        case '/':
+          out.push_back('/');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
         case 'u': {
           unsigned cp = hex4();
           if (cp >= 0xD800u && cp < 0xDC00u) {
@@ -12033,7 +12191,8 @@ class parser {
           put_utf8(out, cp);
           break;
         }
-        default: error("bad escape");
+        default:
+          error("bad escape");
       }
     }
   }
@@ -12088,10 +12247,9 @@ inline std::string words_to_decimal(std::vector<std::uint32_t> w) {
 }
 
 inline std::vector<std::uint32_t> to_words(uint128 v) {
-  std::vector<std::uint32_t> w{static_cast<std::uint32_t>(v.lo()),
-                               static_cast<std::uint32_t>(v.lo() >> 32),
-                               static_cast<std::uint32_t>(v.hi()),
-                               static_cast<std::uint32_t>(v.hi() >> 32)};
+  std::vector<std::uint32_t> w{
+      static_cast<std::uint32_t>(v.lo()), static_cast<std::uint32_t>(v.lo() >> 32),
+      static_cast<std::uint32_t>(v.hi()), static_cast<std::uint32_t>(v.hi() >> 32)};
   trim(w);
   return w;
 }
@@ -12226,8 +12384,9 @@ inline std::string bound_text(unsigned bits) { return "2**" + std::to_string(bit
 // An integer in [0, 2**bits), bits <= 128.
 inline uint128 uint_bits(const value& v, unsigned bits, const std::string& where) {
   const auto w = big_uint(v, where);
-  const bool too_big = w.size() > (bits + 31) / 32 ||
-                       (bits % 32 != 0 && w.size() == (bits + 31) / 32 && (w.back() >> (bits % 32)) != 0);
+  const bool too_big =
+      w.size() > (bits + 31) / 32 ||
+      (bits % 32 != 0 && w.size() == (bits + 31) / 32 && (w.back() >> (bits % 32)) != 0);
   if (too_big) fail(where + ": " + v.text + " is out of range [0, " + bound_text(bits) + ")");
   std::uint64_t lo = 0, hi = 0;
   for (std::size_t k = 0; k < w.size(); ++k) {
@@ -12239,7 +12398,9 @@ inline uint128 uint_bits(const value& v, unsigned bits, const std::string& where
   }
   return uint128(hi, lo);
 }
-inline std::uint64_t u64(const value& v, const std::string& where) { return uint_bits(v, 64, where).lo(); }
+inline std::uint64_t u64(const value& v, const std::string& where) {
+  return uint_bits(v, 64, where).lo();
+}
 inline std::uint32_t u32(const value& v, const std::string& where) {
   return static_cast<std::uint32_t>(uint_bits(v, 32, where).lo());
 }
@@ -12247,7 +12408,8 @@ inline std::uint32_t u32(const value& v, const std::string& where) {
 inline int small_int(const value& v, int lo, int hi, const std::string& where) {
   const std::uint64_t x = uint_bits(v, 64, where).lo();
   if (x < static_cast<std::uint64_t>(lo) || x > static_cast<std::uint64_t>(hi))
-    fail(where + ": " + v.text + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    fail(where + ": " + v.text + " is out of range [" + std::to_string(lo) + ", " +
+         std::to_string(hi) + "]");
   return static_cast<int>(x);
 }
 
@@ -12293,7 +12455,8 @@ inline const std::string& str(const value& v, const std::string& where) {
 inline const std::vector<value>& array(const value& v, std::size_t n, const std::string& where) {
   if (v.k != value::kind::array) fail(where + ": expected an array, got " + kind_name(v.k));
   if (n != static_cast<std::size_t>(-1) && v.items.size() != n)
-    fail(where + ": expected " + std::to_string(n) + " elements, got " + std::to_string(v.items.size()));
+    fail(where + ": expected " + std::to_string(n) + " elements, got " +
+         std::to_string(v.items.size()));
   return v.items;
 }
 
@@ -12323,7 +12486,8 @@ inline void read_fields(object_reader& r, MT19937State& s) {
   expect_name(s.bit_generator, {"MT19937"}, r.where("bit_generator"));
   object_reader st(r.get("state"), r.where("state"));
   const auto& key = array(st.get("key"), 624, st.where("key"));
-  for (std::size_t i = 0; i < 624; ++i) s.key[i] = u32(key[i], st.where("key") + "[" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < 624; ++i)
+    s.key[i] = u32(key[i], st.where("key") + "[" + std::to_string(i) + "]");
   s.pos = small_int(st.get("pos"), 0, 624, st.where("pos"));
   st.finish();
 }
@@ -12421,10 +12585,22 @@ inline void write_fields(std::string& out, const SFC64State& s) {
 
 template <class S>
 struct state_name;
-template <> struct state_name<MT19937State> { static constexpr const char* value = "MT19937 state"; };
-template <> struct state_name<PCG64State> { static constexpr const char* value = "PCG64 state"; };
-template <> struct state_name<PhiloxState> { static constexpr const char* value = "Philox state"; };
-template <> struct state_name<SFC64State> { static constexpr const char* value = "SFC64 state"; };
+template <>
+struct state_name<MT19937State> {
+  static constexpr const char* value = "MT19937 state";
+};
+template <>
+struct state_name<PCG64State> {
+  static constexpr const char* value = "PCG64 state";
+};
+template <>
+struct state_name<PhiloxState> {
+  static constexpr const char* value = "Philox state";
+};
+template <>
+struct state_name<SFC64State> {
+  static constexpr const char* value = "SFC64 state";
+};
 
 template <class S>
 S read_state(const value& v) {
@@ -12445,7 +12621,8 @@ RandomStateDict<S> read_random_state_dict(const value& v) {
   object_reader r(v, "RandomState state");
   read_fields(r, d.state);
   // NumPy's set_state: a dict without has_gauss/gauss means no cached gaussian.
-  if (const value* hg = r.find("has_gauss")) d.has_gauss = static_cast<int>(has_gauss_flag(*hg, r.where("has_gauss")));
+  if (const value* hg = r.find("has_gauss"))
+    d.has_gauss = static_cast<int>(has_gauss_flag(*hg, r.where("has_gauss")));
   if (const value* g = r.find("gauss")) d.gauss = to_double(*g, r.where("gauss"));
   r.finish();
   return d;
@@ -12463,7 +12640,8 @@ inline LegacyState read_legacy_tuple(const value& v) {
   if (s.bit_generator != "MT19937")
     fail("set_state can only be used with legacy MT19937 state instances.");
   const auto& key = array(it[1], 624, where + "[1]");
-  for (std::size_t i = 0; i < 624; ++i) s.key[i] = u32(key[i], where + "[1][" + std::to_string(i) + "]");
+  for (std::size_t i = 0; i < 624; ++i)
+    s.key[i] = u32(key[i], where + "[1][" + std::to_string(i) + "]");
   s.pos = small_int(it[2], 0, 624, where + "[2]");
   if (it.size() == 5) {
     s.has_gauss = static_cast<int>(has_gauss_flag(it[3], where + "[3]"));
@@ -12531,7 +12709,8 @@ inline std::string to_json(const LegacyState& s) {
          detail::json::python_float_repr(s.cached_gaussian);
   return out + "]";
 }
-/// SeedSequence.state: {"entropy": ..., "spawn_key": [...], "pool_size": n, "n_children_spawned": n}.
+/// SeedSequence.state: {"entropy": ..., "spawn_key": [...], "pool_size": n, "n_children_spawned":
+/// n}.
 inline std::string to_json(const SeedSequence& ss) {
   namespace j = detail::json;
   std::string out = "{";
@@ -12555,15 +12734,30 @@ namespace detail {
 namespace json {
 template <class T>
 struct reader;
-template <> struct reader<MT19937State> { static MT19937State read(const value& v) { return read_state<MT19937State>(v); } };
-template <> struct reader<PCG64State> { static PCG64State read(const value& v) { return read_state<PCG64State>(v); } };
-template <> struct reader<PhiloxState> { static PhiloxState read(const value& v) { return read_state<PhiloxState>(v); } };
-template <> struct reader<SFC64State> { static SFC64State read(const value& v) { return read_state<SFC64State>(v); } };
+template <>
+struct reader<MT19937State> {
+  static MT19937State read(const value& v) { return read_state<MT19937State>(v); }
+};
+template <>
+struct reader<PCG64State> {
+  static PCG64State read(const value& v) { return read_state<PCG64State>(v); }
+};
+template <>
+struct reader<PhiloxState> {
+  static PhiloxState read(const value& v) { return read_state<PhiloxState>(v); }
+};
+template <>
+struct reader<SFC64State> {
+  static SFC64State read(const value& v) { return read_state<SFC64State>(v); }
+};
 template <class S>
 struct reader<RandomStateDict<S>> {
   static RandomStateDict<S> read(const value& v) { return read_random_state_dict<S>(v); }
 };
-template <> struct reader<LegacyState> { static LegacyState read(const value& v) { return read_legacy_tuple(v); } };
+template <>
+struct reader<LegacyState> {
+  static LegacyState read(const value& v) { return read_legacy_tuple(v); }
+};
 template <>
 struct reader<SeedSequence> {
   static SeedSequence read(const value& v) {
@@ -12576,8 +12770,10 @@ struct reader<SeedSequence> {
     const std::uint64_t pool = u64(r.get("pool_size"), r.where("pool_size"));
     if (pool < SeedSequence::default_pool_size)
       fail(r.where("pool_size") + ": The size of the entropy pool should be at least 4");
-    if (pool > 0xffffffffu) fail(r.where("pool_size") + ": " + std::to_string(pool) + " is too large");
-    const std::uint64_t n_children = u64(r.get("n_children_spawned"), r.where("n_children_spawned"));
+    if (pool > 0xffffffffu)
+      fail(r.where("pool_size") + ": " + std::to_string(pool) + " is too large");
+    const std::uint64_t n_children =
+        u64(r.get("n_children_spawned"), r.where("n_children_spawned"));
     r.finish();
     return SeedSequence::from_words(std::move(words), std::move(spawn_key),
                                     static_cast<std::size_t>(pool), n_children);
@@ -12706,16 +12902,16 @@ IStream& read_engine(IStream& is, BitGen& bg) {
 }  // namespace json
 }  // namespace detail
 
-#define NPRANDOM_STATE_IO_STREAM_OPS(Engine)                                                   \
-  template <class CharT, class Traits>                                                         \
-  std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os,         \
-                                                const Engine& bg) {                            \
-    return detail::json::write_engine(os, bg);                                                 \
-  }                                                                                            \
-  template <class CharT, class Traits>                                                         \
-  std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is,         \
-                                                Engine& bg) {                                  \
-    return detail::json::read_engine(is, bg);                                                  \
+#define NPRANDOM_STATE_IO_STREAM_OPS(Engine)                                           \
+  template <class CharT, class Traits>                                                 \
+  std::basic_ostream<CharT, Traits>& operator<<(std::basic_ostream<CharT, Traits>& os, \
+                                                const Engine& bg) {                    \
+    return detail::json::write_engine(os, bg);                                         \
+  }                                                                                    \
+  template <class CharT, class Traits>                                                 \
+  std::basic_istream<CharT, Traits>& operator>>(std::basic_istream<CharT, Traits>& is, \
+                                                Engine& bg) {                          \
+    return detail::json::read_engine(is, bg);                                          \
   }
 
 /// `os << engine` writes get_state_json(engine); `is >> engine` reads it back (exact round trip).

@@ -43,16 +43,54 @@ class Input {
   }
 
   double real() {
-    static const double table[] = {
-        0.0, -0.0, 1.0, -1.0, 0.5, 2.0, 3.0, 10.0, 0.1, 0.05, 1e-8, 1e-5, 1e6, 1e9, 1e16, 1e17,
-        9.3e18, 9.2e18, 1e20, 1e300, -1e300, 1025.0, 1024.5, 1e-300, 3e-103, 1e-103,
-        std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity(),
-        std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::denorm_min(),
-        -std::numeric_limits<double>::denorm_min(), std::numeric_limits<double>::min(),
-        std::numeric_limits<double>::max(), -std::numeric_limits<double>::max(),
-        std::nextafter(1.0, 2.0), std::nextafter(1.0, 0.0), 1.0 + 1e-7, 1.0 + 1e-9,
-        0.333333333333333, 0.3333333333333333, 30.0, 31.0, 0.9999999999, 1e-20, 4.611686018427388e18,
-        9.223372036854775807e18, -0.5, 0.99};
+    static const double table[] = {0.0,
+                                   -0.0,
+                                   1.0,
+                                   -1.0,
+                                   0.5,
+                                   2.0,
+                                   3.0,
+                                   10.0,
+                                   0.1,
+                                   0.05,
+                                   1e-8,
+                                   1e-5,
+                                   1e6,
+                                   1e9,
+                                   1e16,
+                                   1e17,
+                                   9.3e18,
+                                   9.2e18,
+                                   1e20,
+                                   1e300,
+                                   -1e300,
+                                   1025.0,
+                                   1024.5,
+                                   1e-300,
+                                   3e-103,
+                                   1e-103,
+                                   std::numeric_limits<double>::infinity(),
+                                   -std::numeric_limits<double>::infinity(),
+                                   std::numeric_limits<double>::quiet_NaN(),
+                                   std::numeric_limits<double>::denorm_min(),
+                                   -std::numeric_limits<double>::denorm_min(),
+                                   std::numeric_limits<double>::min(),
+                                   std::numeric_limits<double>::max(),
+                                   -std::numeric_limits<double>::max(),
+                                   std::nextafter(1.0, 2.0),
+                                   std::nextafter(1.0, 0.0),
+                                   1.0 + 1e-7,
+                                   1.0 + 1e-9,
+                                   0.333333333333333,
+                                   0.3333333333333333,
+                                   30.0,
+                                   31.0,
+                                   0.9999999999,
+                                   1e-20,
+                                   4.611686018427388e18,
+                                   9.223372036854775807e18,
+                                   -0.5,
+                                   0.99};
     const std::uint8_t s = byte();
     if (s >= 0xE0) {
       const std::uint64_t bits = raw64();
@@ -64,12 +102,26 @@ class Input {
   }
 
   std::int64_t integer() {
-    static const std::int64_t table[] = {0, 1, -1, 2, 10, 11, 100, 999999999, 1000000000,
-                                         std::int64_t{1} << 62, (std::int64_t{1} << 62) - 1,
+    static const std::int64_t table[] = {0,
+                                         1,
+                                         -1,
+                                         2,
+                                         10,
+                                         11,
+                                         100,
+                                         999999999,
+                                         1000000000,
+                                         std::int64_t{1} << 62,
+                                         (std::int64_t{1} << 62) - 1,
                                          std::numeric_limits<std::int64_t>::max(),
                                          std::numeric_limits<std::int64_t>::max() - 1,
-                                         std::numeric_limits<std::int64_t>::min(), 255, 256,
-                                         4294967295, 4294967296, -4294967296, 20000};
+                                         std::numeric_limits<std::int64_t>::min(),
+                                         255,
+                                         256,
+                                         4294967295,
+                                         4294967296,
+                                         -4294967296,
+                                         20000};
     const std::uint8_t s = byte();
     if (s >= 0xE0) return static_cast<std::int64_t>(raw64());
     return table[s % (sizeof table / sizeof table[0])];
@@ -115,46 +167,126 @@ template <class G>
 void generator_op(G& g, int op, Input& in) {
   const std::size_t n = in.size();
   switch (op) {
-    case 0: g.random(wide(n)); break;
-    case 1: g.template random<float>(n); break;
-    case 2: g.integers(in.integer(), in.integer(), n, in.byte() % 2 != 0); break;
-    case 3: g.template integers<std::uint8_t>(in.integer(), in.integer(), n % 8); break;
-    case 4: g.template integers<bool>(in.integer(), in.integer(), n % 8); break;
-    case 5: g.uniform(in.real(), in.real(), n); break;
-    case 6: g.standard_normal(n); break;
-    case 7: g.normal(in.real(), in.real(), n); break;
-    case 8: g.standard_exponential(n, in.byte() % 2 ? "zig" : "inv"); break;
-    case 9: g.exponential(in.real(), n); break;
-    case 10: g.standard_gamma(in.real(), n); break;
-    case 11: g.template standard_gamma<float>(in.real(), n); break;
-    case 12: g.gamma(in.real(), in.real(), n); break;
-    case 13: g.beta(in.real(), in.real(), n); break;
-    case 14: g.chisquare(in.real(), n); break;
-    case 15: g.noncentral_chisquare(in.real(), in.real(), n); break;
-    case 16: g.f(in.real(), in.real(), n); break;
-    case 17: g.noncentral_f(in.real(), in.real(), in.real(), n); break;
-    case 18: g.standard_cauchy(n); break;
-    case 19: g.standard_t(in.real(), n); break;
-    case 20: g.vonmises(in.real(), in.real(), n); break;
-    case 21: g.pareto(in.real(), n); break;
-    case 22: g.weibull(in.real(), n); break;
-    case 23: g.power(in.real(), n); break;
-    case 24: g.laplace(in.real(), in.real(), n); break;
-    case 25: g.gumbel(in.real(), in.real(), n); break;
-    case 26: g.logistic(in.real(), in.real(), n); break;
-    case 27: g.lognormal(in.real(), in.real(), n); break;
-    case 28: g.rayleigh(in.real(), n); break;
-    case 29: g.wald(in.real(), in.real(), n); break;
-    case 30: g.triangular(in.real(), in.real(), in.real(), n); break;
-    case 31: g.binomial(in.integer(), in.real(), n); break;
-    case 32: g.negative_binomial(in.real(), in.real(), n); break;
-    case 33: g.poisson(in.real(), n); break;
-    case 34: g.zipf(in.real(), n); break;
-    case 35: g.geometric(in.real(), n); break;
-    case 36: g.hypergeometric(in.integer(), in.integer(), in.integer(), n); break;
-    case 37: g.logseries(in.real(), n); break;
-    case 38: g.dirichlet(in.reals(), n); break;
-    case 39: g.multinomial(in.integer(), in.reals(), n); break;
+    case 0:
+      g.random(wide(n));
+      break;
+    case 1:
+      g.template random<float>(n);
+      break;
+    case 2:
+      g.integers(in.integer(), in.integer(), n, in.byte() % 2 != 0);
+      break;
+    case 3:
+      g.template integers<std::uint8_t>(in.integer(), in.integer(), n % 8);
+      break;
+    case 4:
+      g.template integers<bool>(in.integer(), in.integer(), n % 8);
+      break;
+    case 5:
+      g.uniform(in.real(), in.real(), n);
+      break;
+    case 6:
+      g.standard_normal(n);
+      break;
+    case 7:
+      g.normal(in.real(), in.real(), n);
+      break;
+    case 8:
+      g.standard_exponential(n, in.byte() % 2 ? "zig" : "inv");
+      break;
+    case 9:
+      g.exponential(in.real(), n);
+      break;
+    case 10:
+      g.standard_gamma(in.real(), n);
+      break;
+    case 11:
+      g.template standard_gamma<float>(in.real(), n);
+      break;
+    case 12:
+      g.gamma(in.real(), in.real(), n);
+      break;
+    case 13:
+      g.beta(in.real(), in.real(), n);
+      break;
+    case 14:
+      g.chisquare(in.real(), n);
+      break;
+    case 15:
+      g.noncentral_chisquare(in.real(), in.real(), n);
+      break;
+    case 16:
+      g.f(in.real(), in.real(), n);
+      break;
+    case 17:
+      g.noncentral_f(in.real(), in.real(), in.real(), n);
+      break;
+    case 18:
+      g.standard_cauchy(n);
+      break;
+    case 19:
+      g.standard_t(in.real(), n);
+      break;
+    case 20:
+      g.vonmises(in.real(), in.real(), n);
+      break;
+    case 21:
+      g.pareto(in.real(), n);
+      break;
+    case 22:
+      g.weibull(in.real(), n);
+      break;
+    case 23:
+      g.power(in.real(), n);
+      break;
+    case 24:
+      g.laplace(in.real(), in.real(), n);
+      break;
+    case 25:
+      g.gumbel(in.real(), in.real(), n);
+      break;
+    case 26:
+      g.logistic(in.real(), in.real(), n);
+      break;
+    case 27:
+      g.lognormal(in.real(), in.real(), n);
+      break;
+    case 28:
+      g.rayleigh(in.real(), n);
+      break;
+    case 29:
+      g.wald(in.real(), in.real(), n);
+      break;
+    case 30:
+      g.triangular(in.real(), in.real(), in.real(), n);
+      break;
+    case 31:
+      g.binomial(in.integer(), in.real(), n);
+      break;
+    case 32:
+      g.negative_binomial(in.real(), in.real(), n);
+      break;
+    case 33:
+      g.poisson(in.real(), n);
+      break;
+    case 34:
+      g.zipf(in.real(), n);
+      break;
+    case 35:
+      g.geometric(in.real(), n);
+      break;
+    case 36:
+      g.hypergeometric(in.integer(), in.integer(), in.integer(), n);
+      break;
+    case 37:
+      g.logseries(in.real(), n);
+      break;
+    case 38:
+      g.dirichlet(in.reals(), n);
+      break;
+    case 39:
+      g.multinomial(in.integer(), in.reals(), n);
+      break;
     case 40: {
       auto colors = in.counts();
       const bool count = in.byte() % 2 != 0;
@@ -174,8 +306,9 @@ void generator_op(G& g, int op, Input& in) {
       g.multivariate_normal(mean, cov, n, checks[in.byte() % 4], in.real(), methods[in.byte() % 4]);
       break;
     }
-    case 42: g.choice(in.byte() % 2 ? in.integer() : in.small_count(), n, in.byte() % 2 != 0, in.reals(),
-                      in.byte() % 2 != 0);
+    case 42:
+      g.choice(in.byte() % 2 ? in.integer() : in.small_count(), n, in.byte() % 2 != 0, in.reals(),
+               in.byte() % 2 != 0);
       break;
     case 43: {
       auto v = in.reals();
@@ -183,7 +316,9 @@ void generator_op(G& g, int op, Input& in) {
       g.permutation(in.small_count());
       break;
     }
-    case 44: g.bytes(n); break;
+    case 44:
+      g.bytes(n);
+      break;
     default: {
       // one-value forms
       (void)g.normal(in.real(), in.real());
@@ -200,47 +335,129 @@ template <class RS>
 void random_state_op(RS& rs, int op, Input& in) {
   const std::size_t n = in.size();
   switch (op) {
-    case 0: rs.random_sample(n); break;
-    case 1: rs.rand(static_cast<std::int64_t>(in.byte() % 4) - 1, in.byte() % 4); break;
-    case 2: rs.randn(in.size()); break;
-    case 3: rs.template randint<std::int64_t>(in.integer(), in.integer(), n); break;
-    case 4: rs.template randint<std::uint8_t>(in.integer(), in.integer(), n % 8); break;
-    case 5: rs.template randint<bool>(in.integer(), in.integer(), n % 8); break;
-    case 6: rs.random_integers(in.integer(), in.integer(), n); break;
-    case 7: rs.uniform(in.real(), in.real(), n); break;
-    case 8: rs.standard_normal(n); break;
-    case 9: rs.normal(in.real(), in.real(), n); break;
-    case 10: rs.standard_exponential(n); break;
-    case 11: rs.exponential(in.real(), n); break;
-    case 12: rs.standard_gamma(in.real(), n); break;
-    case 13: rs.gamma(in.real(), in.real(), n); break;
-    case 14: rs.beta(in.real(), in.real(), n); break;
-    case 15: rs.chisquare(in.real(), n); break;
-    case 16: rs.noncentral_chisquare(in.real(), in.real(), n); break;
-    case 17: rs.f(in.real(), in.real(), n); break;
-    case 18: rs.noncentral_f(in.real(), in.real(), in.real(), n); break;
-    case 19: rs.standard_cauchy(n); break;
-    case 20: rs.standard_t(in.real(), n); break;
-    case 21: rs.vonmises(in.real(), in.real(), n); break;
-    case 22: rs.pareto(in.real(), n); break;
-    case 23: rs.weibull(in.real(), n); break;
-    case 24: rs.power(in.real(), n); break;
-    case 25: rs.laplace(in.real(), in.real(), n); break;
-    case 26: rs.gumbel(in.real(), in.real(), n); break;
-    case 27: rs.logistic(in.real(), in.real(), n); break;
-    case 28: rs.lognormal(in.real(), in.real(), n); break;
-    case 29: rs.rayleigh(in.real(), n); break;
-    case 30: rs.wald(in.real(), in.real(), n); break;
-    case 31: rs.triangular(in.real(), in.real(), in.real(), n); break;
-    case 32: rs.binomial(in.integer(), in.real(), n); break;
-    case 33: rs.negative_binomial(in.real(), in.real(), n); break;
-    case 34: rs.poisson(in.real(), n); break;
-    case 35: rs.zipf(in.real(), n); break;
-    case 36: rs.geometric(in.real(), n); break;
-    case 37: rs.hypergeometric(in.integer(), in.integer(), in.integer(), n); break;
-    case 38: rs.logseries(in.real(), n); break;
-    case 39: rs.dirichlet(in.reals(), n); break;
-    case 40: rs.multinomial(in.integer(), in.reals(), n); break;
+    case 0:
+      rs.random_sample(n);
+      break;
+    case 1:
+      rs.rand(static_cast<std::int64_t>(in.byte() % 4) - 1, in.byte() % 4);
+      break;
+    case 2:
+      rs.randn(in.size());
+      break;
+    case 3:
+      rs.template randint<std::int64_t>(in.integer(), in.integer(), n);
+      break;
+    case 4:
+      rs.template randint<std::uint8_t>(in.integer(), in.integer(), n % 8);
+      break;
+    case 5:
+      rs.template randint<bool>(in.integer(), in.integer(), n % 8);
+      break;
+    case 6:
+      rs.random_integers(in.integer(), in.integer(), n);
+      break;
+    case 7:
+      rs.uniform(in.real(), in.real(), n);
+      break;
+    case 8:
+      rs.standard_normal(n);
+      break;
+    case 9:
+      rs.normal(in.real(), in.real(), n);
+      break;
+    case 10:
+      rs.standard_exponential(n);
+      break;
+    case 11:
+      rs.exponential(in.real(), n);
+      break;
+    case 12:
+      rs.standard_gamma(in.real(), n);
+      break;
+    case 13:
+      rs.gamma(in.real(), in.real(), n);
+      break;
+    case 14:
+      rs.beta(in.real(), in.real(), n);
+      break;
+    case 15:
+      rs.chisquare(in.real(), n);
+      break;
+    case 16:
+      rs.noncentral_chisquare(in.real(), in.real(), n);
+      break;
+    case 17:
+      rs.f(in.real(), in.real(), n);
+      break;
+    case 18:
+      rs.noncentral_f(in.real(), in.real(), in.real(), n);
+      break;
+    case 19:
+      rs.standard_cauchy(n);
+      break;
+    case 20:
+      rs.standard_t(in.real(), n);
+      break;
+    case 21:
+      rs.vonmises(in.real(), in.real(), n);
+      break;
+    case 22:
+      rs.pareto(in.real(), n);
+      break;
+    case 23:
+      rs.weibull(in.real(), n);
+      break;
+    case 24:
+      rs.power(in.real(), n);
+      break;
+    case 25:
+      rs.laplace(in.real(), in.real(), n);
+      break;
+    case 26:
+      rs.gumbel(in.real(), in.real(), n);
+      break;
+    case 27:
+      rs.logistic(in.real(), in.real(), n);
+      break;
+    case 28:
+      rs.lognormal(in.real(), in.real(), n);
+      break;
+    case 29:
+      rs.rayleigh(in.real(), n);
+      break;
+    case 30:
+      rs.wald(in.real(), in.real(), n);
+      break;
+    case 31:
+      rs.triangular(in.real(), in.real(), in.real(), n);
+      break;
+    case 32:
+      rs.binomial(in.integer(), in.real(), n);
+      break;
+    case 33:
+      rs.negative_binomial(in.real(), in.real(), n);
+      break;
+    case 34:
+      rs.poisson(in.real(), n);
+      break;
+    case 35:
+      rs.zipf(in.real(), n);
+      break;
+    case 36:
+      rs.geometric(in.real(), n);
+      break;
+    case 37:
+      rs.hypergeometric(in.integer(), in.integer(), in.integer(), n);
+      break;
+    case 38:
+      rs.logseries(in.real(), n);
+      break;
+    case 39:
+      rs.dirichlet(in.reals(), n);
+      break;
+    case 40:
+      rs.multinomial(in.integer(), in.reals(), n);
+      break;
     case 41: {
       auto mean = in.reals();
       std::vector<std::vector<double>> cov(mean.size(), std::vector<double>(mean.size()));
@@ -261,8 +478,12 @@ void random_state_op(RS& rs, int op, Input& in) {
       rs.permutation(in.small_count());
       break;
     }
-    case 44: rs.bytes(n % 8); break;
-    case 45: rs.tomaxint(n); break;
+    case 44:
+      rs.bytes(n % 8);
+      break;
+    case 45:
+      rs.tomaxint(n);
+      break;
     default: {
       (void)rs.standard_normal();
       (void)rs.binomial(in.integer(), in.real());
@@ -286,15 +507,40 @@ void run(Input& in) {
   const int op = in.byte() % 48;
   const std::uint64_t seed = in.byte() | (static_cast<std::uint64_t>(in.byte()) << 8);
   switch (engine) {
-    case 0: { auto g = nprandom::default_rng(seed); generator_op(g, op, in); break; }
-    case 1: { nprandom::Generator<nprandom::MT19937> g{nprandom::MT19937(seed)}; generator_op(g, op, in); break; }
-    case 2: { nprandom::Generator<nprandom::Philox> g{nprandom::Philox(seed)}; generator_op(g, op, in); break; }
-    case 3: { nprandom::Generator<nprandom::SFC64> g{nprandom::SFC64(seed)}; generator_op(g, op, in); break; }
-    case 4: { nprandom::Generator<nprandom::PCG64DXSM> g{nprandom::PCG64DXSM(seed)}; generator_op(g, op, in); break; }
-    case 5: { nprandom::RandomState rs(static_cast<std::uint32_t>(seed)); random_state_op(rs, op, in); break; }
+    case 0: {
+      auto g = nprandom::default_rng(seed);
+      generator_op(g, op, in);
+      break;
+    }
+    case 1: {
+      nprandom::Generator<nprandom::MT19937> g{nprandom::MT19937(seed)};
+      generator_op(g, op, in);
+      break;
+    }
+    case 2: {
+      nprandom::Generator<nprandom::Philox> g{nprandom::Philox(seed)};
+      generator_op(g, op, in);
+      break;
+    }
+    case 3: {
+      nprandom::Generator<nprandom::SFC64> g{nprandom::SFC64(seed)};
+      generator_op(g, op, in);
+      break;
+    }
+    case 4: {
+      nprandom::Generator<nprandom::PCG64DXSM> g{nprandom::PCG64DXSM(seed)};
+      generator_op(g, op, in);
+      break;
+    }
+    case 5: {
+      nprandom::RandomState rs(static_cast<std::uint32_t>(seed));
+      random_state_op(rs, op, in);
+      break;
+    }
     case 6: {  // the np.random.* facade: same methods on the global RandomState, under its lock
       nprandom::seed(static_cast<std::uint32_t>(seed));
-      nprandom::with_global_random_state([&](nprandom::RandomState& rs) { random_state_op(rs, op, in); });
+      nprandom::with_global_random_state(
+          [&](nprandom::RandomState& rs) { random_state_op(rs, op, in); });
       if (op == 0) (void)nprandom::rand(static_cast<std::int64_t>(in.byte() % 4) - 1);
       if (op == 1) (void)nprandom::zipf(in.real());
       if (op == 2) (void)nprandom::vonmises(in.real(), in.real());
@@ -302,10 +548,18 @@ void run(Input& in) {
     }
     default: {  // state setters
       switch (op % 6) {
-        case 0: state_op(nprandom::PCG64(seed), in); break;
-        case 1: state_op(nprandom::MT19937(seed), in); break;
-        case 2: state_op(nprandom::Philox(seed), in); break;
-        case 3: state_op(nprandom::SFC64(seed), in); break;
+        case 0:
+          state_op(nprandom::PCG64(seed), in);
+          break;
+        case 1:
+          state_op(nprandom::MT19937(seed), in);
+          break;
+        case 2:
+          state_op(nprandom::Philox(seed), in);
+          break;
+        case 3:
+          state_op(nprandom::SFC64(seed), in);
+          break;
         case 4: {
           nprandom::RandomState rs(static_cast<std::uint32_t>(seed));
           auto st = rs.get_state();

@@ -4,6 +4,8 @@
 #ifndef NPRANDOM_TESTS_SUPPORT_GOLDEN_HPP
 #define NPRANDOM_TESTS_SUPPORT_GOLDEN_HPP
 
+#include "support/catch.hpp"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
@@ -18,8 +20,6 @@
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include "support/catch.hpp"
 
 #ifndef NPRANDOM_TEST_DATA_DIR
 #error "NPRANDOM_TEST_DATA_DIR must point to tests/data"
@@ -48,7 +48,8 @@ inline std::int64_t to_i64(const std::string& t, const std::string& what) {
   errno = 0;
   char* end = nullptr;
   const long long v = std::strtoll(t.c_str(), &end, 10);
-  if (t.empty() || *end != '\0' || errno == ERANGE) throw std::runtime_error("not an int64: " + what);
+  if (t.empty() || *end != '\0' || errno == ERANGE)
+    throw std::runtime_error("not an int64: " + what);
   return static_cast<std::int64_t>(v);
 }
 
@@ -83,13 +84,26 @@ struct Arg {
   bool is_float() const { return type == "float"; }
   // int or float as a double (a Python int argument to a float parameter, as NumPy converts it)
   double as_double() const {
-    if (type != "int" && type != "float") throw std::runtime_error("argument is " + type + ", not a number");
+    if (type != "int" && type != "float")
+      throw std::runtime_error("argument is " + type + ", not a number");
     return detail::to_double(text, text);
   }
-  std::int64_t as_i64() const { require("int"); return detail::to_i64(text, text); }
-  std::uint64_t as_u64() const { require("int"); return detail::to_u64(text, text); }
-  bool as_bool() const { require("bool"); return text == "True"; }
-  const std::string& as_str() const { require("str"); return text; }
+  std::int64_t as_i64() const {
+    require("int");
+    return detail::to_i64(text, text);
+  }
+  std::uint64_t as_u64() const {
+    require("int");
+    return detail::to_u64(text, text);
+  }
+  bool as_bool() const {
+    require("bool");
+    return text == "True";
+  }
+  const std::string& as_str() const {
+    require("str");
+    return text;
+  }
   std::vector<std::int64_t> ints() const {
     require("ints");
     std::vector<std::int64_t> out;
@@ -119,7 +133,8 @@ struct Arg {
 };
 
 // How the expected values come out of the call (column "form"):
-//   call | tail:N | stride:K | absgt:T (values with |x| > T) | repeat:K, optionally followed by ">raw:N", ">legacy-state" or
+//   call | tail:N | stride:K | absgt:T (values with |x| > T) | repeat:K, optionally followed by
+//   ">raw:N", ">legacy-state" or
 //   ">gen-state" (the expected values are then that probe, taken after the call); or expr (the
 //   test builds the call from the id; the call column says what it is).
 struct Form {
@@ -134,20 +149,20 @@ struct Form {
 // separated: id numpy front bitgen seed method args size dtype form kind expected call.
 struct Record {
   std::string id;
-  std::string numpy;   // NumPy version that produced it ("1.24.2", "2.5.2"), or "model"
-  std::string front;   // Generator, RandomState, facade, bitgen, SeedSequence, expr
-  std::string bitgen;  // MT19937, PCG64, PCG64DXSM, Philox, SFC64, or "-"
-  std::string seed_text;                // typed seed text ("int:42"), "-" if none
-  std::string method;                   // "-" if none
-  std::vector<Arg> args;                // size and dtype are separate
-  bool has_size = false;                // NumPy's size= was given
-  std::vector<std::size_t> shape;       // size=n -> {n}; size=(a, b) -> {a, b}
-  std::string dtype;                    // NumPy dtype name, or "-" (the method's default)
+  std::string numpy;               // NumPy version that produced it ("1.24.2", "2.5.2"), or "model"
+  std::string front;               // Generator, RandomState, facade, bitgen, SeedSequence, expr
+  std::string bitgen;              // MT19937, PCG64, PCG64DXSM, Philox, SFC64, or "-"
+  std::string seed_text;           // typed seed text ("int:42"), "-" if none
+  std::string method;              // "-" if none
+  std::vector<Arg> args;           // size and dtype are separate
+  bool has_size = false;           // NumPy's size= was given
+  std::vector<std::size_t> shape;  // size=n -> {n}; size=(a, b) -> {a, b}
+  std::string dtype;               // NumPy dtype name, or "-" (the method's default)
   Form form;
-  std::string kind;                     // int, float, error
-  std::string error;                    // "ValueError: message" for kind == error
-  std::vector<std::string> tokens;      // expected values (kind int / float)
-  std::string call;                     // the Python call: for messages only, never parsed
+  std::string kind;                 // int, float, error
+  std::string error;                // "ValueError: message" for kind == error
+  std::vector<std::string> tokens;  // expected values (kind int / float)
+  std::string call;                 // the Python call: for messages only, never parsed
 
   std::size_t size() const { return tokens.size(); }
 
@@ -308,7 +323,8 @@ inline const Family& load(const std::string& family) {
       for (const auto& a : split(f[6], ' ')) r.args.push_back(parse_arg(a, r.id));
     if (f[7] != "-") {
       r.has_size = true;
-      for (const auto& d : split(f[7], ',')) r.shape.push_back(static_cast<std::size_t>(to_u64(d, r.id)));
+      for (const auto& d : split(f[7], ','))
+        r.shape.push_back(static_cast<std::size_t>(to_u64(d, r.id)));
     }
     r.dtype = f[8];
     r.form = parse_form(f[9], r.id);
@@ -334,16 +350,19 @@ inline std::uint64_t bits_of(double d) {
 
 }  // namespace detail
 
-// The record `id` of tests/data/<family>.tsv; throws if absent (so a missing record fails the test).
+// The record `id` of tests/data/<family>.tsv; throws if absent (so a missing record fails the
+// test).
 inline const Record& get(const std::string& family, const std::string& id) {
   const auto& fam = detail::load(family);
   auto it = fam.find(id);
-  if (it == fam.end()) throw std::runtime_error("no golden record '" + id + "' in " + family + ".tsv");
+  if (it == fam.end())
+    throw std::runtime_error("no golden record '" + id + "' in " + family + ".tsv");
   return it->second;
 }
 
 // All records of a family whose id starts with `prefix` (to loop over a whole group).
-inline std::vector<const Record*> with_prefix(const std::string& family, const std::string& prefix) {
+inline std::vector<const Record*> with_prefix(const std::string& family,
+                                              const std::string& prefix) {
   std::vector<const Record*> out;
   for (const auto& kv : detail::load(family))
     if (kv.first.compare(0, prefix.size(), prefix) == 0) out.push_back(&kv.second);
@@ -376,7 +395,8 @@ void check(const Record& rec, const std::vector<Int>& got) {
     if (std::is_signed<Int>::value) {
       CHECK(static_cast<std::int64_t>(got[i]) == std::strtoll(rec.tokens[i].c_str(), nullptr, 10));
     } else {
-      CHECK(static_cast<std::uint64_t>(got[i]) == std::strtoull(rec.tokens[i].c_str(), nullptr, 10));
+      CHECK(static_cast<std::uint64_t>(got[i]) ==
+            std::strtoull(rec.tokens[i].c_str(), nullptr, 10));
     }
   }
 }

@@ -2,18 +2,18 @@
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
+#include <nprandom/bit_generator.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/uint128.hpp>
+#include <nprandom/seed_sequence.hpp>
+
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include <nprandom/bit_generator.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/engine_core.hpp>
-#include <nprandom/detail/uint128.hpp>
-#include <nprandom/seed_sequence.hpp>
 
 namespace nprandom {
 
@@ -89,7 +89,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   // (nprandom::SeedSource, seed_sequence.hpp).
   explicit PCG64Engine(SeedSource seed) { seed_from(std::move(seed).seed_sequence()); }
   template <class Int, std::enable_if_t<std::is_integral<Int>::value, int> = 0>
-  PCG64Engine(std::initializer_list<Int> seed) : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
+  PCG64Engine(std::initializer_list<Int> seed)
+      : PCG64Engine(SeedSource(seed)) {}  // PCG64Engine g = {1, 2}
 
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     uint128 s = state_.load();
@@ -185,8 +186,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
-  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets the
-  // buffered 32-bit half, as NumPy does. Returns *this.
+  // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
+  // the buffered 32-bit half, as NumPy does. Returns *this.
   Derived& advance(uint128 delta) noexcept {
     state_.store(pcg_advance_lcg(state_.load(), delta, multiplier(), inc_));
     this->reset_uint32_buffer();
@@ -207,7 +208,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   PCG64State state() const {
-    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0, this->uinteger_};
+    return PCG64State{Derived::name(), state_.load(), inc_, this->has_uint32_ ? 1 : 0,
+                      this->uinteger_};
   }
   // Throws std::invalid_argument when the state belongs to another bit generator.
   void set_state(const PCG64State& s) {
@@ -220,8 +222,8 @@ class PCG64Engine : public BitGenerator<Derived> {
   }
 
   friend bool operator==(const Derived& a, const Derived& b) noexcept {
-    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ && a.has_uint32_ == b.has_uint32_ &&
-           a.uinteger_ == b.uinteger_;
+    return a.state_.load() == b.state_.load() && a.inc_ == b.inc_ &&
+           a.has_uint32_ == b.has_uint32_ && a.uinteger_ == b.uinteger_;
   }
   friend bool operator!=(const Derived& a, const Derived& b) noexcept { return !(a == b); }
 

@@ -341,7 +341,7 @@ struct method {
   std::vector<Out> sized(S& s, std::size_t n, P... v) const {
     check(false, array_arg<P>(v)...);
     const std::size_t total = checked_elements<Out>(n);  // walk by the checked count (GCC -O3
-    std::vector<Out> out(total);                          // otherwise sees a constant huge n)
+    std::vector<Out> out(total);                         // otherwise sees a constant huge n)
     fill_unchecked(s, out.data(), total, v...);
     return out;
   }

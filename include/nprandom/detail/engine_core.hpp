@@ -3,12 +3,12 @@
 #ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+
 #include <cstdint>
 #include <type_traits>
 #include <utility>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
 
 namespace nprandom {
 namespace detail {

@@ -66,8 +66,8 @@ NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a *
 // glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
 // arguments through rounded(), so the value is always the library's, computed at run time, as in
 // NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
-#define NPRANDOM_DETAIL_LIBM1(name)                                                            \
-  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); }     \
+#define NPRANDOM_DETAIL_LIBM1(name)                                                       \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); } \
   NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
 NPRANDOM_DETAIL_LIBM1(exp)
 NPRANDOM_DETAIL_LIBM1(expm1)

@@ -27,12 +27,12 @@ template <class T>
 struct integers_dtype {
   static constexpr bool supported = false;
 };
-#define NPRANDOM_INTEGERS_DTYPE(T, U, NAME)                        \
-  template <>                                                      \
-  struct integers_dtype<T> {                                       \
-    static constexpr bool supported = true;                        \
-    using unsigned_type = U;                                       \
-    static constexpr const char* name() noexcept { return NAME; }  \
+#define NPRANDOM_INTEGERS_DTYPE(T, U, NAME)                       \
+  template <>                                                     \
+  struct integers_dtype<T> {                                      \
+    static constexpr bool supported = true;                       \
+    using unsigned_type = U;                                      \
+    static constexpr const char* name() noexcept { return NAME; } \
   };
 NPRANDOM_INTEGERS_DTYPE(std::int8_t, std::uint8_t, "int8")
 NPRANDOM_INTEGERS_DTYPE(std::int16_t, std::uint16_t, "int16")
@@ -76,8 +76,10 @@ constexpr wide_int wide_minus_one(wide_int a) noexcept {
 // np.can_cast(<array of From>, T) with the default 'safe' casting: every From value fits T.
 template <class From, class T>
 constexpr bool integers_can_cast() noexcept {
-  return !wide_less(to_wide(std::numeric_limits<From>::min()), to_wide(std::numeric_limits<T>::min())) &&
-         !wide_less(to_wide(std::numeric_limits<T>::max()), to_wide(std::numeric_limits<From>::max()));
+  return !wide_less(to_wide(std::numeric_limits<From>::min()),
+                    to_wide(std::numeric_limits<T>::min())) &&
+         !wide_less(to_wide(std::numeric_limits<T>::max()),
+                    to_wide(std::numeric_limits<From>::max()));
 }
 
 // The closed range [off, off + rng] in T's unsigned type, after NumPy's checks
@@ -101,8 +103,10 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   if (!closed) high = wide_minus_one(high);
   const wide_int lb = to_wide(std::numeric_limits<T>::min());
   const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  if (wide_less(low, lb)) throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
-  if (wide_less(ub, high)) throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
+  if (wide_less(low, lb))
+    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
+  if (wide_less(ub, high))
+    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
   if (wide_less(high, low)) {
     const bool low_zero = !low.neg && low.bits == 0;
     if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");

@@ -1,4 +1,5 @@
-// Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for multivariate_normal.
+// Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for
+// multivariate_normal.
 #ifndef NPRANDOM_DETAIL_LINALG_HPP
 #define NPRANDOM_DETAIL_LINALG_HPP
 
@@ -171,8 +172,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         const double aqq = m[q * n + q];
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
-        const double t = (theta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
+        const double t =
+            (theta >= 0.0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
         const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
@@ -199,9 +200,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
   }
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-    return m[x * n + x] < m[y * n + y];
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
   for (std::size_t j = 0; j < n; ++j) {
     w[j] = m[order[j] * n + order[j]];
     for (std::size_t i = 0; i < n; ++i) {
@@ -277,8 +277,8 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
         }
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
-        const double t = (zeta >= 0.0 ? 1.0 : -1.0) /
-                         (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
+        const double t =
+            (zeta >= 0.0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
         const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {

@@ -2,14 +2,13 @@
 #ifndef NPRANDOM_DETAIL_MT19937_CORE_HPP
 #define NPRANDOM_DETAIL_MT19937_CORE_HPP
 
+#include <nprandom/config.hpp>
 #include <nprandom/detail/mt19937_jump_table.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
-
-#include <nprandom/config.hpp>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -59,8 +58,9 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
   const __m128i xk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
   const __m128i xk1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 1));
   const __m128i xkm = _mm_loadu_si128(reinterpret_cast<const __m128i*>(far));
-  const __m128i y = _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
-                                 _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
+  const __m128i y =
+      _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
+                   _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
   const __m128i odd = _mm_sub_epi32(_mm_setzero_si128(), _mm_and_si128(y, _mm_set1_epi32(1)));
   const __m128i mag = _mm_and_si128(odd, _mm_set1_epi32(static_cast<int>(mt19937_matrix_a)));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(k),
@@ -78,8 +78,10 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
     for (; j < vec_end; j += 4) {
       __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + j));
       y = _mm_xor_si128(y, _mm_srli_epi32(y, 11));
-      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
-      y = _mm_xor_si128(y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
+      y = _mm_xor_si128(
+          y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
+      y = _mm_xor_si128(
+          y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
       y = _mm_xor_si128(y, _mm_srli_epi32(y, 18));
       if constexpr (sizeof(UInt) == 4) {
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), y);

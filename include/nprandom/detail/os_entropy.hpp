@@ -2,12 +2,12 @@
 #ifndef NPRANDOM_DETAIL_OS_ENTROPY_HPP
 #define NPRANDOM_DETAIL_OS_ENTROPY_HPP
 
+#include <nprandom/config.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <stdexcept>
-
-#include <nprandom/config.hpp>
 
 // getentropy(): glibc >= 2.25 (<unistd.h>), musl, macOS >= 10.12 (<sys/random.h>), the BSDs.
 // It spares every user of nprandom.hpp the <random> header (std::random_device), which costs more
@@ -53,7 +53,8 @@ inline void os_entropy_words(std::uint32_t* out, std::size_t n) {
         std::fclose(f);
       }
     }
-    if (!ok) throw std::runtime_error("nprandom: no OS entropy (getentropy and /dev/urandom failed)");
+    if (!ok)
+      throw std::runtime_error("nprandom: no OS entropy (getentropy and /dev/urandom failed)");
     for (std::size_t i = 0; i < words; ++i) {
       out[done + i] = static_cast<std::uint32_t>(buf[4 * i]) |
                       (static_cast<std::uint32_t>(buf[4 * i + 1]) << 8) |

@@ -1,10 +1,11 @@
-// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback elsewhere.
+// Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
+// elsewhere.
 #ifndef NPRANDOM_DETAIL_UINT128_HPP
 #define NPRANDOM_DETAIL_UINT128_HPP
 
-#include <cstdint>
-
 #include <nprandom/config.hpp>
+
+#include <cstdint>
 
 namespace nprandom {
 namespace detail {
@@ -80,10 +81,18 @@ class uint128 {
     if (s >= 64) return {0, a.hi_ >> (s - 64)};
     return {a.hi_ >> s, (a.lo_ >> s) | (a.hi_ << (64 - s))};
   }
-  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept { return {a.hi_ & b.hi_, a.lo_ & b.lo_}; }
-  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept { return {a.hi_ | b.hi_, a.lo_ | b.lo_}; }
-  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept { return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_}; }
-  friend constexpr bool operator==(uint128 a, uint128 b) noexcept { return a.hi_ == b.hi_ && a.lo_ == b.lo_; }
+  friend constexpr uint128 operator&(uint128 a, uint128 b) noexcept {
+    return {a.hi_ & b.hi_, a.lo_ & b.lo_};
+  }
+  friend constexpr uint128 operator|(uint128 a, uint128 b) noexcept {
+    return {a.hi_ | b.hi_, a.lo_ | b.lo_};
+  }
+  friend constexpr uint128 operator^(uint128 a, uint128 b) noexcept {
+    return {a.hi_ ^ b.hi_, a.lo_ ^ b.lo_};
+  }
+  friend constexpr bool operator==(uint128 a, uint128 b) noexcept {
+    return a.hi_ == b.hi_ && a.lo_ == b.lo_;
+  }
   friend constexpr bool operator!=(uint128 a, uint128 b) noexcept { return !(a == b); }
   friend constexpr bool operator<(uint128 a, uint128 b) noexcept {
     return a.hi_ < b.hi_ || (a.hi_ == b.hi_ && a.lo_ < b.lo_);
@@ -109,13 +118,12 @@ class uint128_storage {
   constexpr uint128_storage() noexcept = default;
   constexpr uint128_storage(uint128 v) noexcept  // NOLINT: implicit by design
 #if NPRANDOM_HAS_INT128
-      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()) {
-  }
+      : v_((static_cast<native_uint128>(v.hi()) << 64) | v.lo()){}
 #else
       : v_(v) {
   }
 #endif
-  NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
+        NPRANDOM_ALWAYS_INLINE uint128 load() const noexcept {
 #if NPRANDOM_HAS_INT128
     return uint128(static_cast<std::uint64_t>(v_ >> 64), static_cast<std::uint64_t>(v_));
 #else

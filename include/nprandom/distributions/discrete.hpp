@@ -198,7 +198,8 @@ struct btpe_terms {
   // Step 52 squeeze: t and rho for k = |y - m|.
   void step52_squeeze(std::int64_t k, double& t, double& rho) const noexcept {
     const double kd = static_cast<double>(k);
-    rho = detail::mul(kd / nrq, (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    rho = detail::mul(kd / nrq,
+                      (detail::mul(kd, kd / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // C: `-k * k` is an int64 product, converted to double for the division.
     const std::int64_t negk2 = static_cast<std::int64_t>(
         std::uint64_t{0} - static_cast<std::uint64_t>(k) * static_cast<std::uint64_t>(k));
@@ -339,7 +340,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     double t, rho;
     terms.step52_squeeze(y, k, t, rho);
     const double A = detail::log(v);  // log(0) = -inf is fine here
-    if (A < (t - rho)) break;      // Step 60
+    if (A < (t - rho)) break;         // Step 60
     if (A > (t + rho)) continue;
     if (A > terms.step52_bound(y, k)) continue;
     break;  // Step 60
@@ -378,7 +379,8 @@ inline bool binv_fill_table(const distributions::binomial_cache& bc, std::int64_
                             double* px) noexcept {
   if (bc.m < 0 || bc.m >= binv_table_size) return false;
   px[0] = bc.r;
-  for (std::int64_t X = 1; X <= bc.m; ++X) px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
+  for (std::int64_t X = 1; X <= bc.m; ++X)
+    px[X] = binomial_inversion_next_px(n, p, bc.q, px[X - 1], X);
   return true;
 }
 
@@ -583,7 +585,12 @@ struct poisson_ptrs_setup {
 
   // lam is NaN: matches no lam (poisson_sampler's empty cache).
   poisson_ptrs_setup() noexcept
-      : lam(std::numeric_limits<double>::quiet_NaN()), loglam(0), b(0), a(0), invalpha(0), vr(0),
+      : lam(std::numeric_limits<double>::quiet_NaN()),
+        loglam(0),
+        b(0),
+        a(0),
+        invalpha(0),
+        vr(0),
         log_invalpha(0) {}
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
@@ -597,7 +604,8 @@ struct poisson_ptrs_setup {
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
 inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) - loggam(static_cast<double>(k) + 1);
+  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) -
+         loggam(static_cast<double>(k) + 1);
 }
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
@@ -814,8 +822,8 @@ inline std::int64_t hypergeometric_hrua(BitGen& bg, const hypergeometric_hrua_se
     K = detail::floor_int64_x86(X);
     const double T = g - gp(K);
     if ((detail::mul(U, 4.0 - U) - 3.0) <= T) break;  // fast acceptance
-    if (U * (U - T) >= 1) continue;         // fast rejection
-    if (2.0 * detail::log(U) <= T) break;      // acceptance
+    if (U * (U - T) >= 1) continue;                   // fast rejection
+    if (2.0 * detail::log(U) <= T) break;             // acceptance
   }
   if (st.good > st.bad) K = st.computed_sample - K;
   if (st.computed_sample < st.sample) K = st.good - K;

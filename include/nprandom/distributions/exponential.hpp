@@ -9,14 +9,14 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/ziggurat_tables.hpp>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/engine_core.hpp>
-#include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
 namespace distributions {
@@ -35,13 +35,15 @@ inline double standard_exponential(BitGen& bg) noexcept {
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
     // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
-    const double x = detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
+    const double x =
+        detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
     if (idx == 0) {
       // 1 - U avoids log(0) (NumPy GH 13361).
       return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
     }
-    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) + z::fe_double[idx] <
+    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) +
+            z::fe_double[idx] <
         detail::exp(-x)) {
       return x;
     }
@@ -60,7 +62,8 @@ inline float standard_exponential_f(BitGen& bg) noexcept {
     ri >>= 1;
     const int idx = static_cast<int>(ri & 0xFF);
     ri >>= 8;
-    const float x = detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
+    const float x =
+        detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
     if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
     if (idx == 0) {
       return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());

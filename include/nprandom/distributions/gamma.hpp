@@ -7,12 +7,12 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 
-#include <cmath>
-#include <cstddef>
-
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/normal.hpp>
+
+#include <cmath>
+#include <cstddef>
 
 namespace nprandom {
 namespace distributions {
@@ -54,7 +54,8 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
     const double U = bg.next_double();
     if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
     // log(0.0) is fine here.
-    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V)))
+      return detail::mul(b, V);
   }
 }
 
@@ -89,7 +90,8 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     V = V * V * V;
     const float U = bg.next_float();
     if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V))) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
+      return detail::mul(b, V);
   }
 }
 

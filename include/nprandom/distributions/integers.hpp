@@ -210,7 +210,8 @@ template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
                                                                   uint32_buffer& b) noexcept {
   const std::uint32_t rng_excl = static_cast<std::uint8_t>(rng + 1);
-  std::uint32_t m = static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
+  std::uint32_t m =
+      static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
   std::uint8_t leftover = static_cast<std::uint8_t>(m);
   if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
     const std::uint8_t threshold = static_cast<std::uint8_t>((UINT8_MAX - rng) % rng_excl);
@@ -299,15 +300,15 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
 
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
-
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
 /// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
 /// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
 /// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
 template <class U>
 NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
-                                                     std::uint32_t rng_excl, std::uint32_t threshold,
-                                                     U off, U* out) noexcept {
+                                                     std::uint32_t rng_excl,
+                                                     std::uint32_t threshold, U off,
+                                                     U* out) noexcept {
   std::size_t j = 0;
   std::uint32_t rejected = 0;
 #if defined(__SSE2__)
@@ -318,7 +319,7 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
     __m128i bad = _mm_setzero_si128();
     for (; j + 2 <= k; j += 2) {
       const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                     // low halves of words j, j+1
+      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
       const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
       // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
       bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
@@ -327,8 +328,10 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
         const __m128i vl = _mm_srli_epi64(pl, 32);
         const __m128i vh = _mm_srli_epi64(ph, 32);
         const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j), _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2), _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
+                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
       } else {
         const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
         const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
@@ -361,17 +364,20 @@ template <class BitGen, class U>
 inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
                                       U* out) noexcept {
   if (cnt < 16) {  // scalar calls: no up-front division for the threshold
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
     return;
   }
   const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
-  const auto threshold = static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  const auto threshold =
+      static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
   std::uint32_t buf;
   bool has = bg.uint32_buffer_state(buf);
   std::size_t i = 0;
   auto take = [&](std::uint32_t c) {
     const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
-    if (static_cast<std::uint32_t>(m) >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+    if (static_cast<std::uint32_t>(m) >= threshold)
+      out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
   };
   if (has && cnt != 0) {
     has = false;
@@ -387,8 +393,8 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
-    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl), threshold,
-                                                  off, out + i))) {
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl),
+                                                  threshold, off, out + i))) {
       i += 2 * k;
       continue;
     }
@@ -426,7 +432,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng <= 0xffffffffULL) {
     if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i) out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+      for (std::size_t i = 0; i < cnt; ++i)
+        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
@@ -437,7 +444,8 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
       } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
         lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
-        for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+        for (std::size_t i = 0; i < cnt; ++i)
+          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
       }
     }
   } else if (rng == UINT64_MAX) {
@@ -460,7 +468,8 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
   } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
     lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
@@ -476,7 +485,8 @@ inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
   } else if (use_masked) {
     const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) {
@@ -497,7 +507,8 @@ inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, s
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
   } else if (use_masked) {
     const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
     for (std::size_t i = 0; i < cnt; ++i) {
@@ -557,12 +568,14 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
   for (; length - i >= 4; i += 4) {
     const std::uint32_t w = bg.next_uint32();
     unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16), static_cast<unsigned char>(w >> 24)};
+                           static_cast<unsigned char>(w >> 16),
+                           static_cast<unsigned char>(w >> 24)};
     std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
   }
   if (i < length) {
     const std::uint32_t w = bg.next_uint32();
-    for (std::size_t k = 0; i + k < length; ++k) out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+    for (std::size_t k = 0; i + k < length; ++k)
+      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
   }
 }
 

@@ -1,4 +1,5 @@
-// Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial, multivariate_hypergeometric, multivariate_normal).
+// Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial,
+// multivariate_hypergeometric, multivariate_normal).
 #ifndef NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 #define NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 

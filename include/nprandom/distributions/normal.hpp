@@ -6,15 +6,15 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/ziggurat_tables.hpp>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/engine_core.hpp>
-#include <nprandom/detail/ziggurat_tables.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -73,8 +73,8 @@ NPRANDOM_ALWAYS_INLINE zig_normal_word zig_normal_decode(std::uint64_t r) noexce
   const std::uint64_t rabs = (r >> 1) & 0x000fffffffffffffULL;
   // rabs < 2^52: the signed conversion is exact and much cheaper than uint64 -> double. The
   // product meets no addition here (the sign is flipped on its bits), so it needs no mul().
-  const double x =
-      flip_sign_if(static_cast<double>(static_cast<std::int64_t>(rabs)) * ziggurat::wi_double[idx], sign);
+  const double x = flip_sign_if(
+      static_cast<double>(static_cast<std::int64_t>(rabs)) * ziggurat::wi_double[idx], sign);
   return {idx, rabs, x};
 }
 
@@ -136,7 +136,8 @@ inline float standard_normal_f(BitGen& bg) noexcept {
     const int idx = static_cast<int>(r & 0xff);
     const std::uint32_t sign = (r >> 8) & 0x1;
     const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    const float x = detail::flip_sign_if(static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
+    const float x = detail::flip_sign_if(
+        static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
     if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
     if (idx == 0) {
       for (;;) {
@@ -147,8 +148,10 @@ inline float standard_normal_f(BitGen& bg) noexcept {
         }
       }
     } else {
-      const float lhs = detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) < detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
+      const float lhs =
+          detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
+      if (static_cast<double>(lhs) <
+          detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
         return x;
       }
     }
@@ -183,7 +186,8 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 
 /// `cnt` values of random_normal(bg, loc, scale).
 template <class BitGen>
-inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
+                        double* out) noexcept {
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {

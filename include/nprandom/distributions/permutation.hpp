@@ -8,6 +8,9 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 #define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 
+#include <nprandom/detail/bitgen_traits.hpp>
+#include <nprandom/distributions/integers.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -15,9 +18,6 @@
 #include <memory>
 #include <type_traits>
 #include <vector>
-
-#include <nprandom/detail/bitgen_traits.hpp>
-#include <nprandom/distributions/integers.hpp>
 
 namespace nprandom {
 namespace distributions {
@@ -63,7 +63,8 @@ inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::si
           for (int half = 0; half < 2; ++half) {
             const std::uint64_t max = i - 1 - t;
 #if defined(__GNUC__)
-            const std::uint64_t mask = ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
+            const std::uint64_t mask =
+                ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
 #else
             const std::uint64_t mask = gen_mask(max);
 #endif
@@ -104,11 +105,13 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
     for (std::size_t t = 0; t < k; ++t) {
 #if defined(__GNUC__)
       if constexpr (can_prefetch) {
-        if (t + kAhead < k) __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+        if (t + kAhead < k)
+          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
       }
 #endif
       const std::size_t a = i - 1 - t;
-      if (a != js[t]) std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
+      if (a != js[t])
+        std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
     }
     i -= k;
   }
@@ -128,11 +131,12 @@ inline void shuffle_int(BitGen& bg, std::size_t n, std::size_t first, std::int64
 /// pop > 10000 and size > pop // (50 if shuffle else 20)): idx = arange(pop); shuffle_int from
 /// pop-1 down to max(pop-size, 1); the result is idx[pop-size:]. Allocates pop int64s.
 template <class BitGen>
-inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size, std::int64_t* out) {
+inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
+                                std::int64_t* out) {
   std::vector<std::int64_t> idx(static_cast<std::size_t>(pop));
   for (std::int64_t i = 0; i < pop; ++i) idx[static_cast<std::size_t>(i)] = i;
-  shuffle_int(bg, static_cast<std::size_t>(pop), static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)),
-              idx.data());
+  shuffle_int(bg, static_cast<std::size_t>(pop),
+              static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)), idx.data());
   std::copy(idx.begin() + (pop - size), idx.end(), out);
 }
 
@@ -142,7 +146,8 @@ inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
 /// else j. Membership uses NumPy's open-addressing table of 2^ceil(log2(1.2*size)) slots (speed
 /// only). If `shuffle`, the result is then shuffled with shuffle_int(size, first=1).
 template <class BitGen>
-inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle, std::int64_t* out) {
+inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle,
+                         std::int64_t* out) {
   constexpr std::uint64_t empty = ~std::uint64_t{0};
   const std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(1.2 * static_cast<double>(size)));
   std::vector<std::uint64_t> hash_set(static_cast<std::size_t>(mask + 1), empty);

@@ -6,10 +6,10 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
-#include <cstddef>
-
-#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/fp.hpp>
+
+#include <cstddef>
 
 namespace nprandom {
 namespace distributions {
@@ -56,7 +56,8 @@ inline double uniform(BitGen& bg, double lower, double range) noexcept {
 
 /// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
 template <class BitGen>
-inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt, double* out) noexcept {
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
+                         double* out) noexcept {
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {

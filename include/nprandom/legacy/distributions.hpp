@@ -17,16 +17,16 @@
 // where it yields INT64_MIN (e.g. legacy geometric with a tiny p). detail::trunc_int64_x86
 // reproduces that without undefined behaviour.
 
+#include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/wrapping.hpp>
+#include <nprandom/distributions/discrete.hpp>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
-
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/wrapping.hpp>
-#include <nprandom/distributions/discrete.hpp>
 
 namespace nprandom {
 namespace legacy {
@@ -218,7 +218,8 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
 // n consecutive standard_gamma(shape) draws (RandomState.standard_gamma(shape, size)),
 // identical to n calls; the kernel is inlined into the loop.
 template <class BitGen>
-void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
+                         std::size_t n) noexcept {
   AugBitGen<BitGen> local = aug;  // a local copy: the cache can live in registers
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
   aug = local;
@@ -324,7 +325,8 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
 // standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
 // cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
 template <class BitGen>
-void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out, std::size_t n) noexcept {
+void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out,
+                                 std::size_t n) noexcept {
   if (!detail::gamma_is_mt(shape)) {
     standard_gamma_fill(aug, shape, out, n);
     return;
@@ -410,7 +412,8 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double mu_2l = mean / (2 * scale);
   double Y = gauss(aug);
   Y = mean * Y * Y;
-  const double X = mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
+  const double X =
+      mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -477,7 +480,8 @@ void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::siz
 // beta_fill for a generator with snapshot()/restore(): on the gamma path with both shapes > 1
 // (Marsaglia-Tsang), the gammas Ga, Gb, Ga, ... run through the batched engine.
 template <class BitGen>
-void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
+void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
+                       std::size_t n) noexcept {
   if (((a <= 1.0) && (b <= 1.0)) || !detail::gamma_is_mt(a) || !detail::gamma_is_mt(b)) {
     beta_fill(aug, a, b, out, n);
     return;
@@ -614,7 +618,9 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
     bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) - detail::mul(4.6, q)) + 0.5;
+    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) -
+                            detail::mul(4.6, q)) +
+                 0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
     bc.xr = xr = xm + p1;
@@ -675,7 +681,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
       double F = 1.0;
       if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
+        for (std::int64_t i = m + 1; i <= y; i++)
+          F = detail::mul(F, a / static_cast<double>(i) - s);
       } else if (m > y) {
         for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
       }
@@ -683,9 +690,12 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
       break;  // Step 60
     }
     // Step 52
-    const double rho = detail::mul(dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
+    const double rho = detail::mul(
+        dk / (nrq), (detail::mul(dk, dk / 3.0 + 0.625) + 0.16666666666666666) / nrq + 0.5);
     // -k * k wraps as in NumPy's C when k > ~3.04e9 (n near INT64_MAX), without the UB
-    const double t = static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) / (2 * nrq);
+    const double t =
+        static_cast<double>(nprandom::detail::wrap_mul(nprandom::detail::wrap_neg(k), k)) /
+        (2 * nrq);
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
@@ -697,7 +707,8 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
     const double f2 = f1 * f1;
     const double z2 = z * z;
     const double w2 = w * w;
-    if (A > (detail::mul(xm, detail::log(f1 / x1)) + detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+    if (A > (detail::mul(xm, detail::log(f1 / x1)) +
+             detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
              detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
              (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
              (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
@@ -799,8 +810,8 @@ std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
                                  std::int64_t sample) noexcept {
-  using nprandom::detail::trunc_int64_x86;
   using distributions::loggam;
+  using nprandom::detail::trunc_int64_x86;
   constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
   constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
   const std::int64_t mingoodbad = good < bad ? good : bad;
@@ -814,13 +825,13 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
                                   d5 / static_cast<double>(popsize - 1) +
                               0.5);
   const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 = trunc_int64_x86(std::floor(static_cast<double>(m + 1) *
-                                                      static_cast<double>(mingoodbad + 1) /
-                                                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
-  const double d10 = (loggam(static_cast<double>(d9 + 1)) +
-                      loggam(static_cast<double>(mingoodbad - d9 + 1)) +
-                      loggam(static_cast<double>(m - d9 + 1)) +
-                      loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
+  const std::int64_t d9 =
+      trunc_int64_x86(std::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                                 static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+  const double d10 =
+      (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
+       loggam(static_cast<double>(m - d9 + 1)) +
+       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
   const double fl = std::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;

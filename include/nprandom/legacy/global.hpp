@@ -18,6 +18,9 @@
 // whatever order they take the lock. For reproducible parallel streams use one RandomState (or
 // Generator) per thread instead. To make several calls atomic, use with_global_random_state.
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/legacy/random_state.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -25,9 +28,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <nprandom/bit_generators/mt19937.hpp>
-#include <nprandom/legacy/random_state.hpp>
 
 namespace nprandom {
 namespace detail {
@@ -66,13 +66,12 @@ decltype(auto) with_global_random_state(F&& f) {
 
 // Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
 // global RandomState.name(args...), under the lock.
-#define NPRANDOM_LEGACY_GLOBAL(name)                                                        \
-  template <class... Args>                                                                  \
-  auto name(Args&&... args)                                                                 \
-      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {          \
-    return with_global_random_state([&](RandomState& rs) -> decltype(auto) {                \
-      return rs.name(std::forward<Args>(args)...);                                          \
-    });                                                                                     \
+#define NPRANDOM_LEGACY_GLOBAL(name)                                                              \
+  template <class... Args>                                                                        \
+  auto name(Args&&... args)                                                                       \
+      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {                \
+    return with_global_random_state(                                                              \
+        [&](RandomState& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
   }
 
 // seeding and state
@@ -144,8 +143,8 @@ inline std::vector<double> sample(std::size_t size) { return random_sample(size)
 
 /// np.random.randint<IntType = int64>(...): as RandomState::randint.
 template <class IntType = std::int64_t, class... Args>
-auto randint(Args&&... args)
-    -> decltype(std::declval<RandomState&>().template randint<IntType>(std::forward<Args>(args)...)) {
+auto randint(Args&&... args) -> decltype(std::declval<RandomState&>().template randint<IntType>(
+    std::forward<Args>(args)...)) {
   return with_global_random_state([&](RandomState& rs) -> decltype(auto) {
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });

@@ -25,6 +25,20 @@
 // sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
 // from RandomState(5), as in NumPy.
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/broadcast.hpp>
+#include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/continuous.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/multivariate.hpp>
+#include <nprandom/distributions/uniform.hpp>
+#include <nprandom/legacy/distributions.hpp>
+#include <nprandom/ndarray.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -40,20 +54,6 @@
 #include <type_traits>
 #include <utility>
 #include <vector>
-
-#include <nprandom/bit_generators/mt19937.hpp>
-#include <nprandom/config.hpp>
-#include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/broadcast.hpp>
-#include <nprandom/ndarray.hpp>
-#include <nprandom/detail/checked_size.hpp>
-#include <nprandom/detail/kahan_sum.hpp>
-#include <nprandom/distributions/continuous.hpp>
-#include <nprandom/distributions/discrete.hpp>
-#include <nprandom/distributions/integers.hpp>
-#include <nprandom/distributions/multivariate.hpp>
-#include <nprandom/distributions/uniform.hpp>
-#include <nprandom/legacy/distributions.hpp>
 
 namespace nprandom {
 
@@ -100,16 +100,21 @@ namespace detail {
 // value after NumPy's own checks.
 inline void vonmises_guard(double kappa) {
   if (kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)) {
-    fail("kappa too large for the legacy vonmises algorithm (NumPy never returns); use Generator.vonmises");
+    fail(
+        "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
+        "Generator.vonmises");
   }
 }
 inline void zipf_guard(double a) {
   if (a >= 1025.0) {
-    fail("a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use Generator.zipf");
+    fail(
+        "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
+        "Generator.zipf");
   }
   if (a <= 1.0 + 1e-7) {
     fail(
-        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 near a = 1 (NumPy "
+        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 "
+        "near a = 1 (NumPy "
         "effectively hangs); use Generator.zipf");
   }
 }
@@ -129,7 +134,8 @@ struct hypergeometric_guard {
       const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
       if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
         fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows there and NumPy never "
+            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+            "there and NumPy never "
             "returns");
       }
     }
@@ -158,9 +164,15 @@ constexpr const char* dtype_name() noexcept {
   if constexpr (std::is_same<IntType, bool>::value) {
     return "bool";
   } else if constexpr (std::is_signed<IntType>::value) {
-    return sizeof(IntType) == 1 ? "int8" : sizeof(IntType) == 2 ? "int16" : sizeof(IntType) == 4 ? "int32" : "int64";
+    return sizeof(IntType) == 1   ? "int8"
+           : sizeof(IntType) == 2 ? "int16"
+           : sizeof(IntType) == 4 ? "int32"
+                                  : "int64";
   } else {
-    return sizeof(IntType) == 1 ? "uint8" : sizeof(IntType) == 2 ? "uint16" : sizeof(IntType) == 4 ? "uint32" : "uint64";
+    return sizeof(IntType) == 1   ? "uint8"
+           : sizeof(IntType) == 2 ? "uint16"
+           : sizeof(IntType) == 4 ? "uint32"
+                                  : "uint64";
   }
 }
 
@@ -175,7 +187,9 @@ template <class T>
 struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
                                    decltype(std::end(std::declval<const T&>()))>>
     : std::integral_constant<
-          bool, std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {};
+          bool,
+          std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {
+};
 
 // A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
 // twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
@@ -187,7 +201,8 @@ class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
     for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] = nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+      buf_[static_cast<std::size_t>(i)] =
+          nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
     }
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
@@ -234,7 +249,8 @@ class MT19937BlockCursor {
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i)
+      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -246,7 +262,8 @@ class MT19937BlockCursor {
  private:
   void refill() noexcept {
     nprandom::detail::mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i)
+      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
     pos_ = 0;
   }
 
@@ -379,7 +396,8 @@ class BasicRandomState {
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   void set_state(const LegacyState& state) {
     if (state.bit_generator != "MT19937") {
-      throw std::invalid_argument("set_state can only be used with legacy MT19937 state instances.");
+      throw std::invalid_argument(
+          "set_state can only be used with legacy MT19937 state instances.");
     }
     MT19937State s;
     s.bit_generator = state.bit_generator;
@@ -421,7 +439,8 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
+                                 legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -436,8 +455,9 @@ class BasicRandomState {
   double rand() noexcept { return random_sample(); }
   /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
   /// a shape over NumPy's size limit "array is too big; ..." (both std::invalid_argument).
-  template <class D0, class... Dims,
-            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
+  template <
+      class D0, class... Dims,
+      std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> rand(D0 d0, Dims... dims) {
     return random_sample(detail::checked_elements<double>(d0, dims...));
   }
@@ -463,8 +483,9 @@ class BasicRandomState {
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
-  template <class D0, class... Dims,
-            std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
+  template <
+      class D0, class... Dims,
+      std::enable_if_t<std::is_integral<D0>::value && !std::is_same<D0, bool>::value, int> = 0>
   std::vector<double> randn(D0 d0, Dims... dims) {
     return standard_normal(detail::checked_elements<double>(d0, dims...));
   }
@@ -1053,8 +1074,9 @@ class BasicRandomState {
           detail::prm<double>("p", detail::cons::bounded_0_1),
           detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
           .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
-            s.with_bulk_bitgen(
-                cnt, [&](auto& bg) { legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt); });
+            s.with_bulk_bitgen(cnt, [&](auto& bg) {
+              legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt);
+            });
           });
   std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(*this, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
@@ -1365,7 +1387,6 @@ class BasicRandomState {
     return words;
   }
 
-
   template <class Size>
   static std::size_t to_size(Size size) {
     if constexpr (std::is_signed<Size>::value) {
@@ -1392,7 +1413,8 @@ class BasicRandomState {
   // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
   void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
     with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>, legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                 legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
         legacy::standard_gamma_fill_batched(aug, shape, out, n);
       } else {
         legacy::standard_gamma_fill(aug, shape, out, n);
@@ -1403,7 +1425,8 @@ class BasicRandomState {
   // out[i] = legacy_double (the bit generator's next_double), n times.
   void legacy_doubles(double* out, std::size_t n) noexcept {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
+                                 legacy::detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
@@ -1503,7 +1526,8 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 = static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    const std::uint64_t rng64 =
+        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);
@@ -1550,7 +1574,8 @@ class BasicRandomState {
         if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
       }
       const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-      if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+      if (std::fabs(p_sum - 1.) > atol)
+        throw std::invalid_argument("probabilities do not sum to 1");
     }
     std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
     if (replace) {

@@ -191,13 +191,16 @@ int main() {
   std::vector<std::uint32_t> words = ss.generate_state(4);
   std::vector<std::uint64_t> words64 = ss.template generate_state<std::uint64_t>(2);
   std::vector<nprandom::SeedSequence> kids = ss.spawn(2);
-  const nprandom::SeedSequence back = nprandom::from_json<nprandom::SeedSequence>(nprandom::to_json(ss));
+  const nprandom::SeedSequence back =
+      nprandom::from_json<nprandom::SeedSequence>(nprandom::to_json(ss));
   std::array<std::uint32_t, 4> seeded{};
   ss.generate(seeded.begin(), seeded.end());
   nprandom::set_warning_handler(nullptr);
-  std::cout << "strict consumer: " << sum + static_cast<int>(r.size() + ri.size() + words.size() +
-                                                            words64.size() + kids.size()) +
-                                          (back == ss ? 1 : 0)
+  std::cout << "strict consumer: "
+            << sum +
+                   static_cast<int>(r.size() + ri.size() + words.size() + words64.size() +
+                                    kids.size()) +
+                   (back == ss ? 1 : 0)
             << '\n';
   return 0;
 }
