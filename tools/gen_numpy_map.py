@@ -75,6 +75,13 @@ def class_public_text(text: str, cls: str) -> str:
         depth += {"{": 1, "}": -1}.get(text[i], 0)
         i += 1
     body = text[start:i - 1]
+    # Access labels of nested classes (brace depth > 0) are not the outer class's: inside nested
+    # braces every ':' becomes ';' (same length), so only top-level labels split the body.
+    flat, depth = [], 0
+    for ch in body:
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        flat.append(";" if depth > 0 and ch == ":" else ch)
+    body = "".join(flat)
     parts, public = [], False  # class default: private
     for chunk in re.split(r"^\s*(public|private|protected)\s*:", body, flags=re.M):
         if chunk in ("public", "private", "protected"):
