@@ -1196,9 +1196,13 @@ class Generator {
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
-  static constexpr auto geometric_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::geometric(g, p); },
-      detail::prm<double>("p", P_::bounded_gt_0_1));
+  static constexpr auto geometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p) { return distributions::geometric(g, p); },
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
+            distributions::geometric_fill(g, p, out, cnt);
+          });
   std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
     return geometric_.sized(bit_generator_, size, p);

@@ -4091,6 +4091,7 @@ inline constexpr float ziggurat_exp_r_f = 7.6971174701310497140446280481f;
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace nprandom {
 namespace distributions {
@@ -4100,53 +4101,105 @@ namespace distributions {
 /// 8-bit layer index, then the 53-bit magnitude. Accepts on the first draw ~98.9% of the time.
 /// Layer 0 returns `r - log1p(-U)` (one next_double); other layers draw one next_double for the
 /// wedge test and start over with a fresh next_uint64 on rejection (NumPy recurses; same draws).
+/// As standard_normal: the decode and fast test are inlined, the rest stays out of line.
 template <class BitGen>
-inline double standard_exponential(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    std::uint64_t ri = bg.next_uint64();
-    ri >>= 3;
-    const int idx = static_cast<int>(ri & 0xFF);
-    ri >>= 8;
-    // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
-    const double x =
-        detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
-    if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
-    if (idx == 0) {
-      // 1 - U avoids log(0) (NumPy GH 13361).
-      return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
-    }
-    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) +
-            z::fe_double[idx] <
-        detail::exp(-x)) {
-      return x;
-    }
-  }
-}
-
+NPRANDOM_ALWAYS_INLINE double standard_exponential(BitGen& bg) noexcept;
 /// random_standard_exponential_f: the float32 ziggurat. One next_uint32 per attempt: bit 0
 /// dropped, an 8-bit layer index, then the 23-bit magnitude. Float arithmetic throughout: the
 /// tail is `r - log1pf(-next_float)`, the wedge test compares against `expf(-x)`; a rejection
 /// starts over with a fresh next_uint32.
 template <class BitGen>
-inline float standard_exponential_f(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    std::uint32_t ri = bg.next_uint32();
-    ri >>= 1;
-    const int idx = static_cast<int>(ri & 0xFF);
-    ri >>= 8;
-    const float x =
-        detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
-    if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
-    if (idx == 0) {
-      return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());
-    }
-    if (detail::mul(z::fe_float[idx - 1] - z::fe_float[idx], bg.next_float()) + z::fe_float[idx] <
-        detail::exp(-x)) {
-      return x;
-    }
+NPRANDOM_ALWAYS_INLINE float standard_exponential_f(BitGen& bg) noexcept;
+
+}  // namespace distributions
+
+namespace detail {
+
+// One attempt of the exponential ziggurat, double (Word = uint64) or float (uint32): the layer,
+// the magnitude and the candidate x; `fast()` is the ~98.9% acceptance test.
+template <class Real>
+struct zig_exp_word {
+  int idx;
+  std::uint64_t ri;
+  Real x;
+  bool fast() const noexcept {
+    if constexpr (std::is_same<Real, double>::value)
+      return ri < ziggurat::ke_double[idx];
+    else
+      return ri < ziggurat::ke_float[idx];
   }
+};
+NPRANDOM_ALWAYS_INLINE zig_exp_word<double> zig_exp_decode(std::uint64_t ri) noexcept {
+  ri >>= 3;
+  const int idx = static_cast<int>(ri & 0xFF);
+  ri >>= 8;
+  // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
+  return {idx, ri,
+          mul(static_cast<double>(static_cast<std::int64_t>(ri)), ziggurat::we_double[idx])};
+}
+NPRANDOM_ALWAYS_INLINE zig_exp_word<float> zig_exp_decode(std::uint32_t ri) noexcept {
+  ri >>= 1;
+  const int idx = static_cast<int>(ri & 0xFF);
+  ri >>= 8;
+  return {idx, ri, mul(static_cast<float>(static_cast<std::int32_t>(ri)), ziggurat::we_float[idx])};
+}
+
+// The rest of an attempt whose fast test failed: the tail (layer 0, always a value) or the wedge
+// test (one uniform). False: rejected, start a new attempt.
+template <class BitGen>
+inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<double>& w, double& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    out = z::ziggurat_exp_r - log1p(-bg.next_double());  // 1 - U avoids log(0) (NumPy GH 13361)
+    return true;
+  }
+  out = w.x;
+  return mul(z::fe_double[w.idx - 1] - z::fe_double[w.idx], bg.next_double()) +
+             z::fe_double[w.idx] <
+         exp(-w.x);
+}
+template <class BitGen>
+inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<float>& w, float& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    out = z::ziggurat_exp_r_f - log1p(-bg.next_float());
+    return true;
+  }
+  out = w.x;
+  return mul(z::fe_float[w.idx - 1] - z::fe_float[w.idx], bg.next_float()) + z::fe_float[w.idx] <
+         exp(-w.x);
+}
+
+// After a failed fast test: finish that attempt, then run whole attempts until one accepts.
+template <class BitGen, class Real>
+NPRANDOM_NOINLINE Real standard_exponential_slow(BitGen& bg, zig_exp_word<Real> w) noexcept {
+  for (;;) {
+    Real v;
+    if (zig_exp_rare(bg, w, v)) return v;
+    if constexpr (std::is_same<Real, double>::value)
+      w = zig_exp_decode(bg.next_uint64());
+    else
+      w = zig_exp_decode(bg.next_uint32());
+    if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  }
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double standard_exponential(BitGen& bg) noexcept {
+  const detail::zig_exp_word<double> w = detail::zig_exp_decode(bg.next_uint64());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_exponential_slow(bg, w);
+}
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_exponential_f(BitGen& bg) noexcept {
+  const detail::zig_exp_word<float> w = detail::zig_exp_decode(bg.next_uint32());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_exponential_slow(bg, w);
 }
 
 /// Inversion, one element of random_standard_exponential_inv_fill: `-log1p(-U)`, one next_double.
@@ -4349,35 +4402,66 @@ NPRANDOM_ALWAYS_INLINE double standard_normal(BitGen& bg) noexcept {
 /// random_standard_normal_f: the float32 ziggurat. One next_uint32 per attempt: bits 0-7 layer
 /// index, bit 8 sign, bits 9-31 the 23-bit magnitude. Float arithmetic, but the wedge test
 /// compares against the double `exp(-0.5*x*x)` (as NumPy does); tail and wedge uniforms are
-/// next_float, the tail uses log1pf.
+/// next_float, the tail uses log1pf. Same pieces as standard_normal.
 template <class BitGen>
-inline float standard_normal_f(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    const std::uint32_t r = bg.next_uint32();
-    const int idx = static_cast<int>(r & 0xff);
-    const std::uint32_t sign = (r >> 8) & 0x1;
-    const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    const float x = detail::flip_sign_if(
-        static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
-    if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
-    if (idx == 0) {
-      for (;;) {
-        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, detail::log1p(-bg.next_float()));
-        const float yy = -detail::log1p(-bg.next_float());
-        if (yy + yy > xx * xx) {
-          return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
-        }
-      }
-    } else {
-      const float lhs =
-          detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) <
-          detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
-        return x;
+NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept;
+
+}  // namespace distributions
+
+namespace detail {
+
+struct zig_normal_word_f {
+  int idx;
+  std::uint32_t rabs;
+  float x;
+  bool fast() const noexcept { return rabs < ziggurat::ki_float[idx]; }
+};
+NPRANDOM_ALWAYS_INLINE zig_normal_word_f zig_normal_decode_f(std::uint32_t r) noexcept {
+  const int idx = static_cast<int>(r & 0xff);
+  const std::uint32_t sign = (r >> 8) & 0x1;
+  const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
+  // The product meets no addition here (the sign is flipped on its bits).
+  const float x = flip_sign_if(
+      static_cast<float>(static_cast<std::int32_t>(rabs)) * ziggurat::wi_float[idx], sign);
+  return {idx, rabs, x};
+}
+template <class BitGen>
+inline bool zig_normal_rare_f(BitGen& bg, const zig_normal_word_f& w, float& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    for (;;) {
+      const float xx = mul(-z::ziggurat_nor_inv_r_f, log1p(-bg.next_float()));
+      const float yy = -log1p(-bg.next_float());
+      if (yy + yy > xx * xx) {
+        out = ((w.rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
+        return true;
       }
     }
   }
+  const float lhs =
+      mul(z::fi_float[w.idx - 1] - z::fi_float[w.idx], bg.next_float()) + z::fi_float[w.idx];
+  out = w.x;
+  return static_cast<double>(lhs) < exp(-0.5 * static_cast<double>(w.x) * static_cast<double>(w.x));
+}
+template <class BitGen>
+NPRANDOM_NOINLINE float standard_normal_slow_f(BitGen& bg, zig_normal_word_f w) noexcept {
+  for (;;) {
+    float v;
+    if (zig_normal_rare_f(bg, w, v)) return v;
+    w = zig_normal_decode_f(bg.next_uint32());
+    if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  }
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
+  const detail::zig_normal_word_f w = detail::zig_normal_decode_f(bg.next_uint32());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_normal_slow_f(bg, w);
 }
 
 /// random_standard_normal_fill.
@@ -6508,13 +6592,19 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 }
 
 /// random_geometric_inversion: ceil(-E / log1p(-p)) with one ziggurat standard_exponential E;
-/// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25).
+/// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25). `log1p_neg_p` is log1p(-p), the
+/// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
 template <class BitGen>
-inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / detail::log1p(-p));
+inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noexcept {
+  const double z = std::ceil(-standard_exponential(bg) / log1p_neg_p);
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);
+}
+
+template <class BitGen>
+inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
+  return geometric_inversion_from(bg, detail::log1p(-p));
 }
 
 /// random_geometric: search for p >= 1/3 (the C literal 0.333333333333333333333333), inversion
@@ -6523,6 +6613,18 @@ template <class BitGen>
 inline std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return geometric_search(bg, p);
   return geometric_inversion(bg, p);
+}
+
+/// `cnt` geometric(p) draws into `out` (NumPy's size=cnt loop, same draws and values), the
+/// inversion setup log1p(-p) made once.
+template <class BitGen>
+inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
+  if (p >= 0.333333333333333333333333) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_search(bg, p);
+    return;
+  }
+  const double l = detail::log1p(-p);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(bg, l);
 }
 
 /// random_logseries: Kemp's second accept-complement method (Kemp, "Efficient generation of
@@ -8768,9 +8870,13 @@ class Generator {
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
-  static constexpr auto geometric_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::geometric(g, p); },
-      detail::prm<double>("p", P_::bounded_gt_0_1));
+  static constexpr auto geometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p) { return distributions::geometric(g, p); },
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
+            distributions::geometric_fill(g, p, out, cnt);
+          });
   std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
   std::vector<std::int64_t> geometric(double p, std::size_t size) {
     return geometric_.sized(bit_generator_, size, p);

@@ -926,13 +926,19 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 }
 
 /// random_geometric_inversion: ceil(-E / log1p(-p)) with one ziggurat standard_exponential E;
-/// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25).
+/// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25). `log1p_neg_p` is log1p(-p), the
+/// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
 template <class BitGen>
-inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / detail::log1p(-p));
+inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noexcept {
+  const double z = std::ceil(-standard_exponential(bg) / log1p_neg_p);
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);
+}
+
+template <class BitGen>
+inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
+  return geometric_inversion_from(bg, detail::log1p(-p));
 }
 
 /// random_geometric: search for p >= 1/3 (the C literal 0.333333333333333333333333), inversion
@@ -941,6 +947,18 @@ template <class BitGen>
 inline std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return geometric_search(bg, p);
   return geometric_inversion(bg, p);
+}
+
+/// `cnt` geometric(p) draws into `out` (NumPy's size=cnt loop, same draws and values), the
+/// inversion setup log1p(-p) made once.
+template <class BitGen>
+inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
+  if (p >= 0.333333333333333333333333) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_search(bg, p);
+    return;
+  }
+  const double l = detail::log1p(-p);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(bg, l);
 }
 
 /// random_logseries: Kemp's second accept-complement method (Kemp, "Efficient generation of

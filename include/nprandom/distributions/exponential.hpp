@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 namespace nprandom {
 namespace distributions {
@@ -26,53 +27,105 @@ namespace distributions {
 /// 8-bit layer index, then the 53-bit magnitude. Accepts on the first draw ~98.9% of the time.
 /// Layer 0 returns `r - log1p(-U)` (one next_double); other layers draw one next_double for the
 /// wedge test and start over with a fresh next_uint64 on rejection (NumPy recurses; same draws).
+/// As standard_normal: the decode and fast test are inlined, the rest stays out of line.
 template <class BitGen>
-inline double standard_exponential(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    std::uint64_t ri = bg.next_uint64();
-    ri >>= 3;
-    const int idx = static_cast<int>(ri & 0xFF);
-    ri >>= 8;
-    // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
-    const double x =
-        detail::mul(static_cast<double>(static_cast<std::int64_t>(ri)), z::we_double[idx]);
-    if (NPRANDOM_LIKELY(ri < z::ke_double[idx])) return x;
-    if (idx == 0) {
-      // 1 - U avoids log(0) (NumPy GH 13361).
-      return z::ziggurat_exp_r - detail::log1p(-bg.next_double());
-    }
-    if (detail::mul(z::fe_double[idx - 1] - z::fe_double[idx], bg.next_double()) +
-            z::fe_double[idx] <
-        detail::exp(-x)) {
-      return x;
-    }
-  }
-}
-
+NPRANDOM_ALWAYS_INLINE double standard_exponential(BitGen& bg) noexcept;
 /// random_standard_exponential_f: the float32 ziggurat. One next_uint32 per attempt: bit 0
 /// dropped, an 8-bit layer index, then the 23-bit magnitude. Float arithmetic throughout: the
 /// tail is `r - log1pf(-next_float)`, the wedge test compares against `expf(-x)`; a rejection
 /// starts over with a fresh next_uint32.
 template <class BitGen>
-inline float standard_exponential_f(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    std::uint32_t ri = bg.next_uint32();
-    ri >>= 1;
-    const int idx = static_cast<int>(ri & 0xFF);
-    ri >>= 8;
-    const float x =
-        detail::mul(static_cast<float>(static_cast<std::int32_t>(ri)), z::we_float[idx]);
-    if (NPRANDOM_LIKELY(ri < z::ke_float[idx])) return x;
-    if (idx == 0) {
-      return z::ziggurat_exp_r_f - detail::log1p(-bg.next_float());
-    }
-    if (detail::mul(z::fe_float[idx - 1] - z::fe_float[idx], bg.next_float()) + z::fe_float[idx] <
-        detail::exp(-x)) {
-      return x;
-    }
+NPRANDOM_ALWAYS_INLINE float standard_exponential_f(BitGen& bg) noexcept;
+
+}  // namespace distributions
+
+namespace detail {
+
+// One attempt of the exponential ziggurat, double (Word = uint64) or float (uint32): the layer,
+// the magnitude and the candidate x; `fast()` is the ~98.9% acceptance test.
+template <class Real>
+struct zig_exp_word {
+  int idx;
+  std::uint64_t ri;
+  Real x;
+  bool fast() const noexcept {
+    if constexpr (std::is_same<Real, double>::value)
+      return ri < ziggurat::ke_double[idx];
+    else
+      return ri < ziggurat::ke_float[idx];
   }
+};
+NPRANDOM_ALWAYS_INLINE zig_exp_word<double> zig_exp_decode(std::uint64_t ri) noexcept {
+  ri >>= 3;
+  const int idx = static_cast<int>(ri & 0xFF);
+  ri >>= 8;
+  // ri < 2^53: the signed conversion is exact and cheaper than uint64 -> double.
+  return {idx, ri,
+          mul(static_cast<double>(static_cast<std::int64_t>(ri)), ziggurat::we_double[idx])};
+}
+NPRANDOM_ALWAYS_INLINE zig_exp_word<float> zig_exp_decode(std::uint32_t ri) noexcept {
+  ri >>= 1;
+  const int idx = static_cast<int>(ri & 0xFF);
+  ri >>= 8;
+  return {idx, ri, mul(static_cast<float>(static_cast<std::int32_t>(ri)), ziggurat::we_float[idx])};
+}
+
+// The rest of an attempt whose fast test failed: the tail (layer 0, always a value) or the wedge
+// test (one uniform). False: rejected, start a new attempt.
+template <class BitGen>
+inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<double>& w, double& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    out = z::ziggurat_exp_r - log1p(-bg.next_double());  // 1 - U avoids log(0) (NumPy GH 13361)
+    return true;
+  }
+  out = w.x;
+  return mul(z::fe_double[w.idx - 1] - z::fe_double[w.idx], bg.next_double()) +
+             z::fe_double[w.idx] <
+         exp(-w.x);
+}
+template <class BitGen>
+inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<float>& w, float& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    out = z::ziggurat_exp_r_f - log1p(-bg.next_float());
+    return true;
+  }
+  out = w.x;
+  return mul(z::fe_float[w.idx - 1] - z::fe_float[w.idx], bg.next_float()) + z::fe_float[w.idx] <
+         exp(-w.x);
+}
+
+// After a failed fast test: finish that attempt, then run whole attempts until one accepts.
+template <class BitGen, class Real>
+NPRANDOM_NOINLINE Real standard_exponential_slow(BitGen& bg, zig_exp_word<Real> w) noexcept {
+  for (;;) {
+    Real v;
+    if (zig_exp_rare(bg, w, v)) return v;
+    if constexpr (std::is_same<Real, double>::value)
+      w = zig_exp_decode(bg.next_uint64());
+    else
+      w = zig_exp_decode(bg.next_uint32());
+    if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  }
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double standard_exponential(BitGen& bg) noexcept {
+  const detail::zig_exp_word<double> w = detail::zig_exp_decode(bg.next_uint64());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_exponential_slow(bg, w);
+}
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_exponential_f(BitGen& bg) noexcept {
+  const detail::zig_exp_word<float> w = detail::zig_exp_decode(bg.next_uint32());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_exponential_slow(bg, w);
 }
 
 /// Inversion, one element of random_standard_exponential_inv_fill: `-log1p(-U)`, one next_double.

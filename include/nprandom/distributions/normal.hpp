@@ -127,35 +127,66 @@ NPRANDOM_ALWAYS_INLINE double standard_normal(BitGen& bg) noexcept {
 /// random_standard_normal_f: the float32 ziggurat. One next_uint32 per attempt: bits 0-7 layer
 /// index, bit 8 sign, bits 9-31 the 23-bit magnitude. Float arithmetic, but the wedge test
 /// compares against the double `exp(-0.5*x*x)` (as NumPy does); tail and wedge uniforms are
-/// next_float, the tail uses log1pf.
+/// next_float, the tail uses log1pf. Same pieces as standard_normal.
 template <class BitGen>
-inline float standard_normal_f(BitGen& bg) noexcept {
-  namespace z = detail::ziggurat;
-  for (;;) {
-    const std::uint32_t r = bg.next_uint32();
-    const int idx = static_cast<int>(r & 0xff);
-    const std::uint32_t sign = (r >> 8) & 0x1;
-    const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
-    const float x = detail::flip_sign_if(
-        static_cast<float>(static_cast<std::int32_t>(rabs)) * z::wi_float[idx], sign);
-    if (NPRANDOM_LIKELY(rabs < z::ki_float[idx])) return x;
-    if (idx == 0) {
-      for (;;) {
-        const float xx = detail::mul(-z::ziggurat_nor_inv_r_f, detail::log1p(-bg.next_float()));
-        const float yy = -detail::log1p(-bg.next_float());
-        if (yy + yy > xx * xx) {
-          return ((rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
-        }
-      }
-    } else {
-      const float lhs =
-          detail::mul(z::fi_float[idx - 1] - z::fi_float[idx], bg.next_float()) + z::fi_float[idx];
-      if (static_cast<double>(lhs) <
-          detail::exp(-0.5 * static_cast<double>(x) * static_cast<double>(x))) {
-        return x;
+NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept;
+
+}  // namespace distributions
+
+namespace detail {
+
+struct zig_normal_word_f {
+  int idx;
+  std::uint32_t rabs;
+  float x;
+  bool fast() const noexcept { return rabs < ziggurat::ki_float[idx]; }
+};
+NPRANDOM_ALWAYS_INLINE zig_normal_word_f zig_normal_decode_f(std::uint32_t r) noexcept {
+  const int idx = static_cast<int>(r & 0xff);
+  const std::uint32_t sign = (r >> 8) & 0x1;
+  const std::uint32_t rabs = (r >> 9) & 0x0007fffff;
+  // The product meets no addition here (the sign is flipped on its bits).
+  const float x = flip_sign_if(
+      static_cast<float>(static_cast<std::int32_t>(rabs)) * ziggurat::wi_float[idx], sign);
+  return {idx, rabs, x};
+}
+template <class BitGen>
+inline bool zig_normal_rare_f(BitGen& bg, const zig_normal_word_f& w, float& out) noexcept {
+  namespace z = ziggurat;
+  if (w.idx == 0) {
+    for (;;) {
+      const float xx = mul(-z::ziggurat_nor_inv_r_f, log1p(-bg.next_float()));
+      const float yy = -log1p(-bg.next_float());
+      if (yy + yy > xx * xx) {
+        out = ((w.rabs >> 8) & 0x1) ? -(z::ziggurat_nor_r_f + xx) : z::ziggurat_nor_r_f + xx;
+        return true;
       }
     }
   }
+  const float lhs =
+      mul(z::fi_float[w.idx - 1] - z::fi_float[w.idx], bg.next_float()) + z::fi_float[w.idx];
+  out = w.x;
+  return static_cast<double>(lhs) < exp(-0.5 * static_cast<double>(w.x) * static_cast<double>(w.x));
+}
+template <class BitGen>
+NPRANDOM_NOINLINE float standard_normal_slow_f(BitGen& bg, zig_normal_word_f w) noexcept {
+  for (;;) {
+    float v;
+    if (zig_normal_rare_f(bg, w, v)) return v;
+    w = zig_normal_decode_f(bg.next_uint32());
+    if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  }
+}
+
+}  // namespace detail
+
+namespace distributions {
+
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
+  const detail::zig_normal_word_f w = detail::zig_normal_decode_f(bg.next_uint32());
+  if (NPRANDOM_LIKELY(w.fast())) return w.x;
+  return detail::standard_normal_slow_f(bg, w);
 }
 
 /// random_standard_normal_fill.
