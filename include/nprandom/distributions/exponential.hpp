@@ -12,6 +12,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/ziggurat_retry.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 #include <cmath>
@@ -99,15 +100,14 @@ inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<float>& w, float& out) n
 // After a failed fast test: finish that attempt, then run whole attempts until one accepts.
 template <class BitGen, class Real>
 NPRANDOM_NOINLINE Real standard_exponential_slow(BitGen& bg, zig_exp_word<Real> w) noexcept {
-  for (;;) {
-    Real v;
-    if (zig_exp_rare(bg, w, v)) return v;
-    if constexpr (std::is_same<Real, double>::value)
-      w = zig_exp_decode(bg.next_uint64());
-    else
-      w = zig_exp_decode(bg.next_uint32());
-    if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  }
+  return ziggurat_retry<Real>(
+      w, [&bg](const zig_exp_word<Real>& a, Real& v) { return zig_exp_rare(bg, a, v); },
+      [&bg] {
+        if constexpr (std::is_same<Real, double>::value)
+          return zig_exp_decode(bg.next_uint64());
+        else
+          return zig_exp_decode(bg.next_uint32());
+      });
 }
 
 }  // namespace detail

@@ -9,6 +9,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/ziggurat_retry.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
 #include <cmath>
@@ -105,12 +106,9 @@ inline bool zig_normal_rare(BitGen& bg, const zig_normal_word& w, double& out) n
 // After a failed fast test: finish that attempt, then run whole attempts until one accepts.
 template <class BitGen>
 NPRANDOM_NOINLINE double standard_normal_slow(BitGen& bg, zig_normal_word w) noexcept {
-  for (;;) {
-    double v;
-    if (zig_normal_rare(bg, w, v)) return v;
-    w = zig_normal_decode(bg.next_uint64());
-    if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  }
+  return ziggurat_retry<double>(
+      w, [&bg](const zig_normal_word& a, double& v) { return zig_normal_rare(bg, a, v); },
+      [&bg] { return zig_normal_decode(bg.next_uint64()); });
 }
 
 }  // namespace detail
@@ -170,12 +168,9 @@ inline bool zig_normal_rare_f(BitGen& bg, const zig_normal_word_f& w, float& out
 }
 template <class BitGen>
 NPRANDOM_NOINLINE float standard_normal_slow_f(BitGen& bg, zig_normal_word_f w) noexcept {
-  for (;;) {
-    float v;
-    if (zig_normal_rare_f(bg, w, v)) return v;
-    w = zig_normal_decode_f(bg.next_uint32());
-    if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  }
+  return ziggurat_retry<float>(
+      w, [&bg](const zig_normal_word_f& a, float& v) { return zig_normal_rare_f(bg, a, v); },
+      [&bg] { return zig_normal_decode_f(bg.next_uint32()); });
 }
 
 }  // namespace detail
