@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -68,9 +69,10 @@ Outcome outcome(const ndarray<double>& a) {
   for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + hex(a[i]);
   return o;
 }
-Outcome outcome(const ndarray<std::int64_t>& a) {
+template <class I, std::enable_if_t<std::is_integral<I>::value, int> = 0>
+Outcome outcome(const ndarray<I>& a) {
   Outcome o{"int", shape_str(a.shape()), ""};
-  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + std::to_string(a[i]);
+  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + std::to_string(+a[i]);
   return o;
 }
 template <class F>
@@ -330,6 +332,58 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   };
   calls["err_uniform_neg"] = [](G& x) {
     return run([&] { return x.uniform({0.0, 1.0}, {1.0, 0.5}); });
+  };
+  // integers with N-D array bounds (_rand_<dtype>_broadcast).
+  using i64 = std::int64_t;
+  calls["integers_2d_size"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {10, 50}, {3, 2}); });
+  };
+  calls["integers_col_endpoint"] = [](G& x) {
+    return run([&] { return x.integers({{0}, {5}}, {10, 200, 300}, nprandom::endpoint); });
+  };
+  calls["integers_scalar_low"] = [](G& x) {
+    return run([&] { return x.integers(7, ndarray<i64>({10, 20, 30, 40}, {2, 2})); });
+  };
+  calls["integers_scalar_shape"] = [](G& x) {
+    return run([&] { return x.integers(0, 10, {2, 3}); });
+  };
+  calls["integers_int8"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({{-5}, {0}}, {5, 100}, {3, 2, 2}); });
+  };
+  calls["integers_uint16_endpoint"] = [](G& x) {
+    return run([&] {
+      return x.integers<std::uint16_t>({0, 5}, {{10}, {65535}}, nprandom::endpoint);
+    });
+  };
+  calls["integers_uint64"] = [](G& x) {
+    return run([&] { return x.integers<std::uint64_t>({0, 7}, {{10}, {std::uint64_t{1} << 62}}); });
+  };
+  calls["integers_zero_size"] = [](G& x) {
+    return run([&] { return x.integers({5, 5}, {1, 1}, {0, 2}); });
+  };
+  calls["err_integers_low_high"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {{10, 50}, {10, 5}}); });
+  };
+  calls["err_integers_high_le0"] = [](G& x) {
+    return run([&] { return x.integers({0, 0}, {10, 0}); });
+  };
+  calls["err_integers_endpoint"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {10, 4}, nprandom::endpoint); });
+  };
+  calls["err_integers_high_oob"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({0, 5}, {{10, 300}}); });
+  };
+  calls["err_integers_high_oob_endpoint"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({0, 5}, {10, 128}, nprandom::endpoint); });
+  };
+  calls["err_integers_low_oob"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({-200, 5}, 10); });
+  };
+  calls["err_integers_shape"] = [](G& x) {
+    return run([&] { return x.integers({0, 1}, {5, 6, 7}); });
+  };
+  calls["err_integers_size"] = [](G& x) {
+    return run([&] { return x.integers({0, 1}, {5, 6}, {3}); });
   };
   std::size_t seen = 0;
   for (const auto& kv : golden) {

@@ -226,6 +226,48 @@ class Generator {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
+  // N-D array bounds (ndarray, array_view, std::vector, {..} or {{..}, {..}}, or a scalar for
+  // one of them), broadcast with each other and with `size`: integers<T>(low, high, size,
+  // endpoint = false) or integers<T>(low, high, endpoint_t = {}) (shape: the bounds' broadcast).
+  // Bounds are int64 arrays (uint64 for T = std::uint64_t). NumPy's order: per-element bound
+  // checks ("low is out of bounds for <dtype>", "high is out of bounds for <dtype>"), then the
+  // broadcast of low and high ("operands could not be broadcast together with shapes ..."), then
+  // "low >= high" ("low > high" closed; "high <= 0" / "high < 0" when every low is 0); then one
+  // draw per output element in C order. A `size` with no elements returns before any check.
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
+                      bool closed = false) {
+    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+      if (size && size->count() == 0) return ndarray<T>(*size);
+      const auto r = detail::integers_check<T>(low[0], high[0], closed);
+      const shape s = size ? *size : shape{};
+      const std::size_t n = s.count(sizeof(T));
+      std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
+      integers_fill_checked(r, tmp.get(), n);
+      return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), s);
+    }
+    return integers_array<T>(low.data(), low.shape(), high.data(), high.shape(), size, closed);
+  }
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
+                      endpoint_t closed) {
+    return integers<T>(low, high, size, closed.value);
+  }
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high) {
+    return integers<T>(low, high, size_arg{}, false);
+  }
+  // (E is deduced, so a braced size such as {3} never reads as the tag.)
+  template <class T = std::int64_t, class E,
+            std::enable_if_t<std::is_same<E, endpoint_t>::value, int> = 0>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, E closed) {
+    return integers<T>(low, high, size_arg{}, closed.value);
+  }
+
   // ---- uniform(low=0.0, high=1.0, size=None) ----
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
   // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
@@ -659,10 +701,20 @@ class Generator {
   template <class T, class Low, class High>
   std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high,
                                     std::size_t n_high, bool closed) {
+    return integers_array<T>(low, shape(n_low), high, shape(n_high), size_arg{}, closed).values();
+  }
+
+  // NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
+  template <class T, class Low, class High>
+  ndarray<T> integers_array(const Low* low, const shape& ls, const High* high, const shape& hs,
+                            const size_arg& size, bool closed) {
     using D = detail::integers_dtype<T>;
     static_assert(D::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
     using U = typename D::unsigned_type;
+    // As NumPy, a `size` with no elements returns before any check.
+    if (size && size->count() == 0) return ndarray<T>(*size);
+    const std::size_t n_low = ls.count(), n_high = hs.count();
     constexpr bool wide = sizeof(U) == 8;
     const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
     const detail::wide_int ub = detail::to_wide(std::numeric_limits<T>::max());
@@ -677,10 +729,10 @@ class Generator {
       return std::invalid_argument(closed ? "low > high" : "low >= high");
     };
     const std::string name = D::name();
-    // 64-bit dtypes only check values element by element when the input type does not cast
-    // safely (NumPy's np.can_cast on the array dtype); the outcome differs only in which error
-    // comes first.
-    if (!wide || !detail::integers_can_cast<Low, T>()) {
+    // Values are checked element by element only when the input type does not cast safely
+    // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
+    // first.
+    if (!detail::integers_can_cast<Low, T>()) {
       for (std::size_t i = 0; i < n_low; ++i) {
         const detail::wide_int l = detail::to_wide(low[i]);
         if (detail::wide_less(l, lb) || (wide && detail::wide_less(ub, l))) {
@@ -688,7 +740,7 @@ class Generator {
         }
       }
     }
-    if (!wide || !detail::integers_can_cast<High, T>()) {
+    if (!detail::integers_can_cast<High, T>()) {
       for (std::size_t i = 0; i < n_high; ++i) {
         const detail::wide_int h = closed_high(i);
         if (detail::wide_less(ub, h))
@@ -696,22 +748,27 @@ class Generator {
         if (wide && detail::wide_less(h, lb)) throw bounds_error();
       }
     }
-    if (n_low != n_high && n_low != 1 && n_high != 1) {
-      throw std::invalid_argument("operands could not be broadcast together with shapes (" +
-                                  std::to_string(n_low) + ",) (" + std::to_string(n_high) + ",) ");
-    }
-    const std::size_t n = (n_low == 0 || n_high == 0) ? 0 : std::max(n_low, n_high);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i),
-                            detail::to_wide(low[n_low == 1 ? 0 : i]))) {
-        throw bounds_error();
+    // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
+    const shape lh = detail::ufunc_broadcast(ls, hs);
+    {
+      detail::broadcast_walk w(lh, {&ls, &hs});
+      const std::size_t n = lh.count();
+      for (std::size_t i = 0; i < n; ++i, w.next()) {
+        if (detail::wide_less(closed_high(w.offset(1)), detail::to_wide(low[w.offset(0)])))
+          throw bounds_error();
       }
     }
-    std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
+    // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
+    // (low, high, out) gives the order, and draws one value per output element.
+    const shape out_shape = size ? *size : lh;
+    const shape it = detail::broadcast_shapes({&ls, &hs, &out_shape});
+    const std::size_t n = out_shape.count(sizeof(T));
+    std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
+    detail::broadcast_walk w(it, {&ls, &hs});
     distributions::uint32_buffer buf;
-    for (std::size_t i = 0; i < n; ++i) {
-      const detail::wide_int l = detail::to_wide(low[n_low == 1 ? 0 : i]);
-      const detail::wide_int h = closed_high(n_high == 1 ? 0 : i);
+    for (std::size_t i = 0; i < n; ++i, w.next()) {
+      const detail::wide_int l = detail::to_wide(low[w.offset(0)]);
+      const detail::wide_int h = closed_high(w.offset(1));
       const std::uint64_t rng64 = h.bits - l.bits;
       U v;
       if constexpr (std::is_same<U, bool>::value) {
@@ -734,7 +791,7 @@ class Generator {
       }
       tmp[i] = static_cast<T>(v);
     }
-    return std::vector<T>(tmp.get(), tmp.get() + n);
+    return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
   }
 
   // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a

@@ -105,6 +105,28 @@ CALLS += [
     ("F.uniform_high", "np.random.uniform(high=[1, 2, 3])"),
 ]
 
+# Generator.integers with N-D array bounds (_rand_<dtype>_broadcast), issue 10's remaining lines.
+CALLS += [
+    ("G.integers_2d_size", "g.integers([0, 5], [10, 50], size=(3, 2))"),
+    ("G.integers_col_endpoint", "g.integers([[0], [5]], [10, 200, 300], endpoint=True)"),
+    ("G.integers_scalar_low", "g.integers(7, [[10, 20], [30, 40]])"),
+    ("G.integers_scalar_shape", "g.integers(0, 10, size=(2, 3))"),
+    ("G.integers_int8", "g.integers([[-5], [0]], [5, 100], size=(3, 2, 2), dtype=np.int8)"),
+    ("G.integers_uint16_endpoint",
+     "g.integers([0, 5], [[10], [65535]], endpoint=True, dtype=np.uint16)"),
+    ("G.integers_uint64", "g.integers([0, 7], [[10], [2**62]], dtype=np.uint64)"),
+    ("G.integers_zero_size", "g.integers([5, 5], [1, 1], size=(0, 2))"),
+    ("G.err_integers_low_high", "g.integers([0, 5], [[10, 50], [10, 5]])"),
+    ("G.err_integers_high_le0", "g.integers([0, 0], [10, 0])"),
+    ("G.err_integers_endpoint", "g.integers([0, 5], [10, 4], endpoint=True)"),
+    ("G.err_integers_high_oob", "g.integers([0, 5], [[10, 300]], dtype=np.int8)"),
+    ("G.err_integers_high_oob_endpoint",
+     "g.integers([0, 5], [10, 128], endpoint=True, dtype=np.int8)"),
+    ("G.err_integers_low_oob", "g.integers([-200, 5], 10, dtype=np.int8)"),
+    ("G.err_integers_shape", "g.integers([0, 1], [5, 6, 7])"),
+    ("G.err_integers_size", "g.integers([0, 1], [5, 6], size=(3,))"),
+]
+
 
 def main():
     lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
