@@ -408,6 +408,35 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
   calls["err_hyper_nsample"] = [](R& x) {
     return run([&] { return x.hypergeometric({1, 2}, {1, 1}, {1, 0}); });
   };
+  // randint with array bounds (masked _rand_<dtype>_broadcast).
+  calls["randint_list"] = [](R& x) {
+    return run([&] { return x.randint(std::vector<int>{0, 5}, 10); });
+  };
+  calls["randint_2d_size"] = [](R& x) {
+    return run([&] { return x.randint({0, 5}, {{10}, {50}}, {3, 2, 2}); });
+  };
+  calls["randint_high_only"] = [](R& x) { return run([&] { return x.randint({5, 10, 1000}); }); };
+  calls["randint_int8"] = [](R& x) {
+    return run([&] { return x.randint<std::int8_t>({{-5}, {0}}, {5, 100}, {3, 2, 2}); });
+  };
+  calls["randint_uint16"] = [](R& x) {
+    return run([&] { return x.randint<std::uint16_t>({0, 5}, {{10}, {65535}}); });
+  };
+  calls["randint_scalar_shape"] = [](R& x) {
+    return run([&] { return x.randint(0, 10, {2, 3}); });
+  };
+  calls["err_randint_low_high"] = [](R& x) {
+    return run([&] { return x.randint({0, 5}, {10, 5}); });
+  };
+  calls["err_randint_high_le0"] = [](R& x) {
+    return run([&] { return x.randint({0, 0}, {10, 0}); });
+  };
+  calls["err_randint_shape"] = [](R& x) {
+    return run([&] { return x.randint({0, 1}, {5, 6, 7}); });
+  };
+  calls["err_randint_oob"] = [](R& x) {
+    return run([&] { return x.randint<std::int8_t>({0, 5}, 300); });
+  };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
     if (kv.first.rfind("R.", 0) != 0) continue;
@@ -442,6 +471,14 @@ TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]"
            return nprandom::poisson(ndarray<double>({1.0, 4.0}, {2, 1}), shape{2, 3});
          });
        }},
+      {"F.randint_list",
+       [] { return run([] {
+              return nprandom::randint(std::vector<std::int64_t>{0, 5}, 10);
+            }); }},
+      {"F.randint_2d_size",
+       [] { return run([] {
+              return nprandom::randint({0, 5}, {{10}, {50}}, {3, 2, 2});
+            }); }},
       {"F.uniform_high",
        [] {
          return run([] { return nprandom::uniform(0.0, std::vector<double>{1.0, 2.0, 3.0}); });

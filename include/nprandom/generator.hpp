@@ -19,6 +19,7 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -704,94 +705,11 @@ class Generator {
     return integers_array<T>(low, shape(n_low), high, shape(n_high), size_arg{}, closed).values();
   }
 
-  // NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
   template <class T, class Low, class High>
   ndarray<T> integers_array(const Low* low, const shape& ls, const High* high, const shape& hs,
                             const size_arg& size, bool closed) {
-    using D = detail::integers_dtype<T>;
-    static_assert(D::supported,
-                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
-    using U = typename D::unsigned_type;
-    // As NumPy, a `size` with no elements returns before any check.
-    if (size && size->count() == 0) return ndarray<T>(*size);
-    const std::size_t n_low = ls.count(), n_high = hs.count();
-    constexpr bool wide = sizeof(U) == 8;
-    const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
-    const detail::wide_int ub = detail::to_wide(std::numeric_limits<T>::max());
-    auto closed_high = [&](std::size_t i) {
-      const detail::wide_int h = detail::to_wide(high[i]);
-      return closed ? h : detail::wide_minus_one(h);
-    };
-    bool all_low_zero = true;
-    for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
-    auto bounds_error = [&]() -> std::invalid_argument {
-      if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
-      return std::invalid_argument(closed ? "low > high" : "low >= high");
-    };
-    const std::string name = D::name();
-    // Values are checked element by element only when the input type does not cast safely
-    // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
-    // first.
-    if (!detail::integers_can_cast<Low, T>()) {
-      for (std::size_t i = 0; i < n_low; ++i) {
-        const detail::wide_int l = detail::to_wide(low[i]);
-        if (detail::wide_less(l, lb) || (wide && detail::wide_less(ub, l))) {
-          throw std::invalid_argument("low is out of bounds for " + name);
-        }
-      }
-    }
-    if (!detail::integers_can_cast<High, T>()) {
-      for (std::size_t i = 0; i < n_high; ++i) {
-        const detail::wide_int h = closed_high(i);
-        if (detail::wide_less(ub, h))
-          throw std::invalid_argument("high is out of bounds for " + name);
-        if (wide && detail::wide_less(h, lb)) throw bounds_error();
-      }
-    }
-    // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
-    const shape lh = detail::ufunc_broadcast(ls, hs);
-    {
-      detail::broadcast_walk w(lh, {&ls, &hs});
-      const std::size_t n = lh.count();
-      for (std::size_t i = 0; i < n; ++i, w.next()) {
-        if (detail::wide_less(closed_high(w.offset(1)), detail::to_wide(low[w.offset(0)])))
-          throw bounds_error();
-      }
-    }
-    // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
-    // (low, high, out) gives the order, and draws one value per output element.
-    const shape out_shape = size ? *size : lh;
-    const shape it = detail::broadcast_shapes({&ls, &hs, &out_shape});
-    const std::size_t n = out_shape.count(sizeof(T));
-    std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
-    detail::broadcast_walk w(it, {&ls, &hs});
-    distributions::uint32_buffer buf;
-    for (std::size_t i = 0; i < n; ++i, w.next()) {
-      const detail::wide_int l = detail::to_wide(low[w.offset(0)]);
-      const detail::wide_int h = closed_high(w.offset(1));
-      const std::uint64_t rng64 = h.bits - l.bits;
-      U v;
-      if constexpr (std::is_same<U, bool>::value) {
-        v = distributions::buffered_bounded_bool(bit_generator_, l.bits != 0, rng64 != 0, buf);
-      } else if constexpr (sizeof(U) == 8) {
-        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64,
-                                          distributions::gen_mask(rng64), false);
-      } else if constexpr (sizeof(U) == 4) {
-        v = distributions::buffered_bounded_uint32(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      } else if constexpr (sizeof(U) == 2) {
-        v = distributions::buffered_bounded_uint16(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      } else {
-        v = distributions::buffered_bounded_uint8(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      }
-      tmp[i] = static_cast<T>(v);
-    }
-    return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
+    return detail::integers_broadcast_draw<T>(bit_generator_, low, ls, high, hs, size, closed,
+                                              false);
   }
 
   // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a

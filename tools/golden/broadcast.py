@@ -127,6 +127,22 @@ CALLS += [
     ("G.err_integers_size", "g.integers([0, 1], [5, 6], size=(3,))"),
 ]
 
+# RandomState.randint / np.random.randint with array bounds (masked _rand_<dtype>_broadcast).
+CALLS += [
+    ("R.randint_list", "r.randint([0, 5], 10)"),
+    ("R.randint_2d_size", "r.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
+    ("R.randint_high_only", "r.randint([5, 10, 1000])"),
+    ("R.randint_int8", "r.randint([[-5], [0]], [5, 100], size=(3, 2, 2), dtype=np.int8)"),
+    ("R.randint_uint16", "r.randint([0, 5], [[10], [65535]], dtype=np.uint16)"),
+    ("R.randint_scalar_shape", "r.randint(0, 10, size=(2, 3))"),
+    ("R.err_randint_low_high", "r.randint([0, 5], [10, 5])"),
+    ("R.err_randint_high_le0", "r.randint([0, 0], [10, 0])"),
+    ("R.err_randint_shape", "r.randint([0, 1], [5, 6, 7])"),
+    ("R.err_randint_oob", "r.randint([0, 5], 300, dtype=np.int8)"),
+    ("F.randint_list", "np.random.randint([0, 5], 10)"),
+    ("F.randint_2d_size", "np.random.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
+]
+
 
 def main():
     lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
