@@ -385,6 +385,48 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["err_integers_size"] = [](G& x) {
     return run([&] { return x.integers({0, 1}, {5, 6}, {3}); });
   };
+  // multinomial with array n and N-D pvals.
+  calls["multinomial_2d"] = [](G& x) {
+    return run([&] { return x.multinomial({10, 20}, {{0.2, 0.8}, {0.5, 0.5}}); });
+  };
+  calls["multinomial_n_col_size"] = [](G& x) {
+    return run([&] {
+      return x.multinomial(ndarray<i64>({10, 20}, {2, 1}), {0.2, 0.3, 0.5}, {2, 3});
+    });
+  };
+  calls["multinomial_pvals2d"] = [](G& x) {
+    return run([&] { return x.multinomial(7, {{0.1, 0.9}, {0.6, 0.4}, {1.0, 0.0}}); });
+  };
+  calls["multinomial_size_bcast"] = [](G& x) {
+    return run([&] { return x.multinomial({5, 6}, {{0.2, 0.8}}, {3, 2}); });
+  };
+  calls["multinomial_scalar_shape"] = [](G& x) {
+    return run([&] { return x.multinomial(9, {0.3, 0.3, 0.4}, {2, 2}); });
+  };
+  calls["err_multinomial_n"] = [](G& x) {
+    return run([&] { return x.multinomial({10, -1}, {0.5, 0.5}); });
+  };
+  calls["err_multinomial_sum2d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {{0.5, 0.2, 0.3}, {0.8, 0.7, 0.1}}); });
+  };
+  calls["err_multinomial_sum1d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.8, 0.7, 0.1}); });
+  };
+  calls["err_multinomial_range"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {{0.5, 0.5}, {1.5, -0.5}}); });
+  };
+  calls["err_multinomial_shape"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2, 3}, {{0.5, 0.5}, {0.2, 0.8}}); });
+  };
+  calls["err_multinomial_size"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.5, 0.5}, {3}); });
+  };
+  calls["err_multinomial_size_compat"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.5, 0.5}, {1, 1}); });
+  };
+  calls["err_multinomial_pvals0d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, 0.5); });
+  };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
     if (kv.first.rfind("G.", 0) != 0) continue;

@@ -1317,6 +1317,77 @@ class Generator {
     }
   }
 
+  // multinomial(n, pvals, size) with array n and/or N-D pvals (NumPy's vector path): the result
+  // shape is broadcast(n, pvals.shape[:-1]) (or `size`, which must equal the broadcast of (n,
+  // pvals.shape[:-1], size)) + (d,), one multinomial draw per element in C order. Checks, in
+  // NumPy's order: d == 0 (0-d pvals) -> "pvals must have at least 1 dimension ..."; pvals
+  // outside [0, 1] -> "pvals < 0, pvals > 1 or pvals contains NaNs"; per row "sum(pvals[:-1]) >
+  // 1.0" ("sum(pvals[...,:-1]) > 1.0" for N-D pvals); "n < 0"; shape errors as NumPy's
+  // iterators ("shape mismatch: ...", "Output size ... is not compatible with broadcast
+  // dimensions of inputs ...").
+  ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
+                                    const array_arg<double>& pvals, const size_arg& size = {}) {
+    const std::size_t pnd = pvals.ndim();
+    const std::size_t d = pnd >= 1 ? pvals.shape()[pnd - 1] : 0;
+    if (d == 0) {
+      throw std::invalid_argument(
+          "pvals must have at least 1 dimension and the last dimension of pvals must be "
+          "greater than 0.");
+    }
+    const std::size_t psz = pvals.size();
+    for (std::size_t i = 0; i < psz; ++i) {
+      const double p = pvals[i];
+      if (!(p >= 0.0) || !(p <= 1.0)) {
+        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
+      }
+    }
+    for (std::size_t off = 0; off < psz; off += d) {
+      if (detail::kahan_sum(pvals.data() + off, d - 1) > (1.0 + 1e-12)) {
+        throw std::invalid_argument(pnd == 1 ? "sum(pvals[:-1]) > 1.0"
+                                             : "sum(pvals[...,:-1]) > 1.0");
+      }
+    }
+    if (n.ndim() == 0 && pnd == 1) {  // NumPy's scalar-n path: size + (d,)
+      if (n[0] < 0) throw std::invalid_argument("n < 0");
+      std::vector<std::size_t> dims = size ? size->dims() : std::vector<std::size_t>{};
+      dims.push_back(d);
+      ndarray<std::int64_t> out{shape(std::move(dims))};
+      distributions::binomial_cache cache;
+      for (std::size_t off = 0; off < out.size(); off += d) {
+        distributions::multinomial(bit_generator_, n[0], pvals.data(), d, out.data() + off, cache);
+      }
+      return out;
+    }
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      if (n[i] < 0) throw std::invalid_argument("n < 0");
+    }
+    // The row offsets into pvals, shaped pvals.shape[:-1].
+    const std::vector<std::size_t>& pd = pvals.shape().dims();
+    const shape rows(std::vector<std::size_t>(pd.begin(), pd.end() - 1));
+    shape it;
+    if (!size) {
+      it = detail::broadcast_shapes({&n.shape(), &rows});
+    } else {
+      it = detail::broadcast_shapes({&n.shape(), &rows, &*size});
+      if (it != *size) {
+        throw std::invalid_argument("Output size " + size->str() +
+                                    " is not compatible with broadcast dimensions of inputs " +
+                                    it.str() + ".");
+      }
+    }
+    std::vector<std::size_t> dims = it.dims();
+    dims.push_back(d);
+    ndarray<std::int64_t> out{shape(std::move(dims))};
+    const std::size_t cnt = it.count();
+    detail::broadcast_walk w(it, {&n.shape(), &rows});
+    distributions::binomial_cache cache;
+    for (std::size_t i = 0; i < cnt; ++i, w.next()) {
+      distributions::multinomial(bit_generator_, n[w.offset(0)], pvals.data() + w.offset(1) * d, d,
+                                 out.data() + i * d, cache);
+    }
+    return out;
+  }
+
   // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"). Checks, in
   // NumPy's order: method -> 'method must be "count" or "marginals".'; nsample < 0 -> "nsample
   // must be nonnegative."; a negative color -> "colors must be a one-dimensional sequence of

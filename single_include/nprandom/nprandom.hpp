@@ -3699,8 +3699,8 @@ namespace detail {
 // NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
 template <class T, class BitGen, class Low, class High>
 ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
-                                 const shape& hs, const size_arg& size, bool closed,
-                                 bool masked) {
+                                   const shape& hs, const size_arg& size, bool closed,
+                                   bool masked) {
   using D = integers_dtype<T>;
   static_assert(D::supported,
                 "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -3736,8 +3736,7 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   if (!integers_can_cast<High, T>()) {
     for (std::size_t i = 0; i < n_high; ++i) {
       const wide_int h = closed_high(i);
-      if (wide_less(ub, h))
-        throw std::invalid_argument("high is out of bounds for " + name);
+      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
       if (wide && wide_less(h, lb)) throw bounds_error();
     }
   }
@@ -3747,8 +3746,7 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
     broadcast_walk w(lh, {&ls, &hs});
     const std::size_t n = lh.count();
     for (std::size_t i = 0; i < n; ++i, w.next()) {
-      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)])))
-        throw bounds_error();
+      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
     }
   }
   // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
@@ -3767,20 +3765,19 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
     if constexpr (std::is_same<U, bool>::value) {
       v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
     } else if constexpr (sizeof(U) == 8) {
-      v = distributions::bounded_uint64(bg, l.bits, rng64,
-                                        distributions::gen_mask(rng64), masked);
+      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
     } else if constexpr (sizeof(U) == 4) {
-      v = distributions::buffered_bounded_uint32(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
     } else if constexpr (sizeof(U) == 2) {
-      v = distributions::buffered_bounded_uint16(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
     } else {
-      v = distributions::buffered_bounded_uint8(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                static_cast<U>(distributions::gen_mask(rng64)),
+                                                masked, buf);
     }
     tmp[i] = static_cast<T>(v);
   }
@@ -9007,6 +9004,77 @@ class Generator {
     for (std::size_t off = 0; off < total; off += d) {
       distributions::multinomial(bit_generator_, n, pvals.data(), d, out + off, cache);
     }
+  }
+
+  // multinomial(n, pvals, size) with array n and/or N-D pvals (NumPy's vector path): the result
+  // shape is broadcast(n, pvals.shape[:-1]) (or `size`, which must equal the broadcast of (n,
+  // pvals.shape[:-1], size)) + (d,), one multinomial draw per element in C order. Checks, in
+  // NumPy's order: d == 0 (0-d pvals) -> "pvals must have at least 1 dimension ..."; pvals
+  // outside [0, 1] -> "pvals < 0, pvals > 1 or pvals contains NaNs"; per row "sum(pvals[:-1]) >
+  // 1.0" ("sum(pvals[...,:-1]) > 1.0" for N-D pvals); "n < 0"; shape errors as NumPy's
+  // iterators ("shape mismatch: ...", "Output size ... is not compatible with broadcast
+  // dimensions of inputs ...").
+  ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
+                                    const array_arg<double>& pvals, const size_arg& size = {}) {
+    const std::size_t pnd = pvals.ndim();
+    const std::size_t d = pnd >= 1 ? pvals.shape()[pnd - 1] : 0;
+    if (d == 0) {
+      throw std::invalid_argument(
+          "pvals must have at least 1 dimension and the last dimension of pvals must be "
+          "greater than 0.");
+    }
+    const std::size_t psz = pvals.size();
+    for (std::size_t i = 0; i < psz; ++i) {
+      const double p = pvals[i];
+      if (!(p >= 0.0) || !(p <= 1.0)) {
+        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
+      }
+    }
+    for (std::size_t off = 0; off < psz; off += d) {
+      if (detail::kahan_sum(pvals.data() + off, d - 1) > (1.0 + 1e-12)) {
+        throw std::invalid_argument(pnd == 1 ? "sum(pvals[:-1]) > 1.0"
+                                             : "sum(pvals[...,:-1]) > 1.0");
+      }
+    }
+    if (n.ndim() == 0 && pnd == 1) {  // NumPy's scalar-n path: size + (d,)
+      if (n[0] < 0) throw std::invalid_argument("n < 0");
+      std::vector<std::size_t> dims = size ? size->dims() : std::vector<std::size_t>{};
+      dims.push_back(d);
+      ndarray<std::int64_t> out{shape(std::move(dims))};
+      distributions::binomial_cache cache;
+      for (std::size_t off = 0; off < out.size(); off += d) {
+        distributions::multinomial(bit_generator_, n[0], pvals.data(), d, out.data() + off, cache);
+      }
+      return out;
+    }
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      if (n[i] < 0) throw std::invalid_argument("n < 0");
+    }
+    // The row offsets into pvals, shaped pvals.shape[:-1].
+    const std::vector<std::size_t>& pd = pvals.shape().dims();
+    const shape rows(std::vector<std::size_t>(pd.begin(), pd.end() - 1));
+    shape it;
+    if (!size) {
+      it = detail::broadcast_shapes({&n.shape(), &rows});
+    } else {
+      it = detail::broadcast_shapes({&n.shape(), &rows, &*size});
+      if (it != *size) {
+        throw std::invalid_argument("Output size " + size->str() +
+                                    " is not compatible with broadcast dimensions of inputs " +
+                                    it.str() + ".");
+      }
+    }
+    std::vector<std::size_t> dims = it.dims();
+    dims.push_back(d);
+    ndarray<std::int64_t> out{shape(std::move(dims))};
+    const std::size_t cnt = it.count();
+    detail::broadcast_walk w(it, {&n.shape(), &rows});
+    distributions::binomial_cache cache;
+    for (std::size_t i = 0; i < cnt; ++i, w.next()) {
+      distributions::multinomial(bit_generator_, n[w.offset(0)], pvals.data() + w.offset(1) * d, d,
+                                 out.data() + i * d, cache);
+    }
+    return out;
   }
 
   // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"). Checks, in

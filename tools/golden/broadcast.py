@@ -143,6 +143,23 @@ CALLS += [
     ("F.randint_2d_size", "np.random.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
 ]
 
+# Generator.multinomial with array n and N-D pvals (the vector path).
+CALLS += [
+    ("G.multinomial_2d", "g.multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])"),
+    ("G.multinomial_n_col_size", "g.multinomial([[10], [20]], [0.2, 0.3, 0.5], size=(2, 3))"),
+    ("G.multinomial_pvals2d", "g.multinomial(7, [[0.1, 0.9], [0.6, 0.4], [1.0, 0.0]])"),
+    ("G.multinomial_size_bcast", "g.multinomial([5, 6], [[0.2, 0.8]], size=(3, 2))"),
+    ("G.multinomial_scalar_shape", "g.multinomial(9, [0.3, 0.3, 0.4], size=(2, 2))"),
+    ("G.err_multinomial_n", "g.multinomial([10, -1], [0.5, 0.5])"),
+    ("G.err_multinomial_sum2d", "g.multinomial([1, 2], [[0.5, 0.2, 0.3], [0.8, 0.7, 0.1]])"),
+    ("G.err_multinomial_sum1d", "g.multinomial([1, 2], [0.8, 0.7, 0.1])"),
+    ("G.err_multinomial_range", "g.multinomial([1, 2], [[0.5, 0.5], [1.5, -0.5]])"),
+    ("G.err_multinomial_shape", "g.multinomial([1, 2, 3], [[0.5, 0.5], [0.2, 0.8]])"),
+    ("G.err_multinomial_size", "g.multinomial([1, 2], [0.5, 0.5], size=(3,))"),
+    ("G.err_multinomial_size_compat", "g.multinomial([1, 2], [0.5, 0.5], size=(1, 1))"),
+    ("G.err_multinomial_pvals0d", "g.multinomial([1, 2], 0.5)"),
+]
+
 
 def main():
     lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]

@@ -23,8 +23,8 @@ namespace detail {
 // NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
 template <class T, class BitGen, class Low, class High>
 ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
-                                 const shape& hs, const size_arg& size, bool closed,
-                                 bool masked) {
+                                   const shape& hs, const size_arg& size, bool closed,
+                                   bool masked) {
   using D = integers_dtype<T>;
   static_assert(D::supported,
                 "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
@@ -60,8 +60,7 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   if (!integers_can_cast<High, T>()) {
     for (std::size_t i = 0; i < n_high; ++i) {
       const wide_int h = closed_high(i);
-      if (wide_less(ub, h))
-        throw std::invalid_argument("high is out of bounds for " + name);
+      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
       if (wide && wide_less(h, lb)) throw bounds_error();
     }
   }
@@ -71,8 +70,7 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
     broadcast_walk w(lh, {&ls, &hs});
     const std::size_t n = lh.count();
     for (std::size_t i = 0; i < n; ++i, w.next()) {
-      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)])))
-        throw bounds_error();
+      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
     }
   }
   // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
@@ -91,20 +89,19 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
     if constexpr (std::is_same<U, bool>::value) {
       v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
     } else if constexpr (sizeof(U) == 8) {
-      v = distributions::bounded_uint64(bg, l.bits, rng64,
-                                        distributions::gen_mask(rng64), masked);
+      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
     } else if constexpr (sizeof(U) == 4) {
-      v = distributions::buffered_bounded_uint32(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
     } else if constexpr (sizeof(U) == 2) {
-      v = distributions::buffered_bounded_uint16(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
     } else {
-      v = distributions::buffered_bounded_uint8(
-          bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-          static_cast<U>(distributions::gen_mask(rng64)), masked, buf);
+      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                static_cast<U>(distributions::gen_mask(rng64)),
+                                                masked, buf);
     }
     tmp[i] = static_cast<T>(v);
   }
