@@ -427,6 +427,34 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["err_multinomial_pvals0d"] = [](G& x) {
     return run([&] { return x.multinomial({1, 2}, 0.5); });
   };
+  // choice along an axis, permuted of an N-D array (np.arange(12).reshape(3, 4),
+  // np.arange(24).reshape(2, 3, 4)).
+  auto arange = [](std::size_t n, shape s) {
+    std::vector<i64> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<i64>(i);
+    return ndarray<i64>(std::move(v), std::move(s));
+  };
+  const ndarray<i64> a34 = arange(12, {3, 4}), a234 = arange(24, {2, 3, 4});
+  calls["choice_axis1"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, 2, true, {}, 1); });
+  };
+  calls["choice_axis2_noreplace"] = [a234](G& x) {
+    return run([&] { return x.choice(a234, {2, 2}, false, {}, 2); });
+  };
+  calls["choice_axis0_p"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, 5, true, {0.2, 0.3, 0.5}); });
+  };
+  calls["choice_axis_scalar"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, nprandom::size_arg{}, true, {}, 1); });
+  };
+  calls["choice_axis_neg"] = [a234](G& x) {
+    return run([&] { return x.choice(a234, 3, false, {}, -2); });
+  };
+  calls["permuted_axis2"] = [a234](G& x) { return run([&] { return x.permuted(a234, 2); }); };
+  calls["permuted_axis1"] = [a234](G& x) { return run([&] { return x.permuted(a234, 1); }); };
+  calls["permuted_axis_neg3"] = [a234](G& x) { return run([&] { return x.permuted(a234, -3); }); };
+  calls["permuted_none"] = [a234](G& x) { return run([&] { return x.permuted(a234); }); };
+  calls["err_permuted_axis"] = [a234](G& x) { return run([&] { return x.permuted(a234, 3); }); };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
     if (kv.first.rfind("G.", 0) != 0) continue;

@@ -5599,6 +5599,7 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string_view>
 // ---- includes: continuous ----
 // ---- begin nprandom/distributions/continuous.hpp ----
@@ -8242,6 +8243,44 @@ class Generator {
     return out;
   }
 
+  // An N-D array `a` (ndarray or array_view): choice along `axis` (NumPy's choice(a, size,
+  // replace, p, axis, shuffle)): indices drawn as choice(a.shape[axis], size, ...) draws them
+  // (size None: one index, the axis dropped), then a.take(idx, axis): the result shape is
+  // a.shape[:axis] + size + a.shape[axis+1:]. A bad axis -> std::out_of_range "tuple index out of
+  // range" (NumPy: IndexError).
+  template <class T>
+  ndarray<T> choice(const array_view<T>& a, const size_arg& size, bool replace = true,
+                    const std::vector<double>& p = {}, int axis = 0, bool shuffle = true) {
+    const std::vector<std::size_t>& ad = a.dims.dims();
+    const int nd = static_cast<int>(ad.size());
+    if (nd == 0 || axis < -nd || axis >= nd) throw std::out_of_range("tuple index out of range");
+    const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+    const std::size_t n = size ? size->count(sizeof(std::int64_t)) : 1;
+    std::vector<std::int64_t> idx(n);
+    choice_impl(static_cast<std::int64_t>(ad[ax]), false, idx.data(), n, replace,
+                p.empty() ? nullptr : p.data(), p.size(), shuffle);
+    std::size_t outer = 1, inner = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= ad[i];
+    for (std::size_t i = ax + 1; i < ad.size(); ++i) inner *= ad[i];
+    std::vector<std::size_t> dims(ad.begin(), ad.begin() + static_cast<std::ptrdiff_t>(ax));
+    if (size) dims.insert(dims.end(), (*size).dims().begin(), (*size).dims().end());
+    dims.insert(dims.end(), ad.begin() + static_cast<std::ptrdiff_t>(ax) + 1, ad.end());
+    std::vector<T> out;
+    out.reserve(detail::checked_elements<T>(outer * n, inner));
+    for (std::size_t o = 0; o < outer; ++o) {
+      for (std::int64_t k : idx) {
+        const T* src = a.data + (o * ad[ax] + static_cast<std::size_t>(k)) * inner;
+        out.insert(out.end(), src, src + inner);
+      }
+    }
+    return ndarray<T>(std::move(out), shape(std::move(dims)));
+  }
+  template <class T>
+  ndarray<T> choice(const ndarray<T>& a, const size_arg& size, bool replace = true,
+                    const std::vector<double>& p = {}, int axis = 0, bool shuffle = true) {
+    return choice(array_view<T>{a.data(), a.shape()}, size, replace, p, axis, shuffle);
+  }
+
   // ---- shuffle(x, axis=0) ----
   // In place, Fisher-Yates from the end with masked random_interval draws (NumPy's
   // _shuffle_raw). Any random-access range (std::vector, std::array, C array, ...), an iterator
@@ -8335,6 +8374,45 @@ class Generator {
       }
     }
     return out;
+  }
+
+  // permuted of an N-D array (ndarray or array_view): axis=None (the default) shuffles the flat
+  // copy; otherwise every lane along `axis` is shuffled independently, lanes in C order over the
+  // other dimensions (NumPy's PyArray_IterAllButAxis). A bad axis -> std::invalid_argument "axis
+  // A is out of bounds for array of dimension N" (NumPy's AxisError).
+  template <class T>
+  ndarray<T> permuted(const array_view<T>& x, std::optional<int> axis = std::nullopt) {
+    const std::vector<std::size_t>& xd = x.dims.dims();
+    const std::size_t total = x.dims.count(sizeof(T));
+    std::vector<T> out(x.data, x.data + total);
+    if (!axis) {
+      shuffle(out);
+      return ndarray<T>(std::move(out), x.dims);
+    }
+    const int nd = static_cast<int>(xd.size());
+    if (*axis < -nd || *axis >= nd) {
+      throw std::invalid_argument("axis " + std::to_string(*axis) +
+                                  " is out of bounds for array of dimension " + std::to_string(nd));
+    }
+    const std::size_t ax = static_cast<std::size_t>(*axis < 0 ? *axis + nd : *axis);
+    std::size_t outer = 1, inner = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= xd[i];
+    for (std::size_t i = ax + 1; i < xd.size(); ++i) inner *= xd[i];
+    const std::size_t len = xd[ax];
+    if (total == 0) return ndarray<T>(std::move(out), x.dims);
+    for (std::size_t o = 0; o < outer; ++o) {
+      for (std::size_t in = 0; in < inner; ++in) {
+        T* lane = out.data() + o * len * inner + in;
+        distributions::shuffle_raw_with(bit_generator_, len, 0, [&](std::size_t i, std::size_t j) {
+          if (i != j) std::swap(lane[i * inner], lane[j * inner]);
+        });
+      }
+    }
+    return ndarray<T>(std::move(out), x.dims);
+  }
+  template <class T>
+  ndarray<T> permuted(const ndarray<T>& x, std::optional<int> axis = std::nullopt) {
+    return permuted(array_view<T>{x.data(), x.shape()}, axis);
   }
 
   // ---- spawn(n_children) ----

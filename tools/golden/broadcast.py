@@ -160,6 +160,22 @@ CALLS += [
     ("G.err_multinomial_pvals0d", "g.multinomial([1, 2], 0.5)"),
 ]
 
+# Generator.choice along an axis of an N-D array, Generator.permuted of an N-D array.
+A34 = "np.arange(12).reshape(3, 4)"
+A234 = "np.arange(24).reshape(2, 3, 4)"
+CALLS += [
+    ("G.choice_axis1", "g.choice(%s, 2, axis=1)" % A34),
+    ("G.choice_axis2_noreplace", "g.choice(%s, (2, 2), replace=False, axis=2)" % A234),
+    ("G.choice_axis0_p", "g.choice(%s, 5, p=[0.2, 0.3, 0.5])" % A34),
+    ("G.choice_axis_scalar", "g.choice(%s, axis=1)" % A34),
+    ("G.choice_axis_neg", "g.choice(%s, 3, replace=False, axis=-2)" % A234),
+    ("G.permuted_axis2", "g.permuted(%s, axis=2)" % A234),
+    ("G.permuted_axis1", "g.permuted(%s, axis=1)" % A234),
+    ("G.permuted_axis_neg3", "g.permuted(%s, axis=-3)" % A234),
+    ("G.permuted_none", "g.permuted(%s)" % A234),
+    ("G.err_permuted_axis", "g.permuted(%s, axis=3)" % A234),
+]
+
 
 def main():
     lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
@@ -177,7 +193,10 @@ def main():
             else:
                 kind, payload = "int", " ".join(str(int(x)) for x in v.ravel())
         except Exception as e:  # noqa: BLE001 -- the error text is the golden value
-            kind, shape, payload = "error", "", "%s: %s" % (type(e).__name__, e)
+            # AxisError (a ValueError) is recorded as ValueError: nprandom throws
+            # std::invalid_argument for it.
+            name = "ValueError" if type(e).__name__ == "AxisError" else type(e).__name__
+            kind, shape, payload = "error", "", "%s: %s" % (name, e)
         nxt = int(bg.random_raw())
         lines.append("\t".join([cid, kind, shape, payload, str(nxt), call]))
     with open(OUT, "w") as f:
