@@ -481,10 +481,10 @@ class Generator {
 
   // ---- choice(a, size=None, replace=True, p=None, shuffle=True) ----
   // `a` is a population size (values 0..a-1, returned as std::int64_t) or a std::vector<T>
-  // (values taken from it, 1-D only; NumPy's `axis` is not supported). An empty `p` means
-  // p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p -> searchsorted
-  // on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000 and
-  // size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
+  // (values taken from it; an N-D ndarray / array_view with NumPy's `axis`: see below). An empty
+  // `p` means p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p ->
+  // searchsorted on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000
+  // and size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
   // replacement with p -> rounds of uniforms. Errors (std::invalid_argument, NumPy 2.5 texts):
   // "a must be a positive integer unless no samples are taken", "a cannot be empty unless no
   // samples are taken", "a and p must have same size", "Probabilities contain NaN",
@@ -1359,8 +1359,8 @@ class Generator {
   // dimension and the last dimension of pvals must be greater than 0."; any pval outside [0, 1]
   // or NaN -> "pvals < 0, pvals > 1 or pvals contains NaNs"; Kahan sum of pvals[:-1] > 1 + 1e-12
   // -> "sum(pvals[:-1]) > 1.0"; n < 0 -> "n < 0". pvals[-1] is only range-checked: the last
-  // category gets what is left. Scalar n with one pvals vector (NumPy's broadcasting of arrays of
-  // n / pvals is not mirrored: loop over calls instead; it draws the same stream).
+  // category gets what is left. Scalar n with one pvals vector; array n and N-D pvals: the
+  // broadcasting overload below.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, 1);
   }
