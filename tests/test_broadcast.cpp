@@ -72,7 +72,8 @@ Outcome outcome(const ndarray<double>& a) {
 template <class I, std::enable_if_t<std::is_integral<I>::value, int> = 0>
 Outcome outcome(const ndarray<I>& a) {
   Outcome o{"int", shape_str(a.shape()), ""};
-  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + std::to_string(+a[i]);
+  const std::vector<I>& v = a.values();  // (ndarray<bool> holds a std::vector<bool>)
+  for (std::size_t i = 0; i < v.size(); ++i) o.payload += (i ? " " : "") + std::to_string(+v[i]);
   return o;
 }
 template <class F>
@@ -455,6 +456,15 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["permuted_axis_neg3"] = [a234](G& x) { return run([&] { return x.permuted(a234, -3); }); };
   calls["permuted_none"] = [a234](G& x) { return run([&] { return x.permuted(a234); }); };
   calls["err_permuted_axis"] = [a234](G& x) { return run([&] { return x.permuted(a234, 3); }); };
+  calls["integers_bool"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 0, 1}, {2, 1, 2}, {2, 3}); });
+  };
+  calls["integers_bool_endpoint"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 1}, {1, 1}, nprandom::endpoint); });
+  };
+  calls["err_integers_bool_oob"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 1}, {{1}, {3}}); });
+  };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
     if (kv.first.rfind("G.", 0) != 0) continue;
@@ -503,6 +513,9 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
   };
   calls["err_randint_shape"] = [](R& x) {
     return run([&] { return x.randint({0, 1}, {5, 6, 7}); });
+  };
+  calls["randint_bool"] = [](R& x) {
+    return run([&] { return x.randint<bool>({0, 0, 1}, {2, 1, 2}); });
   };
   calls["err_randint_oob"] = [](R& x) {
     return run([&] { return x.randint<std::int8_t>({0, 5}, 300); });

@@ -125,6 +125,9 @@ CALLS += [
     ("G.err_integers_low_oob", "g.integers([-200, 5], 10, dtype=np.int8)"),
     ("G.err_integers_shape", "g.integers([0, 1], [5, 6, 7])"),
     ("G.err_integers_size", "g.integers([0, 1], [5, 6], size=(3,))"),
+    ("G.integers_bool", "g.integers([0, 0, 1], [2, 1, 2], size=(2, 3), dtype=bool)"),
+    ("G.integers_bool_endpoint", "g.integers([0, 1], [1, 1], endpoint=True, dtype=bool)"),
+    ("G.err_integers_bool_oob", "g.integers([0, 1], [[1], [3]], dtype=bool)"),
 ]
 
 # RandomState.randint / np.random.randint with array bounds (masked _rand_<dtype>_broadcast).
@@ -139,6 +142,7 @@ CALLS += [
     ("R.err_randint_high_le0", "r.randint([0, 0], [10, 0])"),
     ("R.err_randint_shape", "r.randint([0, 1], [5, 6, 7])"),
     ("R.err_randint_oob", "r.randint([0, 5], 300, dtype=np.int8)"),
+    ("R.randint_bool", "r.randint([0, 0, 1], [2, 1, 2], dtype=bool)"),
     ("F.randint_list", "np.random.randint([0, 5], 10)"),
     ("F.randint_2d_size", "np.random.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
 ]
