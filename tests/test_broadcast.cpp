@@ -456,6 +456,10 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["permuted_axis_neg3"] = [a234](G& x) { return run([&] { return x.permuted(a234, -3); }); };
   calls["permuted_none"] = [a234](G& x) { return run([&] { return x.permuted(a234); }); };
   calls["err_permuted_axis"] = [a234](G& x) { return run([&] { return x.permuted(a234, 3); }); };
+  calls["integers_high_only"] = [](G& x) { return run([&] { return x.integers({5, 10, 1000}); }); };
+  calls["integers_high_only_int8"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({{5}, {100}}); });
+  };
   calls["integers_bool"] = [](G& x) {
     return run([&] { return x.integers<bool>({0, 0, 1}, {2, 1, 2}, {2, 3}); });
   };

@@ -262,6 +262,11 @@ class Generator {
                       const array_arg<detail::integers_bound_t<T>>& high) {
     return integers<T>(low, high, size_arg{}, false);
   }
+  // integers<T>(high) with array `high` (low = 0).
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& high) {
+    return integers<T>(detail::integers_bound_t<T>{0}, high, size_arg{}, false);
+  }
   // (E is deduced, so a braced size such as {3} never reads as the tag.)
   template <class T = std::int64_t, class E,
             std::enable_if_t<std::is_same<E, endpoint_t>::value, int> = 0>

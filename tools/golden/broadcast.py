@@ -125,6 +125,8 @@ CALLS += [
     ("G.err_integers_low_oob", "g.integers([-200, 5], 10, dtype=np.int8)"),
     ("G.err_integers_shape", "g.integers([0, 1], [5, 6, 7])"),
     ("G.err_integers_size", "g.integers([0, 1], [5, 6], size=(3,))"),
+    ("G.integers_high_only", "g.integers([5, 10, 1000])"),
+    ("G.integers_high_only_int8", "g.integers([[5], [100]], dtype=np.int8)"),
     ("G.integers_bool", "g.integers([0, 0, 1], [2, 1, 2], size=(2, 3), dtype=bool)"),
     ("G.integers_bool_endpoint", "g.integers([0, 1], [1, 1], endpoint=True, dtype=bool)"),
     ("G.err_integers_bool_oob", "g.integers([0, 1], [[1], [3]], dtype=bool)"),
