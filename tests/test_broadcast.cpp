@@ -258,6 +258,10 @@ std::map<std::string, std::function<Outcome(S&)>> both() {
        [](S& x) { return run([&] {
                     return x.triangular({0.0, 1.0}, {1.0, 1.0, 1.0}, 3.0);
                   }); }},
+      {"err_triangular_shape2d",
+       [](S& x) { return run([&] {
+                    return x.triangular({{0.0, 1.0, 2.0}}, {1.0, 1.0}, 3.0);
+                  }); }},
       {"err_uniform_shape",
        [](S& x) { return run([&] {
                     return x.uniform({0.0, 1.0}, {1.0, 2.0, 3.0});
@@ -382,6 +386,9 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   };
   calls["err_integers_shape"] = [](G& x) {
     return run([&] { return x.integers({0, 1}, {5, 6, 7}); });
+  };
+  calls["err_integers_shape2d"] = [](G& x) {
+    return run([&] { return x.integers({{0, 1, 2}, {3, 4, 5}}, {7, 8}); });
   };
   calls["err_integers_size"] = [](G& x) {
     return run([&] { return x.integers({0, 1}, {5, 6}, {3}); });
