@@ -569,6 +569,9 @@ TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]"
        [] { return run([] {
               return nprandom::randint(std::vector<std::int64_t>{0, 5}, 10);
             }); }},
+      {"F.randint_high_only", [] { return run([] {
+                                     return nprandom::randint({5, 10, 1000});
+                                   }); }},
       {"F.randint_2d_size",
        [] { return run([] {
               return nprandom::randint({0, 5}, {{10}, {50}}, {3, 2, 2});

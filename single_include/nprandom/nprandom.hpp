@@ -12113,6 +12113,11 @@ ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& low
   return with_global_random_state(
       [&](RandomState& rs) { return rs.template randint<IntType>(low, high, size); });
 }
+template <class IntType = std::int64_t>
+ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& high) {
+  return with_global_random_state(
+      [&](RandomState& rs) { return rs.template randint<IntType>(high); });
+}
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop

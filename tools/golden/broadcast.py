@@ -148,6 +148,7 @@ CALLS += [
     ("R.err_randint_oob", "r.randint([0, 5], 300, dtype=np.int8)"),
     ("R.randint_bool", "r.randint([0, 0, 1], [2, 1, 2], dtype=bool)"),
     ("F.randint_list", "np.random.randint([0, 5], 10)"),
+    ("F.randint_high_only", "np.random.randint([5, 10, 1000])"),
     ("F.randint_2d_size", "np.random.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
 ]
 
