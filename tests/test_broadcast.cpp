@@ -606,3 +606,18 @@ TEST_CASE("broadcast: the four forms of one declaration agree", "[broadcast]") {
   // A 2-D initializer list is rectangular.
   CHECK_THROWS_AS(d.normal({{1.0, 2.0}, {3.0}}, 1.0), std::invalid_argument);
 }
+
+TEST_CASE("broadcast: integers(vector, vector, n) reads n as a size, not the endpoint flag",
+          "[broadcast]") {
+  G g(nprandom::PCG64(5)), h(nprandom::PCG64(5));
+  const std::vector<int> lo{0, 5}, hi{10, 50};
+  static_assert(std::is_same<decltype(g.integers(lo, hi, 2)), ndarray<std::int64_t>>::value,
+                "an int third argument is a size");
+  static_assert(std::is_same<decltype(g.integers(lo, hi, true)), std::vector<std::int64_t>>::value,
+                "a bool third argument is the endpoint flag");
+  const ndarray<std::int64_t> a = g.integers(lo, hi, shape{3, 2});
+  const ndarray<std::int64_t> b = h.integers({0, 5}, {10, 50}, {3, 2});
+  CHECK(a.shape() == shape{3, 2});
+  CHECK(a.values() == b.values());
+  CHECK_THROWS_AS(g.integers(lo, hi, 3), std::invalid_argument);  // (2,) vs size (3,)
+}

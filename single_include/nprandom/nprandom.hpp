@@ -7904,24 +7904,28 @@ class Generator {
   // repeated scalar calls); 64-bit dtypes draw with random_bounded_uint64 per element. Checks
   // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
   // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
-  // "operands could not be broadcast together with shapes (a,) (b,) ".
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  // "operands could not be broadcast together with shapes (a,) (b,) ". The flag must be a bool
+  // (B): an integer third argument is a `size` and picks the N-D form below.
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
   std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high,
-                          bool closed = false) {
+                          B closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
+  std::vector<T> integers(Low low, const std::vector<High>& high, B closed = false) {
     return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, High high, B closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
