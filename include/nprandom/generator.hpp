@@ -19,7 +19,6 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -44,6 +43,8 @@
 #include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
 #include <nprandom/distributions/multivariate.hpp>
+// ---- includes: array bounds (integers) ----
+#include <nprandom/detail/integers_broadcast.hpp>
 
 #include <limits>
 

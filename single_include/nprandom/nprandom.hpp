@@ -2918,12 +2918,6 @@ constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Ker
 
 #endif  // NPRANDOM_DETAIL_BROADCAST_HPP
 // ---- end nprandom/detail/broadcast.hpp ----
-// ---- begin nprandom/detail/integers_broadcast.hpp ----
-// NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
-// bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
-#ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
-#define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
-
 // ---- begin nprandom/detail/integers_frontend.hpp ----
 // Generator.integers front-end helpers: the endpoint tag, dtype names and NumPy's bound checks.
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
@@ -3057,746 +3051,6 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
 
 #endif  // NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 // ---- end nprandom/detail/integers_frontend.hpp ----
-// ---- begin nprandom/distributions/integers.hpp ----
-// Bounded integer kernels: Lemire and masked-rejection draws on [off, off + rng], NumPy's
-// 8/16-bit/bool buffering, and random_interval (masked rejection on [0, max]).
-//
-// Naming: NumPy's C function names minus the `random_` prefix (random_bounded_uint64 ->
-// bounded_uint64, random_buffered_bounded_uint16 -> buffered_bounded_uint16,
-// random_bounded_uint8_fill -> bounded_uint8_fill, ...). The one exception is
-// `random_interval`, which keeps its NumPy name (a bare `interval` would say nothing).
-//
-// Every bounded draw takes the closed range [off, off + rng] as unsigned `off` and `rng`
-// (`rng` = high_inclusive - low, wrapping), and returns `off + X` in unsigned arithmetic; signed
-// dtypes use the unsigned type of the same width (two's complement bits), as NumPy does.
-// `use_masked == false` is Lemire's method ("Fast Random Integer Generation in an Interval",
-// ACM TOMACS 29(1), 2019, https://arxiv.org/abs/1805.10941) -- Generator.integers/choice;
-// `use_masked == true` is rejection sampling with the smallest 2^k - 1 mask >= rng --
-// RandomState.randint. `mask` (from gen_mask(rng)) is only read by the masked path.
-//
-// Buffering: 16-bit values are taken from one next_uint32, low half first; 8-bit values four to a
-// next_uint32, least significant byte first; bools 32 to a next_uint32, LSB first. The buffer is a
-// `uint32_buffer` that lives for one NumPy call (one fill, or one broadcast array): every `_fill`
-// starts with an empty buffer, so a scalar draw always costs a whole next_uint32. 32-bit draws
-// (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
-// generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
-// without a draw; rng == type max returns off + a raw (buffered) draw of that width.
-#ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-#define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <type_traits>
-#include <vector>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-// ---- begin nprandom/detail/bitgen_traits.hpp ----
-// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
-// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
-#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-
-#include <type_traits>
-
-namespace nprandom {
-namespace detail {
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
-// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
-template <class BitGen, class = void>
-struct uses_default_next_double : std::false_type {};
-template <class BitGen>
-struct uses_default_next_double<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_double)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-// ---- end nprandom/detail/bitgen_traits.hpp ----
-
-namespace nprandom {
-namespace distributions {
-
-/// NumPy's gen_mask: the smallest 2^k - 1 >= max.
-constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
-  std::uint64_t mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  mask |= mask >> 32;
-  return mask;
-}
-
-/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
-/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
-/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
-/// hypergeometric urn and multivariate_hypergeometric('count').
-template <class BitGen>
-inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
-  if (max == 0) return 0;
-  const std::uint64_t mask = gen_mask(max);
-  std::uint64_t value;
-  if (max <= 0xffffffffULL) {
-    while ((value = (bg.next_uint32() & mask)) > max) {
-    }
-  } else {
-    while ((value = (bg.next_uint64() & mask)) > max) {
-    }
-  }
-  return value;
-}
-
-/// NumPy's (bcnt, buf) pair: a 32-bit word being consumed 8, 16 or 1 bit(s) at a time. Create a
-/// fresh one per NumPy call (fill or broadcast array).
-struct uint32_buffer {
-  std::uint32_t buf = 0;
-  int bcnt = 0;
-};
-
-/// buffered_uint16: the next 16 bits, low half of a next_uint32 first.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_uint16(BitGen& bg, uint32_buffer& b) noexcept {
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 1;
-  } else {
-    b.buf >>= 16;
-    b.bcnt -= 1;
-  }
-  return static_cast<std::uint16_t>(b.buf);
-}
-
-/// buffered_uint8: the next 8 bits, least significant byte of a next_uint32 first.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_uint8(BitGen& bg, uint32_buffer& b) noexcept {
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 3;
-  } else {
-    b.buf >>= 8;
-    b.bcnt -= 1;
-  }
-  return static_cast<std::uint8_t>(b.buf);
-}
-
-// ---- masked rejection (use_masked == true) ----
-
-/// bounded_masked_uint64: `next_uint64() & mask` until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_masked_uint64(BitGen& bg, std::uint64_t rng,
-                                                           std::uint64_t mask) noexcept {
-  std::uint64_t val;
-  while ((val = (bg.next_uint64() & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint32: `next_uint32() & mask` until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_masked_uint32(BitGen& bg, std::uint32_t rng,
-                                                                    std::uint32_t mask) noexcept {
-  std::uint32_t val;
-  while ((val = (bg.next_uint32() & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint16: buffered 16-bit words & mask until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_masked_uint16(BitGen& bg, std::uint16_t rng,
-                                                                    std::uint16_t mask,
-                                                                    uint32_buffer& b) noexcept {
-  std::uint16_t val;
-  while ((val = static_cast<std::uint16_t>(buffered_uint16(bg, b) & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint8: buffered bytes & mask until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, std::uint8_t rng,
-                                                                  std::uint8_t mask,
-                                                                  uint32_buffer& b) noexcept {
-  std::uint8_t val;
-  while ((val = static_cast<std::uint8_t>(buffered_uint8(bg, b) & mask)) > rng) {
-  }
-  return val;
-}
-
-// ---- Lemire (use_masked == false) ----
-
-/// bounded_lemire_uint64: Lemire on next_uint64 with a 128-bit product m = x * (rng + 1); the
-/// threshold (2^64 - 1 - rng) % (rng + 1) is only computed when the low word < rng + 1.
-/// Requires rng != 2^64 - 1.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
-  const std::uint64_t rng_excl = rng + 1;
-  std::uint64_t hi;
-  std::uint64_t leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint64_t threshold = (UINT64_MAX - rng) % rng_excl;
-    while (leftover < threshold) {
-      leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
-    }
-  }
-  return hi;
-}
-
-/// buffered_bounded_lemire_uint32: Lemire on next_uint32 with a 64-bit product.
-/// Requires rng != 2^32 - 1.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
-                                                                    std::uint32_t rng) noexcept {
-  const std::uint32_t rng_excl = rng + 1;
-  std::uint64_t m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
-  std::uint32_t leftover = static_cast<std::uint32_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint32_t threshold = (UINT32_MAX - rng) % rng_excl;
-    while (leftover < threshold) {
-      m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
-      leftover = static_cast<std::uint32_t>(m);
-    }
-  }
-  return static_cast<std::uint32_t>(m >> 32);
-}
-
-/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words with a 32-bit product.
-/// Requires rng != 0xFFFF.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
-                                                                    uint32_buffer& b) noexcept {
-  const std::uint32_t rng_excl = static_cast<std::uint16_t>(rng + 1);
-  std::uint32_t m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
-  std::uint16_t leftover = static_cast<std::uint16_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint16_t threshold = static_cast<std::uint16_t>((UINT16_MAX - rng) % rng_excl);
-    while (leftover < threshold) {
-      m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
-      leftover = static_cast<std::uint16_t>(m);
-    }
-  }
-  return static_cast<std::uint16_t>(m >> 16);
-}
-
-/// buffered_bounded_lemire_uint8: Lemire on buffered bytes with a 16-bit product.
-/// Requires rng != 0xFF.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
-                                                                  uint32_buffer& b) noexcept {
-  const std::uint32_t rng_excl = static_cast<std::uint8_t>(rng + 1);
-  std::uint32_t m =
-      static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
-  std::uint8_t leftover = static_cast<std::uint8_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint8_t threshold = static_cast<std::uint8_t>((UINT8_MAX - rng) % rng_excl);
-    while (leftover < threshold) {
-      m = static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
-      leftover = static_cast<std::uint8_t>(m);
-    }
-  }
-  return static_cast<std::uint8_t>(m >> 8);
-}
-
-/// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
-/// buffer (LSB first, 32 per next_uint32).
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE bool buffered_bounded_bool(BitGen& bg, bool off, bool rng,
-                                                  uint32_buffer& b) noexcept {
-  if (!rng) return off;
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 31;
-  } else {
-    b.buf >>= 1;
-    b.bcnt -= 1;
-  }
-  return (b.buf & 0x1u) != 0;
-}
-
-// ---- single draws (random_bounded_uint64, random_buffered_bounded_*) ----
-
-/// random_bounded_uint64: one value on [off, off + rng]. rng <= 0xFFFFFFFF takes the 32-bit
-/// path on next_uint32 (rng == 0xFFFFFFFF: a raw next_uint32); rng == 2^64 - 1: a raw
-/// next_uint64. Lemire unless use_masked.
-template <class BitGen>
-inline std::uint64_t bounded_uint64(BitGen& bg, std::uint64_t off, std::uint64_t rng,
-                                    std::uint64_t mask, bool use_masked) noexcept {
-  if (rng == 0) return off;
-  if (rng <= 0xffffffffULL) {
-    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
-    if (use_masked) {
-      return off + buffered_bounded_masked_uint32(bg, static_cast<std::uint32_t>(rng),
-                                                  static_cast<std::uint32_t>(mask));
-    }
-    return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
-  }
-  if (rng == UINT64_MAX) return off + bg.next_uint64();
-  if (use_masked) return off + bounded_masked_uint64(bg, rng, mask);
-  return off + bounded_lemire_uint64(bg, rng);
-}
-
-/// random_buffered_bounded_uint32 (the buffer is unused for 32 bits; kept for symmetry).
-template <class BitGen>
-inline std::uint32_t buffered_bounded_uint32(BitGen& bg, std::uint32_t off, std::uint32_t rng,
-                                             std::uint32_t mask, bool use_masked,
-                                             uint32_buffer& /*b*/) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffffffffu) return off + bg.next_uint32();
-  if (use_masked) return off + buffered_bounded_masked_uint32(bg, rng, mask);
-  return off + buffered_bounded_lemire_uint32(bg, rng);
-}
-
-/// random_buffered_bounded_uint16.
-template <class BitGen>
-inline std::uint16_t buffered_bounded_uint16(BitGen& bg, std::uint16_t off, std::uint16_t rng,
-                                             std::uint16_t mask, bool use_masked,
-                                             uint32_buffer& b) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffffu) return static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  if (use_masked) {
-    return static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-  }
-  return static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
-}
-
-/// random_buffered_bounded_uint8.
-template <class BitGen>
-inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::uint8_t rng,
-                                           std::uint8_t mask, bool use_masked,
-                                           uint32_buffer& b) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffu) return static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  if (use_masked) {
-    return static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-  }
-  return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
-}
-
-// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
-
-/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
-/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
-/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
-/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
-template <class U>
-NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
-                                                     std::uint32_t rng_excl,
-                                                     std::uint32_t threshold, U off,
-                                                     U* out) noexcept {
-  std::size_t j = 0;
-  std::uint32_t rejected = 0;
-#if defined(__SSE2__)
-  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
-    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
-    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
-    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
-    __m128i bad = _mm_setzero_si128();
-    for (; j + 2 <= k; j += 2) {
-      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
-      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
-      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
-      if constexpr (sizeof(U) == 8) {
-        const __m128i vl = _mm_srli_epi64(pl, 32);
-        const __m128i vh = _mm_srli_epi64(ph, 32);
-        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
-                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
-      } else {
-        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
-        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
-      }
-    }
-    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
-  }
-#endif
-  for (; j < k; ++j) {
-    const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
-    const std::uint64_t hi = (words[j] >> 32) * rng_excl;
-    out[2 * j] = static_cast<U>(off + static_cast<U>(lo >> 32));
-    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi >> 32));
-    rejected |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(lo) < threshold) |
-                static_cast<std::uint32_t>(static_cast<std::uint32_t>(hi) < threshold);
-  }
-  return rejected != 0;
-}
-
-/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
-/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
-/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
-/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
-/// draw); Lemire's test is the equivalent `leftover >= threshold`
-/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
-/// detail::uses_half_word_uint32<BitGen>.
-template <class BitGen, class U>
-inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
-                                      U* out) noexcept {
-  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
-    return;
-  }
-  const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
-  const auto threshold =
-      static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
-  std::uint32_t buf;
-  bool has = bg.uint32_buffer_state(buf);
-  std::size_t i = 0;
-  auto take = [&](std::uint32_t c) {
-    const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
-    if (static_cast<std::uint32_t>(m) >= threshold)
-      out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
-  };
-  if (has && cnt != 0) {
-    has = false;
-    take(buf);
-  }
-  constexpr std::size_t kBlock = 256;
-  std::uint64_t words[kBlock];
-  while (cnt - i >= 2) {
-    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
-    // The draws go to a local array (which cannot alias the generator's state, so the state
-    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
-    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
-    // Common case first: no candidate of the block is rejected, every slot is written in order;
-    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
-    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl),
-                                                  threshold, off, out + i))) {
-      i += 2 * k;
-      continue;
-    }
-    for (std::size_t j = 0; j < k; ++j) {
-      const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
-      const std::uint64_t hi = (words[j] >> 32) * rng_excl;
-      out[i] = static_cast<U>(off + static_cast<U>(lo >> 32));
-      i += static_cast<std::uint32_t>(lo) >= threshold;
-      out[i] = static_cast<U>(off + static_cast<U>(hi >> 32));
-      i += static_cast<std::uint32_t>(hi) >= threshold;
-    }
-  }
-  while (i < cnt) {
-    if (has) {
-      has = false;
-      take(buf);
-    } else {
-      const std::uint64_t w = bg.next_uint64();
-      buf = static_cast<std::uint32_t>(w >> 32);
-      has = true;
-      take(static_cast<std::uint32_t>(w));
-    }
-  }
-  bg.set_uint32_buffer_state(has, buf);
-}
-
-// ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
-
-/// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
-/// rng <= 0xFFFFFFFF.
-template <class BitGen>
-inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
-                                bool use_masked, std::uint64_t* out) noexcept {
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng <= 0xffffffffULL) {
-    if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i)
-        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
-    } else {
-      const auto rng32 = static_cast<std::uint32_t>(rng);
-      if (use_masked) {
-        const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-        for (std::size_t i = 0; i < cnt; ++i) {
-          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
-        }
-      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
-        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
-      } else {
-        for (std::size_t i = 0; i < cnt; ++i)
-          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
-      }
-    }
-  } else if (rng == UINT64_MAX) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
-  } else if (use_masked) {
-    const std::uint64_t mask = gen_mask(rng);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
-  }
-}
-
-/// random_bounded_uint32_fill.
-template <class BitGen>
-inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
-                                bool use_masked, std::uint32_t* out) noexcept {
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
-  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
-    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
-  }
-}
-
-/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
-template <class BitGen>
-inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
-                                bool use_masked, std::uint16_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-    }
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
-    }
-  }
-}
-
-/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
-template <class BitGen>
-inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
-                               bool use_masked, std::uint8_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-    }
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
-    }
-  }
-}
-
-/// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
-template <class BitGen>
-inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
-                              bool* out) noexcept {
-  uint32_buffer b;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
-}
-
-/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
-/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
-/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
-/// for the last partial word, bit by bit.
-template <class BitGen>
-inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
-  if (!rng) return std::vector<bool>(n, off);
-  std::vector<bool> v(n);
-  std::size_t i = 0;
-#if defined(__GLIBCXX__)
-  {
-    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
-    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
-    constexpr std::size_t bits = sizeof(word_t) * 8;
-    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
-    for (; n - i >= bits; i += bits) {
-      if constexpr (bits == 64) {
-        const std::uint64_t lo = bg.next_uint32();
-        const std::uint64_t hi = bg.next_uint32();
-        *w++ = static_cast<word_t>(lo | (hi << 32));
-      } else {
-        *w++ = static_cast<word_t>(bg.next_uint32());
-      }
-    }
-  }
-#endif
-  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
-  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
-  return v;
-}
-
-/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
-/// `length` bytes (length <= 4 * words).
-template <class BitGen>
-inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
-  std::size_t i = 0;
-  for (; length - i >= 4; i += 4) {
-    const std::uint32_t w = bg.next_uint32();
-    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16),
-                           static_cast<unsigned char>(w >> 24)};
-    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
-  }
-  if (i < length) {
-    const std::uint32_t w = bg.next_uint32();
-    for (std::size_t k = 0; i + k < length; ++k)
-      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
-  }
-}
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-// ---- end nprandom/distributions/integers.hpp ----
-
-#include <cstddef>
-#include <cstdint>
-#include <limits>
-#include <memory>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <vector>
-
-namespace nprandom {
-namespace detail {
-
-// NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
-template <class T, class BitGen, class Low, class High>
-ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
-                                   const shape& hs, const size_arg& size, bool closed,
-                                   bool masked) {
-  using D = integers_dtype<T>;
-  static_assert(D::supported,
-                "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
-  using U = typename D::unsigned_type;
-  // As NumPy, a `size` with no elements returns before any check.
-  if (size && size->count() == 0) return ndarray<T>(*size);
-  const std::size_t n_low = ls.count(), n_high = hs.count();
-  constexpr bool wide = sizeof(U) == 8;
-  const wide_int lb = to_wide(std::numeric_limits<T>::min());
-  const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  auto closed_high = [&](std::size_t i) {
-    const wide_int h = to_wide(high[i]);
-    return closed ? h : wide_minus_one(h);
-  };
-  bool all_low_zero = true;
-  for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
-  auto bounds_error = [&]() -> std::invalid_argument {
-    if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
-    return std::invalid_argument(closed ? "low > high" : "low >= high");
-  };
-  const std::string name = D::name();
-  // Values are checked element by element only when the input type does not cast safely
-  // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
-  // first.
-  if (!integers_can_cast<Low, T>()) {
-    for (std::size_t i = 0; i < n_low; ++i) {
-      const wide_int l = to_wide(low[i]);
-      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
-        throw std::invalid_argument("low is out of bounds for " + name);
-      }
-    }
-  }
-  if (!integers_can_cast<High, T>()) {
-    for (std::size_t i = 0; i < n_high; ++i) {
-      const wide_int h = closed_high(i);
-      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
-      if (wide && wide_less(h, lb)) throw bounds_error();
-    }
-  }
-  // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
-  const shape lh = ufunc_broadcast(ls, hs);
-  {
-    broadcast_walk w(lh, {&ls, &hs});
-    const std::size_t n = lh.count();
-    for (std::size_t i = 0; i < n; ++i, w.next()) {
-      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
-    }
-  }
-  // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
-  // (low, high, out) gives the order, and draws one value per output element.
-  const shape out_shape = size ? *size : lh;
-  const shape it = broadcast_shapes({&ls, &hs, &out_shape});
-  const std::size_t n = out_shape.count(sizeof(T));
-  std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
-  broadcast_walk w(it, {&ls, &hs});
-  distributions::uint32_buffer buf;
-  for (std::size_t i = 0; i < n; ++i, w.next()) {
-    const wide_int l = to_wide(low[w.offset(0)]);
-    const wide_int h = closed_high(w.offset(1));
-    const std::uint64_t rng64 = h.bits - l.bits;
-    U v;
-    if constexpr (std::is_same<U, bool>::value) {
-      v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
-    } else if constexpr (sizeof(U) == 8) {
-      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
-    } else if constexpr (sizeof(U) == 4) {
-      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                 static_cast<U>(distributions::gen_mask(rng64)),
-                                                 masked, buf);
-    } else if constexpr (sizeof(U) == 2) {
-      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                 static_cast<U>(distributions::gen_mask(rng64)),
-                                                 masked, buf);
-    } else {
-      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                static_cast<U>(distributions::gen_mask(rng64)),
-                                                masked, buf);
-    }
-    tmp[i] = static_cast<T>(v);
-  }
-  return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
-}
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
-// ---- end nprandom/detail/integers_broadcast.hpp ----
 // ---- begin nprandom/detail/kahan_sum.hpp ----
 // Kahan (compensated) summation, as NumPy's kahan_sum in numpy/random/_common.pyx.
 #ifndef NPRANDOM_DETAIL_KAHAN_SUM_HPP
@@ -5296,6 +4550,640 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 
 #endif  // NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 // ---- end nprandom/distributions/gamma.hpp ----
+// ---- begin nprandom/distributions/integers.hpp ----
+// Bounded integer kernels: Lemire and masked-rejection draws on [off, off + rng], NumPy's
+// 8/16-bit/bool buffering, and random_interval (masked rejection on [0, max]).
+//
+// Naming: NumPy's C function names minus the `random_` prefix (random_bounded_uint64 ->
+// bounded_uint64, random_buffered_bounded_uint16 -> buffered_bounded_uint16,
+// random_bounded_uint8_fill -> bounded_uint8_fill, ...). The one exception is
+// `random_interval`, which keeps its NumPy name (a bare `interval` would say nothing).
+//
+// Every bounded draw takes the closed range [off, off + rng] as unsigned `off` and `rng`
+// (`rng` = high_inclusive - low, wrapping), and returns `off + X` in unsigned arithmetic; signed
+// dtypes use the unsigned type of the same width (two's complement bits), as NumPy does.
+// `use_masked == false` is Lemire's method ("Fast Random Integer Generation in an Interval",
+// ACM TOMACS 29(1), 2019, https://arxiv.org/abs/1805.10941) -- Generator.integers/choice;
+// `use_masked == true` is rejection sampling with the smallest 2^k - 1 mask >= rng --
+// RandomState.randint. `mask` (from gen_mask(rng)) is only read by the masked path.
+//
+// Buffering: 16-bit values are taken from one next_uint32, low half first; 8-bit values four to a
+// next_uint32, least significant byte first; bools 32 to a next_uint32, LSB first. The buffer is a
+// `uint32_buffer` that lives for one NumPy call (one fill, or one broadcast array): every `_fill`
+// starts with an empty buffer, so a scalar draw always costs a whole next_uint32. 32-bit draws
+// (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
+// generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
+// without a draw; rng == type max returns off + a raw (buffered) draw of that width.
+#ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+#define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <type_traits>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// ---- begin nprandom/detail/bitgen_traits.hpp ----
+// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
+// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
+// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
+template <class BitGen, class = void>
+struct uses_default_next_double : std::false_type {};
+template <class BitGen>
+struct uses_default_next_double<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_double)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+// ---- end nprandom/detail/bitgen_traits.hpp ----
+
+namespace nprandom {
+namespace distributions {
+
+/// NumPy's gen_mask: the smallest 2^k - 1 >= max.
+constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
+  std::uint64_t mask = max;
+  mask |= mask >> 1;
+  mask |= mask >> 2;
+  mask |= mask >> 4;
+  mask |= mask >> 8;
+  mask |= mask >> 16;
+  mask |= mask >> 32;
+  return mask;
+}
+
+/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
+/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
+/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
+/// hypergeometric urn and multivariate_hypergeometric('count').
+template <class BitGen>
+inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
+  if (max == 0) return 0;
+  const std::uint64_t mask = gen_mask(max);
+  std::uint64_t value;
+  if (max <= 0xffffffffULL) {
+    while ((value = (bg.next_uint32() & mask)) > max) {
+    }
+  } else {
+    while ((value = (bg.next_uint64() & mask)) > max) {
+    }
+  }
+  return value;
+}
+
+/// NumPy's (bcnt, buf) pair: a 32-bit word being consumed 8, 16 or 1 bit(s) at a time. Create a
+/// fresh one per NumPy call (fill or broadcast array).
+struct uint32_buffer {
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+};
+
+/// buffered_uint16: the next 16 bits, low half of a next_uint32 first.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_uint16(BitGen& bg, uint32_buffer& b) noexcept {
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 1;
+  } else {
+    b.buf >>= 16;
+    b.bcnt -= 1;
+  }
+  return static_cast<std::uint16_t>(b.buf);
+}
+
+/// buffered_uint8: the next 8 bits, least significant byte of a next_uint32 first.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_uint8(BitGen& bg, uint32_buffer& b) noexcept {
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 3;
+  } else {
+    b.buf >>= 8;
+    b.bcnt -= 1;
+  }
+  return static_cast<std::uint8_t>(b.buf);
+}
+
+// ---- masked rejection (use_masked == true) ----
+
+/// bounded_masked_uint64: `next_uint64() & mask` until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_masked_uint64(BitGen& bg, std::uint64_t rng,
+                                                           std::uint64_t mask) noexcept {
+  std::uint64_t val;
+  while ((val = (bg.next_uint64() & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint32: `next_uint32() & mask` until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_masked_uint32(BitGen& bg, std::uint32_t rng,
+                                                                    std::uint32_t mask) noexcept {
+  std::uint32_t val;
+  while ((val = (bg.next_uint32() & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint16: buffered 16-bit words & mask until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_masked_uint16(BitGen& bg, std::uint16_t rng,
+                                                                    std::uint16_t mask,
+                                                                    uint32_buffer& b) noexcept {
+  std::uint16_t val;
+  while ((val = static_cast<std::uint16_t>(buffered_uint16(bg, b) & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint8: buffered bytes & mask until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, std::uint8_t rng,
+                                                                  std::uint8_t mask,
+                                                                  uint32_buffer& b) noexcept {
+  std::uint8_t val;
+  while ((val = static_cast<std::uint8_t>(buffered_uint8(bg, b) & mask)) > rng) {
+  }
+  return val;
+}
+
+// ---- Lemire (use_masked == false) ----
+
+/// bounded_lemire_uint64: Lemire on next_uint64 with a 128-bit product m = x * (rng + 1); the
+/// threshold (2^64 - 1 - rng) % (rng + 1) is only computed when the low word < rng + 1.
+/// Requires rng != 2^64 - 1.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
+  const std::uint64_t rng_excl = rng + 1;
+  std::uint64_t hi;
+  std::uint64_t leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const std::uint64_t threshold = (UINT64_MAX - rng) % rng_excl;
+    while (leftover < threshold) {
+      leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
+    }
+  }
+  return hi;
+}
+
+/// buffered_bounded_lemire_uint32: Lemire on next_uint32 with a 64-bit product.
+/// Requires rng != 2^32 - 1.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
+                                                                    std::uint32_t rng) noexcept {
+  const std::uint32_t rng_excl = rng + 1;
+  std::uint64_t m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
+  std::uint32_t leftover = static_cast<std::uint32_t>(m);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const std::uint32_t threshold = (UINT32_MAX - rng) % rng_excl;
+    while (leftover < threshold) {
+      m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
+      leftover = static_cast<std::uint32_t>(m);
+    }
+  }
+  return static_cast<std::uint32_t>(m >> 32);
+}
+
+/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words with a 32-bit product.
+/// Requires rng != 0xFFFF.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
+                                                                    uint32_buffer& b) noexcept {
+  const std::uint32_t rng_excl = static_cast<std::uint16_t>(rng + 1);
+  std::uint32_t m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
+  std::uint16_t leftover = static_cast<std::uint16_t>(m);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const std::uint16_t threshold = static_cast<std::uint16_t>((UINT16_MAX - rng) % rng_excl);
+    while (leftover < threshold) {
+      m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
+      leftover = static_cast<std::uint16_t>(m);
+    }
+  }
+  return static_cast<std::uint16_t>(m >> 16);
+}
+
+/// buffered_bounded_lemire_uint8: Lemire on buffered bytes with a 16-bit product.
+/// Requires rng != 0xFF.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
+                                                                  uint32_buffer& b) noexcept {
+  const std::uint32_t rng_excl = static_cast<std::uint8_t>(rng + 1);
+  std::uint32_t m =
+      static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
+  std::uint8_t leftover = static_cast<std::uint8_t>(m);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const std::uint8_t threshold = static_cast<std::uint8_t>((UINT8_MAX - rng) % rng_excl);
+    while (leftover < threshold) {
+      m = static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
+      leftover = static_cast<std::uint8_t>(m);
+    }
+  }
+  return static_cast<std::uint8_t>(m >> 8);
+}
+
+/// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
+/// buffer (LSB first, 32 per next_uint32).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE bool buffered_bounded_bool(BitGen& bg, bool off, bool rng,
+                                                  uint32_buffer& b) noexcept {
+  if (!rng) return off;
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 31;
+  } else {
+    b.buf >>= 1;
+    b.bcnt -= 1;
+  }
+  return (b.buf & 0x1u) != 0;
+}
+
+// ---- single draws (random_bounded_uint64, random_buffered_bounded_*) ----
+
+/// random_bounded_uint64: one value on [off, off + rng]. rng <= 0xFFFFFFFF takes the 32-bit
+/// path on next_uint32 (rng == 0xFFFFFFFF: a raw next_uint32); rng == 2^64 - 1: a raw
+/// next_uint64. Lemire unless use_masked.
+template <class BitGen>
+inline std::uint64_t bounded_uint64(BitGen& bg, std::uint64_t off, std::uint64_t rng,
+                                    std::uint64_t mask, bool use_masked) noexcept {
+  if (rng == 0) return off;
+  if (rng <= 0xffffffffULL) {
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (use_masked) {
+      return off + buffered_bounded_masked_uint32(bg, static_cast<std::uint32_t>(rng),
+                                                  static_cast<std::uint32_t>(mask));
+    }
+    return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+  }
+  if (rng == UINT64_MAX) return off + bg.next_uint64();
+  if (use_masked) return off + bounded_masked_uint64(bg, rng, mask);
+  return off + bounded_lemire_uint64(bg, rng);
+}
+
+/// random_buffered_bounded_uint32 (the buffer is unused for 32 bits; kept for symmetry).
+template <class BitGen>
+inline std::uint32_t buffered_bounded_uint32(BitGen& bg, std::uint32_t off, std::uint32_t rng,
+                                             std::uint32_t mask, bool use_masked,
+                                             uint32_buffer& /*b*/) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffffffffu) return off + bg.next_uint32();
+  if (use_masked) return off + buffered_bounded_masked_uint32(bg, rng, mask);
+  return off + buffered_bounded_lemire_uint32(bg, rng);
+}
+
+/// random_buffered_bounded_uint16.
+template <class BitGen>
+inline std::uint16_t buffered_bounded_uint16(BitGen& bg, std::uint16_t off, std::uint16_t rng,
+                                             std::uint16_t mask, bool use_masked,
+                                             uint32_buffer& b) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffffu) return static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+  if (use_masked) {
+    return static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
+  }
+  return static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
+}
+
+/// random_buffered_bounded_uint8.
+template <class BitGen>
+inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::uint8_t rng,
+                                           std::uint8_t mask, bool use_masked,
+                                           uint32_buffer& b) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffu) return static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+  if (use_masked) {
+    return static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
+  }
+  return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+}
+
+// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
+
+/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
+/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
+/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
+/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
+template <class U>
+NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
+                                                     std::uint32_t rng_excl,
+                                                     std::uint32_t threshold, U off,
+                                                     U* out) noexcept {
+  std::size_t j = 0;
+  std::uint32_t rejected = 0;
+#if defined(__SSE2__)
+  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
+    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
+    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
+    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
+    __m128i bad = _mm_setzero_si128();
+    for (; j + 2 <= k; j += 2) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
+      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
+      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      if constexpr (sizeof(U) == 8) {
+        const __m128i vl = _mm_srli_epi64(pl, 32);
+        const __m128i vh = _mm_srli_epi64(ph, 32);
+        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
+                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+      } else {
+        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
+        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+      }
+    }
+    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+  }
+#endif
+  for (; j < k; ++j) {
+    const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+    const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+    out[2 * j] = static_cast<U>(off + static_cast<U>(lo >> 32));
+    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi >> 32));
+    rejected |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(lo) < threshold) |
+                static_cast<std::uint32_t>(static_cast<std::uint32_t>(hi) < threshold);
+  }
+  return rejected != 0;
+}
+
+/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
+/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
+/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
+/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
+/// draw); Lemire's test is the equivalent `leftover >= threshold`
+/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
+/// detail::uses_half_word_uint32<BitGen>.
+template <class BitGen, class U>
+inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
+                                      U* out) noexcept {
+  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    return;
+  }
+  const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
+  const auto threshold =
+      static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  std::uint32_t buf;
+  bool has = bg.uint32_buffer_state(buf);
+  std::size_t i = 0;
+  auto take = [&](std::uint32_t c) {
+    const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
+    if (static_cast<std::uint32_t>(m) >= threshold)
+      out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+  };
+  if (has && cnt != 0) {
+    has = false;
+    take(buf);
+  }
+  constexpr std::size_t kBlock = 256;
+  std::uint64_t words[kBlock];
+  while (cnt - i >= 2) {
+    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
+    // The draws go to a local array (which cannot alias the generator's state, so the state
+    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
+    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
+    // Common case first: no candidate of the block is rejected, every slot is written in order;
+    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl),
+                                                  threshold, off, out + i))) {
+      i += 2 * k;
+      continue;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
+      const std::uint64_t hi = (words[j] >> 32) * rng_excl;
+      out[i] = static_cast<U>(off + static_cast<U>(lo >> 32));
+      i += static_cast<std::uint32_t>(lo) >= threshold;
+      out[i] = static_cast<U>(off + static_cast<U>(hi >> 32));
+      i += static_cast<std::uint32_t>(hi) >= threshold;
+    }
+  }
+  while (i < cnt) {
+    if (has) {
+      has = false;
+      take(buf);
+    } else {
+      const std::uint64_t w = bg.next_uint64();
+      buf = static_cast<std::uint32_t>(w >> 32);
+      has = true;
+      take(static_cast<std::uint32_t>(w));
+    }
+  }
+  bg.set_uint32_buffer_state(has, buf);
+}
+
+// ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
+
+/// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
+/// rng <= 0xFFFFFFFF.
+template <class BitGen>
+inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
+                                bool use_masked, std::uint64_t* out) noexcept {
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng <= 0xffffffffULL) {
+    if (rng == 0xffffffffULL) {
+      for (std::size_t i = 0; i < cnt; ++i)
+        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+    } else {
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      if (use_masked) {
+        const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+        for (std::size_t i = 0; i < cnt; ++i) {
+          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
+        }
+      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
+      } else {
+        for (std::size_t i = 0; i < cnt; ++i)
+          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+      }
+    }
+  } else if (rng == UINT64_MAX) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
+  } else if (use_masked) {
+    const std::uint64_t mask = gen_mask(rng);
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
+  }
+}
+
+/// random_bounded_uint32_fill.
+template <class BitGen>
+inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
+                                bool use_masked, std::uint32_t* out) noexcept {
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffffffffu) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
+  }
+}
+
+/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
+template <class BitGen>
+inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
+                                bool use_masked, std::uint16_t* out) noexcept {
+  uint32_buffer b;
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffffu) {
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
+    }
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
+    }
+  }
+}
+
+/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
+template <class BitGen>
+inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
+                               bool use_masked, std::uint8_t* out) noexcept {
+  uint32_buffer b;
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffu) {
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
+    }
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+    }
+  }
+}
+
+/// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
+template <class BitGen>
+inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
+                              bool* out) noexcept {
+  uint32_buffer b;
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+}
+
+/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
+/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
+/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
+/// for the last partial word, bit by bit.
+template <class BitGen>
+inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
+  if (!rng) return std::vector<bool>(n, off);
+  std::vector<bool> v(n);
+  std::size_t i = 0;
+#if defined(__GLIBCXX__)
+  {
+    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
+    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
+    constexpr std::size_t bits = sizeof(word_t) * 8;
+    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
+    for (; n - i >= bits; i += bits) {
+      if constexpr (bits == 64) {
+        const std::uint64_t lo = bg.next_uint32();
+        const std::uint64_t hi = bg.next_uint32();
+        *w++ = static_cast<word_t>(lo | (hi << 32));
+      } else {
+        *w++ = static_cast<word_t>(bg.next_uint32());
+      }
+    }
+  }
+#endif
+  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
+  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
+  return v;
+}
+
+/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
+/// `length` bytes (length <= 4 * words).
+template <class BitGen>
+inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
+  std::size_t i = 0;
+  for (; length - i >= 4; i += 4) {
+    const std::uint32_t w = bg.next_uint32();
+    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
+                           static_cast<unsigned char>(w >> 16),
+                           static_cast<unsigned char>(w >> 24)};
+    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  }
+  if (i < length) {
+    const std::uint32_t w = bg.next_uint32();
+    for (std::size_t k = 0; i + k < length; ++k)
+      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+  }
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+// ---- end nprandom/distributions/integers.hpp ----
 // ---- begin nprandom/distributions/permutation.hpp ----
 // Permutation kernels: Fisher-Yates shuffles (masked random_interval and Lemire variants) and the
 // index samplers behind Generator.choice (Floyd, tail shuffle, weighted with/without replacement).
@@ -7741,6 +7629,119 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
 
 #endif  // NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 // ---- end nprandom/distributions/multivariate.hpp ----
+// ---- includes: array bounds (integers) ----
+// ---- begin nprandom/detail/integers_broadcast.hpp ----
+// NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
+// bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
+#ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+#define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
+template <class T, class BitGen, class Low, class High>
+ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
+                                   const shape& hs, const size_arg& size, bool closed,
+                                   bool masked) {
+  using D = integers_dtype<T>;
+  static_assert(D::supported,
+                "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+  using U = typename D::unsigned_type;
+  // As NumPy, a `size` with no elements returns before any check.
+  if (size && size->count() == 0) return ndarray<T>(*size);
+  const std::size_t n_low = ls.count(), n_high = hs.count();
+  constexpr bool wide = sizeof(U) == 8;
+  const wide_int lb = to_wide(std::numeric_limits<T>::min());
+  const wide_int ub = to_wide(std::numeric_limits<T>::max());
+  auto closed_high = [&](std::size_t i) {
+    const wide_int h = to_wide(high[i]);
+    return closed ? h : wide_minus_one(h);
+  };
+  bool all_low_zero = true;
+  for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
+  auto bounds_error = [&]() -> std::invalid_argument {
+    if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
+    return std::invalid_argument(closed ? "low > high" : "low >= high");
+  };
+  const std::string name = D::name();
+  // Values are checked element by element only when the input type does not cast safely
+  // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
+  // first.
+  if (!integers_can_cast<Low, T>()) {
+    for (std::size_t i = 0; i < n_low; ++i) {
+      const wide_int l = to_wide(low[i]);
+      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
+        throw std::invalid_argument("low is out of bounds for " + name);
+      }
+    }
+  }
+  if (!integers_can_cast<High, T>()) {
+    for (std::size_t i = 0; i < n_high; ++i) {
+      const wide_int h = closed_high(i);
+      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
+      if (wide && wide_less(h, lb)) throw bounds_error();
+    }
+  }
+  // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
+  const shape lh = ufunc_broadcast(ls, hs);
+  {
+    broadcast_walk w(lh, {&ls, &hs});
+    const std::size_t n = lh.count();
+    for (std::size_t i = 0; i < n; ++i, w.next()) {
+      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
+    }
+  }
+  // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
+  // (low, high, out) gives the order, and draws one value per output element.
+  const shape out_shape = size ? *size : lh;
+  const shape it = broadcast_shapes({&ls, &hs, &out_shape});
+  const std::size_t n = out_shape.count(sizeof(T));
+  std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
+  broadcast_walk w(it, {&ls, &hs});
+  distributions::uint32_buffer buf;
+  for (std::size_t i = 0; i < n; ++i, w.next()) {
+    const wide_int l = to_wide(low[w.offset(0)]);
+    const wide_int h = closed_high(w.offset(1));
+    const std::uint64_t rng64 = h.bits - l.bits;
+    U v;
+    if constexpr (std::is_same<U, bool>::value) {
+      v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
+    } else if constexpr (sizeof(U) == 8) {
+      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
+    } else if constexpr (sizeof(U) == 4) {
+      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
+    } else if constexpr (sizeof(U) == 2) {
+      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
+    } else {
+      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                static_cast<U>(distributions::gen_mask(rng64)),
+                                                masked, buf);
+    }
+    tmp[i] = static_cast<T>(v);
+  }
+  return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+// ---- end nprandom/detail/integers_broadcast.hpp ----
 
 #include <limits>
 
