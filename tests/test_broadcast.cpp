@@ -16,6 +16,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -68,9 +69,11 @@ Outcome outcome(const ndarray<double>& a) {
   for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + hex(a[i]);
   return o;
 }
-Outcome outcome(const ndarray<std::int64_t>& a) {
+template <class I, std::enable_if_t<std::is_integral<I>::value, int> = 0>
+Outcome outcome(const ndarray<I>& a) {
   Outcome o{"int", shape_str(a.shape()), ""};
-  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + std::to_string(a[i]);
+  const std::vector<I>& v = a.values();  // (ndarray<bool> holds a std::vector<bool>)
+  for (std::size_t i = 0; i < v.size(); ++i) o.payload += (i ? " " : "") + std::to_string(+v[i]);
   return o;
 }
 template <class F>
@@ -255,6 +258,10 @@ std::map<std::string, std::function<Outcome(S&)>> both() {
        [](S& x) { return run([&] {
                     return x.triangular({0.0, 1.0}, {1.0, 1.0, 1.0}, 3.0);
                   }); }},
+      {"err_triangular_shape2d",
+       [](S& x) { return run([&] {
+                    return x.triangular({{0.0, 1.0, 2.0}}, {1.0, 1.0}, 3.0);
+                  }); }},
       {"err_uniform_shape",
        [](S& x) { return run([&] {
                     return x.uniform({0.0, 1.0}, {1.0, 2.0, 3.0});
@@ -331,6 +338,144 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["err_uniform_neg"] = [](G& x) {
     return run([&] { return x.uniform({0.0, 1.0}, {1.0, 0.5}); });
   };
+  // integers with N-D array bounds (_rand_<dtype>_broadcast).
+  using i64 = std::int64_t;
+  calls["integers_2d_size"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {10, 50}, {3, 2}); });
+  };
+  calls["integers_col_endpoint"] = [](G& x) {
+    return run([&] { return x.integers({{0}, {5}}, {10, 200, 300}, nprandom::endpoint); });
+  };
+  calls["integers_scalar_low"] = [](G& x) {
+    return run([&] { return x.integers(7, ndarray<i64>({10, 20, 30, 40}, {2, 2})); });
+  };
+  calls["integers_scalar_shape"] = [](G& x) {
+    return run([&] { return x.integers(0, 10, {2, 3}); });
+  };
+  calls["integers_int8"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({{-5}, {0}}, {5, 100}, {3, 2, 2}); });
+  };
+  calls["integers_uint16_endpoint"] = [](G& x) {
+    return run([&] {
+      return x.integers<std::uint16_t>({0, 5}, {{10}, {65535}}, nprandom::endpoint);
+    });
+  };
+  calls["integers_uint64"] = [](G& x) {
+    return run([&] { return x.integers<std::uint64_t>({0, 7}, {{10}, {std::uint64_t{1} << 62}}); });
+  };
+  calls["integers_zero_size"] = [](G& x) {
+    return run([&] { return x.integers({5, 5}, {1, 1}, {0, 2}); });
+  };
+  calls["err_integers_low_high"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {{10, 50}, {10, 5}}); });
+  };
+  calls["err_integers_high_le0"] = [](G& x) {
+    return run([&] { return x.integers({0, 0}, {10, 0}); });
+  };
+  calls["err_integers_endpoint"] = [](G& x) {
+    return run([&] { return x.integers({0, 5}, {10, 4}, nprandom::endpoint); });
+  };
+  calls["err_integers_high_oob"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({0, 5}, {{10, 300}}); });
+  };
+  calls["err_integers_high_oob_endpoint"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({0, 5}, {10, 128}, nprandom::endpoint); });
+  };
+  calls["err_integers_low_oob"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({-200, 5}, 10); });
+  };
+  calls["err_integers_shape"] = [](G& x) {
+    return run([&] { return x.integers({0, 1}, {5, 6, 7}); });
+  };
+  calls["err_integers_shape2d"] = [](G& x) {
+    return run([&] { return x.integers({{0, 1, 2}, {3, 4, 5}}, {7, 8}); });
+  };
+  calls["err_integers_size"] = [](G& x) {
+    return run([&] { return x.integers({0, 1}, {5, 6}, {3}); });
+  };
+  // multinomial with array n and N-D pvals.
+  calls["multinomial_2d"] = [](G& x) {
+    return run([&] { return x.multinomial({10, 20}, {{0.2, 0.8}, {0.5, 0.5}}); });
+  };
+  calls["multinomial_n_col_size"] = [](G& x) {
+    return run([&] {
+      return x.multinomial(ndarray<i64>({10, 20}, {2, 1}), {0.2, 0.3, 0.5}, {2, 3});
+    });
+  };
+  calls["multinomial_pvals2d"] = [](G& x) {
+    return run([&] { return x.multinomial(7, {{0.1, 0.9}, {0.6, 0.4}, {1.0, 0.0}}); });
+  };
+  calls["multinomial_size_bcast"] = [](G& x) {
+    return run([&] { return x.multinomial({5, 6}, {{0.2, 0.8}}, {3, 2}); });
+  };
+  calls["multinomial_scalar_shape"] = [](G& x) {
+    return run([&] { return x.multinomial(9, {0.3, 0.3, 0.4}, {2, 2}); });
+  };
+  calls["err_multinomial_n"] = [](G& x) {
+    return run([&] { return x.multinomial({10, -1}, {0.5, 0.5}); });
+  };
+  calls["err_multinomial_sum2d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {{0.5, 0.2, 0.3}, {0.8, 0.7, 0.1}}); });
+  };
+  calls["err_multinomial_sum1d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.8, 0.7, 0.1}); });
+  };
+  calls["err_multinomial_range"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {{0.5, 0.5}, {1.5, -0.5}}); });
+  };
+  calls["err_multinomial_shape"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2, 3}, {{0.5, 0.5}, {0.2, 0.8}}); });
+  };
+  calls["err_multinomial_size"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.5, 0.5}, {3}); });
+  };
+  calls["err_multinomial_size_compat"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, {0.5, 0.5}, {1, 1}); });
+  };
+  calls["err_multinomial_pvals0d"] = [](G& x) {
+    return run([&] { return x.multinomial({1, 2}, 0.5); });
+  };
+  // choice along an axis, permuted of an N-D array (np.arange(12).reshape(3, 4),
+  // np.arange(24).reshape(2, 3, 4)).
+  auto arange = [](std::size_t n, shape s) {
+    std::vector<i64> v(n);
+    for (std::size_t i = 0; i < n; ++i) v[i] = static_cast<i64>(i);
+    return ndarray<i64>(std::move(v), std::move(s));
+  };
+  const ndarray<i64> a34 = arange(12, {3, 4}), a234 = arange(24, {2, 3, 4});
+  calls["choice_axis1"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, 2, true, {}, 1); });
+  };
+  calls["choice_axis2_noreplace"] = [a234](G& x) {
+    return run([&] { return x.choice(a234, {2, 2}, false, {}, 2); });
+  };
+  calls["choice_axis0_p"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, 5, true, {0.2, 0.3, 0.5}); });
+  };
+  calls["choice_axis_scalar"] = [a34](G& x) {
+    return run([&] { return x.choice(a34, nprandom::size_arg{}, true, {}, 1); });
+  };
+  calls["choice_axis_neg"] = [a234](G& x) {
+    return run([&] { return x.choice(a234, 3, false, {}, -2); });
+  };
+  calls["permuted_axis2"] = [a234](G& x) { return run([&] { return x.permuted(a234, 2); }); };
+  calls["permuted_axis1"] = [a234](G& x) { return run([&] { return x.permuted(a234, 1); }); };
+  calls["permuted_axis_neg3"] = [a234](G& x) { return run([&] { return x.permuted(a234, -3); }); };
+  calls["permuted_none"] = [a234](G& x) { return run([&] { return x.permuted(a234); }); };
+  calls["err_permuted_axis"] = [a234](G& x) { return run([&] { return x.permuted(a234, 3); }); };
+  calls["integers_high_only"] = [](G& x) { return run([&] { return x.integers({5, 10, 1000}); }); };
+  calls["integers_high_only_int8"] = [](G& x) {
+    return run([&] { return x.integers<std::int8_t>({{5}, {100}}); });
+  };
+  calls["integers_bool"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 0, 1}, {2, 1, 2}, {2, 3}); });
+  };
+  calls["integers_bool_endpoint"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 1}, {1, 1}, nprandom::endpoint); });
+  };
+  calls["err_integers_bool_oob"] = [](G& x) {
+    return run([&] { return x.integers<bool>({0, 1}, {{1}, {3}}); });
+  };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
     if (kv.first.rfind("G.", 0) != 0) continue;
@@ -353,6 +498,38 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
   };
   calls["err_hyper_nsample"] = [](R& x) {
     return run([&] { return x.hypergeometric({1, 2}, {1, 1}, {1, 0}); });
+  };
+  // randint with array bounds (masked _rand_<dtype>_broadcast).
+  calls["randint_list"] = [](R& x) {
+    return run([&] { return x.randint(std::vector<int>{0, 5}, 10); });
+  };
+  calls["randint_2d_size"] = [](R& x) {
+    return run([&] { return x.randint({0, 5}, {{10}, {50}}, {3, 2, 2}); });
+  };
+  calls["randint_high_only"] = [](R& x) { return run([&] { return x.randint({5, 10, 1000}); }); };
+  calls["randint_int8"] = [](R& x) {
+    return run([&] { return x.randint<std::int8_t>({{-5}, {0}}, {5, 100}, {3, 2, 2}); });
+  };
+  calls["randint_uint16"] = [](R& x) {
+    return run([&] { return x.randint<std::uint16_t>({0, 5}, {{10}, {65535}}); });
+  };
+  calls["randint_scalar_shape"] = [](R& x) {
+    return run([&] { return x.randint(0, 10, {2, 3}); });
+  };
+  calls["err_randint_low_high"] = [](R& x) {
+    return run([&] { return x.randint({0, 5}, {10, 5}); });
+  };
+  calls["err_randint_high_le0"] = [](R& x) {
+    return run([&] { return x.randint({0, 0}, {10, 0}); });
+  };
+  calls["err_randint_shape"] = [](R& x) {
+    return run([&] { return x.randint({0, 1}, {5, 6, 7}); });
+  };
+  calls["randint_bool"] = [](R& x) {
+    return run([&] { return x.randint<bool>({0, 0, 1}, {2, 1, 2}); });
+  };
+  calls["err_randint_oob"] = [](R& x) {
+    return run([&] { return x.randint<std::int8_t>({0, 5}, 300); });
   };
   std::size_t seen = 0;
   for (const auto& kv : golden) {
@@ -388,6 +565,17 @@ TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]"
            return nprandom::poisson(ndarray<double>({1.0, 4.0}, {2, 1}), shape{2, 3});
          });
        }},
+      {"F.randint_list",
+       [] { return run([] {
+              return nprandom::randint(std::vector<std::int64_t>{0, 5}, 10);
+            }); }},
+      {"F.randint_high_only", [] { return run([] {
+                                     return nprandom::randint({5, 10, 1000});
+                                   }); }},
+      {"F.randint_2d_size",
+       [] { return run([] {
+              return nprandom::randint({0, 5}, {{10}, {50}}, {3, 2, 2});
+            }); }},
       {"F.uniform_high",
        [] {
          return run([] { return nprandom::uniform(0.0, std::vector<double>{1.0, 2.0, 3.0}); });
@@ -417,4 +605,19 @@ TEST_CASE("broadcast: the four forms of one declaration agree", "[broadcast]") {
   CHECK(d.normal(1.0, 2.0) == sized[0]);
   // A 2-D initializer list is rectangular.
   CHECK_THROWS_AS(d.normal({{1.0, 2.0}, {3.0}}, 1.0), std::invalid_argument);
+}
+
+TEST_CASE("broadcast: integers(vector, vector, n) reads n as a size, not the endpoint flag",
+          "[broadcast]") {
+  G g(nprandom::PCG64(5)), h(nprandom::PCG64(5));
+  const std::vector<int> lo{0, 5}, hi{10, 50};
+  static_assert(std::is_same<decltype(g.integers(lo, hi, 2)), ndarray<std::int64_t>>::value,
+                "an int third argument is a size");
+  static_assert(std::is_same<decltype(g.integers(lo, hi, true)), std::vector<std::int64_t>>::value,
+                "a bool third argument is the endpoint flag");
+  const ndarray<std::int64_t> a = g.integers(lo, hi, shape{3, 2});
+  const ndarray<std::int64_t> b = h.integers({0, 5}, {10, 50}, {3, 2});
+  CHECK(a.shape() == shape{3, 2});
+  CHECK(a.values() == b.values());
+  CHECK_THROWS_AS(g.integers(lo, hi, 3), std::invalid_argument);  // (2,) vs size (3,)
 }

@@ -35,6 +35,7 @@
 #include <iterator>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string_view>
 // ---- includes: continuous ----
 #include <nprandom/distributions/continuous.hpp>
@@ -42,6 +43,8 @@
 #include <nprandom/distributions/discrete.hpp>
 // ---- includes: multivariate ----
 #include <nprandom/distributions/multivariate.hpp>
+// ---- includes: array bounds (integers) ----
+#include <nprandom/detail/integers_broadcast.hpp>
 
 #include <limits>
 
@@ -205,25 +208,76 @@ class Generator {
   // repeated scalar calls); 64-bit dtypes draw with random_bounded_uint64 per element. Checks
   // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
   // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
-  // "operands could not be broadcast together with shapes (a,) (b,) ".
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
+  // "operands could not be broadcast together with shapes (a,) (b,) ". The flag must be a bool
+  // (B): an integer third argument is a `size` and picks the N-D form below.
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
   std::vector<T> integers(const std::vector<Low>& low, const std::vector<High>& high,
-                          bool closed = false) {
+                          B closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), high.data(), high.size(), closed);
   }
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(Low low, const std::vector<High>& high, bool closed = false) {
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
+  std::vector<T> integers(Low low, const std::vector<High>& high, B closed = false) {
     return integers_broadcast<T>(&low, 1, high.data(), high.size(), closed);
   }
-  template <
-      class T = std::int64_t, class Low, class High,
-      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  std::vector<T> integers(const std::vector<Low>& low, High high, bool closed = false) {
+  template <class T = std::int64_t, class Low, class High, class B = bool,
+            std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
+                                 std::is_same<B, bool>::value,
+                             int> = 0>
+  std::vector<T> integers(const std::vector<Low>& low, High high, B closed = false) {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
+  }
+
+  // N-D array bounds (ndarray, array_view, std::vector, {..} or {{..}, {..}}, or a scalar for
+  // one of them), broadcast with each other and with `size`: integers<T>(low, high, size,
+  // endpoint = false) or integers<T>(low, high, endpoint_t = {}) (shape: the bounds' broadcast).
+  // Bounds are int64 arrays (uint64 for T = std::uint64_t). NumPy's order: per-element bound
+  // checks ("low is out of bounds for <dtype>", "high is out of bounds for <dtype>"), then the
+  // broadcast of low and high ("operands could not be broadcast together with shapes ..."), then
+  // "low >= high" ("low > high" closed; "high <= 0" / "high < 0" when every low is 0); then one
+  // draw per output element in C order. A `size` with no elements returns before any check.
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
+                      bool closed = false) {
+    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+      if (size && size->count() == 0) return ndarray<T>(*size);
+      const auto r = detail::integers_check<T>(low[0], high[0], closed);
+      const shape s = size ? *size : shape{};
+      const std::size_t n = s.count(sizeof(T));
+      std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
+      integers_fill_checked(r, tmp.get(), n);
+      return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), s);
+    }
+    return integers_array<T>(low.data(), low.shape(), high.data(), high.shape(), size, closed);
+  }
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
+                      endpoint_t closed) {
+    return integers<T>(low, high, size, closed.value);
+  }
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high) {
+    return integers<T>(low, high, size_arg{}, false);
+  }
+  // integers<T>(high) with array `high` (low = 0).
+  template <class T = std::int64_t>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& high) {
+    return integers<T>(detail::integers_bound_t<T>{0}, high, size_arg{}, false);
+  }
+  // (E is deduced, so a braced size such as {3} never reads as the tag.)
+  template <class T = std::int64_t, class E,
+            std::enable_if_t<std::is_same<E, endpoint_t>::value, int> = 0>
+  ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
+                      const array_arg<detail::integers_bound_t<T>>& high, E closed) {
+    return integers<T>(low, high, size_arg{}, closed.value);
   }
 
   // ---- uniform(low=0.0, high=1.0, size=None) ----
@@ -437,10 +491,10 @@ class Generator {
 
   // ---- choice(a, size=None, replace=True, p=None, shuffle=True) ----
   // `a` is a population size (values 0..a-1, returned as std::int64_t) or a std::vector<T>
-  // (values taken from it, 1-D only; NumPy's `axis` is not supported). An empty `p` means
-  // p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p -> searchsorted
-  // on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000 and
-  // size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
+  // (values taken from it; an N-D ndarray / array_view with NumPy's `axis`: see below). An empty
+  // `p` means p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p ->
+  // searchsorted on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000
+  // and size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
   // replacement with p -> rounds of uniforms. Errors (std::invalid_argument, NumPy 2.5 texts):
   // "a must be a positive integer unless no samples are taken", "a cannot be empty unless no
   // samples are taken", "a and p must have same size", "Probabilities contain NaN",
@@ -508,6 +562,44 @@ class Generator {
       out.insert(out.end(), row, row + cols);
     }
     return out;
+  }
+
+  // An N-D array `a` (ndarray or array_view): choice along `axis` (NumPy's choice(a, size,
+  // replace, p, axis, shuffle)): indices drawn as choice(a.shape[axis], size, ...) draws them
+  // (size None: one index, the axis dropped), then a.take(idx, axis): the result shape is
+  // a.shape[:axis] + size + a.shape[axis+1:]. A bad axis -> std::out_of_range "tuple index out of
+  // range" (NumPy: IndexError).
+  template <class T>
+  ndarray<T> choice(const array_view<T>& a, const size_arg& size, bool replace = true,
+                    const std::vector<double>& p = {}, int axis = 0, bool shuffle = true) {
+    const std::vector<std::size_t>& ad = a.dims.dims();
+    const int nd = static_cast<int>(ad.size());
+    if (nd == 0 || axis < -nd || axis >= nd) throw std::out_of_range("tuple index out of range");
+    const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+    const std::size_t n = size ? size->count(sizeof(std::int64_t)) : 1;
+    std::vector<std::int64_t> idx(n);
+    choice_impl(static_cast<std::int64_t>(ad[ax]), false, idx.data(), n, replace,
+                p.empty() ? nullptr : p.data(), p.size(), shuffle);
+    std::size_t outer = 1, inner = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= ad[i];
+    for (std::size_t i = ax + 1; i < ad.size(); ++i) inner *= ad[i];
+    std::vector<std::size_t> dims(ad.begin(), ad.begin() + static_cast<std::ptrdiff_t>(ax));
+    if (size) dims.insert(dims.end(), (*size).dims().begin(), (*size).dims().end());
+    dims.insert(dims.end(), ad.begin() + static_cast<std::ptrdiff_t>(ax) + 1, ad.end());
+    std::vector<T> out;
+    out.reserve(detail::checked_elements<T>(outer * n, inner));
+    for (std::size_t o = 0; o < outer; ++o) {
+      for (std::int64_t k : idx) {
+        const T* src = a.data + (o * ad[ax] + static_cast<std::size_t>(k)) * inner;
+        out.insert(out.end(), src, src + inner);
+      }
+    }
+    return ndarray<T>(std::move(out), shape(std::move(dims)));
+  }
+  template <class T>
+  ndarray<T> choice(const ndarray<T>& a, const size_arg& size, bool replace = true,
+                    const std::vector<double>& p = {}, int axis = 0, bool shuffle = true) {
+    return choice(array_view<T>{a.data(), a.shape()}, size, replace, p, axis, shuffle);
   }
 
   // ---- shuffle(x, axis=0) ----
@@ -605,6 +697,45 @@ class Generator {
     return out;
   }
 
+  // permuted of an N-D array (ndarray or array_view): axis=None (the default) shuffles the flat
+  // copy; otherwise every lane along `axis` is shuffled independently, lanes in C order over the
+  // other dimensions (NumPy's PyArray_IterAllButAxis). A bad axis -> std::invalid_argument "axis
+  // A is out of bounds for array of dimension N" (NumPy's AxisError).
+  template <class T>
+  ndarray<T> permuted(const array_view<T>& x, std::optional<int> axis = std::nullopt) {
+    const std::vector<std::size_t>& xd = x.dims.dims();
+    const std::size_t total = x.dims.count(sizeof(T));
+    std::vector<T> out(x.data, x.data + total);
+    if (!axis) {
+      shuffle(out);
+      return ndarray<T>(std::move(out), x.dims);
+    }
+    const int nd = static_cast<int>(xd.size());
+    if (*axis < -nd || *axis >= nd) {
+      throw std::invalid_argument("axis " + std::to_string(*axis) +
+                                  " is out of bounds for array of dimension " + std::to_string(nd));
+    }
+    const std::size_t ax = static_cast<std::size_t>(*axis < 0 ? *axis + nd : *axis);
+    std::size_t outer = 1, inner = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= xd[i];
+    for (std::size_t i = ax + 1; i < xd.size(); ++i) inner *= xd[i];
+    const std::size_t len = xd[ax];
+    if (total == 0) return ndarray<T>(std::move(out), x.dims);
+    for (std::size_t o = 0; o < outer; ++o) {
+      for (std::size_t in = 0; in < inner; ++in) {
+        T* lane = out.data() + o * len * inner + in;
+        distributions::shuffle_raw_with(bit_generator_, len, 0, [&](std::size_t i, std::size_t j) {
+          if (i != j) std::swap(lane[i * inner], lane[j * inner]);
+        });
+      }
+    }
+    return ndarray<T>(std::move(out), x.dims);
+  }
+  template <class T>
+  ndarray<T> permuted(const ndarray<T>& x, std::optional<int> axis = std::nullopt) {
+    return permuted(array_view<T>{x.data(), x.shape()}, axis);
+  }
+
   // ---- spawn(n_children) ----
   // n_children new Generators over bit_generator().spawn(n) (children of its SeedSequence).
   // Errors: n_children < 0 -> "n_children must be non-negative"; a bit generator without a
@@ -659,82 +790,14 @@ class Generator {
   template <class T, class Low, class High>
   std::vector<T> integers_broadcast(const Low* low, std::size_t n_low, const High* high,
                                     std::size_t n_high, bool closed) {
-    using D = detail::integers_dtype<T>;
-    static_assert(D::supported,
-                  "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
-    using U = typename D::unsigned_type;
-    constexpr bool wide = sizeof(U) == 8;
-    const detail::wide_int lb = detail::to_wide(std::numeric_limits<T>::min());
-    const detail::wide_int ub = detail::to_wide(std::numeric_limits<T>::max());
-    auto closed_high = [&](std::size_t i) {
-      const detail::wide_int h = detail::to_wide(high[i]);
-      return closed ? h : detail::wide_minus_one(h);
-    };
-    bool all_low_zero = true;
-    for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
-    auto bounds_error = [&]() -> std::invalid_argument {
-      if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
-      return std::invalid_argument(closed ? "low > high" : "low >= high");
-    };
-    const std::string name = D::name();
-    // 64-bit dtypes only check values element by element when the input type does not cast
-    // safely (NumPy's np.can_cast on the array dtype); the outcome differs only in which error
-    // comes first.
-    if (!wide || !detail::integers_can_cast<Low, T>()) {
-      for (std::size_t i = 0; i < n_low; ++i) {
-        const detail::wide_int l = detail::to_wide(low[i]);
-        if (detail::wide_less(l, lb) || (wide && detail::wide_less(ub, l))) {
-          throw std::invalid_argument("low is out of bounds for " + name);
-        }
-      }
-    }
-    if (!wide || !detail::integers_can_cast<High, T>()) {
-      for (std::size_t i = 0; i < n_high; ++i) {
-        const detail::wide_int h = closed_high(i);
-        if (detail::wide_less(ub, h))
-          throw std::invalid_argument("high is out of bounds for " + name);
-        if (wide && detail::wide_less(h, lb)) throw bounds_error();
-      }
-    }
-    if (n_low != n_high && n_low != 1 && n_high != 1) {
-      throw std::invalid_argument("operands could not be broadcast together with shapes (" +
-                                  std::to_string(n_low) + ",) (" + std::to_string(n_high) + ",) ");
-    }
-    const std::size_t n = (n_low == 0 || n_high == 0) ? 0 : std::max(n_low, n_high);
-    for (std::size_t i = 0; i < n; ++i) {
-      if (detail::wide_less(closed_high(n_high == 1 ? 0 : i),
-                            detail::to_wide(low[n_low == 1 ? 0 : i]))) {
-        throw bounds_error();
-      }
-    }
-    std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
-    distributions::uint32_buffer buf;
-    for (std::size_t i = 0; i < n; ++i) {
-      const detail::wide_int l = detail::to_wide(low[n_low == 1 ? 0 : i]);
-      const detail::wide_int h = closed_high(n_high == 1 ? 0 : i);
-      const std::uint64_t rng64 = h.bits - l.bits;
-      U v;
-      if constexpr (std::is_same<U, bool>::value) {
-        v = distributions::buffered_bounded_bool(bit_generator_, l.bits != 0, rng64 != 0, buf);
-      } else if constexpr (sizeof(U) == 8) {
-        v = distributions::bounded_uint64(bit_generator_, l.bits, rng64,
-                                          distributions::gen_mask(rng64), false);
-      } else if constexpr (sizeof(U) == 4) {
-        v = distributions::buffered_bounded_uint32(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      } else if constexpr (sizeof(U) == 2) {
-        v = distributions::buffered_bounded_uint16(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      } else {
-        v = distributions::buffered_bounded_uint8(
-            bit_generator_, static_cast<U>(l.bits), static_cast<U>(rng64),
-            static_cast<U>(distributions::gen_mask(rng64)), false, buf);
-      }
-      tmp[i] = static_cast<T>(v);
-    }
-    return std::vector<T>(tmp.get(), tmp.get() + n);
+    return integers_array<T>(low, shape(n_low), high, shape(n_high), size_arg{}, closed).values();
+  }
+
+  template <class T, class Low, class High>
+  ndarray<T> integers_array(const Low* low, const shape& ls, const High* high, const shape& hs,
+                            const size_arg& size, bool closed) {
+    return detail::integers_broadcast_draw<T>(bit_generator_, low, ls, high, hs, size, closed,
+                                              false);
   }
 
   // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a
@@ -1310,8 +1373,8 @@ class Generator {
   // dimension and the last dimension of pvals must be greater than 0."; any pval outside [0, 1]
   // or NaN -> "pvals < 0, pvals > 1 or pvals contains NaNs"; Kahan sum of pvals[:-1] > 1 + 1e-12
   // -> "sum(pvals[:-1]) > 1.0"; n < 0 -> "n < 0". pvals[-1] is only range-checked: the last
-  // category gets what is left. Scalar n with one pvals vector (NumPy's broadcasting of arrays of
-  // n / pvals is not mirrored: loop over calls instead; it draws the same stream).
+  // category gets what is left. Scalar n with one pvals vector; array n and N-D pvals: the
+  // broadcasting overload below.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, 1);
   }
@@ -1344,6 +1407,77 @@ class Generator {
     for (std::size_t off = 0; off < total; off += d) {
       distributions::multinomial(bit_generator_, n, pvals.data(), d, out + off, cache);
     }
+  }
+
+  // multinomial(n, pvals, size) with array n and/or N-D pvals (NumPy's vector path): the result
+  // shape is broadcast(n, pvals.shape[:-1]) (or `size`, which must equal the broadcast of (n,
+  // pvals.shape[:-1], size)) + (d,), one multinomial draw per element in C order. Checks, in
+  // NumPy's order: d == 0 (0-d pvals) -> "pvals must have at least 1 dimension ..."; pvals
+  // outside [0, 1] -> "pvals < 0, pvals > 1 or pvals contains NaNs"; per row "sum(pvals[:-1]) >
+  // 1.0" ("sum(pvals[...,:-1]) > 1.0" for N-D pvals); "n < 0"; shape errors as NumPy's
+  // iterators ("shape mismatch: ...", "Output size ... is not compatible with broadcast
+  // dimensions of inputs ...").
+  ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
+                                    const array_arg<double>& pvals, const size_arg& size = {}) {
+    const std::size_t pnd = pvals.ndim();
+    const std::size_t d = pnd >= 1 ? pvals.shape()[pnd - 1] : 0;
+    if (d == 0) {
+      throw std::invalid_argument(
+          "pvals must have at least 1 dimension and the last dimension of pvals must be "
+          "greater than 0.");
+    }
+    const std::size_t psz = pvals.size();
+    for (std::size_t i = 0; i < psz; ++i) {
+      const double p = pvals[i];
+      if (!(p >= 0.0) || !(p <= 1.0)) {
+        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
+      }
+    }
+    for (std::size_t off = 0; off < psz; off += d) {
+      if (detail::kahan_sum(pvals.data() + off, d - 1) > (1.0 + 1e-12)) {
+        throw std::invalid_argument(pnd == 1 ? "sum(pvals[:-1]) > 1.0"
+                                             : "sum(pvals[...,:-1]) > 1.0");
+      }
+    }
+    if (n.ndim() == 0 && pnd == 1) {  // NumPy's scalar-n path: size + (d,)
+      if (n[0] < 0) throw std::invalid_argument("n < 0");
+      std::vector<std::size_t> dims = size ? size->dims() : std::vector<std::size_t>{};
+      dims.push_back(d);
+      ndarray<std::int64_t> out{shape(std::move(dims))};
+      distributions::binomial_cache cache;
+      for (std::size_t off = 0; off < out.size(); off += d) {
+        distributions::multinomial(bit_generator_, n[0], pvals.data(), d, out.data() + off, cache);
+      }
+      return out;
+    }
+    for (std::size_t i = 0; i < n.size(); ++i) {
+      if (n[i] < 0) throw std::invalid_argument("n < 0");
+    }
+    // The row offsets into pvals, shaped pvals.shape[:-1].
+    const std::vector<std::size_t>& pd = pvals.shape().dims();
+    const shape rows(std::vector<std::size_t>(pd.begin(), pd.end() - 1));
+    shape it;
+    if (!size) {
+      it = detail::broadcast_shapes({&n.shape(), &rows});
+    } else {
+      it = detail::broadcast_shapes({&n.shape(), &rows, &*size});
+      if (it != *size) {
+        throw std::invalid_argument("Output size " + size->str() +
+                                    " is not compatible with broadcast dimensions of inputs " +
+                                    it.str() + ".");
+      }
+    }
+    std::vector<std::size_t> dims = it.dims();
+    dims.push_back(d);
+    ndarray<std::int64_t> out{shape(std::move(dims))};
+    const std::size_t cnt = it.count();
+    detail::broadcast_walk w(it, {&n.shape(), &rows});
+    distributions::binomial_cache cache;
+    for (std::size_t i = 0; i < cnt; ++i, w.next()) {
+      distributions::multinomial(bit_generator_, n[w.offset(0)], pvals.data() + w.offset(1) * d, d,
+                                 out.data() + i * d, cache);
+    }
+    return out;
   }
 
   // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"). Checks, in

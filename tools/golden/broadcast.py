@@ -76,6 +76,7 @@ BOTH = [
     ("err_output_size2", "{x}.poisson(%s, size=(3,))" % COL),
     ("err_triangular", "{x}.triangular([0.0, 2.0], [1.0, 1.0], 3.0)"),
     ("err_triangular_shape", "{x}.triangular([0.0, 1.0], [1.0, 1.0, 1.0], 3.0)"),
+    ("err_triangular_shape2d", "{x}.triangular([[0.0, 1.0, 2.0]], [1.0, 1.0], 3.0)"),
     ("err_uniform_shape", "{x}.uniform([0.0, 1.0], [1.0, 2.0, 3.0])"),
     ("err_uniform_range", "{x}.uniform([0.0, 1.0], [1.0, np.inf])"),
     ("err_hyper_sum", "{x}.hypergeometric([1, 2], [1, 1], [2, 5])"),
@@ -105,6 +106,85 @@ CALLS += [
     ("F.uniform_high", "np.random.uniform(high=[1, 2, 3])"),
 ]
 
+# Generator.integers with N-D array bounds (_rand_<dtype>_broadcast), issue 10's remaining lines.
+CALLS += [
+    ("G.integers_2d_size", "g.integers([0, 5], [10, 50], size=(3, 2))"),
+    ("G.integers_col_endpoint", "g.integers([[0], [5]], [10, 200, 300], endpoint=True)"),
+    ("G.integers_scalar_low", "g.integers(7, [[10, 20], [30, 40]])"),
+    ("G.integers_scalar_shape", "g.integers(0, 10, size=(2, 3))"),
+    ("G.integers_int8", "g.integers([[-5], [0]], [5, 100], size=(3, 2, 2), dtype=np.int8)"),
+    ("G.integers_uint16_endpoint",
+     "g.integers([0, 5], [[10], [65535]], endpoint=True, dtype=np.uint16)"),
+    ("G.integers_uint64", "g.integers([0, 7], [[10], [2**62]], dtype=np.uint64)"),
+    ("G.integers_zero_size", "g.integers([5, 5], [1, 1], size=(0, 2))"),
+    ("G.err_integers_low_high", "g.integers([0, 5], [[10, 50], [10, 5]])"),
+    ("G.err_integers_high_le0", "g.integers([0, 0], [10, 0])"),
+    ("G.err_integers_endpoint", "g.integers([0, 5], [10, 4], endpoint=True)"),
+    ("G.err_integers_high_oob", "g.integers([0, 5], [[10, 300]], dtype=np.int8)"),
+    ("G.err_integers_high_oob_endpoint",
+     "g.integers([0, 5], [10, 128], endpoint=True, dtype=np.int8)"),
+    ("G.err_integers_low_oob", "g.integers([-200, 5], 10, dtype=np.int8)"),
+    ("G.err_integers_shape", "g.integers([0, 1], [5, 6, 7])"),
+    ("G.err_integers_shape2d", "g.integers([[0, 1, 2], [3, 4, 5]], [7, 8])"),
+    ("G.err_integers_size", "g.integers([0, 1], [5, 6], size=(3,))"),
+    ("G.integers_high_only", "g.integers([5, 10, 1000])"),
+    ("G.integers_high_only_int8", "g.integers([[5], [100]], dtype=np.int8)"),
+    ("G.integers_bool", "g.integers([0, 0, 1], [2, 1, 2], size=(2, 3), dtype=bool)"),
+    ("G.integers_bool_endpoint", "g.integers([0, 1], [1, 1], endpoint=True, dtype=bool)"),
+    ("G.err_integers_bool_oob", "g.integers([0, 1], [[1], [3]], dtype=bool)"),
+]
+
+# RandomState.randint / np.random.randint with array bounds (masked _rand_<dtype>_broadcast).
+CALLS += [
+    ("R.randint_list", "r.randint([0, 5], 10)"),
+    ("R.randint_2d_size", "r.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
+    ("R.randint_high_only", "r.randint([5, 10, 1000])"),
+    ("R.randint_int8", "r.randint([[-5], [0]], [5, 100], size=(3, 2, 2), dtype=np.int8)"),
+    ("R.randint_uint16", "r.randint([0, 5], [[10], [65535]], dtype=np.uint16)"),
+    ("R.randint_scalar_shape", "r.randint(0, 10, size=(2, 3))"),
+    ("R.err_randint_low_high", "r.randint([0, 5], [10, 5])"),
+    ("R.err_randint_high_le0", "r.randint([0, 0], [10, 0])"),
+    ("R.err_randint_shape", "r.randint([0, 1], [5, 6, 7])"),
+    ("R.err_randint_oob", "r.randint([0, 5], 300, dtype=np.int8)"),
+    ("R.randint_bool", "r.randint([0, 0, 1], [2, 1, 2], dtype=bool)"),
+    ("F.randint_list", "np.random.randint([0, 5], 10)"),
+    ("F.randint_high_only", "np.random.randint([5, 10, 1000])"),
+    ("F.randint_2d_size", "np.random.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
+]
+
+# Generator.multinomial with array n and N-D pvals (the vector path).
+CALLS += [
+    ("G.multinomial_2d", "g.multinomial([10, 20], [[0.2, 0.8], [0.5, 0.5]])"),
+    ("G.multinomial_n_col_size", "g.multinomial([[10], [20]], [0.2, 0.3, 0.5], size=(2, 3))"),
+    ("G.multinomial_pvals2d", "g.multinomial(7, [[0.1, 0.9], [0.6, 0.4], [1.0, 0.0]])"),
+    ("G.multinomial_size_bcast", "g.multinomial([5, 6], [[0.2, 0.8]], size=(3, 2))"),
+    ("G.multinomial_scalar_shape", "g.multinomial(9, [0.3, 0.3, 0.4], size=(2, 2))"),
+    ("G.err_multinomial_n", "g.multinomial([10, -1], [0.5, 0.5])"),
+    ("G.err_multinomial_sum2d", "g.multinomial([1, 2], [[0.5, 0.2, 0.3], [0.8, 0.7, 0.1]])"),
+    ("G.err_multinomial_sum1d", "g.multinomial([1, 2], [0.8, 0.7, 0.1])"),
+    ("G.err_multinomial_range", "g.multinomial([1, 2], [[0.5, 0.5], [1.5, -0.5]])"),
+    ("G.err_multinomial_shape", "g.multinomial([1, 2, 3], [[0.5, 0.5], [0.2, 0.8]])"),
+    ("G.err_multinomial_size", "g.multinomial([1, 2], [0.5, 0.5], size=(3,))"),
+    ("G.err_multinomial_size_compat", "g.multinomial([1, 2], [0.5, 0.5], size=(1, 1))"),
+    ("G.err_multinomial_pvals0d", "g.multinomial([1, 2], 0.5)"),
+]
+
+# Generator.choice along an axis of an N-D array, Generator.permuted of an N-D array.
+A34 = "np.arange(12).reshape(3, 4)"
+A234 = "np.arange(24).reshape(2, 3, 4)"
+CALLS += [
+    ("G.choice_axis1", "g.choice(%s, 2, axis=1)" % A34),
+    ("G.choice_axis2_noreplace", "g.choice(%s, (2, 2), replace=False, axis=2)" % A234),
+    ("G.choice_axis0_p", "g.choice(%s, 5, p=[0.2, 0.3, 0.5])" % A34),
+    ("G.choice_axis_scalar", "g.choice(%s, axis=1)" % A34),
+    ("G.choice_axis_neg", "g.choice(%s, 3, replace=False, axis=-2)" % A234),
+    ("G.permuted_axis2", "g.permuted(%s, axis=2)" % A234),
+    ("G.permuted_axis1", "g.permuted(%s, axis=1)" % A234),
+    ("G.permuted_axis_neg3", "g.permuted(%s, axis=-3)" % A234),
+    ("G.permuted_none", "g.permuted(%s)" % A234),
+    ("G.err_permuted_axis", "g.permuted(%s, axis=3)" % A234),
+]
+
 
 def main():
     lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
@@ -122,7 +202,10 @@ def main():
             else:
                 kind, payload = "int", " ".join(str(int(x)) for x in v.ravel())
         except Exception as e:  # noqa: BLE001 -- the error text is the golden value
-            kind, shape, payload = "error", "", "%s: %s" % (type(e).__name__, e)
+            # AxisError (a ValueError) is recorded as ValueError: nprandom throws
+            # std::invalid_argument for it.
+            name = "ValueError" if type(e).__name__ == "AxisError" else type(e).__name__
+            kind, shape, payload = "error", "", "%s: %s" % (name, e)
         nxt = int(bg.random_raw())
         lines.append("\t".join([cid, kind, shape, payload, str(nxt), call]))
     with open(OUT, "w") as f:

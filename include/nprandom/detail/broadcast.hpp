@@ -56,12 +56,20 @@ inline shape broadcast_shapes(const std::vector<const shape*>& shapes) {
 
 // The broadcast shape of a binary ufunc's operands (np.subtract(a, b), np.greater(a, b), ...):
 // "operands could not be broadcast together with shapes (2,) (3,) ".
+// The ufunc spells shapes without spaces: "(2,3) (2,) ".
+inline std::string ufunc_shape_str(const shape& s) {
+  std::string r = "(";
+  for (std::size_t i = 0; i < s.ndim(); ++i)
+    r += std::to_string(s[i]) + (i + 1 < s.ndim() ? "," : "");
+  if (s.ndim() == 1) r += ",";
+  return r + ")";
+}
 inline shape ufunc_broadcast(const shape& a, const shape& b) {
   try {
     return broadcast_shapes({&a, &b});
   } catch (const std::invalid_argument&) {
-    throw std::invalid_argument("operands could not be broadcast together with shapes " + a.str() +
-                                " " + b.str() + " ");
+    throw std::invalid_argument("operands could not be broadcast together with shapes " +
+                                ufunc_shape_str(a) + " " + ufunc_shape_str(b) + " ");
   }
 }
 

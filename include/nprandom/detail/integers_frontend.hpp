@@ -45,6 +45,12 @@ NPRANDOM_INTEGERS_DTYPE(std::uint64_t, std::uint64_t, "uint64")
 NPRANDOM_INTEGERS_DTYPE(bool, bool, "bool")
 #undef NPRANDOM_INTEGERS_DTYPE
 
+// The element type of array bounds for dtype T: int64 (NumPy's default integer array), uint64 for
+// the uint64 dtype (bounds above 2**63 - 1).
+template <class T>
+using integers_bound_t =
+    std::conditional_t<std::is_same<T, std::uint64_t>::value, std::uint64_t, std::int64_t>;
+
 // A 65-bit two's-complement integer: value = bits (neg == false) or bits - 2^64 (neg == true).
 // Holds every int64/uint64 bound and high - 1 of either, as NumPy's Python ints do.
 struct wide_int {

@@ -149,6 +149,19 @@ auto randint(Args&&... args) -> decltype(std::declval<RandomState&>().template r
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });
 }
+/// np.random.randint with braced-list array bounds, e.g. randint({0, 5}, 10, {3, 2}).
+template <class IntType = std::int64_t>
+ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& low,
+                         const array_arg<detail::integers_bound_t<IntType>>& high,
+                         const size_arg& size = {}) {
+  return with_global_random_state(
+      [&](RandomState& rs) { return rs.template randint<IntType>(low, high, size); });
+}
+template <class IntType = std::int64_t>
+ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& high) {
+  return with_global_random_state(
+      [&](RandomState& rs) { return rs.template randint<IntType>(high); });
+}
 
 #if defined(__GNUC__) || defined(__clang__)
 #pragma GCC diagnostic pop

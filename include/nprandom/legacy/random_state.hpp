@@ -30,6 +30,7 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
@@ -991,18 +992,23 @@ class BasicRandomState {
   /// without checking the bounds (NumPy returns np.empty(0) first). `low`/`high` may be any
   /// integer types; a uint64 range up to 2^64 (exclusive) cannot be written (use
   /// high = 2^64 - 1 or a wider dtype).
-  template <class IntType = std::int64_t, class Low, class High>
+  template <
+      class IntType = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   IntType randint(Low low, High high) {
     IntType out{};
     randint_fill(low, high, &out, 1);
     return out;
   }
   /// randint<IntType>(high): uniform on [0, high).
-  template <class IntType = std::int64_t, class High>
+  template <class IntType = std::int64_t, class High,
+            std::enable_if_t<std::is_integral<High>::value, int> = 0>
   IntType randint(High high) {
     return randint<IntType>(0, high);
   }
-  template <class IntType = std::int64_t, class Low, class High>
+  template <
+      class IntType = std::int64_t, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
       std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
@@ -1014,10 +1020,38 @@ class BasicRandomState {
       return out;
     }
   }
-  template <class IntType, class Low, class High>
+  template <
+      class IntType, class Low, class High,
+      std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   void randint(Low low, High high, IntType* out, std::size_t n) {
     if (n == 0) return;
     randint_fill(low, high, out, n);
+  }
+  /// Array bounds (ndarray, array_view, std::vector, {..} or {{..}, {..}}, or a scalar for one of
+  /// them), broadcast with each other and with `size`: NumPy's _rand_<dtype>_broadcast with the
+  /// masked sampler, one draw per output element in C order. IntType is a fixed-width integer
+  /// type or bool; bounds are int64 arrays (uint64 for std::uint64_t). Errors as the scalar form,
+  /// then "operands could not be broadcast together with shapes ..." before "low >= high".
+  template <class IntType = std::int64_t>
+  ndarray<IntType> randint(const array_arg<nprandom::detail::integers_bound_t<IntType>>& low,
+                           const array_arg<nprandom::detail::integers_bound_t<IntType>>& high,
+                           const size_arg& size = {}) {
+    static_assert(nprandom::detail::integers_dtype<IntType>::supported,
+                  "randint with array bounds: dtype std::int8_t..std::uint64_t or bool");
+    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+      const shape s = size ? *size : shape{};
+      const std::size_t n = s.count(sizeof(IntType));
+      std::unique_ptr<IntType[]> tmp(new IntType[n == 0 ? 1 : n]);
+      randint<IntType>(low[0], high[0], tmp.get(), n);
+      return ndarray<IntType>(std::vector<IntType>(tmp.get(), tmp.get() + n), s);
+    }
+    return nprandom::detail::integers_broadcast_draw<IntType>(
+        bit_generator_, low.data(), low.shape(), high.data(), high.shape(), size, false, true);
+  }
+  /// randint(high) with array `high`: low = 0.
+  template <class IntType = std::int64_t>
+  ndarray<IntType> randint(const array_arg<nprandom::detail::integers_bound_t<IntType>>& high) {
+    return randint<IntType>(nprandom::detail::integers_bound_t<IntType>{0}, high, size_arg{});
   }
 
   /// random_integers(low, high): deprecated NumPy API, uniform on [low, high] as int64, i.e.
