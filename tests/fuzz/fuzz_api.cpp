@@ -36,6 +36,12 @@ class Input {
   Input(const std::uint8_t* data, std::size_t size) : data_(data), size_(size) {}
 
   std::uint8_t byte() { return pos_ < size_ ? data_[pos_++] : 0; }
+  // The unread bytes as text (the JSON state parser's input); consumes them.
+  std::string rest() {
+    std::string s(reinterpret_cast<const char*>(data_) + pos_, size_ - pos_);
+    pos_ = size_;
+    return s;
+  }
   std::uint64_t raw64() {
     std::uint64_t v = 0;
     for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(byte()) << (8 * i);
@@ -502,6 +508,23 @@ void state_op(BitGen bg, Input& in) {
   (void)bg.next_uint64();
 }
 
+// Parses `text` into obj's state. A rejected text must leave obj unchanged (checked by comparing
+// the state text before and after); an accepted one must round-trip.
+template <class Obj>
+void json_op(Obj obj, const std::string& text) {
+  const std::string before = nprandom::get_state_json(obj);
+  try {
+    nprandom::set_state_json(obj, text);
+  } catch (const std::invalid_argument&) {
+    if (nprandom::get_state_json(obj) != before) __builtin_trap();
+    return;
+  }
+  const std::string after = nprandom::get_state_json(obj);
+  Obj copy = obj;
+  nprandom::set_state_json(copy, after);
+  if (nprandom::get_state_json(copy) != after) __builtin_trap();
+}
+
 void run(Input& in) {
   const int engine = in.byte() % 8;
   const int op = in.byte() % 48;
@@ -547,7 +570,7 @@ void run(Input& in) {
       break;
     }
     default: {  // state setters
-      switch (op % 6) {
+      switch (op % 8) {
         case 0:
           state_op(nprandom::PCG64(seed), in);
           break;
@@ -570,6 +593,29 @@ void run(Input& in) {
           rs.set_state(st);
           (void)rs.standard_normal();
           (void)rs.random_sample();
+          break;
+        }
+        case 6:
+        case 7: {  // the JSON state parser (state_io.hpp): strict, never UB, object unchanged
+          const int target = in.byte() % 7;
+          const std::string text = in.rest();
+          switch (target) {
+            case 0: json_op(nprandom::PCG64(seed), text); break;
+            case 1: json_op(nprandom::PCG64DXSM(seed), text); break;
+            case 2: json_op(nprandom::MT19937(seed), text); break;
+            case 3: json_op(nprandom::Philox(seed), text); break;
+            case 4: json_op(nprandom::SFC64(seed), text); break;
+            case 5: {
+              nprandom::RandomState rs(static_cast<std::uint32_t>(seed));
+              json_op(rs, text);
+              break;
+            }
+            default: {
+              auto g = nprandom::default_rng(seed);
+              json_op(g, text);
+              break;
+            }
+          }
           break;
         }
         default: {
