@@ -600,11 +600,21 @@ void run(Input& in) {
           const int target = in.byte() % 7;
           const std::string text = in.rest();
           switch (target) {
-            case 0: json_op(nprandom::PCG64(seed), text); break;
-            case 1: json_op(nprandom::PCG64DXSM(seed), text); break;
-            case 2: json_op(nprandom::MT19937(seed), text); break;
-            case 3: json_op(nprandom::Philox(seed), text); break;
-            case 4: json_op(nprandom::SFC64(seed), text); break;
+            case 0:
+              json_op(nprandom::PCG64(seed), text);
+              break;
+            case 1:
+              json_op(nprandom::PCG64DXSM(seed), text);
+              break;
+            case 2:
+              json_op(nprandom::MT19937(seed), text);
+              break;
+            case 3:
+              json_op(nprandom::Philox(seed), text);
+              break;
+            case 4:
+              json_op(nprandom::SFC64(seed), text);
+              break;
             case 5: {
               nprandom::RandomState rs(static_cast<std::uint32_t>(seed));
               json_op(rs, text);
