@@ -74,6 +74,32 @@ NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
 // 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
 // Consumes 0 or 2k doubles.
 namespace detail {
+// The named pieces of the polar method, shared by gauss(), gauss_fill and the batched gammas:
+// one candidate pair from two doubles (x1 first), its acceptance test (0 < r^2 < 1), and the
+// factor f = sqrt(-2 log(r^2) / r^2) that makes an accepted pair f*x2 (returned) and f*x1
+// (cached).
+struct polar_pair {
+  double x1, x2, r2;
+};
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE polar_pair polar_candidate(BitGen& bg) noexcept {
+  const double x1 = mul(2.0, bg.next_double()) - 1.0;
+  const double x2 = mul(2.0, bg.next_double()) - 1.0;
+  return {x1, x2, mul(x1, x1) + mul(x2, x2)};
+}
+NPRANDOM_ALWAYS_INLINE bool polar_accepts(double r2) noexcept {
+  return !(r2 >= 1.0) & !(r2 == 0.0);  // no branch: the sized path keeps rejected slots
+}
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
+  polar_pair p;
+  do {
+    p = polar_candidate(bg);
+  } while (!polar_accepts(p.r2));
+  return p;
+}
+inline double polar_factor(double r2) noexcept { return std::sqrt(-2.0 * log(r2) / r2); }
+
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
@@ -83,16 +109,11 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
     aug.gauss = 0.0;
     return temp;
   }
-  double x1, x2, r2;
-  do {
-    x1 = mul(2.0, legacy_double(aug)) - 1.0;
-    x2 = mul(2.0, legacy_double(aug)) - 1.0;
-    r2 = mul(x1, x1) + mul(x2, x2);
-  } while (r2 >= 1.0 || r2 == 0.0);
-  const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
-  aug.gauss = mul(f, x1);
+  const polar_pair p = polar_accepted(aug.bitgen());  // legacy_double: the bit generator's
+  const double f = polar_factor(p.r2);
+  aug.gauss = mul(f, p.x1);
   aug.has_gauss = 1;
-  return mul(f, x2);
+  return mul(f, p.x2);
 }
 }  // namespace detail
 
@@ -125,17 +146,14 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
     const std::size_t k = pairs_left < batch ? pairs_left : batch;
     std::size_t a = 0;
     while (a < k) {
-      const double x1 = detail::mul(2.0, bg.next_double()) - 1.0;
-      const double x2 = detail::mul(2.0, bg.next_double()) - 1.0;
-      const double r2 = detail::mul(x1, x1) + detail::mul(x2, x2);
-      bx1[a] = x1;
-      bx2[a] = x2;
-      br2[a] = r2;
-      a += static_cast<std::size_t>(!(r2 >= 1.0) & !(r2 == 0.0));
+      const detail::polar_pair p = detail::polar_candidate(bg);
+      bx1[a] = p.x1;
+      bx2[a] = p.x2;
+      br2[a] = p.r2;
+      a += static_cast<std::size_t>(detail::polar_accepts(p.r2));
     }
     for (std::size_t j = 0; j < k; ++j) {
-      const double r2 = br2[j];
-      const double f = std::sqrt(-2.0 * detail::log(r2) / r2);
+      const double f = detail::polar_factor(br2[j]);
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -264,15 +282,10 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
       if (cache) {
         cache = 0;
       } else {
-        double x1, x2, r2;
-        do {
-          x1 = mul(2.0, bg.next_double()) - 1.0;
-          x2 = mul(2.0, bg.next_double()) - 1.0;
-          r2 = mul(x1, x1) + mul(x2, x2);
-        } while (r2 >= 1.0 || r2 == 0.0);
-        x1s[np] = x1;
-        x2s[np] = x2;
-        r2s[np] = r2;
+        const polar_pair p = polar_accepted(bg);
+        x1s[np] = p.x1;
+        x2s[np] = p.x2;
+        r2s[np] = p.r2;
         ++np;
         cache = 1;
       }
@@ -281,7 +294,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
     const std::size_t off = has0 ? 1 : 0;
     g[0] = gauss0;
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = std::sqrt(-2.0 * detail::log(r2s[j]) / r2s[j]);
+      const double f = polar_factor(r2s[j]);
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
