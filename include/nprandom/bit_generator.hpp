@@ -4,6 +4,7 @@
 #define NPRANDOM_BIT_GENERATOR_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/seed_sequence.hpp>
 
@@ -35,14 +36,7 @@ class BitGenerator {
   result_type operator()() noexcept { return self().next_uint64(); }
 
   std::uint32_t next_uint32() noexcept {
-    if (has_uint32_) {
-      has_uint32_ = false;
-      return uinteger_;
-    }
-    const std::uint64_t next = self().next_uint64();
-    has_uint32_ = true;
-    uinteger_ = static_cast<std::uint32_t>(next >> 32);
-    return static_cast<std::uint32_t>(next & 0xffffffffu);
+    return detail::buffered_uint32(has_uint32_, uinteger_, [this] { return self().next_uint64(); });
   }
 
   // The half-word buffer of next_uint32 (NumPy's has_uint32 / uinteger), for bulk kernels that
@@ -58,18 +52,11 @@ class BitGenerator {
     uinteger_ = value;
   }
 
-  // NumPy's uint64_to_double: 53 random bits in [0, 1). The product is exact (an integer below
-  // 2^53 times 2^-53), so an FMA could not change a bit; rounded() only keeps it unfused so that
-  // tools/fma_audit.py can demand zero FMAs from nprandom's code.
-  double next_double() noexcept {
-    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
-                           (1.0 / 9007199254740992.0));
-  }
+  // NumPy's uint64_to_double: 53 random bits in [0, 1) (detail/engine_core.hpp).
+  double next_double() noexcept { return detail::uint64_to_double(self().next_uint64()); }
 
   // NumPy's next_float (since 1.22): 24 random bits of one 32-bit draw, in [0, 1).
-  float next_float() noexcept {
-    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
-  }
+  float next_float() noexcept { return detail::uint32_to_float(self().next_uint32()); }
 
   // NumPy's next_raw: the generator's native output (64-bit here; MT19937 overrides).
   std::uint64_t next_raw() noexcept { return self().next_uint64(); }

@@ -103,6 +103,12 @@ __extension__ typedef unsigned __int128 native_uint128;
 
 #endif  // NPRANDOM_CONFIG_HPP
 // ---- end nprandom/config.hpp ----
+// ---- begin nprandom/detail/engine_core.hpp ----
+// Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
+// and with_local_engine(), which runs a loop on such a copy and writes the state back.
+#ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
+#define NPRANDOM_DETAIL_ENGINE_CORE_HPP
+
 // ---- begin nprandom/detail/fp.hpp ----
 // Same bits under every build: products that stay rounded, libm calls that stay run-time calls
 // (the fast-math guard is in config.hpp).
@@ -196,6 +202,109 @@ NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
 
 #endif  // NPRANDOM_DETAIL_FP_HPP
 // ---- end nprandom/detail/fp.hpp ----
+
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+namespace nprandom {
+namespace detail {
+
+// The named pieces every 64-bit bit generator and engine core share (one copy of each):
+// NumPy's uint64_to_double (53 random bits in [0, 1); the product is exact, so an FMA could not
+// change a bit, and rounded() only keeps it unfused so that tools/fma_audit.py can demand zero
+// FMAs), NumPy's next_float (24 bits of one 32-bit draw), and NumPy's buffered half-word
+// next_uint32 (the low half of a fresh 64-bit word now, its high half on the next call).
+NPRANDOM_ALWAYS_INLINE double uint64_to_double(std::uint64_t x) noexcept {
+  return rounded(static_cast<double>(x >> 11) * (1.0 / 9007199254740992.0));
+}
+NPRANDOM_ALWAYS_INLINE float uint32_to_float(std::uint32_t x) noexcept {
+  return rounded(static_cast<float>(x >> 8) * (1.0f / 16777216.0f));
+}
+template <class Next64>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_uint32(bool& has, std::uint32_t& buf,
+                                                     Next64&& next64) noexcept {
+  if (has) {
+    has = false;
+    return buf;
+  }
+  const std::uint64_t next = next64();
+  has = true;
+  buf = static_cast<std::uint32_t>(next >> 32);
+  return static_cast<std::uint32_t>(next & 0xffffffffu);
+}
+
+// Why: a fill loop that draws through the generator object (a member of Generator, reached by
+// reference) must store the state to memory after every draw whenever the loop also calls an
+// opaque function (libm in a rejection branch, a kernel the compiler did not inline), and reload
+// it before the next draw: a store-to-load round trip on the serial dependency chain of the
+// state. A local copy whose address never escapes lives in registers instead. The copy carries
+// everything a kernel may touch (state, NumPy's buffered half-word), so a loop over the copy
+// draws exactly what the same loop over the generator would, and leaves the same final state.
+//
+// half_word_core<Core>: the surface kernels use (next_uint32 with NumPy's buffered half-words,
+// next_double, next_float, next_raw, the half-word buffer access), over Core::next_uint64 --
+// the same arithmetic as BitGenerator's, so detail::uses_half_word_uint32 and
+// uses_default_next_double hold for cores too.
+template <class Core>
+class half_word_core {
+ public:
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    return buffered_uint32(has_uint32_, uinteger_, [this] { return self().next_uint64(); });
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    return uint64_to_double(self().next_uint64());
+  }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept { return uint32_to_float(next_uint32()); }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return self().next_uint64(); }
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = uinteger_;
+    return has_uint32_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_uint32_ = has;
+    uinteger_ = value;
+  }
+
+ protected:
+  half_word_core(bool has, std::uint32_t value) noexcept : has_uint32_(has), uinteger_(value) {}
+
+ private:
+  Core& self() noexcept { return static_cast<Core&>(*this); }
+  bool has_uint32_;
+  std::uint32_t uinteger_;
+};
+
+// True when BitGen offers `engine_core()` / `set_engine_core(core)` (PCG64, PCG64DXSM, SFC64).
+template <class BitGen, class = void>
+struct has_engine_core : std::false_type {};
+template <class BitGen>
+struct has_engine_core<BitGen, std::void_t<decltype(std::declval<BitGen&>().set_engine_core(
+                                   std::declval<const BitGen&>().engine_core()))>>
+    : std::true_type {};
+
+// f(engine): engine is a local copy of bg's core when BitGen has one, else bg itself. The copy is
+// written back when f returns (or throws, so that an exception leaves the draws made so far
+// consumed, as a loop on bg would). f must draw only through its argument.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
+  if constexpr (has_engine_core<BitGen>::value) {
+    struct commit {
+      BitGen& bg;
+      std::decay_t<decltype(std::declval<const BitGen&>().engine_core())> core;
+      ~commit() { bg.set_engine_core(core); }
+    } local{bg, bg.engine_core()};
+    std::forward<F>(f)(local.core);
+  } else {
+    std::forward<F>(f)(bg);
+  }
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_ENGINE_CORE_HPP
+// ---- end nprandom/detail/engine_core.hpp ----
 // ---- begin nprandom/seed_sequence.hpp ----
 // SeedSequence: NumPy's entropy pool, hashing, generate_state and spawn, bit for bit.
 #ifndef NPRANDOM_SEED_SEQUENCE_HPP
@@ -584,14 +693,7 @@ class BitGenerator {
   result_type operator()() noexcept { return self().next_uint64(); }
 
   std::uint32_t next_uint32() noexcept {
-    if (has_uint32_) {
-      has_uint32_ = false;
-      return uinteger_;
-    }
-    const std::uint64_t next = self().next_uint64();
-    has_uint32_ = true;
-    uinteger_ = static_cast<std::uint32_t>(next >> 32);
-    return static_cast<std::uint32_t>(next & 0xffffffffu);
+    return detail::buffered_uint32(has_uint32_, uinteger_, [this] { return self().next_uint64(); });
   }
 
   // The half-word buffer of next_uint32 (NumPy's has_uint32 / uinteger), for bulk kernels that
@@ -607,18 +709,11 @@ class BitGenerator {
     uinteger_ = value;
   }
 
-  // NumPy's uint64_to_double: 53 random bits in [0, 1). The product is exact (an integer below
-  // 2^53 times 2^-53), so an FMA could not change a bit; rounded() only keeps it unfused so that
-  // tools/fma_audit.py can demand zero FMAs from nprandom's code.
-  double next_double() noexcept {
-    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
-                           (1.0 / 9007199254740992.0));
-  }
+  // NumPy's uint64_to_double: 53 random bits in [0, 1) (detail/engine_core.hpp).
+  double next_double() noexcept { return detail::uint64_to_double(self().next_uint64()); }
 
   // NumPy's next_float (since 1.22): 24 random bits of one 32-bit draw, in [0, 1).
-  float next_float() noexcept {
-    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
-  }
+  float next_float() noexcept { return detail::uint32_to_float(self().next_uint32()); }
 
   // NumPy's next_raw: the generator's native output (64-bit here; MT19937 overrides).
   std::uint64_t next_raw() noexcept { return self().next_uint64(); }
@@ -1239,101 +1334,6 @@ class MT19937 : public BitGenerator<MT19937> {
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
-// ---- begin nprandom/detail/engine_core.hpp ----
-// Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
-// and with_local_engine(), which runs a loop on such a copy and writes the state back.
-#ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
-#define NPRANDOM_DETAIL_ENGINE_CORE_HPP
-
-
-#include <cstdint>
-#include <type_traits>
-#include <utility>
-
-namespace nprandom {
-namespace detail {
-
-// Why: a fill loop that draws through the generator object (a member of Generator, reached by
-// reference) must store the state to memory after every draw whenever the loop also calls an
-// opaque function (libm in a rejection branch, a kernel the compiler did not inline), and reload
-// it before the next draw: a store-to-load round trip on the serial dependency chain of the
-// state. A local copy whose address never escapes lives in registers instead. The copy carries
-// everything a kernel may touch (state, NumPy's buffered half-word), so a loop over the copy
-// draws exactly what the same loop over the generator would, and leaves the same final state.
-//
-// half_word_core<Core>: the surface kernels use (next_uint32 with NumPy's buffered half-words,
-// next_double, next_float, next_raw, the half-word buffer access), over Core::next_uint64 --
-// the same arithmetic as BitGenerator's, so detail::uses_half_word_uint32 and
-// uses_default_next_double hold for cores too.
-template <class Core>
-class half_word_core {
- public:
-  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
-    if (has_uint32_) {
-      has_uint32_ = false;
-      return uinteger_;
-    }
-    const std::uint64_t next = self().next_uint64();
-    has_uint32_ = true;
-    uinteger_ = static_cast<std::uint32_t>(next >> 32);
-    return static_cast<std::uint32_t>(next & 0xffffffffu);
-  }
-  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
-                           (1.0 / 9007199254740992.0));
-  }
-  NPRANDOM_ALWAYS_INLINE float next_float() noexcept {
-    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
-  }
-  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return self().next_uint64(); }
-  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
-    value = uinteger_;
-    return has_uint32_;
-  }
-  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
-    has_uint32_ = has;
-    uinteger_ = value;
-  }
-
- protected:
-  half_word_core(bool has, std::uint32_t value) noexcept : has_uint32_(has), uinteger_(value) {}
-
- private:
-  Core& self() noexcept { return static_cast<Core&>(*this); }
-  bool has_uint32_;
-  std::uint32_t uinteger_;
-};
-
-// True when BitGen offers `engine_core()` / `set_engine_core(core)` (PCG64, PCG64DXSM, SFC64).
-template <class BitGen, class = void>
-struct has_engine_core : std::false_type {};
-template <class BitGen>
-struct has_engine_core<BitGen, std::void_t<decltype(std::declval<BitGen&>().set_engine_core(
-                                   std::declval<const BitGen&>().engine_core()))>>
-    : std::true_type {};
-
-// f(engine): engine is a local copy of bg's core when BitGen has one, else bg itself. The copy is
-// written back when f returns (or throws, so that an exception leaves the draws made so far
-// consumed, as a loop on bg would). f must draw only through its argument.
-template <class BitGen, class F>
-NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
-  if constexpr (has_engine_core<BitGen>::value) {
-    struct commit {
-      BitGen& bg;
-      std::decay_t<decltype(std::declval<const BitGen&>().engine_core())> core;
-      ~commit() { bg.set_engine_core(core); }
-    } local{bg, bg.engine_core()};
-    std::forward<F>(f)(local.core);
-  } else {
-    std::forward<F>(f)(bg);
-  }
-}
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_ENGINE_CORE_HPP
-// ---- end nprandom/detail/engine_core.hpp ----
 // ---- begin nprandom/detail/uint128.hpp ----
 // Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
 // elsewhere.

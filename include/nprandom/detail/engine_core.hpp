@@ -13,6 +13,30 @@
 namespace nprandom {
 namespace detail {
 
+// The named pieces every 64-bit bit generator and engine core share (one copy of each):
+// NumPy's uint64_to_double (53 random bits in [0, 1); the product is exact, so an FMA could not
+// change a bit, and rounded() only keeps it unfused so that tools/fma_audit.py can demand zero
+// FMAs), NumPy's next_float (24 bits of one 32-bit draw), and NumPy's buffered half-word
+// next_uint32 (the low half of a fresh 64-bit word now, its high half on the next call).
+NPRANDOM_ALWAYS_INLINE double uint64_to_double(std::uint64_t x) noexcept {
+  return rounded(static_cast<double>(x >> 11) * (1.0 / 9007199254740992.0));
+}
+NPRANDOM_ALWAYS_INLINE float uint32_to_float(std::uint32_t x) noexcept {
+  return rounded(static_cast<float>(x >> 8) * (1.0f / 16777216.0f));
+}
+template <class Next64>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_uint32(bool& has, std::uint32_t& buf,
+                                                     Next64&& next64) noexcept {
+  if (has) {
+    has = false;
+    return buf;
+  }
+  const std::uint64_t next = next64();
+  has = true;
+  buf = static_cast<std::uint32_t>(next >> 32);
+  return static_cast<std::uint32_t>(next & 0xffffffffu);
+}
+
 // Why: a fill loop that draws through the generator object (a member of Generator, reached by
 // reference) must store the state to memory after every draw whenever the loop also calls an
 // opaque function (libm in a rejection branch, a kernel the compiler did not inline), and reload
@@ -29,22 +53,12 @@ template <class Core>
 class half_word_core {
  public:
   NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
-    if (has_uint32_) {
-      has_uint32_ = false;
-      return uinteger_;
-    }
-    const std::uint64_t next = self().next_uint64();
-    has_uint32_ = true;
-    uinteger_ = static_cast<std::uint32_t>(next >> 32);
-    return static_cast<std::uint32_t>(next & 0xffffffffu);
+    return buffered_uint32(has_uint32_, uinteger_, [this] { return self().next_uint64(); });
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    return detail::rounded(static_cast<double>(self().next_uint64() >> 11) *
-                           (1.0 / 9007199254740992.0));
+    return uint64_to_double(self().next_uint64());
   }
-  NPRANDOM_ALWAYS_INLINE float next_float() noexcept {
-    return detail::rounded(static_cast<float>(self().next_uint32() >> 8) * (1.0f / 16777216.0f));
-  }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept { return uint32_to_float(next_uint32()); }
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return self().next_uint64(); }
   bool uint32_buffer_state(std::uint32_t& value) const noexcept {
     value = uinteger_;
