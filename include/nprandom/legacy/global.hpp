@@ -1,4 +1,5 @@
 // The np.random.* module-level functions: one process-wide RandomState behind a mutex.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_GLOBAL_HPP
 #define NPRANDOM_LEGACY_GLOBAL_HPP
 

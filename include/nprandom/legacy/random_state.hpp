@@ -1,4 +1,5 @@
 // RandomState: NumPy's legacy random API (numpy/random/mtrand.pyx), bit for bit.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_RANDOM_STATE_HPP
 #define NPRANDOM_LEGACY_RANDOM_STATE_HPP
 
@@ -91,16 +92,14 @@ struct RandomStateDict {
   }
 };
 
-namespace legacy {
 namespace detail {
 
 // Parameter checks use the one constraint vocabulary of <nprandom/detail/broadcast.hpp>.
-[[noreturn]] inline void fail(const std::string& msg) { throw std::invalid_argument(msg); }
 
 // nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
 // value after NumPy's own checks.
 inline void vonmises_guard(double kappa) {
-  if (kappa >= 1e-8 && !(vonmises_s(kappa) > 1.0)) {
+  if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
     fail(
         "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
         "Generator.vonmises");
@@ -275,7 +274,6 @@ class MT19937BlockCursor {
 };
 
 }  // namespace detail
-}  // namespace legacy
 
 /// numpy.random.RandomState over any bit generator (NumPy allows RandomState(bit_generator));
 /// `RandomState` is the MT19937 one. Seeding (constructors and seed()) exists only for MT19937,
@@ -302,7 +300,7 @@ class BasicRandomState {
 
   /// RandomState(seed) with an integer in [0, 2**32 - 1] (init_genrand). Negative or larger
   /// values throw std::invalid_argument("Seed must be between 0 and 2**32 - 1"). MT19937 only.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   explicit BasicRandomState(Int seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(MT19937::legacy_seed_value(seed));
@@ -311,11 +309,11 @@ class BasicRandomState {
   /// RandomState([s0, s1, ...]): init_by_array. Empty -> "Seed must be non-empty"; any value
   /// outside [0, 2**32 - 1] -> "Seed must be between 0 and 2**32 - 1". MT19937 only.
   template <class Range, bool B = is_mt19937,
-            std::enable_if_t<B && legacy::detail::is_int_range<Range>::value, int> = 0>
+            std::enable_if_t<B && detail::is_int_range<Range>::value, int> = 0>
   explicit BasicRandomState(const Range& seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   BasicRandomState(std::initializer_list<Int> seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
@@ -347,7 +345,7 @@ class BasicRandomState {
     }
   }
   /// seed(s) with an integer in [0, 2**32 - 1]; resets the gaussian cache.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(Int s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(MT19937::legacy_seed_value(s));
@@ -358,7 +356,7 @@ class BasicRandomState {
     }
   }
   /// seed([s0, s1, ...]): init_by_array; resets the gaussian cache.
-  template <class Range, std::enable_if_t<legacy::detail::is_int_range<Range>::value, int> = 0>
+  template <class Range, std::enable_if_t<detail::is_int_range<Range>::value, int> = 0>
   void seed(const Range& s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(seed_words(s));
@@ -368,7 +366,7 @@ class BasicRandomState {
       not_mt19937();
     }
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(std::initializer_list<Int> s) {
     seed<std::initializer_list<Int>>(s);
   }
@@ -440,8 +438,7 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -624,9 +621,8 @@ class BasicRandomState {
           detail::prm<double>("b", detail::cons::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
             s.with_aug(n, [&](auto& aug) {
-              if constexpr (std::is_same<
-                                std::decay_t<decltype(aug)>,
-                                legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+              if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                         legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
                 legacy::beta_fill_batched(aug, a, b, out, n);
               } else {
                 legacy::beta_fill(aug, a, b, out, n);
@@ -771,7 +767,7 @@ class BasicRandomState {
             return legacy::vonmises(s.bit_generator_, mu, kappa);
           },
           detail::prm<double>("mu"),
-          detail::prm<double>("kappa", detail::cons::non_negative, &legacy::detail::vonmises_guard))
+          detail::prm<double>("kappa", detail::cons::non_negative, &detail::vonmises_guard))
           .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
           });
@@ -1170,7 +1166,7 @@ class BasicRandomState {
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>(
           [](auto& s, double a) { return legacy::zipf(s.bit_generator_, a); },
-          detail::prm<double>("a", detail::cons::gt_1, &legacy::detail::zipf_guard))
+          detail::prm<double>("a", detail::cons::gt_1, &detail::zipf_guard))
           .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
           });
@@ -1215,7 +1211,7 @@ class BasicRandomState {
                       [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
           })
           .with_pre(detail::check_hypergeometric_sum{false})
-          .with_post(legacy::detail::hypergeometric_guard{});
+          .with_post(detail::hypergeometric_guard{});
   std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
     return hypergeometric_.one(*this, ngood, nbad, nsample);
   }
@@ -1382,7 +1378,7 @@ class BasicRandomState {
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
-  template <class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
                                    const std::vector<double>& p = {}) {
     return choice_indices(a, true, to_size(size), false, replace, p.empty() ? nullptr : &p);
@@ -1396,7 +1392,7 @@ class BasicRandomState {
     return a[static_cast<std::size_t>(idx[0])];
   }
   /// choice(population, size, replace=true, p={}).
-  template <class T, class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class T, class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
                         const std::vector<double>& p = {}) {
     const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, to_size(size),
@@ -1435,7 +1431,7 @@ class BasicRandomState {
   void with_bulk_bitgen(std::size_t n, F&& f) {
     if constexpr (is_mt19937) {
       if (n >= 2048) {
-        legacy::detail::MT19937BlockCursor cursor(bit_generator_);
+        detail::MT19937BlockCursor cursor(bit_generator_);
         f(cursor);
         cursor.commit();
         return;
@@ -1448,7 +1444,7 @@ class BasicRandomState {
   void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
     with_aug(n, [&](auto& aug) {
       if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                 legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+                                 legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
         legacy::standard_gamma_fill_batched(aug, shape, out, n);
       } else {
         legacy::standard_gamma_fill(aug, shape, out, n);
@@ -1459,8 +1455,7 @@ class BasicRandomState {
   // out[i] = legacy_double (the bit generator's next_double), n times.
   void legacy_doubles(double* out, std::size_t n) noexcept {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
@@ -1545,16 +1540,16 @@ class BasicRandomState {
     using LbT = std::conditional_t<std::is_same<IntType, bool>::value, int, IntType>;
     const LbT lbv = static_cast<LbT>(lb);
     const LbT ubv = static_cast<LbT>(ub);
-    using legacy::detail::cmp_equal;
-    using legacy::detail::cmp_less;
+    using detail::cmp_equal;
+    using detail::cmp_less;
     if (cmp_less(low, lbv)) {
       throw std::invalid_argument(std::string("low is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     // high - 1 > ub, without computing high - 1 in a type that could wrap.
     if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
       throw std::invalid_argument(std::string("high is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     if (!cmp_less(low, high)) {  // low > high - 1
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
