@@ -182,9 +182,15 @@ CALLS += [
 G_RECEIVER = "np.random.Generator(np.random.PCG64(12345))"
 R_RECEIVER = "np.random.RandomState(12345)"
 F_RECEIVER = "np.random"
-CALLS = [(cid, {"g": G_RECEIVER, "r": R_RECEIVER, "np": F_RECEIVER}[call.split(".", 1)[0]]
-          + "." + call.split(".", 1)[1] if not call.startswith("np.random.") else call)
-         for cid, call in CALLS]
+RECEIVERS = {"g": G_RECEIVER, "r": R_RECEIVER}
+
+
+def _spelled_out(call):
+    head, rest = call.split(".", 1)
+    return call if head == "np" else RECEIVERS[head] + "." + rest
+
+
+CALLS = [(cid, _spelled_out(call)) for cid, call in CALLS]
 
 # make_golden.py: the extra column this family writes, and how each call is evaluated.
 EXTRA_COLUMN = "after"
