@@ -363,6 +363,8 @@ def main() -> int:
     ap.add_argument("--save", type=pathlib.Path, default=ROOT / "build" / "bench_report.json")
     ap.add_argument("--load", type=pathlib.Path, help="render saved results; run nothing")
     args = ap.parse_args()
+    if args.filter and args.write:
+        ap.error("--filter measures part of the suite: do not --write it over the full report")
 
     if args.load:
         data = json.loads(args.load.read_text(encoding="utf-8"))
