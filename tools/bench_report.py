@@ -24,7 +24,9 @@ Regenerate everything (from the repository root, ~10-15 minutes on 2 cores):
   /usr/bin/python3 tools/bench_report.py --build --write docs/benchmarks.md
 Other options: --min-time S (per C++ repetition and per NumPy repetition; default 0.1),
 --repetitions K (default 3), --filter REGEX (C++ benchmark names; quick partial runs, no --write),
---save/--load FILE (raw results as JSON: --load re-renders without running anything).
+--save/--load FILE (raw results as JSON: --load re-renders without running anything),
+--check (a ~10 s consistency pass for CI: every case's NumPy twin runs, every std/boost key has
+its nprandom case; needs only the `bench` build).
 """
 import argparse
 import datetime
@@ -349,6 +351,40 @@ def write_section(doc: pathlib.Path, section: str) -> None:
     doc.write_text(text, encoding="utf-8")
 
 
+def check(preset: str) -> int:
+    """One quick pass of the -O2 binary; every NumPy twin must run, every std/boost key pair up."""
+    import numpy as np
+
+    exe = exe_path(preset)
+    if not exe.exists():
+        sys.exit(f"{exe} not built (cmake --preset {preset} && cmake --build --preset {preset} "
+                 "--target bench_methods)")
+    results: dict = {}
+    run_cpp(exe, ".", 0.001, 1, results)
+    errors = []
+    for name, r in results.items():
+        if name.startswith(("std/", "boost/")):
+            if "scalar/" + key_of(name) not in results:
+                errors.append(f"{name}: no scalar/{key_of(name)} case to stand next to")
+            continue
+        if SEP not in r["label"]:
+            errors.append(f"{name}: no NumPy twin in its label")
+            continue
+        setup, stmt = r["label"].split(SEP, 1)
+        sized = name.startswith("sized/")
+        glb = {"np": np, "N": r["n"] if sized else 1}  # the case's own count
+        try:
+            exec(setup, glb)
+            exec(numpy_stmt(stmt, sized), glb)
+        except Exception as e:
+            errors.append(f"{name}: NumPy twin {numpy_stmt(stmt, sized)!r} fails: "
+                          f"{type(e).__name__}: {e}")
+    for e in errors:
+        print(e, file=sys.stderr)
+    print(f"bench_report --check: {len(results)} benchmarks, {len(errors)} problem(s)")
+    return 1 if errors else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", action="store_true", help="configure and build both presets")
@@ -362,7 +398,11 @@ def main() -> int:
     ap.add_argument("--label", default="", help="a note printed at the top of the section")
     ap.add_argument("--save", type=pathlib.Path, default=ROOT / "build" / "bench_report.json")
     ap.add_argument("--load", type=pathlib.Path, help="render saved results; run nothing")
+    ap.add_argument("--check", action="store_true", help="quick consistency pass (CI): run "
+                    "the -O2 binary once, run every NumPy twin once; no timing")
     args = ap.parse_args()
+    if args.check:
+        return check(BUILDS["O2"][0])
     if args.filter and args.write:
         ap.error("--filter measures part of the suite: do not --write it over the full report")
 
