@@ -159,10 +159,10 @@ struct Arg {
 //   array:D (the whole result, an array of shape D, "4,2,3", "" for 0-d), optionally followed by
 //   ">raw:N", ">legacy-state" or
 //   ">gen-state" or ">u32" (the next raw uint32) (the expected values are then that probe, taken
-//   after the call); or expr (the
-//   test builds the call from the id; the call column says what it is).
+//   after the call); raises>PROBE (the call raises, then the probe: the state after a rejected
+//   call); or expr (the test builds the call from the id; the call column says what it is).
 struct Form {
-  enum Base { call, tail, stride, abs_above, repeat, array, expr } base = expr;
+  enum Base { call, tail, stride, abs_above, repeat, array, raises, expr } base = expr;
   std::size_t count = 0;   // N of tail, K of stride / repeat
   double threshold = 0.0;  // T of absgt
   enum Probe { none, raw, legacy_state, gen_state, u32 } probe = none;
@@ -316,6 +316,8 @@ inline Form parse_form(const std::string& text, const std::string& where) {
     f.base = Form::stride;
   } else if (name == "repeat") {
     f.base = Form::repeat;
+  } else if (name == "raises") {
+    f.base = Form::raises;
   } else if (name == "expr") {
     f.base = Form::expr;
   } else {

@@ -22,6 +22,9 @@ once, here, with Python's own parser (ast) and returns the fields the tests use:
             call>u32      the call, then the next raw uint32 (the probe NEXT_U32 below)
             array:D       the call's whole result, an array of shape D ("4,2,3"; "" for 0-d),
                           row-major (families whose module defines evaluate(), e.g. broadcast)
+            raises>PROBE  np.testing.assert_raises(Exception, v.method, args...) -- the call
+                          raises -- then the probe (raw:N, legacy-state, gen-state): the state
+                          after a rejected call (tools/golden/bad_input.py)
             expr          anything else: the test builds it from the id, the call column says what
 
 Typed values: int:<decimal>, float:<Python repr, exact round trip>, bool:True|False, str:<text>,
@@ -227,6 +230,16 @@ def _repeat(node, var, np):
     return gen.iter.args[0].value, mc
 
 
+def _raises(node, var, np):
+    """Method call fields of np.testing.assert_raises(Exception, var.m, args...), or None."""
+    if not (isinstance(node, ast.Call) and _src(node.func) == "np.testing.assert_raises"
+            and len(node.args) >= 2 and isinstance(node.args[1], ast.Attribute)
+            and isinstance(node.args[1].value, ast.Name) and node.args[1].value.id == var):
+        return None
+    inner = ast.Call(func=node.args[1], args=node.args[2:], keywords=node.keywords)
+    return _method_call(inner, np, var)
+
+
 def structure(call, np):
     """Dict of the structured fields of one golden call text."""
     out = dict(front="expr", bitgen="-", seed="-", method="-", args="-", size="-", dtype="-",
@@ -294,7 +307,12 @@ def structure(call, np):
         if probe is None:
             return out
     rep = _repeat(first, var, np)
-    if rep is not None:
+    raises = _raises(first, var, np)
+    if raises is not None:
+        if probe is None:
+            return out
+        mc, form = raises, "raises"
+    elif rep is not None:
         k, mc = rep
         form = f"repeat:{k}"
     else:
