@@ -3,8 +3,10 @@
 For every method of numpy.random.Generator and numpy.random.RandomState that validates its
 parameters, each constraint is violated one parameter at a time (negative, -0.0, zero, NaN,
 +-inf, > 1, out of the dtype's range, low >= high, bad probability vectors, shape mismatches, ...)
-in the scalar form and in an array form (a 1-D array with one bad element among good ones: NumPy's
-array messages differ for some constraints, "contains NaNs" / "is NaN"). Every candidate below is
+in the scalar form ("/s"), the scalar form with size=3 ("/z") and an array form ("/a": a 1-D
+array with one bad element among good ones; NumPy's array messages differ for some constraints,
+"contains NaNs" / "is NaN"); "all-bad" cases make every constrained parameter bad at once (which
+check comes first). Every candidate below is
 evaluated with NumPy first and kept only if NumPy rejects it (so the sweep holds exactly the
 rejections NumPy makes, RandomState's looser checks included); the texts are NumPy's, never typed
 here.
@@ -111,11 +113,31 @@ OTHER = [
     ("triangular", "arr-left==right", "[0.0, 2.0, 0.0], [0.5, 2.0, 0.5], 2.0"),
     ("hypergeometric", "sum<nsample", "10, 10, 25"),
     ("hypergeometric", "arr-sum<nsample", "[10, 1, 10], 10, 15"),
+    ("hypergeometric", "sum-wraps", "2**62, 2**62, 5"),  # int64 ngood + nbad wraps negative
+    ("hypergeometric", "sum-wraps-max", "2**63 - 1, 1, 5"),
+    ("hypergeometric", "arr-1e9", "[10, 10**9, 10], 10, 5"),
     ("negative_binomial", "overflow", "1e19, 0.5"),
     ("normal", "shape-mismatch", "[0.0, 1.0], [1.0, 2.0, 3.0]"),
     ("normal", "size-mismatch", "[0.0, 1.0], 1.0, size=3"),
     ("normal", "size-incompatible", "[0.0, 1.0], 1.0, size=(2, 3)"),
     ("binomial", "shape-mismatch", "[10, 20], [0.5, 0.5, 0.5]"),
+    ("normal", "size0", "0.0, -1.0, size=0"), ("normal", "size0-arr", "0.0, [1.0, -1.0], size=0"),
+    ("poisson", "size2x2", "-1.0, size=(2, 2)"),
+    ("standard_gamma", "f32-neg", "-1.0, dtype=np.float32"),
+    ("standard_gamma", "f32-negzero", "-0.0, dtype=np.float32"),
+    ("standard_gamma", "f32-neg-size", "-1.0, size=3, dtype=np.float32"),
+    ("triangular", "shape-mismatch", "[0.0, 1.0], [0.5, 1.5, 2.0], 3.0"),
+    ("triangular", "shape-mismatch-3", "0.0, [0.5, 0.6], [1.0, 2.0, 3.0]"),
+    ("hypergeometric", "shape-mismatch", "[10, 1], [10, 10, 10], 5"),
+    ("hypergeometric", "size-mismatch", "[10, 11], 10, 5, size=3"),
+    ("multinomial", "size-mismatch", "[10, 20], [0.5, 0.5], size=3"),
+    ("uniform", "shape-mismatch", "[0.0, 1.0], [2.0, 3.0, 4.0]"),
+    ("uniform", "size-mismatch", "[0.0, 1.0], 2.0, size=3"),
+    # permutation / permuted axis (AxisError, a ValueError)
+    ("permutation", "axis2", "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], axis=2"),
+    ("permutation", "axis-3", "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], axis=-3"),
+    ("permuted", "axis2", "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], axis=2"),
+    ("permuted", "axis-3", "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]], axis=-3"),
     # integers / randint (method name substituted per front end)
     ("INT", "low==high", "5, 5"), ("INT", "low>high", "5, 4"), ("INT", "high0", "0"),
     ("INT", "high-neg", "-3"), ("INT", "low>high-closed", "5, 4, endpoint=True"),
@@ -135,6 +157,8 @@ OTHER = [
     ("INT", "arr-uint8-high", "0, [5, 300, 5], dtype=np.uint8"),
     ("INT", "arr-high0", "[5, 0, 5]"),
     ("INT", "arr-shape", "[0, 1], [3, 4, 5]"),
+    ("INT", "arr-size-mismatch", "[0, 1], 5, size=3"),
+    ("INT", "size", "5, 5, size=3"), ("INT", "size0", "5, 5, size=0"),
     # choice
     ("choice", "norepl-too-many", "5, 6, replace=False"), ("choice", "a0", "0"),
     ("choice", "a-neg", "-3"), ("choice", "a0-size2", "0, 2"), ("choice", "empty-2", "[], 2"),
@@ -172,10 +196,13 @@ OTHER = [
     ("random_integers", "low>high", "5, 3"), ("random_integers", "high-neg", "-3"),
     ("seed", "neg", "-1"), ("seed", "2**32", "2**32"), ("seed", "list-neg", "[1, -1]"),
 ]
-G_ONLY = {"multivariate_hypergeometric"}
+G_ONLY = {"multivariate_hypergeometric", "permuted", "permutation"}
 RS_ONLY = {"rand", "randn", "random_integers", "seed"}
 # 2.5.2 texts differ from 1.24.2: keep only the reference's own call (see the docstring).
 G_REFERENCE_ONLY = {("choice", "p-sum"), ("dirichlet", "neg")}
+# RandomState.multinomial takes a Python int n: an array is a TypeError ("an integer is
+# required") that nprandom's int64 parameter cannot express.
+RS_EXCLUDED = {("multinomial", "size-mismatch")}
 G_EXCLUDED = {("choice", "p-nan"), ("choice", "p-neg"), ("dirichlet", "zero"),
               ("dirichlet", "negzero"), ("dirichlet", "neginf")}
 
@@ -191,10 +218,20 @@ def _cases():
         for i, (name, _good, cons) in enumerate(params):
             bads = (BAD[cons] if cons else []) + EXTRA_BAD.get((m, name), [])
             for tag, bad in bads:
-                for form in ("s", "a"):
+                for form in ("s", "a", "z"):  # scalar, array, scalar with size=3
                     vals = [p[1] for p in params]
+                    vals[i] = bad if form != "a" else _arr(params[i][1], bad)
+                    size = ", size=3" if form == "z" else ""
+                    out.append((m, f"{name}-{tag}/{form}", ", ".join(vals) + size))
+        # every constrained parameter bad at once: which check NumPy runs first
+        cons_idx = [i for i, p in enumerate(params) if p[2]]
+        if len(cons_idx) > 1:
+            for form in ("s", "a"):
+                vals = [p[1] for p in params]
+                for i in cons_idx:
+                    bad = BAD[params[i][2]][0][1]
                     vals[i] = bad if form == "s" else _arr(params[i][1], bad)
-                    out.append((m, f"{name}-{tag}/{form}", ", ".join(vals)))
+                out.append((m, f"all-bad/{form}", ", ".join(vals)))
     out += OTHER
     return out
 
@@ -219,8 +256,10 @@ def _front_calls():
             if front == "G" and (m, case) in G_EXCLUDED:
                 continue
             meth = m if m != "INT" else ("integers" if front == "G" else "randint")
-            if front == "RS" and "endpoint=" in args:
-                continue  # randint has no endpoint
+            if front == "RS" and ("endpoint=" in args or "dtype=np.float" in args):
+                continue  # randint has no endpoint, standard_gamma no dtype (Python TypeErrors)
+            if front == "RS" and (m, case) in RS_EXCLUDED:
+                continue
             if front == "RS" and m == "multivariate_normal" and "method=" in args:
                 continue  # RandomState.multivariate_normal has no method argument
             call = f"{ctor}.{meth}({args})"
