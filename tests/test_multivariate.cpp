@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -456,7 +457,18 @@ TEST_CASE("linalg helpers reconstruct their input", "[multivariate][linalg]") {
   const F64 nan_m = {1.0, std::nan(""), 0.0, 1.0};
   F64 u2(4), s2(2), vh2(4);
   CHECK_FALSE(la::svd(nan_m.data(), 2, u2.data(), s2.data(), vh2.data()));
-  CHECK_FALSE(la::eigh(nan_m.data(), 2, s2.data(), u2.data()));
+  // eigh reads the lower triangle only (NumPy's UPLO='L'): the NaN above is never seen; a
+  // non-finite lower entry gives NaN eigenvalues, as LAPACK dsyevd does (no error in NumPy).
+  CHECK(la::eigh(nan_m.data(), 2, s2.data(), u2.data()));
+  CHECK(s2[0] == 1.0);
+  CHECK(s2[1] == 1.0);
+  const F64 nan_lower = {1.0, 0.0, std::nan(""), 1.0};
+  CHECK(la::eigh(nan_lower.data(), 2, s2.data(), u2.data()));
+  CHECK((std::isnan(s2[0]) && std::isnan(s2[1])));
+  // svd: an infinite entry (no NaN) gives NaN singular values, as dgesdd does
+  const F64 inf_m = {std::numeric_limits<double>::infinity(), 0.0, 0.0, 1.0};
+  CHECK(la::svd(inf_m.data(), 2, u2.data(), s2.data(), vh2.data()));
+  CHECK((std::isnan(s2[0]) && std::isnan(s2[1])));
 }
 
 // ---- statistical second net: sample means and covariances against the exact moments ----

@@ -7135,6 +7135,19 @@ inline bool all_finite(const double* a, std::size_t count) noexcept {
   return true;
 }
 
+// The decomposition LAPACK returns for a matrix with an infinite entry it does not reject: it
+// scales the matrix by 0 (x / inf), so every value NumPy derives from it is NaN. NaN values,
+// identity vectors.
+inline void nan_decomposition(std::size_t n, double* values, double* vec1, double* vec2) noexcept {
+  for (std::size_t i = 0; i < n; ++i) {
+    values[i] = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t j = 0; j < n; ++j) {
+      vec1[i * n + j] = i == j ? 1.0 : 0.0;
+      if (vec2) vec2[i * n + j] = i == j ? 1.0 : 0.0;
+    }
+  }
+}
+
 // numpy.allclose(a, b, rtol, atol) for two arrays of `count` doubles:
 // |a - b| <= atol + rtol * |b| elementwise; NaN never matches; equal infinities match.
 inline bool allclose(const double* a, const double* b, std::size_t count, double rtol,
@@ -7231,10 +7244,15 @@ inline void transpose(const double* v, std::size_t n, double* vt) noexcept {
 // Cyclic Jacobi eigendecomposition of the symmetric matrix whose LOWER triangle is read from `a`
 // (numpy.linalg.eigh's default UPLO='L'). Writes the eigenvalues in ascending order to w[n] and
 // the eigenvectors as the COLUMNS of the row-major n*n matrix v (NumPy's `eigh(a)[1]`), signs
-// fixed by `fix_signs_eigh`. Returns false on non-finite input ("Eigenvalues did not converge").
+// fixed by `fix_signs_eigh`. A NaN or infinite entry in the lower triangle gives NaN eigenvalues
+// (LAPACK dsyevd does not reject it: NumPy's multivariate_normal(method='eigh') then draws NaN);
+// the upper triangle is never read. Returns true.
 inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
-  if (!all_finite(a, n * n)) {
-    return false;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!all_finite(a + i * n, i + 1)) {
+      nan_decomposition(n, w, v, nullptr);
+      return true;
+    }
   }
   std::vector<double> m(n * n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -7343,10 +7361,16 @@ inline void fix_signs_svd(double* u, double* vh, std::size_t n) noexcept {
 // u (columns = left singular vectors) and vh (rows = right singular vectors) row-major n*n,
 // s[n] in descending order. One-sided (Hestenes) Jacobi on the columns of a; left vectors of
 // zero singular values are completed to an orthonormal basis. Signs per `fix_signs_svd`.
-// Returns false on non-finite input ("SVD did not converge").
+// Returns false on a NaN entry ("SVD did not converge": LAPACK dgesdd rejects NaN input); an
+// infinite entry (no NaN) gives NaN singular values, as dgesdd does (NumPy: no error, NaN draws,
+// and check_valid sees a matrix that is not positive-semidefinite).
 inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh) {
   if (!all_finite(a, n * n)) {
-    return false;
+    for (std::size_t i = 0; i < n * n; ++i) {
+      if (std::isnan(a[i])) return false;
+    }
+    nan_decomposition(n, s, u, vh);
+    return true;
   }
   std::vector<double> g(a, a + n * n);  // columns are rotated until mutually orthogonal
   std::vector<double> v(n * n, 0.0);
@@ -7718,9 +7742,10 @@ namespace distributions {
 // rounding, not bit for bit).
 // Throws std::invalid_argument (NumPy's ValueError / numpy.linalg.LinAlgError, a ValueError):
 // "covariance is not symmetric positive-semidefinite." (check_valid "raise"), "Matrix is not
-// positive definite" (cholesky), "SVD did not converge" / "Eigenvalues did not converge" (NaN/inf
-// cov), "check_valid must equal 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in
-// NumPy). check_valid "warn" reports through nprandom's warning handler and continues.
+// positive definite" (cholesky), "SVD did not converge" (svd, a NaN in cov; an infinite entry
+// gives NaN draws, and eigh gives NaN draws for either, as LAPACK does), "check_valid must equal
+// 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in NumPy). check_valid "warn" reports
+// through nprandom's warning handler and continues.
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
                                           mvn_method method, std::string_view check_valid,
                                           double tol, double* x, std::size_t rows) {

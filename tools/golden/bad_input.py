@@ -31,8 +31,11 @@ The "/state" records of those cases come from 1.24.2, which rejects the same cal
 Not in the sweep (no NumPy 2.5.2 text available here): Generator.choice with NaN or negative p
 (capitalised in 2.x). RandomState is frozen (NEP 19); its texts are 1.24.2's.
 Out of scope: dtype/type errors nprandom's C++ types cannot express (a float dtype for integers,
-size=-1 where size is std::size_t, 2-D mean, non-numeric arguments), and inputs on which NumPy
+size=-1 where size is std::size_t, 2-D mean, non-numeric arguments, multivariate_normal([], [])
+whose 1-D `[]` cov is an empty row list, a valid 0 x 0 matrix, in C++), and inputs on which NumPy
 itself never returns (docs/reliability.md).
+ok/<F>/multivariate_normal/<case>: non-finite covariances NumPy does NOT reject, with the values
+it draws (NaN where LAPACK turns an infinite matrix into NaN).
 Used by: tests/test_bad_input.cpp.
 """
 import warnings
@@ -183,6 +186,24 @@ OTHER = [
     ("multivariate_normal", "not-psd-raise",
      "[0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]], check_valid='raise'"),
     ("multivariate_normal", "method-bad", "[0.0, 0.0], [[1.0, 0.0], [0.0, 1.0]], method='bad'"),
+    ("multivariate_normal", "cov-upper-nan", "[0.0, 0.0], [[1.0, np.nan], [0.0, 1.0]]"),
+    ("multivariate_normal", "cholesky-lower-inf",
+     "[0.0, 0.0], [[1.0, 0.0], [np.inf, 1.0]], method='cholesky'"),
+    ("multivariate_normal", "cholesky-neginf",
+     "[0.0, 0.0], [[-np.inf, 0.0], [0.0, 1.0]], method='cholesky'"),
+    ("multivariate_normal", "cov-nan", "[0.0, 0.0], [[np.nan, 0.0], [0.0, 1.0]]"),
+    ("multivariate_normal", "cov-nan-ignore",
+     "[0.0, 0.0], [[np.nan, 0.0], [0.0, 1.0]], check_valid='ignore'"),
+    ("multivariate_normal", "cov-inf-raise",
+     "[0.0, 0.0], [[np.inf, 0.0], [0.0, 1.0]], check_valid='raise'"),
+    ("multivariate_normal", "cov-nonsym-raise",
+     "[0.0, 0.0], [[1.0, 0.0], [0.5, 1.0]], check_valid='raise'"),
+    ("multivariate_normal", "cholesky-not-pd",
+     "[0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]], method='cholesky'"),
+    ("multivariate_normal", "cholesky-nan",
+     "[0.0, 0.0], [[np.nan, 0.0], [0.0, 1.0]], method='cholesky'"),
+    ("multivariate_normal", "eigh-not-psd-raise",
+     "[0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]], method='eigh', check_valid='raise'"),
     # multivariate_hypergeometric (Generator)
     ("multivariate_hypergeometric", "colors-neg", "[3, -1], 1"),
     ("multivariate_hypergeometric", "nsample>sum", "[3, 7], 11"),
@@ -196,6 +217,35 @@ OTHER = [
     ("random_integers", "low>high", "5, 3"), ("random_integers", "high-neg", "-3"),
     ("seed", "neg", "-1"), ("seed", "2**32", "2**32"), ("seed", "list-neg", "[1, -1]"),
 ]
+# Non-finite covariances NumPy accepts (LAPACK scales an infinite matrix to NaN; eigh and
+# cholesky read the lower triangle only): the values it draws. ids ok/<F>/multivariate_normal/...
+MVN_ACCEPTED = [
+    ("svd-inf", "[[np.inf, 0.0], [0.0, 1.0]]", ""),
+    ("svd-inf-ignore", "[[1.0, np.inf], [np.inf, 1.0]]", ", check_valid='ignore'"),
+    ("svd-neginf", "[[1.0, 0.0], [0.0, -np.inf]]", ""),
+    ("svd-inf-3", "[[2.0, 0.5, 0.1], [0.5, np.inf, 0.0], [0.1, 0.0, 1.0]]", ""),
+    ("eigh-inf", "[[np.inf, 0.0], [0.0, 1.0]]", ", method='eigh'"),
+    ("eigh-nan-raise", "[[np.nan, 0.0], [0.0, 1.0]]", ", method='eigh', check_valid='raise'"),
+    ("eigh-lower-nan", "[[1.0, 0.0], [np.nan, 1.0]]", ", method='eigh'"),
+    ("eigh-upper-inf", "[[1.0, np.inf], [0.0, 1.0]]", ", method='eigh'"),
+    ("cholesky-inf", "[[np.inf, 0.0], [0.0, 1.0]]", ", method='cholesky'"),
+    ("cholesky-upper-nan", "[[1.0, np.nan], [0.0, 1.0]]", ", method='cholesky'"),
+]
+
+
+def _accepted_calls():
+    calls = []
+    for front, ctor in (("G", G), ("RS", RS)):
+        for case, cov, kw in MVN_ACCEPTED:
+            if front == "RS" and "method=" in kw:
+                continue
+            d = cov.count("], [") + 1
+            mean = "[" + ", ".join(["0.0"] * d) + "]"
+            calls.append((f"ok/{front}/multivariate_normal/{case}",
+                          f"{ctor}.multivariate_normal({mean}, {cov}, size=2{kw})"))
+    return calls
+
+
 G_ONLY = {"multivariate_hypergeometric", "permuted", "permutation"}
 RS_ONLY = {"rand", "randn", "random_integers", "seed"}
 # 2.5.2 texts differ from 1.24.2: keep only the reference's own call (see the docstring).
@@ -273,4 +323,4 @@ def _front_calls():
     return calls
 
 
-CALLS = _front_calls()
+CALLS = _front_calls() + _accepted_calls()

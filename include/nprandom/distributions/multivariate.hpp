@@ -270,9 +270,10 @@ namespace distributions {
 // rounding, not bit for bit).
 // Throws std::invalid_argument (NumPy's ValueError / numpy.linalg.LinAlgError, a ValueError):
 // "covariance is not symmetric positive-semidefinite." (check_valid "raise"), "Matrix is not
-// positive definite" (cholesky), "SVD did not converge" / "Eigenvalues did not converge" (NaN/inf
-// cov), "check_valid must equal 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in
-// NumPy). check_valid "warn" reports through nprandom's warning handler and continues.
+// positive definite" (cholesky), "SVD did not converge" (svd, a NaN in cov; an infinite entry
+// gives NaN draws, and eigh gives NaN draws for either, as LAPACK does), "check_valid must equal
+// 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in NumPy). check_valid "warn" reports
+// through nprandom's warning handler and continues.
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
                                           mvn_method method, std::string_view check_valid,
                                           double tol, double* x, std::size_t rows) {
