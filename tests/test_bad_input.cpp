@@ -311,6 +311,12 @@ void call_choice(F& x, const Record& r) {
   const std::vector<double> pop = doubles_of(a);
   if (sized) {
     (void)x.choice(pop, n, replace, p);
+  } else if (!p.empty() || !replace) {
+    if constexpr (is_generator<F>) {
+      (void)x.choice(pop, p, replace);
+    } else {
+      (void)x.choice(pop, replace, p);
+    }
   } else {
     (void)x.choice(pop);
   }
@@ -412,28 +418,37 @@ bool call_method(F& x, const Record& r, int variant) {
       }
       return false;
     }
-    (void)x.multinomial(r.arg(0).as_i64(), pvals);
+    if (r.has_size) {
+      (void)x.multinomial(r.arg(0).as_i64(), pvals, r.shape.at(0));
+    } else {
+      (void)x.multinomial(r.arg(0).as_i64(), pvals);
+    }
     return true;
   }
   if (m == "dirichlet") {
-    (void)x.dirichlet(doubles_of(r.arg(0)));
+    if (r.has_size) {
+      (void)x.dirichlet(doubles_of(r.arg(0)), r.shape.at(0));
+    } else {
+      (void)x.dirichlet(doubles_of(r.arg(0)));
+    }
     return true;
   }
   if (m == "multivariate_normal") {
     const std::vector<double> mean = doubles_of(r.arg(0));
     const auto cov = rows_of(r.arg(1));
     const std::string check_valid = str_kw(r, "check_valid", "warn");
+    const std::size_t n = r.has_size ? r.shape.at(0) : 1;  // size=None draws as size=1
     if constexpr (is_generator<F>) {
-      (void)x.multivariate_normal(mean, cov, check_valid, 1e-8, str_kw(r, "method", "svd"));
+      (void)x.multivariate_normal(mean, cov, n, check_valid, 1e-8, str_kw(r, "method", "svd"));
     } else {
-      // RandomState: no size=None form with check_valid; size=1 draws the same normals.
-      (void)x.multivariate_normal(mean, cov, std::size_t{1}, check_valid);
+      (void)x.multivariate_normal(mean, cov, n, check_valid);
     }
     return true;
   }
   if constexpr (is_generator<F>) {
     if (m == "multivariate_hypergeometric") {
-      (void)x.multivariate_hypergeometric(vector_of<std::int64_t>(r.arg(0)), r.arg(1).as_i64(),
+      const std::size_t n = r.has_size ? r.shape.at(0) : 1;  // size=None draws as size=1
+      (void)x.multivariate_hypergeometric(vector_of<std::int64_t>(r.arg(0)), r.arg(1).as_i64(), n,
                                           str_kw(r, "method", "marginals"));
       return true;
     }

@@ -151,6 +151,8 @@ OTHER = [
     ("INT", "int8-low", "-129, 0, dtype=np.int8"), ("INT", "int8-high", "0, 129, dtype=np.int8"),
     ("INT", "int16-high", "0, 2**15 + 1, dtype=np.int16"),
     ("INT", "uint16-low==high", "7, 7, dtype=np.uint16"),
+    ("INT", "uint64-low==high", "2**63, 2**63, dtype=np.uint64"),
+    ("INT", "uint64-low>high", "2**64 - 1, 5, dtype=np.uint64"),
     ("INT", "int32-low", "-2**31 - 1, 0, dtype=np.int32"),
     ("INT", "uint32-high", "0, 2**32 + 1, dtype=np.uint32"),
     ("INT", "uint64-low", "-1, 5, dtype=np.uint64"), ("INT", "bool-high", "0, 3, dtype=np.bool_"),
@@ -169,14 +171,20 @@ OTHER = [
     ("choice", "p-nan", "3, p=[0.5, np.nan, 0.5]"), ("choice", "p-neg", "3, p=[0.5, -0.5, 1.0]"),
     ("choice", "p-fewer-nonzero", "3, 3, replace=False, p=[0.5, 0.5, 0.0]"),
     ("choice", "arr-norepl-too-many", "[1.5, 2.5], 3, replace=False"),
+    ("choice", "p-inf", "3, p=[np.inf, 0.0, 0.0]"), ("choice", "p-size-arr", "[1.5, 2.5], p=[1.0]"),
+    ("choice", "norepl-p-too-many", "3, 4, replace=False, p=[0.5, 0.25, 0.25]"),
     # multinomial
     ("multinomial", "n-neg", "-1, [0.5, 0.5]"), ("multinomial", "p-neg", "10, [0.5, -0.1, 0.6]"),
     ("multinomial", "p-nan", "10, [0.5, np.nan, 0.5]"), ("multinomial", "p-gt1", "10, [1.5, 0.0]"),
     ("multinomial", "p-sum", "10, [0.6, 0.6, 0.0]"), ("multinomial", "p-empty", "10, []"),
-    ("multinomial", "p-last-gt1", "10, [0.0, 1.5]"),
+    ("multinomial", "p-last-gt1", "10, [0.0, 1.5]"), ("multinomial", "p-inf", "10, [np.inf, 0.0]"),
+    ("multinomial", "n-neg-size3", "-1, [0.5, 0.5], size=3"),
+    ("multinomial", "p-sum-size3", "10, [0.6, 0.6, 0.0], size=3"),
+    ("multinomial", "p-neg-size0", "10, [0.5, -0.1, 0.6], size=0"),
     # dirichlet (Generator: only the 2.5.2 reference call; see the docstring)
     ("dirichlet", "neg", "[1.0, -1.0]"), ("dirichlet", "zero", "[1.0, 0.0]"),
     ("dirichlet", "negzero", "[1.0, -0.0]"), ("dirichlet", "neginf", "[1.0, -np.inf]"),
+    ("dirichlet", "neg-size3", "[1.0, -1.0], size=3"),
     # multivariate_normal
     ("multivariate_normal", "cov-not-square", "[0.0, 0.0], [[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]]"),
     ("multivariate_normal", "cov-ragged", "[0.0, 0.0], [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]"),
@@ -186,6 +194,9 @@ OTHER = [
     ("multivariate_normal", "not-psd-raise",
      "[0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]], check_valid='raise'"),
     ("multivariate_normal", "method-bad", "[0.0, 0.0], [[1.0, 0.0], [0.0, 1.0]], method='bad'"),
+    ("multivariate_normal", "mean-cov-length-size3", "[0.0], [[1.0, 0.0], [0.0, 1.0]], size=3"),
+    ("multivariate_normal", "not-psd-raise-size3",
+     "[0.0, 0.0], [[1.0, 2.0], [2.0, 1.0]], size=3, check_valid='raise'"),
     ("multivariate_normal", "cov-upper-nan", "[0.0, 0.0], [[1.0, np.nan], [0.0, 1.0]]"),
     ("multivariate_normal", "cholesky-lower-inf",
      "[0.0, 0.0], [[1.0, 0.0], [np.inf, 1.0]], method='cholesky'"),
@@ -211,6 +222,9 @@ OTHER = [
     ("multivariate_hypergeometric", "method-bad", "[3, 7], 1, method='bad'"),
     ("multivariate_hypergeometric", "marginals-total", "[10**9, 1], 1"),
     ("multivariate_hypergeometric", "count-total", "[2**61, 2**61], 1, method='count'"),
+    ("multivariate_hypergeometric", "colors-neg-size3", "[3, -1], 1, size=3"),
+    ("multivariate_hypergeometric", "nsample>sum-size3", "[3, 7], 11, size=3"),
+    ("multivariate_hypergeometric", "nsample>sum-count", "[3, 7], 11, method='count'"),
     # RandomState only
     ("rand", "neg", "-1"), ("rand", "neg-2nd", "2, -1"), ("randn", "neg", "-1"),
     ("randn", "neg-2nd", "2, -1"),
@@ -253,7 +267,8 @@ G_REFERENCE_ONLY = {("choice", "p-sum"), ("dirichlet", "neg")}
 # RandomState.multinomial takes a Python int n: an array is a TypeError ("an integer is
 # required") that nprandom's int64 parameter cannot express.
 RS_EXCLUDED = {("multinomial", "size-mismatch")}
-G_EXCLUDED = {("choice", "p-nan"), ("choice", "p-neg"), ("dirichlet", "zero"),
+G_EXCLUDED = {("choice", "p-nan"), ("choice", "p-neg"), ("choice", "p-inf"),
+              ("dirichlet", "neg-size3"), ("dirichlet", "zero"),
               ("dirichlet", "negzero"), ("dirichlet", "neginf")}
 
 
