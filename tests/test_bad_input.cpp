@@ -252,12 +252,20 @@ void call_integers(F& x, const Record& r) {
   with_dtype(r.dtype, [&](auto t) {
     using T = typename decltype(t)::type;
     using B = nprandom::detail::integers_bound_t<T>;
-    auto scalar2 = [&](auto lo, auto hi) {
+    auto scalar2 = [&](auto lo, auto hi) {  // one value, or the sized std::vector form
       if constexpr (is_generator<F>) {
-        (void)x.template integers<T>(lo, hi, nprandom::endpoint_t{closed});
+        if (r.has_size) {
+          (void)x.template integers<T>(lo, hi, r.shape.at(0), closed);
+        } else {
+          (void)x.template integers<T>(lo, hi, nprandom::endpoint_t{closed});
+        }
       } else {
         REQUIRE_FALSE(closed);
-        (void)x.template randint<T>(lo, hi);
+        if (r.has_size) {
+          (void)x.template randint<T>(lo, hi, r.shape.at(0));
+        } else {
+          (void)x.template randint<T>(lo, hi);
+        }
       }
     };
     if (!arrays) {
