@@ -2923,6 +2923,7 @@ constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Ker
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 #define NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 
+
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -3021,8 +3022,22 @@ struct integers_range {
   U rng;
 };
 
+// The error of a failed integers_check, in NumPy's order of checks (kept out of line: the checks
+// themselves are a few compares that inline into every scalar call).
+template <class T>
+[[noreturn]] NPRANDOM_NOINLINE void integers_check_fail(wide_int low, wide_int high, bool closed) {
+  using D = integers_dtype<T>;
+  if (wide_less(low, to_wide(std::numeric_limits<T>::min())))
+    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
+  if (wide_less(to_wide(std::numeric_limits<T>::max()), high))
+    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
+  const bool low_zero = !low.neg && low.bits == 0;
+  if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
+  throw std::invalid_argument(closed ? "low > high" : "low >= high");
+}
+
 template <class T, class Low, class High>
-integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
+NPRANDOM_ALWAYS_INLINE integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   using D = integers_dtype<T>;
   using U = typename D::unsigned_type;
   const wide_int low = to_wide(low_in);
@@ -3030,15 +3045,8 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   if (!closed) high = wide_minus_one(high);
   const wide_int lb = to_wide(std::numeric_limits<T>::min());
   const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  if (wide_less(low, lb))
-    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
-  if (wide_less(ub, high))
-    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
-  if (wide_less(high, low)) {
-    const bool low_zero = !low.neg && low.bits == 0;
-    if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
-    throw std::invalid_argument(closed ? "low > high" : "low >= high");
-  }
+  if (NPRANDOM_UNLIKELY(wide_less(low, lb) || wide_less(ub, high) || wide_less(high, low)))
+    integers_check_fail<T>(low, high, closed);
   if constexpr (std::is_same<U, bool>::value) {
     return {low.bits != 0, (high.bits - low.bits) != 0};
   } else {
@@ -5002,6 +5010,36 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
     return static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
   }
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+}
+
+/// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
+/// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
+/// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
+/// Lemire rejection takes the next byte/half of that word); 32-bit draws (and 64-bit ranges below
+/// 2^32) take next_uint32, so a 64-bit generator's buffered half-word is used and refilled exactly
+/// as by the sized call. Lemire (use_masked == false) only: Generator's draw.
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    if (!rng) return off;
+    return (bg.next_uint32() & 0x1u) != 0;
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {
+      if (rng == 0) return off;
+      return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+    }
+    return bounded_uint64(bg, off, rng, 0, false);
+  } else if constexpr (sizeof(U) == 4) {
+    if (rng == 0) return off;
+    if (rng == 0xffffffffu) return off + bg.next_uint32();
+    return off + buffered_bounded_lemire_uint32(bg, rng);
+  } else {
+    uint32_buffer b;
+    if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
 }
 
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
@@ -7964,10 +8002,9 @@ class Generator {
   T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    using U = typename detail::integers_dtype<T>::unsigned_type;
     const auto r = detail::integers_check<T>(low, high, closed.value);
-    T out;
-    integers_fill_checked(r, &out, 1);
-    return out;
+    return static_cast<T>(distributions::bounded_one_lemire<U>(bit_generator_, r.off, r.rng));
   }
   template <
       class T = std::int64_t, class Low, class High,

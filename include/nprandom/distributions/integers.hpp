@@ -298,6 +298,36 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
 }
 
+/// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
+/// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
+/// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
+/// Lemire rejection takes the next byte/half of that word); 32-bit draws (and 64-bit ranges below
+/// 2^32) take next_uint32, so a 64-bit generator's buffered half-word is used and refilled exactly
+/// as by the sized call. Lemire (use_masked == false) only: Generator's draw.
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    if (!rng) return off;
+    return (bg.next_uint32() & 0x1u) != 0;
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {
+      if (rng == 0) return off;
+      return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+    }
+    return bounded_uint64(bg, off, rng, 0, false);
+  } else if constexpr (sizeof(U) == 4) {
+    if (rng == 0) return off;
+    if (rng == 0xffffffffu) return off + bg.next_uint32();
+    return off + buffered_bounded_lemire_uint32(bg, rng);
+  } else {
+    uint32_buffer b;
+    if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
+}
+
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
