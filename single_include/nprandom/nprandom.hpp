@@ -4911,10 +4911,21 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
   return value;
 }
 
+/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
+/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
+  W leftover;
+  W value = lemire_mul<W>(draw(), rng_excl, leftover);
+  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
+  return value;
+}
+
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
-  return lemire_draw<std::uint64_t>(rng, [&bg] { return bg.next_uint64(); });
+  return lemire_draw<std::uint64_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint64(); });
 }
 
 /// buffered_bounded_lemire_uint32: Lemire on next_uint32 (64-bit product).
@@ -4922,7 +4933,8 @@ NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
                                                                     std::uint32_t rng) noexcept {
-  return lemire_draw<std::uint32_t>(rng, [&bg] { return bg.next_uint32(); });
+  return lemire_draw<std::uint32_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint32(); });
 }
 
 /// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words (32-bit product).
@@ -4930,7 +4942,8 @@ NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
                                                                     uint32_buffer& b) noexcept {
-  return lemire_draw<std::uint16_t>(rng, [&bg, &b] { return buffered_uint16(bg, b); });
+  return lemire_draw<std::uint16_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); });
 }
 
 /// buffered_bounded_lemire_uint8: Lemire on buffered bytes (16-bit product).
@@ -4938,7 +4951,8 @@ NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, 
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
                                                                   uint32_buffer& b) noexcept {
-  return lemire_draw<std::uint8_t>(rng, [&bg, &b] { return buffered_uint8(bg, b); });
+  return lemire_draw<std::uint8_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); });
 }
 
 /// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
@@ -5245,8 +5259,12 @@ inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng
       out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
     }
   } else {
+    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
+    const std::uint16_t threshold = lemire_threshold(rng);
     for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
+      out[i] = static_cast<std::uint16_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
     }
   }
 }
@@ -5267,8 +5285,12 @@ inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, s
       out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
     }
   } else {
+    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
+    const std::uint8_t threshold = lemire_threshold(rng);
     for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+      out[i] = static_cast<std::uint8_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
     }
   }
 }
