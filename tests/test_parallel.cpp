@@ -33,8 +33,8 @@ Generator<BitGen> start(int words, int halves) {
 }
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
-  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(),
-                                                           a.size() * sizeof(double)) == 0);
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 template <class BitGen, class Seq, class Par>
@@ -104,10 +104,9 @@ TEMPLATE_TEST_CASE("parallel fills equal the sequential call", "[parallel]", npr
         });
   }
   SECTION("bytes") {
-    check_all<TestType>([](G& g, std::size_t n) { return g.bytes(n); },
-                        [](G& g, std::size_t n, std::size_t t) {
-                          return nprandom::parallel::bytes(g, n, t, 1);
-                        });
+    check_all<TestType>(
+        [](G& g, std::size_t n) { return g.bytes(n); },
+        [](G& g, std::size_t n, std::size_t t) { return nprandom::parallel::bytes(g, n, t, 1); });
   }
 }
 

@@ -1,4 +1,5 @@
-// Opt-in same-stream multi-threaded fills: random_raw, random, uniform and bytes split over threads.
+// Opt-in same-stream multi-threaded fills: random_raw, random, uniform and bytes split over
+// threads.
 #ifndef NPRANDOM_PARALLEL_HPP
 #define NPRANDOM_PARALLEL_HPP
 
@@ -133,8 +134,8 @@ void random_raw(BitGen& bg, std::uint64_t* out, std::size_t n, std::size_t threa
   detail::skip_words(bg, n);
 }
 template <class BitGen>
-void random_raw(Generator<BitGen>& gen, std::uint64_t* out, std::size_t n,
-                std::size_t threads = 0, std::size_t min_chunk = default_min_chunk) {
+void random_raw(Generator<BitGen>& gen, std::uint64_t* out, std::size_t n, std::size_t threads = 0,
+                std::size_t min_chunk = default_min_chunk) {
   random_raw(gen.bit_generator(), out, n, threads, min_chunk);
 }
 
