@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -177,6 +178,48 @@ TEMPLATE_TEST_CASE("integers<bool> and bytes word-at-a-time", "[bulk]", nprandom
       REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
     }
   }
+}
+
+// One-value integers (the direct path, bounded_one_lemire) == the fill of one value, every dtype,
+// with and without a buffered half-word, for ordinary, empty, full and near-full ranges.
+template <class T, class BitGen>
+void check_one_integers(T low, T high_inclusive) {
+  for (int offset : {0, 1}) {
+    for (int call = 0; call < 40; ++call) {
+      CAPTURE(offset, call, +low, +high_inclusive);
+      auto gens = twins<BitGen>(offset);
+      for (int k = 0; k < call % 7; ++k) (void)gens.first.bit_generator().next_uint64();
+      for (int k = 0; k < call % 7; ++k) (void)gens.second.bit_generator().next_uint64();
+      const T one = gens.first.template integers<T>(low, high_inclusive, nprandom::endpoint);
+      T ref[1];
+      gens.second.integers(low, high_inclusive, ref, 1, true);
+      REQUIRE(one == ref[0]);
+      REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("one-value integers == the fill of one value", "[bulk]", nprandom::PCG64,
+                   nprandom::SFC64, nprandom::MT19937, nprandom::Philox) {
+  using L8 = std::numeric_limits<std::int8_t>;
+  using L64 = std::numeric_limits<std::int64_t>;
+  check_one_integers<std::int8_t, TestType>(-100, 99);
+  check_one_integers<std::int8_t, TestType>(L8::min(), L8::max());
+  check_one_integers<std::uint8_t, TestType>(3, 3);
+  check_one_integers<std::uint8_t, TestType>(0, 254);
+  check_one_integers<std::int16_t, TestType>(-3, 30000);
+  check_one_integers<std::uint16_t, TestType>(0, 65535);
+  check_one_integers<std::int32_t, TestType>(-5, 2147483639);
+  check_one_integers<std::uint32_t, TestType>(0, 4294967295u);
+  check_one_integers<std::uint32_t, TestType>(7, 7);
+  check_one_integers<std::int64_t, TestType>(0, 999);
+  check_one_integers<std::int64_t, TestType>(-1, 4294967294);
+  check_one_integers<std::int64_t, TestType>(0, 4294967295);
+  check_one_integers<std::int64_t, TestType>(0, 3000000000000000000);
+  check_one_integers<std::int64_t, TestType>(L64::min(), L64::max());
+  check_one_integers<std::uint64_t, TestType>(0, 18446744073709551614ULL);
+  check_one_integers<bool, TestType>(false, true);
+  check_one_integers<bool, TestType>(true, true);
 }
 
 }  // namespace

@@ -144,10 +144,9 @@ class Generator {
   T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    using U = typename detail::integers_dtype<T>::unsigned_type;
     const auto r = detail::integers_check<T>(low, high, closed.value);
-    T out;
-    integers_fill_checked(r, &out, 1);
-    return out;
+    return static_cast<T>(distributions::bounded_one_lemire<U>(bit_generator_, r.off, r.rng));
   }
   template <
       class T = std::int64_t, class Low, class High,

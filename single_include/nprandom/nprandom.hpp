@@ -3100,8 +3100,22 @@ struct integers_range {
   U rng;
 };
 
+// The error of a failed integers_check, in NumPy's order of checks (kept out of line: the checks
+// themselves are a few compares that inline into every scalar call).
+template <class T>
+[[noreturn]] NPRANDOM_NOINLINE void integers_check_fail(wide_int low, wide_int high, bool closed) {
+  using D = integers_dtype<T>;
+  if (wide_less(low, to_wide(std::numeric_limits<T>::min())))
+    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
+  if (wide_less(to_wide(std::numeric_limits<T>::max()), high))
+    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
+  const bool low_zero = !low.neg && low.bits == 0;
+  if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
+  throw std::invalid_argument(closed ? "low > high" : "low >= high");
+}
+
 template <class T, class Low, class High>
-integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
+NPRANDOM_ALWAYS_INLINE integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   using D = integers_dtype<T>;
   using U = typename D::unsigned_type;
   const wide_int low = to_wide(low_in);
@@ -3109,15 +3123,8 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   if (!closed) high = wide_minus_one(high);
   const wide_int lb = to_wide(std::numeric_limits<T>::min());
   const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  if (wide_less(low, lb))
-    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
-  if (wide_less(ub, high))
-    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
-  if (wide_less(high, low)) {
-    const bool low_zero = !low.neg && low.bits == 0;
-    if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
-    throw std::invalid_argument(closed ? "low > high" : "low >= high");
-  }
+  if (NPRANDOM_UNLIKELY(wide_less(low, lb) || wide_less(ub, high) || wide_less(high, low)))
+    integers_check_fail<T>(low, high, closed);
   if constexpr (std::is_same<U, bool>::value) {
     return {low.bits != 0, (high.bits - low.bits) != 0};
   } else {
@@ -4772,6 +4779,7 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
 #include <type_traits>
 #include <vector>
 
@@ -4943,77 +4951,94 @@ NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, st
 }
 
 // ---- Lemire (use_masked == false) ----
+//
+// Lemire's test, once, for every word width W (uint8/16/32/64 -- the 8/16-bit draws on buffered
+// bytes/halves, 32 on next_uint32, 64 on next_uint64) and every path (the single draws below,
+// the fills, the half-word bulk path): the candidate x is mapped to the high W bits of
+// x * (rng + 1) (lemire_mul, which also gives the low W bits, the "leftover"); it is rejected
+// when leftover < threshold = (2^W - 1 - rng) % (rng + 1) = 2^W % (rng + 1) (lemire_threshold),
+// which only needs computing when leftover < rng + 1 (threshold < rng + 1). rng != 2^W - 1.
 
-/// bounded_lemire_uint64: Lemire on next_uint64 with a 128-bit product m = x * (rng + 1); the
-/// threshold (2^64 - 1 - rng) % (rng + 1) is only computed when the low word < rng + 1.
-/// Requires rng != 2^64 - 1.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
-  const std::uint64_t rng_excl = rng + 1;
-  std::uint64_t hi;
-  std::uint64_t leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint64_t threshold = (UINT64_MAX - rng) % rng_excl;
-    while (leftover < threshold) {
-      leftover = detail::umul128(bg.next_uint64(), rng_excl, hi);
-    }
+/// The high W bits of x * rng_excl (the value); the low W bits go to `leftover`.
+template <class W>
+NPRANDOM_ALWAYS_INLINE W lemire_mul(W x, W rng_excl, W& leftover) noexcept {
+  static_assert(std::is_unsigned<W>::value && sizeof(W) <= 8, "Lemire words are uint8..uint64");
+  if constexpr (sizeof(W) == 8) {
+    std::uint64_t hi;
+    leftover = detail::umul128(x, rng_excl, hi);
+    return hi;
+  } else {
+    using P = std::conditional_t<sizeof(W) == 4, std::uint64_t, std::uint32_t>;
+    const P m = static_cast<P>(static_cast<P>(x) * static_cast<P>(rng_excl));
+    leftover = static_cast<W>(m);
+    return static_cast<W>(m >> (8 * sizeof(W)));
   }
-  return hi;
 }
 
-/// buffered_bounded_lemire_uint32: Lemire on next_uint32 with a 64-bit product.
+/// Lemire's rejection threshold (2^W - 1 - rng) % (rng + 1); a candidate is kept when its
+/// leftover >= threshold.
+template <class W>
+NPRANDOM_ALWAYS_INLINE W lemire_threshold(W rng) noexcept {
+  const W rng_excl = static_cast<W>(rng + 1);
+  return static_cast<W>(static_cast<W>(std::numeric_limits<W>::max() - rng) % rng_excl);
+}
+
+/// One Lemire draw on [0, rng] from W-bit candidates `draw()` (rng != 2^W - 1): NumPy's
+/// random_bounded_uint64 / buffered_bounded_lemire_uint32/16/8. Draws until accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
+  const W rng_excl = static_cast<W>(rng + 1);
+  W leftover;
+  W value = lemire_mul<W>(draw(), rng_excl, leftover);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const W threshold = lemire_threshold(rng);
+    while (leftover < threshold) value = lemire_mul<W>(draw(), rng_excl, leftover);
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
+/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
+  W leftover;
+  W value = lemire_mul<W>(draw(), rng_excl, leftover);
+  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
+  return value;
+}
+
+/// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
+  return lemire_draw<std::uint64_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint64(); });
+}
+
+/// buffered_bounded_lemire_uint32: Lemire on next_uint32 (64-bit product).
 /// Requires rng != 2^32 - 1.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
                                                                     std::uint32_t rng) noexcept {
-  const std::uint32_t rng_excl = rng + 1;
-  std::uint64_t m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
-  std::uint32_t leftover = static_cast<std::uint32_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint32_t threshold = (UINT32_MAX - rng) % rng_excl;
-    while (leftover < threshold) {
-      m = static_cast<std::uint64_t>(bg.next_uint32()) * rng_excl;
-      leftover = static_cast<std::uint32_t>(m);
-    }
-  }
-  return static_cast<std::uint32_t>(m >> 32);
+  return lemire_draw<std::uint32_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint32(); });
 }
 
-/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words with a 32-bit product.
+/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words (32-bit product).
 /// Requires rng != 0xFFFF.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
                                                                     uint32_buffer& b) noexcept {
-  const std::uint32_t rng_excl = static_cast<std::uint16_t>(rng + 1);
-  std::uint32_t m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
-  std::uint16_t leftover = static_cast<std::uint16_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint16_t threshold = static_cast<std::uint16_t>((UINT16_MAX - rng) % rng_excl);
-    while (leftover < threshold) {
-      m = static_cast<std::uint32_t>(buffered_uint16(bg, b)) * rng_excl;
-      leftover = static_cast<std::uint16_t>(m);
-    }
-  }
-  return static_cast<std::uint16_t>(m >> 16);
+  return lemire_draw<std::uint16_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); });
 }
 
-/// buffered_bounded_lemire_uint8: Lemire on buffered bytes with a 16-bit product.
+/// buffered_bounded_lemire_uint8: Lemire on buffered bytes (16-bit product).
 /// Requires rng != 0xFF.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
                                                                   uint32_buffer& b) noexcept {
-  const std::uint32_t rng_excl = static_cast<std::uint8_t>(rng + 1);
-  std::uint32_t m =
-      static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
-  std::uint8_t leftover = static_cast<std::uint8_t>(m);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const std::uint8_t threshold = static_cast<std::uint8_t>((UINT8_MAX - rng) % rng_excl);
-    while (leftover < threshold) {
-      m = static_cast<std::uint16_t>(static_cast<std::uint32_t>(buffered_uint8(bg, b)) * rng_excl);
-      leftover = static_cast<std::uint8_t>(m);
-    }
-  }
-  return static_cast<std::uint8_t>(m >> 8);
+  return lemire_draw<std::uint8_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); });
 }
 
 /// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
@@ -5091,6 +5116,36 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
 }
 
+/// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
+/// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
+/// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
+/// Lemire rejection takes the next byte/half of that word); 32-bit draws (and 64-bit ranges below
+/// 2^32) take next_uint32, so a 64-bit generator's buffered half-word is used and refilled exactly
+/// as by the sized call. Lemire (use_masked == false) only: Generator's draw.
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    if (!rng) return off;
+    return (bg.next_uint32() & 0x1u) != 0;
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {
+      if (rng == 0) return off;
+      return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+    }
+    return bounded_uint64(bg, off, rng, 0, false);
+  } else if constexpr (sizeof(U) == 4) {
+    if (rng == 0) return off;
+    if (rng == 0xffffffffu) return off + bg.next_uint32();
+    return off + buffered_bounded_lemire_uint32(bg, rng);
+  } else {
+    uint32_buffer b;
+    if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
+}
+
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
@@ -5136,12 +5191,15 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
   }
 #endif
   for (; j < k; ++j) {
-    const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
-    const std::uint64_t hi = (words[j] >> 32) * rng_excl;
-    out[2 * j] = static_cast<U>(off + static_cast<U>(lo >> 32));
-    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi >> 32));
-    rejected |= static_cast<std::uint32_t>(static_cast<std::uint32_t>(lo) < threshold) |
-                static_cast<std::uint32_t>(static_cast<std::uint32_t>(hi) < threshold);
+    std::uint32_t left_lo, left_hi;
+    const std::uint32_t lo =
+        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
+    const std::uint32_t hi =
+        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
+    out[2 * j] = static_cast<U>(off + static_cast<U>(lo));
+    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi));
+    rejected |= static_cast<std::uint32_t>(left_lo < threshold) |
+                static_cast<std::uint32_t>(left_hi < threshold);
   }
   return rejected != 0;
 }
@@ -5161,16 +5219,15 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
       out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
     return;
   }
-  const std::uint64_t rng_excl = static_cast<std::uint64_t>(rng) + 1;
-  const auto threshold =
-      static_cast<std::uint32_t>((UINT32_MAX - rng) % static_cast<std::uint32_t>(rng_excl));
+  const auto rng_excl = static_cast<std::uint32_t>(rng + 1);
+  const std::uint32_t threshold = lemire_threshold(rng);
   std::uint32_t buf;
   bool has = bg.uint32_buffer_state(buf);
   std::size_t i = 0;
   auto take = [&](std::uint32_t c) {
-    const std::uint64_t m = static_cast<std::uint64_t>(c) * rng_excl;
-    if (static_cast<std::uint32_t>(m) >= threshold)
-      out[i++] = static_cast<U>(off + static_cast<U>(m >> 32));
+    std::uint32_t leftover;
+    const std::uint32_t v = lemire_mul(c, rng_excl, leftover);
+    if (leftover >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(v));
   };
   if (has && cnt != 0) {
     has = false;
@@ -5186,18 +5243,20 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
-    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, static_cast<std::uint32_t>(rng_excl),
-                                                  threshold, off, out + i))) {
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, rng_excl, threshold, off, out + i))) {
       i += 2 * k;
       continue;
     }
     for (std::size_t j = 0; j < k; ++j) {
-      const std::uint64_t lo = (words[j] & 0xffffffffu) * rng_excl;
-      const std::uint64_t hi = (words[j] >> 32) * rng_excl;
-      out[i] = static_cast<U>(off + static_cast<U>(lo >> 32));
-      i += static_cast<std::uint32_t>(lo) >= threshold;
-      out[i] = static_cast<U>(off + static_cast<U>(hi >> 32));
-      i += static_cast<std::uint32_t>(hi) >= threshold;
+      std::uint32_t left_lo, left_hi;
+      const std::uint32_t lo =
+          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
+      const std::uint32_t hi =
+          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
+      out[i] = static_cast<U>(off + static_cast<U>(lo));
+      i += left_lo >= threshold;
+      out[i] = static_cast<U>(off + static_cast<U>(hi));
+      i += left_hi >= threshold;
     }
   }
   while (i < cnt) {
@@ -5286,8 +5345,12 @@ inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng
       out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
     }
   } else {
+    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
+    const std::uint16_t threshold = lemire_threshold(rng);
     for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
+      out[i] = static_cast<std::uint16_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
     }
   }
 }
@@ -5308,8 +5371,12 @@ inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, s
       out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
     }
   } else {
+    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
+    const std::uint8_t threshold = lemire_threshold(rng);
     for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+      out[i] = static_cast<std::uint8_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
     }
   }
 }
@@ -8059,10 +8126,9 @@ class Generator {
   T integers(Low low, High high, endpoint_t closed = endpoint_t{false}) {
     static_assert(detail::integers_dtype<T>::supported,
                   "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+    using U = typename detail::integers_dtype<T>::unsigned_type;
     const auto r = detail::integers_check<T>(low, high, closed.value);
-    T out;
-    integers_fill_checked(r, &out, 1);
-    return out;
+    return static_cast<T>(distributions::bounded_one_lemire<U>(bit_generator_, r.off, r.rng));
   }
   template <
       class T = std::int64_t, class Low, class High,
@@ -9650,6 +9716,7 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <vector>
 
 namespace nprandom {
 namespace legacy {
@@ -10570,6 +10637,40 @@ void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pi
     remaining_p -= pix[j];
   }
   if (dn > 0 && d > 0) out[d - 1] = dn;
+}
+
+// `rows` consecutive legacy multinomial(n, pix) draws (RandomState.multinomial with size=rows,
+// row-major, `out` zeroed by the caller), identical to `rows` calls of multinomial(). Category j's
+// conditional binomial is binomial(pix[j] / remaining_p, dn) with the same pix[j] / remaining_p in
+// every row (the same subtractions) and a dn that repeats often, so instead of one cache that
+// every category overwrites (NumPy's single binomial_t: each category redoes its setup, every
+// row), each category keeps a few cached setups, chosen by the low bits of dn. A cache only
+// saves work: binomial() checks (n, p) and recomputes on a mismatch, with the same expressions,
+// so the values are those of the single cache. `bc` (the caller's cache) serves a single row.
+template <class BitGen>
+void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pix,
+                      std::size_t d, std::size_t rows, BinomialCache& bc) {
+  if (rows <= 1 || d < 2) {
+    for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, out + i * d, pix, d, bc);
+    return;
+  }
+  const std::size_t cats = d - 1;
+  std::size_t slots = 32;  // per category, a power of two; at most ~4096 caches (~0.5 MiB)
+  while (slots > 1 && cats * slots > 4096) slots /= 2;
+  std::vector<BinomialCache> caches(cats * slots);
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::int64_t* row = out + i * d;
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j + 1 < d; j++) {
+      BinomialCache& c = caches[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
+      row[j] = binomial(bg, pix[j] / remaining_p, dn, c);
+      dn = dn - row[j];
+      if (dn <= 0) break;
+      remaining_p -= pix[j];
+    }
+    if (dn > 0) row[d - 1] = dn;
+  }
 }
 
 }  // namespace legacy
@@ -11803,9 +11904,8 @@ class BasicRandomState {
     const std::size_t d = pvals.size();
     check_multinomial(n, pvals);
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
-    for (std::size_t i = 0; d != 0 && i < size; ++i) {
-      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_cache_);
-    }
+    if (d != 0)
+      legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, size, binomial_cache_);
   }
 
   /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).

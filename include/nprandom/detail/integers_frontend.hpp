@@ -3,6 +3,7 @@
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 #define NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 
+#include <nprandom/config.hpp>
 #include <nprandom/endpoint.hpp>
 
 #include <cstdint>
@@ -93,8 +94,22 @@ struct integers_range {
   U rng;
 };
 
+// The error of a failed integers_check, in NumPy's order of checks (kept out of line: the checks
+// themselves are a few compares that inline into every scalar call).
+template <class T>
+[[noreturn]] NPRANDOM_NOINLINE void integers_check_fail(wide_int low, wide_int high, bool closed) {
+  using D = integers_dtype<T>;
+  if (wide_less(low, to_wide(std::numeric_limits<T>::min())))
+    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
+  if (wide_less(to_wide(std::numeric_limits<T>::max()), high))
+    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
+  const bool low_zero = !low.neg && low.bits == 0;
+  if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
+  throw std::invalid_argument(closed ? "low > high" : "low >= high");
+}
+
 template <class T, class Low, class High>
-integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
+NPRANDOM_ALWAYS_INLINE integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   using D = integers_dtype<T>;
   using U = typename D::unsigned_type;
   const wide_int low = to_wide(low_in);
@@ -102,15 +117,8 @@ integers_range<T> integers_check(Low low_in, High high_in, bool closed) {
   if (!closed) high = wide_minus_one(high);
   const wide_int lb = to_wide(std::numeric_limits<T>::min());
   const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  if (wide_less(low, lb))
-    throw std::invalid_argument(std::string("low is out of bounds for ") + D::name());
-  if (wide_less(ub, high))
-    throw std::invalid_argument(std::string("high is out of bounds for ") + D::name());
-  if (wide_less(high, low)) {
-    const bool low_zero = !low.neg && low.bits == 0;
-    if (low_zero) throw std::invalid_argument(closed ? "high < 0" : "high <= 0");
-    throw std::invalid_argument(closed ? "low > high" : "low >= high");
-  }
+  if (NPRANDOM_UNLIKELY(wide_less(low, lb) || wide_less(ub, high) || wide_less(high, low)))
+    integers_check_fail<T>(low, high, closed);
   if constexpr (std::is_same<U, bool>::value) {
     return {low.bits != 0, (high.bits - low.bits) != 0};
   } else {

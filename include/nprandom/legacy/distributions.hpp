@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
+#include <vector>
 
 namespace nprandom {
 namespace legacy {
@@ -948,6 +949,40 @@ void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pi
     remaining_p -= pix[j];
   }
   if (dn > 0 && d > 0) out[d - 1] = dn;
+}
+
+// `rows` consecutive legacy multinomial(n, pix) draws (RandomState.multinomial with size=rows,
+// row-major, `out` zeroed by the caller), identical to `rows` calls of multinomial(). Category j's
+// conditional binomial is binomial(pix[j] / remaining_p, dn) with the same pix[j] / remaining_p in
+// every row (the same subtractions) and a dn that repeats often, so instead of one cache that
+// every category overwrites (NumPy's single binomial_t: each category redoes its setup, every
+// row), each category keeps a few cached setups, chosen by the low bits of dn. A cache only
+// saves work: binomial() checks (n, p) and recomputes on a mismatch, with the same expressions,
+// so the values are those of the single cache. `bc` (the caller's cache) serves a single row.
+template <class BitGen>
+void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pix,
+                      std::size_t d, std::size_t rows, BinomialCache& bc) {
+  if (rows <= 1 || d < 2) {
+    for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, out + i * d, pix, d, bc);
+    return;
+  }
+  const std::size_t cats = d - 1;
+  std::size_t slots = 32;  // per category, a power of two; at most ~4096 caches (~0.5 MiB)
+  while (slots > 1 && cats * slots > 4096) slots /= 2;
+  std::vector<BinomialCache> caches(cats * slots);
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::int64_t* row = out + i * d;
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j + 1 < d; j++) {
+      BinomialCache& c = caches[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
+      row[j] = binomial(bg, pix[j] / remaining_p, dn, c);
+      dn = dn - row[j];
+      if (dn <= 0) break;
+      remaining_p -= pix[j];
+    }
+    if (dn > 0) row[d - 1] = dn;
+  }
 }
 
 }  // namespace legacy

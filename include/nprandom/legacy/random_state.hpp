@@ -1266,9 +1266,8 @@ class BasicRandomState {
     const std::size_t d = pvals.size();
     check_multinomial(n, pvals);
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
-    for (std::size_t i = 0; d != 0 && i < size; ++i) {
-      legacy::multinomial(bit_generator_, n, out + i * d, pvals.data(), d, binomial_cache_);
-    }
+    if (d != 0)
+      legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, size, binomial_cache_);
   }
 
   /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).
