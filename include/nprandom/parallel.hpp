@@ -1,5 +1,6 @@
 // Opt-in same-stream multi-threaded fills: random_raw, random, uniform and bytes split over
 // threads.
+// Public header, opt-in: not included by <nprandom/nprandom.hpp> (docs/design.md).
 #ifndef NPRANDOM_PARALLEL_HPP
 #define NPRANDOM_PARALLEL_HPP
 
