@@ -29,6 +29,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/draw_forms.hpp>  // scope: ends before the end of this file
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
@@ -507,16 +508,7 @@ class BasicRandomState {
             for (std::size_t i = 0; i < n; ++i)
               out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
           });
-  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(*this, loc, scale); }
-  std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return normal_.sized(*this, size, loc, scale);
-  }
-  void normal(double loc, double scale, double* out, std::size_t n) {
-    normal_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return normal_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
   static constexpr auto lognormal_ =
@@ -528,18 +520,7 @@ class BasicRandomState {
             for (std::size_t i = 0; i < n; ++i)
               out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
           });
-  double lognormal(double mean = 0.0, double sigma = 1.0) {
-    return lognormal_.one(*this, mean, sigma);
-  }
-  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return lognormal_.sized(*this, size, mean, sigma);
-  }
-  void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    lognormal_.fill(*this, out, n, mean, sigma);
-  }
-  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
-    return lognormal_.array(*this, size, mean, sigma);
-  }
+  NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   // ---- exponential / gamma family ----
 
@@ -565,16 +546,7 @@ class BasicRandomState {
             for (std::size_t i = 0; i < n; ++i)
               out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
           });
-  double exponential(double scale = 1.0) { return exponential_.one(*this, scale); }
-  std::vector<double> exponential(double scale, std::size_t size) {
-    return exponential_.sized(*this, size, scale);
-  }
-  void exponential(double scale, double* out, std::size_t n) {
-    exponential_.fill(*this, out, n, scale);
-  }
-  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
-    return exponential_.array(*this, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   /// standard_gamma(shape): legacy. "shape < 0".
   static constexpr auto standard_gamma_ =
@@ -584,16 +556,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double shape) {
             s.standard_gamma_unchecked(shape, out, n);
           });
-  double standard_gamma(double shape) { return standard_gamma_.one(*this, shape); }
-  std::vector<double> standard_gamma(double shape, std::size_t size) {
-    return standard_gamma_.sized(*this, size, shape);
-  }
-  void standard_gamma(double shape, double* out, std::size_t n) {
-    standard_gamma_.fill(*this, out, n, shape);
-  }
-  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
-    return standard_gamma_.array(*this, size, shape);
-  }
+  NPRANDOM_DRAW_FORMS(standard_gamma, double, (double, shape));
 
   /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
   static constexpr auto gamma_ =
@@ -605,16 +568,7 @@ class BasicRandomState {
             s.standard_gamma_unchecked(shape, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
           });
-  double gamma(double shape, double scale = 1.0) { return gamma_.one(*this, shape, scale); }
-  std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return gamma_.sized(*this, size, shape, scale);
-  }
-  void gamma(double shape, double scale, double* out, std::size_t n) {
-    gamma_.fill(*this, out, n, shape, scale);
-  }
-  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
-    return gamma_.array(*this, size, shape, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
   static constexpr auto beta_ =
@@ -633,14 +587,7 @@ class BasicRandomState {
               }
             });
           });
-  double beta(double a, double b) { return beta_.one(*this, a, b); }
-  std::vector<double> beta(double a, double b, std::size_t size) {
-    return beta_.sized(*this, size, a, b);
-  }
-  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(*this, out, n, a, b); }
-  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
-    return beta_.array(*this, size, a, b);
-  }
+  NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
   static constexpr auto chisquare_ =
@@ -650,14 +597,7 @@ class BasicRandomState {
             s.standard_gamma_unchecked(df / 2.0, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
           });
-  double chisquare(double df) { return chisquare_.one(*this, df); }
-  std::vector<double> chisquare(double df, std::size_t size) {
-    return chisquare_.sized(*this, size, df);
-  }
-  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(*this, out, n, df); }
-  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
-    return chisquare_.array(*this, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
   /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
   static constexpr auto noncentral_chisquare_ =
@@ -671,19 +611,7 @@ class BasicRandomState {
             s.fill_aug(out, n,
                        [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
           });
-  double noncentral_chisquare(double df, double nonc) {
-    return noncentral_chisquare_.one(*this, df, nonc);
-  }
-  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return noncentral_chisquare_.sized(*this, size, df, nonc);
-  }
-  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    noncentral_chisquare_.fill(*this, out, n, df, nonc);
-  }
-  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
-                                       size_arg size = {}) {
-    return noncentral_chisquare_.array(*this, size, df, nonc);
-  }
+  NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
   /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
   static constexpr auto f_ =
@@ -694,16 +622,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
           });
-  double f(double dfnum, double dfden) { return f_.one(*this, dfnum, dfden); }
-  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return f_.sized(*this, size, dfnum, dfden);
-  }
-  void f(double dfnum, double dfden, double* out, std::size_t n) {
-    f_.fill(*this, out, n, dfnum, dfden);
-  }
-  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
-    return f_.array(*this, size, dfnum, dfden);
-  }
+  NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
   /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
   static constexpr auto noncentral_f_ =
@@ -719,19 +638,7 @@ class BasicRandomState {
             s.fill_aug(out, n,
                        [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
           });
-  double noncentral_f(double dfnum, double dfden, double nonc) {
-    return noncentral_f_.one(*this, dfnum, dfden, nonc);
-  }
-  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return noncentral_f_.sized(*this, size, dfnum, dfden, nonc);
-  }
-  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    noncentral_f_.fill(*this, out, n, dfnum, dfden, nonc);
-  }
-  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
-                               array_arg<double> nonc, size_arg size = {}) {
-    return noncentral_f_.array(*this, size, dfnum, dfden, nonc);
-  }
+  NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   /// standard_cauchy(): gauss / gauss.
   static constexpr auto standard_cauchy_ = detail::make_method<double>([](auto& s) {
@@ -739,12 +646,7 @@ class BasicRandomState {
                                            }).with_fill([](auto& s, double* out, std::size_t n) {
     s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
   });
-  double standard_cauchy() { return standard_cauchy_.one(*this); }
-  std::vector<double> standard_cauchy(std::size_t size) {
-    return standard_cauchy_.sized(*this, size);
-  }
-  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(*this, out, n); }
-  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(*this, size); }
+  NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   /// standard_t(df). "df <= 0".
   static constexpr auto standard_t_ =
@@ -753,14 +655,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double df) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
           });
-  double standard_t(double df) { return standard_t_.one(*this, df); }
-  std::vector<double> standard_t(double df, std::size_t size) {
-    return standard_t_.sized(*this, size, df);
-  }
-  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(*this, out, n, df); }
-  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
-    return standard_t_.array(*this, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
@@ -775,16 +670,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
           });
-  double vonmises(double mu, double kappa) { return vonmises_.one(*this, mu, kappa); }
-  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return vonmises_.sized(*this, size, mu, kappa);
-  }
-  void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    vonmises_.fill(*this, out, n, mu, kappa);
-  }
-  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
-    return vonmises_.array(*this, size, mu, kappa);
-  }
+  NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   /// pareto(a). "a <= 0".
   static constexpr auto pareto_ =
@@ -793,12 +679,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double a) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
           });
-  double pareto(double a) { return pareto_.one(*this, a); }
-  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(*this, size, a); }
-  void pareto(double a, double* out, std::size_t n) { pareto_.fill(*this, out, n, a); }
-  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
-    return pareto_.array(*this, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
   /// weibull(a). "a < 0".
   static constexpr auto weibull_ =
@@ -807,12 +688,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double a) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
           });
-  double weibull(double a) { return weibull_.one(*this, a); }
-  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(*this, size, a); }
-  void weibull(double a, double* out, std::size_t n) { weibull_.fill(*this, out, n, a); }
-  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
-    return weibull_.array(*this, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   /// power(a). "a <= 0".
   static constexpr auto power_ =
@@ -821,12 +697,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double a) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
           });
-  double power(double a) { return power_.one(*this, a); }
-  std::vector<double> power(double a, std::size_t size) { return power_.sized(*this, size, a); }
-  void power(double a, double* out, std::size_t n) { power_.fill(*this, out, n, a); }
-  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
-    return power_.array(*this, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
   static constexpr auto laplace_ =
@@ -838,16 +709,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
             s.fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
           });
-  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(*this, loc, scale); }
-  std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return laplace_.sized(*this, size, loc, scale);
-  }
-  void laplace(double loc, double scale, double* out, std::size_t n) {
-    laplace_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return laplace_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
   static constexpr auto gumbel_ =
@@ -859,16 +721,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
             s.fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
           });
-  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(*this, loc, scale); }
-  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return gumbel_.sized(*this, size, loc, scale);
-  }
-  void gumbel(double loc, double scale, double* out, std::size_t n) {
-    gumbel_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return gumbel_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
   static constexpr auto logistic_ =
@@ -880,16 +733,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
             s.fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
           });
-  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(*this, loc, scale); }
-  std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return logistic_.sized(*this, size, loc, scale);
-  }
-  void logistic(double loc, double scale, double* out, std::size_t n) {
-    logistic_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return logistic_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
   static constexpr auto rayleigh_ =
@@ -899,14 +743,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double scale) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
           });
-  double rayleigh(double scale = 1.0) { return rayleigh_.one(*this, scale); }
-  std::vector<double> rayleigh(double scale, std::size_t size) {
-    return rayleigh_.sized(*this, size, scale);
-  }
-  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(*this, out, n, scale); }
-  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
-    return rayleigh_.array(*this, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   /// wald(mean, scale). "mean <= 0", "scale <= 0".
   static constexpr auto wald_ =
@@ -917,16 +754,7 @@ class BasicRandomState {
           .with_fill([](auto& s, double* out, std::size_t n, double mean, double scale) {
             s.fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
           });
-  double wald(double mean, double scale) { return wald_.one(*this, mean, scale); }
-  std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return wald_.sized(*this, size, mean, scale);
-  }
-  void wald(double mean, double scale, double* out, std::size_t n) {
-    wald_.fill(*this, out, n, mean, scale);
-  }
-  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
-    return wald_.array(*this, size, mean, scale);
-  }
+  NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
@@ -942,19 +770,7 @@ class BasicRandomState {
                       [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
           })
           .with_pre(detail::check_triangular{});
-  double triangular(double left, double mode, double right) {
-    return triangular_.one(*this, left, mode, right);
-  }
-  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return triangular_.sized(*this, size, left, mode, right);
-  }
-  void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    triangular_.fill(*this, out, n, left, mode, right);
-  }
-  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
-                             array_arg<double> right, size_arg size = {}) {
-    return triangular_.array(*this, size, left, mode, right);
-  }
+  NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
@@ -1134,17 +950,7 @@ class BasicRandomState {
           .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double n, double p) {
             s.fill_aug(out, cnt, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
           });
-  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(*this, n, p); }
-  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return negative_binomial_.sized(*this, size, n, p);
-  }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    negative_binomial_.fill(*this, out, cnt, n, p);
-  }
-  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
-                                          size_arg size = {}) {
-    return negative_binomial_.array(*this, size, n, p);
-  }
+  NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
   /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
   static constexpr auto poisson_ =
@@ -1154,14 +960,7 @@ class BasicRandomState {
           .with_fill([](auto& s, std::int64_t* out, std::size_t n, double lam) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::poisson(bg, lam); });
           });
-  std::int64_t poisson(double lam = 1.0) { return poisson_.one(*this, lam); }
-  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return poisson_.sized(*this, size, lam);
-  }
-  void poisson(double lam, std::int64_t* out, std::size_t n) { poisson_.fill(*this, out, n, lam); }
-  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
-    return poisson_.array(*this, size, lam);
-  }
+  NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
@@ -1174,12 +973,7 @@ class BasicRandomState {
           .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
           });
-  std::int64_t zipf(double a) { return zipf_.one(*this, a); }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(*this, size, a); }
-  void zipf(double a, std::int64_t* out, std::size_t n) { zipf_.fill(*this, out, n, a); }
-  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
-    return zipf_.array(*this, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
   static constexpr auto geometric_ =
@@ -1189,14 +983,7 @@ class BasicRandomState {
           .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::geometric(bg, p); });
           });
-  std::int64_t geometric(double p) { return geometric_.one(*this, p); }
-  std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return geometric_.sized(*this, size, p);
-  }
-  void geometric(double p, std::int64_t* out, std::size_t n) { geometric_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
-    return geometric_.array(*this, size, p);
-  }
+  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
@@ -1216,21 +1003,8 @@ class BasicRandomState {
           })
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(legacy::detail::hypergeometric_guard{});
-  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    return hypergeometric_.one(*this, ngood, nbad, nsample);
-  }
-  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
-                                           std::int64_t nsample, std::size_t size) {
-    return hypergeometric_.sized(*this, size, ngood, nbad, nsample);
-  }
-  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t n) {
-    hypergeometric_.fill(*this, out, n, ngood, nbad, nsample);
-  }
-  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
-                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
-    return hypergeometric_.array(*this, size, ngood, nbad, nsample);
-  }
+  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
+                      (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
   static constexpr auto logseries_ =
@@ -1240,14 +1014,7 @@ class BasicRandomState {
           .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
             s.fill_bg(out, n, [&](auto& bg) { return legacy::logseries(bg, p); });
           });
-  std::int64_t logseries(double p) { return logseries_.one(*this, p); }
-  std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return logseries_.sized(*this, size, p);
-  }
-  void logseries(double p, std::int64_t* out, std::size_t n) { logseries_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
-    return logseries_.array(*this, size, p);
-  }
+  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   // ---- multivariate distributions (row-major, one row per draw) ----
 
@@ -1676,6 +1443,7 @@ class BasicRandomState {
     return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
   }
 
+  BasicRandomState& draw_state_() noexcept { return *this; }  // what the kernels take
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
@@ -1685,5 +1453,7 @@ class BasicRandomState {
 using RandomState = BasicRandomState<MT19937>;
 
 }  // namespace nprandom
+
+#include <nprandom/detail/draw_forms_undef.hpp>
 
 #endif  // NPRANDOM_LEGACY_RANDOM_STATE_HPP
