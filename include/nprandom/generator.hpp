@@ -8,7 +8,6 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/choice_shuffle.hpp>
-#include <nprandom/detail/draw_forms.hpp>  // scope: ends before the end of this file
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/multivariate_frontend.hpp>
@@ -38,6 +37,8 @@
 #include <vector>
 
 namespace nprandom {
+
+#include <nprandom/detail/draw_forms.hpp>  // macros only; undefined at the end of this file
 
 // Mirrors numpy.random.Generator (numpy/random/_generator.pyx): parameter checks and sizing;
 // every sampling algorithm lives in a kernel under nprandom/distributions/. Each distribution
@@ -226,16 +227,16 @@ class Generator {
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
                       const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
                       bool closed = false) {
-    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
-      if (size && size->count() == 0) return ndarray<T>(*size);
-      const auto r = detail::integers_check<T>(low[0], high[0], closed);
-      const shape s = size ? *size : shape{};
-      const std::size_t n = s.count(sizeof(T));
-      std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
-      integers_fill_checked(r, tmp.get(), n);
-      return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), s);
-    }
-    return integers_array<T>(low.data(), low.shape(), high.data(), high.shape(), size, closed);
+    return detail::with_exact_bounds(low, high, [&](const auto* lo, const auto* hi) {
+      if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+        if (size && size->count() == 0) return ndarray<T>(*size);
+        const auto r = detail::integers_check<T>(lo[0], hi[0], closed);
+        ndarray<T> out(size ? *size : shape{});
+        integers_fill_checked(r, out.data(), out.size());
+        return out;
+      }
+      return integers_array<T>(lo, low.shape(), hi, high.shape(), size, closed);
+    });
   }
   template <class T = std::int64_t>
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
@@ -615,8 +616,6 @@ class Generator {
   }
 
  public:
-  // ==== end section: core ====
-
  private:
   using P_ = detail::cons;
 
@@ -722,13 +721,9 @@ class Generator {
           detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
-  // ==== end section: continuous distributions ====
 
   // ==== section: discrete distributions ====
-  // Discrete univariate distributions (numpy/random/_generator.pyx; kernels in
-  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. One declaration per
-  // method as above; parameters in NumPy's check and broadcast order; a sized call with bad
-  // parameters throws even when size == 0.
+  // Results are int64 like NumPy's; a sized call with bad parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
   // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
@@ -821,11 +816,9 @@ class Generator {
       [](auto& g, double p) { return distributions::logseries(g, p); },
       detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
-  // ==== end section: discrete distributions ====
 
   // ==== section: multivariate distributions ====
-  // Kernels in <nprandom/distributions/multivariate.hpp>, checks in
-  // detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
+  // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
   // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
   //   method(params...)                        one draw, k values (NumPy: size=None)
   //   method(params..., std::size_t size)      size*k values, draw r at [r*k, r*k+k)
@@ -844,10 +837,8 @@ class Generator {
     detail::dirichlet_fill(bit_generator_, alpha, out, size);
   }
 
-  // multinomial(n, pvals): "pvals must have at least 1 dimension and the last dimension of pvals
-  // must be greater than 0.", "pvals < 0, pvals > 1 or pvals contains NaNs", "sum(pvals[:-1]) >
-  // 1.0" ("sum(pvals[...,:-1]) > 1.0" for N-D pvals), "n < 0". Array n and N-D pvals broadcast
-  // (NumPy's vector path): the shape is broadcast(n, pvals.shape[:-1]) (or `size`) + (d,).
+  // multinomial(n, pvals): NumPy's pvals and n checks. Array n and N-D pvals broadcast (NumPy's
+  // vector path): the shape is broadcast(n, pvals.shape[:-1]) (or `size`) + (d,).
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, 1);
   }
@@ -865,13 +856,8 @@ class Generator {
     return detail::multinomial_array(bit_generator_, n, pvals, size);
   }
 
-  // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"): 'method must
-  // be "count" or "marginals".', "nsample must be nonnegative.", a negative color -> "colors must
-  // be a one-dimensional sequence of nonnegative integers not exceeding 9223372036854775807.",
-  // "sum(colors) must not exceed the maximum value of a 64 bit signed integer (...)",
-  // 'When method is "marginals", sum(colors) must be less than 1000000000.', "When method is
-  // 'count', sum(colors) must not exceed <INT64_MAX / sizeof(size_t)>", "nsample >
-  // sum(colors)". The 'count' urn is shared by the draws of one call (as in NumPy).
+  // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"): NumPy's checks
+  // and texts (detail/multivariate_frontend.hpp). The 'count' urn is shared by the draws of a call.
   std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
                                                         std::int64_t nsample,
                                                         std::string_view method = "marginals") {
@@ -891,14 +877,9 @@ class Generator {
   }
 
   // multivariate_normal(mean, cov, check_valid = "warn", tol = 1e-8, method = "svd"): cov
-  // row-major d*d (d = mean.size()) or d rows of d. In NumPy's order: "method must be one of
-  // {'eigh', 'svd', 'cholesky'}"; "cov must be 2 dimensional and square"; "mean and cov must have
-  // same length"; size*d standard normals are drawn; cov is decomposed ("svd": u*sqrt(s);
-  // "eigh": u*sqrt(|s|); "cholesky": "Matrix is not positive definite"); check_valid (not for
-  // cholesky): "check_valid must equal 'warn', 'raise', or 'ignore'"; a failed PSD test throws
-  // "covariance is not symmetric positive-semidefinite." ("raise") or calls nprandom's warning
-  // handler ("warn"). Rows are mean + x @ factor.T. The normals are bit-exact; the decomposition is
-  // not LAPACK: values match NumPy to ~1e-15 relative, vector signs follow detail/linalg.hpp.
+  // row-major d*d (d = mean.size()) or d rows of d; NumPy's order of checks and draws (the
+  // normals are drawn before cov is decomposed; "warn" calls nprandom's warning handler). The
+  // normals are bit-exact; the decomposition is not LAPACK (~1e-15 relative, detail/linalg.hpp).
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<double>& cov,
                                           std::string_view check_valid = "warn", double tol = 1e-8,
@@ -940,7 +921,6 @@ class Generator {
     distributions::parse_mvn_method(method);
     multivariate_normal(mean, detail::flatten_cov(cov), out, size, check_valid, tol, method);
   }
-  // ==== end section: multivariate distributions ====
 
  private:
   BitGen& draw_state_() noexcept { return bit_generator_; }  // what the kernels take
@@ -971,7 +951,6 @@ template <class BitGen,
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));
 }
-// ==== end free functions: core ====
 
 }  // namespace nprandom
 
