@@ -496,6 +496,9 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["err_integers_u64_high_oob_size"] = [two63](G& x) {
     return run([&] { return x.integers(std::int64_t{0}, two63 + 1, nprandom::size_arg{2}); });
   };
+  calls["err_integers_u64_low_above"] = [two63](G& x) {
+    return run([&] { return x.integers(ndarray<u64>({two63}, {1}), 5); });
+  };
   calls["err_integers_neg_high_uint64"] = [](G& x) {
     return run([&] { return x.integers<u64>(0, ndarray<std::int64_t>({-1}, {1})); });
   };

@@ -60,6 +60,8 @@ namespace nprandom {
 // parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
+  using P_ = detail::cons;
+
  public:
   using bit_generator_type = BitGen;
 
@@ -616,10 +618,7 @@ class Generator {
   }
 
  public:
- private:
-  using P_ = detail::cons;
-
- public:
+  // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
   static constexpr auto beta_ = detail::make_method<double>(
       [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
       detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));

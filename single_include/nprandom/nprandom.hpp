@@ -4260,9 +4260,9 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   if (!integers_can_cast<Low, T>()) {
     for (std::size_t i = 0; i < n_low; ++i) {
       const wide_int l = to_wide(low[i]);
-      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
-        throw std::invalid_argument("low is out of bounds for " + name);
-      }
+      // (A low above the dtype's range is not an error of its own: NumPy reports it as
+      // "high is out of bounds" or "low >= high" below.)
+      if (wide_less(l, lb)) throw std::invalid_argument("low is out of bounds for " + name);
     }
   }
   if (!integers_can_cast<High, T>()) {
@@ -8459,6 +8459,8 @@ namespace nprandom {
 // parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
+  using P_ = detail::cons;
+
  public:
   using bit_generator_type = BitGen;
 
@@ -9015,10 +9017,7 @@ class Generator {
   }
 
  public:
- private:
-  using P_ = detail::cons;
-
- public:
+  // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
   static constexpr auto beta_ = detail::make_method<double>(
       [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
       detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));

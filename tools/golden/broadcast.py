@@ -139,6 +139,7 @@ CALLS += [
     ("G.err_integers_u64_high_oob", "g.integers([2**63], [2**63 + 5])"),
     ("G.err_integers_u64_high_oob_endpoint", "g.integers(0, [2**63], endpoint=True)"),
     ("G.err_integers_u64_high_oob_size", "g.integers(0, 2**63 + 1, size=2)"),
+    ("G.err_integers_u64_low_above", "g.integers([2**63], [5])"),
     ("G.err_integers_neg_high_uint64", "g.integers(0, [-1], dtype=np.uint64)"),
     ("G.err_integers_neg_low_uint64", "g.integers([-1], 5, dtype=np.uint64)"),
 ]

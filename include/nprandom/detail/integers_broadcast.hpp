@@ -52,9 +52,9 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   if (!integers_can_cast<Low, T>()) {
     for (std::size_t i = 0; i < n_low; ++i) {
       const wide_int l = to_wide(low[i]);
-      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
-        throw std::invalid_argument("low is out of bounds for " + name);
-      }
+      // (A low above the dtype's range is not an error of its own: NumPy reports it as
+      // "high is out of bounds" or "low >= high" below.)
+      if (wide_less(l, lb)) throw std::invalid_argument("low is out of bounds for " + name);
     }
   }
   if (!integers_can_cast<High, T>()) {
