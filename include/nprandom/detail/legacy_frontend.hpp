@@ -1,6 +1,8 @@
 // RandomState's front-end helpers: nprandom's refusals where NumPy's legacy kernels never return,
-// integer comparisons and dtype names for randint, seed-sequence detection, and the MT19937 block
-// cursor for long draws. Internal (namespace detail).
+// integer comparisons and dtype names for randint, seed-sequence detection, the MT19937 block
+// cursor and the bulk paths over it, RandomState.choice's index logic, and aug_method / bg_method,
+// which build a legacy method's declaration (kernel + bulk fill) from one kernel lambda. The
+// legacy kernels themselves stay in <nprandom/legacy/distributions.hpp>. Internal (detail).
 #ifndef NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 #define NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 
