@@ -1,19 +1,17 @@
 // Array parameters, NumPy broadcasting and `size` shapes (issue 10) against
-// tests/data/broadcast.tsv (tools/golden/broadcast.py): values, result shape, error text, and the
-// next raw word of the bit generator after the call (the final state; a rejected call must consume
-// nothing).
+// tests/data/broadcast.tsv (tools/make_golden.py, family tools/golden/broadcast.py), read through
+// tests/support/golden.hpp: values, result shape (form array:D), error text, and the next raw word
+// of the bit generator after the call (column `after`: the final state; a rejected call must
+// consume nothing).
 #include "support/catch.hpp"
+#include "support/golden.hpp"
 
 #include <nprandom/nprandom.hpp>
 
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <functional>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -27,53 +25,25 @@ using G = nprandom::Generator<nprandom::PCG64>;
 using R = nprandom::RandomState;
 const double kNaN = std::nan("");
 
-struct Golden {
-  std::string id, kind, shape, payload, call;
-  std::uint64_t next_raw = 0;
-};
-
-std::map<std::string, Golden> load() {
-  std::ifstream in(std::string(NPRANDOM_TEST_DATA_DIR) + "/broadcast.tsv");
-  REQUIRE(in.good());
-  std::map<std::string, Golden> out;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string tok;
-    while (std::getline(ss, tok, '\t')) f.push_back(tok);
-    while (f.size() < 6) f.emplace_back();
-    Golden g{f[0], f[1], f[2], f[3], f[5], std::strtoull(f[4].c_str(), nullptr, 10)};
-    out[g.id] = g;
-  }
-  return out;
-}
-
-// What a call produced, in the golden file's terms.
+// What a call produced, in the golden record's terms.
 struct Outcome {
-  std::string kind, shape, payload;
+  std::string kind;               // int, float, error
+  std::vector<std::size_t> dims;  // the result's shape
+  std::vector<double> floats;     // kind float
+  std::vector<std::string> ints;  // kind int, decimal
+  std::string error;              // kind error: "ValueError: message"
 };
-std::string shape_str(const shape& s) {
-  std::string r;
-  for (std::size_t i = 0; i < s.ndim(); ++i) r += (i ? "," : "") + std::to_string(s[i]);
-  return r;
-}
-std::string hex(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%a", v);
-  return buf;
-}
 Outcome outcome(const ndarray<double>& a) {
-  Outcome o{"float", shape_str(a.shape()), ""};
-  for (std::size_t i = 0; i < a.size(); ++i) o.payload += (i ? " " : "") + hex(a[i]);
+  Outcome o{"float", {}, a.values(), {}, ""};
+  for (std::size_t i = 0; i < a.shape().ndim(); ++i) o.dims.push_back(a.shape()[i]);
   return o;
 }
 template <class I, std::enable_if_t<std::is_integral<I>::value, int> = 0>
 Outcome outcome(const ndarray<I>& a) {
-  Outcome o{"int", shape_str(a.shape()), ""};
+  Outcome o{"int", {}, {}, {}, ""};
+  for (std::size_t i = 0; i < a.shape().ndim(); ++i) o.dims.push_back(a.shape()[i]);
   const std::vector<I>& v = a.values();  // (ndarray<bool> holds a std::vector<bool>)
-  for (std::size_t i = 0; i < v.size(); ++i) o.payload += (i ? " " : "") + std::to_string(+v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) o.ints.push_back(std::to_string(+v[i]));
   return o;
 }
 template <class F>
@@ -81,23 +51,9 @@ Outcome run(F&& f) {
   try {
     return outcome(f());
   } catch (const std::overflow_error& e) {
-    return {"error", "", std::string("OverflowError: ") + e.what()};
+    return {"error", {}, {}, {}, std::string("OverflowError: ") + e.what()};
   } catch (const std::invalid_argument& e) {
-    return {"error", "", std::string("ValueError: ") + e.what()};
-  }
-}
-
-// Python float.hex() and C's %a spell doubles differently: compare the values bit for bit.
-bool same_payload(const std::string& kind, const std::string& a, const std::string& b) {
-  if (kind != "float") return a == b;
-  std::stringstream sa(a), sb(b);
-  std::string x, y;
-  while (true) {
-    const bool ha = static_cast<bool>(sa >> x), hb = static_cast<bool>(sb >> y);
-    if (ha != hb) return false;
-    if (!ha) return true;
-    const double dx = std::strtod(x.c_str(), nullptr), dy = std::strtod(y.c_str(), nullptr);
-    if (std::memcmp(&dx, &dy, sizeof dx) != 0 && !(std::isnan(dx) && std::isnan(dy))) return false;
+    return {"error", {}, {}, {}, std::string("ValueError: ") + e.what()};
   }
 }
 
@@ -308,23 +264,28 @@ std::map<std::string, std::function<Outcome(S&)>> both() {
   };
 }
 
-void check(const Golden& g, const Outcome& o, std::uint64_t next_raw) {
-  INFO(g.id << ": " << g.call);
-  CHECK(o.kind == g.kind);
-  CHECK(o.shape == g.shape);
-  CHECK(same_payload(g.kind, o.payload, g.payload));
-  if (!same_payload(g.kind, o.payload, g.payload)) {
-    INFO("got      " << o.payload);
-    INFO("expected " << g.payload);
-    CHECK(false);
+// Kind, shape, values (doubles bit for bit), error class and text, and the bit generator's next
+// raw word after the call.
+void check(const golden::Record& rec, const Outcome& o, std::uint64_t next_raw) {
+  INFO(rec.id << ": " << rec.call);
+  REQUIRE(o.kind == rec.kind);
+  if (rec.kind == "error") {
+    CHECK(o.error == rec.error);
+  } else {
+    REQUIRE(rec.form.base == golden::Form::array);
+    CHECK(o.dims == rec.form.dims);
+    if (rec.kind == "float") {
+      golden::check(rec, o.floats);
+    } else {
+      CHECK(o.ints == rec.tokens);
+    }
   }
-  CHECK(next_raw == g.next_raw);
+  CHECK(next_raw == rec.after_raw());
 }
 
 }  // namespace
 
 TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
-  const auto golden = load();
   auto calls = both<G>();
   calls["err_negbin_lam"] = [](G& x) {
     return run([&] { return x.negative_binomial({1.0, 1e18}, {0.5, 1e-10}); });
@@ -506,21 +467,21 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
     return run([&] { return x.integers<u64>(ndarray<std::int64_t>({-1}, {1}), 5); });
   };
   std::size_t seen = 0;
-  for (const auto& kv : golden) {
-    if (kv.first.rfind("G.", 0) != 0) continue;
-    const auto it = calls.find(kv.first.substr(2));
-    INFO(kv.first);
+  for (const golden::Record* rec : golden::with_prefix("broadcast", "G.")) {
+    const auto it = calls.find(rec->id.substr(2));
+    INFO(rec->id);
     REQUIRE(it != calls.end());
-    G g(nprandom::PCG64(12345));
+    REQUIRE(rec->front == "Generator");
+    REQUIRE(rec->bitgen == "PCG64");
+    G g(nprandom::PCG64(rec->seed()));
     const Outcome o = it->second(g);
-    check(kv.second, o, g.bit_generator().random_raw());
+    check(*rec, o, g.bit_generator().random_raw());
     ++seen;
   }
   CHECK(seen == calls.size());
 }
 
 TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") {
-  const auto golden = load();
   auto calls = both<R>();
   calls["uniform_reversed"] = [](R& x) {
     return run([&] { return x.uniform({0.0, 1.0}, {1.0, 0.5}); });
@@ -571,21 +532,20 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
     return run([&] { return x.randint<std::uint64_t>(ndarray<std::int64_t>({-1}, {1}), 5); });
   };
   std::size_t seen = 0;
-  for (const auto& kv : golden) {
-    if (kv.first.rfind("R.", 0) != 0) continue;
-    const auto it = calls.find(kv.first.substr(2));
-    INFO(kv.first);
+  for (const golden::Record* rec : golden::with_prefix("broadcast", "R.")) {
+    const auto it = calls.find(rec->id.substr(2));
+    INFO(rec->id);
     REQUIRE(it != calls.end());
-    R r(12345);
+    REQUIRE(rec->front == "RandomState");
+    R r(rec->seed());
     const Outcome o = it->second(r);
-    check(kv.second, o, r.bit_generator().random_raw());
+    check(*rec, o, r.bit_generator().random_raw());
     ++seen;
   }
   CHECK(seen == calls.size());
 }
 
 TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]") {
-  const auto golden = load();
   const std::map<std::string, std::function<Outcome()>> calls{
       {"F.normal_list",
        [] {
@@ -620,12 +580,18 @@ TEST_CASE("broadcast: np.random facade forwards array parameters", "[broadcast]"
          return run([] { return nprandom::uniform(0.0, std::vector<double>{1.0, 2.0, 3.0}); });
        }},
   };
-  for (const auto& kv : calls) {
-    nprandom::seed(12345);
-    const Outcome o = kv.second();
+  const auto records = golden::with_prefix("broadcast", "F.");
+  CHECK(records.size() == calls.size());
+  for (const golden::Record* rec : records) {
+    const auto it = calls.find(rec->id);
+    INFO(rec->id);
+    REQUIRE(it != calls.end());
+    REQUIRE(rec->front == "facade");
+    nprandom::seed(12345);  // the facade records are drawn after np.random.seed(12345)
+    const Outcome o = it->second();
     const std::uint64_t next =
         nprandom::with_global_random_state([](R& r) { return r.bit_generator().random_raw(); });
-    check(golden.at(kv.first), o, next);
+    check(*rec, o, next);
   }
 }
 
@@ -663,20 +629,20 @@ TEST_CASE("broadcast: integers(vector, vector, n) reads n as a size, not the end
 
 TEST_CASE("broadcast: ndarray<bool> has bool elements, iteration and values()", "[broadcast]") {
   // The values are G.integers_bool's (NumPy's), read through a[i], data(), iteration and values().
-  const Golden& want = load().at("G.integers_bool");
-  G g(nprandom::PCG64(12345));
+  const golden::Record& want = golden::get("broadcast", "G.integers_bool");
+  G g(nprandom::PCG64(want.seed()));
   ndarray<bool> a = g.integers<bool>({0, 0, 1}, {2, 1, 2}, {2, 3});
-  std::string by_index, by_iter, by_values;
+  std::vector<std::string> by_index, by_iter, by_values;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    by_index += (i ? " " : "") + std::to_string(+a[i]);
+    by_index.push_back(std::to_string(+a[i]));
     CHECK(a.data()[i] == a[i]);
   }
-  for (bool b : a) by_iter += (by_iter.empty() ? "" : " ") + std::to_string(+b);
+  for (bool b : a) by_iter.push_back(std::to_string(+b));
   const std::vector<bool> v = a.values();
-  for (std::size_t i = 0; i < v.size(); ++i) by_values += (i ? " " : "") + std::to_string(+v[i]);
-  CHECK(by_index == want.payload);
-  CHECK(by_iter == want.payload);
-  CHECK(by_values == want.payload);
+  for (std::size_t i = 0; i < v.size(); ++i) by_values.push_back(std::to_string(+v[i]));
+  CHECK(by_index == want.tokens);
+  CHECK(by_iter == want.tokens);
+  CHECK(by_values == want.tokens);
   const bool first = a[0];
   a[0] = !first;  // bool& elements
   const std::vector<bool> w = a;

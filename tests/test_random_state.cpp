@@ -175,21 +175,6 @@ Call record_call(const golden::Record& rec) {
   return c;
 }
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s) {
-    if (ch == sep) {
-      out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(ch);
-    }
-  }
-  out.push_back(cur);
-  return out;
-}
-
 // [pos, has_gauss, cached gaussian, next raw 32-bit output] (the "/after" records).
 std::vector<double> state_summary(RandomState& r) {
   const auto st = r.get_state();
@@ -272,11 +257,11 @@ TEST_CASE("RandomState: long sized draws of every method equal as many scalar dr
   // golden-checked one above. Same values and same final state (gaussian cache included).
   std::size_t checked = 0;
   for (const auto* rec : golden::with_prefix("legacy", "RS/42/")) {
-    const auto parts = split(rec->id, '/');
-    if (parts.size() != 3) continue;
+    // The sized calls (form "call"; the scalar and state-probe records have other forms).
+    if (rec->form.base != golden::Form::call || rec->form.probe != golden::Form::none) continue;
     const Call call = record_call(*rec);
     REQUIRE(call.ok);
-    INFO("case " << parts[2]);
+    INFO("case " << rec->id);
     const std::size_t n = 2500;
     RandomState a(42), b(42);
     a.randn(1);  // start with a cached gaussian
@@ -306,9 +291,16 @@ TEST_CASE("RandomState: long sized draws of every method equal as many scalar dr
 TEST_CASE("RandomState: NumPy 2.5.2 reference records (RandomState/...)", "[random_state]") {
   std::size_t checked = 0;
   for (const auto* rec : golden::with_prefix("reference", "RandomState/")) {
-    const auto parts = split(rec->id, '/');
-    if (parts.size() >= 3 && parts[2].find('(') != std::string::npos) {
-      // RandomState/<seed>/<method>(<args>)[/scalar]: size=10, or 3 scalar calls.
+    // RandomState(<int seed>).<method>(<parameters>) of a method in the tables above, default
+    // dtype: a sized call (size=, or rand/randn's dimensions) or scalar calls. The others (a size
+    // given positionally, dtypes, choice, ...) are checked one by one below.
+    const bool method_call =
+        rec->front == "RandomState" && rec->dtype == "-" && rec->seed_text.rfind("int:", 0) == 0 &&
+        rec->seed_text.find(' ') == std::string::npos &&
+        (float_methods().count(rec->method) != 0 || int_methods().count(rec->method) != 0) &&
+        (rec->has_size || rec->form.base == golden::Form::repeat || rec->method == "rand" ||
+         rec->method == "randn");
+    if (method_call) {
       const bool ok = check_method_record(*rec);
       INFO("unhandled reference record " << rec->id);
       CHECK(ok);
@@ -405,16 +397,19 @@ TEST_CASE("RandomState: randint, masked rejection and buffering for every dtype"
   std::size_t checked = 0;
   for (const auto* recp : recs) {
     const auto& rec = *recp;
-    const auto parts = split(rec.id, '/');
     INFO("record " << rec.id);
-    if (parts[1] == "default") continue;
-    const auto bounds = split(parts[2], ',');
-    const std::string& lo = bounds[0];
-    const std::string& hi = bounds[1];
-    const bool scalar = parts.size() > 3 && parts[3] == "scalar";
-    const bool after = parts.size() > 3 && parts[3] == "after";
-    const std::size_t n = scalar ? 5 : (parts.size() > 3 && parts[3] == "size1000" ? 1000 : 20);
-    const std::uint32_t seed = n == 1000 ? 7 : 42;
+    REQUIRE(rec.method == "randint");
+    // randint(high) and randint(low, high, size=0) are checked below.
+    if (rec.positional() < 2 || (rec.has_size && rec.count() == 0)) continue;
+    // The bounds as decimal texts (they may need uint64), the draws, the seed and the probe all
+    // come from the record's fields: args, size / form repeat:K, seed, form ">u32".
+    const std::string lo = rec.arg(0).int_texts().at(0);
+    const std::string hi = rec.arg(1).int_texts().at(0);
+    const bool scalar = rec.form.base == golden::Form::repeat;
+    const bool after = rec.form.probe == golden::Form::u32;
+    REQUIRE((scalar ? rec.form.count > 0 : rec.has_size));
+    const std::size_t n = scalar ? rec.form.count : rec.count();
+    const std::uint64_t seed = rec.seed();
     auto run = [&](auto tag) {
       using T = decltype(tag);
       // Bounds are parsed as signed or unsigned 64-bit, whichever holds them.
@@ -446,7 +441,7 @@ TEST_CASE("RandomState: randint, masked rejection and buffering for every dtype"
         }
       }
     };
-    const std::string& dt = parts[1];
+    const std::string dt = rec.dtype == "-" ? "int64" : rec.dtype;  // NumPy's default: int64
     if (dt == "int64")
       run(std::int64_t{});
     else if (dt == "int32")

@@ -10,7 +10,8 @@ as the umbrella header. The output is deterministic (no dates, no absolute paths
 
 Usage:
   python3 tools/amalgamate.py            # (re)write single_include/nprandom/nprandom.hpp
-  python3 tools/amalgamate.py --check    # exit 1 if the committed file is stale
+  python3 tools/amalgamate.py --check    # exit 1 if the committed file is stale, or a header
+                                         # does not say "Public header" / "Internal header"
   python3 tools/amalgamate.py --output FILE
   python3 tools/amalgamate.py --git-rev HEAD   # from the committed headers, not the work tree
 """
@@ -132,6 +133,24 @@ def amalgamate_with_report(rev: str | None = None) -> tuple[str, list[str]]:
     return header + "".join(a.out), [h for h in every if h not in a.done]
 
 
+def unlabelled(rev: str | None = None) -> list[str]:
+    """Headers whose first comment block does not say "Public header" or "Internal header"
+    (docs/design.md: every header states which side of the API line it is on)."""
+    source = Source(INCLUDE_DIR, rev)
+    out = []
+    for name in source.headers():
+        lines = source.read(name).splitlines()
+        block = []
+        for line in lines:
+            if not line.startswith("//"):
+                break
+            block.append(line)
+        text = " ".join(block)
+        if "Public header" not in text and "Internal header" not in text:
+            out.append(name)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true",
@@ -146,6 +165,12 @@ def main() -> int:
         print(f"amalgamate.py: warning: include/{name} is not reachable from {UMBRELLA}, so the "
               "single header lacks it (add it to the umbrella)", file=sys.stderr)
     out = args.output
+    bad = unlabelled(args.git_rev)
+    for name in bad:
+        print(f"amalgamate.py: include/{name}: its first comment must say \"Public header\" or "
+              "\"Internal header\" (docs/design.md)", file=sys.stderr)
+    if args.check and bad:
+        return 1
     if args.check:
         old = out.read_text(encoding="utf-8") if out.is_file() else ""
         if missing:

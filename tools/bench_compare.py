@@ -11,8 +11,11 @@ less than wall time.
 
 Usage (from the repository root, with NumPy's python):
   /usr/bin/python3 tools/bench_compare.py --build              # configure+build the bench preset
-  /usr/bin/python3 tools/bench_compare.py --write docs/benchmarks.md
+  /usr/bin/python3 tools/bench_compare.py --filter 'Generator[.]' # quick console comparison
 Options: --build-dir DIR (default build/bench), --filter REGEX, --min-time SECONDS.
+docs/benchmarks.md is written by tools/bench_report.py (every method, -O2 and -O3 -march=native,
+in a marked section); --write here writes this quick table to a file of its own and refuses a
+file holding that marked section.
 """
 import argparse
 import datetime
@@ -209,6 +212,10 @@ def main() -> int:
     if misses:
         print(f"\n{len(misses)} benchmark(s) below goal: {', '.join(misses)}")
 
+    if args.write and args.write.exists() and \
+            "<!-- bench:begin -->" in args.write.read_text(encoding="utf-8"):
+        sys.exit(f"{args.write} holds the section tools/bench_report.py generates; not "
+                 "overwriting it (regenerate it with tools/bench_report.py)")
     if args.write:
         info = machine_info(args.build_dir, context)
         doc = [

@@ -178,6 +178,8 @@ def overloads(text: str, indent: int = 2) -> dict[str, list[str]]:
         tmpl = " ".join(re.sub(r"\s+", " ", tmpl).split()) + " " if tmpl else ""
         tmpl = re.sub(r",\s*std::enable_if_t<[^>]*>[^>,]*", "", tmpl)
         tmpl = re.sub(r"class\s*(\.\.\.)?\s*", r"\1", tmpl).replace("template ", "")
+        # A defaulted `RS = RandomState` only delays instantiation (legacy/global.hpp): not API.
+        tmpl = re.sub(r",?\s*RS = RandomState", "", tmpl).replace("<, ", "<").replace("<> ", "")
         sig = f"{tmpl}{head.strip()} {name}({args})".strip()
         out.setdefault(name, [])
         if sig not in out[name]:

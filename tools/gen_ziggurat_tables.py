@@ -93,6 +93,7 @@ def main():
 // Literals copied verbatim from NumPy's numpy/random/src/distributions/ziggurat_constants.h
 // (credit: NumPy developers). 256 layers; ki/ke: acceptance thresholds on the integer part,
 // wi/we: layer widths scaled to the integer range, fi/fe: density at the layer edges.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 #define NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 

@@ -1,5 +1,6 @@
 // Shared bit-generator surface (CRTP): NumPy's buffered 32-bit halves, doubles, floats, raw
 // output, spawning and the standard UniformRandomBitGenerator interface.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATOR_HPP
 #define NPRANDOM_BIT_GENERATOR_HPP
 

@@ -1,4 +1,6 @@
 // Feature detection and internal macros shared by every nprandom header.
+// Public header for the user switches NPRANDOM_ALLOW_FAST_MATH and NPRANDOM_NO_INT128; every other
+// macro here is internal (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_CONFIG_HPP
 #define NPRANDOM_CONFIG_HPP
 

@@ -1,4 +1,5 @@
 // Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_GENERATOR_HPP
 #define NPRANDOM_GENERATOR_HPP
 

@@ -1,4 +1,5 @@
 // shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_NDARRAY_HPP
 #define NPRANDOM_NDARRAY_HPP
 

@@ -1,4 +1,5 @@
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_NPRANDOM_HPP
 #define NPRANDOM_NPRANDOM_HPP
 
@@ -9,8 +10,10 @@
 #include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/config.hpp>
 #include <nprandom/detail/uint128.hpp>
+#include <nprandom/endpoint.hpp>
 #include <nprandom/seed_sequence.hpp>
 #include <nprandom/version.hpp>
+#include <nprandom/warnings.hpp>
 // Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
 #include <nprandom/generator.hpp>
 #include <nprandom/ndarray.hpp>

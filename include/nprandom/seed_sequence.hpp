@@ -1,4 +1,5 @@
 // SeedSequence: NumPy's entropy pool, hashing, generate_state and spawn, bit for bit.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_SEED_SEQUENCE_HPP
 #define NPRANDOM_SEED_SEQUENCE_HPP
 

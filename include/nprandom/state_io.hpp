@@ -1,5 +1,6 @@
 // State I/O: NumPy's `bit_generator.state`, `RandomState.get_state()` and `SeedSequence.state` as
 // JSON text (both ways), and `<<` / `>>` stream operators on the bit generators.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 

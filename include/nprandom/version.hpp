@@ -1,4 +1,5 @@
 // nprandom version: the only place the version number lives (CMake parses these macros).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_VERSION_HPP
 #define NPRANDOM_VERSION_HPP
 

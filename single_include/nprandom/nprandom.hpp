@@ -7,26 +7,31 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 46.
+// Headers inlined: 48.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_NPRANDOM_HPP
 #define NPRANDOM_NPRANDOM_HPP
 
 // ---- begin nprandom/bit_generator.hpp ----
 // Shared bit-generator surface (CRTP): NumPy's buffered 32-bit halves, doubles, floats, raw
 // output, spawning and the standard UniformRandomBitGenerator interface.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATOR_HPP
 #define NPRANDOM_BIT_GENERATOR_HPP
 
 // ---- begin nprandom/config.hpp ----
 // Feature detection and internal macros shared by every nprandom header.
+// Public header for the user switches NPRANDOM_ALLOW_FAST_MATH and NPRANDOM_NO_INT128; every other
+// macro here is internal (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_CONFIG_HPP
 #define NPRANDOM_CONFIG_HPP
 
 // ---- begin nprandom/version.hpp ----
 // nprandom version: the only place the version number lives (CMake parses these macros).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_VERSION_HPP
 #define NPRANDOM_VERSION_HPP
 
@@ -106,6 +111,7 @@ __extension__ typedef unsigned __int128 native_uint128;
 // ---- begin nprandom/detail/engine_core.hpp ----
 // Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
 // and with_local_engine(), which runs a loop on such a copy and writes the state back.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 
@@ -130,6 +136,7 @@ __extension__ typedef unsigned __int128 native_uint128;
 //
 // Under MSVC (/fp:precise, which does not contract since VS 2022) and unknown compilers the
 // barrier is the identity.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_FP_HPP
 #define NPRANDOM_DETAIL_FP_HPP
 
@@ -307,11 +314,13 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
 // ---- end nprandom/detail/engine_core.hpp ----
 // ---- begin nprandom/seed_sequence.hpp ----
 // SeedSequence: NumPy's entropy pool, hashing, generate_state and spawn, bit for bit.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_SEED_SEQUENCE_HPP
 #define NPRANDOM_SEED_SEQUENCE_HPP
 
 // ---- begin nprandom/detail/os_entropy.hpp ----
 // OS entropy for SeedSequence(): getentropy() where the C library has it, else std::random_device.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_OS_ENTROPY_HPP
 #define NPRANDOM_DETAIL_OS_ENTROPY_HPP
 
@@ -769,11 +778,13 @@ class BitGenerator {
 // ---- end nprandom/bit_generator.hpp ----
 // ---- begin nprandom/bit_generators/mt19937.hpp ----
 // MT19937: NumPy's Mersenne Twister bit generator (SeedSequence and legacy seeding, 2^128 jumps).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_MT19937_HPP
 #define NPRANDOM_BIT_GENERATORS_MT19937_HPP
 
 // ---- begin nprandom/detail/mt19937_core.hpp ----
 // MT19937 core: the twist, tempering, Knuth/array seeding and NumPy's 2^128 jump (internal).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MT19937_CORE_HPP
 #define NPRANDOM_DETAIL_MT19937_CORE_HPP
 
@@ -784,6 +795,7 @@ class BitGenerator {
 // (Haramoto, Matsumoto, Nishimura, Panneton, L'Ecuyer, "Efficient Jump Ahead for F2-Linear
 // Random Number Generators", INFORMS J. on Computing 20(3), 2008). Coefficient i of the
 // polynomial is bit (i % 32) of word i / 32.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MT19937_JUMP_TABLE_HPP
 #define NPRANDOM_DETAIL_MT19937_JUMP_TABLE_HPP
 
@@ -1331,12 +1343,14 @@ class MT19937 : public BitGenerator<MT19937> {
 // ---- end nprandom/bit_generators/mt19937.hpp ----
 // ---- begin nprandom/bit_generators/pcg64.hpp ----
 // PCG64 (XSL-RR 128/64) and PCG64DXSM (CM DXSM 128/64): one 128-bit LCG, two output policies.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
 // ---- begin nprandom/detail/uint128.hpp ----
 // Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
 // elsewhere.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_UINT128_HPP
 #define NPRANDOM_DETAIL_UINT128_HPP
 
@@ -1778,6 +1792,7 @@ class PCG64DXSM : public detail::PCG64Engine<PCG64DXSM, true> {
 // ---- end nprandom/bit_generators/pcg64.hpp ----
 // ---- begin nprandom/bit_generators/philox.hpp ----
 // Philox 4x64-10: the counter-based bijection (usable alone) and NumPy's Philox bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 #define NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 
@@ -2028,6 +2043,7 @@ class Philox : public BitGenerator<Philox> {
 // ---- end nprandom/bit_generators/philox.hpp ----
 // ---- begin nprandom/bit_generators/sfc64.hpp ----
 // SFC64: Chris Doty-Humphrey's Small Fast Chaotic generator, as NumPy's SFC64 bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_SFC64_HPP
 #define NPRANDOM_BIT_GENERATORS_SFC64_HPP
 
@@ -2145,24 +2161,95 @@ class SFC64 : public BitGenerator<SFC64> {
 
 #endif  // NPRANDOM_BIT_GENERATORS_SFC64_HPP
 // ---- end nprandom/bit_generators/sfc64.hpp ----
+// ---- begin nprandom/endpoint.hpp ----
+// nprandom::endpoint / endpoint_t: the closed-interval tag of Generator::integers (endpoint=True).
+// Public header (the public/internal line: docs/design.md).
+#ifndef NPRANDOM_ENDPOINT_HPP
+#define NPRANDOM_ENDPOINT_HPP
+
+namespace nprandom {
+
+/// Tag selecting the closed interval in the one-value form of Generator::integers:
+/// `g.integers(0, 10, nprandom::endpoint)` draws from [0, 10] (NumPy: endpoint=True);
+/// `nprandom::endpoint_t{flag}` passes a run-time flag. The sized and fill forms take a plain
+/// `bool endpoint` after the count, where it cannot be confused with a size.
+struct endpoint_t {
+  bool value;
+  constexpr explicit endpoint_t(bool closed = true) noexcept : value(closed) {}
+};
+inline constexpr endpoint_t endpoint{true};
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_ENDPOINT_HPP
+// ---- end nprandom/endpoint.hpp ----
+// ---- begin nprandom/warnings.hpp ----
+// NumPy's RuntimeWarning in C++: nprandom::warning_handler and set_warning_handler.
+// Public header (the public/internal line: docs/design.md); the `detail` part is internal.
+#ifndef NPRANDOM_WARNINGS_HPP
+#define NPRANDOM_WARNINGS_HPP
+
+// NumPy issues `RuntimeWarning("covariance is not symmetric positive-semidefinite.")` from
+// multivariate_normal(check_valid='warn'). C++ has no warnings module, so nprandom calls a
+// process-wide handler instead (never throws, never changes the draws). The default handler
+// writes the line "nprandom: RuntimeWarning: <message>" to stderr (one fprintf, so <iostream>
+// stays out of nprandom's includes); install your own (or nullptr to silence) with
+// set_warning_handler, which returns the previous handler. Thread-safe.
+
+#include <atomic>
+#include <cstdio>
+
+namespace nprandom {
+
+/// A warning handler: called with NumPy's RuntimeWarning text (no trailing newline).
+using warning_handler = void (*)(const char* message);
+
+namespace detail {
+inline void default_warning_handler(const char* message) {
+  std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
+}
+inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
+  static std::atomic<warning_handler> slot{&default_warning_handler};
+  return slot;
+}
+inline void emit_runtime_warning(const char* message) {
+  if (warning_handler h = warning_handler_slot().load()) {
+    h(message);
+  }
+}
+}  // namespace detail
+
+/// Installs `handler` (nullptr silences warnings) and returns the previous one.
+inline warning_handler set_warning_handler(warning_handler handler) noexcept {
+  return detail::warning_handler_slot().exchange(handler);
+}
+
+}  // namespace nprandom
+
+#endif  // NPRANDOM_WARNINGS_HPP
+// ---- end nprandom/warnings.hpp ----
 // Array parameters and shaped results: nprandom::shape, ndarray, array_arg, size_arg.
 // ---- begin nprandom/generator.hpp ----
 // Generator<BitGen>: numpy.random.Generator's methods over any nprandom bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_GENERATOR_HPP
 #define NPRANDOM_GENERATOR_HPP
 
 // ---- begin nprandom/detail/broadcast.hpp ----
 // NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_BROADCAST_HPP
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 
 // ---- begin nprandom/ndarray.hpp ----
 // shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_NDARRAY_HPP
 #define NPRANDOM_NDARRAY_HPP
 
 // ---- begin nprandom/detail/checked_size.hpp ----
 // Checked array sizes: every element count, shape product and `size * k` goes through here.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 #define NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 
@@ -3002,11 +3089,13 @@ constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Ker
 // ---- begin nprandom/detail/choice_shuffle.hpp ----
 // Generator's choice / shuffle / permutation / permuted bodies (numpy/random/_generator.pyx),
 // as free functions over a bit generator, so Generator itself is a list of declarations.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
 #define NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
 
 // ---- begin nprandom/detail/kahan_sum.hpp ----
 // Kahan (compensated) summation, as NumPy's kahan_sum in numpy/random/_common.pyx.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_KAHAN_SUM_HPP
 #define NPRANDOM_DETAIL_KAHAN_SUM_HPP
 
@@ -3060,6 +3149,7 @@ inline double kahan_sum(const double* x, std::size_t n) noexcept {
 // (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
 // generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
 // without a draw; rng == type max returns off + a raw (buffered) draw of that width.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
 #define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
 
@@ -3076,6 +3166,7 @@ inline double kahan_sum(const double* x, std::size_t n) noexcept {
 // ---- begin nprandom/detail/bitgen_traits.hpp ----
 // Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
 // next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
 #define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
 
@@ -3678,6 +3769,7 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
 // _shuffle_int -> shuffle_int); the choice samplers have no NumPy function of their own (they are
 // inline in Generator.choice in numpy/random/_generator.pyx) and are named choice_*.
 // Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 #define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 
@@ -4079,13 +4171,16 @@ ndarray<T> permuted_nd(BitGen& bg, const array_view<T>& x, std::optional<int> ax
 // ---- begin nprandom/detail/integers_broadcast.hpp ----
 // NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
 // bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
 #define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
 
 // ---- begin nprandom/detail/integers_frontend.hpp ----
-// Generator.integers front-end helpers: the endpoint tag, dtype names and NumPy's bound checks.
+// Generator.integers front-end helpers: dtype names and NumPy's bound checks.
+// Internal header (the endpoint tag itself is public: <nprandom/endpoint.hpp>).
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 #define NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
+
 
 #include <cstdint>
 #include <limits>
@@ -4094,16 +4189,6 @@ ndarray<T> permuted_nd(BitGen& bg, const array_view<T>& x, std::optional<int> ax
 #include <type_traits>
 
 namespace nprandom {
-
-/// Tag selecting the closed interval in the one-value form of Generator::integers:
-/// `g.integers(0, 10, nprandom::endpoint)` draws from [0, 10] (NumPy: endpoint=True);
-/// `nprandom::endpoint_t{flag}` passes a run-time flag. The sized and fill forms take a plain
-/// `bool endpoint` after the count, where it cannot be confused with a size.
-struct endpoint_t {
-  bool value;
-  constexpr explicit endpoint_t(bool closed = true) noexcept : value(closed) {}
-};
-inline constexpr endpoint_t endpoint{true};
 
 namespace detail {
 
@@ -4343,6 +4428,7 @@ decltype(auto) with_exact_bounds(const array_arg<B>& low, const array_arg<B>& hi
 // multivariate_normal): NumPy's checks, in NumPy's order and words, and the row loops over the
 // kernels of <nprandom/distributions/multivariate.hpp>. Shared by Generator and RandomState where
 // NumPy shares them; results are row-major, one row per draw.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
 #define NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
 
@@ -4358,6 +4444,7 @@ decltype(auto) with_exact_bounds(const array_arg<B>& low, const array_arg<B>& hi
 // infinite, NaN or beyond the int64 range on rare draws (undefined behaviour in C; x86-64 yields
 // INT64_MIN, which the loops then reject). detail::trunc_int64_x86 / floor_int64_x86 reproduce it
 // without undefined behaviour, so those paths match NumPy's x86-64 builds.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 
@@ -4365,6 +4452,7 @@ decltype(auto) with_exact_bounds(const array_arg<B>& low, const array_arg<B>& hi
 // log(k!) for k = 0..125 (generated by tools/gen_logfactorial_table.py; do not edit).
 // Numbers copied verbatim from NumPy's numpy/random/src/distributions/logfactorial.c (logfact[]),
 // credit: NumPy developers (BSD-3-Clause). Used by distributions::logfactorial.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
 #define NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
 
@@ -4424,11 +4512,13 @@ inline constexpr double logfactorial_table[logfactorial_table_size] = {
 // `standard_exponential_inv_f(bg)` are the inversion method (NumPy only has the fill forms
 // random_standard_exponential_inv_fill[_f]); `_fill` variants write `cnt` values with the same
 // draws as `cnt` single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 
 // ---- begin nprandom/detail/ziggurat_retry.hpp ----
 // The shared slow path of the ziggurat samplers (normal and exponential, double and float).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ZIGGURAT_RETRY_HPP
 #define NPRANDOM_DETAIL_ZIGGURAT_RETRY_HPP
 
@@ -4461,6 +4551,7 @@ inline Real ziggurat_retry(Attempt w, Rare&& rare, Next&& next) noexcept {
 // Literals copied verbatim from NumPy's numpy/random/src/distributions/ziggurat_constants.h
 // (credit: NumPy developers). 256 layers; ki/ke: acceptance thresholds on the integer part,
 // wi/we: layer widths scaled to the integer range, fi/fe: density at the layer edges.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 #define NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 
@@ -5648,6 +5739,7 @@ inline double exponential(BitGen& bg, double scale) noexcept {
 // returns a double, `standard_gamma_f(bg, shape)` a float. Kernels do no argument checking
 // (the front ends reject shape < 0; a NaN shape takes the Marsaglia-Tsang branch and returns NaN,
 // as in NumPy).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 
@@ -5657,6 +5749,7 @@ inline double exponential(BitGen& bg, double scale) noexcept {
 // Naming: NumPy's C function names minus the `random_` prefix: `standard_normal(bg)` returns a
 // double, `standard_normal_f(bg)` a float; `_fill` variants write `cnt` values with the same draws
 // as `cnt` single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
@@ -6962,6 +7055,7 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
 // ---- begin nprandom/distributions/multivariate.hpp ----
 // Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial,
 // multivariate_hypergeometric, multivariate_normal).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 #define NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 
@@ -6978,6 +7072,7 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
 // ---- begin nprandom/detail/linalg.hpp ----
 // Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for
 // multivariate_normal.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_LINALG_HPP
 #define NPRANDOM_DETAIL_LINALG_HPP
 
@@ -7353,6 +7448,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
 // ---- end nprandom/detail/linalg.hpp ----
 // ---- begin nprandom/distributions/continuous.hpp ----
 // Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
 #define NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
 
@@ -7365,6 +7461,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
 
 // ---- begin nprandom/detail/wrapping.hpp ----
 // Two's-complement int64 arithmetic without signed-overflow UB (NumPy's C relies on the wrap).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_WRAPPING_HPP
 #define NPRANDOM_DETAIL_WRAPPING_HPP
 
@@ -7691,44 +7788,14 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 // ---- end nprandom/distributions/continuous.hpp ----
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
 
 namespace nprandom {
-
-// ---- RuntimeWarning ----
-// NumPy issues `RuntimeWarning("covariance is not symmetric positive-semidefinite.")` from
-// multivariate_normal(check_valid='warn'). C++ has no warnings module, so nprandom calls a
-// process-wide handler instead (never throws, never changes the draws). The default handler
-// writes the line "nprandom: RuntimeWarning: <message>" to stderr (one fprintf, so <iostream>
-// stays out of nprandom's includes); install your own (or nullptr to
-// silence) with set_warning_handler, which returns the previous handler. Thread-safe.
-using warning_handler = void (*)(const char* message);
-
-namespace detail {
-inline void default_warning_handler(const char* message) {
-  std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
-}
-inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
-  static std::atomic<warning_handler> slot{&default_warning_handler};
-  return slot;
-}
-inline void emit_runtime_warning(const char* message) {
-  if (warning_handler h = warning_handler_slot().load()) {
-    h(message);
-  }
-}
-}  // namespace detail
-
-inline warning_handler set_warning_handler(warning_handler handler) noexcept {
-  return detail::warning_handler_slot().exchange(handler);
-}
 
 namespace distributions {
 
@@ -7913,46 +7980,50 @@ inline mvn_method parse_mvn_method(std::string_view method) {
   throw std::invalid_argument("method must be one of {'eigh', 'svd', 'cholesky'}");
 }
 
-namespace detail_mvn {
-constexpr const char* not_psd = "covariance is not symmetric positive-semidefinite.";
+}  // namespace distributions
+
+namespace detail {
+constexpr const char* mvn_not_psd = "covariance is not symmetric positive-semidefinite.";
 
 // numpy.allclose(vh.T * s @ vh, cov, rtol=tol, atol=tol): the svd check of both front ends.
-inline bool svd_psd(const double* cov, const double* s, const double* vh, std::size_t d,
-                    double tol) {
+inline bool mvn_svd_psd(const double* cov, const double* s, const double* vh, std::size_t d,
+                        double tol) {
   std::vector<double> rec(d * d, 0.0);
   for (std::size_t i = 0; i < d; ++i) {
     for (std::size_t j = 0; j < d; ++j) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += detail::mul(vh[k * d + i] * s[k], vh[k * d + j]);
+        acc += mul(vh[k * d + i] * s[k], vh[k * d + j]);
       }
       rec[i * d + j] = acc;
     }
   }
-  return ::nprandom::detail::linalg::allclose(rec.data(), cov, d * d, tol, tol);
+  return linalg::allclose(rec.data(), cov, d * d, tol, tol);
 }
 
 enum class mvn_check { warn, raise, ignore };
 
 // NumPy validates check_valid only when it is not 'ignore' (and, in Generator, only when the
 // method is not cholesky), after the normals are drawn and cov decomposed.
-inline mvn_check parse_check(std::string_view check_valid) {
+inline mvn_check parse_mvn_check(std::string_view check_valid) {
   if (check_valid == "ignore") return mvn_check::ignore;
   if (check_valid == "warn") return mvn_check::warn;
   if (check_valid == "raise") return mvn_check::raise;
   throw std::invalid_argument("check_valid must equal 'warn', 'raise', or 'ignore'");
 }
 
-inline void report(bool psd, mvn_check check) {
+inline void mvn_report(bool psd, mvn_check check) {
   if (psd) {
     return;
   }
   if (check == mvn_check::raise) {
-    throw std::invalid_argument(not_psd);
+    throw std::invalid_argument(mvn_not_psd);
   }
-  ::nprandom::detail::emit_runtime_warning(not_psd);
+  emit_runtime_warning(mvn_not_psd);
 }
-}  // namespace detail_mvn
+}  // namespace detail
+
+namespace distributions {
 
 // Generator.multivariate_normal after its standard normals are drawn (_generator.pyx, NumPy
 // 2.5): decomposes cov (row-major d*d, cast to double), runs check_valid, and replaces each row
@@ -7980,9 +8051,9 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
       throw std::invalid_argument("SVD did not converge");
     }
-    const auto check = detail_mvn::parse_check(check_valid);
-    if (check != detail_mvn::mvn_check::ignore) {
-      detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) {
+      detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
@@ -7994,15 +8065,15 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     if (!la::eigh(cov, d, s.data(), u.data())) {
       throw std::invalid_argument("Eigenvalues did not converge");
     }
-    const auto check = detail_mvn::parse_check(check_valid);
-    if (check != detail_mvn::mvn_check::ignore) {
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) {
       bool psd = true;
       for (std::size_t k = 0; k < d; ++k) {
         if (s[k] < -tol) {
           psd = false;
         }
       }
-      detail_mvn::report(psd, check);
+      detail::mvn_report(psd, check);
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
@@ -8037,9 +8108,9 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
   if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
     throw std::invalid_argument("SVD did not converge");
   }
-  const auto check = detail_mvn::parse_check(check_valid);
-  if (check != detail_mvn::mvn_check::ignore) {
-    detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+  const auto check = detail::parse_mvn_check(check_valid);
+  if (check != detail::mvn_check::ignore) {
+    detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
   }
   std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
   for (std::size_t k = 0; k < d; ++k) {
@@ -8274,6 +8345,7 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
 // Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
 // variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
 // single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
@@ -8385,6 +8457,7 @@ namespace nprandom {
 // the sized, fill and array forms only, for a method whose one-value form is written by hand.
 // Each use ends with a semicolon (the expansion ends in `static_assert(true, "")`).
 // tools/gen_numpy_map.py expands these macros the same way to list every overload.
+// Internal header: not API, may change in any release (docs/design.md).
 
 #define NPRANDOM_DF_REM(...) __VA_ARGS__
 #define NPRANDOM_DF_CAT(a, b) NPRANDOM_DF_CAT_I(a, b)
@@ -9354,6 +9427,7 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 
 // ---- begin nprandom/detail/draw_forms_undef.hpp ----
 // Ends the scope of <nprandom/detail/draw_forms.hpp> (no include guard, on purpose).
+// Internal header: not API, may change in any release (docs/design.md).
 
 #undef NPRANDOM_DF_REM
 #undef NPRANDOM_DF_CAT
@@ -9386,6 +9460,7 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
 // ---- begin nprandom/legacy/global.hpp ----
 // The np.random.* module-level functions: one process-wide RandomState behind a mutex.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_GLOBAL_HPP
 #define NPRANDOM_LEGACY_GLOBAL_HPP
 
@@ -9407,6 +9482,7 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 
 // ---- begin nprandom/legacy/random_state.hpp ----
 // RandomState: NumPy's legacy random API (numpy/random/mtrand.pyx), bit for bit.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_RANDOM_STATE_HPP
 #define NPRANDOM_LEGACY_RANDOM_STATE_HPP
 
@@ -9430,11 +9506,13 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 // cursor and the bulk paths over it, RandomState.choice's index logic, and aug_method / bg_method,
 // which build a legacy method's declaration (kernel + bulk fill) from one kernel lambda. The
 // legacy kernels themselves stay in <nprandom/legacy/distributions.hpp>. Internal (detail).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 #define NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 
 // ---- begin nprandom/legacy/distributions.hpp ----
 // Frozen legacy (RandomState) sampling kernels: NumPy's src/legacy/legacy-distributions.c.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
 #define NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
 
@@ -9465,21 +9543,6 @@ namespace legacy {
 
 inline constexpr double pi = 3.14159265358979323846;  // C's M_PI
 
-namespace detail {
-// Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
-using ::nprandom::detail::mul;
-using ::nprandom::detail::rounded;
-// The C library's functions, always called at run time (detail/fp.hpp).
-using ::nprandom::detail::acos;
-using ::nprandom::detail::cos;
-using ::nprandom::detail::exp;
-using ::nprandom::detail::expm1;
-using ::nprandom::detail::fmod;
-using ::nprandom::detail::log;
-using ::nprandom::detail::log1p;
-using ::nprandom::detail::pow;
-}  // namespace detail
-
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
 // at a bit generator it does not own (RandomState owns both). has_gauss/gauss are part of the
 // RandomState state (get_state()[3], [4]).
@@ -9502,10 +9565,12 @@ NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
   return aug.bitgen().next_double();
 }
 
+}  // namespace legacy
+
+namespace detail {
 // legacy_gauss: Marsaglia's polar Box-Muller. Draws pairs of uniforms (x1 first) until
 // 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
 // Consumes 0 or 2k doubles.
-namespace detail {
 // The named pieces of the polar method, shared by gauss(), gauss_fill and the batched gammas:
 // one candidate pair from two doubles (x1 first), its acceptance test (0 < r^2 < 1), and the
 // factor f = sqrt(-2 log(r^2) / r^2) that makes an accepted pair f*x2 (returned) and f*x1
@@ -9534,7 +9599,7 @@ inline double polar_factor(double r2) noexcept { return std::sqrt(-2.0 * log(r2)
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
+NPRANDOM_ALWAYS_INLINE double gauss_inline(legacy::AugBitGen<BitGen>& aug) noexcept {
   if (aug.has_gauss) {
     const double temp = aug.gauss;
     aug.has_gauss = 0;
@@ -9548,6 +9613,8 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   return mul(f, p.x2);
 }
 }  // namespace detail
+
+namespace legacy {
 
 template <class BitGen>
 double gauss(AugBitGen<BitGen>& aug) noexcept {
@@ -9621,19 +9688,22 @@ double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
   return detail::mul(scale, standard_exponential(aug));
 }
 
+}  // namespace legacy
+
+namespace detail {
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
 // Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
 // Tsang (2000) with the legacy gauss (shares the gaussian cache).
-namespace detail {
 // standard_gamma() itself, forced inline for the sized loops.
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, double shape) noexcept {
-  if (shape == 1.0) return standard_exponential(aug);
+NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& aug,
+                                                    double shape) noexcept {
+  if (shape == 1.0) return legacy::standard_exponential(aug);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {
     for (;;) {
-      const double U = legacy_double(aug);
-      const double V = standard_exponential(aug);
+      const double U = legacy::legacy_double(aug);
+      const double V = legacy::standard_exponential(aug);
       if (U <= 1.0 - shape) {
         const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
@@ -9653,12 +9723,14 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
       V = 1.0 + mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
-    const double U = legacy_double(aug);
+    const double U = legacy::legacy_double(aug);
     if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
     if (detail::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + detail::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
+
+namespace legacy {
 
 template <class BitGen>
 double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
@@ -9674,6 +9746,8 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
   aug = local;
 }
+
+}  // namespace legacy
 
 namespace detail {
 
@@ -9691,7 +9765,7 @@ inline bool gamma_is_mt(double shape) noexcept {
 // the attempts are judged in order. If some attempt has V <= 0 the batch is redone by the scalar
 // kernel from a snapshot of the generator (BitGen must offer snapshot() / restore()).
 template <class BitGen, class Emit>
-void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
+void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
                        std::size_t count, Emit&& emit) noexcept {
   double bb[2], cc[2];
   for (std::size_t s = 0; s < nshapes; ++s) {
@@ -9700,7 +9774,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
   }
   constexpr std::size_t K = 128;
   double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
-  AugBitGen<BitGen> local = aug;
+  legacy::AugBitGen<BitGen> local = aug;
   BitGen& bg = local.bitgen();
   std::size_t done = 0;
   while (done < count) {
@@ -9766,6 +9840,8 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
 }
 
 }  // namespace detail
+
+namespace legacy {
 
 // standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
 // cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
@@ -10006,12 +10082,15 @@ struct BinomialCache {
          p3 = 0.0, p4 = 0.0;
 };
 
+}  // namespace legacy
+
 namespace detail {
 
 // legacy_random_binomial_inversion (BINV). Always draws at least one double, even for n == 0 or
 // p == 0 (the frozen behaviour NumPy's test_n_zero_stream pins).
 template <class BitGen>
-std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
+std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
+                                       legacy::BinomialCache& bc) noexcept {
   double q, qn;
   std::int64_t bound;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
@@ -10024,7 +10103,7 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.c = np;
     const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
-    bc.m = bound = nprandom::detail::trunc_int64_x86(dn < lim ? dn : lim);
+    bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
   } else {
     q = bc.q;
     qn = bc.r;
@@ -10051,8 +10130,8 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
 // original Stirling-correction error (constant 13680 and all four terms added). Two doubles per
 // attempt.
 template <class BitGen>
-std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
-  using nprandom::detail::trunc_int64_x86;
+std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
+                                  legacy::BinomialCache& bc) noexcept {
   double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
   std::int64_t m;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
@@ -10170,17 +10249,20 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
 
 }  // namespace detail
 
+namespace legacy {
+
 // legacy_random_binomial: inversion when min(p, 1-p) * n <= 30, else BTPE; for p > 0.5 it draws
 // for 1 - p and returns n - X. No n == 0 / p == 0 shortcut: those still consume one double.
 template <class BitGen>
 std::int64_t binomial(BitGen& bg, double p, std::int64_t n, BinomialCache& bc) noexcept {
   if (p <= 0.5) {
-    if (p * static_cast<double>(n) <= 30.0) return detail::binomial_inversion(bg, n, p, bc);
-    return detail::binomial_btpe(bg, n, p, bc);
+    if (p * static_cast<double>(n) <= 30.0) return detail::legacy_binomial_inversion(bg, n, p, bc);
+    return detail::legacy_binomial_btpe(bg, n, p, bc);
   }
   const double q = 1.0 - p;
-  if (q * static_cast<double>(n) <= 30.0) return n - detail::binomial_inversion(bg, n, q, bc);
-  return n - detail::binomial_btpe(bg, n, q, bc);
+  if (q * static_cast<double>(n) <= 30.0)
+    return n - detail::legacy_binomial_inversion(bg, n, q, bc);
+  return n - detail::legacy_binomial_btpe(bg, n, q, bc);
 }
 
 // n consecutive legacy binomial(n, p) draws (NumPy's size=count), identical to count calls of
@@ -10227,25 +10309,26 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   }
 }
 
+}  // namespace legacy
+
 namespace detail {
 
 // random_hypergeometric_hyp (legacy): the HYP algorithm of Kachitvichyanukul & Schmeiser (1985)
 // for 1 <= sample <= 10. One double per step.
 template <class BitGen>
-std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                std::int64_t sample) noexcept {
+std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                       std::int64_t sample) noexcept {
   const std::int64_t d1 = bad + good - sample;
   const double d2 = static_cast<double>(bad < good ? bad : good);
   double y = d2;
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(
-        nprandom::detail::trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    y -= static_cast<double>(trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
     k--;
     if (k == 0) break;
   }
-  std::int64_t z = nprandom::detail::trunc_int64_x86(d2 - y);
+  std::int64_t z = trunc_int64_x86(d2 - y);
   if (good > bad) z = sample - z;
   return z;
 }
@@ -10253,10 +10336,9 @@ std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
 // random_hypergeometric_hrua (legacy): Stadlober's HRUA ratio-of-uniforms (1989) with the old
 // random_loggam based log-factorials. Two doubles per attempt.
 template <class BitGen>
-std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                 std::int64_t sample) noexcept {
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                        std::int64_t sample) noexcept {
   using distributions::loggam;
-  using nprandom::detail::trunc_int64_x86;
   constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
   constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
   const std::int64_t mingoodbad = good < bad ? good : bad;
@@ -10302,12 +10384,14 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
 
 }  // namespace detail
 
+namespace legacy {
+
 // legacy_random_hypergeometric: HRUA for sample > 10, HYP for 1..10, 0 (no draw) otherwise.
 template <class BitGen>
 std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
                             std::int64_t sample) noexcept {
-  if (sample > 10) return detail::hypergeometric_hrua(bg, good, bad, sample);
-  if (sample > 0) return detail::hypergeometric_hyp(bg, good, bad, sample);
+  if (sample > 10) return detail::legacy_hypergeometric_hrua(bg, good, bad, sample);
+  if (sample > 0) return detail::legacy_hypergeometric_hyp(bg, good, bad, sample);
   return 0;
 }
 
@@ -10804,12 +10888,6 @@ struct RandomStateDict {
   }
 };
 
-namespace legacy {
-namespace detail {
-using namespace ::nprandom::detail;  // the helpers of <nprandom/detail/legacy_frontend.hpp>
-}  // namespace detail
-}  // namespace legacy
-
 // ---- begin nprandom/detail/draw_forms.hpp ----
 // NPRANDOM_DRAW_FORMS: the four draw forms of a front-end method, written once.
 //
@@ -10840,6 +10918,7 @@ using namespace ::nprandom::detail;  // the helpers of <nprandom/detail/legacy_f
 // the sized, fill and array forms only, for a method whose one-value form is written by hand.
 // Each use ends with a semicolon (the expansion ends in `static_assert(true, "")`).
 // tools/gen_numpy_map.py expands these macros the same way to list every overload.
+// Internal header: not API, may change in any release (docs/design.md).
 
 #define NPRANDOM_DF_REM(...) __VA_ARGS__
 #define NPRANDOM_DF_CAT(a, b) NPRANDOM_DF_CAT_I(a, b)
@@ -10921,7 +11000,7 @@ class BasicRandomState {
 
   /// RandomState(seed) with an integer in [0, 2**32 - 1] (init_genrand). Negative or larger
   /// values throw std::invalid_argument("Seed must be between 0 and 2**32 - 1"). MT19937 only.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   explicit BasicRandomState(Int seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(MT19937::legacy_seed_value(seed));
@@ -10930,11 +11009,11 @@ class BasicRandomState {
   /// RandomState([s0, s1, ...]): init_by_array. Empty -> "Seed must be non-empty"; any value
   /// outside [0, 2**32 - 1] -> "Seed must be between 0 and 2**32 - 1". MT19937 only.
   template <class Range, bool B = is_mt19937,
-            std::enable_if_t<B && legacy::detail::is_int_range<Range>::value, int> = 0>
+            std::enable_if_t<B && detail::is_int_range<Range>::value, int> = 0>
   explicit BasicRandomState(const Range& seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   BasicRandomState(std::initializer_list<Int> seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
@@ -10966,7 +11045,7 @@ class BasicRandomState {
     }
   }
   /// seed(s) with an integer in [0, 2**32 - 1]; resets the gaussian cache.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(Int s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(MT19937::legacy_seed_value(s));
@@ -10977,7 +11056,7 @@ class BasicRandomState {
     }
   }
   /// seed([s0, s1, ...]): init_by_array; resets the gaussian cache.
-  template <class Range, std::enable_if_t<legacy::detail::is_int_range<Range>::value, int> = 0>
+  template <class Range, std::enable_if_t<detail::is_int_range<Range>::value, int> = 0>
   void seed(const Range& s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(seed_words(s));
@@ -10987,7 +11066,7 @@ class BasicRandomState {
       not_mt19937();
     }
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(std::initializer_list<Int> s) {
     seed<std::initializer_list<Int>>(s);
   }
@@ -11053,8 +11132,7 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -11181,9 +11259,8 @@ class BasicRandomState {
           detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
             s.with_aug(n, [&](auto& aug) {
-              if constexpr (std::is_same<
-                                std::decay_t<decltype(aug)>,
-                                legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+              if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                         legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
                 legacy::beta_fill_batched(aug, a, b, out, n);
               } else {
                 legacy::beta_fill(aug, a, b, out, n);
@@ -11236,7 +11313,7 @@ class BasicRandomState {
   static constexpr auto vonmises_ = detail::bg_method<double>(
       [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
       detail::prm<double>("mu"),
-      detail::prm<double>("kappa", C_::non_negative, &legacy::detail::vonmises_guard));
+      detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   static constexpr auto pareto_ =
@@ -11472,9 +11549,9 @@ class BasicRandomState {
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
-      [](auto& bg, double a) { return legacy::zipf(bg, a); },
-      detail::prm<double>("a", C_::gt_1, &legacy::detail::zipf_guard));
+  static constexpr auto zipf_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
+                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ =
@@ -11494,7 +11571,7 @@ class BasicRandomState {
           detail::prm<std::int64_t>("nbad", C_::non_negative),
           detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
-          .with_post(legacy::detail::hypergeometric_guard{});
+          .with_post(detail::hypergeometric_guard{});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
@@ -11621,7 +11698,7 @@ class BasicRandomState {
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
-  template <class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
                                    const std::vector<double>& p = {}) {
     return detail::legacy_choice_indices(*this, a, true, to_size(size), false, replace,
@@ -11637,7 +11714,7 @@ class BasicRandomState {
     return a[static_cast<std::size_t>(idx[0])];
   }
   /// choice(population, size, replace=true, p={}).
-  template <class T, class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class T, class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
                         const std::vector<double>& p = {}) {
     const auto idx =
@@ -11716,16 +11793,16 @@ class BasicRandomState {
     using LbT = std::conditional_t<std::is_same<IntType, bool>::value, int, IntType>;
     const LbT lbv = static_cast<LbT>(lb);
     const LbT ubv = static_cast<LbT>(ub);
-    using legacy::detail::cmp_equal;
-    using legacy::detail::cmp_less;
+    using detail::cmp_equal;
+    using detail::cmp_less;
     if (cmp_less(low, lbv)) {
       throw std::invalid_argument(std::string("low is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     // high - 1 > ub, without computing high - 1 in a type that could wrap.
     if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
       throw std::invalid_argument(std::string("high is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     if (!cmp_less(low, high)) {  // low > high - 1
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
@@ -11771,6 +11848,7 @@ using RandomState = BasicRandomState<MT19937>;
 
 // ---- begin nprandom/detail/draw_forms_undef.hpp ----
 // Ends the scope of <nprandom/detail/draw_forms.hpp> (no include guard, on purpose).
+// Internal header: not API, may change in any release (docs/design.md).
 
 #undef NPRANDOM_DF_REM
 #undef NPRANDOM_DF_CAT
@@ -11947,39 +12025,48 @@ ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& hig
 #pragma GCC diagnostic pop
 #endif
 
-// choice / multinomial / dirichlet / multivariate_normal with braced-list arguments.
-inline std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, replace, p); });
+// choice / multinomial / dirichlet / multivariate_normal with braced-list arguments. Templates (RS
+// is never given) so that a translation unit that does not call them does not instantiate the
+// RandomState members behind them (compile cost: docs/benchmarks.md).
+template <class RS = RandomState>
+std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, replace, p); });
 }
-inline std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace,
-                                        const std::vector<double>& p) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+template <class RS = RandomState>
+std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace,
+                                 const std::vector<double>& p) {
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, size, replace, p); });
 }
-template <class T>
+template <class T, class RS = RandomState>
 std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
                       const std::vector<double>& p = {}) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, size, replace, p); });
 }
-inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
-  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals); });
+template <class RS = RandomState>
+std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
+  return with_global_random_state([&](RS& rs) { return rs.multinomial(n, pvals); });
 }
-inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
-                                             std::size_t size) {
-  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals, size); });
+template <class RS = RandomState>
+std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                      std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.multinomial(n, pvals, size); });
 }
-inline std::vector<double> dirichlet(const std::vector<double>& alpha) {
-  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha); });
+template <class RS = RandomState>
+std::vector<double> dirichlet(const std::vector<double>& alpha) {
+  return with_global_random_state([&](RS& rs) { return rs.dirichlet(alpha); });
 }
-inline std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha, size); });
+template <class RS = RandomState>
+std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.dirichlet(alpha, size); });
 }
-inline std::vector<double> multivariate_normal(const std::vector<double>& mean,
-                                               const std::vector<std::vector<double>>& cov,
-                                               std::size_t size = 1,
-                                               const std::string& check_valid = "warn",
-                                               double tol = 1e-8) {
+template <class RS = RandomState>
+std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                        const std::vector<std::vector<double>>& cov,
+                                        std::size_t size = 1,
+                                        const std::string& check_valid = "warn",
+                                        double tol = 1e-8) {
   return with_global_random_state(
-      [&](RandomState& rs) { return rs.multivariate_normal(mean, cov, size, check_valid, tol); });
+      [&](RS& rs) { return rs.multivariate_normal(mean, cov, size, check_valid, tol); });
 }
 
 /// np.random.get_bit_generator(): a copy of the global MT19937 (NumPy returns the object itself;
@@ -12001,6 +12088,7 @@ inline void set_bit_generator(const MT19937& bit_generator) {
 // ---- begin nprandom/state_io.hpp ----
 // State I/O: NumPy's `bit_generator.state`, `RandomState.get_state()` and `SeedSequence.state` as
 // JSON text (both ways), and `<<` / `>>` stream operators on the bit generators.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 

@@ -74,6 +74,7 @@ inline double to_double(const std::string& t, const std::string& what) {
 // One typed argument of a golden call (tools/golden/_structure.py writes them):
 //   int:<decimal>  float:<Python repr>  bool:True|False  str:<text>  none:
 //   ints:<a,b,...>  floats:<a,b,...>  intss:<row;row>  floatss:<row;row>  py:<source text>
+//   intarr:<dims>|<values>  floatarr:<dims>|<values>  (any number of dimensions, row-major)
 // A keyword argument carries its name ("method=str:inv").
 struct Arg {
   std::string name;  // empty for a positional argument
@@ -104,11 +105,24 @@ struct Arg {
     require("str");
     return text;
   }
+  // The values of ints (or of an intarr, row-major).
   std::vector<std::int64_t> ints() const {
-    require("ints");
+    if (type != "intarr") require("ints");
+    const std::string v = type == "intarr" ? arr_values() : text;
     std::vector<std::int64_t> out;
-    if (!text.empty())
-      for (const auto& t : detail::split(text, ',')) out.push_back(detail::to_i64(t, text));
+    if (!v.empty())
+      for (const auto& t : detail::split(v, ',')) out.push_back(detail::to_i64(t, text));
+    return out;
+  }
+  // The shape of an intarr / floatarr ({} for 0-d).
+  std::vector<std::size_t> dims() const {
+    if (type != "intarr" && type != "floatarr")
+      throw std::runtime_error("argument is " + type + ", not an array");
+    const std::string d = text.substr(0, text.find('|'));
+    std::vector<std::size_t> out;
+    if (!d.empty())
+      for (const auto& t : detail::split(d, ','))
+        out.push_back(static_cast<std::size_t>(detail::to_u64(t, text)));
     return out;
   }
   // The decimal texts of an int or ints argument (for values beyond int64: compare as text or
@@ -118,35 +132,48 @@ struct Arg {
     require("ints");
     return text.empty() ? std::vector<std::string>{} : detail::split(text, ',');
   }
+  // The values of floats (or of a floatarr, row-major).
   std::vector<double> floats() const {
     if (type == "ints" && text.empty()) return {};
-    require("floats");
+    if (type != "floatarr") require("floats");
+    const std::string v = type == "floatarr" ? arr_values() : text;
     std::vector<double> out;
-    for (const auto& t : detail::split(text, ',')) out.push_back(detail::to_double(t, text));
+    if (!v.empty())
+      for (const auto& t : detail::split(v, ',')) out.push_back(detail::to_double(t, text));
     return out;
   }
 
  private:
+  std::string arr_values() const {
+    const auto bar = text.find('|');
+    if (bar == std::string::npos) throw std::runtime_error("malformed array argument " + text);
+    return text.substr(bar + 1);
+  }
   void require(const char* t) const {
     if (type != t) throw std::runtime_error("argument is " + type + ":" + text + ", wanted " + t);
   }
 };
 
 // How the expected values come out of the call (column "form"):
-//   call | tail:N | stride:K | absgt:T (values with |x| > T) | repeat:K, optionally followed by
+//   call | tail:N | stride:K | absgt:T (values with |x| > T) | repeat:K |
+//   array:D (the whole result, an array of shape D, "4,2,3", "" for 0-d), optionally followed by
 //   ">raw:N", ">legacy-state" or
-//   ">gen-state" (the expected values are then that probe, taken after the call); or expr (the
+//   ">gen-state" or ">u32" (the next raw uint32) (the expected values are then that probe, taken
+//   after the call); or expr (the
 //   test builds the call from the id; the call column says what it is).
 struct Form {
-  enum Base { call, tail, stride, abs_above, repeat, expr } base = expr;
+  enum Base { call, tail, stride, abs_above, repeat, array, expr } base = expr;
   std::size_t count = 0;   // N of tail, K of stride / repeat
   double threshold = 0.0;  // T of absgt
-  enum Probe { none, raw, legacy_state, gen_state } probe = none;
-  std::size_t raw_count = 0;  // N of ">raw:N"
+  enum Probe { none, raw, legacy_state, gen_state, u32 } probe = none;
+  std::size_t raw_count = 0;      // N of ">raw:N"
+  std::vector<std::size_t> dims;  // D of array:D (the result's shape)
 };
 
 // One golden record (tests/data/<family>.tsv, written by tools/make_golden.py). Columns, tab
-// separated: id numpy front bitgen seed method args size dtype form kind expected call.
+// separated: id numpy front bitgen seed method args size dtype form kind expected call, and in
+// some families (broadcast) a 14th column, `after`: the bit generator's next raw word after the
+// call (the final state, also after an error).
 struct Record {
   std::string id;
   std::string numpy;               // NumPy version that produced it ("1.24.2", "2.5.2"), or "model"
@@ -156,13 +183,20 @@ struct Record {
   std::string method;              // "-" if none
   std::vector<Arg> args;           // size and dtype are separate
   bool has_size = false;           // NumPy's size= was given
-  std::vector<std::size_t> shape;  // size=n -> {n}; size=(a, b) -> {a, b}
+  std::vector<std::size_t> shape;  // size=n -> {n}; size=(a, b) -> {a, b}; size=() -> {}
   std::string dtype;               // NumPy dtype name, or "-" (the method's default)
   Form form;
   std::string kind;                 // int, float, error
   std::string error;                // "ValueError: message" for kind == error
   std::vector<std::string> tokens;  // expected values (kind int / float)
   std::string call;                 // the Python call: for messages only, never parsed
+  std::string after;                // column 14 ("" when the family has none)
+
+  // The `after` column as the one raw word it holds (throws if the family has none).
+  std::uint64_t after_raw() const {
+    if (after.empty()) throw std::runtime_error(id + ": no 'after' column");
+    return detail::to_u64(after, id);
+  }
 
   std::size_t size() const { return tokens.size(); }
 
@@ -261,13 +295,18 @@ inline Form parse_form(const std::string& text, const std::string& where) {
   const auto colon = base.find(':');
   const std::string name = base.substr(0, colon);
   const std::string param = colon == std::string::npos ? "" : base.substr(colon + 1);
-  if (name == "absgt") {
+  if (name == "array") {
+    f.base = Form::array;
+    if (!param.empty())
+      for (const auto& d : split(param, ','))
+        f.dims.push_back(static_cast<std::size_t>(to_u64(d, where)));
+  } else if (name == "absgt") {
     f.base = Form::abs_above;
     f.threshold = to_double(param, where);
   } else if (!param.empty()) {
     f.count = to_u64(param, where);
   }
-  if (name == "absgt") {
+  if (name == "absgt" || name == "array") {
     // set above
   } else if (name == "call") {
     f.base = Form::call;
@@ -289,6 +328,8 @@ inline Form parse_form(const std::string& text, const std::string& where) {
     f.probe = Form::legacy_state;
   } else if (probe == "gen-state") {
     f.probe = Form::gen_state;
+  } else if (probe == "u32") {
+    f.probe = Form::u32;
   } else if (!probe.empty()) {
     throw std::runtime_error(where + ": unknown probe in form " + text);
   }
@@ -311,7 +352,8 @@ inline const Family& load(const std::string& family) {
   while (std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
     auto f = split(line, '\t');
-    if (f.size() != 13) throw std::runtime_error("malformed golden line in " + path + ": " + line);
+    if (f.size() != 13 && f.size() != 14)
+      throw std::runtime_error("malformed golden line in " + path + ": " + line);
     Record r;
     r.id = f[0];
     r.numpy = f[1];
@@ -321,7 +363,9 @@ inline const Family& load(const std::string& family) {
     r.method = f[5];
     if (f[6] != "-")
       for (const auto& a : split(f[6], ' ')) r.args.push_back(parse_arg(a, r.id));
-    if (f[7] != "-") {
+    if (f[7] == "()") {
+      r.has_size = true;  // size=(): the 0-d shape
+    } else if (f[7] != "-") {
       r.has_size = true;
       for (const auto& d : split(f[7], ','))
         r.shape.push_back(static_cast<std::size_t>(to_u64(d, r.id)));
@@ -335,6 +379,7 @@ inline const Family& load(const std::string& family) {
       r.tokens = split(f[11], ' ');
     }
     r.call = f[12];
+    if (f.size() == 14) r.after = f[13];
     const std::string key = r.id;
     if (!fam->emplace(key, std::move(r)).second)
       throw std::runtime_error("duplicate golden id '" + key + "' in " + path);

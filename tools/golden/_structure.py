@@ -8,7 +8,7 @@ once, here, with Python's own parser (ast) and returns the fields the tests use:
   seed    the seed argument as a typed value (see fmt_value), or -
   method  the method called on the front end, or -
   args    typed positional and keyword arguments, space separated (size and dtype excluded)
-  size    - (none) | n | a,b (a shape)
+  size    - (none) | n | a,b (a shape) | () (the 0-d shape, size=())
   dtype   - (the method's default) | NumPy's dtype name (float32, uint8, bool, ...)
   form    how the expected values come out of the call:
             call          the call's result (flattened row-major)
@@ -19,11 +19,16 @@ once, here, with Python's own parser (ast) and returns the fields the tests use:
             call>raw:N    the call, then bit_generator.random_raw(N): the expected values
             repeat:K>raw:N, call>legacy-state, repeat:K>legacy-state, call>gen-state,
             repeat:K>gen-state   (the probes LEGACY_STATE and GEN_STATE below)
+            call>u32      the call, then the next raw uint32 (the probe NEXT_U32 below)
+            array:D       the call's whole result, an array of shape D ("4,2,3"; "" for 0-d),
+                          row-major (families whose module defines evaluate(), e.g. broadcast)
             expr          anything else: the test builds it from the id, the call column says what
 
 Typed values: int:<decimal>, float:<Python repr, exact round trip>, bool:True|False, str:<text>,
-none:, ints:<a,b,...>, floats:<a,b,...>, intss:<a,b;c,d> (rows), floatss:<...>, and
-py:<source text> for anything else. A keyword argument is written name=<typed value>.
+none:, ints:<a,b,...>, floats:<a,b,...>, intss:<a,b;c,d> (rows), floatss:<...>, intarr:<dims>|<values>
+and floatarr:<dims>|<values> (an array of any number of dimensions, e.g. np.arange(24).reshape(2,
+3, 4) is intarr:2,3,4|0,1,...,23; values row-major, dims "" for 0-d), and py:<source text> for
+anything else. A keyword argument is written name=<typed value>.
 """
 import ast
 
@@ -31,10 +36,18 @@ BITGENS = ("MT19937", "PCG64", "PCG64DXSM", "Philox", "SFC64")
 # State probes used by the family modules (their exact text).
 LEGACY_STATE = ("[float(r.get_state()[2]), float(r.get_state()[3]), r.get_state()[4], "
                 "float(r.randint(0, 2**32, dtype=np.uint32))]")
+NEXT_U32 = "[int(r.randint(0, 2**32, dtype=np.uint32))]"
 GEN_STATE = ("np.array([int(x) for x in g.bit_generator.random_raw(2)] + "
              "[int(g.integers(0, 2**32, dtype=np.uint32))], dtype=object)")
 FACADE = ("seed", "rand", "randn", "randint", "random_integers", "random_sample", "random",
-          "ranf", "sample", "choice", "bytes", "shuffle", "permutation", "get_state", "set_state")
+          "ranf", "sample", "choice", "bytes", "shuffle", "permutation", "get_state", "set_state",
+          # the distributions of the np.random module (RandomState's methods)
+          "beta", "binomial", "chisquare", "dirichlet", "exponential", "f", "gamma", "geometric",
+          "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries",
+          "multinomial", "multivariate_normal", "negative_binomial", "noncentral_chisquare",
+          "noncentral_f", "normal", "pareto", "poisson", "power", "rayleigh", "standard_cauchy",
+          "standard_exponential", "standard_gamma", "standard_normal", "standard_t", "triangular",
+          "uniform", "vonmises", "wald", "weibull", "zipf")
 
 
 def _src(node):
@@ -65,6 +78,26 @@ def _num(v):
     return None
 
 
+def _ndarray(v, np):
+    """intarr:/floatarr: text of an ndarray, or of a nested list of depth >= 3; else None."""
+    if isinstance(v, np.ndarray):
+        a = v
+    elif (isinstance(v, list) and v and isinstance(v[0], list) and v[0]
+          and isinstance(v[0][0], list)):
+        try:
+            a = np.array(v)
+        except ValueError:
+            return None
+    else:
+        return None
+    dims = ",".join(str(d) for d in a.shape)
+    if a.dtype.kind in "iu":
+        return f"intarr:{dims}|" + ",".join(str(int(x)) for x in a.ravel())
+    if a.dtype.kind == "f":
+        return f"floatarr:{dims}|" + ",".join(repr(float(x)) for x in a.ravel())
+    return None
+
+
 def fmt_value(node, np):
     """Typed text of an argument expression (evaluated with np in scope)."""
     try:
@@ -82,6 +115,9 @@ def fmt_value(node, np):
         return f"{n[0]}:{n[1]}"
     if isinstance(v, str) and v and all(c.isalnum() or c in "_-." for c in v):
         return "str:" + v
+    nd = _ndarray(v, np)
+    if nd:
+        return nd
     if isinstance(v, (list, tuple)) and not isinstance(node, ast.Call):
         items = [_num(x) for x in v]
         if all(items) and items:
@@ -151,6 +187,8 @@ def _size(node, np):
     t = fmt_value(node, np)
     if t.startswith("int:"):
         return t[4:]
+    if t == "ints:":
+        return "()"
     if t.startswith("ints:"):
         return t[5:]
     if t == "none:":
@@ -169,6 +207,8 @@ def _probe(node, var):
         return "legacy-state"
     if text == _src(ast.parse(GEN_STATE.replace("g.", var + "."), mode="eval").body):
         return "gen-state"
+    if text == _src(ast.parse(NEXT_U32.replace("r.", var + "."), mode="eval").body):
+        return "u32"
     return None
 
 

@@ -1,26 +1,17 @@
-#!/usr/bin/env python3
-"""Golden data for array parameters, broadcasting and `size` shapes (issue 10), from real NumPy.
+"""Golden calls for array parameters, broadcasting and `size` shapes (issue 10), from real NumPy.
 
-    /usr/bin/python3 tools/golden/broadcast.py        # writes tests/data/broadcast.tsv
-
-Standalone (not a tools/make_golden.py family): each record also carries the result's shape and
-the next raw word of the bit generator after the call, so the tests prove the final state too
-(and that a rejected call consumed nothing). Every call starts from a fresh
-g = Generator(PCG64(12345)) or r = RandomState(12345); "F." calls use np.random after
-np.random.seed(12345) (the facade). Record, tab separated:
-    id  kind  shape  payload  next_raw  call
-kind: int | float | error; shape: comma-separated dims ("" for 0-d); payload: space-separated
-ints, float.hex() doubles, or "ValueError: message"; next_raw: decimal uint64.
+A tools/make_golden.py family (`/usr/bin/python3 tools/make_golden.py broadcast`). Each record also
+carries the result's shape (form `array:<dims>`, `array:` for a 0-d result; errors have form
+`call`) and, in the extra column `after`, the next raw word of the bit generator after the call,
+so the tests prove the final state too (and that a rejected call consumed nothing). Every call
+starts from a fresh Generator(PCG64(12345)) ("G." ids) or RandomState(12345) ("R." ids); "F."
+calls use the np.random facade after np.random.seed(12345). AxisError (a ValueError) is recorded
+as ValueError: nprandom throws std::invalid_argument for it.
 Only parameter regions whose streams NumPy 1.24 and 2.5 share are used (no wald, zipf near 1,
 beta with tiny parameters, or large-n*p*q Generator binomial; see numpy-random-notes section 6).
+Used by: tests/test_broadcast.cpp.
 """
-import os
-import sys
-
-import numpy as np
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "tests", "data", "broadcast.tsv")
+import ast
 
 MU23 = "[[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]"
 SIG3 = "[0.5, 1.0, 2.0]"
@@ -199,32 +190,47 @@ CALLS += [
 ]
 
 
-def main():
-    lines = ["# nprandom golden data, issue 10 broadcasting: NumPy %s (tools/golden/broadcast.py)" % np.__version__]
-    for cid, call in CALLS:
-        g = np.random.Generator(np.random.PCG64(12345))
-        r = np.random.RandomState(12345)
+# The receivers: g, r and np.random are spelled out in the call text, so that the structured
+# fields (front, bitgen, seed, method, args, size, dtype) come from tools/golden/_structure.py.
+G_RECEIVER = "np.random.Generator(np.random.PCG64(12345))"
+R_RECEIVER = "np.random.RandomState(12345)"
+F_RECEIVER = "np.random"
+RECEIVERS = {"g": G_RECEIVER, "r": R_RECEIVER}
+
+
+def _spelled_out(call):
+    head, rest = call.split(".", 1)
+    return call if head == "np" else RECEIVERS[head] + "." + rest
+
+
+CALLS = [(cid, _spelled_out(call)) for cid, call in CALLS]
+
+# make_golden.py: the extra column this family writes, and how each call is evaluated.
+EXTRA_COLUMN = "after"
+
+
+def evaluate(call, np):
+    """The record of one call: values (row-major), result shape, and the next raw word."""
+    expr = ast.parse(call, mode="eval").body
+    receiver = ast.unparse(expr.func.value)
+    if receiver == F_RECEIVER:
         np.random.seed(12345)
-        bg = g.bit_generator if cid.startswith("G.") else (
-            r._bit_generator if cid.startswith("R.") else np.random.mtrand._rand._bit_generator)
-        try:
-            v = np.asarray(eval(call, {"np": np, "g": g, "r": r}))
-            shape = ",".join(str(d) for d in v.shape)
-            if v.dtype.kind == "f":
-                kind, payload = "float", " ".join(float(x).hex() for x in v.ravel())
-            else:
-                kind, payload = "int", " ".join(str(int(x)) for x in v.ravel())
-        except Exception as e:  # noqa: BLE001 -- the error text is the golden value
-            # AxisError (a ValueError) is recorded as ValueError: nprandom throws
-            # std::invalid_argument for it.
-            name = "ValueError" if type(e).__name__ == "AxisError" else type(e).__name__
-            kind, shape, payload = "error", "", "%s: %s" % (name, e)
-        nxt = int(bg.random_raw())
-        lines.append("\t".join([cid, kind, shape, payload, str(nxt), call]))
-    with open(OUT, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("wrote %d records to %s" % (len(lines) - 1, OUT), file=sys.stderr)
-
-
-if __name__ == "__main__":
-    main()
+        obj, bg = np.random, np.random.mtrand._rand._bit_generator
+    else:
+        obj = eval(receiver, {"np": np})  # noqa: S307
+        bg = obj.bit_generator if isinstance(obj, np.random.Generator) else obj._bit_generator
+    expr.func.value = ast.Name("x", ast.Load())
+    rec = {}
+    try:
+        v = np.asarray(eval(compile(ast.fix_missing_locations(ast.Expression(expr)), "<call>",
+                                    "eval"), {"np": np, "x": obj}))  # noqa: S307
+        rec["shape"] = ",".join(str(d) for d in v.shape)
+        if v.dtype.kind == "f":
+            rec["kind"], rec["values"] = "float", [float(x).hex() for x in v.ravel()]
+        else:
+            rec["kind"], rec["values"] = "int", [int(x) for x in v.ravel()]
+    except Exception as e:  # noqa: BLE001 -- the error text is the golden value
+        name = "ValueError" if type(e).__name__ == "AxisError" else type(e).__name__
+        rec["error"] = "%s: %s" % (name, e)
+    rec["after"] = str(int(bg.random_raw()))
+    return rec

@@ -77,12 +77,18 @@ for m, argsets in CASES.items():
 for m in ["laplace", "gumbel", "logistic", "lognormal", "rayleigh"]:
     add(f"{m}()/scalar", f"(lambda g: [g.{m}() for _ in range(5)])(np.random.default_rng(1))")
 
+# make_golden.py: structured fields of records whose call text is a model expression.
+STRUCTURE = {}
+
 # beta, a and b < 3e-103: NumPy 2.5.2 returns (a + b)*U < a from one uniform. Model records (see
 # the module docstring): the same uniforms NumPy draws, pushed through 2.5.2's expression.
 for s in SEEDS:
     for a, b in [("1e-110", "2e-110"), ("2.5e-103", "5e-104")]:
         add(f"model25/beta({a}, {b})/{s}",
             f"(lambda g: [float(({a} + {b}) * u < {a}) for u in g.random({N})])(np.random.default_rng({s}))")
+        # What the model stands for, as structured fields: default_rng(s).beta(a, b, size=N).
+        STRUCTURE[f"model25/beta({a}, {b})/{s}"] = dict(
+            method="beta", args=f"float:{float(a)!r} float:{float(b)!r}", size=str(N), form="call")
         add(f"model25/beta({a}, {b})/{s}/raw",
             f"(lambda g: (g.random({N}), g.bit_generator.random_raw(2))[1])(np.random.default_rng({s}))")
 

@@ -1,4 +1,5 @@
 // MT19937: NumPy's Mersenne Twister bit generator (SeedSequence and legacy seeding, 2^128 jumps).
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_MT19937_HPP
 #define NPRANDOM_BIT_GENERATORS_MT19937_HPP
 

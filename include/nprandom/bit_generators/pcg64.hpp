@@ -1,4 +1,5 @@
 // PCG64 (XSL-RR 128/64) and PCG64DXSM (CM DXSM 128/64): one 128-bit LCG, two output policies.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 

@@ -1,4 +1,5 @@
 // Philox 4x64-10: the counter-based bijection (usable alone) and NumPy's Philox bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 #define NPRANDOM_BIT_GENERATORS_PHILOX_HPP
 

@@ -1,4 +1,5 @@
 // SFC64: Chris Doty-Humphrey's Small Fast Chaotic generator, as NumPy's SFC64 bit generator.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_BIT_GENERATORS_SFC64_HPP
 #define NPRANDOM_BIT_GENERATORS_SFC64_HPP
 

@@ -1,5 +1,6 @@
 // Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
 // next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
 #define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
 

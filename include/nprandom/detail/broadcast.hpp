@@ -1,4 +1,5 @@
 // NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_BROADCAST_HPP
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 

@@ -1,4 +1,5 @@
 // Checked array sizes: every element count, shape product and `size * k` goes through here.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 #define NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 

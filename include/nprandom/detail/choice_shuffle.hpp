@@ -1,5 +1,6 @@
 // Generator's choice / shuffle / permutation / permuted bodies (numpy/random/_generator.pyx),
 // as free functions over a bit generator, so Generator itself is a list of declarations.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
 #define NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
 

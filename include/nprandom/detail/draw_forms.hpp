@@ -27,6 +27,7 @@
 // the sized, fill and array forms only, for a method whose one-value form is written by hand.
 // Each use ends with a semicolon (the expansion ends in `static_assert(true, "")`).
 // tools/gen_numpy_map.py expands these macros the same way to list every overload.
+// Internal header: not API, may change in any release (docs/design.md).
 
 #define NPRANDOM_DF_REM(...) __VA_ARGS__
 #define NPRANDOM_DF_CAT(a, b) NPRANDOM_DF_CAT_I(a, b)

@@ -1,4 +1,5 @@
 // Ends the scope of <nprandom/detail/draw_forms.hpp> (no include guard, on purpose).
+// Internal header: not API, may change in any release (docs/design.md).
 
 #undef NPRANDOM_DF_REM
 #undef NPRANDOM_DF_CAT

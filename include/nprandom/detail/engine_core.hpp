@@ -1,5 +1,6 @@
 // Engine cores: a bit generator's state as a small value type that bulk loops keep in locals,
 // and with_local_engine(), which runs a loop on such a copy and writes the state back.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 

@@ -18,6 +18,7 @@
 //
 // Under MSVC (/fp:precise, which does not contract since VS 2022) and unknown compilers the
 // barrier is the identity.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_FP_HPP
 #define NPRANDOM_DETAIL_FP_HPP
 

@@ -1,5 +1,6 @@
 // NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
 // bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
 #define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
 

@@ -1,6 +1,9 @@
-// Generator.integers front-end helpers: the endpoint tag, dtype names and NumPy's bound checks.
+// Generator.integers front-end helpers: dtype names and NumPy's bound checks.
+// Internal header (the endpoint tag itself is public: <nprandom/endpoint.hpp>).
 #ifndef NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 #define NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
+
+#include <nprandom/endpoint.hpp>
 
 #include <cstdint>
 #include <limits>
@@ -9,16 +12,6 @@
 #include <type_traits>
 
 namespace nprandom {
-
-/// Tag selecting the closed interval in the one-value form of Generator::integers:
-/// `g.integers(0, 10, nprandom::endpoint)` draws from [0, 10] (NumPy: endpoint=True);
-/// `nprandom::endpoint_t{flag}` passes a run-time flag. The sized and fill forms take a plain
-/// `bool endpoint` after the count, where it cannot be confused with a size.
-struct endpoint_t {
-  bool value;
-  constexpr explicit endpoint_t(bool closed = true) noexcept : value(closed) {}
-};
-inline constexpr endpoint_t endpoint{true};
 
 namespace detail {
 

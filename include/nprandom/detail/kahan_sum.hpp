@@ -1,4 +1,5 @@
 // Kahan (compensated) summation, as NumPy's kahan_sum in numpy/random/_common.pyx.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_KAHAN_SUM_HPP
 #define NPRANDOM_DETAIL_KAHAN_SUM_HPP
 

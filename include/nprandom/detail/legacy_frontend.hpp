@@ -3,6 +3,7 @@
 // cursor and the bulk paths over it, RandomState.choice's index logic, and aug_method / bg_method,
 // which build a legacy method's declaration (kernel + bulk fill) from one kernel lambda. The
 // legacy kernels themselves stay in <nprandom/legacy/distributions.hpp>. Internal (detail).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 #define NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 

@@ -1,5 +1,6 @@
 // Small dense linear algebra (Jacobi SVD / symmetric eigendecomposition, Cholesky) for
 // multivariate_normal.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_LINALG_HPP
 #define NPRANDOM_DETAIL_LINALG_HPP
 

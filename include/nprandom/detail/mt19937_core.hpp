@@ -1,4 +1,5 @@
 // MT19937 core: the twist, tempering, Knuth/array seeding and NumPy's 2^128 jump (internal).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MT19937_CORE_HPP
 #define NPRANDOM_DETAIL_MT19937_CORE_HPP
 

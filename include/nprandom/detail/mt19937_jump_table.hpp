@@ -4,6 +4,7 @@
 // (Haramoto, Matsumoto, Nishimura, Panneton, L'Ecuyer, "Efficient Jump Ahead for F2-Linear
 // Random Number Generators", INFORMS J. on Computing 20(3), 2008). Coefficient i of the
 // polynomial is bit (i % 32) of word i / 32.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MT19937_JUMP_TABLE_HPP
 #define NPRANDOM_DETAIL_MT19937_JUMP_TABLE_HPP
 

@@ -2,6 +2,7 @@
 // multivariate_normal): NumPy's checks, in NumPy's order and words, and the row loops over the
 // kernels of <nprandom/distributions/multivariate.hpp>. Shared by Generator and RandomState where
 // NumPy shares them; results are row-major, one row per draw.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
 #define NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
 

@@ -1,4 +1,5 @@
 // OS entropy for SeedSequence(): getentropy() where the C library has it, else std::random_device.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_OS_ENTROPY_HPP
 #define NPRANDOM_DETAIL_OS_ENTROPY_HPP
 

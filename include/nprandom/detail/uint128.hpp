@@ -1,5 +1,6 @@
 // Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
 // elsewhere.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_UINT128_HPP
 #define NPRANDOM_DETAIL_UINT128_HPP
 

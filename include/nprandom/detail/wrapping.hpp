@@ -1,4 +1,5 @@
 // Two's-complement int64 arithmetic without signed-overflow UB (NumPy's C relies on the wrap).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_WRAPPING_HPP
 #define NPRANDOM_DETAIL_WRAPPING_HPP
 

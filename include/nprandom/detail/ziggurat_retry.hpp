@@ -1,4 +1,5 @@
 // The shared slow path of the ziggurat samplers (normal and exponential, double and float).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DETAIL_ZIGGURAT_RETRY_HPP
 #define NPRANDOM_DETAIL_ZIGGURAT_RETRY_HPP
 

@@ -1,4 +1,5 @@
 // Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
 #define NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
 

@@ -9,6 +9,7 @@
 // infinite, NaN or beyond the int64 range on rare draws (undefined behaviour in C; x86-64 yields
 // INT64_MIN, which the loops then reject). detail::trunc_int64_x86 / floor_int64_x86 reproduce it
 // without undefined behaviour, so those paths match NumPy's x86-64 builds.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 

@@ -6,6 +6,7 @@
 // `standard_exponential_inv_f(bg)` are the inversion method (NumPy only has the fill forms
 // random_standard_exponential_inv_fill[_f]); `_fill` variants write `cnt` values with the same
 // draws as `cnt` single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 

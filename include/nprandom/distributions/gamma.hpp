@@ -4,6 +4,7 @@
 // returns a double, `standard_gamma_f(bg, shape)` a float. Kernels do no argument checking
 // (the front ends reject shape < 0; a NaN shape takes the Marsaglia-Tsang branch and returns NaN,
 // as in NumPy).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 

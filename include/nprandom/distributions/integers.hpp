@@ -21,6 +21,7 @@
 // (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
 // generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
 // without a draw; rng == type max returns off + a raw (buffered) draw of that width.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
 #define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
 

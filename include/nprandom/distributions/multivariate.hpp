@@ -1,5 +1,6 @@
 // Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial,
 // multivariate_hypergeometric, multivariate_normal).
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 #define NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 
@@ -20,46 +21,17 @@
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/integers.hpp>
+#include <nprandom/warnings.hpp>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
 
 namespace nprandom {
-
-// ---- RuntimeWarning ----
-// NumPy issues `RuntimeWarning("covariance is not symmetric positive-semidefinite.")` from
-// multivariate_normal(check_valid='warn'). C++ has no warnings module, so nprandom calls a
-// process-wide handler instead (never throws, never changes the draws). The default handler
-// writes the line "nprandom: RuntimeWarning: <message>" to stderr (one fprintf, so <iostream>
-// stays out of nprandom's includes); install your own (or nullptr to
-// silence) with set_warning_handler, which returns the previous handler. Thread-safe.
-using warning_handler = void (*)(const char* message);
-
-namespace detail {
-inline void default_warning_handler(const char* message) {
-  std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
-}
-inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
-  static std::atomic<warning_handler> slot{&default_warning_handler};
-  return slot;
-}
-inline void emit_runtime_warning(const char* message) {
-  if (warning_handler h = warning_handler_slot().load()) {
-    h(message);
-  }
-}
-}  // namespace detail
-
-inline warning_handler set_warning_handler(warning_handler handler) noexcept {
-  return detail::warning_handler_slot().exchange(handler);
-}
 
 namespace distributions {
 
@@ -244,46 +216,50 @@ inline mvn_method parse_mvn_method(std::string_view method) {
   throw std::invalid_argument("method must be one of {'eigh', 'svd', 'cholesky'}");
 }
 
-namespace detail_mvn {
-constexpr const char* not_psd = "covariance is not symmetric positive-semidefinite.";
+}  // namespace distributions
+
+namespace detail {
+constexpr const char* mvn_not_psd = "covariance is not symmetric positive-semidefinite.";
 
 // numpy.allclose(vh.T * s @ vh, cov, rtol=tol, atol=tol): the svd check of both front ends.
-inline bool svd_psd(const double* cov, const double* s, const double* vh, std::size_t d,
-                    double tol) {
+inline bool mvn_svd_psd(const double* cov, const double* s, const double* vh, std::size_t d,
+                        double tol) {
   std::vector<double> rec(d * d, 0.0);
   for (std::size_t i = 0; i < d; ++i) {
     for (std::size_t j = 0; j < d; ++j) {
       double acc = 0.0;
       for (std::size_t k = 0; k < d; ++k) {
-        acc += detail::mul(vh[k * d + i] * s[k], vh[k * d + j]);
+        acc += mul(vh[k * d + i] * s[k], vh[k * d + j]);
       }
       rec[i * d + j] = acc;
     }
   }
-  return ::nprandom::detail::linalg::allclose(rec.data(), cov, d * d, tol, tol);
+  return linalg::allclose(rec.data(), cov, d * d, tol, tol);
 }
 
 enum class mvn_check { warn, raise, ignore };
 
 // NumPy validates check_valid only when it is not 'ignore' (and, in Generator, only when the
 // method is not cholesky), after the normals are drawn and cov decomposed.
-inline mvn_check parse_check(std::string_view check_valid) {
+inline mvn_check parse_mvn_check(std::string_view check_valid) {
   if (check_valid == "ignore") return mvn_check::ignore;
   if (check_valid == "warn") return mvn_check::warn;
   if (check_valid == "raise") return mvn_check::raise;
   throw std::invalid_argument("check_valid must equal 'warn', 'raise', or 'ignore'");
 }
 
-inline void report(bool psd, mvn_check check) {
+inline void mvn_report(bool psd, mvn_check check) {
   if (psd) {
     return;
   }
   if (check == mvn_check::raise) {
-    throw std::invalid_argument(not_psd);
+    throw std::invalid_argument(mvn_not_psd);
   }
-  ::nprandom::detail::emit_runtime_warning(not_psd);
+  emit_runtime_warning(mvn_not_psd);
 }
-}  // namespace detail_mvn
+}  // namespace detail
+
+namespace distributions {
 
 // Generator.multivariate_normal after its standard normals are drawn (_generator.pyx, NumPy
 // 2.5): decomposes cov (row-major d*d, cast to double), runs check_valid, and replaces each row
@@ -311,9 +287,9 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
       throw std::invalid_argument("SVD did not converge");
     }
-    const auto check = detail_mvn::parse_check(check_valid);
-    if (check != detail_mvn::mvn_check::ignore) {
-      detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) {
+      detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
@@ -325,15 +301,15 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     if (!la::eigh(cov, d, s.data(), u.data())) {
       throw std::invalid_argument("Eigenvalues did not converge");
     }
-    const auto check = detail_mvn::parse_check(check_valid);
-    if (check != detail_mvn::mvn_check::ignore) {
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) {
       bool psd = true;
       for (std::size_t k = 0; k < d; ++k) {
         if (s[k] < -tol) {
           psd = false;
         }
       }
-      detail_mvn::report(psd, check);
+      detail::mvn_report(psd, check);
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
@@ -368,9 +344,9 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
   if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
     throw std::invalid_argument("SVD did not converge");
   }
-  const auto check = detail_mvn::parse_check(check_valid);
-  if (check != detail_mvn::mvn_check::ignore) {
-    detail_mvn::report(detail_mvn::svd_psd(cov, s.data(), vh.data(), d, tol), check);
+  const auto check = detail::parse_mvn_check(check_valid);
+  if (check != detail::mvn_check::ignore) {
+    detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
   }
   std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
   for (std::size_t k = 0; k < d; ++k) {

@@ -3,6 +3,7 @@
 // Naming: NumPy's C function names minus the `random_` prefix: `standard_normal(bg)` returns a
 // double, `standard_normal_f(bg)` a float; `_fill` variants write `cnt` values with the same draws
 // as `cnt` single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 

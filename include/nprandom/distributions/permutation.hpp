@@ -5,6 +5,7 @@
 // _shuffle_int -> shuffle_int); the choice samplers have no NumPy function of their own (they are
 // inline in Generator.choice in numpy/random/_generator.pyx) and are named choice_*.
 // Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 #define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 

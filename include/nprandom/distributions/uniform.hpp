@@ -3,6 +3,7 @@
 // Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
 // variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
 // single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 

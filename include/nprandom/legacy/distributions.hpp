@@ -1,4 +1,5 @@
 // Frozen legacy (RandomState) sampling kernels: NumPy's src/legacy/legacy-distributions.c.
+// Internal header: not API, may change in any release (docs/design.md).
 #ifndef NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
 #define NPRANDOM_LEGACY_DISTRIBUTIONS_HPP
 
@@ -33,21 +34,6 @@ namespace legacy {
 
 inline constexpr double pi = 3.14159265358979323846;  // C's M_PI
 
-namespace detail {
-// Products that meet + or - go through mul (detail/fp.hpp: no FMA contraction under any flags).
-using ::nprandom::detail::mul;
-using ::nprandom::detail::rounded;
-// The C library's functions, always called at run time (detail/fp.hpp).
-using ::nprandom::detail::acos;
-using ::nprandom::detail::cos;
-using ::nprandom::detail::exp;
-using ::nprandom::detail::expm1;
-using ::nprandom::detail::fmod;
-using ::nprandom::detail::log;
-using ::nprandom::detail::log1p;
-using ::nprandom::detail::pow;
-}  // namespace detail
-
 // NumPy's aug_bitgen_t: a bit generator plus the polar Box-Muller cache of RandomState. It points
 // at a bit generator it does not own (RandomState owns both). has_gauss/gauss are part of the
 // RandomState state (get_state()[3], [4]).
@@ -70,10 +56,12 @@ NPRANDOM_ALWAYS_INLINE double legacy_double(AugBitGen<BitGen>& aug) noexcept {
   return aug.bitgen().next_double();
 }
 
+}  // namespace legacy
+
+namespace detail {
 // legacy_gauss: Marsaglia's polar Box-Muller. Draws pairs of uniforms (x1 first) until
 // 0 < r^2 < 1, returns f*x2 and caches f*x1; a cached value is returned (and cleared) first.
 // Consumes 0 or 2k doubles.
-namespace detail {
 // The named pieces of the polar method, shared by gauss(), gauss_fill and the batched gammas:
 // one candidate pair from two doubles (x1 first), its acceptance test (0 < r^2 < 1), and the
 // factor f = sqrt(-2 log(r^2) / r^2) that makes an accepted pair f*x2 (returned) and f*x1
@@ -102,7 +90,7 @@ inline double polar_factor(double r2) noexcept { return std::sqrt(-2.0 * log(r2)
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
+NPRANDOM_ALWAYS_INLINE double gauss_inline(legacy::AugBitGen<BitGen>& aug) noexcept {
   if (aug.has_gauss) {
     const double temp = aug.gauss;
     aug.has_gauss = 0;
@@ -116,6 +104,8 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(AugBitGen<BitGen>& aug) noexcept {
   return mul(f, p.x2);
 }
 }  // namespace detail
+
+namespace legacy {
 
 template <class BitGen>
 double gauss(AugBitGen<BitGen>& aug) noexcept {
@@ -189,19 +179,22 @@ double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
   return detail::mul(scale, standard_exponential(aug));
 }
 
+}  // namespace legacy
+
+namespace detail {
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
 // Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
 // Tsang (2000) with the legacy gauss (shares the gaussian cache).
-namespace detail {
 // standard_gamma() itself, forced inline for the sized loops.
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, double shape) noexcept {
-  if (shape == 1.0) return standard_exponential(aug);
+NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& aug,
+                                                    double shape) noexcept {
+  if (shape == 1.0) return legacy::standard_exponential(aug);
   if (shape == 0.0) return 0.0;
   if (shape < 1.0) {
     for (;;) {
-      const double U = legacy_double(aug);
-      const double V = standard_exponential(aug);
+      const double U = legacy::legacy_double(aug);
+      const double V = legacy::standard_exponential(aug);
       if (U <= 1.0 - shape) {
         const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
@@ -221,12 +214,14 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(AugBitGen<BitGen>& aug, doub
       V = 1.0 + mul(c, X);
     } while (V <= 0.0);
     V = V * V * V;
-    const double U = legacy_double(aug);
+    const double U = legacy::legacy_double(aug);
     if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
     if (detail::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + detail::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
+
+namespace legacy {
 
 template <class BitGen>
 double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
@@ -242,6 +237,8 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
   aug = local;
 }
+
+}  // namespace legacy
 
 namespace detail {
 
@@ -259,7 +256,7 @@ inline bool gamma_is_mt(double shape) noexcept {
 // the attempts are judged in order. If some attempt has V <= 0 the batch is redone by the scalar
 // kernel from a snapshot of the generator (BitGen must offer snapshot() / restore()).
 template <class BitGen, class Emit>
-void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
+void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
                        std::size_t count, Emit&& emit) noexcept {
   double bb[2], cc[2];
   for (std::size_t s = 0; s < nshapes; ++s) {
@@ -268,7 +265,7 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
   }
   constexpr std::size_t K = 128;
   double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
-  AugBitGen<BitGen> local = aug;
+  legacy::AugBitGen<BitGen> local = aug;
   BitGen& bg = local.bitgen();
   std::size_t done = 0;
   while (done < count) {
@@ -334,6 +331,8 @@ void mt_gammas_batched(AugBitGen<BitGen>& aug, const double* shapes, std::size_t
 }
 
 }  // namespace detail
+
+namespace legacy {
 
 // standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
 // cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
@@ -574,12 +573,15 @@ struct BinomialCache {
          p3 = 0.0, p4 = 0.0;
 };
 
+}  // namespace legacy
+
 namespace detail {
 
 // legacy_random_binomial_inversion (BINV). Always draws at least one double, even for n == 0 or
 // p == 0 (the frozen behaviour NumPy's test_n_zero_stream pins).
 template <class BitGen>
-std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
+std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
+                                       legacy::BinomialCache& bc) noexcept {
   double q, qn;
   std::int64_t bound;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
@@ -592,7 +594,7 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
     bc.c = np;
     const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
-    bc.m = bound = nprandom::detail::trunc_int64_x86(dn < lim ? dn : lim);
+    bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
   } else {
     q = bc.q;
     qn = bc.r;
@@ -619,8 +621,8 @@ std::int64_t binomial_inversion(BitGen& bg, std::int64_t n, double p, BinomialCa
 // original Stirling-correction error (constant 13680 and all four terms added). Two doubles per
 // attempt.
 template <class BitGen>
-std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& bc) noexcept {
-  using nprandom::detail::trunc_int64_x86;
+std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
+                                  legacy::BinomialCache& bc) noexcept {
   double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
   std::int64_t m;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
@@ -738,17 +740,20 @@ std::int64_t binomial_btpe(BitGen& bg, std::int64_t n, double p, BinomialCache& 
 
 }  // namespace detail
 
+namespace legacy {
+
 // legacy_random_binomial: inversion when min(p, 1-p) * n <= 30, else BTPE; for p > 0.5 it draws
 // for 1 - p and returns n - X. No n == 0 / p == 0 shortcut: those still consume one double.
 template <class BitGen>
 std::int64_t binomial(BitGen& bg, double p, std::int64_t n, BinomialCache& bc) noexcept {
   if (p <= 0.5) {
-    if (p * static_cast<double>(n) <= 30.0) return detail::binomial_inversion(bg, n, p, bc);
-    return detail::binomial_btpe(bg, n, p, bc);
+    if (p * static_cast<double>(n) <= 30.0) return detail::legacy_binomial_inversion(bg, n, p, bc);
+    return detail::legacy_binomial_btpe(bg, n, p, bc);
   }
   const double q = 1.0 - p;
-  if (q * static_cast<double>(n) <= 30.0) return n - detail::binomial_inversion(bg, n, q, bc);
-  return n - detail::binomial_btpe(bg, n, q, bc);
+  if (q * static_cast<double>(n) <= 30.0)
+    return n - detail::legacy_binomial_inversion(bg, n, q, bc);
+  return n - detail::legacy_binomial_btpe(bg, n, q, bc);
 }
 
 // n consecutive legacy binomial(n, p) draws (NumPy's size=count), identical to count calls of
@@ -795,25 +800,26 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   }
 }
 
+}  // namespace legacy
+
 namespace detail {
 
 // random_hypergeometric_hyp (legacy): the HYP algorithm of Kachitvichyanukul & Schmeiser (1985)
 // for 1 <= sample <= 10. One double per step.
 template <class BitGen>
-std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                std::int64_t sample) noexcept {
+std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                       std::int64_t sample) noexcept {
   const std::int64_t d1 = bad + good - sample;
   const double d2 = static_cast<double>(bad < good ? bad : good);
   double y = d2;
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(
-        nprandom::detail::trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    y -= static_cast<double>(trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
     k--;
     if (k == 0) break;
   }
-  std::int64_t z = nprandom::detail::trunc_int64_x86(d2 - y);
+  std::int64_t z = trunc_int64_x86(d2 - y);
   if (good > bad) z = sample - z;
   return z;
 }
@@ -821,10 +827,9 @@ std::int64_t hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
 // random_hypergeometric_hrua (legacy): Stadlober's HRUA ratio-of-uniforms (1989) with the old
 // random_loggam based log-factorials. Two doubles per attempt.
 template <class BitGen>
-std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                 std::int64_t sample) noexcept {
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                        std::int64_t sample) noexcept {
   using distributions::loggam;
-  using nprandom::detail::trunc_int64_x86;
   constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
   constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
   const std::int64_t mingoodbad = good < bad ? good : bad;
@@ -870,12 +875,14 @@ std::int64_t hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad
 
 }  // namespace detail
 
+namespace legacy {
+
 // legacy_random_hypergeometric: HRUA for sample > 10, HYP for 1..10, 0 (no draw) otherwise.
 template <class BitGen>
 std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
                             std::int64_t sample) noexcept {
-  if (sample > 10) return detail::hypergeometric_hrua(bg, good, bad, sample);
-  if (sample > 0) return detail::hypergeometric_hyp(bg, good, bad, sample);
+  if (sample > 10) return detail::legacy_hypergeometric_hrua(bg, good, bad, sample);
+  if (sample > 0) return detail::legacy_hypergeometric_hyp(bg, good, bad, sample);
   return 0;
 }
 

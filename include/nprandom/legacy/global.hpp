@@ -1,4 +1,5 @@
 // The np.random.* module-level functions: one process-wide RandomState behind a mutex.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_GLOBAL_HPP
 #define NPRANDOM_LEGACY_GLOBAL_HPP
 
@@ -167,39 +168,48 @@ ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& hig
 #pragma GCC diagnostic pop
 #endif
 
-// choice / multinomial / dirichlet / multivariate_normal with braced-list arguments.
-inline std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, replace, p); });
+// choice / multinomial / dirichlet / multivariate_normal with braced-list arguments. Templates (RS
+// is never given) so that a translation unit that does not call them does not instantiate the
+// RandomState members behind them (compile cost: docs/benchmarks.md).
+template <class RS = RandomState>
+std::int64_t choice(std::int64_t a, bool replace, const std::vector<double>& p) {
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, replace, p); });
 }
-inline std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace,
-                                        const std::vector<double>& p) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+template <class RS = RandomState>
+std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace,
+                                 const std::vector<double>& p) {
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, size, replace, p); });
 }
-template <class T>
+template <class T, class RS = RandomState>
 std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
                       const std::vector<double>& p = {}) {
-  return with_global_random_state([&](RandomState& rs) { return rs.choice(a, size, replace, p); });
+  return with_global_random_state([&](RS& rs) { return rs.choice(a, size, replace, p); });
 }
-inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
-  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals); });
+template <class RS = RandomState>
+std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
+  return with_global_random_state([&](RS& rs) { return rs.multinomial(n, pvals); });
 }
-inline std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
-                                             std::size_t size) {
-  return with_global_random_state([&](RandomState& rs) { return rs.multinomial(n, pvals, size); });
+template <class RS = RandomState>
+std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
+                                      std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.multinomial(n, pvals, size); });
 }
-inline std::vector<double> dirichlet(const std::vector<double>& alpha) {
-  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha); });
+template <class RS = RandomState>
+std::vector<double> dirichlet(const std::vector<double>& alpha) {
+  return with_global_random_state([&](RS& rs) { return rs.dirichlet(alpha); });
 }
-inline std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-  return with_global_random_state([&](RandomState& rs) { return rs.dirichlet(alpha, size); });
+template <class RS = RandomState>
+std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.dirichlet(alpha, size); });
 }
-inline std::vector<double> multivariate_normal(const std::vector<double>& mean,
-                                               const std::vector<std::vector<double>>& cov,
-                                               std::size_t size = 1,
-                                               const std::string& check_valid = "warn",
-                                               double tol = 1e-8) {
+template <class RS = RandomState>
+std::vector<double> multivariate_normal(const std::vector<double>& mean,
+                                        const std::vector<std::vector<double>>& cov,
+                                        std::size_t size = 1,
+                                        const std::string& check_valid = "warn",
+                                        double tol = 1e-8) {
   return with_global_random_state(
-      [&](RandomState& rs) { return rs.multivariate_normal(mean, cov, size, check_valid, tol); });
+      [&](RS& rs) { return rs.multivariate_normal(mean, cov, size, check_valid, tol); });
 }
 
 /// np.random.get_bit_generator(): a copy of the global MT19937 (NumPy returns the object itself;

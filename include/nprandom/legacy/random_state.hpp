@@ -1,4 +1,5 @@
 // RandomState: NumPy's legacy random API (numpy/random/mtrand.pyx), bit for bit.
+// Public header (the public/internal line: docs/design.md).
 #ifndef NPRANDOM_LEGACY_RANDOM_STATE_HPP
 #define NPRANDOM_LEGACY_RANDOM_STATE_HPP
 
@@ -83,12 +84,6 @@ struct RandomStateDict {
   }
 };
 
-namespace legacy {
-namespace detail {
-using namespace ::nprandom::detail;  // the helpers of <nprandom/detail/legacy_frontend.hpp>
-}  // namespace detail
-}  // namespace legacy
-
 #include <nprandom/detail/draw_forms.hpp>  // macros only; undefined at the end of this file
 
 /// numpy.random.RandomState over any bit generator (NumPy allows RandomState(bit_generator));
@@ -118,7 +113,7 @@ class BasicRandomState {
 
   /// RandomState(seed) with an integer in [0, 2**32 - 1] (init_genrand). Negative or larger
   /// values throw std::invalid_argument("Seed must be between 0 and 2**32 - 1"). MT19937 only.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   explicit BasicRandomState(Int seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(MT19937::legacy_seed_value(seed));
@@ -127,11 +122,11 @@ class BasicRandomState {
   /// RandomState([s0, s1, ...]): init_by_array. Empty -> "Seed must be non-empty"; any value
   /// outside [0, 2**32 - 1] -> "Seed must be between 0 and 2**32 - 1". MT19937 only.
   template <class Range, bool B = is_mt19937,
-            std::enable_if_t<B && legacy::detail::is_int_range<Range>::value, int> = 0>
+            std::enable_if_t<B && detail::is_int_range<Range>::value, int> = 0>
   explicit BasicRandomState(const Range& seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
+  template <class Int, detail::enable_if_int_t<Int> = 0, bool B = is_mt19937,
             std::enable_if_t<B, int> = 0>
   BasicRandomState(std::initializer_list<Int> seed) : BasicRandomState(BitGen(0u)) {
     bit_generator_.legacy_seed(seed_words(seed));
@@ -163,7 +158,7 @@ class BasicRandomState {
     }
   }
   /// seed(s) with an integer in [0, 2**32 - 1]; resets the gaussian cache.
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(Int s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(MT19937::legacy_seed_value(s));
@@ -174,7 +169,7 @@ class BasicRandomState {
     }
   }
   /// seed([s0, s1, ...]): init_by_array; resets the gaussian cache.
-  template <class Range, std::enable_if_t<legacy::detail::is_int_range<Range>::value, int> = 0>
+  template <class Range, std::enable_if_t<detail::is_int_range<Range>::value, int> = 0>
   void seed(const Range& s) {
     if constexpr (is_mt19937) {
       bit_generator_.legacy_seed(seed_words(s));
@@ -184,7 +179,7 @@ class BasicRandomState {
       not_mt19937();
     }
   }
-  template <class Int, legacy::detail::enable_if_int_t<Int> = 0>
+  template <class Int, detail::enable_if_int_t<Int> = 0>
   void seed(std::initializer_list<Int> s) {
     seed<std::initializer_list<Int>>(s);
   }
@@ -250,8 +245,7 @@ class BasicRandomState {
   }
   void random_sample(double* out, std::size_t n) {
     with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>,
-                                 legacy::detail::MT19937BlockCursor>::value) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
         bg.fill_doubles(out, n);
       } else {
         distributions::standard_uniform_fill(bg, n, out);
@@ -378,9 +372,8 @@ class BasicRandomState {
           detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
             s.with_aug(n, [&](auto& aug) {
-              if constexpr (std::is_same<
-                                std::decay_t<decltype(aug)>,
-                                legacy::AugBitGen<legacy::detail::MT19937BlockCursor>>::value) {
+              if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                         legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
                 legacy::beta_fill_batched(aug, a, b, out, n);
               } else {
                 legacy::beta_fill(aug, a, b, out, n);
@@ -433,7 +426,7 @@ class BasicRandomState {
   static constexpr auto vonmises_ = detail::bg_method<double>(
       [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
       detail::prm<double>("mu"),
-      detail::prm<double>("kappa", C_::non_negative, &legacy::detail::vonmises_guard));
+      detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   static constexpr auto pareto_ =
@@ -669,9 +662,9 @@ class BasicRandomState {
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
-      [](auto& bg, double a) { return legacy::zipf(bg, a); },
-      detail::prm<double>("a", C_::gt_1, &legacy::detail::zipf_guard));
+  static constexpr auto zipf_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
+                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ =
@@ -691,7 +684,7 @@ class BasicRandomState {
           detail::prm<std::int64_t>("nbad", C_::non_negative),
           detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
-          .with_post(legacy::detail::hypergeometric_guard{});
+          .with_post(detail::hypergeometric_guard{});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
@@ -818,7 +811,7 @@ class BasicRandomState {
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
-  template <class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
                                    const std::vector<double>& p = {}) {
     return detail::legacy_choice_indices(*this, a, true, to_size(size), false, replace,
@@ -834,7 +827,7 @@ class BasicRandomState {
     return a[static_cast<std::size_t>(idx[0])];
   }
   /// choice(population, size, replace=true, p={}).
-  template <class T, class Size, legacy::detail::enable_if_int_t<Size> = 0>
+  template <class T, class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
                         const std::vector<double>& p = {}) {
     const auto idx =
@@ -913,16 +906,16 @@ class BasicRandomState {
     using LbT = std::conditional_t<std::is_same<IntType, bool>::value, int, IntType>;
     const LbT lbv = static_cast<LbT>(lb);
     const LbT ubv = static_cast<LbT>(ub);
-    using legacy::detail::cmp_equal;
-    using legacy::detail::cmp_less;
+    using detail::cmp_equal;
+    using detail::cmp_less;
     if (cmp_less(low, lbv)) {
       throw std::invalid_argument(std::string("low is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     // high - 1 > ub, without computing high - 1 in a type that could wrap.
     if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
       throw std::invalid_argument(std::string("high is out of bounds for ") +
-                                  legacy::detail::dtype_name<IntType>());
+                                  detail::dtype_name<IntType>());
     }
     if (!cmp_less(low, high)) {  // low > high - 1
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
