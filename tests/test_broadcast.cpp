@@ -437,6 +437,35 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   calls["err_integers_bool_oob"] = [](G& x) {
     return run([&] { return x.integers<bool>({0, 1}, {{1}, {3}}); });
   };
+  // Bounds of the other signedness are checked as given (a uint64 2**63 is a valid exclusive
+  // int64 bound; 2**63 + 5 is out of bounds; a negative uint64 bound is rejected), not wrapped.
+  using u64 = std::uint64_t;
+  const u64 two63 = u64{1} << 63;
+  calls["integers_u64_bound"] = [two63](G& x) {
+    return run([&] { return x.integers(0, ndarray<u64>({two63, 5}, {2})); });
+  };
+  calls["integers_u64_bound_size"] = [two63](G& x) {
+    return run([&] { return x.integers(std::int64_t{0}, two63, nprandom::size_arg{2}); });
+  };
+  calls["err_integers_u64_high_oob"] = [two63](G& x) {
+    return run(
+        [&] { return x.integers(ndarray<u64>({two63}, {1}), ndarray<u64>({two63 + 5}, {1})); });
+  };
+  calls["err_integers_u64_high_oob_endpoint"] = [two63](G& x) {
+    return run([&] { return x.integers(0, ndarray<u64>({two63}, {1}), nprandom::endpoint); });
+  };
+  calls["err_integers_u64_high_oob_size"] = [two63](G& x) {
+    return run([&] { return x.integers(std::int64_t{0}, two63 + 1, nprandom::size_arg{2}); });
+  };
+  calls["err_integers_u64_low_above"] = [two63](G& x) {
+    return run([&] { return x.integers(ndarray<u64>({two63}, {1}), 5); });
+  };
+  calls["err_integers_neg_high_uint64"] = [](G& x) {
+    return run([&] { return x.integers<u64>(0, ndarray<std::int64_t>({-1}, {1})); });
+  };
+  calls["err_integers_neg_low_uint64"] = [](G& x) {
+    return run([&] { return x.integers<u64>(ndarray<std::int64_t>({-1}, {1}), 5); });
+  };
   std::size_t seen = 0;
   for (const golden::Record* rec : golden::with_prefix("broadcast", "G.")) {
     const auto it = calls.find(rec->id.substr(2));
@@ -491,6 +520,16 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
   };
   calls["err_randint_oob"] = [](R& x) {
     return run([&] { return x.randint<std::int8_t>({0, 5}, 300); });
+  };
+  const std::uint64_t two63 = std::uint64_t{1} << 63;
+  calls["randint_u64_bound"] = [two63](R& x) {
+    return run([&] { return x.randint(0, ndarray<std::uint64_t>({two63}, {1})); });
+  };
+  calls["err_randint_u64_high_oob"] = [two63](R& x) {
+    return run([&] { return x.randint(0, ndarray<std::uint64_t>({two63 + 1}, {1})); });
+  };
+  calls["err_randint_neg_low_uint64"] = [](R& x) {
+    return run([&] { return x.randint<std::uint64_t>(ndarray<std::int64_t>({-1}, {1}), 5); });
   };
   std::size_t seen = 0;
   for (const golden::Record* rec : golden::with_prefix("broadcast", "R.")) {
@@ -586,4 +625,29 @@ TEST_CASE("broadcast: integers(vector, vector, n) reads n as a size, not the end
   CHECK(a.shape() == shape{3, 2});
   CHECK(a.values() == b.values());
   CHECK_THROWS_AS(g.integers(lo, hi, 3), std::invalid_argument);  // (2,) vs size (3,)
+}
+
+TEST_CASE("broadcast: ndarray<bool> has bool elements, iteration and values()", "[broadcast]") {
+  // The values are G.integers_bool's (NumPy's), read through a[i], data(), iteration and values().
+  const golden::Record& want = golden::get("broadcast", "G.integers_bool");
+  G g(nprandom::PCG64(want.seed()));
+  ndarray<bool> a = g.integers<bool>({0, 0, 1}, {2, 1, 2}, {2, 3});
+  std::vector<std::string> by_index, by_iter, by_values;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    by_index.push_back(std::to_string(+a[i]));
+    CHECK(a.data()[i] == a[i]);
+  }
+  for (bool b : a) by_iter.push_back(std::to_string(+b));
+  const std::vector<bool> v = a.values();
+  for (std::size_t i = 0; i < v.size(); ++i) by_values.push_back(std::to_string(+v[i]));
+  CHECK(by_index == want.tokens);
+  CHECK(by_iter == want.tokens);
+  CHECK(by_values == want.tokens);
+  const bool first = a[0];
+  a[0] = !first;  // bool& elements
+  const std::vector<bool> w = a;
+  CHECK(w[0] == !first);
+  const ndarray<bool> copy = a;
+  CHECK(copy[0] == !first);
+  CHECK(copy.shape() == shape{2, 3});
 }

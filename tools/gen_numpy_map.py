@@ -4,8 +4,10 @@
 For each public method of numpy.random.Generator, numpy.random.RandomState, the np.random.*
 module functions, SeedSequence and the bit generators, the table gives NumPy's signature (from the
 local NumPy's docstrings, plus the few 2.x additions listed in NUMPY_2X_ADDITIONS), every public
-C++ overload with that name parsed from include/nprandom/ (return type = dtype), and a status:
-"yes" (overloads found) or "missing". Rerun after the headers change:
+C++ overload with that name parsed from include/nprandom/ (return type = dtype; the draw-form
+macros NPRANDOM_DRAW_FORMS* of detail/draw_forms.hpp are expanded here the way the preprocessor
+expands them), a status: "yes" (overloads found) or "missing", and per feature whether NumPy's
+array parameters (broadcasting) and a shape `size` are supported. Rerun after the headers change:
 
   /usr/bin/python3 tools/gen_numpy_map.py            # writes docs/numpy-map.md
   /usr/bin/python3 tools/gen_numpy_map.py --check    # exit 1 if docs/numpy-map.md is stale
@@ -38,6 +40,56 @@ SKIP = {"__init__", "__getstate__", "__setstate__", "__reduce__", "__repr__", "_
 def strip_comments(text: str) -> str:
     text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
     return re.sub(r"//[^\n]*", "", text)
+
+
+def split_top(s: str) -> list[str]:
+    """Splits a macro argument list at top-level commas."""
+    out, depth, cur = [], 0, ""
+    for ch in s:
+        if ch == "," and depth == 0:
+            out.append(cur.strip())
+            cur = ""
+            continue
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        cur += ch
+    if cur.strip():
+        out.append(cur.strip())
+    return out
+
+
+DRAW_FORMS_RE = re.compile(r"NPRANDOM_DRAW_FORMS(_0|_MANY)?\s*\(")
+
+
+def expand_draw_forms(text: str) -> str:
+    """Replaces each NPRANDOM_DRAW_FORMS(name, Out, (T, p[, = d])...) use by the declarations it
+    expands to (detail/draw_forms.hpp), one per line, so the overload parser sees them."""
+    out, pos = [], 0
+    for m in DRAW_FORMS_RE.finditer(text):
+        if m.start() < pos:
+            continue
+        close = matching_paren(text, m.end() - 1)
+        args = split_top(text[m.end():close])
+        name, ret, params = args[0], args[1], []
+        for a in args[2:]:
+            parts = [x.strip() for x in split_top(a.strip()[1:-1])]
+            params.append((parts[0], parts[1], parts[2] if len(parts) > 2 else ""))
+        decl = ", ".join(f"{ty} {nm}" for ty, nm, _ in params)
+        one = ", ".join(f"{ty} {nm}{' ' + d if d else ''}" for ty, nm, d in params)
+        arr = ", ".join(f"array_arg<{ty}> {nm}" for ty, nm, _ in params)
+        c = ", " if params else ""
+        forms = []
+        if m.group(1) != "_MANY":
+            forms.append(f"{ret} {name}({one})")
+        forms += [f"std::vector<{ret}> {name}({decl}{c}std::size_t size)",
+                  f"void {name}({decl}{c}{ret}* out, std::size_t count)",
+                  f"ndarray<{ret}> {name}({arr}{c}size_arg size{' = {}' if params else ''})"]
+        out.append(text[pos:m.start()])
+        out.append("\n  ".join(f"{s} {{}}" for s in forms))
+        pos = close + 1
+        if text[pos:pos + 1] == ";":
+            pos += 1
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def strip_detail(text: str) -> str:
@@ -170,14 +222,54 @@ def md_code(s: str) -> str:
     return "`" + s.replace("|", "\\|").replace("`", "'") + "`"
 
 
+# NumPy parameters that are not distribution parameters (never broadcast as arrays), and the
+# methods whose array inputs NumPy does not broadcast (a population, a vector per draw, ...).
+NON_ARRAY_PARAMS = {"size", "dtype", "out", "method", "axis", "endpoint", "replace", "shuffle",
+                    "check_valid", "tol", "self", "length", "seed", "state", "legacy",
+                    "n_children", "bit_generator", "jumps", "delta", "n_words", "args", "kwargs",
+                    "d0", "d1", "dn", "ndim"}
+NOT_BROADCAST = {"choice", "shuffle", "permutation", "permuted", "dirichlet", "multivariate_normal",
+                 "multivariate_hypergeometric", "bytes", "spawn", "seed", "set_state", "get_state",
+                 "jumped", "advance", "generate_state"}
+
+
+def numpy_params(sig: str) -> list[str]:
+    """Parameter names of a NumPy signature text such as 'normal(loc=0.0, scale=1.0, size=None)'."""
+    if "(" not in sig or sig.endswith("(property)"):
+        return []
+    inner = sig[sig.index("(") + 1:sig.rindex(")")] if ")" in sig else ""
+    names = []
+    for part in split_top(inner.replace("[", "").replace("]", "")):
+        nm = part.split("=")[0].strip().lstrip("*").strip()
+        if re.match(r"^[A-Za-z_]\w*$", nm):
+            names.append(nm)
+    return names
+
+
+def feature_status(numpy_sig: str, sigs: list[str], name: str) -> tuple[str, str]:
+    """(array parameters, shape size): "yes" when an overload takes them, "no" when NumPy's
+    method has them but no overload does, "—" when NumPy's method has no such parameter."""
+    params = numpy_params(numpy_sig)
+    takes_array = any(re.search(r"\b(array_arg|array_view|ndarray)<", s.split("(", 1)[1])
+                      for s in sigs if "(" in s)
+    takes_shape = any("size_arg" in s.split("(", 1)[1] for s in sigs if "(" in s)
+    dist_params = [x for x in params if x not in NON_ARRAY_PARAMS and name not in NOT_BROADCAST]
+    arr = "yes" if takes_array and dist_params else ("no" if dist_params else "—")
+    shp = "yes" if takes_shape else ("no" if "size" in params else "—")
+    return arr, shp
+
+
 def table(title: str, intro: str, numpy: dict[str, str], cpp: dict[str, list[str]], prefix: str,
           lines: list[str]) -> tuple[int, int]:
-    lines += [f"## {title}", "", intro, "", "| NumPy | nprandom | status |", "|---|---|---|"]
+    lines += [f"## {title}", "", intro, "",
+              "| NumPy | nprandom | status | array parameters | shape `size` |",
+              "|---|---|---|---|---|"]
     have = 0
     for name in sorted(numpy):
         sigs = cpp.get(name, [])
         if not sigs and name in NOT_APPLICABLE:
-            lines.append(f"| {md_code(prefix + numpy[name])} | n/a: {NOT_APPLICABLE[name]} | n/a |")
+            lines.append(f"| {md_code(prefix + numpy[name])} | n/a: {NOT_APPLICABLE[name]} | n/a "
+                         "| — | — |")
             have += 1
             continue
         if sigs:
@@ -186,7 +278,12 @@ def table(title: str, intro: str, numpy: dict[str, str], cpp: dict[str, list[str
             status = "yes"
         else:
             cell, status = "", "**missing**"
-        lines.append(f"| {md_code(prefix + numpy[name])} | {cell} | {status} |")
+        arr, shp = feature_status(numpy[name], sigs, name)
+        if prefix == "RandomState." and name == "multinomial" and arr == "no":
+            arr = "— (NumPy: TypeError for an array n)"
+        if sigs and sigs[0].startswith("same overloads as RandomState::"):
+            arr, shp = "as RandomState", "as RandomState"
+        lines.append(f"| {md_code(prefix + numpy[name])} | {cell} | {status} | {arr} | {shp} |")
     extra = sorted(set(cpp) - set(numpy))
     lines += ["", f"{have} of {len(numpy)} NumPy members present."]
     if extra:
@@ -196,7 +293,7 @@ def table(title: str, intro: str, numpy: dict[str, str], cpp: dict[str, list[str
 
 
 def header(path: pathlib.Path) -> str:
-    return strip_comments(path.read_text(encoding="utf-8")) if path.is_file() else ""
+    return expand_draw_forms(strip_comments(path.read_text(encoding="utf-8"))) if path.is_file() else ""
 
 
 def main() -> int:
@@ -252,7 +349,10 @@ def main() -> int:
         "`std::int64_t`; multivariate results are row-major, one row per draw. NumPy's "
         "`ValueError` is `std::invalid_argument`, `OverflowError` is `std::overflow_error`. "
         "The overloads column lists each public C++ overload with that name (template "
-        "parameters first).",
+        "parameters first). The last two columns say per method whether NumPy's array "
+        "parameters (any distribution parameter an array, broadcast with the others and with "
+        "`size`, as `array_arg`) and a shape `size` (`size_arg`, e.g. `{2, 3}`, giving an "
+        "`ndarray`) are supported: yes, no, or — where NumPy's method has no such parameter.",
         "",
     ]
     totals = []

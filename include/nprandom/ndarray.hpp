@@ -6,9 +6,12 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/checked_size.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -85,17 +88,58 @@ class size_arg {
   bool set_ = false;
 };
 
+namespace detail {
+// ndarray<bool>'s storage: a plain bool buffer, because std::vector<bool> has no data() and no
+// bool& elements.
+class bool_buffer {
+ public:
+  bool_buffer() = default;
+  explicit bool_buffer(std::size_t n) : p_(new bool[n == 0 ? 1 : n]()), n_(n) {}
+  template <class It>
+  bool_buffer(It first, It last)
+      : bool_buffer(static_cast<std::size_t>(std::distance(first, last))) {
+    std::copy(first, last, p_.get());
+  }
+  bool_buffer(const bool_buffer& o) : bool_buffer(o.begin(), o.end()) {}
+  bool_buffer(bool_buffer&& o) noexcept : p_(std::move(o.p_)), n_(o.n_) { o.n_ = 0; }
+  bool_buffer& operator=(bool_buffer o) noexcept {
+    std::swap(p_, o.p_);
+    std::swap(n_, o.n_);
+    return *this;
+  }
+  ~bool_buffer() = default;
+  std::size_t size() const noexcept { return n_; }
+  bool empty() const noexcept { return n_ == 0; }
+  bool* data() noexcept { return p_.get(); }
+  const bool* data() const noexcept { return p_.get(); }
+  bool& operator[](std::size_t i) noexcept { return p_[i]; }
+  const bool& operator[](std::size_t i) const noexcept { return p_[i]; }
+  bool* begin() noexcept { return p_.get(); }
+  bool* end() noexcept { return p_.get() + n_; }
+  const bool* begin() const noexcept { return p_.get(); }
+  const bool* end() const noexcept { return p_.get() + n_; }
+
+ private:
+  std::unique_ptr<bool[]> p_;
+  std::size_t n_ = 0;
+};
+}  // namespace detail
+
 // The result of a draw with array parameters or a `size` shape: a row-major buffer plus its
 // shape (NumPy's ndarray, C order). Converts to std::vector<T> (the flat values), so code that
-// only wants the values keeps using vectors; shape() says how to read them.
+// only wants the values keeps using vectors; shape() says how to read them. ndarray<bool> has
+// real bool elements (data(), bool&); its values() is a std::vector<bool> copy.
 template <class T>
 class ndarray {
+  static constexpr bool is_bool = std::is_same<T, bool>::value;
+  using storage = std::conditional_t<is_bool, detail::bool_buffer, std::vector<T>>;
+
  public:
   using value_type = T;
   ndarray() = default;
   explicit ndarray(nprandom::shape s) : shape_(std::move(s)), data_(shape_.count(sizeof(T))) {}
   ndarray(std::vector<T> values, nprandom::shape s)
-      : shape_(std::move(s)), data_(std::move(values)) {
+      : shape_(std::move(s)), data_(to_storage(std::move(values))) {
     if (data_.size() != shape_.count(sizeof(T))) {
       throw std::invalid_argument("cannot reshape array of size " + std::to_string(data_.size()) +
                                   " into shape " + shape_.str());
@@ -116,15 +160,35 @@ class ndarray {
   auto end() noexcept { return data_.end(); }
   auto begin() const noexcept { return data_.begin(); }
   auto end() const noexcept { return data_.end(); }
-  // The flat values, row-major.
-  const std::vector<T>& values() const& noexcept { return data_; }
-  std::vector<T> values() && noexcept { return std::move(data_); }
-  operator std::vector<T>() const& { return data_; }  // NOLINT: implicit by design
-  operator std::vector<T>() && noexcept { return std::move(data_); }
+  // The flat values, row-major (a reference, or for bool a std::vector<bool> copy).
+  std::conditional_t<is_bool, std::vector<bool>, const std::vector<T>&> values() const& noexcept(
+      !is_bool) {
+    if constexpr (is_bool) {
+      return std::vector<bool>(data_.begin(), data_.end());
+    } else {
+      return data_;
+    }
+  }
+  std::vector<T> values() && noexcept(!is_bool) {
+    if constexpr (is_bool) {
+      return std::vector<bool>(data_.begin(), data_.end());
+    } else {
+      return std::move(data_);
+    }
+  }
+  operator std::vector<T>() const& { return values(); }  // NOLINT: implicit by design
+  operator std::vector<T>() && noexcept(!is_bool) { return std::move(*this).values(); }
 
  private:
+  static storage to_storage(std::vector<T>&& v) {
+    if constexpr (is_bool) {
+      return storage(v.begin(), v.end());
+    } else {
+      return std::move(v);
+    }
+  }
   nprandom::shape shape_;
-  std::vector<T> data_;
+  storage data_;
 };
 
 // A read-only view of caller memory as a row-major array of the given shape.
@@ -148,7 +212,9 @@ class array_arg {
 
  public:
   template <class U, std::enable_if_t<accepts<U>, int> = 0>
-  array_arg(U v) : scalar_(static_cast<T>(v)), data_(&scalar_) {}  // NOLINT
+  array_arg(U v) : scalar_(static_cast<T>(v)), data_(&scalar_) {  // NOLINT
+    other_sign_ = lost_sign(v);
+  }
   template <class U, std::enable_if_t<accepts<U>, int> = 0>
   array_arg(const std::vector<U>& v) {  // NOLINT
     set(v.data(), nprandom::shape(v.size()));
@@ -188,12 +254,16 @@ class array_arg {
   }
 #endif
 
-  array_arg(const array_arg& o) : scalar_(o.scalar_), own_(o.own_), shape_(o.shape_) { rebind(o); }
+  array_arg(const array_arg& o)
+      : scalar_(o.scalar_), own_(o.own_), shape_(o.shape_), other_sign_(o.other_sign_) {
+    rebind(o);
+  }
   array_arg& operator=(const array_arg& o) {
     if (this != &o) {
       scalar_ = o.scalar_;
       own_ = o.own_;
       shape_ = o.shape_;
+      other_sign_ = o.other_sign_;
       rebind(o);
     }
     return *this;
@@ -205,6 +275,11 @@ class array_arg {
   std::size_t size() const noexcept { return shape_.count(); }
   const T* data() const noexcept { return data_; }
   T operator[](std::size_t i) const noexcept { return data_[i]; }
+  // True when T is a 64-bit integer and an integer value of the other signedness did not fit T
+  // (a uint64 above INT64_MAX for int64, a negative value for uint64): the elements then hold
+  // the two's-complement bits of the given values, to be read back as T's signed/unsigned
+  // counterpart (Generator.integers and RandomState.randint check the bounds as given).
+  bool other_sign() const noexcept { return other_sign_; }
 
  private:
   template <class U>
@@ -215,8 +290,23 @@ class array_arg {
     } else {
       const std::size_t n = shape_.count();
       own_.reserve(n);
-      for (std::size_t i = 0; i < n; ++i) own_.push_back(static_cast<T>(p[i]));
+      for (std::size_t i = 0; i < n; ++i) {
+        own_.push_back(static_cast<T>(p[i]));
+        other_sign_ = other_sign_ || lost_sign(p[i]);
+      }
       data_ = own_.data();
+    }
+  }
+  template <class U>
+  static bool lost_sign(U v) noexcept {
+    if constexpr (!std::is_integral<T>::value || !std::is_integral<U>::value || sizeof(T) != 8 ||
+                  std::is_signed<T>::value == std::is_signed<U>::value) {
+      (void)v;
+      return false;
+    } else if constexpr (std::is_signed<U>::value) {
+      return v < 0;
+    } else {
+      return static_cast<T>(v) < 0;
     }
   }
   void rebind(const array_arg& o) {
@@ -232,6 +322,7 @@ class array_arg {
   T scalar_{};
   std::vector<T> own_;
   nprandom::shape shape_;
+  bool other_sign_ = false;
   const T* data_ = nullptr;
 };
 

@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 43.
+// Headers inlined: 48.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -2235,16 +2235,6 @@ inline warning_handler set_warning_handler(warning_handler handler) noexcept {
 #ifndef NPRANDOM_GENERATOR_HPP
 #define NPRANDOM_GENERATOR_HPP
 
-
-#include <cstddef>
-#include <cstdint>
-#include <stdexcept>
-#include <string>
-#include <type_traits>
-#include <utility>
-#include <vector>
-
-// ---- includes: core ----
 // ---- begin nprandom/detail/broadcast.hpp ----
 // NumPy's broadcasting, constraint checks and cont()/disc() driver: one declaration per method.
 // Internal header: not API, may change in any release (docs/design.md).
@@ -2349,9 +2339,12 @@ std::size_t checked_elements(Dims... dims) {
 #endif  // NPRANDOM_DETAIL_CHECKED_SIZE_HPP
 // ---- end nprandom/detail/checked_size.hpp ----
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <iterator>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -2428,17 +2421,58 @@ class size_arg {
   bool set_ = false;
 };
 
+namespace detail {
+// ndarray<bool>'s storage: a plain bool buffer, because std::vector<bool> has no data() and no
+// bool& elements.
+class bool_buffer {
+ public:
+  bool_buffer() = default;
+  explicit bool_buffer(std::size_t n) : p_(new bool[n == 0 ? 1 : n]()), n_(n) {}
+  template <class It>
+  bool_buffer(It first, It last)
+      : bool_buffer(static_cast<std::size_t>(std::distance(first, last))) {
+    std::copy(first, last, p_.get());
+  }
+  bool_buffer(const bool_buffer& o) : bool_buffer(o.begin(), o.end()) {}
+  bool_buffer(bool_buffer&& o) noexcept : p_(std::move(o.p_)), n_(o.n_) { o.n_ = 0; }
+  bool_buffer& operator=(bool_buffer o) noexcept {
+    std::swap(p_, o.p_);
+    std::swap(n_, o.n_);
+    return *this;
+  }
+  ~bool_buffer() = default;
+  std::size_t size() const noexcept { return n_; }
+  bool empty() const noexcept { return n_ == 0; }
+  bool* data() noexcept { return p_.get(); }
+  const bool* data() const noexcept { return p_.get(); }
+  bool& operator[](std::size_t i) noexcept { return p_[i]; }
+  const bool& operator[](std::size_t i) const noexcept { return p_[i]; }
+  bool* begin() noexcept { return p_.get(); }
+  bool* end() noexcept { return p_.get() + n_; }
+  const bool* begin() const noexcept { return p_.get(); }
+  const bool* end() const noexcept { return p_.get() + n_; }
+
+ private:
+  std::unique_ptr<bool[]> p_;
+  std::size_t n_ = 0;
+};
+}  // namespace detail
+
 // The result of a draw with array parameters or a `size` shape: a row-major buffer plus its
 // shape (NumPy's ndarray, C order). Converts to std::vector<T> (the flat values), so code that
-// only wants the values keeps using vectors; shape() says how to read them.
+// only wants the values keeps using vectors; shape() says how to read them. ndarray<bool> has
+// real bool elements (data(), bool&); its values() is a std::vector<bool> copy.
 template <class T>
 class ndarray {
+  static constexpr bool is_bool = std::is_same<T, bool>::value;
+  using storage = std::conditional_t<is_bool, detail::bool_buffer, std::vector<T>>;
+
  public:
   using value_type = T;
   ndarray() = default;
   explicit ndarray(nprandom::shape s) : shape_(std::move(s)), data_(shape_.count(sizeof(T))) {}
   ndarray(std::vector<T> values, nprandom::shape s)
-      : shape_(std::move(s)), data_(std::move(values)) {
+      : shape_(std::move(s)), data_(to_storage(std::move(values))) {
     if (data_.size() != shape_.count(sizeof(T))) {
       throw std::invalid_argument("cannot reshape array of size " + std::to_string(data_.size()) +
                                   " into shape " + shape_.str());
@@ -2459,15 +2493,35 @@ class ndarray {
   auto end() noexcept { return data_.end(); }
   auto begin() const noexcept { return data_.begin(); }
   auto end() const noexcept { return data_.end(); }
-  // The flat values, row-major.
-  const std::vector<T>& values() const& noexcept { return data_; }
-  std::vector<T> values() && noexcept { return std::move(data_); }
-  operator std::vector<T>() const& { return data_; }  // NOLINT: implicit by design
-  operator std::vector<T>() && noexcept { return std::move(data_); }
+  // The flat values, row-major (a reference, or for bool a std::vector<bool> copy).
+  std::conditional_t<is_bool, std::vector<bool>, const std::vector<T>&> values() const& noexcept(
+      !is_bool) {
+    if constexpr (is_bool) {
+      return std::vector<bool>(data_.begin(), data_.end());
+    } else {
+      return data_;
+    }
+  }
+  std::vector<T> values() && noexcept(!is_bool) {
+    if constexpr (is_bool) {
+      return std::vector<bool>(data_.begin(), data_.end());
+    } else {
+      return std::move(data_);
+    }
+  }
+  operator std::vector<T>() const& { return values(); }  // NOLINT: implicit by design
+  operator std::vector<T>() && noexcept(!is_bool) { return std::move(*this).values(); }
 
  private:
+  static storage to_storage(std::vector<T>&& v) {
+    if constexpr (is_bool) {
+      return storage(v.begin(), v.end());
+    } else {
+      return std::move(v);
+    }
+  }
   nprandom::shape shape_;
-  std::vector<T> data_;
+  storage data_;
 };
 
 // A read-only view of caller memory as a row-major array of the given shape.
@@ -2491,7 +2545,9 @@ class array_arg {
 
  public:
   template <class U, std::enable_if_t<accepts<U>, int> = 0>
-  array_arg(U v) : scalar_(static_cast<T>(v)), data_(&scalar_) {}  // NOLINT
+  array_arg(U v) : scalar_(static_cast<T>(v)), data_(&scalar_) {  // NOLINT
+    other_sign_ = lost_sign(v);
+  }
   template <class U, std::enable_if_t<accepts<U>, int> = 0>
   array_arg(const std::vector<U>& v) {  // NOLINT
     set(v.data(), nprandom::shape(v.size()));
@@ -2531,12 +2587,16 @@ class array_arg {
   }
 #endif
 
-  array_arg(const array_arg& o) : scalar_(o.scalar_), own_(o.own_), shape_(o.shape_) { rebind(o); }
+  array_arg(const array_arg& o)
+      : scalar_(o.scalar_), own_(o.own_), shape_(o.shape_), other_sign_(o.other_sign_) {
+    rebind(o);
+  }
   array_arg& operator=(const array_arg& o) {
     if (this != &o) {
       scalar_ = o.scalar_;
       own_ = o.own_;
       shape_ = o.shape_;
+      other_sign_ = o.other_sign_;
       rebind(o);
     }
     return *this;
@@ -2548,6 +2608,11 @@ class array_arg {
   std::size_t size() const noexcept { return shape_.count(); }
   const T* data() const noexcept { return data_; }
   T operator[](std::size_t i) const noexcept { return data_[i]; }
+  // True when T is a 64-bit integer and an integer value of the other signedness did not fit T
+  // (a uint64 above INT64_MAX for int64, a negative value for uint64): the elements then hold
+  // the two's-complement bits of the given values, to be read back as T's signed/unsigned
+  // counterpart (Generator.integers and RandomState.randint check the bounds as given).
+  bool other_sign() const noexcept { return other_sign_; }
 
  private:
   template <class U>
@@ -2558,8 +2623,23 @@ class array_arg {
     } else {
       const std::size_t n = shape_.count();
       own_.reserve(n);
-      for (std::size_t i = 0; i < n; ++i) own_.push_back(static_cast<T>(p[i]));
+      for (std::size_t i = 0; i < n; ++i) {
+        own_.push_back(static_cast<T>(p[i]));
+        other_sign_ = other_sign_ || lost_sign(p[i]);
+      }
       data_ = own_.data();
+    }
+  }
+  template <class U>
+  static bool lost_sign(U v) noexcept {
+    if constexpr (!std::is_integral<T>::value || !std::is_integral<U>::value || sizeof(T) != 8 ||
+                  std::is_signed<T>::value == std::is_signed<U>::value) {
+      (void)v;
+      return false;
+    } else if constexpr (std::is_signed<U>::value) {
+      return v < 0;
+    } else {
+      return static_cast<T>(v) < 0;
     }
   }
   void rebind(const array_arg& o) {
@@ -2575,6 +2655,7 @@ class array_arg {
   T scalar_{};
   std::vector<T> own_;
   nprandom::shape shape_;
+  bool other_sign_ = false;
   const T* data_ = nullptr;
 };
 
@@ -3005,6 +3086,1155 @@ constexpr method<Out, Kernel, no_fill, no_check, no_check, P...> make_method(Ker
 
 #endif  // NPRANDOM_DETAIL_BROADCAST_HPP
 // ---- end nprandom/detail/broadcast.hpp ----
+// ---- begin nprandom/detail/choice_shuffle.hpp ----
+// Generator's choice / shuffle / permutation / permuted bodies (numpy/random/_generator.pyx),
+// as free functions over a bit generator, so Generator itself is a list of declarations.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
+#define NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
+
+// ---- begin nprandom/detail/kahan_sum.hpp ----
+// Kahan (compensated) summation, as NumPy's kahan_sum in numpy/random/_common.pyx.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_KAHAN_SUM_HPP
+#define NPRANDOM_DETAIL_KAHAN_SUM_HPP
+
+#include <cstddef>
+
+namespace nprandom {
+namespace detail {
+
+/// NumPy's kahan_sum: 0.0 for n == 0; otherwise sum = x[0], then for each next x:
+/// y = x - c; t = sum + y; c = (t - sum) - y; sum = t. Used by the probability checks of
+/// Generator.choice and multinomial (`abs(kahan_sum(p) - 1) > atol`).
+inline double kahan_sum(const double* x, std::size_t n) noexcept {
+  if (n == 0) return 0.0;
+  double sum = x[0];
+  double c = 0.0;
+  for (std::size_t i = 1; i < n; ++i) {
+    const double y = x[i] - c;
+    const double t = sum + y;
+    c = (t - sum) - y;
+    sum = t;
+  }
+  return sum;
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_KAHAN_SUM_HPP
+// ---- end nprandom/detail/kahan_sum.hpp ----
+// ---- begin nprandom/distributions/integers.hpp ----
+// Bounded integer kernels: Lemire and masked-rejection draws on [off, off + rng], NumPy's
+// 8/16-bit/bool buffering, and random_interval (masked rejection on [0, max]).
+//
+// Naming: NumPy's C function names minus the `random_` prefix (random_bounded_uint64 ->
+// bounded_uint64, random_buffered_bounded_uint16 -> buffered_bounded_uint16,
+// random_bounded_uint8_fill -> bounded_uint8_fill, ...). The one exception is
+// `random_interval`, which keeps its NumPy name (a bare `interval` would say nothing).
+//
+// Every bounded draw takes the closed range [off, off + rng] as unsigned `off` and `rng`
+// (`rng` = high_inclusive - low, wrapping), and returns `off + X` in unsigned arithmetic; signed
+// dtypes use the unsigned type of the same width (two's complement bits), as NumPy does.
+// `use_masked == false` is Lemire's method ("Fast Random Integer Generation in an Interval",
+// ACM TOMACS 29(1), 2019, https://arxiv.org/abs/1805.10941) -- Generator.integers/choice;
+// `use_masked == true` is rejection sampling with the smallest 2^k - 1 mask >= rng --
+// RandomState.randint. `mask` (from gen_mask(rng)) is only read by the masked path.
+//
+// Buffering: 16-bit values are taken from one next_uint32, low half first; 8-bit values four to a
+// next_uint32, least significant byte first; bools 32 to a next_uint32, LSB first. The buffer is a
+// `uint32_buffer` that lives for one NumPy call (one fill, or one broadcast array): every `_fill`
+// starts with an empty buffer, so a scalar draw always costs a whole next_uint32. 32-bit draws
+// (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
+// generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
+// without a draw; rng == type max returns off + a raw (buffered) draw of that width.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+#define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+#include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+// ---- begin nprandom/detail/bitgen_traits.hpp ----
+// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
+// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
+// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
+template <class BitGen, class = void>
+struct uses_default_next_double : std::false_type {};
+template <class BitGen>
+struct uses_default_next_double<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_double)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+// ---- end nprandom/detail/bitgen_traits.hpp ----
+
+namespace nprandom {
+namespace distributions {
+
+/// NumPy's gen_mask: the smallest 2^k - 1 >= max.
+constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
+  std::uint64_t mask = max;
+  mask |= mask >> 1;
+  mask |= mask >> 2;
+  mask |= mask >> 4;
+  mask |= mask >> 8;
+  mask |= mask >> 16;
+  mask |= mask >> 32;
+  return mask;
+}
+
+/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
+/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
+/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
+/// hypergeometric urn and multivariate_hypergeometric('count').
+template <class BitGen>
+inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
+  if (max == 0) return 0;
+  const std::uint64_t mask = gen_mask(max);
+  std::uint64_t value;
+  if (max <= 0xffffffffULL) {
+    while ((value = (bg.next_uint32() & mask)) > max) {
+    }
+  } else {
+    while ((value = (bg.next_uint64() & mask)) > max) {
+    }
+  }
+  return value;
+}
+
+/// NumPy's (bcnt, buf) pair: a 32-bit word being consumed 8, 16 or 1 bit(s) at a time. Create a
+/// fresh one per NumPy call (fill or broadcast array).
+struct uint32_buffer {
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+};
+
+/// buffered_uint16: the next 16 bits, low half of a next_uint32 first.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_uint16(BitGen& bg, uint32_buffer& b) noexcept {
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 1;
+  } else {
+    b.buf >>= 16;
+    b.bcnt -= 1;
+  }
+  return static_cast<std::uint16_t>(b.buf);
+}
+
+/// buffered_uint8: the next 8 bits, least significant byte of a next_uint32 first.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_uint8(BitGen& bg, uint32_buffer& b) noexcept {
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 3;
+  } else {
+    b.buf >>= 8;
+    b.bcnt -= 1;
+  }
+  return static_cast<std::uint8_t>(b.buf);
+}
+
+// ---- masked rejection (use_masked == true) ----
+
+/// bounded_masked_uint64: `next_uint64() & mask` until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_masked_uint64(BitGen& bg, std::uint64_t rng,
+                                                           std::uint64_t mask) noexcept {
+  std::uint64_t val;
+  while ((val = (bg.next_uint64() & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint32: `next_uint32() & mask` until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_masked_uint32(BitGen& bg, std::uint32_t rng,
+                                                                    std::uint32_t mask) noexcept {
+  std::uint32_t val;
+  while ((val = (bg.next_uint32() & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint16: buffered 16-bit words & mask until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_masked_uint16(BitGen& bg, std::uint16_t rng,
+                                                                    std::uint16_t mask,
+                                                                    uint32_buffer& b) noexcept {
+  std::uint16_t val;
+  while ((val = static_cast<std::uint16_t>(buffered_uint16(bg, b) & mask)) > rng) {
+  }
+  return val;
+}
+
+/// buffered_bounded_masked_uint8: buffered bytes & mask until <= rng.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, std::uint8_t rng,
+                                                                  std::uint8_t mask,
+                                                                  uint32_buffer& b) noexcept {
+  std::uint8_t val;
+  while ((val = static_cast<std::uint8_t>(buffered_uint8(bg, b) & mask)) > rng) {
+  }
+  return val;
+}
+
+// ---- Lemire (use_masked == false) ----
+//
+// Lemire's test, once, for every word width W (uint8/16/32/64 -- the 8/16-bit draws on buffered
+// bytes/halves, 32 on next_uint32, 64 on next_uint64) and every path (the single draws below,
+// the fills, the half-word bulk path): the candidate x is mapped to the high W bits of
+// x * (rng + 1) (lemire_mul, which also gives the low W bits, the "leftover"); it is rejected
+// when leftover < threshold = (2^W - 1 - rng) % (rng + 1) = 2^W % (rng + 1) (lemire_threshold),
+// which only needs computing when leftover < rng + 1 (threshold < rng + 1). rng != 2^W - 1.
+
+/// The high W bits of x * rng_excl (the value); the low W bits go to `leftover`.
+template <class W>
+NPRANDOM_ALWAYS_INLINE W lemire_mul(W x, W rng_excl, W& leftover) noexcept {
+  static_assert(std::is_unsigned<W>::value && sizeof(W) <= 8, "Lemire words are uint8..uint64");
+  if constexpr (sizeof(W) == 8) {
+    std::uint64_t hi;
+    leftover = detail::umul128(x, rng_excl, hi);
+    return hi;
+  } else {
+    using P = std::conditional_t<sizeof(W) == 4, std::uint64_t, std::uint32_t>;
+    const P m = static_cast<P>(static_cast<P>(x) * static_cast<P>(rng_excl));
+    leftover = static_cast<W>(m);
+    return static_cast<W>(m >> (8 * sizeof(W)));
+  }
+}
+
+/// Lemire's rejection threshold (2^W - 1 - rng) % (rng + 1); a candidate is kept when its
+/// leftover >= threshold.
+template <class W>
+NPRANDOM_ALWAYS_INLINE W lemire_threshold(W rng) noexcept {
+  const W rng_excl = static_cast<W>(rng + 1);
+  return static_cast<W>(static_cast<W>(std::numeric_limits<W>::max() - rng) % rng_excl);
+}
+
+/// One Lemire draw on [0, rng] from W-bit candidates `draw()` (rng != 2^W - 1): NumPy's
+/// random_bounded_uint64 / buffered_bounded_lemire_uint32/16/8. Draws until accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
+  const W rng_excl = static_cast<W>(rng + 1);
+  W leftover;
+  W value = lemire_mul<W>(draw(), rng_excl, leftover);
+  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
+    const W threshold = lemire_threshold(rng);
+    while (leftover < threshold) value = lemire_mul<W>(draw(), rng_excl, leftover);
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
+/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
+  W leftover;
+  W value = lemire_mul<W>(draw(), rng_excl, leftover);
+  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
+  return value;
+}
+
+/// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
+  return lemire_draw<std::uint64_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint64(); });
+}
+
+/// buffered_bounded_lemire_uint32: Lemire on next_uint32 (64-bit product).
+/// Requires rng != 2^32 - 1.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
+                                                                    std::uint32_t rng) noexcept {
+  return lemire_draw<std::uint32_t>(rng,
+                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint32(); });
+}
+
+/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words (32-bit product).
+/// Requires rng != 0xFFFF.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
+                                                                    uint32_buffer& b) noexcept {
+  return lemire_draw<std::uint16_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); });
+}
+
+/// buffered_bounded_lemire_uint8: Lemire on buffered bytes (16-bit product).
+/// Requires rng != 0xFF.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
+                                                                  uint32_buffer& b) noexcept {
+  return lemire_draw<std::uint8_t>(
+      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); });
+}
+
+/// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
+/// buffer (LSB first, 32 per next_uint32).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE bool buffered_bounded_bool(BitGen& bg, bool off, bool rng,
+                                                  uint32_buffer& b) noexcept {
+  if (!rng) return off;
+  if (!b.bcnt) {
+    b.buf = bg.next_uint32();
+    b.bcnt = 31;
+  } else {
+    b.buf >>= 1;
+    b.bcnt -= 1;
+  }
+  return (b.buf & 0x1u) != 0;
+}
+
+// ---- single draws (random_bounded_uint64, random_buffered_bounded_*) ----
+
+/// random_bounded_uint64: one value on [off, off + rng]. rng <= 0xFFFFFFFF takes the 32-bit
+/// path on next_uint32 (rng == 0xFFFFFFFF: a raw next_uint32); rng == 2^64 - 1: a raw
+/// next_uint64. Lemire unless use_masked.
+template <class BitGen>
+inline std::uint64_t bounded_uint64(BitGen& bg, std::uint64_t off, std::uint64_t rng,
+                                    std::uint64_t mask, bool use_masked) noexcept {
+  if (rng == 0) return off;
+  if (rng <= 0xffffffffULL) {
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (use_masked) {
+      return off + buffered_bounded_masked_uint32(bg, static_cast<std::uint32_t>(rng),
+                                                  static_cast<std::uint32_t>(mask));
+    }
+    return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+  }
+  if (rng == UINT64_MAX) return off + bg.next_uint64();
+  if (use_masked) return off + bounded_masked_uint64(bg, rng, mask);
+  return off + bounded_lemire_uint64(bg, rng);
+}
+
+/// random_buffered_bounded_uint32 (the buffer is unused for 32 bits; kept for symmetry).
+template <class BitGen>
+inline std::uint32_t buffered_bounded_uint32(BitGen& bg, std::uint32_t off, std::uint32_t rng,
+                                             std::uint32_t mask, bool use_masked,
+                                             uint32_buffer& /*b*/) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffffffffu) return off + bg.next_uint32();
+  if (use_masked) return off + buffered_bounded_masked_uint32(bg, rng, mask);
+  return off + buffered_bounded_lemire_uint32(bg, rng);
+}
+
+/// random_buffered_bounded_uint16.
+template <class BitGen>
+inline std::uint16_t buffered_bounded_uint16(BitGen& bg, std::uint16_t off, std::uint16_t rng,
+                                             std::uint16_t mask, bool use_masked,
+                                             uint32_buffer& b) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffffu) return static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+  if (use_masked) {
+    return static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
+  }
+  return static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
+}
+
+/// random_buffered_bounded_uint8.
+template <class BitGen>
+inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::uint8_t rng,
+                                           std::uint8_t mask, bool use_masked,
+                                           uint32_buffer& b) noexcept {
+  if (rng == 0) return off;
+  if (rng == 0xffu) return static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+  if (use_masked) {
+    return static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
+  }
+  return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
+}
+
+/// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
+/// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
+/// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
+/// Lemire rejection takes the next byte/half of that word); 32-bit draws (and 64-bit ranges below
+/// 2^32) take next_uint32, so a 64-bit generator's buffered half-word is used and refilled exactly
+/// as by the sized call. Lemire (use_masked == false) only: Generator's draw.
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    if (!rng) return off;
+    return (bg.next_uint32() & 0x1u) != 0;
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {
+      if (rng == 0) return off;
+      return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
+    }
+    return bounded_uint64(bg, off, rng, 0, false);
+  } else if constexpr (sizeof(U) == 4) {
+    if (rng == 0) return off;
+    if (rng == 0xffffffffu) return off + bg.next_uint32();
+    return off + buffered_bounded_lemire_uint32(bg, rng);
+  } else {
+    uint32_buffer b;
+    if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
+}
+
+// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
+
+/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
+/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
+/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
+/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
+template <class U>
+NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
+                                                     std::uint32_t rng_excl,
+                                                     std::uint32_t threshold, U off,
+                                                     U* out) noexcept {
+  std::size_t j = 0;
+  std::uint32_t rejected = 0;
+#if defined(__SSE2__)
+  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
+    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
+    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
+    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
+    __m128i bad = _mm_setzero_si128();
+    for (; j + 2 <= k; j += 2) {
+      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
+      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
+      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
+      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      if constexpr (sizeof(U) == 8) {
+        const __m128i vl = _mm_srli_epi64(pl, 32);
+        const __m128i vh = _mm_srli_epi64(ph, 32);
+        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
+                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+      } else {
+        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
+        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
+                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+      }
+    }
+    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+  }
+#endif
+  for (; j < k; ++j) {
+    std::uint32_t left_lo, left_hi;
+    const std::uint32_t lo =
+        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
+    const std::uint32_t hi =
+        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
+    out[2 * j] = static_cast<U>(off + static_cast<U>(lo));
+    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi));
+    rejected |= static_cast<std::uint32_t>(left_lo < threshold) |
+                static_cast<std::uint32_t>(left_hi < threshold);
+  }
+  return rejected != 0;
+}
+
+/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
+/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
+/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
+/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
+/// draw); Lemire's test is the equivalent `leftover >= threshold`
+/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
+/// detail::uses_half_word_uint32<BitGen>.
+template <class BitGen, class U>
+inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
+                                      U* out) noexcept {
+  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
+    return;
+  }
+  const auto rng_excl = static_cast<std::uint32_t>(rng + 1);
+  const std::uint32_t threshold = lemire_threshold(rng);
+  std::uint32_t buf;
+  bool has = bg.uint32_buffer_state(buf);
+  std::size_t i = 0;
+  auto take = [&](std::uint32_t c) {
+    std::uint32_t leftover;
+    const std::uint32_t v = lemire_mul(c, rng_excl, leftover);
+    if (leftover >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(v));
+  };
+  if (has && cnt != 0) {
+    has = false;
+    take(buf);
+  }
+  constexpr std::size_t kBlock = 256;
+  std::uint64_t words[kBlock];
+  while (cnt - i >= 2) {
+    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
+    // The draws go to a local array (which cannot alias the generator's state, so the state
+    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
+    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
+    // Common case first: no candidate of the block is rejected, every slot is written in order;
+    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
+    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, rng_excl, threshold, off, out + i))) {
+      i += 2 * k;
+      continue;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      std::uint32_t left_lo, left_hi;
+      const std::uint32_t lo =
+          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
+      const std::uint32_t hi =
+          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
+      out[i] = static_cast<U>(off + static_cast<U>(lo));
+      i += left_lo >= threshold;
+      out[i] = static_cast<U>(off + static_cast<U>(hi));
+      i += left_hi >= threshold;
+    }
+  }
+  while (i < cnt) {
+    if (has) {
+      has = false;
+      take(buf);
+    } else {
+      const std::uint64_t w = bg.next_uint64();
+      buf = static_cast<std::uint32_t>(w >> 32);
+      has = true;
+      take(static_cast<std::uint32_t>(w));
+    }
+  }
+  bg.set_uint32_buffer_state(has, buf);
+}
+
+// ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
+
+/// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
+/// rng <= 0xFFFFFFFF.
+template <class BitGen>
+inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
+                                bool use_masked, std::uint64_t* out) noexcept {
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng <= 0xffffffffULL) {
+    if (rng == 0xffffffffULL) {
+      for (std::size_t i = 0; i < cnt; ++i)
+        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+    } else {
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      if (use_masked) {
+        const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+        for (std::size_t i = 0; i < cnt; ++i) {
+          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
+        }
+      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
+      } else {
+        for (std::size_t i = 0; i < cnt; ++i)
+          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+      }
+    }
+  } else if (rng == UINT64_MAX) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
+  } else if (use_masked) {
+    const std::uint64_t mask = gen_mask(rng);
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
+  }
+}
+
+/// random_bounded_uint32_fill.
+template <class BitGen>
+inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
+                                bool use_masked, std::uint32_t* out) noexcept {
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffffffffu) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
+  } else {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
+  }
+}
+
+/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
+template <class BitGen>
+inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
+                                bool use_masked, std::uint16_t* out) noexcept {
+  uint32_buffer b;
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffffu) {
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
+    }
+  } else {
+    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
+    const std::uint16_t threshold = lemire_threshold(rng);
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint16_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
+    }
+  }
+}
+
+/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
+template <class BitGen>
+inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
+                               bool use_masked, std::uint8_t* out) noexcept {
+  uint32_buffer b;
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == 0xffu) {
+    for (std::size_t i = 0; i < cnt; ++i)
+      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
+  } else if (use_masked) {
+    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
+    }
+  } else {
+    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
+    const std::uint8_t threshold = lemire_threshold(rng);
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = static_cast<std::uint8_t>(
+          off + lemire_draw(rng_excl, threshold,
+                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
+    }
+  }
+}
+
+/// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
+template <class BitGen>
+inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
+                              bool* out) noexcept {
+  uint32_buffer b;
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+}
+
+/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
+/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
+/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
+/// for the last partial word, bit by bit.
+template <class BitGen>
+inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
+  if (!rng) return std::vector<bool>(n, off);
+  std::vector<bool> v(n);
+  std::size_t i = 0;
+#if defined(__GLIBCXX__)
+  {
+    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
+    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
+    constexpr std::size_t bits = sizeof(word_t) * 8;
+    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
+    for (; n - i >= bits; i += bits) {
+      if constexpr (bits == 64) {
+        const std::uint64_t lo = bg.next_uint32();
+        const std::uint64_t hi = bg.next_uint32();
+        *w++ = static_cast<word_t>(lo | (hi << 32));
+      } else {
+        *w++ = static_cast<word_t>(bg.next_uint32());
+      }
+    }
+  }
+#endif
+  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
+  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
+  return v;
+}
+
+/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
+/// `length` bytes (length <= 4 * words).
+template <class BitGen>
+inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
+  std::size_t i = 0;
+  for (; length - i >= 4; i += 4) {
+    const std::uint32_t w = bg.next_uint32();
+    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
+                           static_cast<unsigned char>(w >> 16),
+                           static_cast<unsigned char>(w >> 24)};
+    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  }
+  if (i < length) {
+    const std::uint32_t w = bg.next_uint32();
+    for (std::size_t k = 0; i + k < length; ++k)
+      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+  }
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
+// ---- end nprandom/distributions/integers.hpp ----
+// ---- begin nprandom/distributions/permutation.hpp ----
+// Permutation kernels: Fisher-Yates shuffles (masked random_interval and Lemire variants) and the
+// index samplers behind Generator.choice (Floyd, tail shuffle, weighted with/without replacement).
+//
+// Naming: NumPy's Cython helpers minus the leading underscore (_shuffle_raw -> shuffle_raw,
+// _shuffle_int -> shuffle_int); the choice samplers have no NumPy function of their own (they are
+// inline in Generator.choice in numpy/random/_generator.pyx) and are named choice_*.
+// Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
+#define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
+
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <type_traits>
+#include <vector>
+
+namespace nprandom {
+namespace distributions {
+
+/// _shuffle_raw (Generator.shuffle / permutation / permuted): Fisher-Yates from the end, for
+/// i = n-1 down to `first`: j = random_interval(i) (masked rejection, next_uint32 while
+/// i <= 0xFFFFFFFF), swap(x[i], x[j]). `first` is 1 for shuffle and 0 for permuted along an axis
+/// (random_interval(0) draws nothing, so both consume the same draws). `swap_fn(i, j)` exchanges
+/// elements i and j (it is also called with i == j).
+template <class BitGen, class SwapFn>
+inline void shuffle_raw_with(BitGen& bg, std::size_t n, std::size_t first, SwapFn&& swap_fn) {
+  for (std::size_t i = n; i-- > first;) {
+    const auto j = static_cast<std::size_t>(random_interval(bg, i));
+    swap_fn(i, j);
+  }
+}
+
+inline constexpr std::size_t kShuffleBlock = 64;
+
+/// js[t] = random_interval(bg, i - 1 - t) for t < k, in order. For generators with half-word
+/// next_uint32 and i - 1 <= 0xFFFFFFFF, runs with an empty half-word buffer take the masked
+/// candidates from the halves of next_uint64 words drawn in advance (never more halves than
+/// j's still wanted, each needing at least one) and reject branch-free; the buffer is then left
+/// as the next_uint32 calls would have left it (empty, holding the last word's high half).
+template <class BitGen>
+inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::size_t* js) noexcept {
+  std::size_t t = 0;
+  if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
+    if (i - 1 <= 0xffffffffULL) {
+      // t's with max = i - 1 - t >= 1 (random_interval(0) draws nothing: left to the scalar loop).
+      const std::size_t limit = i - k == 0 ? k - 1 : k;
+      std::uint64_t words[kShuffleBlock / 2];
+      while (t < limit) {
+        std::uint32_t unused;
+        if (bg.uint32_buffer_state(unused) || limit - t < 2) {
+          js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+          ++t;
+          continue;
+        }
+        const std::size_t nw = (limit - t) / 2;
+        for (std::size_t q = 0; q < nw; ++q) words[q] = bg.next_uint64();
+        for (std::size_t q = 0; q < nw; ++q) {
+          for (int half = 0; half < 2; ++half) {
+            const std::uint64_t max = i - 1 - t;
+#if defined(__GNUC__)
+            const std::uint64_t mask =
+                ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
+#else
+            const std::uint64_t mask = gen_mask(max);
+#endif
+            const std::uint64_t c = (half ? (words[q] >> 32) : (words[q] & 0xffffffffu)) & mask;
+            js[t] = static_cast<std::size_t>(c);
+            t += c <= max;
+          }
+        }
+        bg.set_uint32_buffer_state(false, static_cast<std::uint32_t>(words[nw - 1] >> 32));
+      }
+    }
+  }
+  for (; t < k; ++t) js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
+}
+
+/// _shuffle_raw on a random-access range [begin, begin + n). The j's are drawn a block ahead of
+/// the swaps (the draws do not depend on the data, so they are the same draws in the same order)
+/// and, for ranges of real lvalues, the element at j is prefetched a few swaps ahead: the swaps
+/// of a large range are random memory accesses.
+template <class BitGen, class RandomIt>
+inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
+  using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
+  constexpr std::size_t kBlock = kShuffleBlock;
+  constexpr std::size_t kAhead = 8;
+  constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
+  std::size_t js[kBlock];
+  std::size_t i = n;
+  while (i > first) {
+    const std::size_t k = i - first < kBlock ? i - first : kBlock;
+    shuffle_draw_block(bg, i, k, js);
+#if defined(__GNUC__)
+    if constexpr (can_prefetch) {
+      for (std::size_t t = 0; t < k && t < kAhead; ++t) {
+        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
+      }
+    }
+#endif
+    for (std::size_t t = 0; t < k; ++t) {
+#if defined(__GNUC__)
+      if constexpr (can_prefetch) {
+        if (t + kAhead < k)
+          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+      }
+#endif
+      const std::size_t a = i - 1 - t;
+      if (a != js[t])
+        std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
+    }
+    i -= k;
+  }
+}
+
+/// _shuffle_int (Generator.choice without replacement): like shuffle_raw, but
+/// j = bounded_uint64(0, i) by Lemire's method (so 32-bit draws for i <= 0xFFFFFFFF).
+template <class BitGen>
+inline void shuffle_int(BitGen& bg, std::size_t n, std::size_t first, std::int64_t* data) noexcept {
+  for (std::size_t i = n; i-- > first;) {
+    const auto j = static_cast<std::size_t>(bounded_uint64(bg, 0, i, 0, false));
+    std::swap(data[i], data[j]);
+  }
+}
+
+/// Generator.choice(pop, size, replace=False), no p, tail-shuffle path (NumPy takes it when
+/// pop > 10000 and size > pop // (50 if shuffle else 20)): idx = arange(pop); shuffle_int from
+/// pop-1 down to max(pop-size, 1); the result is idx[pop-size:]. Allocates pop int64s.
+template <class BitGen>
+inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
+                                std::int64_t* out) {
+  std::vector<std::int64_t> idx(static_cast<std::size_t>(pop));
+  for (std::int64_t i = 0; i < pop; ++i) idx[static_cast<std::size_t>(i)] = i;
+  shuffle_int(bg, static_cast<std::size_t>(pop),
+              static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)), idx.data());
+  std::copy(idx.begin() + (pop - size), idx.end(), out);
+}
+
+/// Generator.choice(pop, size, replace=False), no p, Floyd's algorithm (R. W. Floyd, via Bentley
+/// & Floyd, "Programming Pearls: A Sample of Brilliance", CACM 30(9), 1987): for j = pop-size ..
+/// pop-1, v = bounded_uint64(0, j) (Lemire; j == 0 draws nothing); record v if not yet taken,
+/// else j. Membership uses NumPy's open-addressing table of 2^ceil(log2(1.2*size)) slots (speed
+/// only). If `shuffle`, the result is then shuffled with shuffle_int(size, first=1).
+template <class BitGen>
+inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle,
+                         std::int64_t* out) {
+  constexpr std::uint64_t empty = ~std::uint64_t{0};
+  const std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(1.2 * static_cast<double>(size)));
+  std::vector<std::uint64_t> hash_set(static_cast<std::size_t>(mask + 1), empty);
+  for (std::int64_t j = pop - size; j < pop; ++j) {
+    const std::uint64_t val = bounded_uint64(bg, 0, static_cast<std::uint64_t>(j), 0, false);
+    std::uint64_t loc = val & mask;
+    while (hash_set[loc] != empty && hash_set[loc] != val) loc = (loc + 1) & mask;
+    if (hash_set[loc] == empty) {
+      hash_set[loc] = val;
+      out[j - pop + size] = static_cast<std::int64_t>(val);
+    } else {
+      loc = static_cast<std::uint64_t>(j) & mask;
+      while (hash_set[loc] != empty) loc = (loc + 1) & mask;
+      hash_set[loc] = static_cast<std::uint64_t>(j);
+      out[j - pop + size] = j;
+    }
+  }
+  if (shuffle) shuffle_int(bg, static_cast<std::size_t>(size), 1, out);
+}
+
+/// NumPy's `cdf = cumsum(p); cdf /= cdf[-1]` (sequential sums, then one division each).
+inline std::vector<double> choice_cdf(const double* p, std::size_t n) {
+  std::vector<double> cdf(n);
+  double acc = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    acc += p[i];
+    cdf[i] = acc;
+  }
+  if (n) {
+    const double last = cdf[n - 1];
+    for (auto& c : cdf) c /= last;
+  }
+  return cdf;
+}
+
+/// `cdf.searchsorted(u, side='right')`: the first index whose cdf value is > u.
+inline std::int64_t choice_searchsorted(const std::vector<double>& cdf, double u) noexcept {
+  return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+}
+
+/// Generator.choice(pop, size, replace=True, p): one next_double per value, then
+/// searchsorted(cdf, U, side='right') on cdf = cumsum(p) / sum.
+template <class BitGen>
+inline void choice_p_replace(BitGen& bg, const double* p, std::size_t pop, std::size_t size,
+                             std::int64_t* out) {
+  const std::vector<double> cdf = choice_cdf(p, pop);
+  // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
+  for (std::size_t i = 0; i < size; ++i) out[i] = choice_searchsorted(cdf, bg.next_double());
+}
+
+/// Generator.choice(pop, size, replace=False, p): rounds of `size - found` uniforms; before each
+/// round (after the first) the p of every value found so far is set to 0; cdf = cumsum(p)/sum;
+/// each round keeps the first occurrence of every new index, in draw order.
+template <class BitGen>
+inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, std::size_t size,
+                               std::int64_t* out) {
+  std::vector<double> p(p_in, p_in + pop);
+  std::vector<double> x;
+  std::vector<char> seen_round(pop);
+  std::size_t n_uniq = 0;
+  while (n_uniq < size) {
+    x.resize(size - n_uniq);
+    for (auto& u : x) u = bg.next_double();
+    for (std::size_t k = 0; k < n_uniq; ++k) p[static_cast<std::size_t>(out[k])] = 0.0;
+    const std::vector<double> cdf = choice_cdf(p.data(), pop);
+    std::fill(seen_round.begin(), seen_round.end(), 0);
+    for (double u : x) {
+      const std::int64_t v = choice_searchsorted(cdf, u);
+      // v < pop always: cdf[pop-1] == 1 exactly and u < 1.
+      const auto vi = static_cast<std::size_t>(v);
+      if (vi < pop) {
+        if (seen_round[vi]) continue;
+        seen_round[vi] = 1;
+      }
+      out[n_uniq++] = v;
+    }
+  }
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
+// ---- end nprandom/distributions/permutation.hpp ----
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// numpy.lib normalize_axis_index: "axis A is out of bounds for array of dimension N" (AxisError).
+inline std::size_t normalize_axis(int axis, std::size_t ndim) {
+  const int nd = static_cast<int>(ndim);
+  if (axis < -nd || axis >= nd) {
+    throw std::invalid_argument("axis " + std::to_string(axis) +
+                                " is out of bounds for array of dimension " + std::to_string(nd));
+  }
+  return static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+}
+
+// Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
+// container of size pop); p == nullptr means p=None. Writes n indices to out.
+template <class BitGen>
+void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n,
+                    bool replace, const double* p, std::size_t p_size, bool shuffle) {
+  if (is_int) {
+    if (pop <= 0 && n != 0) {
+      throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+    }
+  } else if (pop == 0 && n != 0) {
+    throw std::invalid_argument("a cannot be empty unless no samples are taken");
+  }
+  if (p) {
+    if (static_cast<std::int64_t>(p_size) != pop)
+      throw std::invalid_argument("a and p must have same size");
+    const double p_sum = kahan_sum(p, p_size);
+    if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+    for (std::size_t i = 0; i < p_size; ++i) {
+      if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+    }
+    if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
+      throw std::invalid_argument(
+          "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+    }
+  }
+  if (replace) {
+    if (p) {
+      distributions::choice_p_replace(bg, p, p_size, n, out);
+    } else if (n != 0) {
+      distributions::bounded_uint64_fill(bg, 0, static_cast<std::uint64_t>(pop - 1), n, false,
+                                         reinterpret_cast<std::uint64_t*>(out));
+    }
+    return;
+  }
+  const auto size = static_cast<std::int64_t>(n);
+  if (size > pop) {
+    throw std::invalid_argument(
+        "Cannot take a larger sample than population when replace is False");
+  }
+  if (p) {
+    std::int64_t nonzero = 0;
+    for (std::size_t i = 0; i < p_size; ++i) nonzero += p[i] > 0;
+    if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+    distributions::choice_p_noreplace(bg, p, p_size, n, out);
+    return;
+  }
+  const std::int64_t cutoff = shuffle ? 50 : 20;
+  if (pop > 10000 && size > pop / cutoff) {
+    distributions::choice_tail_shuffle(bg, pop, size, out);
+  } else {
+    distributions::choice_floyd(bg, pop, size, shuffle, out);
+  }
+}
+
+// The same with p as a std::vector (empty: p=None), returning the indices.
+template <class BitGen>
+std::vector<std::int64_t> choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::size_t n,
+                                         bool replace, const std::vector<double>& p, bool shuffle) {
+  std::vector<std::int64_t> idx(checked_elements<std::int64_t>(n));
+  choice_indices(bg, pop, is_int, idx.data(), n, replace, p.empty() ? nullptr : p.data(), p.size(),
+                 shuffle);
+  return idx;
+}
+
+// choice of an N-D `a` along `axis`: indices as choice(a.shape[axis], size, ...) (size None: one
+// index, the axis dropped), then a.take(idx, axis). A bad axis -> std::out_of_range "tuple index
+// out of range" (NumPy: IndexError).
+template <class T, class BitGen>
+ndarray<T> choice_axis(BitGen& bg, const array_view<T>& a, const size_arg& size, bool replace,
+                       const std::vector<double>& p, int axis, bool shuffle) {
+  const std::vector<std::size_t>& ad = a.dims.dims();
+  const int nd = static_cast<int>(ad.size());
+  if (nd == 0 || axis < -nd || axis >= nd) throw std::out_of_range("tuple index out of range");
+  const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+  const std::size_t n = size ? size->count(sizeof(std::int64_t)) : 1;
+  const std::vector<std::int64_t> idx =
+      choice_indices(bg, static_cast<std::int64_t>(ad[ax]), false, n, replace, p, shuffle);
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t i = 0; i < ax; ++i) outer *= ad[i];
+  for (std::size_t i = ax + 1; i < ad.size(); ++i) inner *= ad[i];
+  std::vector<std::size_t> dims(ad.begin(), ad.begin() + static_cast<std::ptrdiff_t>(ax));
+  if (size) dims.insert(dims.end(), (*size).dims().begin(), (*size).dims().end());
+  dims.insert(dims.end(), ad.begin() + static_cast<std::ptrdiff_t>(ax) + 1, ad.end());
+  std::vector<T> out;
+  out.reserve(checked_elements<T>(outer * n, inner));
+  for (std::size_t o = 0; o < outer; ++o) {
+    for (std::int64_t k : idx) {
+      const T* src = a.data + (o * ad[ax] + static_cast<std::size_t>(k)) * inner;
+      out.insert(out.end(), src, src + inner);
+    }
+  }
+  return ndarray<T>(std::move(out), shape(std::move(dims)));
+}
+
+// Swaps lanes i and j of a row-major rows x cols buffer: rows (axis 0) or columns (axis 1).
+template <class T>
+void swap_lanes(T* data, std::size_t rows, std::size_t cols, std::size_t axis, std::size_t i,
+                std::size_t j) {
+  if (i == j) return;
+  if (axis == 0) {
+    std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
+  } else {
+    for (std::size_t r = 0; r < rows; ++r) std::swap(data[r * cols + i], data[r * cols + j]);
+  }
+}
+
+// shuffle of a rows x cols buffer along axis (NumPy's _shuffle_raw on the first axis of a view).
+template <class T, class BitGen>
+void shuffle_2d(BitGen& bg, T* data, std::size_t rows, std::size_t cols, int axis_in) {
+  const std::size_t axis = normalize_axis(axis_in, 2);
+  if (rows == 0 || cols == 0) return;
+  distributions::shuffle_raw_with(
+      bg, axis == 0 ? rows : cols, 1,
+      [&](std::size_t i, std::size_t j) { swap_lanes(data, rows, cols, axis, i, j); });
+}
+
+// permuted along `axis` of a copy of x (NumPy's PyArray_IterAllButAxis: lanes in C order over
+// the other dimensions; axis None: the flat copy).
+template <class T, class BitGen>
+ndarray<T> permuted_nd(BitGen& bg, const array_view<T>& x, std::optional<int> axis) {
+  const std::vector<std::size_t>& xd = x.dims.dims();
+  const std::size_t total = x.dims.count(sizeof(T));
+  std::vector<T> out(x.data, x.data + total);
+  if (!axis) {
+    distributions::shuffle_raw(bg, out.begin(), out.size(), 1);
+    return ndarray<T>(std::move(out), x.dims);
+  }
+  const std::size_t ax = normalize_axis(*axis, xd.size());
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t i = 0; i < ax; ++i) outer *= xd[i];
+  for (std::size_t i = ax + 1; i < xd.size(); ++i) inner *= xd[i];
+  const std::size_t len = xd[ax];
+  if (total == 0) return ndarray<T>(std::move(out), x.dims);
+  for (std::size_t o = 0; o < outer; ++o) {
+    for (std::size_t in = 0; in < inner; ++in) {
+      T* lane = out.data() + o * len * inner + in;
+      distributions::shuffle_raw_with(bg, len, 0, [&](std::size_t i, std::size_t j) {
+        if (i != j) std::swap(lane[i * inner], lane[j * inner]);
+      });
+    }
+  }
+  return ndarray<T>(std::move(out), x.dims);
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
+// ---- end nprandom/detail/choice_shuffle.hpp ----
+// ---- begin nprandom/detail/integers_broadcast.hpp ----
+// NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
+// bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+#define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+
 // ---- begin nprandom/detail/integers_frontend.hpp ----
 // Generator.integers front-end helpers: dtype names and NumPy's bound checks.
 // Internal header (the endpoint tag itself is public: <nprandom/endpoint.hpp>).
@@ -3137,38 +4367,209 @@ NPRANDOM_ALWAYS_INLINE integers_range<T> integers_check(Low low_in, High high_in
 
 #endif  // NPRANDOM_DETAIL_INTEGERS_FRONTEND_HPP
 // ---- end nprandom/detail/integers_frontend.hpp ----
-// ---- begin nprandom/detail/kahan_sum.hpp ----
-// Kahan (compensated) summation, as NumPy's kahan_sum in numpy/random/_common.pyx.
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
+template <class T, class BitGen, class Low, class High>
+ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
+                                   const shape& hs, const size_arg& size, bool closed,
+                                   bool masked) {
+  using D = integers_dtype<T>;
+  static_assert(D::supported,
+                "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
+  using U = typename D::unsigned_type;
+  // As NumPy, a `size` with no elements returns before any check.
+  if (size && size->count() == 0) return ndarray<T>(*size);
+  const std::size_t n_low = ls.count(), n_high = hs.count();
+  constexpr bool wide = sizeof(U) == 8;
+  const wide_int lb = to_wide(std::numeric_limits<T>::min());
+  const wide_int ub = to_wide(std::numeric_limits<T>::max());
+  auto closed_high = [&](std::size_t i) {
+    const wide_int h = to_wide(high[i]);
+    return closed ? h : wide_minus_one(h);
+  };
+  bool all_low_zero = true;
+  for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
+  auto bounds_error = [&]() -> std::invalid_argument {
+    if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
+    return std::invalid_argument(closed ? "low > high" : "low >= high");
+  };
+  const std::string name = D::name();
+  // Values are checked element by element only when the input type does not cast safely
+  // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
+  // first.
+  if (!integers_can_cast<Low, T>()) {
+    for (std::size_t i = 0; i < n_low; ++i) {
+      const wide_int l = to_wide(low[i]);
+      // (A low above the dtype's range is not an error of its own: NumPy reports it as
+      // "high is out of bounds" or "low >= high" below.)
+      if (wide_less(l, lb)) throw std::invalid_argument("low is out of bounds for " + name);
+    }
+  }
+  if (!integers_can_cast<High, T>()) {
+    for (std::size_t i = 0; i < n_high; ++i) {
+      const wide_int h = closed_high(i);
+      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
+      if (wide && wide_less(h, lb)) throw bounds_error();
+    }
+  }
+  // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
+  const shape lh = ufunc_broadcast(ls, hs);
+  {
+    broadcast_walk w(lh, {&ls, &hs});
+    const std::size_t n = lh.count();
+    for (std::size_t i = 0; i < n; ++i, w.next()) {
+      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
+    }
+  }
+  // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
+  // (low, high, out) gives the order, and draws one value per output element.
+  const shape out_shape = size ? *size : lh;
+  const shape it = broadcast_shapes({&ls, &hs, &out_shape});
+  const std::size_t n = out_shape.count(sizeof(T));
+  ndarray<T> out(out_shape);
+  broadcast_walk w(it, {&ls, &hs});
+  distributions::uint32_buffer buf;
+  for (std::size_t i = 0; i < n; ++i, w.next()) {
+    const wide_int l = to_wide(low[w.offset(0)]);
+    const wide_int h = closed_high(w.offset(1));
+    const std::uint64_t rng64 = h.bits - l.bits;
+    U v;
+    if constexpr (std::is_same<U, bool>::value) {
+      v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
+    } else if constexpr (sizeof(U) == 8) {
+      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
+    } else if constexpr (sizeof(U) == 4) {
+      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
+    } else if constexpr (sizeof(U) == 2) {
+      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                 static_cast<U>(distributions::gen_mask(rng64)),
+                                                 masked, buf);
+    } else {
+      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
+                                                static_cast<U>(distributions::gen_mask(rng64)),
+                                                masked, buf);
+    }
+    out[i] = static_cast<T>(v);
+  }
+  return out;
+}
+
+// Calls f(low, high) with the bounds' element pointers typed as the caller's values were: array
+// bounds built from integers of the other signedness that did not fit (a uint64 above INT64_MAX
+// in int64 bounds, a negative value in uint64 bounds; array_arg::other_sign) are read back as
+// that type, so the checks see the values as given ("high is out of bounds for int64", "low is
+// out of bounds for uint64", ...) and a valid bound such as 2**63 for int64 is drawn with.
+template <class B, class F>
+decltype(auto) with_exact_bounds(const array_arg<B>& low, const array_arg<B>& high, F&& f) {
+  using O =
+      std::conditional_t<std::is_signed<B>::value, std::make_unsigned_t<B>, std::make_signed_t<B>>;
+  auto other = [](const B* p) { return reinterpret_cast<const O*>(p); };  // allowed aliasing
+  if (low.other_sign()) {
+    return high.other_sign() ? f(other(low.data()), other(high.data()))
+                             : f(other(low.data()), high.data());
+  }
+  return high.other_sign() ? f(low.data(), other(high.data())) : f(low.data(), high.data());
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
+// ---- end nprandom/detail/integers_broadcast.hpp ----
+// ---- begin nprandom/detail/multivariate_frontend.hpp ----
+// The multivariate front-end bodies (dirichlet, multinomial, multivariate_hypergeometric,
+// multivariate_normal): NumPy's checks, in NumPy's order and words, and the row loops over the
+// kernels of <nprandom/distributions/multivariate.hpp>. Shared by Generator and RandomState where
+// NumPy shares them; results are row-major, one row per draw.
 // Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_KAHAN_SUM_HPP
-#define NPRANDOM_DETAIL_KAHAN_SUM_HPP
+#ifndef NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
+#define NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
+
+// ---- begin nprandom/distributions/discrete.hpp ----
+// Discrete univariate kernels of numpy.random.Generator (NumPy 2.5): binomial, poisson, ...
+//
+// Sources mirrored: numpy/random/src/distributions/distributions.c, random_hypergeometric.c and
+// logfactorial.c (NumPy 2.5.2). Every kernel reproduces NumPy's floating-point operation order,
+// constants and raw draws exactly; the kernels do no argument checking (Generator does), so they
+// can be reused by other front ends. Results are int64 as in NumPy's Generator.
+//
+// Integer casts: NumPy writes `(int64_t)floor(x)` in several rejection loops where x can be
+// infinite, NaN or beyond the int64 range on rare draws (undefined behaviour in C; x86-64 yields
+// INT64_MIN, which the loops then reject). detail::trunc_int64_x86 / floor_int64_x86 reproduce it
+// without undefined behaviour, so those paths match NumPy's x86-64 builds.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
+#define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
+
+// ---- begin nprandom/detail/logfactorial_table.hpp ----
+// log(k!) for k = 0..125 (generated by tools/gen_logfactorial_table.py; do not edit).
+// Numbers copied verbatim from NumPy's numpy/random/src/distributions/logfactorial.c (logfact[]),
+// credit: NumPy developers (BSD-3-Clause). Used by distributions::logfactorial.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
+#define NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
 
 #include <cstddef>
 
 namespace nprandom {
 namespace detail {
 
-/// NumPy's kahan_sum: 0.0 for n == 0; otherwise sum = x[0], then for each next x:
-/// y = x - c; t = sum + y; c = (t - sum) - y; sum = t. Used by the probability checks of
-/// Generator.choice and multinomial (`abs(kahan_sum(p) - 1) > atol`).
-inline double kahan_sum(const double* x, std::size_t n) noexcept {
-  if (n == 0) return 0.0;
-  double sum = x[0];
-  double c = 0.0;
-  for (std::size_t i = 1; i < n; ++i) {
-    const double y = x[i] - c;
-    const double t = sum + y;
-    c = (t - sum) - y;
-    sum = t;
-  }
-  return sum;
-}
+inline constexpr std::size_t logfactorial_table_size = 126;
+
+inline constexpr double logfactorial_table[logfactorial_table_size] = {
+    0.0, 0.0, 0.69314718055994529, 1.791759469228055,
+    3.1780538303479458, 4.7874917427820458, 6.5792512120101012, 8.5251613610654147,
+    10.604602902745251, 12.801827480081469, 15.104412573075516, 17.502307845873887,
+    19.987214495661885, 22.552163853123425, 25.19122118273868, 27.89927138384089,
+    30.671860106080672, 33.505073450136891, 36.395445208033053, 39.339884187199495,
+    42.335616460753485, 45.380138898476908, 48.471181351835227, 51.606675567764377,
+    54.784729398112319, 58.003605222980518, 61.261701761002001, 64.557538627006338,
+    67.88974313718154, 71.257038967168015, 74.658236348830158, 78.092223553315307,
+    81.557959456115043, 85.054467017581516, 88.580827542197682, 92.136175603687093,
+    95.719694542143202, 99.330612454787428, 102.96819861451381, 106.63176026064346,
+    110.32063971475739, 114.03421178146171, 117.77188139974507, 121.53308151543864,
+    125.3172711493569, 129.12393363912722, 132.95257503561632, 136.80272263732635,
+    140.67392364823425, 144.5657439463449, 148.47776695177302, 152.40959258449735,
+    156.3608363030788, 160.3311282166309, 164.32011226319517, 168.32744544842765,
+    172.35279713916279, 176.39584840699735, 180.45629141754378, 184.53382886144948,
+    188.6281734236716, 192.7390472878449, 196.86618167289001, 201.00931639928152,
+    205.1681994826412, 209.34258675253685, 213.53224149456327, 217.73693411395422,
+    221.95644181913033, 226.1905483237276, 230.43904356577696, 234.70172344281826,
+    238.97838956183432, 243.26884900298271, 247.57291409618688, 251.89040220972319,
+    256.22113555000954, 260.56494097186322, 264.92164979855278, 269.29109765101981,
+    273.67312428569369, 278.06757344036612, 282.4742926876304, 286.89313329542699,
+    291.32395009427029, 295.76660135076065, 300.22094864701415, 304.68685676566872,
+    309.1641935801469, 313.65282994987905, 318.1526396202093, 322.66349912672615,
+    327.1852877037752, 331.71788719692847, 336.26118197919845, 340.81505887079902,
+    345.37940706226686, 349.95411804077025, 354.53908551944079, 359.1342053695754,
+    363.73937555556347, 368.35449607240474, 372.97946888568902, 377.61419787391867,
+    382.25858877306001, 386.91254912321756, 391.57598821732961, 396.24881705179155,
+    400.93094827891576, 405.6222961611449, 410.32277652693733, 415.03230672824964,
+    419.75080559954472, 424.47819341825709, 429.21439186665157, 433.95932399501481,
+    438.71291418612117, 443.47508812091894, 448.24577274538461, 453.02489623849613,
+    457.81238798127816, 462.60817852687489, 467.4121995716082, 472.22438392698058,
+    477.04466549258564, 481.87297922988796,
+};
 
 }  // namespace detail
 }  // namespace nprandom
 
-#endif  // NPRANDOM_DETAIL_KAHAN_SUM_HPP
-// ---- end nprandom/detail/kahan_sum.hpp ----
+#endif  // NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
+// ---- end nprandom/detail/logfactorial_table.hpp ----
 // ---- begin nprandom/distributions/exponential.hpp ----
 // Standard exponential kernels: NumPy's 256-layer ziggurat and inversion (double and float32),
 // and exponential(scale).
@@ -4748,1139 +6149,6 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 
 #endif  // NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 // ---- end nprandom/distributions/gamma.hpp ----
-// ---- begin nprandom/distributions/integers.hpp ----
-// Bounded integer kernels: Lemire and masked-rejection draws on [off, off + rng], NumPy's
-// 8/16-bit/bool buffering, and random_interval (masked rejection on [0, max]).
-//
-// Naming: NumPy's C function names minus the `random_` prefix (random_bounded_uint64 ->
-// bounded_uint64, random_buffered_bounded_uint16 -> buffered_bounded_uint16,
-// random_bounded_uint8_fill -> bounded_uint8_fill, ...). The one exception is
-// `random_interval`, which keeps its NumPy name (a bare `interval` would say nothing).
-//
-// Every bounded draw takes the closed range [off, off + rng] as unsigned `off` and `rng`
-// (`rng` = high_inclusive - low, wrapping), and returns `off + X` in unsigned arithmetic; signed
-// dtypes use the unsigned type of the same width (two's complement bits), as NumPy does.
-// `use_masked == false` is Lemire's method ("Fast Random Integer Generation in an Interval",
-// ACM TOMACS 29(1), 2019, https://arxiv.org/abs/1805.10941) -- Generator.integers/choice;
-// `use_masked == true` is rejection sampling with the smallest 2^k - 1 mask >= rng --
-// RandomState.randint. `mask` (from gen_mask(rng)) is only read by the masked path.
-//
-// Buffering: 16-bit values are taken from one next_uint32, low half first; 8-bit values four to a
-// next_uint32, least significant byte first; bools 32 to a next_uint32, LSB first. The buffer is a
-// `uint32_buffer` that lives for one NumPy call (one fill, or one broadcast array): every `_fill`
-// starts with an empty buffer, so a scalar draw always costs a whole next_uint32. 32-bit draws
-// (including int64/uint64 with rng <= 0xFFFFFFFF) use next_uint32 directly (on 64-bit bit
-// generators that is the buffered half-word of next_uint64). Special cases: rng == 0 returns off
-// without a draw; rng == type max returns off + a raw (buffered) draw of that width.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-#define NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-
-#include <cstddef>
-#include <cstdint>
-#include <cstring>
-#include <limits>
-#include <type_traits>
-#include <vector>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-// ---- begin nprandom/detail/bitgen_traits.hpp ----
-// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
-// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-
-#include <type_traits>
-
-namespace nprandom {
-namespace detail {
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
-// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
-template <class BitGen, class = void>
-struct uses_default_next_double : std::false_type {};
-template <class BitGen>
-struct uses_default_next_double<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_double)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-// ---- end nprandom/detail/bitgen_traits.hpp ----
-
-namespace nprandom {
-namespace distributions {
-
-/// NumPy's gen_mask: the smallest 2^k - 1 >= max.
-constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
-  std::uint64_t mask = max;
-  mask |= mask >> 1;
-  mask |= mask >> 2;
-  mask |= mask >> 4;
-  mask |= mask >> 8;
-  mask |= mask >> 16;
-  mask |= mask >> 32;
-  return mask;
-}
-
-/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
-/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
-/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
-/// hypergeometric urn and multivariate_hypergeometric('count').
-template <class BitGen>
-inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
-  if (max == 0) return 0;
-  const std::uint64_t mask = gen_mask(max);
-  std::uint64_t value;
-  if (max <= 0xffffffffULL) {
-    while ((value = (bg.next_uint32() & mask)) > max) {
-    }
-  } else {
-    while ((value = (bg.next_uint64() & mask)) > max) {
-    }
-  }
-  return value;
-}
-
-/// NumPy's (bcnt, buf) pair: a 32-bit word being consumed 8, 16 or 1 bit(s) at a time. Create a
-/// fresh one per NumPy call (fill or broadcast array).
-struct uint32_buffer {
-  std::uint32_t buf = 0;
-  int bcnt = 0;
-};
-
-/// buffered_uint16: the next 16 bits, low half of a next_uint32 first.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_uint16(BitGen& bg, uint32_buffer& b) noexcept {
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 1;
-  } else {
-    b.buf >>= 16;
-    b.bcnt -= 1;
-  }
-  return static_cast<std::uint16_t>(b.buf);
-}
-
-/// buffered_uint8: the next 8 bits, least significant byte of a next_uint32 first.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_uint8(BitGen& bg, uint32_buffer& b) noexcept {
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 3;
-  } else {
-    b.buf >>= 8;
-    b.bcnt -= 1;
-  }
-  return static_cast<std::uint8_t>(b.buf);
-}
-
-// ---- masked rejection (use_masked == true) ----
-
-/// bounded_masked_uint64: `next_uint64() & mask` until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_masked_uint64(BitGen& bg, std::uint64_t rng,
-                                                           std::uint64_t mask) noexcept {
-  std::uint64_t val;
-  while ((val = (bg.next_uint64() & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint32: `next_uint32() & mask` until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_masked_uint32(BitGen& bg, std::uint32_t rng,
-                                                                    std::uint32_t mask) noexcept {
-  std::uint32_t val;
-  while ((val = (bg.next_uint32() & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint16: buffered 16-bit words & mask until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_masked_uint16(BitGen& bg, std::uint16_t rng,
-                                                                    std::uint16_t mask,
-                                                                    uint32_buffer& b) noexcept {
-  std::uint16_t val;
-  while ((val = static_cast<std::uint16_t>(buffered_uint16(bg, b) & mask)) > rng) {
-  }
-  return val;
-}
-
-/// buffered_bounded_masked_uint8: buffered bytes & mask until <= rng.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, std::uint8_t rng,
-                                                                  std::uint8_t mask,
-                                                                  uint32_buffer& b) noexcept {
-  std::uint8_t val;
-  while ((val = static_cast<std::uint8_t>(buffered_uint8(bg, b) & mask)) > rng) {
-  }
-  return val;
-}
-
-// ---- Lemire (use_masked == false) ----
-//
-// Lemire's test, once, for every word width W (uint8/16/32/64 -- the 8/16-bit draws on buffered
-// bytes/halves, 32 on next_uint32, 64 on next_uint64) and every path (the single draws below,
-// the fills, the half-word bulk path): the candidate x is mapped to the high W bits of
-// x * (rng + 1) (lemire_mul, which also gives the low W bits, the "leftover"); it is rejected
-// when leftover < threshold = (2^W - 1 - rng) % (rng + 1) = 2^W % (rng + 1) (lemire_threshold),
-// which only needs computing when leftover < rng + 1 (threshold < rng + 1). rng != 2^W - 1.
-
-/// The high W bits of x * rng_excl (the value); the low W bits go to `leftover`.
-template <class W>
-NPRANDOM_ALWAYS_INLINE W lemire_mul(W x, W rng_excl, W& leftover) noexcept {
-  static_assert(std::is_unsigned<W>::value && sizeof(W) <= 8, "Lemire words are uint8..uint64");
-  if constexpr (sizeof(W) == 8) {
-    std::uint64_t hi;
-    leftover = detail::umul128(x, rng_excl, hi);
-    return hi;
-  } else {
-    using P = std::conditional_t<sizeof(W) == 4, std::uint64_t, std::uint32_t>;
-    const P m = static_cast<P>(static_cast<P>(x) * static_cast<P>(rng_excl));
-    leftover = static_cast<W>(m);
-    return static_cast<W>(m >> (8 * sizeof(W)));
-  }
-}
-
-/// Lemire's rejection threshold (2^W - 1 - rng) % (rng + 1); a candidate is kept when its
-/// leftover >= threshold.
-template <class W>
-NPRANDOM_ALWAYS_INLINE W lemire_threshold(W rng) noexcept {
-  const W rng_excl = static_cast<W>(rng + 1);
-  return static_cast<W>(static_cast<W>(std::numeric_limits<W>::max() - rng) % rng_excl);
-}
-
-/// One Lemire draw on [0, rng] from W-bit candidates `draw()` (rng != 2^W - 1): NumPy's
-/// random_bounded_uint64 / buffered_bounded_lemire_uint32/16/8. Draws until accepted.
-template <class W, class Draw>
-NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
-  const W rng_excl = static_cast<W>(rng + 1);
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  if (NPRANDOM_UNLIKELY(leftover < rng_excl)) {
-    const W threshold = lemire_threshold(rng);
-    while (leftover < threshold) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  }
-  return value;
-}
-
-/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
-/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
-template <class W, class Draw>
-NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  return value;
-}
-
-/// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint64_t bounded_lemire_uint64(BitGen& bg, std::uint64_t rng) noexcept {
-  return lemire_draw<std::uint64_t>(rng,
-                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint64(); });
-}
-
-/// buffered_bounded_lemire_uint32: Lemire on next_uint32 (64-bit product).
-/// Requires rng != 2^32 - 1.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_lemire_uint32(BitGen& bg,
-                                                                    std::uint32_t rng) noexcept {
-  return lemire_draw<std::uint32_t>(rng,
-                                    [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_uint32(); });
-}
-
-/// buffered_bounded_lemire_uint16: Lemire on buffered 16-bit words (32-bit product).
-/// Requires rng != 0xFFFF.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_lemire_uint16(BitGen& bg, std::uint16_t rng,
-                                                                    uint32_buffer& b) noexcept {
-  return lemire_draw<std::uint16_t>(
-      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); });
-}
-
-/// buffered_bounded_lemire_uint8: Lemire on buffered bytes (16-bit product).
-/// Requires rng != 0xFF.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_lemire_uint8(BitGen& bg, std::uint8_t rng,
-                                                                  uint32_buffer& b) noexcept {
-  return lemire_draw<std::uint8_t>(
-      rng, [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); });
-}
-
-/// buffered_bounded_bool: rng == 0 returns off without a draw; otherwise the next bit of the
-/// buffer (LSB first, 32 per next_uint32).
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE bool buffered_bounded_bool(BitGen& bg, bool off, bool rng,
-                                                  uint32_buffer& b) noexcept {
-  if (!rng) return off;
-  if (!b.bcnt) {
-    b.buf = bg.next_uint32();
-    b.bcnt = 31;
-  } else {
-    b.buf >>= 1;
-    b.bcnt -= 1;
-  }
-  return (b.buf & 0x1u) != 0;
-}
-
-// ---- single draws (random_bounded_uint64, random_buffered_bounded_*) ----
-
-/// random_bounded_uint64: one value on [off, off + rng]. rng <= 0xFFFFFFFF takes the 32-bit
-/// path on next_uint32 (rng == 0xFFFFFFFF: a raw next_uint32); rng == 2^64 - 1: a raw
-/// next_uint64. Lemire unless use_masked.
-template <class BitGen>
-inline std::uint64_t bounded_uint64(BitGen& bg, std::uint64_t off, std::uint64_t rng,
-                                    std::uint64_t mask, bool use_masked) noexcept {
-  if (rng == 0) return off;
-  if (rng <= 0xffffffffULL) {
-    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
-    if (use_masked) {
-      return off + buffered_bounded_masked_uint32(bg, static_cast<std::uint32_t>(rng),
-                                                  static_cast<std::uint32_t>(mask));
-    }
-    return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
-  }
-  if (rng == UINT64_MAX) return off + bg.next_uint64();
-  if (use_masked) return off + bounded_masked_uint64(bg, rng, mask);
-  return off + bounded_lemire_uint64(bg, rng);
-}
-
-/// random_buffered_bounded_uint32 (the buffer is unused for 32 bits; kept for symmetry).
-template <class BitGen>
-inline std::uint32_t buffered_bounded_uint32(BitGen& bg, std::uint32_t off, std::uint32_t rng,
-                                             std::uint32_t mask, bool use_masked,
-                                             uint32_buffer& /*b*/) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffffffffu) return off + bg.next_uint32();
-  if (use_masked) return off + buffered_bounded_masked_uint32(bg, rng, mask);
-  return off + buffered_bounded_lemire_uint32(bg, rng);
-}
-
-/// random_buffered_bounded_uint16.
-template <class BitGen>
-inline std::uint16_t buffered_bounded_uint16(BitGen& bg, std::uint16_t off, std::uint16_t rng,
-                                             std::uint16_t mask, bool use_masked,
-                                             uint32_buffer& b) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffffu) return static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  if (use_masked) {
-    return static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-  }
-  return static_cast<std::uint16_t>(off + buffered_bounded_lemire_uint16(bg, rng, b));
-}
-
-/// random_buffered_bounded_uint8.
-template <class BitGen>
-inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::uint8_t rng,
-                                           std::uint8_t mask, bool use_masked,
-                                           uint32_buffer& b) noexcept {
-  if (rng == 0) return off;
-  if (rng == 0xffu) return static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  if (use_masked) {
-    return static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-  }
-  return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
-}
-
-/// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
-/// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
-/// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
-/// Lemire rejection takes the next byte/half of that word); 32-bit draws (and 64-bit ranges below
-/// 2^32) take next_uint32, so a 64-bit generator's buffered half-word is used and refilled exactly
-/// as by the sized call. Lemire (use_masked == false) only: Generator's draw.
-template <class U, class BitGen>
-NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
-  if constexpr (std::is_same<U, bool>::value) {
-    if (!rng) return off;
-    return (bg.next_uint32() & 0x1u) != 0;
-  } else if constexpr (sizeof(U) == 8) {
-    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {
-      if (rng == 0) return off;
-      return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
-    }
-    return bounded_uint64(bg, off, rng, 0, false);
-  } else if constexpr (sizeof(U) == 4) {
-    if (rng == 0) return off;
-    if (rng == 0xffffffffu) return off + bg.next_uint32();
-    return off + buffered_bounded_lemire_uint32(bg, rng);
-  } else {
-    uint32_buffer b;
-    if constexpr (sizeof(U) == 2)
-      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
-    else
-      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
-  }
-}
-
-// ---- bulk 32-bit draws on half-words (fast path of the fills) ----
-
-/// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
-/// `off + ((half * rng_excl) >> 32)`, halves low first, to `out`, and returns whether any
-/// candidate was rejected (`(half * rng_excl) mod 2^32 < threshold`), in which case `out` holds
-/// garbage the caller overwrites. rng_excl == 0 stands for 2^32 (not used: rng < 2^32 - 1).
-template <class U>
-NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words, std::size_t k,
-                                                     std::uint32_t rng_excl,
-                                                     std::uint32_t threshold, U off,
-                                                     U* out) noexcept {
-  std::size_t j = 0;
-  std::uint32_t rejected = 0;
-#if defined(__SSE2__)
-  if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
-    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
-    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
-    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
-    __m128i bad = _mm_setzero_si128();
-    for (; j + 2 <= k; j += 2) {
-      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
-      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
-      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
-      if constexpr (sizeof(U) == 8) {
-        const __m128i vl = _mm_srli_epi64(pl, 32);
-        const __m128i vh = _mm_srli_epi64(ph, 32);
-        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
-                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
-      } else {
-        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
-        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
-      }
-    }
-    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
-  }
-#endif
-  for (; j < k; ++j) {
-    std::uint32_t left_lo, left_hi;
-    const std::uint32_t lo =
-        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
-    const std::uint32_t hi =
-        lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
-    out[2 * j] = static_cast<U>(off + static_cast<U>(lo));
-    out[2 * j + 1] = static_cast<U>(off + static_cast<U>(hi));
-    rejected |= static_cast<std::uint32_t>(left_lo < threshold) |
-                static_cast<std::uint32_t>(left_hi < threshold);
-  }
-  return rejected != 0;
-}
-
-/// `cnt` values `off + buffered_bounded_lemire_uint32(bg, rng)` (rng < 2^32 - 1), the same values
-/// and the same final state, including the half-word buffer, as `cnt` scalar calls. The 32-bit
-/// draws are the halves of next_uint64 words drawn in blocks into a local array (a block is never
-/// larger than half the values still wanted, so no word is drawn that the scalar calls would not
-/// draw); Lemire's test is the equivalent `leftover >= threshold`
-/// (threshold = 2^32 % (rng + 1) < rng + 1), stored branch-free. Requires
-/// detail::uses_half_word_uint32<BitGen>.
-template <class BitGen, class U>
-inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std::size_t cnt,
-                                      U* out) noexcept {
-  if (cnt < 16) {  // scalar calls: no up-front division for the threshold
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<U>(off + buffered_bounded_lemire_uint32(bg, rng));
-    return;
-  }
-  const auto rng_excl = static_cast<std::uint32_t>(rng + 1);
-  const std::uint32_t threshold = lemire_threshold(rng);
-  std::uint32_t buf;
-  bool has = bg.uint32_buffer_state(buf);
-  std::size_t i = 0;
-  auto take = [&](std::uint32_t c) {
-    std::uint32_t leftover;
-    const std::uint32_t v = lemire_mul(c, rng_excl, leftover);
-    if (leftover >= threshold) out[i++] = static_cast<U>(off + static_cast<U>(v));
-  };
-  if (has && cnt != 0) {
-    has = false;
-    take(buf);
-  }
-  constexpr std::size_t kBlock = 256;
-  std::uint64_t words[kBlock];
-  while (cnt - i >= 2) {
-    const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
-    // The draws go to a local array (which cannot alias the generator's state, so the state
-    // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
-    buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
-    // Common case first: no candidate of the block is rejected, every slot is written in order;
-    // otherwise the block is redone with the compacting loop, which overwrites the same slots.
-    if (NPRANDOM_LIKELY(!lemire32_block_no_reject(words, k, rng_excl, threshold, off, out + i))) {
-      i += 2 * k;
-      continue;
-    }
-    for (std::size_t j = 0; j < k; ++j) {
-      std::uint32_t left_lo, left_hi;
-      const std::uint32_t lo =
-          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j]), rng_excl, left_lo);
-      const std::uint32_t hi =
-          lemire_mul<std::uint32_t>(static_cast<std::uint32_t>(words[j] >> 32), rng_excl, left_hi);
-      out[i] = static_cast<U>(off + static_cast<U>(lo));
-      i += left_lo >= threshold;
-      out[i] = static_cast<U>(off + static_cast<U>(hi));
-      i += left_hi >= threshold;
-    }
-  }
-  while (i < cnt) {
-    if (has) {
-      has = false;
-      take(buf);
-    } else {
-      const std::uint64_t w = bg.next_uint64();
-      buf = static_cast<std::uint32_t>(w >> 32);
-      has = true;
-      take(static_cast<std::uint32_t>(w));
-    }
-  }
-  bg.set_uint32_buffer_state(has, buf);
-}
-
-// ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
-
-/// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
-/// rng <= 0xFFFFFFFF.
-template <class BitGen>
-inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
-                                bool use_masked, std::uint64_t* out) noexcept {
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng <= 0xffffffffULL) {
-    if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i)
-        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
-    } else {
-      const auto rng32 = static_cast<std::uint32_t>(rng);
-      if (use_masked) {
-        const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-        for (std::size_t i = 0; i < cnt; ++i) {
-          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
-        }
-      } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
-        lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
-      } else {
-        for (std::size_t i = 0; i < cnt; ++i)
-          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
-      }
-    }
-  } else if (rng == UINT64_MAX) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
-  } else if (use_masked) {
-    const std::uint64_t mask = gen_mask(rng);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
-  }
-}
-
-/// random_bounded_uint32_fill.
-template <class BitGen>
-inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
-                                bool use_masked, std::uint32_t* out) noexcept {
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
-  } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
-    lemire_uint32_fill_halves(bg, off, rng, cnt, out);
-  } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
-  }
-}
-
-/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
-template <class BitGen>
-inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
-                                bool use_masked, std::uint16_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
-    const std::uint16_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
-    }
-  }
-}
-
-/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
-template <class BitGen>
-inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
-                               bool use_masked, std::uint8_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
-    const std::uint8_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
-    }
-  }
-}
-
-/// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
-template <class BitGen>
-inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
-                              bool* out) noexcept {
-  uint32_buffer b;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
-}
-
-/// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
-/// bounded_bool_fill (one fresh bit buffer, 32 bits LSB first per next_uint32). With libstdc++
-/// the bits go straight into the vector's words, 64 (two next_uint32) per store; elsewhere, and
-/// for the last partial word, bit by bit.
-template <class BitGen>
-inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std::size_t n) {
-  if (!rng) return std::vector<bool>(n, off);
-  std::vector<bool> v(n);
-  std::size_t i = 0;
-#if defined(__GLIBCXX__)
-  {
-    using word_t = std::remove_reference_t<decltype(*v.begin()._M_p)>;
-    static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
-    constexpr std::size_t bits = sizeof(word_t) * 8;
-    word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
-    for (; n - i >= bits; i += bits) {
-      if constexpr (bits == 64) {
-        const std::uint64_t lo = bg.next_uint32();
-        const std::uint64_t hi = bg.next_uint32();
-        *w++ = static_cast<word_t>(lo | (hi << 32));
-      } else {
-        *w++ = static_cast<word_t>(bg.next_uint32());
-      }
-    }
-  }
-#endif
-  uint32_buffer b;  // empty: every word above used whole next_uint32 draws
-  for (; i < n; ++i) v[i] = buffered_bounded_bool(bg, off, rng, b);
-  return v;
-}
-
-/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
-/// `length` bytes (length <= 4 * words).
-template <class BitGen>
-inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
-  std::size_t i = 0;
-  for (; length - i >= 4; i += 4) {
-    const std::uint32_t w = bg.next_uint32();
-    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16),
-                           static_cast<unsigned char>(w >> 24)};
-    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
-  }
-  if (i < length) {
-    const std::uint32_t w = bg.next_uint32();
-    for (std::size_t k = 0; i + k < length; ++k)
-      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
-  }
-}
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_INTEGERS_HPP
-// ---- end nprandom/distributions/integers.hpp ----
-// ---- begin nprandom/distributions/permutation.hpp ----
-// Permutation kernels: Fisher-Yates shuffles (masked random_interval and Lemire variants) and the
-// index samplers behind Generator.choice (Floyd, tail shuffle, weighted with/without replacement).
-//
-// Naming: NumPy's Cython helpers minus the leading underscore (_shuffle_raw -> shuffle_raw,
-// _shuffle_int -> shuffle_int); the choice samplers have no NumPy function of their own (they are
-// inline in Generator.choice in numpy/random/_generator.pyx) and are named choice_*.
-// Kernels do no argument checking.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
-#define NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
-
-
-#include <algorithm>
-#include <cstddef>
-#include <cstdint>
-#include <iterator>
-#include <memory>
-#include <type_traits>
-#include <vector>
-
-namespace nprandom {
-namespace distributions {
-
-/// _shuffle_raw (Generator.shuffle / permutation / permuted): Fisher-Yates from the end, for
-/// i = n-1 down to `first`: j = random_interval(i) (masked rejection, next_uint32 while
-/// i <= 0xFFFFFFFF), swap(x[i], x[j]). `first` is 1 for shuffle and 0 for permuted along an axis
-/// (random_interval(0) draws nothing, so both consume the same draws). `swap_fn(i, j)` exchanges
-/// elements i and j (it is also called with i == j).
-template <class BitGen, class SwapFn>
-inline void shuffle_raw_with(BitGen& bg, std::size_t n, std::size_t first, SwapFn&& swap_fn) {
-  for (std::size_t i = n; i-- > first;) {
-    const auto j = static_cast<std::size_t>(random_interval(bg, i));
-    swap_fn(i, j);
-  }
-}
-
-inline constexpr std::size_t kShuffleBlock = 64;
-
-/// js[t] = random_interval(bg, i - 1 - t) for t < k, in order. For generators with half-word
-/// next_uint32 and i - 1 <= 0xFFFFFFFF, runs with an empty half-word buffer take the masked
-/// candidates from the halves of next_uint64 words drawn in advance (never more halves than
-/// j's still wanted, each needing at least one) and reject branch-free; the buffer is then left
-/// as the next_uint32 calls would have left it (empty, holding the last word's high half).
-template <class BitGen>
-inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::size_t* js) noexcept {
-  std::size_t t = 0;
-  if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
-    if (i - 1 <= 0xffffffffULL) {
-      // t's with max = i - 1 - t >= 1 (random_interval(0) draws nothing: left to the scalar loop).
-      const std::size_t limit = i - k == 0 ? k - 1 : k;
-      std::uint64_t words[kShuffleBlock / 2];
-      while (t < limit) {
-        std::uint32_t unused;
-        if (bg.uint32_buffer_state(unused) || limit - t < 2) {
-          js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
-          ++t;
-          continue;
-        }
-        const std::size_t nw = (limit - t) / 2;
-        for (std::size_t q = 0; q < nw; ++q) words[q] = bg.next_uint64();
-        for (std::size_t q = 0; q < nw; ++q) {
-          for (int half = 0; half < 2; ++half) {
-            const std::uint64_t max = i - 1 - t;
-#if defined(__GNUC__)
-            const std::uint64_t mask =
-                ~std::uint64_t{0} >> __builtin_clzll(max);  // gen_mask(max), max >= 1
-#else
-            const std::uint64_t mask = gen_mask(max);
-#endif
-            const std::uint64_t c = (half ? (words[q] >> 32) : (words[q] & 0xffffffffu)) & mask;
-            js[t] = static_cast<std::size_t>(c);
-            t += c <= max;
-          }
-        }
-        bg.set_uint32_buffer_state(false, static_cast<std::uint32_t>(words[nw - 1] >> 32));
-      }
-    }
-  }
-  for (; t < k; ++t) js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
-}
-
-/// _shuffle_raw on a random-access range [begin, begin + n). The j's are drawn a block ahead of
-/// the swaps (the draws do not depend on the data, so they are the same draws in the same order)
-/// and, for ranges of real lvalues, the element at j is prefetched a few swaps ahead: the swaps
-/// of a large range are random memory accesses.
-template <class BitGen, class RandomIt>
-inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
-  using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
-  constexpr std::size_t kBlock = kShuffleBlock;
-  constexpr std::size_t kAhead = 8;
-  constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
-  std::size_t js[kBlock];
-  std::size_t i = n;
-  while (i > first) {
-    const std::size_t k = i - first < kBlock ? i - first : kBlock;
-    shuffle_draw_block(bg, i, k, js);
-#if defined(__GNUC__)
-    if constexpr (can_prefetch) {
-      for (std::size_t t = 0; t < k && t < kAhead; ++t) {
-        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
-      }
-    }
-#endif
-    for (std::size_t t = 0; t < k; ++t) {
-#if defined(__GNUC__)
-      if constexpr (can_prefetch) {
-        if (t + kAhead < k)
-          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
-      }
-#endif
-      const std::size_t a = i - 1 - t;
-      if (a != js[t])
-        std::iter_swap(begin + static_cast<diff_t>(a), begin + static_cast<diff_t>(js[t]));
-    }
-    i -= k;
-  }
-}
-
-/// _shuffle_int (Generator.choice without replacement): like shuffle_raw, but
-/// j = bounded_uint64(0, i) by Lemire's method (so 32-bit draws for i <= 0xFFFFFFFF).
-template <class BitGen>
-inline void shuffle_int(BitGen& bg, std::size_t n, std::size_t first, std::int64_t* data) noexcept {
-  for (std::size_t i = n; i-- > first;) {
-    const auto j = static_cast<std::size_t>(bounded_uint64(bg, 0, i, 0, false));
-    std::swap(data[i], data[j]);
-  }
-}
-
-/// Generator.choice(pop, size, replace=False), no p, tail-shuffle path (NumPy takes it when
-/// pop > 10000 and size > pop // (50 if shuffle else 20)): idx = arange(pop); shuffle_int from
-/// pop-1 down to max(pop-size, 1); the result is idx[pop-size:]. Allocates pop int64s.
-template <class BitGen>
-inline void choice_tail_shuffle(BitGen& bg, std::int64_t pop, std::int64_t size,
-                                std::int64_t* out) {
-  std::vector<std::int64_t> idx(static_cast<std::size_t>(pop));
-  for (std::int64_t i = 0; i < pop; ++i) idx[static_cast<std::size_t>(i)] = i;
-  shuffle_int(bg, static_cast<std::size_t>(pop),
-              static_cast<std::size_t>(std::max<std::int64_t>(pop - size, 1)), idx.data());
-  std::copy(idx.begin() + (pop - size), idx.end(), out);
-}
-
-/// Generator.choice(pop, size, replace=False), no p, Floyd's algorithm (R. W. Floyd, via Bentley
-/// & Floyd, "Programming Pearls: A Sample of Brilliance", CACM 30(9), 1987): for j = pop-size ..
-/// pop-1, v = bounded_uint64(0, j) (Lemire; j == 0 draws nothing); record v if not yet taken,
-/// else j. Membership uses NumPy's open-addressing table of 2^ceil(log2(1.2*size)) slots (speed
-/// only). If `shuffle`, the result is then shuffled with shuffle_int(size, first=1).
-template <class BitGen>
-inline void choice_floyd(BitGen& bg, std::int64_t pop, std::int64_t size, bool shuffle,
-                         std::int64_t* out) {
-  constexpr std::uint64_t empty = ~std::uint64_t{0};
-  const std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(1.2 * static_cast<double>(size)));
-  std::vector<std::uint64_t> hash_set(static_cast<std::size_t>(mask + 1), empty);
-  for (std::int64_t j = pop - size; j < pop; ++j) {
-    const std::uint64_t val = bounded_uint64(bg, 0, static_cast<std::uint64_t>(j), 0, false);
-    std::uint64_t loc = val & mask;
-    while (hash_set[loc] != empty && hash_set[loc] != val) loc = (loc + 1) & mask;
-    if (hash_set[loc] == empty) {
-      hash_set[loc] = val;
-      out[j - pop + size] = static_cast<std::int64_t>(val);
-    } else {
-      loc = static_cast<std::uint64_t>(j) & mask;
-      while (hash_set[loc] != empty) loc = (loc + 1) & mask;
-      hash_set[loc] = static_cast<std::uint64_t>(j);
-      out[j - pop + size] = j;
-    }
-  }
-  if (shuffle) shuffle_int(bg, static_cast<std::size_t>(size), 1, out);
-}
-
-/// NumPy's `cdf = cumsum(p); cdf /= cdf[-1]` (sequential sums, then one division each).
-inline std::vector<double> choice_cdf(const double* p, std::size_t n) {
-  std::vector<double> cdf(n);
-  double acc = 0.0;
-  for (std::size_t i = 0; i < n; ++i) {
-    acc += p[i];
-    cdf[i] = acc;
-  }
-  if (n) {
-    const double last = cdf[n - 1];
-    for (auto& c : cdf) c /= last;
-  }
-  return cdf;
-}
-
-/// `cdf.searchsorted(u, side='right')`: the first index whose cdf value is > u.
-inline std::int64_t choice_searchsorted(const std::vector<double>& cdf, double u) noexcept {
-  return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
-}
-
-/// Generator.choice(pop, size, replace=True, p): one next_double per value, then
-/// searchsorted(cdf, U, side='right') on cdf = cumsum(p) / sum.
-template <class BitGen>
-inline void choice_p_replace(BitGen& bg, const double* p, std::size_t pop, std::size_t size,
-                             std::int64_t* out) {
-  const std::vector<double> cdf = choice_cdf(p, pop);
-  // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
-  for (std::size_t i = 0; i < size; ++i) out[i] = choice_searchsorted(cdf, bg.next_double());
-}
-
-/// Generator.choice(pop, size, replace=False, p): rounds of `size - found` uniforms; before each
-/// round (after the first) the p of every value found so far is set to 0; cdf = cumsum(p)/sum;
-/// each round keeps the first occurrence of every new index, in draw order.
-template <class BitGen>
-inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, std::size_t size,
-                               std::int64_t* out) {
-  std::vector<double> p(p_in, p_in + pop);
-  std::vector<double> x;
-  std::vector<char> seen_round(pop);
-  std::size_t n_uniq = 0;
-  while (n_uniq < size) {
-    x.resize(size - n_uniq);
-    for (auto& u : x) u = bg.next_double();
-    for (std::size_t k = 0; k < n_uniq; ++k) p[static_cast<std::size_t>(out[k])] = 0.0;
-    const std::vector<double> cdf = choice_cdf(p.data(), pop);
-    std::fill(seen_round.begin(), seen_round.end(), 0);
-    for (double u : x) {
-      const std::int64_t v = choice_searchsorted(cdf, u);
-      // v < pop always: cdf[pop-1] == 1 exactly and u < 1.
-      const auto vi = static_cast<std::size_t>(v);
-      if (vi < pop) {
-        if (seen_round[vi]) continue;
-        seen_round[vi] = 1;
-      }
-      out[n_uniq++] = v;
-    }
-  }
-}
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
-// ---- end nprandom/distributions/permutation.hpp ----
-// ---- begin nprandom/distributions/uniform.hpp ----
-// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
-//
-// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
-// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
-// single calls. Kernels do no argument checking.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-
-
-#include <cstddef>
-
-namespace nprandom {
-namespace distributions {
-
-/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
-/// on 64-bit generators (two 32-bit outputs on MT19937).
-template <class BitGen>
-inline double standard_uniform(BitGen& bg) noexcept {
-  return bg.next_double();
-}
-
-/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
-/// One next_uint32.
-template <class BitGen>
-inline float standard_uniform_f(BitGen& bg) noexcept {
-  return bg.next_float();
-}
-
-/// random_standard_uniform_fill.
-template <class BitGen>
-inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
-  });
-}
-
-/// random_standard_uniform_fill_f.
-template <class BitGen>
-inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
-  });
-}
-
-/// random_uniform: `lower + range * U`, one next_double.
-template <class BitGen>
-inline double uniform(BitGen& bg, double lower, double range) noexcept {
-  return lower + detail::mul(range, bg.next_double());
-}
-
-/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
-template <class BitGen>
-inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
-                         double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
-  });
-}
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-// ---- end nprandom/distributions/uniform.hpp ----
-
-#include <algorithm>
-#include <cmath>
-#include <initializer_list>
-#include <iterator>
-#include <limits>
-#include <memory>
-#include <optional>
-#include <string_view>
-// ---- includes: continuous ----
-// ---- begin nprandom/distributions/continuous.hpp ----
-// Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
-#define NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
-
-// Ports of the random_* functions of NumPy's numpy/random/src/distributions/distributions.c
-// (NumPy 2.5.2). Bit-exactness with NumPy depends on doing the same floating-point operations in
-// the same order with the same libm functions, so every expression below keeps NumPy's operand
-// order and association; do not "simplify" them algebraically. Kernels check no arguments: the
-// front ends (Generator, RandomState) validate. "U" below is bg.next_double(), "N" a standard
-// normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
-
-// ---- begin nprandom/detail/wrapping.hpp ----
-// Two's-complement int64 arithmetic without signed-overflow UB (NumPy's C relies on the wrap).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_WRAPPING_HPP
-#define NPRANDOM_DETAIL_WRAPPING_HPP
-
-// A few NumPy kernels compute `2 * i`, `-k * k` or `popsize + 2` on int64 values that can pass
-// INT64_MAX for extreme (still accepted) parameters. In C that is undefined behaviour; NumPy's
-// GCC x86-64 build gets the two's-complement wrap, and that wrapped value is what NumPy returns.
-// These helpers compute exactly that wrap in unsigned arithmetic, so nprandom returns NumPy's
-// values without UB (the unsigned -> signed conversion is modular: C++20, and GCC/Clang/MSVC in
-// C++17).
-
-
-#include <cstdint>
-
-namespace nprandom {
-namespace detail {
-
-constexpr std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
-}
-constexpr std::int64_t wrap_sub(std::int64_t a, std::int64_t b) noexcept {
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
-}
-constexpr std::int64_t wrap_mul(std::int64_t a, std::int64_t b) noexcept {
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
-}
-constexpr std::int64_t wrap_neg(std::int64_t a) noexcept {
-  return static_cast<std::int64_t>(std::uint64_t{0} - static_cast<std::uint64_t>(a));
-}
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_WRAPPING_HPP
-// ---- end nprandom/detail/wrapping.hpp ----
-// ---- begin nprandom/distributions/discrete.hpp ----
-// Discrete univariate kernels of numpy.random.Generator (NumPy 2.5): binomial, poisson, ...
-//
-// Sources mirrored: numpy/random/src/distributions/distributions.c, random_hypergeometric.c and
-// logfactorial.c (NumPy 2.5.2). Every kernel reproduces NumPy's floating-point operation order,
-// constants and raw draws exactly; the kernels do no argument checking (Generator does), so they
-// can be reused by other front ends. Results are int64 as in NumPy's Generator.
-//
-// Integer casts: NumPy writes `(int64_t)floor(x)` in several rejection loops where x can be
-// infinite, NaN or beyond the int64 range on rare draws (undefined behaviour in C; x86-64 yields
-// INT64_MIN, which the loops then reject). detail::trunc_int64_x86 / floor_int64_x86 reproduce it
-// without undefined behaviour, so those paths match NumPy's x86-64 builds.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
-#define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
-
-// ---- begin nprandom/detail/logfactorial_table.hpp ----
-// log(k!) for k = 0..125 (generated by tools/gen_logfactorial_table.py; do not edit).
-// Numbers copied verbatim from NumPy's numpy/random/src/distributions/logfactorial.c (logfact[]),
-// credit: NumPy developers (BSD-3-Clause). Used by distributions::logfactorial.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
-#define NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
-
-#include <cstddef>
-
-namespace nprandom {
-namespace detail {
-
-inline constexpr std::size_t logfactorial_table_size = 126;
-
-inline constexpr double logfactorial_table[logfactorial_table_size] = {
-    0.0, 0.0, 0.69314718055994529, 1.791759469228055,
-    3.1780538303479458, 4.7874917427820458, 6.5792512120101012, 8.5251613610654147,
-    10.604602902745251, 12.801827480081469, 15.104412573075516, 17.502307845873887,
-    19.987214495661885, 22.552163853123425, 25.19122118273868, 27.89927138384089,
-    30.671860106080672, 33.505073450136891, 36.395445208033053, 39.339884187199495,
-    42.335616460753485, 45.380138898476908, 48.471181351835227, 51.606675567764377,
-    54.784729398112319, 58.003605222980518, 61.261701761002001, 64.557538627006338,
-    67.88974313718154, 71.257038967168015, 74.658236348830158, 78.092223553315307,
-    81.557959456115043, 85.054467017581516, 88.580827542197682, 92.136175603687093,
-    95.719694542143202, 99.330612454787428, 102.96819861451381, 106.63176026064346,
-    110.32063971475739, 114.03421178146171, 117.77188139974507, 121.53308151543864,
-    125.3172711493569, 129.12393363912722, 132.95257503561632, 136.80272263732635,
-    140.67392364823425, 144.5657439463449, 148.47776695177302, 152.40959258449735,
-    156.3608363030788, 160.3311282166309, 164.32011226319517, 168.32744544842765,
-    172.35279713916279, 176.39584840699735, 180.45629141754378, 184.53382886144948,
-    188.6281734236716, 192.7390472878449, 196.86618167289001, 201.00931639928152,
-    205.1681994826412, 209.34258675253685, 213.53224149456327, 217.73693411395422,
-    221.95644181913033, 226.1905483237276, 230.43904356577696, 234.70172344281826,
-    238.97838956183432, 243.26884900298271, 247.57291409618688, 251.89040220972319,
-    256.22113555000954, 260.56494097186322, 264.92164979855278, 269.29109765101981,
-    273.67312428569369, 278.06757344036612, 282.4742926876304, 286.89313329542699,
-    291.32395009427029, 295.76660135076065, 300.22094864701415, 304.68685676566872,
-    309.1641935801469, 313.65282994987905, 318.1526396202093, 322.66349912672615,
-    327.1852877037752, 331.71788719692847, 336.26118197919845, 340.81505887079902,
-    345.37940706226686, 349.95411804077025, 354.53908551944079, 359.1342053695754,
-    363.73937555556347, 368.35449607240474, 372.97946888568902, 377.61419787391867,
-    382.25858877306001, 386.91254912321756, 391.57598821732961, 396.24881705179155,
-    400.93094827891576, 405.6222961611449, 410.32277652693733, 415.03230672824964,
-    419.75080559954472, 424.47819341825709, 429.21439186665157, 433.95932399501481,
-    438.71291418612117, 443.47508812091894, 448.24577274538461, 453.02489623849613,
-    457.81238798127816, 462.60817852687489, 467.4121995716082, 472.22438392698058,
-    477.04466549258564, 481.87297922988796,
-};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
-// ---- end nprandom/detail/logfactorial_table.hpp ----
 
 #include <array>
 #include <cmath>
@@ -6851,298 +7119,6 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
 
 #endif  // NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 // ---- end nprandom/distributions/discrete.hpp ----
-
-#include <cmath>
-#include <cstdint>
-#include <limits>
-
-namespace nprandom {
-namespace detail {
-// M_PI of the C headers, spelled out (M_PI is not standard C++).
-constexpr double continuous_pi = 3.14159265358979323846;
-// BETA_TINY_THRESHOLD of distributions.c (NumPy >= 1.26 / 2.0).
-constexpr double beta_tiny_threshold = 3e-103;
-}  // namespace detail
-
-namespace distributions {
-
-// random_beta. Requires a > 0 and b > 0.
-// * a < 3e-103 and b < 3e-103: one U, returns 1.0 if (a + b)*U < a else 0.0 (NumPy >= 1.26).
-// * a <= 1 and b <= 1: Johnk's algorithm (Johnk 1964; Devroye, "Non-Uniform Random Variate
-//   Generation", 1986, IX.3): per attempt U then V, X = U^(1/a), Y = V^(1/b), accept when
-//   X + Y <= 1 and U + V > 0. If X or Y underflowed to 0, the ratio is computed from logarithms
-//   (NumPy >= 2.1). Two uniforms per attempt.
-// * otherwise G(a) / (G(a) + G(b)), G(a) drawn first.
-template <class BitGen>
-double beta(BitGen& bg, double a, double b) noexcept {
-  constexpr double tiny = ::nprandom::detail::beta_tiny_threshold;
-  if (a <= 1.0 && b <= 1.0) {
-    if (a < tiny && b < tiny) {
-      const double u = bg.next_double();
-      return (detail::mul(a + b, u) < a) ? 1.0 : 0.0;
-    }
-    for (;;) {
-      const double u = bg.next_double();
-      const double v = bg.next_double();
-      const double x = detail::pow(u, 1.0 / a);
-      const double y = detail::pow(v, 1.0 / b);
-      const double xpy = x + y;
-      if (xpy <= 1.0 && u + v > 0.0) {
-        if (x > 0.0 && y > 0.0) {
-          return x / xpy;
-        }
-        // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product
-        // that it could then fuse with the subtraction below; keep the audit strict.
-        const double log_x = detail::rounded(detail::log(u) / a);
-        const double log_y = detail::rounded(detail::log(v) / b);
-        const double delta = log_x - log_y;
-        if (delta > 0.0) {
-          return detail::exp(-detail::log1p(detail::exp(-delta)));
-        }
-        return detail::exp(delta - detail::log1p(detail::exp(delta)));
-      }
-    }
-  }
-  const double ga = standard_gamma(bg, a);
-  const double gb = standard_gamma(bg, b);
-  return ga / (ga + gb);
-}
-
-// random_chisquare: 2 * G(df / 2).
-template <class BitGen>
-double chisquare(BitGen& bg, double df) noexcept {
-  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
-}
-
-// random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
-template <class BitGen>
-double f(BitGen& bg, double dfnum, double dfden) noexcept {
-  const double num = detail::mul(chisquare(bg, dfnum), dfden);
-  const double den = detail::mul(chisquare(bg, dfden), dfnum);
-  return num / den;
-}
-
-// random_noncentral_chisquare.
-// * nonc NaN: NaN, no draw.  * nonc == 0: chisquare(df).
-// * df > 1: chisquare(df - 1) + (N + sqrt(nonc))^2, the chi-square drawn first.
-// * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
-template <class BitGen>
-double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
-  if (std::isnan(nonc)) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  if (nonc == 0.0) {
-    return chisquare(bg, df);
-  }
-  if (1.0 < df) {
-    const double chi2 = chisquare(bg, df - 1.0);
-    const double n = standard_normal(bg) + std::sqrt(nonc);
-    return chi2 + detail::mul(n, n);
-  }
-  const std::int64_t i = poisson(bg, nonc / 2.0);
-  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
-  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
-}
-
-// random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
-// numerator drawn first.
-template <class BitGen>
-double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
-  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
-  return t / detail::mul(chisquare(bg, dfden), dfnum);
-}
-
-// random_standard_cauchy: N1 / N2, N1 drawn first.
-template <class BitGen>
-double standard_cauchy(BitGen& bg) noexcept {
-  const double num = standard_normal(bg);
-  const double den = standard_normal(bg);
-  return num / den;
-}
-
-// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G).
-template <class BitGen>
-double standard_t(BitGen& bg, double df) noexcept {
-  const double num = standard_normal(bg);
-  const double denom = standard_gamma(bg, df / 2.0);
-  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
-}
-
-// random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
-// distribution", Applied Statistics 28, 1979).
-// * kappa NaN: NaN, no draw.
-// * kappa < 1e-8: pi * (2U - 1), one U. NumPy ignores mu here; so do we.
-// * kappa > 1e6: wrapped normal mu + sqrt(1/kappa) * N, shifted once by 2 pi into [-pi, pi].
-// * otherwise Best-Fisher rejection (U, V per attempt; s from a Taylor expansion when
-//   kappa < 1e-5), then a third U picks the sign; the result is mu-shifted and reduced with fmod.
-template <class BitGen>
-double vonmises(BitGen& bg, double mu, double kappa) noexcept {
-  constexpr double pi = ::nprandom::detail::continuous_pi;
-  if (std::isnan(kappa)) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  if (kappa < 1e-8) {
-    return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
-  }
-  double s;
-  if (kappa < 1e-5) {
-    s = (1.0 / kappa + kappa);
-  } else if (kappa <= 1e6) {
-    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
-    const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
-    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
-  } else {
-    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
-    if (result < -pi) {
-      result += detail::mul(2.0, pi);
-    }
-    if (result > pi) {
-      result -= detail::mul(2.0, pi);
-    }
-    return result;
-  }
-
-  double w;
-  for (;;) {
-    const double u = bg.next_double();
-    const double z = detail::cos(pi * u);
-    w = (1.0 + detail::mul(s, z)) / (s + z);
-    const double y = detail::mul(kappa, s - w);
-    const double v = bg.next_double();
-    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
-      break;
-    }
-  }
-
-  const double u = bg.next_double();
-  double result = detail::acos(w);
-  if (u < 0.5) {
-    result = -result;
-  }
-  result += mu;
-  const bool neg = (result < 0.0);
-  double mod = std::fabs(result);
-  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
-  if (neg) {
-    mod *= -1.0;
-  }
-  return mod;
-}
-
-// random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
-template <class BitGen>
-double pareto(BitGen& bg, double a) noexcept {
-  return detail::expm1(standard_exponential(bg) / a);
-}
-
-// random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
-template <class BitGen>
-double weibull(BitGen& bg, double a) noexcept {
-  if (a == 0.0) {
-    return 0.0;
-  }
-  return detail::pow(standard_exponential(bg), 1.0 / a);
-}
-
-// random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
-template <class BitGen>
-double power(BitGen& bg, double a) noexcept {
-  return detail::pow(-detail::expm1(-standard_exponential(bg)), 1.0 / a);
-}
-
-// random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
-// 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.
-// Also used by RandomState.laplace.
-template <class BitGen>
-double laplace(BitGen& bg, double loc, double scale) noexcept {
-  for (;;) {
-    const double u = bg.next_double();
-    if (u >= 0.5) {
-      return loc - detail::mul(scale, detail::log(2.0 - u - u));
-    }
-    if (u > 0.0) {
-      return loc + detail::mul(scale, detail::log(u + u));
-    }
-  }
-}
-
-// random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
-// U == 1. Also used by RandomState.gumbel.
-template <class BitGen>
-double gumbel(BitGen& bg, double loc, double scale) noexcept {
-  for (;;) {
-    const double u = 1.0 - bg.next_double();
-    if (u < 1.0) {
-      return loc - detail::mul(scale, detail::log(-detail::log(u)));
-    }
-  }
-}
-
-// random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
-// Also used by RandomState.logistic.
-template <class BitGen>
-double logistic(BitGen& bg, double loc, double scale) noexcept {
-  for (;;) {
-    const double u = bg.next_double();
-    if (u > 0.0) {
-      return loc + detail::mul(scale, detail::log(u / (1.0 - u)));
-    }
-  }
-}
-
-// random_lognormal: exp(mean + sigma * N). One N.
-template <class BitGen>
-double lognormal(BitGen& bg, double mean, double sigma) noexcept {
-  return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
-}
-
-// random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
-template <class BitGen>
-double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
-}
-
-// random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
-// rewritten to avoid cancellation): Y = mean * N^2, d = 1 + sqrt(1 + 4 scale / Y),
-// X = mean * (1 - 2 / d), then U; X if U <= mean / (mean + X), else mean^2 / X. One N, one U.
-template <class BitGen>
-double wald(BitGen& bg, double mean, double scale) noexcept {
-  double y = standard_normal(bg);
-  y = mean * y * y;
-  const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
-  const double x = detail::mul(mean, 1.0 - 2.0 / d);
-  const double u = bg.next_double();
-  if (u <= mean / (mean + x)) {
-    return x;
-  }
-  return mean * mean / x;
-}
-
-// random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
-// Also used by RandomState.triangular.
-template <class BitGen>
-double triangular(BitGen& bg, double left, double mode, double right) noexcept {
-  const double base = right - left;
-  const double leftbase = mode - left;
-  const double ratio = leftbase / base;
-  const double leftprod = leftbase * base;
-  const double rightprod = (right - mode) * base;
-  const double u = bg.next_double();
-  if (u <= ratio) {
-    return left + std::sqrt(u * leftprod);
-  }
-  return right - std::sqrt((1.0 - u) * rightprod);
-}
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
-// ---- end nprandom/distributions/continuous.hpp ----
-// ---- includes: discrete ----
-// ---- includes: multivariate ----
 // ---- begin nprandom/distributions/multivariate.hpp ----
 // Multivariate distribution kernels of NumPy's Generator (dirichlet, multinomial,
 // multivariate_hypergeometric, multivariate_normal).
@@ -7561,6 +7537,346 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
 
 #endif  // NPRANDOM_DETAIL_LINALG_HPP
 // ---- end nprandom/detail/linalg.hpp ----
+// ---- begin nprandom/distributions/continuous.hpp ----
+// Continuous univariate distribution kernels of NumPy's Generator (beta ... triangular).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
+#define NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
+
+// Ports of the random_* functions of NumPy's numpy/random/src/distributions/distributions.c
+// (NumPy 2.5.2). Bit-exactness with NumPy depends on doing the same floating-point operations in
+// the same order with the same libm functions, so every expression below keeps NumPy's operand
+// order and association; do not "simplify" them algebraically. Kernels check no arguments: the
+// front ends (Generator, RandomState) validate. "U" below is bg.next_double(), "N" a standard
+// normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
+
+// ---- begin nprandom/detail/wrapping.hpp ----
+// Two's-complement int64 arithmetic without signed-overflow UB (NumPy's C relies on the wrap).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_WRAPPING_HPP
+#define NPRANDOM_DETAIL_WRAPPING_HPP
+
+// A few NumPy kernels compute `2 * i`, `-k * k` or `popsize + 2` on int64 values that can pass
+// INT64_MAX for extreme (still accepted) parameters. In C that is undefined behaviour; NumPy's
+// GCC x86-64 build gets the two's-complement wrap, and that wrapped value is what NumPy returns.
+// These helpers compute exactly that wrap in unsigned arithmetic, so nprandom returns NumPy's
+// values without UB (the unsigned -> signed conversion is modular: C++20, and GCC/Clang/MSVC in
+// C++17).
+
+
+#include <cstdint>
+
+namespace nprandom {
+namespace detail {
+
+constexpr std::int64_t wrap_add(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_sub(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_mul(std::int64_t a, std::int64_t b) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+constexpr std::int64_t wrap_neg(std::int64_t a) noexcept {
+  return static_cast<std::int64_t>(std::uint64_t{0} - static_cast<std::uint64_t>(a));
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_WRAPPING_HPP
+// ---- end nprandom/detail/wrapping.hpp ----
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+namespace nprandom {
+namespace detail {
+// M_PI of the C headers, spelled out (M_PI is not standard C++).
+constexpr double continuous_pi = 3.14159265358979323846;
+// BETA_TINY_THRESHOLD of distributions.c (NumPy >= 1.26 / 2.0).
+constexpr double beta_tiny_threshold = 3e-103;
+}  // namespace detail
+
+namespace distributions {
+
+// random_beta. Requires a > 0 and b > 0.
+// * a < 3e-103 and b < 3e-103: one U, returns 1.0 if (a + b)*U < a else 0.0 (NumPy >= 1.26).
+// * a <= 1 and b <= 1: Johnk's algorithm (Johnk 1964; Devroye, "Non-Uniform Random Variate
+//   Generation", 1986, IX.3): per attempt U then V, X = U^(1/a), Y = V^(1/b), accept when
+//   X + Y <= 1 and U + V > 0. If X or Y underflowed to 0, the ratio is computed from logarithms
+//   (NumPy >= 2.1). Two uniforms per attempt.
+// * otherwise G(a) / (G(a) + G(b)), G(a) drawn first.
+template <class BitGen>
+double beta(BitGen& bg, double a, double b) noexcept {
+  constexpr double tiny = ::nprandom::detail::beta_tiny_threshold;
+  if (a <= 1.0 && b <= 1.0) {
+    if (a < tiny && b < tiny) {
+      const double u = bg.next_double();
+      return (detail::mul(a + b, u) < a) ? 1.0 : 0.0;
+    }
+    for (;;) {
+      const double u = bg.next_double();
+      const double v = bg.next_double();
+      const double x = detail::pow(u, 1.0 / a);
+      const double y = detail::pow(v, 1.0 / b);
+      const double xpy = x + y;
+      if (xpy <= 1.0 && u + v > 0.0) {
+        if (x > 0.0 && y > 0.0) {
+          return x / xpy;
+        }
+        // X or Y underflowed: X / (X + Y) evaluated with logarithms.
+        // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product
+        // that it could then fuse with the subtraction below; keep the audit strict.
+        const double log_x = detail::rounded(detail::log(u) / a);
+        const double log_y = detail::rounded(detail::log(v) / b);
+        const double delta = log_x - log_y;
+        if (delta > 0.0) {
+          return detail::exp(-detail::log1p(detail::exp(-delta)));
+        }
+        return detail::exp(delta - detail::log1p(detail::exp(delta)));
+      }
+    }
+  }
+  const double ga = standard_gamma(bg, a);
+  const double gb = standard_gamma(bg, b);
+  return ga / (ga + gb);
+}
+
+// random_chisquare: 2 * G(df / 2).
+template <class BitGen>
+double chisquare(BitGen& bg, double df) noexcept {
+  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
+}
+
+// random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
+template <class BitGen>
+double f(BitGen& bg, double dfnum, double dfden) noexcept {
+  const double num = detail::mul(chisquare(bg, dfnum), dfden);
+  const double den = detail::mul(chisquare(bg, dfden), dfnum);
+  return num / den;
+}
+
+// random_noncentral_chisquare.
+// * nonc NaN: NaN, no draw.  * nonc == 0: chisquare(df).
+// * df > 1: chisquare(df - 1) + (N + sqrt(nonc))^2, the chi-square drawn first.
+// * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
+template <class BitGen>
+double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
+  if (std::isnan(nonc)) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  if (nonc == 0.0) {
+    return chisquare(bg, df);
+  }
+  if (1.0 < df) {
+    const double chi2 = chisquare(bg, df - 1.0);
+    const double n = standard_normal(bg) + std::sqrt(nonc);
+    return chi2 + detail::mul(n, n);
+  }
+  const std::int64_t i = poisson(bg, nonc / 2.0);
+  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
+  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
+}
+
+// random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
+// numerator drawn first.
+template <class BitGen>
+double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
+  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
+  return t / detail::mul(chisquare(bg, dfden), dfnum);
+}
+
+// random_standard_cauchy: N1 / N2, N1 drawn first.
+template <class BitGen>
+double standard_cauchy(BitGen& bg) noexcept {
+  const double num = standard_normal(bg);
+  const double den = standard_normal(bg);
+  return num / den;
+}
+
+// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G).
+template <class BitGen>
+double standard_t(BitGen& bg, double df) noexcept {
+  const double num = standard_normal(bg);
+  const double denom = standard_gamma(bg, df / 2.0);
+  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
+}
+
+// random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
+// distribution", Applied Statistics 28, 1979).
+// * kappa NaN: NaN, no draw.
+// * kappa < 1e-8: pi * (2U - 1), one U. NumPy ignores mu here; so do we.
+// * kappa > 1e6: wrapped normal mu + sqrt(1/kappa) * N, shifted once by 2 pi into [-pi, pi].
+// * otherwise Best-Fisher rejection (U, V per attempt; s from a Taylor expansion when
+//   kappa < 1e-5), then a third U picks the sign; the result is mu-shifted and reduced with fmod.
+template <class BitGen>
+double vonmises(BitGen& bg, double mu, double kappa) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
+  if (std::isnan(kappa)) {
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+  if (kappa < 1e-8) {
+    return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
+  }
+  double s;
+  if (kappa < 1e-5) {
+    s = (1.0 / kappa + kappa);
+  } else if (kappa <= 1e6) {
+    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
+    const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
+    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
+  } else {
+    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
+    if (result < -pi) {
+      result += detail::mul(2.0, pi);
+    }
+    if (result > pi) {
+      result -= detail::mul(2.0, pi);
+    }
+    return result;
+  }
+
+  double w;
+  for (;;) {
+    const double u = bg.next_double();
+    const double z = detail::cos(pi * u);
+    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double y = detail::mul(kappa, s - w);
+    const double v = bg.next_double();
+    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
+      break;
+    }
+  }
+
+  const double u = bg.next_double();
+  double result = detail::acos(w);
+  if (u < 0.5) {
+    result = -result;
+  }
+  result += mu;
+  const bool neg = (result < 0.0);
+  double mod = std::fabs(result);
+  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
+  if (neg) {
+    mod *= -1.0;
+  }
+  return mod;
+}
+
+// random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
+template <class BitGen>
+double pareto(BitGen& bg, double a) noexcept {
+  return detail::expm1(standard_exponential(bg) / a);
+}
+
+// random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
+template <class BitGen>
+double weibull(BitGen& bg, double a) noexcept {
+  if (a == 0.0) {
+    return 0.0;
+  }
+  return detail::pow(standard_exponential(bg), 1.0 / a);
+}
+
+// random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
+template <class BitGen>
+double power(BitGen& bg, double a) noexcept {
+  return detail::pow(-detail::expm1(-standard_exponential(bg)), 1.0 / a);
+}
+
+// random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
+// 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.
+// Also used by RandomState.laplace.
+template <class BitGen>
+double laplace(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = bg.next_double();
+    if (u >= 0.5) {
+      return loc - detail::mul(scale, detail::log(2.0 - u - u));
+    }
+    if (u > 0.0) {
+      return loc + detail::mul(scale, detail::log(u + u));
+    }
+  }
+}
+
+// random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
+// U == 1. Also used by RandomState.gumbel.
+template <class BitGen>
+double gumbel(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = 1.0 - bg.next_double();
+    if (u < 1.0) {
+      return loc - detail::mul(scale, detail::log(-detail::log(u)));
+    }
+  }
+}
+
+// random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
+// Also used by RandomState.logistic.
+template <class BitGen>
+double logistic(BitGen& bg, double loc, double scale) noexcept {
+  for (;;) {
+    const double u = bg.next_double();
+    if (u > 0.0) {
+      return loc + detail::mul(scale, detail::log(u / (1.0 - u)));
+    }
+  }
+}
+
+// random_lognormal: exp(mean + sigma * N). One N.
+template <class BitGen>
+double lognormal(BitGen& bg, double mean, double sigma) noexcept {
+  return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
+}
+
+// random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
+template <class BitGen>
+double rayleigh(BitGen& bg, double mode) noexcept {
+  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
+}
+
+// random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
+// rewritten to avoid cancellation): Y = mean * N^2, d = 1 + sqrt(1 + 4 scale / Y),
+// X = mean * (1 - 2 / d), then U; X if U <= mean / (mean + X), else mean^2 / X. One N, one U.
+template <class BitGen>
+double wald(BitGen& bg, double mean, double scale) noexcept {
+  double y = standard_normal(bg);
+  y = mean * y * y;
+  const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
+  const double x = detail::mul(mean, 1.0 - 2.0 / d);
+  const double u = bg.next_double();
+  if (u <= mean / (mean + x)) {
+    return x;
+  }
+  return mean * mean / x;
+}
+
+// random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
+// Also used by RandomState.triangular.
+template <class BitGen>
+double triangular(BitGen& bg, double left, double mode, double right) noexcept {
+  const double base = right - left;
+  const double leftbase = mode - left;
+  const double ratio = leftbase / base;
+  const double leftprod = leftbase * base;
+  const double rightprod = (right - mode) * base;
+  const double u = bg.next_double();
+  if (u <= ratio) {
+    return left + std::sqrt(u * leftprod);
+  }
+  return right - std::sqrt((1.0 - u) * rightprod);
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_CONTINUOUS_HPP
+// ---- end nprandom/distributions/continuous.hpp ----
 
 #include <algorithm>
 #include <cmath>
@@ -7914,147 +8230,402 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
 
 #endif  // NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 // ---- end nprandom/distributions/multivariate.hpp ----
-// ---- includes: array bounds (integers) ----
-// ---- begin nprandom/detail/integers_broadcast.hpp ----
-// NumPy's _rand_<dtype>_broadcast (numpy/random/_bounded_integers.pyx.in): integers with array
-// bounds, shared by Generator.integers (Lemire) and RandomState.randint (masked).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
-#define NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
 
-
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
-#include <type_traits>
+#include <string_view>
 #include <vector>
 
 namespace nprandom {
 namespace detail {
 
-// NumPy's _rand_<dtype>_broadcast on row-major `low` (shape ls) and `high` (shape hs).
-template <class T, class BitGen, class Low, class High>
-ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, const High* high,
-                                   const shape& hs, const size_arg& size, bool closed,
-                                   bool masked) {
-  using D = integers_dtype<T>;
-  static_assert(D::supported,
-                "Unsupported dtype for integers (std::int8_t..std::uint64_t or bool)");
-  using U = typename D::unsigned_type;
-  // As NumPy, a `size` with no elements returns before any check.
-  if (size && size->count() == 0) return ndarray<T>(*size);
-  const std::size_t n_low = ls.count(), n_high = hs.count();
-  constexpr bool wide = sizeof(U) == 8;
-  const wide_int lb = to_wide(std::numeric_limits<T>::min());
-  const wide_int ub = to_wide(std::numeric_limits<T>::max());
-  auto closed_high = [&](std::size_t i) {
-    const wide_int h = to_wide(high[i]);
-    return closed ? h : wide_minus_one(h);
-  };
-  bool all_low_zero = true;
-  for (std::size_t i = 0; i < n_low; ++i) all_low_zero = all_low_zero && low[i] == 0;
-  auto bounds_error = [&]() -> std::invalid_argument {
-    if (all_low_zero) return std::invalid_argument(closed ? "high < 0" : "high <= 0");
-    return std::invalid_argument(closed ? "low > high" : "low >= high");
-  };
-  const std::string name = D::name();
-  // Values are checked element by element only when the input type does not cast safely
-  // (NumPy's np.can_cast on the array dtype); the outcome differs only in which error comes
-  // first.
-  if (!integers_can_cast<Low, T>()) {
-    for (std::size_t i = 0; i < n_low; ++i) {
-      const wide_int l = to_wide(low[i]);
-      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
-        throw std::invalid_argument("low is out of bounds for " + name);
-      }
+// pvals of multinomial: "pvals < 0, pvals > 1 or pvals contains NaNs", then per row of d values
+// Kahan sum(pvals[:-1]) > 1 + 1e-12 -> "sum(pvals[:-1]) > 1.0" ("sum(pvals[...,:-1]) > 1.0"
+// for N-D pvals, `nd`). pvals[-1] is only range-checked: the last category gets what is left.
+inline void check_pvals(const double* pvals, std::size_t total, std::size_t d, bool nd) {
+  for (std::size_t i = 0; i < total; ++i) {
+    if (!(pvals[i] >= 0.0) || !(pvals[i] <= 1.0)) {
+      throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
     }
   }
-  if (!integers_can_cast<High, T>()) {
-    for (std::size_t i = 0; i < n_high; ++i) {
-      const wide_int h = closed_high(i);
-      if (wide_less(ub, h)) throw std::invalid_argument("high is out of bounds for " + name);
-      if (wide && wide_less(h, lb)) throw bounds_error();
+  for (std::size_t off = 0; d != 0 && off < total; off += d) {
+    if (kahan_sum(pvals + off, d - 1) > (1.0 + 1e-12)) {
+      throw std::invalid_argument(nd ? "sum(pvals[...,:-1]) > 1.0" : "sum(pvals[:-1]) > 1.0");
     }
   }
-  // np.greater_equal(low, high) (np.greater when closed): the ufunc's broadcast and text.
-  const shape lh = ufunc_broadcast(ls, hs);
-  {
-    broadcast_walk w(lh, {&ls, &hs});
-    const std::size_t n = lh.count();
-    for (std::size_t i = 0; i < n; ++i, w.next()) {
-      if (wide_less(closed_high(w.offset(1)), to_wide(low[w.offset(0)]))) throw bounds_error();
+}
+inline void check_pvals_dim(std::size_t d) {
+  if (d == 0) {
+    throw std::invalid_argument(
+        "pvals must have at least 1 dimension and the last dimension of pvals must be greater "
+        "than 0.");
+  }
+}
+
+// Generator.multinomial with scalar n: `size` rows.
+template <class BitGen>
+void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pvals,
+                      std::int64_t* out, std::size_t size) {
+  const std::size_t d = pvals.size();
+  check_pvals_dim(d);
+  check_pvals(pvals.data(), d, d, false);
+  if (n < 0) throw std::invalid_argument("n < 0");
+  // Rows are walked by the checked element count (row r starts at r * d < total).
+  const std::size_t total = checked_elements<std::int64_t>(size, d);
+  distributions::binomial_cache cache;
+  for (std::size_t off = 0; off < total; off += d) {
+    distributions::multinomial(bg, n, pvals.data(), d, out + off, cache);
+  }
+}
+
+// Generator.multinomial with array n and/or N-D pvals (NumPy's vector path): the result shape is
+// broadcast(n, pvals.shape[:-1]) (or `size`, which must equal the broadcast of (n,
+// pvals.shape[:-1], size)) + (d,), one multinomial draw per element in C order.
+template <class BitGen>
+ndarray<std::int64_t> multinomial_array(BitGen& bg, const array_arg<std::int64_t>& n,
+                                        const array_arg<double>& pvals, const size_arg& size) {
+  const std::size_t pnd = pvals.ndim();
+  const std::size_t d = pnd >= 1 ? pvals.shape()[pnd - 1] : 0;
+  check_pvals_dim(d);
+  check_pvals(pvals.data(), pvals.size(), d, pnd != 1);
+  if (n.ndim() == 0 && pnd == 1) {  // NumPy's scalar-n path: size + (d,)
+    if (n[0] < 0) throw std::invalid_argument("n < 0");
+    std::vector<std::size_t> dims = size ? size->dims() : std::vector<std::size_t>{};
+    dims.push_back(d);
+    ndarray<std::int64_t> out{shape(std::move(dims))};
+    distributions::binomial_cache cache;
+    for (std::size_t off = 0; off < out.size(); off += d) {
+      distributions::multinomial(bg, n[0], pvals.data(), d, out.data() + off, cache);
+    }
+    return out;
+  }
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    if (n[i] < 0) throw std::invalid_argument("n < 0");
+  }
+  const std::vector<std::size_t>& pd = pvals.shape().dims();
+  const shape rows(std::vector<std::size_t>(pd.begin(), pd.end() - 1));  // pvals.shape[:-1]
+  shape it;
+  if (!size) {
+    it = broadcast_shapes({&n.shape(), &rows});
+  } else {
+    it = broadcast_shapes({&n.shape(), &rows, &*size});
+    if (it != *size) {
+      fail("Output size " + size->str() +
+           " is not compatible with broadcast dimensions of inputs " + it.str() + ".");
     }
   }
-  // The output is `size` (or the broadcast of the bounds); NumPy's three-operand iterator over
-  // (low, high, out) gives the order, and draws one value per output element.
-  const shape out_shape = size ? *size : lh;
-  const shape it = broadcast_shapes({&ls, &hs, &out_shape});
-  const std::size_t n = out_shape.count(sizeof(T));
-  std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
-  broadcast_walk w(it, {&ls, &hs});
-  distributions::uint32_buffer buf;
-  for (std::size_t i = 0; i < n; ++i, w.next()) {
-    const wide_int l = to_wide(low[w.offset(0)]);
-    const wide_int h = closed_high(w.offset(1));
-    const std::uint64_t rng64 = h.bits - l.bits;
-    U v;
-    if constexpr (std::is_same<U, bool>::value) {
-      v = distributions::buffered_bounded_bool(bg, l.bits != 0, rng64 != 0, buf);
-    } else if constexpr (sizeof(U) == 8) {
-      v = distributions::bounded_uint64(bg, l.bits, rng64, distributions::gen_mask(rng64), masked);
-    } else if constexpr (sizeof(U) == 4) {
-      v = distributions::buffered_bounded_uint32(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                 static_cast<U>(distributions::gen_mask(rng64)),
-                                                 masked, buf);
-    } else if constexpr (sizeof(U) == 2) {
-      v = distributions::buffered_bounded_uint16(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                 static_cast<U>(distributions::gen_mask(rng64)),
-                                                 masked, buf);
-    } else {
-      v = distributions::buffered_bounded_uint8(bg, static_cast<U>(l.bits), static_cast<U>(rng64),
-                                                static_cast<U>(distributions::gen_mask(rng64)),
-                                                masked, buf);
-    }
-    tmp[i] = static_cast<T>(v);
+  std::vector<std::size_t> dims = it.dims();
+  dims.push_back(d);
+  ndarray<std::int64_t> out{shape(std::move(dims))};
+  const std::size_t cnt = it.count();
+  broadcast_walk w(it, {&n.shape(), &rows});
+  distributions::binomial_cache cache;
+  for (std::size_t i = 0; i < cnt; ++i, w.next()) {
+    distributions::multinomial(bg, n[w.offset(0)], pvals.data() + w.offset(1) * d, d,
+                               out.data() + i * d, cache);
   }
-  return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
+  return out;
+}
+
+// Generator.dirichlet: "alpha < 0" (np.less: -0.0 and NaN pass).
+template <class BitGen>
+void dirichlet_fill(BitGen& bg, const std::vector<double>& alpha, double* out, std::size_t size) {
+  bool negative_zero = false;
+  for (double a : alpha) {
+    if (a < 0.0) throw std::invalid_argument("alpha < 0");
+    negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
+  }
+  checked_elements<double>(size, alpha.size());
+  if (negative_zero) {
+    // -0.0 passes NumPy's `alpha < 0` test, but its stick-breaking beta(-0.0, b) then computes
+    // pow(U, 1 / -0.0) = inf and rejects forever: NumPy 2.5.2 never returns. A zero weight is a
+    // zero weight: nprandom draws exactly what NumPy draws for +0.0 (that component is 0).
+    std::vector<double> a(alpha);
+    for (double& v : a) v = v == 0.0 ? 0.0 : v;
+    distributions::dirichlet(bg, a.data(), a.size(), size, out);
+    return;
+  }
+  distributions::dirichlet(bg, alpha.data(), alpha.size(), size, out);
+}
+
+// Generator.multivariate_hypergeometric, checks in NumPy's order (see Generator).
+template <class BitGen>
+void multivariate_hypergeometric_fill(BitGen& bg, const std::vector<std::int64_t>& colors,
+                                      std::int64_t nsample, std::int64_t* out, std::size_t size,
+                                      std::string_view method) {
+  const bool count = method == "count";
+  if (!count && method != "marginals") fail("method must be \"count\" or \"marginals\".");
+  if (nsample < 0) fail("nsample must be nonnegative.");
+  constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+  std::int64_t total = 0;
+  for (std::int64_t c : colors) {
+    if (c < 0) {
+      fail("colors must be a one-dimensional sequence of nonnegative integers not exceeding " +
+           std::to_string(int64_max) + ".");
+    }
+  }
+  for (std::int64_t c : colors) {
+    if (c > int64_max - total) {
+      fail("sum(colors) must not exceed the maximum value of a 64 bit signed integer (" +
+           std::to_string(int64_max) + ")");
+    }
+    total += c;
+  }
+  if (!count && total >= 1000000000) {
+    fail("When method is \"marginals\", sum(colors) must be less than 1000000000.");
+  }
+  const std::uint64_t max_index =
+      (std::numeric_limits<std::size_t>::max() > static_cast<std::uint64_t>(int64_max)
+           ? static_cast<std::uint64_t>(int64_max)
+           : static_cast<std::uint64_t>(std::numeric_limits<std::size_t>::max())) /
+      sizeof(std::size_t);
+  if (count && static_cast<std::uint64_t>(total) > max_index) {
+    fail("When method is 'count', sum(colors) must not exceed " + std::to_string(max_index));
+  }
+  if (nsample > total) fail("nsample > sum(colors)");
+  checked_elements<std::int64_t>(size, colors.size());
+  if (colors.empty()) return;
+  if (count) {
+    distributions::multivariate_hypergeometric_count(bg, total, colors.data(), colors.size(),
+                                                     nsample, size, out);
+  } else {
+    distributions::multivariate_hypergeometric_marginals(bg, total, colors.data(), colors.size(),
+                                                         nsample, size, out);
+  }
+}
+
+// A covariance given as rows, flattened row-major: "cov must be 2 dimensional and square".
+inline std::vector<double> flatten_cov(const std::vector<std::vector<double>>& cov) {
+  std::vector<double> flat;
+  flat.reserve(checked_elements<double>(cov.size(), cov.size()));
+  for (const auto& row : cov) {
+    if (row.size() != cov.size()) fail("cov must be 2 dimensional and square");
+    flat.insert(flat.end(), row.begin(), row.end());
+  }
+  return flat;
+}
+
+// Generator.multivariate_normal on a row-major d*d cov (order of events: see Generator).
+template <class BitGen>
+void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
+                              const std::vector<double>& cov, double* out, std::size_t size,
+                              std::string_view check_valid, double tol, std::string_view method) {
+  const distributions::mvn_method m = distributions::parse_mvn_method(method);
+  const std::size_t d = mean.size();
+  std::size_t side = 0;
+  while ((side + 1) * (side + 1) <= cov.size()) ++side;
+  if (side * side != cov.size()) fail("cov must be 2 dimensional and square");
+  if (side != d) fail("mean and cov must have same length");
+  const std::size_t total = checked_elements<double>(size, d);
+  for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bg);
+  distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol, out,
+                                               size);
 }
 
 }  // namespace detail
 }  // namespace nprandom
 
-#endif  // NPRANDOM_DETAIL_INTEGERS_BROADCAST_HPP
-// ---- end nprandom/detail/integers_broadcast.hpp ----
+#endif  // NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
+// ---- end nprandom/detail/multivariate_frontend.hpp ----
+// ---- begin nprandom/distributions/uniform.hpp ----
+// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
+//
+// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
+// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
+// single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
-#include <limits>
+
+#include <cstddef>
+
+namespace nprandom {
+namespace distributions {
+
+/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
+/// on 64-bit generators (two 32-bit outputs on MT19937).
+template <class BitGen>
+inline double standard_uniform(BitGen& bg) noexcept {
+  return bg.next_double();
+}
+
+/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
+/// One next_uint32.
+template <class BitGen>
+inline float standard_uniform_f(BitGen& bg) noexcept {
+  return bg.next_float();
+}
+
+/// random_standard_uniform_fill.
+template <class BitGen>
+inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
+  });
+}
+
+/// random_standard_uniform_fill_f.
+template <class BitGen>
+inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
+  });
+}
+
+/// random_uniform: `lower + range * U`, one next_double.
+template <class BitGen>
+inline double uniform(BitGen& bg, double lower, double range) noexcept {
+  return lower + detail::mul(range, bg.next_double());
+}
+
+/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
+template <class BitGen>
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
+                         double* out) noexcept {
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
+  });
+}
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+// ---- end nprandom/distributions/uniform.hpp ----
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 namespace nprandom {
 
-// Mirrors numpy.random.Generator (numpy/random/_generator.pyx). Parameter checks and sizing live
-// here; every sampling algorithm lives in a kernel under nprandom/distributions/.
+// ---- begin nprandom/detail/draw_forms.hpp ----
+// NPRANDOM_DRAW_FORMS: the four draw forms of a front-end method, written once.
 //
-// Each distribution comes in three forms:
-//   T method(params...)                              one value (NumPy: size=None)
-//   std::vector<T> method(params..., size_t size)    `size` values (NumPy: size=n; a NumPy shape
-//                                                    (a, b) is the row-major a*b)
-//   void method(params..., T* out, size_t n)         fills caller memory, allocates nothing
-//   ndarray<T> method(array_arg<P>..., size_arg size = {})
-//                                                    NumPy's array parameters: any parameter a
-//                                                    scalar, std::vector, {..} / {{..}, {..}} list,
-//                                                    ndarray, array_view or std::span; broadcast
-//                                                    with each other and with `size` (a count or a
-//                                                    shape {4, 2, 3}); values in NumPy's C order,
-//                                                    result shape attached (<nprandom/ndarray.hpp>)
-// All four come from one declaration per method (detail::method in detail/broadcast.hpp: the
-// kernel, the parameters with NumPy's names and constraints, an optional bulk fill and
-// cross-parameter checks), as NumPy's cont()/disc() + check_constraint.
-// Parameters are validated once per call, before anything is drawn, with NumPy's messages
-// (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error).
+// No include guard, on purpose: a front end includes this file just before its class and
+// <nprandom/detail/draw_forms_undef.hpp> just after it, so the macros never leak into user code
+// (each front end includes the pair again; tools/amalgamate.py inlines unguarded headers at every
+// include). Internal: every name here may change without notice.
+//
+// Inside a class that declares `static constexpr auto NAME_ = detail::make_method<Out>(...)`
+// (detail/broadcast.hpp) and a member `draw_state_()` returning what the kernels take (the bit
+// generator for Generator, the RandomState itself for RandomState),
+//
+//   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0))
+//
+// declares the public overloads, each forwarding to NAME_:
+//
+//   Out NAME(T1 p1 [= d1], ...)                          one value         NAME_.one
+//   std::vector<Out> NAME(T1 p1, ..., std::size_t size)  `size` values     NAME_.sized
+//   void NAME(T1 p1, ..., Out* out, std::size_t count)   fill caller memory NAME_.fill
+//   ndarray<Out> NAME(array_arg<T1> p1, ..., size_arg size = {})
+//                                                        array parameters  NAME_.array
+//
+// Each parameter is `(Type, name)` or `(Type, name, = default)`: the third element is pasted
+// after the parameter of the one-value form only (NumPy's scalar defaults). Parameters are the
+// public C++ order, which is also NAME_'s parameter order. One to three parameters;
+// NPRANDOM_DRAW_FORMS_0(NAME, Out) is the parameterless form (its array form takes `size_arg
+// size` with no default, so NAME() stays the one-value form). NPRANDOM_DRAW_FORMS_MANY declares
+// the sized, fill and array forms only, for a method whose one-value form is written by hand.
+// Each use ends with a semicolon (the expansion ends in `static_assert(true, "")`).
+// tools/gen_numpy_map.py expands these macros the same way to list every overload.
+// Internal header: not API, may change in any release (docs/design.md).
+
+#define NPRANDOM_DF_REM(...) __VA_ARGS__
+#define NPRANDOM_DF_CAT(a, b) NPRANDOM_DF_CAT_I(a, b)
+#define NPRANDOM_DF_CAT_I(a, b) a##b
+#define NPRANDOM_DF_NARG(...) NPRANDOM_DF_NARG_I(__VA_ARGS__, 3, 2, 1, )
+#define NPRANDOM_DF_NARG_I(a, b, c, n, ...) n
+#define NPRANDOM_DF_MAP(F, ...) \
+  NPRANDOM_DF_CAT(NPRANDOM_DF_MAP, NPRANDOM_DF_NARG(__VA_ARGS__))(F, __VA_ARGS__)
+#define NPRANDOM_DF_MAP1(F, a) F(a)
+#define NPRANDOM_DF_MAP2(F, a, b) F(a), F(b)
+#define NPRANDOM_DF_MAP3(F, a, b, c) F(a), F(b), F(c)
+// (T, n) and (T, n, = d) read alike: two empty arguments are appended before picking.
+#define NPRANDOM_DF_PICK(p, M) M(NPRANDOM_DF_REM p, , )
+#define NPRANDOM_DF_TYPE_I(...) NPRANDOM_DF_TYPE_II(__VA_ARGS__)
+#define NPRANDOM_DF_TYPE_II(t, ...) t
+#define NPRANDOM_DF_NAME_I(...) NPRANDOM_DF_NAME_II(__VA_ARGS__)
+#define NPRANDOM_DF_NAME_II(t, n, ...) n
+#define NPRANDOM_DF_DEF_I(...) NPRANDOM_DF_DEF_II(__VA_ARGS__)
+#define NPRANDOM_DF_DEF_II(t, n, d, ...) d
+#define NPRANDOM_DF_TYPE(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_TYPE_I)
+#define NPRANDOM_DF_NAME(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_NAME_I)
+#define NPRANDOM_DF_DECL(p) NPRANDOM_DF_TYPE(p) NPRANDOM_DF_NAME(p)
+#define NPRANDOM_DF_DECL_DEF(p) NPRANDOM_DF_DECL(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_DEF_I)
+#define NPRANDOM_DF_ARRAY(p) ::nprandom::array_arg<NPRANDOM_DF_TYPE(p)> NPRANDOM_DF_NAME(p)
+
+#define NPRANDOM_DRAW_FORMS_MANY(NAME, Out, ...)                                               \
+  std::vector<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), std::size_t size) {    \
+    return NAME##_.sized(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
+  void NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), Out* out, std::size_t count) {     \
+    NAME##_.fill(draw_state_(), out, count, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__));   \
+  }                                                                                            \
+  ::nprandom::ndarray<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_ARRAY, __VA_ARGS__),               \
+                                ::nprandom::size_arg size = {}) {                              \
+    return NAME##_.array(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
+  static_assert(true, "")
+
+#define NPRANDOM_DRAW_FORMS(NAME, Out, ...)                                            \
+  Out NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL_DEF, __VA_ARGS__)) {                       \
+    return NAME##_.one(draw_state_(), NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                    \
+  NPRANDOM_DRAW_FORMS_MANY(NAME, Out, __VA_ARGS__)
+
+#define NPRANDOM_DRAW_FORMS_0(NAME, Out)                                                 \
+  Out NAME() { return NAME##_.one(draw_state_()); }                                      \
+  std::vector<Out> NAME(std::size_t size) { return NAME##_.sized(draw_state_(), size); } \
+  void NAME(Out* out, std::size_t count) { NAME##_.fill(draw_state_(), out, count); }    \
+  ::nprandom::ndarray<Out> NAME(::nprandom::size_arg size) {                             \
+    return NAME##_.array(draw_state_(), size);                                           \
+  }                                                                                      \
+  static_assert(true, "")
+// ---- end nprandom/detail/draw_forms.hpp ----
+
+// Mirrors numpy.random.Generator (numpy/random/_generator.pyx): parameter checks and sizing;
+// every sampling algorithm lives in a kernel under nprandom/distributions/. Each distribution
+// comes in four forms:
+//   T method(params...)                            one value (NumPy: size=None)
+//   std::vector<T> method(params..., size_t size)  `size` values (NumPy: size=n)
+//   void method(params..., T* out, size_t count)   fills caller memory, allocates nothing
+//   ndarray<T> method(array_arg<P>..., size_arg size = {})   NumPy's array parameters: each a
+//       scalar, std::vector, {..} / {{..}, {..}} list, ndarray, array_view or std::span,
+//       broadcast with each other and with `size` (a count or a shape {4, 2, 3}); values in
+//       NumPy's C order, shape attached (<nprandom/ndarray.hpp>)
+// All four come from one declaration per method, `static constexpr auto NAME_ =
+// detail::make_method<T>(kernel, parameters with NumPy's names and constraints, ...)`
+// (detail/broadcast.hpp, NumPy's cont()/disc() + check_constraint), expanded by
+// NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp). Parameters are checked once per call, before
+// anything is drawn, with NumPy's messages (ValueError -> std::invalid_argument, OverflowError
+// -> std::overflow_error): "x <= 0" rejects x <= 0 (NaN passes), "x < 0" a set sign bit (-0.0
+// too; NaN passes); NaN parameters that pass give NaN, as in NumPy. dtype is a template
+// parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
+  using P_ = detail::cons;
+
  public:
   using bit_generator_type = BitGen;
 
@@ -8070,12 +8641,6 @@ class Generator {
   static constexpr result_type min() noexcept { return 0; }
   static constexpr result_type max() noexcept { return ~result_type{0}; }
   result_type operator()() noexcept { return bit_generator_.next_uint64(); }
-
-  // ==== section: core (uniform, integers, normal/exponential/gamma, choice/shuffle/...) ====
-  // Core methods (engineer C): random, integers, uniform, standard_normal/normal,
-  // standard_exponential/exponential, standard_gamma/gamma, bytes, choice, shuffle, permutation,
-  // permuted, spawn. dtype is a template parameter: Real = double | float, and for integers
-  // T = std::int8_t .. std::uint64_t or bool (default std::int64_t).
 
   // ---- random(size=None, dtype=np.float64) ----
   template <class Real = double>
@@ -8227,16 +8792,16 @@ class Generator {
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
                       const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
                       bool closed = false) {
-    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
-      if (size && size->count() == 0) return ndarray<T>(*size);
-      const auto r = detail::integers_check<T>(low[0], high[0], closed);
-      const shape s = size ? *size : shape{};
-      const std::size_t n = s.count(sizeof(T));
-      std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);
-      integers_fill_checked(r, tmp.get(), n);
-      return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), s);
-    }
-    return integers_array<T>(low.data(), low.shape(), high.data(), high.shape(), size, closed);
+    return detail::with_exact_bounds(low, high, [&](const auto* lo, const auto* hi) {
+      if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+        if (size && size->count() == 0) return ndarray<T>(*size);
+        const auto r = detail::integers_check<T>(lo[0], hi[0], closed);
+        ndarray<T> out(size ? *size : shape{});
+        integers_fill_checked(r, out.data(), out.size());
+        return out;
+      }
+      return integers_array<T>(lo, low.shape(), hi, high.shape(), size, closed);
+    });
   }
   template <class T = std::int64_t>
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
@@ -8323,18 +8888,7 @@ class Generator {
           .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
             distributions::normal_fill(g, loc, scale, cnt, out);
           });
-  double normal(double loc = 0.0, double scale = 1.0) {
-    return normal_.one(bit_generator_, loc, scale);
-  }
-  std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return normal_.sized(bit_generator_, size, loc, scale);
-  }
-  void normal(double loc, double scale, double* out, std::size_t n) {
-    normal_.fill(bit_generator_, out, n, loc, scale);
-  }
-  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return normal_.array(bit_generator_, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
   // As in NumPy, method "zig" selects the ziggurat and ANY other string selects inversion
@@ -8381,16 +8935,7 @@ class Generator {
   static constexpr auto exponential_ = detail::make_method<double>(
       [](auto& g, double scale) { return distributions::exponential(g, scale); },
       detail::prm<double>("scale", detail::cons::non_negative));
-  double exponential(double scale = 1.0) { return exponential_.one(bit_generator_, scale); }
-  std::vector<double> exponential(double scale, std::size_t size) {
-    return exponential_.sized(bit_generator_, size, scale);
-  }
-  void exponential(double scale, double* out, std::size_t n) {
-    exponential_.fill(bit_generator_, out, n, scale);
-  }
-  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
-    return exponential_.array(bit_generator_, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
   // For Real = float the shape is rounded to float first (as NumPy's float32 path does), then
@@ -8442,18 +8987,7 @@ class Generator {
       [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
       detail::prm<double>("shape", detail::cons::non_negative),
       detail::prm<double>("scale", detail::cons::non_negative));
-  double gamma(double shape, double scale = 1.0) {
-    return gamma_.one(bit_generator_, shape, scale);
-  }
-  std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return gamma_.sized(bit_generator_, size, shape, scale);
-  }
-  void gamma(double shape, double scale, double* out, std::size_t n) {
-    gamma_.fill(bit_generator_, out, n, shape, scale);
-  }
-  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
-    return gamma_.array(bit_generator_, size, shape, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   // ---- bytes(length) ----
   // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
@@ -8472,111 +9006,49 @@ class Generator {
   }
 
   // ---- choice(a, size=None, replace=True, p=None, shuffle=True) ----
-  // `a` is a population size (values 0..a-1, returned as std::int64_t) or a std::vector<T>
-  // (values taken from it; an N-D ndarray / array_view with NumPy's `axis`: see below). An empty
-  // `p` means p=None. Paths, as NumPy: with replacement and no p -> integers(0, a); with p ->
-  // searchsorted on cumsum(p)/sum of uniforms; without replacement and no p -> Floyd or (a > 10000
-  // and size > a // (50 if shuffle else 20)) a tail shuffle, both with Lemire draws; without
-  // replacement with p -> rounds of uniforms. Errors (std::invalid_argument, NumPy 2.5 texts):
-  // "a must be a positive integer unless no samples are taken", "a cannot be empty unless no
-  // samples are taken", "a and p must have same size", "Probabilities contain NaN",
-  // "Probabilities are not non-negative", "Probabilities do not sum to 1. See Notes section of
-  // docstring for more information.", "Cannot take a larger sample than population when replace
-  // is False", "Fewer non-zero entries in p than size".
-  std::int64_t choice(std::int64_t a) {
-    std::int64_t out;
-    choice_impl(a, true, &out, 1, true, nullptr, 0, true);
-    return out;
-  }
+  // `a`: a population size (values 0..a-1 as std::int64_t), a std::vector<T>, a row-major rows x
+  // cols buffer (rows drawn), or an N-D ndarray / array_view with NumPy's `axis` (the result
+  // shape a.shape[:axis] + size + a.shape[axis+1:]; a bad axis -> std::out_of_range "tuple index
+  // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
+  std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
-    std::int64_t out;
-    choice_impl(a, true, &out, 1, replace, p.empty() ? nullptr : p.data(), p.size(), true);
-    return out;
+    return detail::choice_indices(bit_generator_, a, true, 1, replace, p, true)[0];
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    choice(a, out.data(), size, replace, p, shuffle);
-    return out;
+    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle);
   }
   void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
               const std::vector<double>& p = {}, bool shuffle = true) {
-    choice_impl(a, true, out, n, replace, p.empty() ? nullptr : p.data(), p.size(), shuffle);
+    detail::choice_indices(bit_generator_, a, true, out, n, replace, p.empty() ? nullptr : p.data(),
+                           p.size(), shuffle);
   }
   template <class T>
   T choice(const std::vector<T>& a) {
-    std::int64_t idx;
-    choice_impl(static_cast<std::int64_t>(a.size()), false, &idx, 1, true, nullptr, 0, true);
-    return a[static_cast<std::size_t>(idx)];
+    return choice(a, std::vector<double>{});
   }
   template <class T>
   T choice(const std::vector<T>& a, const std::vector<double>& p, bool replace = true) {
-    std::int64_t idx;
-    choice_impl(static_cast<std::int64_t>(a.size()), false, &idx, 1, replace,
-                p.empty() ? nullptr : p.data(), p.size(), true);
-    return a[static_cast<std::size_t>(idx)];
+    return a[static_cast<std::size_t>(pick_(a.size(), 1, replace, p, true)[0])];
   }
   template <class T>
   std::vector<T> choice(const std::vector<T>& a, std::size_t size, bool replace = true,
                         const std::vector<double>& p = {}, bool shuffle = true) {
-    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    choice_impl(static_cast<std::int64_t>(a.size()), false, idx.data(), size, replace,
-                p.empty() ? nullptr : p.data(), p.size(), shuffle);
     std::vector<T> out;
-    out.reserve(size);
-    for (std::int64_t i : idx) out.push_back(a[static_cast<std::size_t>(i)]);
+    for (std::int64_t i : pick_(a.size(), size, replace, p, shuffle))
+      out.push_back(a[static_cast<std::size_t>(i)]);
     return out;
   }
-
-  // Rows of a row-major rows x cols array (NumPy: choice of a 2-D `a`, axis=0): `size` rows drawn
-  // as choice(rows, size, ...) draws indices, returned row-major (size x cols).
   template <class T>
   std::vector<T> choice(const T* data, std::size_t rows, std::size_t cols, std::size_t size,
                         bool replace = true, const std::vector<double>& p = {},
                         bool shuffle = true) {
-    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    choice_impl(static_cast<std::int64_t>(rows), false, idx.data(), size, replace,
-                p.empty() ? nullptr : p.data(), p.size(), shuffle);
-    std::vector<T> out;
-    out.reserve(detail::checked_elements<T>(size, cols));
-    for (std::int64_t i : idx) {
-      const T* row = data + static_cast<std::size_t>(i) * cols;
-      out.insert(out.end(), row, row + cols);
-    }
-    return out;
+    return choice(array_view<T>{data, shape{rows, cols}}, size, replace, p, 0, shuffle);
   }
-
-  // An N-D array `a` (ndarray or array_view): choice along `axis` (NumPy's choice(a, size,
-  // replace, p, axis, shuffle)): indices drawn as choice(a.shape[axis], size, ...) draws them
-  // (size None: one index, the axis dropped), then a.take(idx, axis): the result shape is
-  // a.shape[:axis] + size + a.shape[axis+1:]. A bad axis -> std::out_of_range "tuple index out of
-  // range" (NumPy: IndexError).
   template <class T>
   ndarray<T> choice(const array_view<T>& a, const size_arg& size, bool replace = true,
                     const std::vector<double>& p = {}, int axis = 0, bool shuffle = true) {
-    const std::vector<std::size_t>& ad = a.dims.dims();
-    const int nd = static_cast<int>(ad.size());
-    if (nd == 0 || axis < -nd || axis >= nd) throw std::out_of_range("tuple index out of range");
-    const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
-    const std::size_t n = size ? size->count(sizeof(std::int64_t)) : 1;
-    std::vector<std::int64_t> idx(n);
-    choice_impl(static_cast<std::int64_t>(ad[ax]), false, idx.data(), n, replace,
-                p.empty() ? nullptr : p.data(), p.size(), shuffle);
-    std::size_t outer = 1, inner = 1;
-    for (std::size_t i = 0; i < ax; ++i) outer *= ad[i];
-    for (std::size_t i = ax + 1; i < ad.size(); ++i) inner *= ad[i];
-    std::vector<std::size_t> dims(ad.begin(), ad.begin() + static_cast<std::ptrdiff_t>(ax));
-    if (size) dims.insert(dims.end(), (*size).dims().begin(), (*size).dims().end());
-    dims.insert(dims.end(), ad.begin() + static_cast<std::ptrdiff_t>(ax) + 1, ad.end());
-    std::vector<T> out;
-    out.reserve(detail::checked_elements<T>(outer * n, inner));
-    for (std::size_t o = 0; o < outer; ++o) {
-      for (std::int64_t k : idx) {
-        const T* src = a.data + (o * ad[ax] + static_cast<std::size_t>(k)) * inner;
-        out.insert(out.end(), src, src + inner);
-      }
-    }
-    return ndarray<T>(std::move(out), shape(std::move(dims)));
+    return detail::choice_axis(bit_generator_, a, size, replace, p, axis, shuffle);
   }
   template <class T>
   ndarray<T> choice(const ndarray<T>& a, const size_arg& size, bool replace = true,
@@ -8584,12 +9056,13 @@ class Generator {
     return choice(array_view<T>{a.data(), a.shape()}, size, replace, p, axis, shuffle);
   }
 
-  // ---- shuffle(x, axis=0) ----
-  // In place, Fisher-Yates from the end with masked random_interval draws (NumPy's
-  // _shuffle_raw). Any random-access range (std::vector, std::array, C array, ...), an iterator
-  // pair, or a row-major rows x cols buffer (NumPy: a 2-D array) along `axis` (0: permute the
-  // rows, 1: permute the columns; -1/-2 as NumPy). An empty 2-D array draws nothing. A bad axis ->
-  // std::invalid_argument "axis A is out of bounds for array of dimension 2" (NumPy's AxisError).
+  // ---- shuffle(x, axis=0), permutation(x, axis=0), permuted(x, axis=None) ----
+  // NumPy's _shuffle_raw: in place, Fisher-Yates from the end with masked random_interval draws.
+  // shuffle takes any random-access range, an iterator pair, or a row-major rows x cols buffer
+  // along `axis` (0: rows, 1: columns; -1/-2 as NumPy). permutation(n) is a shuffled 0..n-1;
+  // permutation / permuted return shuffled copies; permuted(data, rows, cols, axis) and the N-D
+  // permuted shuffle each lane along `axis` independently, lanes in C order (axis None: flat).
+  // A bad axis -> std::invalid_argument "axis A is out of bounds for array of dimension N".
   template <class Range>
   auto shuffle(Range& x) -> decltype(std::begin(x), std::end(x), void()) {
     shuffle(std::begin(x), std::end(x));
@@ -8601,25 +9074,8 @@ class Generator {
   }
   template <class T>
   void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
-    axis = normalize_axis_2d(axis);
-    if (rows == 0 || cols == 0) return;
-    if (axis == 0) {
-      distributions::shuffle_raw_with(bit_generator_, rows, 1, [&](std::size_t i, std::size_t j) {
-        if (i != j) std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
-      });
-    } else {
-      distributions::shuffle_raw_with(bit_generator_, cols, 1, [&](std::size_t i, std::size_t j) {
-        if (i == j) return;
-        for (std::size_t r = 0; r < rows; ++r) std::swap(data[r * cols + i], data[r * cols + j]);
-      });
-    }
+    detail::shuffle_2d(bit_generator_, data, rows, cols, axis);
   }
-
-  // ---- permutation(x, axis=0) ----
-  // permutation(n): a shuffled 0..n-1 (std::int64_t); permutation(container): a shuffled copy;
-  // permutation(data, rows, cols, axis = 0): a copy of a row-major rows x cols array with its
-  // rows (axis 0) or columns (axis 1) in shuffled order (NumPy shuffles an index of that length,
-  // which draws the same values).
   std::vector<std::int64_t> permutation(std::int64_t n) {
     std::vector<std::int64_t> out(n > 0 ? detail::checked_elements<std::int64_t>(n) : 0);
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::int64_t>(i);
@@ -8632,86 +9088,31 @@ class Generator {
     shuffle(out);
     return out;
   }
-  template <class T>
+  template <class T>  // NumPy shuffles an index of the axis' length: the same draws
   std::vector<T> permutation(const T* data, std::size_t rows, std::size_t cols, int axis = 0) {
-    axis = normalize_axis_2d(axis);
-    auto idx = permutation(static_cast<std::int64_t>(axis == 0 ? rows : cols));
+    const std::size_t ax = detail::normalize_axis(axis, 2);
+    auto idx = permutation(static_cast<std::int64_t>(ax == 0 ? rows : cols));
     std::vector<T> out;
     out.reserve(detail::checked_elements<T>(rows, cols));
     for (std::size_t r = 0; r < rows; ++r) {
       for (std::size_t c = 0; c < cols; ++c) {
-        const std::size_t rr = axis == 0 ? static_cast<std::size_t>(idx[r]) : r;
-        const std::size_t cc = axis == 0 ? c : static_cast<std::size_t>(idx[c]);
-        out.push_back(data[rr * cols + cc]);
+        const std::size_t rr = ax == 0 ? static_cast<std::size_t>(idx[r]) : r;
+        out.push_back(data[rr * cols + (ax == 0 ? c : static_cast<std::size_t>(idx[c]))]);
       }
     }
     return out;
   }
-
-  // ---- permuted(x, axis=None) ----
-  // permuted(x): a copy of x shuffled as one flat sequence (axis=None). permuted(data, rows,
-  // cols, axis): a copy of a row-major rows x cols array with each lane along `axis` (0: columns,
-  // 1: rows; -1/-2 as NumPy) shuffled independently, lanes in C order. A bad axis ->
-  // std::invalid_argument "axis A is out of bounds for array of dimension 2" (NumPy's AxisError).
   template <class T>
   std::vector<T> permuted(const std::vector<T>& x) {
-    std::vector<T> out(x);
-    shuffle(out);
-    return out;
+    return permutation(x);
   }
   template <class T>
   std::vector<T> permuted(const T* data, std::size_t rows, std::size_t cols, int axis) {
-    axis = normalize_axis_2d(axis);
-    std::vector<T> out(data, data + rows * cols);
-    if (axis == 1) {
-      for (std::size_t r = 0; r < rows; ++r) {
-        distributions::shuffle_raw(bit_generator_,
-                                   out.begin() + static_cast<std::ptrdiff_t>(r * cols), cols, 0);
-      }
-    } else {
-      for (std::size_t c = 0; c < cols; ++c) {
-        T* col = out.data() + c;
-        distributions::shuffle_raw_with(bit_generator_, rows, 0, [&](std::size_t i, std::size_t j) {
-          if (i != j) std::swap(col[i * cols], col[j * cols]);
-        });
-      }
-    }
-    return out;
+    return permuted(array_view<T>{data, shape{rows, cols}}, axis).values();
   }
-
-  // permuted of an N-D array (ndarray or array_view): axis=None (the default) shuffles the flat
-  // copy; otherwise every lane along `axis` is shuffled independently, lanes in C order over the
-  // other dimensions (NumPy's PyArray_IterAllButAxis). A bad axis -> std::invalid_argument "axis
-  // A is out of bounds for array of dimension N" (NumPy's AxisError).
   template <class T>
   ndarray<T> permuted(const array_view<T>& x, std::optional<int> axis = std::nullopt) {
-    const std::vector<std::size_t>& xd = x.dims.dims();
-    const std::size_t total = x.dims.count(sizeof(T));
-    std::vector<T> out(x.data, x.data + total);
-    if (!axis) {
-      shuffle(out);
-      return ndarray<T>(std::move(out), x.dims);
-    }
-    const int nd = static_cast<int>(xd.size());
-    if (*axis < -nd || *axis >= nd) {
-      throw std::invalid_argument("axis " + std::to_string(*axis) +
-                                  " is out of bounds for array of dimension " + std::to_string(nd));
-    }
-    const std::size_t ax = static_cast<std::size_t>(*axis < 0 ? *axis + nd : *axis);
-    std::size_t outer = 1, inner = 1;
-    for (std::size_t i = 0; i < ax; ++i) outer *= xd[i];
-    for (std::size_t i = ax + 1; i < xd.size(); ++i) inner *= xd[i];
-    const std::size_t len = xd[ax];
-    if (total == 0) return ndarray<T>(std::move(out), x.dims);
-    for (std::size_t o = 0; o < outer; ++o) {
-      for (std::size_t in = 0; in < inner; ++in) {
-        T* lane = out.data() + o * len * inner + in;
-        distributions::shuffle_raw_with(bit_generator_, len, 0, [&](std::size_t i, std::size_t j) {
-          if (i != j) std::swap(lane[i * inner], lane[j * inner]);
-        });
-      }
-    }
-    return ndarray<T>(std::move(out), x.dims);
+    return detail::permuted_nd(bit_generator_, x, axis);
   }
   template <class T>
   ndarray<T> permuted(const ndarray<T>& x, std::optional<int> axis = std::nullopt) {
@@ -8733,15 +9134,6 @@ class Generator {
   template <class Real>
   static constexpr bool is_real =
       std::is_same<Real, double>::value || std::is_same<Real, float>::value;
-
-  // numpy.lib normalize_axis_index for a 2-D array.
-  static int normalize_axis_2d(int axis) {
-    if (axis < -2 || axis > 1) {
-      throw std::invalid_argument("axis " + std::to_string(axis) +
-                                  " is out of bounds for array of dimension 2");
-    }
-    return axis < 0 ? axis + 2 : axis;
-  }
 
   static void check_shape_(double v) { standard_gamma_.check(false, v); }
 
@@ -8782,345 +9174,104 @@ class Generator {
                                               false);
   }
 
-  // Generator.choice on an index population 0..pop-1 (from an int `a` when `is_int`, else from a
-  // container of size pop). p == nullptr means p=None.
-  void choice_impl(std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n, bool replace,
-                   const double* p, std::size_t p_size, bool shuffle) {
-    if (is_int) {
-      if (pop <= 0 && n != 0) {
-        throw std::invalid_argument("a must be a positive integer unless no samples are taken");
-      }
-    } else if (pop == 0 && n != 0) {
-      throw std::invalid_argument("a cannot be empty unless no samples are taken");
-    }
-    if (p) {
-      if (static_cast<std::int64_t>(p_size) != pop)
-        throw std::invalid_argument("a and p must have same size");
-      const double p_sum = detail::kahan_sum(p, p_size);
-      if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
-      for (std::size_t i = 0; i < p_size; ++i) {
-        if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
-      }
-      // atol = sqrt(float64 eps)
-      if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {
-        throw std::invalid_argument(
-            "Probabilities do not sum to 1. See Notes section of docstring for more information.");
-      }
-    }
-    if (replace) {
-      if (p) {
-        distributions::choice_p_replace(bit_generator_, p, p_size, n, out);
-      } else if (n != 0) {
-        distributions::bounded_uint64_fill(bit_generator_, 0, static_cast<std::uint64_t>(pop - 1),
-                                           n, false, reinterpret_cast<std::uint64_t*>(out));
-      }
-      return;
-    }
-    const auto size = static_cast<std::int64_t>(n);
-    if (size > pop) {
-      throw std::invalid_argument(
-          "Cannot take a larger sample than population when replace is False");
-    }
-    if (p) {
-      std::int64_t nonzero = 0;
-      for (std::size_t i = 0; i < p_size; ++i) nonzero += p[i] > 0;
-      if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
-      distributions::choice_p_noreplace(bit_generator_, p, p_size, n, out);
-      return;
-    }
-    const std::int64_t cutoff = shuffle ? 50 : 20;
-    if (pop > 10000 && size > pop / cutoff) {
-      distributions::choice_tail_shuffle(bit_generator_, pop, size, out);
-    } else {
-      distributions::choice_floyd(bit_generator_, pop, size, shuffle, out);
-    }
+  std::vector<std::int64_t> pick_(std::size_t pop, std::size_t n, bool replace,
+                                  const std::vector<double>& p, bool shuffle) {
+    return detail::choice_indices(bit_generator_, static_cast<std::int64_t>(pop), false, n, replace,
+                                  p, shuffle);
   }
 
  public:
-  // ==== end section: core ====
-
-  // ==== section: continuous distributions ====
-  // Continuous univariate distributions (_generator.pyx; kernels in
-  // <nprandom/distributions/continuous.hpp>). Each method is ONE declaration -- kernel, parameters
-  // with NumPy's names and constraints (detail::cons, NumPy's check_constraint messages) -- from
-  // which come its four forms (see the class comment): one value, `size` values, fill, and array
-  // parameters broadcast with `size` (ndarray). NaN parameters that pass give NaN, as in NumPy.
-  // "x <= 0" rejects x <= 0 (NaN passes); "x < 0" rejects a set sign bit (-0.0 too; NaN passes).
- private:
-  using P_ = detail::cons;
-  template <class T>
-  static constexpr auto prm_(const char* name, detail::cons c = detail::cons::none) {
-    return detail::prm<T>(name, c);
-  }
-
- public:
-  // beta(a, b): a <= 0 / b <= 0.
+  // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
   static constexpr auto beta_ = detail::make_method<double>(
       [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
       detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
-  double beta(double a, double b) { return beta_.one(bit_generator_, a, b); }
-  std::vector<double> beta(double a, double b, std::size_t size) {
-    return beta_.sized(bit_generator_, size, a, b);
-  }
-  void beta(double a, double b, double* out, std::size_t n) {
-    beta_.fill(bit_generator_, out, n, a, b);
-  }
-  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
-    return beta_.array(bit_generator_, size, a, b);
-  }
+  NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
-  // chisquare(df): df <= 0.
   static constexpr auto chisquare_ = detail::make_method<double>(
       [](auto& g, double df) { return distributions::chisquare(g, df); },
       detail::prm<double>("df", P_::positive));
-  double chisquare(double df) { return chisquare_.one(bit_generator_, df); }
-  std::vector<double> chisquare(double df, std::size_t size) {
-    return chisquare_.sized(bit_generator_, size, df);
-  }
-  void chisquare(double df, double* out, std::size_t n) {
-    chisquare_.fill(bit_generator_, out, n, df);
-  }
-  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
-    return chisquare_.array(bit_generator_, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
-  // f(dfnum, dfden): dfnum <= 0 / dfden <= 0.
   static constexpr auto f_ = detail::make_method<double>(
       [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
       detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
-  double f(double dfnum, double dfden) { return f_.one(bit_generator_, dfnum, dfden); }
-  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return f_.sized(bit_generator_, size, dfnum, dfden);
-  }
-  void f(double dfnum, double dfden, double* out, std::size_t n) {
-    f_.fill(bit_generator_, out, n, dfnum, dfden);
-  }
-  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
-    return f_.array(bit_generator_, size, dfnum, dfden);
-  }
+  NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
-  // noncentral_chisquare(df, nonc): df <= 0 / nonc < 0. NaN nonc gives NaN without drawing.
   static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
       [](auto& g, double df, double nonc) {
         return distributions::noncentral_chisquare(g, df, nonc);
       },
       detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
-  double noncentral_chisquare(double df, double nonc) {
-    return noncentral_chisquare_.one(bit_generator_, df, nonc);
-  }
-  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return noncentral_chisquare_.sized(bit_generator_, size, df, nonc);
-  }
-  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    noncentral_chisquare_.fill(bit_generator_, out, n, df, nonc);
-  }
-  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
-                                       size_arg size = {}) {
-    return noncentral_chisquare_.array(bit_generator_, size, df, nonc);
-  }
+  NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  // noncentral_f(dfnum, dfden, nonc): dfnum <= 0 / dfden <= 0 / nonc < 0.
   static constexpr auto noncentral_f_ = detail::make_method<double>(
       [](auto& g, double dfnum, double dfden, double nonc) {
         return distributions::noncentral_f(g, dfnum, dfden, nonc);
       },
       detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
       detail::prm<double>("nonc", P_::non_negative));
-  double noncentral_f(double dfnum, double dfden, double nonc) {
-    return noncentral_f_.one(bit_generator_, dfnum, dfden, nonc);
-  }
-  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return noncentral_f_.sized(bit_generator_, size, dfnum, dfden, nonc);
-  }
-  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    noncentral_f_.fill(bit_generator_, out, n, dfnum, dfden, nonc);
-  }
-  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
-                               array_arg<double> nonc, size_arg size = {}) {
-    return noncentral_f_.array(bit_generator_, size, dfnum, dfden, nonc);
-  }
+  NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
-  // standard_cauchy().
   static constexpr auto standard_cauchy_ =
       detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
-  double standard_cauchy() { return standard_cauchy_.one(bit_generator_); }
-  std::vector<double> standard_cauchy(std::size_t size) {
-    return standard_cauchy_.sized(bit_generator_, size);
-  }
-  void standard_cauchy(double* out, std::size_t n) {
-    standard_cauchy_.fill(bit_generator_, out, n);
-  }
-  ndarray<double> standard_cauchy(size_arg size) {
-    return standard_cauchy_.array(bit_generator_, size);
-  }
+  NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
-  // standard_t(df): df <= 0.
   static constexpr auto standard_t_ = detail::make_method<double>(
       [](auto& g, double df) { return distributions::standard_t(g, df); },
       detail::prm<double>("df", P_::positive));
-  double standard_t(double df) { return standard_t_.one(bit_generator_, df); }
-  std::vector<double> standard_t(double df, std::size_t size) {
-    return standard_t_.sized(bit_generator_, size, df);
-  }
-  void standard_t(double df, double* out, std::size_t n) {
-    standard_t_.fill(bit_generator_, out, n, df);
-  }
-  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
-    return standard_t_.array(bit_generator_, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
   static constexpr auto vonmises_ = detail::make_method<double>(
       [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
       detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
-  double vonmises(double mu, double kappa) { return vonmises_.one(bit_generator_, mu, kappa); }
-  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return vonmises_.sized(bit_generator_, size, mu, kappa);
-  }
-  void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    vonmises_.fill(bit_generator_, out, n, mu, kappa);
-  }
-  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
-    return vonmises_.array(bit_generator_, size, mu, kappa);
-  }
+  NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  // pareto(a): a <= 0.
   static constexpr auto pareto_ =
       detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
                                   detail::prm<double>("a", P_::positive));
-  double pareto(double a) { return pareto_.one(bit_generator_, a); }
-  std::vector<double> pareto(double a, std::size_t size) {
-    return pareto_.sized(bit_generator_, size, a);
-  }
-  void pareto(double a, double* out, std::size_t n) { pareto_.fill(bit_generator_, out, n, a); }
-  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
-    return pareto_.array(bit_generator_, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  // weibull(a): a < 0. a == 0 gives 0 without drawing.
   static constexpr auto weibull_ =
       detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
                                   detail::prm<double>("a", P_::non_negative));
-  double weibull(double a) { return weibull_.one(bit_generator_, a); }
-  std::vector<double> weibull(double a, std::size_t size) {
-    return weibull_.sized(bit_generator_, size, a);
-  }
-  void weibull(double a, double* out, std::size_t n) { weibull_.fill(bit_generator_, out, n, a); }
-  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
-    return weibull_.array(bit_generator_, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  // power(a): a <= 0.
   static constexpr auto power_ =
       detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
                                   detail::prm<double>("a", P_::positive));
-  double power(double a) { return power_.one(bit_generator_, a); }
-  std::vector<double> power(double a, std::size_t size) {
-    return power_.sized(bit_generator_, size, a);
-  }
-  void power(double a, double* out, std::size_t n) { power_.fill(bit_generator_, out, n, a); }
-  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
-    return power_.array(bit_generator_, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
-  // laplace(loc = 0, scale = 1): scale < 0.
   static constexpr auto laplace_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
       detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  double laplace(double loc = 0.0, double scale = 1.0) {
-    return laplace_.one(bit_generator_, loc, scale);
-  }
-  std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return laplace_.sized(bit_generator_, size, loc, scale);
-  }
-  void laplace(double loc, double scale, double* out, std::size_t n) {
-    laplace_.fill(bit_generator_, out, n, loc, scale);
-  }
-  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return laplace_.array(bit_generator_, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  // gumbel(loc = 0, scale = 1): scale < 0.
   static constexpr auto gumbel_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
       detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  double gumbel(double loc = 0.0, double scale = 1.0) {
-    return gumbel_.one(bit_generator_, loc, scale);
-  }
-  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return gumbel_.sized(bit_generator_, size, loc, scale);
-  }
-  void gumbel(double loc, double scale, double* out, std::size_t n) {
-    gumbel_.fill(bit_generator_, out, n, loc, scale);
-  }
-  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return gumbel_.array(bit_generator_, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  // logistic(loc = 0, scale = 1): scale < 0.
   static constexpr auto logistic_ = detail::make_method<double>(
       [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
       detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  double logistic(double loc = 0.0, double scale = 1.0) {
-    return logistic_.one(bit_generator_, loc, scale);
-  }
-  std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return logistic_.sized(bit_generator_, size, loc, scale);
-  }
-  void logistic(double loc, double scale, double* out, std::size_t n) {
-    logistic_.fill(bit_generator_, out, n, loc, scale);
-  }
-  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return logistic_.array(bit_generator_, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  // lognormal(mean = 0, sigma = 1): sigma < 0.
   static constexpr auto lognormal_ = detail::make_method<double>(
       [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
       detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
-  double lognormal(double mean = 0.0, double sigma = 1.0) {
-    return lognormal_.one(bit_generator_, mean, sigma);
-  }
-  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return lognormal_.sized(bit_generator_, size, mean, sigma);
-  }
-  void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    lognormal_.fill(bit_generator_, out, n, mean, sigma);
-  }
-  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
-    return lognormal_.array(bit_generator_, size, mean, sigma);
-  }
+  NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
-  // rayleigh(scale = 1): scale < 0.
   static constexpr auto rayleigh_ = detail::make_method<double>(
       [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
       detail::prm<double>("scale", P_::non_negative));
-  double rayleigh(double scale = 1.0) { return rayleigh_.one(bit_generator_, scale); }
-  std::vector<double> rayleigh(double scale, std::size_t size) {
-    return rayleigh_.sized(bit_generator_, size, scale);
-  }
-  void rayleigh(double scale, double* out, std::size_t n) {
-    rayleigh_.fill(bit_generator_, out, n, scale);
-  }
-  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
-    return rayleigh_.array(bit_generator_, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
-  // wald(mean, scale): mean <= 0 / scale <= 0. NumPy >= 2.4 formula.
   static constexpr auto wald_ = detail::make_method<double>(
       [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
       detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
-  double wald(double mean, double scale) { return wald_.one(bit_generator_, mean, scale); }
-  std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return wald_.sized(bit_generator_, size, mean, scale);
-  }
-  void wald(double mean, double scale, double* out, std::size_t n) {
-    wald_.fill(bit_generator_, out, n, mean, scale);
-  }
-  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
-    return wald_.array(bit_generator_, size, mean, scale);
-  }
+  NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
   // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
@@ -9131,26 +9282,10 @@ class Generator {
           },
           detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
-  double triangular(double left, double mode, double right) {
-    return triangular_.one(bit_generator_, left, mode, right);
-  }
-  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return triangular_.sized(bit_generator_, size, left, mode, right);
-  }
-  void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    triangular_.fill(bit_generator_, out, n, left, mode, right);
-  }
-  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
-                             array_arg<double> right, size_arg size = {}) {
-    return triangular_.array(bit_generator_, size, left, mode, right);
-  }
-  // ==== end section: continuous distributions ====
+  NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   // ==== section: discrete distributions ====
-  // Discrete univariate distributions (numpy/random/_generator.pyx; kernels in
-  // <nprandom/distributions/discrete.hpp>). Results are int64 like NumPy's. One declaration per
-  // method as above; parameters in NumPy's check and broadcast order; a sized call with bad
-  // parameters throws even when size == 0.
+  // Results are int64 like NumPy's; a sized call with bad parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
   // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
@@ -9187,19 +9322,7 @@ class Generator {
           detail::prm<double>("n", P_::positive_not_nan),
           detail::prm<double>("p", P_::bounded_gt_0_1))
           .with_post(detail::check_negative_binomial_lam{});
-  std::int64_t negative_binomial(double n, double p) {
-    return negative_binomial_.one(bit_generator_, n, p);
-  }
-  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return negative_binomial_.sized(bit_generator_, size, n, p);
-  }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    negative_binomial_.fill(bit_generator_, out, cnt, n, p);
-  }
-  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
-                                          size_arg size = {}) {
-    return negative_binomial_.array(bit_generator_, size, n, p);
-  }
+  NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
   // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
   // ("lam value too large"). lam == 0 returns 0 without drawing.
@@ -9214,30 +9337,12 @@ class Generator {
     poisson_.check(false, array_arg<double>(lam));
     return poisson_sampler_(bit_generator_, lam);
   }
-  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return poisson_.sized(bit_generator_, size, lam);
-  }
-  void poisson(double lam, std::int64_t* out, std::size_t cnt) {
-    poisson_.fill(bit_generator_, out, cnt, lam);
-  }
-  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
-    return poisson_.array(bit_generator_, size, lam);
-  }
+  NPRANDOM_DRAW_FORMS_MANY(poisson, std::int64_t, (double, lam));
 
-  // zipf(a): a > 1 ("a <= 1 or a is NaN"). a >= 1025 returns 1 without drawing (NumPy >= 2.1).
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
                                         detail::prm<double>("a", P_::gt_1));
-  std::int64_t zipf(double a) { return zipf_.one(bit_generator_, a); }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) {
-    return zipf_.sized(bit_generator_, size, a);
-  }
-  void zipf(double a, std::int64_t* out, std::size_t cnt) {
-    zipf_.fill(bit_generator_, out, cnt, a);
-  }
-  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
-    return zipf_.array(bit_generator_, size, a);
-  }
+  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
@@ -9248,16 +9353,7 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
             distributions::geometric_fill(g, p, out, cnt);
           });
-  std::int64_t geometric(double p) { return geometric_.one(bit_generator_, p); }
-  std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return geometric_.sized(bit_generator_, size, p);
-  }
-  void geometric(double p, std::int64_t* out, std::size_t cnt) {
-    geometric_.fill(bit_generator_, out, cnt, p);
-  }
-  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
-    return geometric_.array(bit_generator_, size, p);
-  }
+  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
@@ -9275,202 +9371,55 @@ class Generator {
             distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
           })
           .with_pre(detail::check_hypergeometric_sum{true});
-  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    return hypergeometric_.one(bit_generator_, ngood, nbad, nsample);
-  }
-  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
-                                           std::int64_t nsample, std::size_t size) {
-    return hypergeometric_.sized(bit_generator_, size, ngood, nbad, nsample);
-  }
-  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t cnt) {
-    hypergeometric_.fill(bit_generator_, out, cnt, ngood, nbad, nsample);
-  }
-  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
-                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
-    return hypergeometric_.array(bit_generator_, size, ngood, nbad, nsample);
-  }
+  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
+                      (std::int64_t, nsample));
 
-  // logseries(p): p in [0, 1) ("p < 0, p >= 1 or p is NaN").
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       [](auto& g, double p) { return distributions::logseries(g, p); },
       detail::prm<double>("p", P_::bounded_lt_0_1));
-  std::int64_t logseries(double p) { return logseries_.one(bit_generator_, p); }
-  std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return logseries_.sized(bit_generator_, size, p);
-  }
-  void logseries(double p, std::int64_t* out, std::size_t cnt) {
-    logseries_.fill(bit_generator_, out, cnt, p);
-  }
-  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
-    return logseries_.array(bit_generator_, size, p);
-  }
-  // ==== end section: discrete distributions ====
+  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   // ==== section: multivariate distributions ====
-  // Multivariate distributions (numpy/random/_generator.pyx; kernels in
-  // <nprandom/distributions/multivariate.hpp>). LAYOUT: results are row-major, one row per draw.
-  // With k components per draw (k = alpha.size(), pvals.size(), colors.size(), mean.size()):
-  //   method(params...)                      one draw, k values (NumPy: size=None, shape (k,))
-  //   method(params..., std::size_t size)    `size` draws, size*k values, draw r at [r*k, r*k+k)
-  //                                          (NumPy: size=n, shape (n, k); a NumPy size=(a, b)
-  //                                          is size = a*b)
-  //   method(params..., T* out, std::size_t size)   writes size*k values to out (allocates only
-  //                                          the kernel's scratch: dirichlet's stick-breaking
-  //                                          sums, the 'count' urn, the decompositions)
-  // Parameters are checked once, before anything is drawn, in NumPy's order and with NumPy's
-  // texts (ValueError -> std::invalid_argument), also when size == 0. The one-draw form draws
-  // exactly what size=1 draws.
-
+  // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
+  // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
+  //   method(params...)                        one draw, k values (NumPy: size=None)
+  //   method(params..., std::size_t size)      size*k values, draw r at [r*k, r*k+k)
+  //   method(params..., T* out, std::size_t size)   writes size*k values to out
+  // Checked once, before anything is drawn, in NumPy's order and words, also when size == 0.
+  // The one-draw form draws exactly what size=1 draws.
  public:
-  // dirichlet(alpha): "alpha < 0" if any alpha < 0 (-0.0 and NaN pass, as np.less does).
-  // Zeros are allowed (NumPy >= 1.25); all-zero alpha gives rows of 0 without drawing (>= 1.26).
-  // max(alpha) < 0.1 uses stick-breaking with betas, otherwise normalised gammas.
+  // dirichlet(alpha): "alpha < 0" (-0.0 and NaN pass, as np.less does). Zeros are allowed;
+  // all-zero alpha gives rows of 0 without drawing. max(alpha) < 0.1: stick-breaking with betas,
+  // otherwise normalised gammas.
   std::vector<double> dirichlet(const std::vector<double>& alpha) { return dirichlet(alpha, 1); }
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size, alpha.size()));
-    dirichlet(alpha, out.data(), size);
-    return out;
+    return rows_<double>(size, alpha.size(), [&](double* o) { dirichlet(alpha, o, size); });
   }
   void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
-    bool negative_zero = false;
-    for (double a : alpha) {
-      if (a < 0.0) throw std::invalid_argument("alpha < 0");
-      negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
-    }
-    detail::checked_elements<double>(size, alpha.size());
-    if (negative_zero) {
-      // -0.0 passes NumPy's `alpha < 0` test, but its stick-breaking beta(-0.0, b) then computes
-      // pow(U, 1 / -0.0) = inf and rejects forever: NumPy 2.5.2 never returns. A zero weight is a
-      // zero weight: nprandom draws exactly what NumPy draws for +0.0 (that component is 0).
-      std::vector<double> a(alpha);
-      for (double& v : a) v = v == 0.0 ? 0.0 : v;
-      distributions::dirichlet(bit_generator_, a.data(), a.size(), size, out);
-      return;
-    }
-    distributions::dirichlet(bit_generator_, alpha.data(), alpha.size(), size, out);
+    detail::dirichlet_fill(bit_generator_, alpha, out, size);
   }
 
-  // multinomial(n, pvals): checks in NumPy's order: pvals empty -> "pvals must have at least 1
-  // dimension and the last dimension of pvals must be greater than 0."; any pval outside [0, 1]
-  // or NaN -> "pvals < 0, pvals > 1 or pvals contains NaNs"; Kahan sum of pvals[:-1] > 1 + 1e-12
-  // -> "sum(pvals[:-1]) > 1.0"; n < 0 -> "n < 0". pvals[-1] is only range-checked: the last
-  // category gets what is left. Scalar n with one pvals vector; array n and N-D pvals: the
-  // broadcasting overload below.
+  // multinomial(n, pvals): NumPy's pvals and n checks. Array n and N-D pvals broadcast (NumPy's
+  // vector path): the shape is broadcast(n, pvals.shape[:-1]) (or `size`) + (d,).
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, 1);
   }
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()));
-    multinomial(n, pvals, out.data(), size);
-    return out;
+    return rows_<std::int64_t>(size, pvals.size(),
+                               [&](std::int64_t* o) { multinomial(n, pvals, o, size); });
   }
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
-    const std::size_t d = pvals.size();
-    if (d == 0) {
-      throw std::invalid_argument(
-          "pvals must have at least 1 dimension and the last dimension of pvals must be "
-          "greater than 0.");
-    }
-    for (double p : pvals) {
-      if (!(p >= 0.0) || !(p <= 1.0)) {
-        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
-      }
-    }
-    if (detail::kahan_sum(pvals.data(), d - 1) > (1.0 + 1e-12)) {
-      throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
-    }
-    if (n < 0) throw std::invalid_argument("n < 0");
-    // Rows are walked by the checked element count (row r starts at r * d < total).
-    const std::size_t total = detail::checked_elements<std::int64_t>(size, d);
-    distributions::binomial_cache cache;
-    for (std::size_t off = 0; off < total; off += d) {
-      distributions::multinomial(bit_generator_, n, pvals.data(), d, out + off, cache);
-    }
+    detail::multinomial_fill(bit_generator_, n, pvals, out, size);
   }
-
-  // multinomial(n, pvals, size) with array n and/or N-D pvals (NumPy's vector path): the result
-  // shape is broadcast(n, pvals.shape[:-1]) (or `size`, which must equal the broadcast of (n,
-  // pvals.shape[:-1], size)) + (d,), one multinomial draw per element in C order. Checks, in
-  // NumPy's order: d == 0 (0-d pvals) -> "pvals must have at least 1 dimension ..."; pvals
-  // outside [0, 1] -> "pvals < 0, pvals > 1 or pvals contains NaNs"; per row "sum(pvals[:-1]) >
-  // 1.0" ("sum(pvals[...,:-1]) > 1.0" for N-D pvals); "n < 0"; shape errors as NumPy's
-  // iterators ("shape mismatch: ...", "Output size ... is not compatible with broadcast
-  // dimensions of inputs ...").
   ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
                                     const array_arg<double>& pvals, const size_arg& size = {}) {
-    const std::size_t pnd = pvals.ndim();
-    const std::size_t d = pnd >= 1 ? pvals.shape()[pnd - 1] : 0;
-    if (d == 0) {
-      throw std::invalid_argument(
-          "pvals must have at least 1 dimension and the last dimension of pvals must be "
-          "greater than 0.");
-    }
-    const std::size_t psz = pvals.size();
-    for (std::size_t i = 0; i < psz; ++i) {
-      const double p = pvals[i];
-      if (!(p >= 0.0) || !(p <= 1.0)) {
-        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
-      }
-    }
-    for (std::size_t off = 0; off < psz; off += d) {
-      if (detail::kahan_sum(pvals.data() + off, d - 1) > (1.0 + 1e-12)) {
-        throw std::invalid_argument(pnd == 1 ? "sum(pvals[:-1]) > 1.0"
-                                             : "sum(pvals[...,:-1]) > 1.0");
-      }
-    }
-    if (n.ndim() == 0 && pnd == 1) {  // NumPy's scalar-n path: size + (d,)
-      if (n[0] < 0) throw std::invalid_argument("n < 0");
-      std::vector<std::size_t> dims = size ? size->dims() : std::vector<std::size_t>{};
-      dims.push_back(d);
-      ndarray<std::int64_t> out{shape(std::move(dims))};
-      distributions::binomial_cache cache;
-      for (std::size_t off = 0; off < out.size(); off += d) {
-        distributions::multinomial(bit_generator_, n[0], pvals.data(), d, out.data() + off, cache);
-      }
-      return out;
-    }
-    for (std::size_t i = 0; i < n.size(); ++i) {
-      if (n[i] < 0) throw std::invalid_argument("n < 0");
-    }
-    // The row offsets into pvals, shaped pvals.shape[:-1].
-    const std::vector<std::size_t>& pd = pvals.shape().dims();
-    const shape rows(std::vector<std::size_t>(pd.begin(), pd.end() - 1));
-    shape it;
-    if (!size) {
-      it = detail::broadcast_shapes({&n.shape(), &rows});
-    } else {
-      it = detail::broadcast_shapes({&n.shape(), &rows, &*size});
-      if (it != *size) {
-        throw std::invalid_argument("Output size " + size->str() +
-                                    " is not compatible with broadcast dimensions of inputs " +
-                                    it.str() + ".");
-      }
-    }
-    std::vector<std::size_t> dims = it.dims();
-    dims.push_back(d);
-    ndarray<std::int64_t> out{shape(std::move(dims))};
-    const std::size_t cnt = it.count();
-    detail::broadcast_walk w(it, {&n.shape(), &rows});
-    distributions::binomial_cache cache;
-    for (std::size_t i = 0; i < cnt; ++i, w.next()) {
-      distributions::multinomial(bit_generator_, n[w.offset(0)], pvals.data() + w.offset(1) * d, d,
-                                 out.data() + i * d, cache);
-    }
-    return out;
+    return detail::multinomial_array(bit_generator_, n, pvals, size);
   }
 
-  // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"). Checks, in
-  // NumPy's order: method -> 'method must be "count" or "marginals".'; nsample < 0 -> "nsample
-  // must be nonnegative."; a negative color -> "colors must be a one-dimensional sequence of
-  // nonnegative integers not exceeding 9223372036854775807."; sum overflow -> "sum(colors) must
-  // not exceed the maximum value of a 64 bit signed integer (9223372036854775807)"; marginals with
-  // sum >= 1e9 -> 'When method is "marginals", sum(colors) must be less than 1000000000.'; count
-  // with sum > INT64_MAX / sizeof(size_t) -> "When method is 'count', sum(colors) must not exceed
-  // <that>"; nsample > sum -> "nsample > sum(colors)". Empty colors give empty rows. The 'count'
-  // urn is shared by the draws of one call, so size=n differs from n one-draw calls (as in NumPy).
+  // multivariate_hypergeometric(colors, nsample, method = "marginals" | "count"): NumPy's checks
+  // and texts (detail/multivariate_frontend.hpp). The 'count' urn is shared by the draws of a call.
   std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
                                                         std::int64_t nsample,
                                                         std::string_view method = "marginals") {
@@ -9479,76 +9428,20 @@ class Generator {
   std::vector<std::int64_t> multivariate_hypergeometric(const std::vector<std::int64_t>& colors,
                                                         std::int64_t nsample, std::size_t size,
                                                         std::string_view method = "marginals") {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, colors.size()));
-    multivariate_hypergeometric(colors, nsample, out.data(), size, method);
-    return out;
+    return rows_<std::int64_t>(size, colors.size(), [&](std::int64_t* o) {
+      multivariate_hypergeometric(colors, nsample, o, size, method);
+    });
   }
   void multivariate_hypergeometric(const std::vector<std::int64_t>& colors, std::int64_t nsample,
                                    std::int64_t* out, std::size_t size,
                                    std::string_view method = "marginals") {
-    const bool count = method == "count";
-    if (!count && method != "marginals") {
-      throw std::invalid_argument("method must be \"count\" or \"marginals\".");
-    }
-    if (nsample < 0) throw std::invalid_argument("nsample must be nonnegative.");
-    constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
-    std::int64_t total = 0;
-    for (std::int64_t c : colors) {
-      if (c < 0) {
-        throw std::invalid_argument(
-            "colors must be a one-dimensional sequence of nonnegative integers not exceeding " +
-            std::to_string(int64_max) + ".");
-      }
-    }
-    for (std::int64_t c : colors) {
-      if (c > int64_max - total) {
-        throw std::invalid_argument(
-            "sum(colors) must not exceed the maximum value of a 64 bit signed integer (" +
-            std::to_string(int64_max) + ")");
-      }
-      total += c;
-    }
-    if (!count && total >= 1000000000) {
-      throw std::invalid_argument(
-          "When method is \"marginals\", sum(colors) must be less than 1000000000.");
-    }
-    const std::uint64_t max_index =
-        (std::numeric_limits<std::size_t>::max() > static_cast<std::uint64_t>(int64_max)
-             ? static_cast<std::uint64_t>(int64_max)
-             : static_cast<std::uint64_t>(std::numeric_limits<std::size_t>::max())) /
-        sizeof(std::size_t);
-    if (count && static_cast<std::uint64_t>(total) > max_index) {
-      throw std::invalid_argument("When method is 'count', sum(colors) must not exceed " +
-                                  std::to_string(max_index));
-    }
-    if (nsample > total) throw std::invalid_argument("nsample > sum(colors)");
-    detail::checked_elements<std::int64_t>(size, colors.size());
-    if (colors.empty()) return;
-    if (count) {
-      distributions::multivariate_hypergeometric_count(bit_generator_, total, colors.data(),
-                                                       colors.size(), nsample, size, out);
-    } else {
-      distributions::multivariate_hypergeometric_marginals(bit_generator_, total, colors.data(),
-                                                           colors.size(), nsample, size, out);
-    }
+    detail::multivariate_hypergeometric_fill(bit_generator_, colors, nsample, out, size, method);
   }
 
-  // multivariate_normal(mean, cov, check_valid = "warn", tol = 1e-8, method = "svd").
-  // cov is row-major d*d with d = mean.size() (or a vector of d rows of d). Order of events, as
-  // in NumPy: method -> "method must be one of {'eigh', 'svd', 'cholesky'}"; cov not d'*d' for an
-  // integer d' (or ragged rows) -> "cov must be 2 dimensional and square"; d' != d -> "mean and
-  // cov must have same length"; then size*d standard normals are drawn (so the stream advances
-  // even if what follows throws); then cov is decomposed ("svd": factor u*sqrt(s); "eigh": lower
-  // triangle, factor u*sqrt(|s|); "cholesky": lower triangle, "Matrix is not positive definite");
-  // then check_valid (not for cholesky): anything but "warn"/"raise"/"ignore" -> "check_valid must
-  // equal 'warn', 'raise', or 'ignore'"; a failed PSD test (svd: allclose(vh.T*s @ vh, cov,
-  // rtol=tol, atol=tol); eigh: any eigenvalue < -tol) throws "covariance is not symmetric
-  // positive-semidefinite." for "raise" and, for "warn", calls nprandom's warning handler
-  // (default: a line on stderr; see nprandom::set_warning_handler) and goes on.
-  // Each row is mean + x @ factor.T. The normals are bit-exact with NumPy; the decomposition is
-  // not LAPACK, so values match NumPy to ~1e-15 relative and singular/eigen-vector signs follow
-  // nprandom's documented convention (detail/linalg.hpp), which reproduces NumPy's reference
-  // outputs but can differ from a given LAPACK on other matrices. LinAlgError -> invalid_argument.
+  // multivariate_normal(mean, cov, check_valid = "warn", tol = 1e-8, method = "svd"): cov
+  // row-major d*d (d = mean.size()) or d rows of d; NumPy's order of checks and draws (the
+  // normals are drawn before cov is decomposed; "warn" calls nprandom's warning handler). The
+  // normals are bit-exact; the decomposition is not LAPACK (~1e-15 relative, detail/linalg.hpp).
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<double>& cov,
                                           std::string_view check_valid = "warn", double tol = 1e-8,
@@ -9559,25 +9452,15 @@ class Generator {
                                           const std::vector<double>& cov, std::size_t size,
                                           std::string_view check_valid = "warn", double tol = 1e-8,
                                           std::string_view method = "svd") {
-    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
-    multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
-    return out;
+    return rows_<double>(size, mean.size(), [&](double* o) {
+      multivariate_normal(mean, cov, o, size, check_valid, tol, method);
+    });
   }
   void multivariate_normal(const std::vector<double>& mean, const std::vector<double>& cov,
                            double* out, std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    const distributions::mvn_method m = distributions::parse_mvn_method(method);
-    const std::size_t d = mean.size();
-    std::size_t side = 0;
-    while ((side + 1) * (side + 1) <= cov.size()) ++side;
-    if (side * side != cov.size()) {
-      throw std::invalid_argument("cov must be 2 dimensional and square");
-    }
-    if (side != d) throw std::invalid_argument("mean and cov must have same length");
-    const std::size_t total = detail::checked_elements<double>(size, d);
-    for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bit_generator_);
-    distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol,
-                                                 out, size);
+    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol,
+                                     method);
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
@@ -9589,28 +9472,27 @@ class Generator {
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, std::string_view check_valid = "warn",
                                           double tol = 1e-8, std::string_view method = "svd") {
-    std::vector<double> out(detail::checked_elements<double>(size, mean.size()));
-    multivariate_normal(mean, cov, out.data(), size, check_valid, tol, method);
-    return out;
+    return rows_<double>(size, mean.size(), [&](double* o) {
+      multivariate_normal(mean, cov, o, size, check_valid, tol, method);
+    });
   }
   void multivariate_normal(const std::vector<double>& mean,
                            const std::vector<std::vector<double>>& cov, double* out,
                            std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
     distributions::parse_mvn_method(method);
-    std::vector<double> flat;
-    flat.reserve(detail::checked_elements<double>(cov.size(), cov.size()));
-    for (const auto& row : cov) {
-      if (row.size() != cov.size()) {
-        throw std::invalid_argument("cov must be 2 dimensional and square");
-      }
-      flat.insert(flat.end(), row.begin(), row.end());
-    }
-    multivariate_normal(mean, flat, out, size, check_valid, tol, method);
+    multivariate_normal(mean, detail::flatten_cov(cov), out, size, check_valid, tol, method);
   }
-  // ==== end section: multivariate distributions ====
 
  private:
+  BitGen& draw_state_() noexcept { return bit_generator_; }  // what the kernels take
+  // A std::vector of rows x k values written by fill(out).
+  template <class T, class F>
+  static std::vector<T> rows_(std::size_t rows, std::size_t k, F&& fill) {
+    std::vector<T> out(detail::checked_elements<T>(rows, k));
+    fill(out.data());
+    return out;
+  }
   BitGen bit_generator_;
   // Setups kept between one-value calls (NumPy's Generator keeps its binomial_t); they never
   // change a value drawn.
@@ -9631,9 +9513,38 @@ template <class BitGen,
 Generator<BitGen> default_rng(BitGen bit_generator) {
   return Generator<BitGen>(std::move(bit_generator));
 }
-// ==== end free functions: core ====
 
 }  // namespace nprandom
+
+// ---- begin nprandom/detail/draw_forms_undef.hpp ----
+// Ends the scope of <nprandom/detail/draw_forms.hpp> (no include guard, on purpose).
+// Internal header: not API, may change in any release (docs/design.md).
+
+#undef NPRANDOM_DF_REM
+#undef NPRANDOM_DF_CAT
+#undef NPRANDOM_DF_CAT_I
+#undef NPRANDOM_DF_NARG
+#undef NPRANDOM_DF_NARG_I
+#undef NPRANDOM_DF_MAP
+#undef NPRANDOM_DF_MAP1
+#undef NPRANDOM_DF_MAP2
+#undef NPRANDOM_DF_MAP3
+#undef NPRANDOM_DF_PICK
+#undef NPRANDOM_DF_TYPE_I
+#undef NPRANDOM_DF_TYPE_II
+#undef NPRANDOM_DF_NAME_I
+#undef NPRANDOM_DF_NAME_II
+#undef NPRANDOM_DF_DEF_I
+#undef NPRANDOM_DF_DEF_II
+#undef NPRANDOM_DF_TYPE
+#undef NPRANDOM_DF_NAME
+#undef NPRANDOM_DF_DECL
+#undef NPRANDOM_DF_DECL_DEF
+#undef NPRANDOM_DF_ARRAY
+#undef NPRANDOM_DRAW_FORMS_MANY
+#undef NPRANDOM_DRAW_FORMS
+#undef NPRANDOM_DRAW_FORMS_0
+// ---- end nprandom/detail/draw_forms_undef.hpp ----
 
 #endif  // NPRANDOM_GENERATOR_HPP
 // ---- end nprandom/generator.hpp ----
@@ -9667,27 +9578,28 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 #define NPRANDOM_LEGACY_RANDOM_STATE_HPP
 
 // Mirrors numpy.random.RandomState of NumPy 2.5: the same methods, parameter order, defaults,
-// validation messages and draws. Sampling algorithms live in legacy/distributions.hpp (the frozen
-// legacy kernels) and in distributions/ (the kernels mtrand.pyx shares with Generator: uniform,
-// laplace, gumbel, logistic, triangular, poisson, the geometric search, bounded integers,
-// random_interval). This file only validates, sizes and dispatches.
-//
-// Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
-// `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
-// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory;
-// `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(lam_column, {2, 3})`: array parameters broadcast
-// with `size` by NumPy's rules (ndarray result with its shape; see <nprandom/ndarray.hpp>). The
-// univariate methods are each one detail::method declaration giving all four forms.
-// Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
-// row-major, one row per draw.
-//
-// Errors: NumPy's ValueError and TypeError -> std::invalid_argument, OverflowError ->
-// std::overflow_error, with NumPy 2.5's message text. Validation happens once per call, before
-// anything is drawn.
-//
-// Seeding (MT19937 only, as in NumPy): an integer in [0, 2^32 - 1] -> init_genrand; a non-empty
-// sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
-// from RandomState(5), as in NumPy.
+// messages and draws. Sampling algorithms live in legacy/distributions.hpp (the frozen legacy
+// kernels) and distributions/ (the kernels mtrand.pyx shares with Generator); this file
+// validates, sizes and dispatches. Each univariate method is one declaration `NAME_` (kernel,
+// parameters with NumPy's names and constraints; detail/broadcast.hpp) whose four forms come from
+// NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp): `rs.normal(loc, scale)` one value;
+// `rs.normal(loc, scale, n)` a std::vector of n values (NumPy's size=n); `rs.normal(loc, scale,
+// out, n)` fills caller memory; `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(col, {2, 3})`:
+// array parameters broadcast with `size` (ndarray; <nprandom/ndarray.hpp>). Discrete methods
+// return std::int64_t (C long on LP64); multivariate results are row-major, one row per draw.
+// Errors: ValueError/TypeError -> std::invalid_argument, OverflowError -> std::overflow_error,
+// NumPy 2.5's texts, checked once per call before anything is drawn. Seeding (MT19937 only): an
+// integer in [0, 2^32 - 1] -> init_genrand; a sequence -> init_by_array; nothing -> OS entropy.
+
+// ---- begin nprandom/detail/legacy_frontend.hpp ----
+// RandomState's front-end helpers: nprandom's refusals where NumPy's legacy kernels never return,
+// integer comparisons and dtype names for randint, seed-sequence detection, the MT19937 block
+// cursor and the bulk paths over it, RandomState.choice's index logic, and aug_method / bg_method,
+// which build a legacy method's declaration (kernel + bulk fill) from one kernel lambda. The
+// legacy kernels themselves stay in <nprandom/legacy/distributions.hpp>. Internal (detail).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
+#define NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
 
 // ---- begin nprandom/legacy/distributions.hpp ----
 // Frozen legacy (RandomState) sampling kernels: NumPy's src/legacy/legacy-distributions.c.
@@ -10684,11 +10596,8 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <initializer_list>
 #include <iterator>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -10696,43 +10605,7 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
 #include <vector>
 
 namespace nprandom {
-
-/// NumPy's `RandomState.get_state()` (legacy=True) tuple
-/// ('MT19937', key[624], pos, has_gauss, cached_gaussian). A NumPy 3-tuple (no gaussian) is a
-/// LegacyState with has_gauss = 0 and cached_gaussian = 0.0.
-struct LegacyState {
-  std::string bit_generator = "MT19937";
-  std::array<std::uint32_t, 624> key{};
-  int pos = 624;
-  int has_gauss = 0;
-  double cached_gaussian = 0.0;
-
-  friend bool operator==(const LegacyState& a, const LegacyState& b) noexcept {
-    return a.bit_generator == b.bit_generator && a.key == b.key && a.pos == b.pos &&
-           a.has_gauss == b.has_gauss && a.cached_gaussian == b.cached_gaussian;
-  }
-  friend bool operator!=(const LegacyState& a, const LegacyState& b) noexcept { return !(a == b); }
-};
-
-/// NumPy's `RandomState.get_state(legacy=False)` dict: the bit generator's state dict
-/// (`{'bit_generator': ..., 'state': {...}}`) plus 'has_gauss' and 'gauss'.
-template <class BitGenState>
-struct RandomStateDict {
-  BitGenState state{};
-  int has_gauss = 0;
-  double gauss = 0.0;
-
-  friend bool operator==(const RandomStateDict& a, const RandomStateDict& b) noexcept {
-    return a.state == b.state && a.has_gauss == b.has_gauss && a.gauss == b.gauss;
-  }
-  friend bool operator!=(const RandomStateDict& a, const RandomStateDict& b) noexcept {
-    return !(a == b);
-  }
-};
-
 namespace detail {
-
-// Parameter checks use the one constraint vocabulary of <nprandom/detail/broadcast.hpp>.
 
 // nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
 // value after NumPy's own checks.
@@ -10763,11 +10636,11 @@ struct hypergeometric_guard {
                   const array_arg<std::int64_t>& nsample) const {
     shape out;
     try {
-      out = ::nprandom::detail::broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
+      out = broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
     } catch (const std::invalid_argument&) {
       return;  // the draw reports the mismatch with NumPy's text
     }
-    ::nprandom::detail::broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
+    broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
     for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
       const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
       if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
@@ -10838,16 +10711,15 @@ struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())
 class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
-    for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] =
-          nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+    for (int i = pos_; i < mt19937_n; ++i) {
+      buf_[static_cast<std::size_t>(i)] = mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
     }
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
   MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
 
   NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
-    if (NPRANDOM_UNLIKELY(pos_ >= nprandom::detail::mt19937_n)) refill();
+    if (NPRANDOM_UNLIKELY(pos_ >= mt19937_n)) refill();
     return buf_[static_cast<std::size_t>(pos_++)];
   }
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
@@ -10856,12 +10728,12 @@ class MT19937BlockCursor {
   }
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
     const std::uint32_t a = next_uint32();
-    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
+    return rounded(mt19937_to_double(a, next_uint32()));
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
   void fill_doubles(double* out, std::size_t n) noexcept {
-    constexpr int nw = nprandom::detail::mt19937_n;
+    constexpr int nw = mt19937_n;
     while (n != 0) {
       if (pos_ >= nw - 1) {  // a pair that straddles (or starts at) a block edge
         *out++ = next_double();
@@ -10872,7 +10744,7 @@ class MT19937BlockCursor {
       if (k > n) k = n;
       const std::uint32_t* w = buf_.data() + pos_;
       for (std::size_t i = 0; i < k; ++i) {
-        out[i] = ::nprandom::detail::mt19937_to_double(w[2 * i], w[2 * i + 1]);
+        out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
       }
       pos_ += static_cast<int>(2 * k);
       out += k;
@@ -10881,14 +10753,13 @@ class MT19937BlockCursor {
   }
   // The position in the stream, to go back to (restore() re-tempers the block).
   struct Snapshot {
-    std::array<std::uint32_t, nprandom::detail::mt19937_n> key;
+    std::array<std::uint32_t, mt19937_n> key;
     int pos;
   };
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -10899,19 +10770,334 @@ class MT19937BlockCursor {
 
  private:
   void refill() noexcept {
-    nprandom::detail::mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
+    mt19937_twist(st_.key);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
     pos_ = 0;
   }
 
   MT19937& bg_;
   MT19937State st_;
-  std::array<std::uint32_t, nprandom::detail::mt19937_n> buf_;
+  std::array<std::uint32_t, mt19937_n> buf_;
   int pos_;
 };
 
+// cdf = cumsum(p); cdf /= cdf[-1]
+inline std::vector<double> normalized_cdf(const std::vector<double>& p) {
+  std::vector<double> cdf(p.size());
+  double acc = 0.0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    acc += p[i];
+    cdf[i] = acc;
+  }
+  const double last = cdf.empty() ? 1.0 : cdf.back();
+  for (double& c : cdf) c /= last;
+  return cdf;
+}
+// searchsorted(cdf, u, side='right')
+inline std::int64_t search_right(const std::vector<double>& cdf, double u) {
+  return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+}
+
+// RandomState.choice's index logic (mtrand.pyx) over a RandomState `rs` (its random_sample,
+// randint and permutation, as NumPy's choice calls them). `is_scalar`: size=None.
+template <class RS>
+std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, bool a_is_int,
+                                                std::size_t size, bool is_scalar, bool replace,
+                                                const std::vector<double>* p) {
+  const bool samples = is_scalar || size != 0;
+  if (a_is_int) {
+    if (pop_size <= 0 && samples) {
+      throw std::invalid_argument("a must be greater than 0 unless no samples are taken");
+    }
+  } else if (pop_size == 0 && samples) {
+    throw std::invalid_argument("'a' cannot be empty unless no samples are taken");
+  }
+  if (p != nullptr) {
+    if (static_cast<std::int64_t>(p->size()) != pop_size) {
+      throw std::invalid_argument("'a' and 'p' must have same size");
+    }
+    const double p_sum = kahan_sum(p->data(), p->size());
+    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+    for (double v : *p) {
+      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    }
+    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+  }
+  std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
+  if (replace) {
+    if (p != nullptr) {
+      const std::vector<double> cdf = normalized_cdf(*p);
+      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+    } else if (size != 0) {
+      rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
+    }
+    return idx;
+  }
+  if (static_cast<std::int64_t>(size) > pop_size) {
+    throw std::invalid_argument("Cannot take a larger sample than population when 'replace=False'");
+  }
+  if (p != nullptr) {
+    std::vector<double> pp(*p);
+    std::size_t nonzero = 0;
+    for (double v : pp) nonzero += v > 0 ? 1 : 0;
+    if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+    std::size_t n_uniq = 0;
+    std::vector<double> x;
+    // Values already taken have p = 0 from the next round on and can never be drawn again, so
+    // one "seen" flag per value serves the whole call.
+    std::vector<char> seen(pp.size(), 0);
+    while (n_uniq < size) {
+      x = rs.random_sample(size - n_uniq);
+      for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
+      const std::vector<double> cdf = normalized_cdf(pp);
+      // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order
+      // (NumPy: unique(return_index=True), indices sorted).
+      std::size_t found = 0;
+      for (double u : x) {
+        const std::int64_t v = search_right(cdf, u);
+        char& flag = seen[static_cast<std::size_t>(v)];
+        if (!flag) {
+          flag = 1;
+          idx[n_uniq + found++] = v;
+        }
+      }
+      n_uniq += found;
+    }
+    return idx;
+  }
+  const std::vector<std::int64_t> perm = rs.permutation(pop_size);
+  std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
+  return idx;
+}
+
+// Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block
+// cursor over it (same words, tempered a block at a time; see MT19937BlockCursor).
+template <class BitGen, class F>
+void with_bulk_bitgen(BitGen& bit_generator, std::size_t n, F&& f) {
+  if constexpr (std::is_same<BitGen, MT19937>::value) {
+    if (n >= 2048) {
+      MT19937BlockCursor cursor(bit_generator);
+      f(cursor);
+      cursor.commit();
+      return;
+    }
+  }
+  f(bit_generator);
+}
+
+// f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator; the
+// cache is carried in and out.
+template <class BitGen, class F>
+void with_aug(legacy::AugBitGen<BitGen>& state, std::size_t n, F&& f) {
+  with_bulk_bitgen(state.bitgen(), n, [&](auto& bg) {
+    legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, state.has_gauss, state.gauss};
+    f(aug);
+    state.has_gauss = aug.has_gauss;
+    state.gauss = aug.gauss;
+  });
+}
+
+// n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
+template <class BitGen>
+void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, double* out,
+                                std::size_t n) {
+  with_aug(state, n, [&](auto& aug) {
+    if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                               legacy::AugBitGen<MT19937BlockCursor>>::value) {
+      legacy::standard_gamma_fill_batched(aug, shape, out, n);
+    } else {
+      legacy::standard_gamma_fill(aug, shape, out, n);
+    }
+  });
+}
+
+// out[i] = legacy_double (the bit generator's next_double), n times.
+template <class BitGen>
+void legacy_doubles(BitGen& bit_generator, double* out, std::size_t n) noexcept {
+  with_bulk_bitgen(bit_generator, n, [&](auto& bg) {
+    if constexpr (std::is_same<std::decay_t<decltype(bg)>, MT19937BlockCursor>::value) {
+      bg.fill_doubles(out, n);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
+    }
+  });
+}
+
+// RandomState's private state, for the method builders below (BasicRandomState befriends it).
+struct legacy_access {
+  template <class S>
+  static auto& aug(S& s) noexcept {
+    return s.aug_;
+  }
+  template <class S>
+  static auto& bg(S& s) noexcept {
+    return s.bit_generator_;
+  }
+};
+
+// A RandomState method whose kernel k(gen, p...) runs on the augmented state (the gaussian
+// cache: aug_method) or on the bare bit generator (bg_method); its bulk fill runs the same
+// kernel over the MT19937 block cursor for long draws (same words, same values).
+template <class Out, class K, class... P>
+constexpr auto aug_method(K k, typed_param<P>... p) {
+  return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::aug(s), v...); }, p...)
+      .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
+        with_aug(legacy_access::aug(s), n, [&](auto& aug) {
+          for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+        });
+      });
+}
+template <class Out, class K, class... P>
+constexpr auto bg_method(K k, typed_param<P>... p) {
+  return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::bg(s), v...); }, p...)
+      .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
+        with_bulk_bitgen(legacy_access::bg(s), n, [&](auto& bg) {
+          for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+        });
+      });
+}
+
 }  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
+// ---- end nprandom/detail/legacy_frontend.hpp ----
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace nprandom {
+
+/// NumPy's `RandomState.get_state()` (legacy=True) tuple
+/// ('MT19937', key[624], pos, has_gauss, cached_gaussian). A NumPy 3-tuple (no gaussian) is a
+/// LegacyState with has_gauss = 0 and cached_gaussian = 0.0.
+struct LegacyState {
+  std::string bit_generator = "MT19937";
+  std::array<std::uint32_t, 624> key{};
+  int pos = 624;
+  int has_gauss = 0;
+  double cached_gaussian = 0.0;
+
+  friend bool operator==(const LegacyState& a, const LegacyState& b) noexcept {
+    return a.bit_generator == b.bit_generator && a.key == b.key && a.pos == b.pos &&
+           a.has_gauss == b.has_gauss && a.cached_gaussian == b.cached_gaussian;
+  }
+  friend bool operator!=(const LegacyState& a, const LegacyState& b) noexcept { return !(a == b); }
+};
+
+/// NumPy's `RandomState.get_state(legacy=False)` dict: the bit generator's state dict
+/// (`{'bit_generator': ..., 'state': {...}}`) plus 'has_gauss' and 'gauss'.
+template <class BitGenState>
+struct RandomStateDict {
+  BitGenState state{};
+  int has_gauss = 0;
+  double gauss = 0.0;
+
+  friend bool operator==(const RandomStateDict& a, const RandomStateDict& b) noexcept {
+    return a.state == b.state && a.has_gauss == b.has_gauss && a.gauss == b.gauss;
+  }
+  friend bool operator!=(const RandomStateDict& a, const RandomStateDict& b) noexcept {
+    return !(a == b);
+  }
+};
+
+// ---- begin nprandom/detail/draw_forms.hpp ----
+// NPRANDOM_DRAW_FORMS: the four draw forms of a front-end method, written once.
+//
+// No include guard, on purpose: a front end includes this file just before its class and
+// <nprandom/detail/draw_forms_undef.hpp> just after it, so the macros never leak into user code
+// (each front end includes the pair again; tools/amalgamate.py inlines unguarded headers at every
+// include). Internal: every name here may change without notice.
+//
+// Inside a class that declares `static constexpr auto NAME_ = detail::make_method<Out>(...)`
+// (detail/broadcast.hpp) and a member `draw_state_()` returning what the kernels take (the bit
+// generator for Generator, the RandomState itself for RandomState),
+//
+//   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0))
+//
+// declares the public overloads, each forwarding to NAME_:
+//
+//   Out NAME(T1 p1 [= d1], ...)                          one value         NAME_.one
+//   std::vector<Out> NAME(T1 p1, ..., std::size_t size)  `size` values     NAME_.sized
+//   void NAME(T1 p1, ..., Out* out, std::size_t count)   fill caller memory NAME_.fill
+//   ndarray<Out> NAME(array_arg<T1> p1, ..., size_arg size = {})
+//                                                        array parameters  NAME_.array
+//
+// Each parameter is `(Type, name)` or `(Type, name, = default)`: the third element is pasted
+// after the parameter of the one-value form only (NumPy's scalar defaults). Parameters are the
+// public C++ order, which is also NAME_'s parameter order. One to three parameters;
+// NPRANDOM_DRAW_FORMS_0(NAME, Out) is the parameterless form (its array form takes `size_arg
+// size` with no default, so NAME() stays the one-value form). NPRANDOM_DRAW_FORMS_MANY declares
+// the sized, fill and array forms only, for a method whose one-value form is written by hand.
+// Each use ends with a semicolon (the expansion ends in `static_assert(true, "")`).
+// tools/gen_numpy_map.py expands these macros the same way to list every overload.
+// Internal header: not API, may change in any release (docs/design.md).
+
+#define NPRANDOM_DF_REM(...) __VA_ARGS__
+#define NPRANDOM_DF_CAT(a, b) NPRANDOM_DF_CAT_I(a, b)
+#define NPRANDOM_DF_CAT_I(a, b) a##b
+#define NPRANDOM_DF_NARG(...) NPRANDOM_DF_NARG_I(__VA_ARGS__, 3, 2, 1, )
+#define NPRANDOM_DF_NARG_I(a, b, c, n, ...) n
+#define NPRANDOM_DF_MAP(F, ...) \
+  NPRANDOM_DF_CAT(NPRANDOM_DF_MAP, NPRANDOM_DF_NARG(__VA_ARGS__))(F, __VA_ARGS__)
+#define NPRANDOM_DF_MAP1(F, a) F(a)
+#define NPRANDOM_DF_MAP2(F, a, b) F(a), F(b)
+#define NPRANDOM_DF_MAP3(F, a, b, c) F(a), F(b), F(c)
+// (T, n) and (T, n, = d) read alike: two empty arguments are appended before picking.
+#define NPRANDOM_DF_PICK(p, M) M(NPRANDOM_DF_REM p, , )
+#define NPRANDOM_DF_TYPE_I(...) NPRANDOM_DF_TYPE_II(__VA_ARGS__)
+#define NPRANDOM_DF_TYPE_II(t, ...) t
+#define NPRANDOM_DF_NAME_I(...) NPRANDOM_DF_NAME_II(__VA_ARGS__)
+#define NPRANDOM_DF_NAME_II(t, n, ...) n
+#define NPRANDOM_DF_DEF_I(...) NPRANDOM_DF_DEF_II(__VA_ARGS__)
+#define NPRANDOM_DF_DEF_II(t, n, d, ...) d
+#define NPRANDOM_DF_TYPE(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_TYPE_I)
+#define NPRANDOM_DF_NAME(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_NAME_I)
+#define NPRANDOM_DF_DECL(p) NPRANDOM_DF_TYPE(p) NPRANDOM_DF_NAME(p)
+#define NPRANDOM_DF_DECL_DEF(p) NPRANDOM_DF_DECL(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_DEF_I)
+#define NPRANDOM_DF_ARRAY(p) ::nprandom::array_arg<NPRANDOM_DF_TYPE(p)> NPRANDOM_DF_NAME(p)
+
+#define NPRANDOM_DRAW_FORMS_MANY(NAME, Out, ...)                                               \
+  std::vector<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), std::size_t size) {    \
+    return NAME##_.sized(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
+  void NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), Out* out, std::size_t count) {     \
+    NAME##_.fill(draw_state_(), out, count, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__));   \
+  }                                                                                            \
+  ::nprandom::ndarray<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_ARRAY, __VA_ARGS__),               \
+                                ::nprandom::size_arg size = {}) {                              \
+    return NAME##_.array(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
+  static_assert(true, "")
+
+#define NPRANDOM_DRAW_FORMS(NAME, Out, ...)                                            \
+  Out NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL_DEF, __VA_ARGS__)) {                       \
+    return NAME##_.one(draw_state_(), NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                    \
+  NPRANDOM_DRAW_FORMS_MANY(NAME, Out, __VA_ARGS__)
+
+#define NPRANDOM_DRAW_FORMS_0(NAME, Out)                                                 \
+  Out NAME() { return NAME##_.one(draw_state_()); }                                      \
+  std::vector<Out> NAME(std::size_t size) { return NAME##_.sized(draw_state_(), size); } \
+  void NAME(Out* out, std::size_t count) { NAME##_.fill(draw_state_(), out, count); }    \
+  ::nprandom::ndarray<Out> NAME(::nprandom::size_arg size) {                             \
+    return NAME##_.array(draw_state_(), size);                                           \
+  }                                                                                      \
+  static_assert(true, "")
+// ---- end nprandom/detail/draw_forms.hpp ----
 
 /// numpy.random.RandomState over any bit generator (NumPy allows RandomState(bit_generator));
 /// `RandomState` is the MT19937 one. Seeding (constructors and seed()) exists only for MT19937,
@@ -10922,6 +11108,8 @@ class MT19937BlockCursor {
 /// locks. Copies are independent streams in the same state (NumPy's pickling round trip).
 template <class BitGen = MT19937>
 class BasicRandomState {
+  using C_ = detail::cons;
+
  public:
   using bit_generator_type = BitGen;
   static constexpr bool is_mt19937 = std::is_same<BitGen, MT19937>::value;
@@ -11015,13 +11203,7 @@ class BasicRandomState {
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   LegacyState get_state() const {
     const MT19937State s = bit_generator_.state();
-    LegacyState out;
-    out.bit_generator = s.bit_generator;
-    out.key = s.key;
-    out.pos = s.pos;
-    out.has_gauss = aug_.has_gauss;
-    out.cached_gaussian = aug_.gauss;
-    return out;
+    return LegacyState{s.bit_generator, s.key, s.pos, aug_.has_gauss, aug_.gauss};
   }
   /// get_state(legacy=False): the bit generator's state plus has_gauss and gauss.
   auto get_state_dict() const {
@@ -11110,12 +11292,7 @@ class BasicRandomState {
   }
   void standard_normal(double* out, std::size_t n) {
     // same values as n gauss() calls, a pair at a time
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> a{&bg, aug_.has_gauss, aug_.gauss};
-      legacy::gauss_fill(a, out, n);
-      aug_.has_gauss = a.has_gauss;
-      aug_.gauss = a.gauss;
-    });
+    with_aug(n, [&](auto& a) { legacy::gauss_fill(a, out, n); });
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
@@ -11127,61 +11304,38 @@ class BasicRandomState {
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
-  // Each method below is ONE declaration (detail::method: kernel, parameters with NumPy's names
-  // and constraints in NumPy's check and broadcast order, an optional bulk fill); its four forms
-  // -- one value, `size` values, fill, array parameters broadcast with `size` (ndarray) -- are
-  // one-line calls of that declaration.
-
   /// normal(loc=0, scale=1): legacy loc + scale * gauss. "scale < 0".
   static constexpr auto normal_ =
       detail::make_method<double>(
           [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
             s.standard_normal(out, n);  // legacy_normal over the batched gaussians
             for (std::size_t i = 0; i < n; ++i)
               out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
           });
-  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(*this, loc, scale); }
-  std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return normal_.sized(*this, size, loc, scale);
-  }
-  void normal(double loc, double scale, double* out, std::size_t n) {
-    normal_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return normal_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
   static constexpr auto lognormal_ =
       detail::make_method<double>(
           [](auto& s, double mean, double sigma) { return legacy::lognormal(s.aug_, mean, sigma); },
-          detail::prm<double>("mean"), detail::prm<double>("sigma", detail::cons::non_negative))
+          detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
             s.standard_normal(out, n);
             for (std::size_t i = 0; i < n; ++i)
               out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
           });
-  double lognormal(double mean = 0.0, double sigma = 1.0) {
-    return lognormal_.one(*this, mean, sigma);
-  }
-  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return lognormal_.sized(*this, size, mean, sigma);
-  }
-  void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    lognormal_.fill(*this, out, n, mean, sigma);
-  }
-  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
-    return lognormal_.array(*this, size, mean, sigma);
-  }
+  NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   // ---- exponential / gamma family ----
 
   /// standard_exponential(): legacy inversion -log(1 - U).
   double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
   std::vector<double> standard_exponential(std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
+    std::vector<double> out(detail::checked_elements<double>(size));
+    standard_exponential(out.data(), size);
+    return out;
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
     // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
@@ -11194,69 +11348,41 @@ class BasicRandomState {
   static constexpr auto exponential_ =
       detail::make_method<double>(
           [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
-          detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double scale) {
             s.legacy_doubles(out, n);
             for (std::size_t i = 0; i < n; ++i)
               out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
           });
-  double exponential(double scale = 1.0) { return exponential_.one(*this, scale); }
-  std::vector<double> exponential(double scale, std::size_t size) {
-    return exponential_.sized(*this, size, scale);
-  }
-  void exponential(double scale, double* out, std::size_t n) {
-    exponential_.fill(*this, out, n, scale);
-  }
-  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
-    return exponential_.array(*this, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   /// standard_gamma(shape): legacy. "shape < 0".
   static constexpr auto standard_gamma_ =
       detail::make_method<double>(
           [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
-          detail::prm<double>("shape", detail::cons::non_negative))
+          detail::prm<double>("shape", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double shape) {
             s.standard_gamma_unchecked(shape, out, n);
           });
-  double standard_gamma(double shape) { return standard_gamma_.one(*this, shape); }
-  std::vector<double> standard_gamma(double shape, std::size_t size) {
-    return standard_gamma_.sized(*this, size, shape);
-  }
-  void standard_gamma(double shape, double* out, std::size_t n) {
-    standard_gamma_.fill(*this, out, n, shape);
-  }
-  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
-    return standard_gamma_.array(*this, size, shape);
-  }
+  NPRANDOM_DRAW_FORMS(standard_gamma, double, (double, shape));
 
   /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
   static constexpr auto gamma_ =
       detail::make_method<double>(
           [](auto& s, double shape, double scale) { return legacy::gamma(s.aug_, shape, scale); },
-          detail::prm<double>("shape", detail::cons::non_negative),
-          detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("shape", C_::non_negative),
+          detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
             s.standard_gamma_unchecked(shape, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
           });
-  double gamma(double shape, double scale = 1.0) { return gamma_.one(*this, shape, scale); }
-  std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return gamma_.sized(*this, size, shape, scale);
-  }
-  void gamma(double shape, double scale, double* out, std::size_t n) {
-    gamma_.fill(*this, out, n, shape, scale);
-  }
-  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
-    return gamma_.array(*this, size, shape, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
   static constexpr auto beta_ =
       detail::make_method<double>(
           [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
-          detail::prm<double>("a", detail::cons::positive),
-          detail::prm<double>("b", detail::cons::positive))
+          detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
             s.with_aug(n, [&](auto& aug) {
               if constexpr (std::is_same<std::decay_t<decltype(aug)>,
@@ -11267,340 +11393,115 @@ class BasicRandomState {
               }
             });
           });
-  double beta(double a, double b) { return beta_.one(*this, a, b); }
-  std::vector<double> beta(double a, double b, std::size_t size) {
-    return beta_.sized(*this, size, a, b);
-  }
-  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(*this, out, n, a, b); }
-  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
-    return beta_.array(*this, size, a, b);
-  }
+  NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
   static constexpr auto chisquare_ =
       detail::make_method<double>([](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
-                                  detail::prm<double>("df", detail::cons::positive))
+                                  detail::prm<double>("df", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double df) {
             s.standard_gamma_unchecked(df / 2.0, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
           });
-  double chisquare(double df) { return chisquare_.one(*this, df); }
-  std::vector<double> chisquare(double df, std::size_t size) {
-    return chisquare_.sized(*this, size, df);
-  }
-  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(*this, out, n, df); }
-  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
-    return chisquare_.array(*this, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
-  /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
-  static constexpr auto noncentral_chisquare_ =
-      detail::make_method<double>(
-          [](auto& s, double df, double nonc) {
-            return legacy::noncentral_chisquare(s.aug_, df, nonc);
-          },
-          detail::prm<double>("df", detail::cons::positive),
-          detail::prm<double>("nonc", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double df, double nonc) {
-            s.fill_aug(out, n,
-                       [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
-          });
-  double noncentral_chisquare(double df, double nonc) {
-    return noncentral_chisquare_.one(*this, df, nonc);
-  }
-  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return noncentral_chisquare_.sized(*this, size, df, nonc);
-  }
-  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    noncentral_chisquare_.fill(*this, out, n, df, nonc);
-  }
-  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
-                                       size_arg size = {}) {
-    return noncentral_chisquare_.array(*this, size, df, nonc);
-  }
+  static constexpr auto noncentral_chisquare_ = detail::aug_method<double>(
+      [](auto& aug, double df, double nonc) { return legacy::noncentral_chisquare(aug, df, nonc); },
+      detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
-  static constexpr auto f_ =
-      detail::make_method<double>(
-          [](auto& s, double dfnum, double dfden) { return legacy::f(s.aug_, dfnum, dfden); },
-          detail::prm<double>("dfnum", detail::cons::positive),
-          detail::prm<double>("dfden", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
-          });
-  double f(double dfnum, double dfden) { return f_.one(*this, dfnum, dfden); }
-  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return f_.sized(*this, size, dfnum, dfden);
-  }
-  void f(double dfnum, double dfden, double* out, std::size_t n) {
-    f_.fill(*this, out, n, dfnum, dfden);
-  }
-  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
-    return f_.array(*this, size, dfnum, dfden);
-  }
+  static constexpr auto f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden) { return legacy::f(aug, dfnum, dfden); },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive));
+  NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
-  /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
-  static constexpr auto noncentral_f_ =
-      detail::make_method<double>(
-          [](auto& s, double dfnum, double dfden, double nonc) {
-            return legacy::noncentral_f(s.aug_, dfnum, dfden, nonc);
-          },
-          detail::prm<double>("dfnum", detail::cons::positive),
-          detail::prm<double>("dfden", detail::cons::positive),
-          detail::prm<double>("nonc", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden,
-                        double nonc) {
-            s.fill_aug(out, n,
-                       [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
-          });
-  double noncentral_f(double dfnum, double dfden, double nonc) {
-    return noncentral_f_.one(*this, dfnum, dfden, nonc);
-  }
-  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return noncentral_f_.sized(*this, size, dfnum, dfden, nonc);
-  }
-  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    noncentral_f_.fill(*this, out, n, dfnum, dfden, nonc);
-  }
-  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
-                               array_arg<double> nonc, size_arg size = {}) {
-    return noncentral_f_.array(*this, size, dfnum, dfden, nonc);
-  }
+  static constexpr auto noncentral_f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden, double nonc) {
+        return legacy::noncentral_f(aug, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive),
+      detail::prm<double>("nonc", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   /// standard_cauchy(): gauss / gauss.
-  static constexpr auto standard_cauchy_ = detail::make_method<double>([](auto& s) {
-                                             return legacy::standard_cauchy(s.aug_);
-                                           }).with_fill([](auto& s, double* out, std::size_t n) {
-    s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
-  });
-  double standard_cauchy() { return standard_cauchy_.one(*this); }
-  std::vector<double> standard_cauchy(std::size_t size) {
-    return standard_cauchy_.sized(*this, size);
-  }
-  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(*this, out, n); }
-  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(*this, size); }
+  static constexpr auto standard_cauchy_ =
+      detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
+  NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
-  /// standard_t(df). "df <= 0".
   static constexpr auto standard_t_ =
-      detail::make_method<double>([](auto& s, double df) { return legacy::standard_t(s.aug_, df); },
-                                  detail::prm<double>("df", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double df) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
-          });
-  double standard_t(double df) { return standard_t_.one(*this, df); }
-  std::vector<double> standard_t(double df, std::size_t size) {
-    return standard_t_.sized(*this, size, df);
-  }
-  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(*this, out, n, df); }
-  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
-    return standard_t_.array(*this, size, df);
-  }
+      detail::aug_method<double>([](auto& aug, double df) { return legacy::standard_t(aug, df); },
+                                 detail::prm<double>("df", C_::positive));
+  NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
-  static constexpr auto vonmises_ =
-      detail::make_method<double>(
-          [](auto& s, double mu, double kappa) {
-            return legacy::vonmises(s.bit_generator_, mu, kappa);
-          },
-          detail::prm<double>("mu"),
-          detail::prm<double>("kappa", detail::cons::non_negative, &detail::vonmises_guard))
-          .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
-          });
-  double vonmises(double mu, double kappa) { return vonmises_.one(*this, mu, kappa); }
-  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return vonmises_.sized(*this, size, mu, kappa);
-  }
-  void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    vonmises_.fill(*this, out, n, mu, kappa);
-  }
-  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
-    return vonmises_.array(*this, size, mu, kappa);
-  }
+  static constexpr auto vonmises_ = detail::bg_method<double>(
+      [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
+      detail::prm<double>("mu"),
+      detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
+  NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  /// pareto(a). "a <= 0".
   static constexpr auto pareto_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::pareto(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
-          });
-  double pareto(double a) { return pareto_.one(*this, a); }
-  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(*this, size, a); }
-  void pareto(double a, double* out, std::size_t n) { pareto_.fill(*this, out, n, a); }
-  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
-    return pareto_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::pareto(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
+  NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  /// weibull(a). "a < 0".
   static constexpr auto weibull_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::weibull(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
-          });
-  double weibull(double a) { return weibull_.one(*this, a); }
-  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(*this, size, a); }
-  void weibull(double a, double* out, std::size_t n) { weibull_.fill(*this, out, n, a); }
-  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
-    return weibull_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
+                                 detail::prm<double>("a", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  /// power(a). "a <= 0".
   static constexpr auto power_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::power(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
-          });
-  double power(double a) { return power_.one(*this, a); }
-  std::vector<double> power(double a, std::size_t size) { return power_.sized(*this, size, a); }
-  void power(double a, double* out, std::size_t n) { power_.fill(*this, out, n, a); }
-  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
-    return power_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
+  NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  static constexpr auto laplace_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::laplace(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
-          });
-  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(*this, loc, scale); }
-  std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return laplace_.sized(*this, size, loc, scale);
-  }
-  void laplace(double loc, double scale, double* out, std::size_t n) {
-    laplace_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return laplace_.array(*this, size, loc, scale);
-  }
+  static constexpr auto laplace_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  static constexpr auto gumbel_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::gumbel(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
-          });
-  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(*this, loc, scale); }
-  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return gumbel_.sized(*this, size, loc, scale);
-  }
-  void gumbel(double loc, double scale, double* out, std::size_t n) {
-    gumbel_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return gumbel_.array(*this, size, loc, scale);
-  }
+  static constexpr auto gumbel_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  static constexpr auto logistic_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::logistic(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
-          });
-  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(*this, loc, scale); }
-  std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return logistic_.sized(*this, size, loc, scale);
-  }
-  void logistic(double loc, double scale, double* out, std::size_t n) {
-    logistic_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return logistic_.array(*this, size, loc, scale);
-  }
+  static constexpr auto logistic_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::logistic(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
   static constexpr auto rayleigh_ =
-      detail::make_method<double>(
-          [](auto& s, double scale) { return legacy::rayleigh(s.bit_generator_, scale); },
-          detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
-          });
-  double rayleigh(double scale = 1.0) { return rayleigh_.one(*this, scale); }
-  std::vector<double> rayleigh(double scale, std::size_t size) {
-    return rayleigh_.sized(*this, size, scale);
-  }
-  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(*this, out, n, scale); }
-  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
-    return rayleigh_.array(*this, size, scale);
-  }
+      detail::bg_method<double>([](auto& bg, double scale) { return legacy::rayleigh(bg, scale); },
+                                detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
-  /// wald(mean, scale). "mean <= 0", "scale <= 0".
-  static constexpr auto wald_ =
-      detail::make_method<double>(
-          [](auto& s, double mean, double scale) { return legacy::wald(s.aug_, mean, scale); },
-          detail::prm<double>("mean", detail::cons::positive),
-          detail::prm<double>("scale", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double mean, double scale) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
-          });
-  double wald(double mean, double scale) { return wald_.one(*this, mean, scale); }
-  std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return wald_.sized(*this, size, mean, scale);
-  }
-  void wald(double mean, double scale, double* out, std::size_t n) {
-    wald_.fill(*this, out, n, mean, scale);
-  }
-  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
-    return wald_.array(*this, size, mean, scale);
-  }
+  static constexpr auto wald_ = detail::aug_method<double>(
+      [](auto& aug, double mean, double scale) { return legacy::wald(aug, mean, scale); },
+      detail::prm<double>("mean", C_::positive), detail::prm<double>("scale", C_::positive));
+  NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
   static constexpr auto triangular_ =
-      detail::make_method<double>(
-          [](auto& s, double left, double mode, double right) {
-            return distributions::triangular(s.bit_generator_, left, mode, right);
+      detail::bg_method<double>(
+          [](auto& bg, double left, double mode, double right) {
+            return distributions::triangular(bg, left, mode, right);
           },
           detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
-          .with_fill([](auto& s, double* out, std::size_t n, double left, double mode,
-                        double right) {
-            s.fill_bg(out, n,
-                      [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
-          })
           .with_pre(detail::check_triangular{});
-  double triangular(double left, double mode, double right) {
-    return triangular_.one(*this, left, mode, right);
-  }
-  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return triangular_.sized(*this, size, left, mode, right);
-  }
-  void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    triangular_.fill(*this, out, n, left, mode, right);
-  }
-  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
-                             array_arg<double> right, size_arg size = {}) {
-    return triangular_.array(*this, size, left, mode, right);
-  }
+  NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
-  static constexpr auto uniform_ =
-      detail::make_method<double>(
-          [](auto& s, double low, double range) {
-            return distributions::uniform(s.bit_generator_, low, range);
-          },
-          detail::prm<double>("low"), detail::prm<double>("range"))
-          .with_fill([](auto& s, double* out, std::size_t n, double low, double range) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
-          });
+  static constexpr auto uniform_ = detail::bg_method<double>(
+      [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
+      detail::prm<double>("low"), detail::prm<double>("range"));
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(*this, low, check_uniform(low, high));
   }
@@ -11672,15 +11573,15 @@ class BasicRandomState {
                            const size_arg& size = {}) {
     static_assert(nprandom::detail::integers_dtype<IntType>::supported,
                   "randint with array bounds: dtype std::int8_t..std::uint64_t or bool");
-    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
-      const shape s = size ? *size : shape{};
-      const std::size_t n = s.count(sizeof(IntType));
-      std::unique_ptr<IntType[]> tmp(new IntType[n == 0 ? 1 : n]);
-      randint<IntType>(low[0], high[0], tmp.get(), n);
-      return ndarray<IntType>(std::vector<IntType>(tmp.get(), tmp.get() + n), s);
-    }
-    return nprandom::detail::integers_broadcast_draw<IntType>(
-        bit_generator_, low.data(), low.shape(), high.data(), high.shape(), size, false, true);
+    return nprandom::detail::with_exact_bounds(low, high, [&](const auto* lo, const auto* hi) {
+      if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+        ndarray<IntType> out(size ? *size : shape{});
+        randint<IntType>(lo[0], hi[0], out.data(), out.size());
+        return out;
+      }
+      return nprandom::detail::integers_broadcast_draw<IntType>(bit_generator_, lo, low.shape(), hi,
+                                                                high.shape(), size, false, true);
+    });
   }
   /// randint(high) with array `high`: low = 0.
   template <class IntType = std::int64_t>
@@ -11739,8 +11640,8 @@ class BasicRandomState {
           [](auto& s, double p, std::int64_t n) {
             return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
           },
-          detail::prm<double>("p", detail::cons::bounded_0_1),
-          detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
+          detail::prm<double>("p", C_::bounded_0_1),
+          detail::prm<std::int64_t>("n", C_::non_negative_long))
           .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
             s.with_bulk_bitgen(cnt, [&](auto& bg) {
               legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt);
@@ -11760,210 +11661,116 @@ class BasicRandomState {
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
-  static constexpr auto negative_binomial_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double n, double p) { return legacy::negative_binomial(s.aug_, n, p); },
-          detail::prm<double>("n", detail::cons::positive),
-          detail::prm<double>("p", detail::cons::bounded_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double n, double p) {
-            s.fill_aug(out, cnt, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
-          });
-  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(*this, n, p); }
-  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return negative_binomial_.sized(*this, size, n, p);
-  }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    negative_binomial_.fill(*this, out, cnt, n, p);
-  }
-  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
-                                          size_arg size = {}) {
-    return negative_binomial_.array(*this, size, n, p);
-  }
+  static constexpr auto negative_binomial_ = detail::aug_method<std::int64_t>(
+      [](auto& aug, double n, double p) { return legacy::negative_binomial(aug, n, p); },
+      detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
+  NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
-  /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
   static constexpr auto poisson_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double lam) { return legacy::poisson(s.bit_generator_, lam); },
-          detail::prm<double>("lam", detail::cons::legacy_poisson))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double lam) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::poisson(bg, lam); });
-          });
-  std::int64_t poisson(double lam = 1.0) { return poisson_.one(*this, lam); }
-  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return poisson_.sized(*this, size, lam);
-  }
-  void poisson(double lam, std::int64_t* out, std::size_t n) { poisson_.fill(*this, out, n, lam); }
-  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
-    return poisson_.array(*this, size, lam);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double lam) { return legacy::poisson(bg, lam); },
+                                      detail::prm<double>("lam", C_::legacy_poisson));
+  NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
   static constexpr auto zipf_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double a) { return legacy::zipf(s.bit_generator_, a); },
-          detail::prm<double>("a", detail::cons::gt_1, &detail::zipf_guard))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
-          });
-  std::int64_t zipf(double a) { return zipf_.one(*this, a); }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(*this, size, a); }
-  void zipf(double a, std::int64_t* out, std::size_t n) { zipf_.fill(*this, out, n, a); }
-  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
-    return zipf_.array(*this, size, a);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
+                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
+  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
-  /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
   static constexpr auto geometric_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double p) { return legacy::geometric(s.bit_generator_, p); },
-          detail::prm<double>("p", detail::cons::bounded_gt_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::geometric(bg, p); });
-          });
-  std::int64_t geometric(double p) { return geometric_.one(*this, p); }
-  std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return geometric_.sized(*this, size, p);
-  }
-  void geometric(double p, std::int64_t* out, std::size_t n) { geometric_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
-    return geometric_.array(*this, size, p);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::geometric(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_gt_0_1));
+  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
   /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
   static constexpr auto hypergeometric_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-            return legacy::hypergeometric(s.bit_generator_, ngood, nbad, nsample);
+      detail::bg_method<std::int64_t>(
+          [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return legacy::hypergeometric(bg, ngood, nbad, nsample);
           },
-          detail::prm<std::int64_t>("ngood", detail::cons::non_negative_long),
-          detail::prm<std::int64_t>("nbad", detail::cons::non_negative),
-          detail::prm<std::int64_t>("nsample", detail::cons::gte_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, std::int64_t ngood,
-                        std::int64_t nbad, std::int64_t nsample) {
-            s.fill_bg(out, n,
-                      [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
-          })
+          detail::prm<std::int64_t>("ngood", C_::non_negative_long),
+          detail::prm<std::int64_t>("nbad", C_::non_negative),
+          detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
-  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    return hypergeometric_.one(*this, ngood, nbad, nsample);
-  }
-  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
-                                           std::int64_t nsample, std::size_t size) {
-    return hypergeometric_.sized(*this, size, ngood, nbad, nsample);
-  }
-  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t n) {
-    hypergeometric_.fill(*this, out, n, ngood, nbad, nsample);
-  }
-  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
-                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
-    return hypergeometric_.array(*this, size, ngood, nbad, nsample);
-  }
+  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
+                      (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
   static constexpr auto logseries_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double p) { return legacy::logseries(s.bit_generator_, p); },
-          detail::prm<double>("p", detail::cons::bounded_lt_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::logseries(bg, p); });
-          });
-  std::int64_t logseries(double p) { return logseries_.one(*this, p); }
-  std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return logseries_.sized(*this, size, p);
-  }
-  void logseries(double p, std::int64_t* out, std::size_t n) { logseries_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
-    return logseries_.array(*this, size, p);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::logseries(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_lt_0_1));
+  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
-  // ---- multivariate distributions (row-major, one row per draw) ----
+  // ---- multivariate distributions (row-major, one row per draw; k values per draw) ----
 
-  /// multinomial(n, pvals): one draw of d = pvals.size() counts (NumPy 2.5: the legacy binomial,
-  /// so a zero pval or n = 0 still consumes draws). pvals[-1] is only range-checked. Errors:
-  /// "pvals < 0, pvals > 1 or pvals contains NaNs", "sum(pvals[:-1]) > 1.0", "n < 0".
+  /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
+  /// zero pval or n = 0 still consumes draws). "pvals < 0, pvals > 1 or pvals contains NaNs",
+  /// "sum(pvals[:-1]) > 1.0", "n < 0". pvals[-1] is only range-checked.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, std::size_t{1});
   }
-  /// multinomial(n, pvals, size): size rows of d counts.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
     std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()), 0);
     multinomial(n, pvals, out.data(), size);
     return out;
   }
-  /// multinomial fill form: writes size rows of pvals.size() counts to out.
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
     const std::size_t d = pvals.size();
-    check_multinomial(n, pvals);
+    detail::check_pvals(pvals.data(), d, d, false);
+    if (n < 0) throw std::invalid_argument("n < 0");
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     if (d != 0)
       legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, size, binomial_cache_);
   }
 
-  /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).
-  /// "alpha <= 0" if any alpha <= 0.
+  /// dirichlet(alpha[, size]): rows of legacy gammas times 1/sum. "alpha <= 0".
   std::vector<double> dirichlet(const std::vector<double>& alpha) {
     return dirichlet(alpha, std::size_t{1});
   }
-  /// dirichlet(alpha, size): size rows of k values.
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
     std::vector<double> out(detail::checked_elements<double>(size, alpha.size()), 0.0);
     dirichlet(alpha, out.data(), size);
     return out;
   }
-  /// dirichlet fill form: writes size rows of alpha.size() values to out.
   void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
     for (double a : alpha) {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
-    const std::size_t k = alpha.size();
-    const std::size_t total = detail::checked_elements<double>(size, k);
+    const std::size_t k = alpha.size(), total = detail::checked_elements<double>(size, k);
     for (std::size_t i = 0; i < total; i += k) {
       double acc = 0.0;
-      for (std::size_t j = 0; j < k; ++j) {
-        out[i + j] = legacy::standard_gamma(aug_, alpha[j]);
-        acc = acc + out[i + j];
-      }
+      for (std::size_t j = 0; j < k; ++j)
+        acc = acc + (out[i + j] = legacy::standard_gamma(aug_, alpha[j]));
       const double invacc = 1 / acc;
       for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
     }
   }
 
-  /// multivariate_normal(mean, cov, size, check_valid="warn", tol=1e-8): SVD only,
-  /// x @ (sqrt(s)[:, None] * vh) + mean. The normals (legacy gauss) are drawn before the
-  /// decomposition, so the stream is bit-exact; the transform agrees with NumPy's LAPACK to
-  /// rounding only (see detail/linalg.hpp). Errors: "cov must be 2 dimensional and square",
-  /// "mean and cov must have same length", "check_valid must equal 'warn', 'raise', or
-  /// 'ignore'", "covariance is not symmetric positive-semidefinite." (check_valid="raise";
-  /// "warn" goes to nprandom's warning handler).
+  /// multivariate_normal(mean, cov[, size], check_valid="warn", tol=1e-8): SVD only,
+  /// x @ (sqrt(s)[:, None] * vh) + mean. The legacy gaussians are drawn before the
+  /// decomposition (bit-exact stream; the transform matches LAPACK to rounding, detail/linalg.hpp).
+  /// "cov must be 2 dimensional and square", "mean and cov must have same length", "check_valid
+  /// must equal 'warn', 'raise', or 'ignore'", "covariance is not symmetric positive-semidefinite."
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, const std::string& check_valid = "warn",
                                           double tol = 1e-8) {
-    const std::size_t d = mean.size();
-    for (const auto& row : cov) {
-      if (row.size() != cov.size()) {
-        throw std::invalid_argument("cov must be 2 dimensional and square");
-      }
-    }
-    if (d != cov.size()) throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, d));
-    std::vector<double> flat;
-    flat.reserve(d * d);
-    for (const auto& row : cov) flat.insert(flat.end(), row.begin(), row.end());
-    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), d, check_valid,
-                                                        tol, x.data(), size);
+    const std::vector<double> flat = detail::flatten_cov(cov);
+    if (mean.size() != cov.size())
+      throw std::invalid_argument("mean and cov must have same length");
+    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, mean.size()));
+    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
+                                                        check_valid, tol, x.data(), size);
     return x;
   }
-  /// multivariate_normal(mean, cov): one draw (NumPy's size=None).
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov) {
     return multivariate_normal(mean, cov, 1);
@@ -12011,29 +11818,33 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return choice_indices(a, true, 1, true, replace, p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
+                                         p.empty() ? nullptr : &p)[0];
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
   template <class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
                                    const std::vector<double>& p = {}) {
-    return choice_indices(a, true, to_size(size), false, replace, p.empty() ? nullptr : &p);
+    return detail::legacy_choice_indices(*this, a, true, to_size(size), false, replace,
+                                         p.empty() ? nullptr : &p);
   }
   /// choice(population): one element. Empty population: "'a' cannot be empty unless no
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, 1, true, replace,
-                                    p.empty() ? nullptr : &p);
+    const auto idx =
+        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
+                                      replace, p.empty() ? nullptr : &p);
     return a[static_cast<std::size_t>(idx[0])];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
                         const std::vector<double>& p = {}) {
-    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, to_size(size),
-                                    false, replace, p.empty() ? nullptr : &p);
+    const auto idx =
+        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false,
+                                      to_size(size), false, replace, p.empty() ? nullptr : &p);
     std::vector<T> out;
     out.reserve(idx.size());
     for (auto i : idx) out.push_back(a[static_cast<std::size_t>(i)]);
@@ -12062,79 +11873,20 @@ class BasicRandomState {
     return static_cast<std::size_t>(size);
   }
 
-  // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a
-  // block cursor over it (same words, tempered a block at a time; see MT19937BlockCursor).
+  // The bulk paths of detail/legacy_frontend.hpp (the MT19937 block cursor for long draws).
   template <class F>
   void with_bulk_bitgen(std::size_t n, F&& f) {
-    if constexpr (is_mt19937) {
-      if (n >= 2048) {
-        detail::MT19937BlockCursor cursor(bit_generator_);
-        f(cursor);
-        cursor.commit();
-        return;
-      }
-    }
-    f(bit_generator_);
+    detail::with_bulk_bitgen(bit_generator_, n, f);
   }
-
-  // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
-  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
-    with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                 legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
-        legacy::standard_gamma_fill_batched(aug, shape, out, n);
-      } else {
-        legacy::standard_gamma_fill(aug, shape, out, n);
-      }
-    });
-  }
-
-  // out[i] = legacy_double (the bit generator's next_double), n times.
-  void legacy_doubles(double* out, std::size_t n) noexcept {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
-        bg.fill_doubles(out, n);
-      } else {
-        for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
-      }
-    });
-  }
-
-  // f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator;
-  // the cache is carried in and out.
   template <class F>
   void with_aug(std::size_t n, F&& f) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
-      f(aug);
-      aug_.has_gauss = aug.has_gauss;
-      aug_.gauss = aug.gauss;
-    });
+    detail::with_aug(aug_, n, f);
   }
-
-  // out[i] = draw(aug) for a kernel on the augmented state (gaussian cache), over
-  // with_bulk_bitgen's generator; the cache is carried in and out.
-  template <class T, class F>
-  void fill_aug(T* out, std::size_t n, F&& draw) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
-      for (std::size_t i = 0; i < n; ++i) out[i] = draw(aug);
-      aug_.has_gauss = aug.has_gauss;
-      aug_.gauss = aug.gauss;
-    });
+  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
+    detail::legacy_standard_gamma_fill(aug_, shape, out, n);
   }
-  // out[i] = draw(bg) for a kernel on the bare bit generator.
-  template <class T, class F>
-  void fill_bg(T* out, std::size_t n, F&& draw) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = draw(bg);
-    });
-  }
-  template <class F>
-  static std::vector<double> sized(std::size_t size, F&& fill_fn) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    fill_fn(out.data(), size);
-    return out;
+  void legacy_doubles(double* out, std::size_t n) noexcept {
+    detail::legacy_doubles(bit_generator_, out, n);
   }
 
   // ---- validation (NumPy's order) ----
@@ -12142,17 +11894,6 @@ class BasicRandomState {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
-  }
-  static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
-    for (double v : pvals) {
-      if (!(v >= 0) || !(v <= 1)) {
-        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
-      }
-    }
-    if (!pvals.empty() && detail::kahan_sum(pvals.data(), pvals.size() - 1) > (1.0 + 1e-12)) {
-      throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
-    }
-    if (n < 0) throw std::invalid_argument("n < 0");
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
@@ -12218,96 +11959,8 @@ class BasicRandomState {
     });
   }
 
-  // NumPy's choice index logic (mtrand.pyx RandomState.choice). `is_scalar`: size=None.
-  std::vector<std::int64_t> choice_indices(std::int64_t pop_size, bool a_is_int, std::size_t size,
-                                           bool is_scalar, bool replace,
-                                           const std::vector<double>* p) {
-    const bool samples = is_scalar || size != 0;
-    if (a_is_int) {
-      if (pop_size <= 0 && samples) {
-        throw std::invalid_argument("a must be greater than 0 unless no samples are taken");
-      }
-    } else if (pop_size == 0 && samples) {
-      throw std::invalid_argument("'a' cannot be empty unless no samples are taken");
-    }
-    if (p != nullptr) {
-      if (static_cast<std::int64_t>(p->size()) != pop_size) {
-        throw std::invalid_argument("'a' and 'p' must have same size");
-      }
-      const double p_sum = detail::kahan_sum(p->data(), p->size());
-      if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-      for (double v : *p) {
-        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
-      }
-      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-      if (std::fabs(p_sum - 1.) > atol)
-        throw std::invalid_argument("probabilities do not sum to 1");
-    }
-    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    if (replace) {
-      if (p != nullptr) {
-        const std::vector<double> cdf = normalized_cdf(*p);
-        for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, random_sample());
-      } else if (size != 0) {
-        randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
-      }
-      return idx;
-    }
-    if (static_cast<std::int64_t>(size) > pop_size) {
-      throw std::invalid_argument(
-          "Cannot take a larger sample than population when 'replace=False'");
-    }
-    if (p != nullptr) {
-      std::vector<double> pp(*p);
-      std::size_t nonzero = 0;
-      for (double v : pp) nonzero += v > 0 ? 1 : 0;
-      if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
-      std::size_t n_uniq = 0;
-      std::vector<double> x;
-      // Values already taken have p = 0 from the next round on and can never be drawn again, so
-      // one "seen" flag per value serves the whole call.
-      std::vector<char> seen(pp.size(), 0);
-      while (n_uniq < size) {
-        x = random_sample(size - n_uniq);
-        for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
-        const std::vector<double> cdf = normalized_cdf(pp);
-        // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order
-        // (NumPy: unique(return_index=True), indices sorted).
-        std::size_t found = 0;
-        for (double u : x) {
-          const std::int64_t v = search_right(cdf, u);
-          char& flag = seen[static_cast<std::size_t>(v)];
-          if (!flag) {
-            flag = 1;
-            idx[n_uniq + found++] = v;
-          }
-        }
-        n_uniq += found;
-      }
-      return idx;
-    }
-    const std::vector<std::int64_t> perm = permutation(pop_size);
-    std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
-    return idx;
-  }
-
-  // cdf = cumsum(p); cdf /= cdf[-1]
-  static std::vector<double> normalized_cdf(const std::vector<double>& p) {
-    std::vector<double> cdf(p.size());
-    double acc = 0.0;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      acc += p[i];
-      cdf[i] = acc;
-    }
-    const double last = cdf.empty() ? 1.0 : cdf.back();
-    for (double& c : cdf) c /= last;
-    return cdf;
-  }
-  // searchsorted(cdf, u, side='right')
-  static std::int64_t search_right(const std::vector<double>& cdf, double u) {
-    return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
-  }
-
+  friend struct detail::legacy_access;
+  BasicRandomState& draw_state_() noexcept { return *this; }  // what the kernels take
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
@@ -12317,6 +11970,36 @@ class BasicRandomState {
 using RandomState = BasicRandomState<MT19937>;
 
 }  // namespace nprandom
+
+// ---- begin nprandom/detail/draw_forms_undef.hpp ----
+// Ends the scope of <nprandom/detail/draw_forms.hpp> (no include guard, on purpose).
+// Internal header: not API, may change in any release (docs/design.md).
+
+#undef NPRANDOM_DF_REM
+#undef NPRANDOM_DF_CAT
+#undef NPRANDOM_DF_CAT_I
+#undef NPRANDOM_DF_NARG
+#undef NPRANDOM_DF_NARG_I
+#undef NPRANDOM_DF_MAP
+#undef NPRANDOM_DF_MAP1
+#undef NPRANDOM_DF_MAP2
+#undef NPRANDOM_DF_MAP3
+#undef NPRANDOM_DF_PICK
+#undef NPRANDOM_DF_TYPE_I
+#undef NPRANDOM_DF_TYPE_II
+#undef NPRANDOM_DF_NAME_I
+#undef NPRANDOM_DF_NAME_II
+#undef NPRANDOM_DF_DEF_I
+#undef NPRANDOM_DF_DEF_II
+#undef NPRANDOM_DF_TYPE
+#undef NPRANDOM_DF_NAME
+#undef NPRANDOM_DF_DECL
+#undef NPRANDOM_DF_DECL_DEF
+#undef NPRANDOM_DF_ARRAY
+#undef NPRANDOM_DRAW_FORMS_MANY
+#undef NPRANDOM_DRAW_FORMS
+#undef NPRANDOM_DRAW_FORMS_0
+// ---- end nprandom/detail/draw_forms_undef.hpp ----
 
 #endif  // NPRANDOM_LEGACY_RANDOM_STATE_HPP
 // ---- end nprandom/legacy/random_state.hpp ----

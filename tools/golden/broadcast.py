@@ -123,11 +123,24 @@ CALLS += [
     ("G.integers_bool", "g.integers([0, 0, 1], [2, 1, 2], size=(2, 3), dtype=bool)"),
     ("G.integers_bool_endpoint", "g.integers([0, 1], [1, 1], endpoint=True, dtype=bool)"),
     ("G.err_integers_bool_oob", "g.integers([0, 1], [[1], [3]], dtype=bool)"),
+    # Bounds given as integers of the other signedness (a uint64 array for int64, negative values
+    # for uint64) are checked as given, never converted first.
+    ("G.integers_u64_bound", "g.integers(0, [2**63, 5])"),
+    ("G.integers_u64_bound_size", "g.integers(0, 2**63, size=2)"),
+    ("G.err_integers_u64_high_oob", "g.integers([2**63], [2**63 + 5])"),
+    ("G.err_integers_u64_high_oob_endpoint", "g.integers(0, [2**63], endpoint=True)"),
+    ("G.err_integers_u64_high_oob_size", "g.integers(0, 2**63 + 1, size=2)"),
+    ("G.err_integers_u64_low_above", "g.integers([2**63], [5])"),
+    ("G.err_integers_neg_high_uint64", "g.integers(0, [-1], dtype=np.uint64)"),
+    ("G.err_integers_neg_low_uint64", "g.integers([-1], 5, dtype=np.uint64)"),
 ]
 
 # RandomState.randint / np.random.randint with array bounds (masked _rand_<dtype>_broadcast).
 CALLS += [
     ("R.randint_list", "r.randint([0, 5], 10)"),
+    ("R.randint_u64_bound", "r.randint(0, [2**63])"),
+    ("R.err_randint_u64_high_oob", "r.randint(0, [2**63 + 1])"),
+    ("R.err_randint_neg_low_uint64", "r.randint([-1], 5, dtype=np.uint64)"),
     ("R.randint_2d_size", "r.randint([0, 5], [[10], [50]], size=(3, 2, 2))"),
     ("R.randint_high_only", "r.randint([5, 10, 1000])"),
     ("R.randint_int8", "r.randint([[-5], [0]], [5, 100], size=(3, 2, 2), dtype=np.int8)"),

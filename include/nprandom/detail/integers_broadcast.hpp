@@ -53,9 +53,9 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   if (!integers_can_cast<Low, T>()) {
     for (std::size_t i = 0; i < n_low; ++i) {
       const wide_int l = to_wide(low[i]);
-      if (wide_less(l, lb) || (wide && wide_less(ub, l))) {
-        throw std::invalid_argument("low is out of bounds for " + name);
-      }
+      // (A low above the dtype's range is not an error of its own: NumPy reports it as
+      // "high is out of bounds" or "low >= high" below.)
+      if (wide_less(l, lb)) throw std::invalid_argument("low is out of bounds for " + name);
     }
   }
   if (!integers_can_cast<High, T>()) {
@@ -79,7 +79,7 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
   const shape out_shape = size ? *size : lh;
   const shape it = broadcast_shapes({&ls, &hs, &out_shape});
   const std::size_t n = out_shape.count(sizeof(T));
-  std::unique_ptr<T[]> tmp(new T[n == 0 ? 1 : n]);  // not ndarray<bool>'s std::vector<bool>
+  ndarray<T> out(out_shape);
   broadcast_walk w(it, {&ls, &hs});
   distributions::uint32_buffer buf;
   for (std::size_t i = 0; i < n; ++i, w.next()) {
@@ -104,9 +104,26 @@ ndarray<T> integers_broadcast_draw(BitGen& bg, const Low* low, const shape& ls, 
                                                 static_cast<U>(distributions::gen_mask(rng64)),
                                                 masked, buf);
     }
-    tmp[i] = static_cast<T>(v);
+    out[i] = static_cast<T>(v);
   }
-  return ndarray<T>(std::vector<T>(tmp.get(), tmp.get() + n), out_shape);
+  return out;
+}
+
+// Calls f(low, high) with the bounds' element pointers typed as the caller's values were: array
+// bounds built from integers of the other signedness that did not fit (a uint64 above INT64_MAX
+// in int64 bounds, a negative value in uint64 bounds; array_arg::other_sign) are read back as
+// that type, so the checks see the values as given ("high is out of bounds for int64", "low is
+// out of bounds for uint64", ...) and a valid bound such as 2**63 for int64 is drawn with.
+template <class B, class F>
+decltype(auto) with_exact_bounds(const array_arg<B>& low, const array_arg<B>& high, F&& f) {
+  using O =
+      std::conditional_t<std::is_signed<B>::value, std::make_unsigned_t<B>, std::make_signed_t<B>>;
+  auto other = [](const B* p) { return reinterpret_cast<const O*>(p); };  // allowed aliasing
+  if (low.other_sign()) {
+    return high.other_sign() ? f(other(low.data()), other(high.data()))
+                             : f(other(low.data()), high.data());
+  }
+  return high.other_sign() ? f(low.data(), other(high.data())) : f(low.data(), high.data());
 }
 
 }  // namespace detail

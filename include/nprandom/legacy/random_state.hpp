@@ -4,27 +4,18 @@
 #define NPRANDOM_LEGACY_RANDOM_STATE_HPP
 
 // Mirrors numpy.random.RandomState of NumPy 2.5: the same methods, parameter order, defaults,
-// validation messages and draws. Sampling algorithms live in legacy/distributions.hpp (the frozen
-// legacy kernels) and in distributions/ (the kernels mtrand.pyx shares with Generator: uniform,
-// laplace, gumbel, logistic, triangular, poisson, the geometric search, bounded integers,
-// random_interval). This file only validates, sizes and dispatches.
-//
-// Draw forms (as everywhere in nprandom): `rs.normal(loc, scale)` -> one value;
-// `rs.normal(loc, scale, n)` -> std::vector of n values, identical to NumPy's `size=n` (a NumPy
-// shape (a, b) is the row-major a*b); `rs.normal(loc, scale, out, n)` fills caller memory;
-// `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(lam_column, {2, 3})`: array parameters broadcast
-// with `size` by NumPy's rules (ndarray result with its shape; see <nprandom/ndarray.hpp>). The
-// univariate methods are each one detail::method declaration giving all four forms.
-// Discrete methods return std::int64_t (NumPy's C long on LP64). Multivariate results are
-// row-major, one row per draw.
-//
-// Errors: NumPy's ValueError and TypeError -> std::invalid_argument, OverflowError ->
-// std::overflow_error, with NumPy 2.5's message text. Validation happens once per call, before
-// anything is drawn.
-//
-// Seeding (MT19937 only, as in NumPy): an integer in [0, 2^32 - 1] -> init_genrand; a non-empty
-// sequence of such integers -> init_by_array; nothing -> OS entropy. RandomState([5]) differs
-// from RandomState(5), as in NumPy.
+// messages and draws. Sampling algorithms live in legacy/distributions.hpp (the frozen legacy
+// kernels) and distributions/ (the kernels mtrand.pyx shares with Generator); this file
+// validates, sizes and dispatches. Each univariate method is one declaration `NAME_` (kernel,
+// parameters with NumPy's names and constraints; detail/broadcast.hpp) whose four forms come from
+// NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp): `rs.normal(loc, scale)` one value;
+// `rs.normal(loc, scale, n)` a std::vector of n values (NumPy's size=n); `rs.normal(loc, scale,
+// out, n)` fills caller memory; `rs.normal({0.0, 1.0, 2.0}, 2.0)`, `rs.poisson(col, {2, 3})`:
+// array parameters broadcast with `size` (ndarray; <nprandom/ndarray.hpp>). Discrete methods
+// return std::int64_t (C long on LP64); multivariate results are row-major, one row per draw.
+// Errors: ValueError/TypeError -> std::invalid_argument, OverflowError -> std::overflow_error,
+// NumPy 2.5's texts, checked once per call before anything is drawn. Seeding (MT19937 only): an
+// integer in [0, 2^32 - 1] -> init_genrand; a sequence -> init_by_array; nothing -> OS entropy.
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/config.hpp>
@@ -33,6 +24,8 @@
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/detail/legacy_frontend.hpp>
+#include <nprandom/detail/multivariate_frontend.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/integers.hpp>
@@ -46,7 +39,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <limits>
@@ -92,188 +84,7 @@ struct RandomStateDict {
   }
 };
 
-namespace detail {
-
-// Parameter checks use the one constraint vocabulary of <nprandom/detail/broadcast.hpp>.
-
-// nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
-// value after NumPy's own checks.
-inline void vonmises_guard(double kappa) {
-  if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
-    fail(
-        "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
-        "Generator.vonmises");
-  }
-}
-inline void zipf_guard(double a) {
-  if (a >= 1025.0) {
-    fail(
-        "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
-        "Generator.zipf");
-  }
-  if (a <= 1.0 + 1e-7) {
-    fail(
-        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 "
-        "near a = 1 (NumPy "
-        "effectively hangs); use Generator.zipf");
-  }
-}
-// Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
-// 2**63 - 3, and then never returns. Reject instead of hanging.
-struct hypergeometric_guard {
-  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
-                  const array_arg<std::int64_t>& nsample) const {
-    shape out;
-    try {
-      out = ::nprandom::detail::broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
-    } catch (const std::invalid_argument&) {
-      return;  // the draw reports the mismatch with NumPy's text
-    }
-    ::nprandom::detail::broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
-    for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
-      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
-      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
-        fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-            "there and NumPy never "
-            "returns");
-      }
-    }
-  }
-};
-
-// ---- integer comparisons across signedness (C++20's std::cmp_less, for C++17) ----
-template <class A, class B>
-constexpr bool cmp_less(A a, B b) noexcept {
-  if constexpr (std::is_signed<A>::value == std::is_signed<B>::value) {
-    return a < b;
-  } else if constexpr (std::is_signed<A>::value) {
-    return a < 0 || static_cast<std::make_unsigned_t<A>>(a) < b;
-  } else {
-    return b >= 0 && a < static_cast<std::make_unsigned_t<B>>(b);
-  }
-}
-template <class A, class B>
-constexpr bool cmp_equal(A a, B b) noexcept {
-  return !cmp_less(a, b) && !cmp_less(b, a);
-}
-
-// NumPy's dtype names for randint's messages.
-template <class IntType>
-constexpr const char* dtype_name() noexcept {
-  if constexpr (std::is_same<IntType, bool>::value) {
-    return "bool";
-  } else if constexpr (std::is_signed<IntType>::value) {
-    return sizeof(IntType) == 1   ? "int8"
-           : sizeof(IntType) == 2 ? "int16"
-           : sizeof(IntType) == 4 ? "int32"
-                                  : "int64";
-  } else {
-    return sizeof(IntType) == 1   ? "uint8"
-           : sizeof(IntType) == 2 ? "uint16"
-           : sizeof(IntType) == 4 ? "uint32"
-                                  : "uint64";
-  }
-}
-
-template <class T>
-using enable_if_int_t =
-    std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;
-
-// A sequence of seed integers (vector, array, initializer_list, ...).
-template <class T, class = void>
-struct is_int_range : std::false_type {};
-template <class T>
-struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
-                                   decltype(std::end(std::declval<const T&>()))>>
-    : std::integral_constant<
-          bool,
-          std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {
-};
-
-// A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
-// twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
-// the key and position back. The words, and so every value drawn through it, are exactly those
-// of next_uint32() on the generator itself -- only faster (NumPy's RandomState draws one word at
-// a time through a function pointer). Provides the kernel interface (next_uint32, next_uint64,
-// next_double with MT19937's 53-bit double).
-class MT19937BlockCursor {
- public:
-  explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
-    for (int i = pos_; i < nprandom::detail::mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] =
-          nprandom::detail::mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
-    }
-  }
-  MT19937BlockCursor(const MT19937BlockCursor&) = delete;
-  MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
-
-  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
-    if (NPRANDOM_UNLIKELY(pos_ >= nprandom::detail::mt19937_n)) refill();
-    return buf_[static_cast<std::size_t>(pos_++)];
-  }
-  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
-    const std::uint64_t hi = next_uint32();
-    return (hi << 32) | next_uint32();
-  }
-  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const std::uint32_t a = next_uint32();
-    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
-  }
-  // n consecutive next_double() values, converted straight from the tempered block (the
-  // per-word block check is only paid at block edges).
-  void fill_doubles(double* out, std::size_t n) noexcept {
-    constexpr int nw = nprandom::detail::mt19937_n;
-    while (n != 0) {
-      if (pos_ >= nw - 1) {  // a pair that straddles (or starts at) a block edge
-        *out++ = next_double();
-        --n;
-        continue;
-      }
-      std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
-      if (k > n) k = n;
-      const std::uint32_t* w = buf_.data() + pos_;
-      for (std::size_t i = 0; i < k; ++i) {
-        out[i] = ::nprandom::detail::mt19937_to_double(w[2 * i], w[2 * i + 1]);
-      }
-      pos_ += static_cast<int>(2 * k);
-      out += k;
-      n -= k;
-    }
-  }
-  // The position in the stream, to go back to (restore() re-tempers the block).
-  struct Snapshot {
-    std::array<std::uint32_t, nprandom::detail::mt19937_n> key;
-    int pos;
-  };
-  Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
-  void restore(const Snapshot& s) noexcept {
-    st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
-    pos_ = s.pos;
-  }
-  // Writes the advanced state back to the generator.
-  void commit() {
-    st_.pos = pos_;
-    bg_.set_state(st_);
-  }
-
- private:
-  void refill() noexcept {
-    nprandom::detail::mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i)
-      buf_[i] = nprandom::detail::mt19937_temper(st_.key[i]);
-    pos_ = 0;
-  }
-
-  MT19937& bg_;
-  MT19937State st_;
-  std::array<std::uint32_t, nprandom::detail::mt19937_n> buf_;
-  int pos_;
-};
-
-}  // namespace detail
+#include <nprandom/detail/draw_forms.hpp>  // macros only; undefined at the end of this file
 
 /// numpy.random.RandomState over any bit generator (NumPy allows RandomState(bit_generator));
 /// `RandomState` is the MT19937 one. Seeding (constructors and seed()) exists only for MT19937,
@@ -284,6 +95,8 @@ class MT19937BlockCursor {
 /// locks. Copies are independent streams in the same state (NumPy's pickling round trip).
 template <class BitGen = MT19937>
 class BasicRandomState {
+  using C_ = detail::cons;
+
  public:
   using bit_generator_type = BitGen;
   static constexpr bool is_mt19937 = std::is_same<BitGen, MT19937>::value;
@@ -377,13 +190,7 @@ class BasicRandomState {
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   LegacyState get_state() const {
     const MT19937State s = bit_generator_.state();
-    LegacyState out;
-    out.bit_generator = s.bit_generator;
-    out.key = s.key;
-    out.pos = s.pos;
-    out.has_gauss = aug_.has_gauss;
-    out.cached_gaussian = aug_.gauss;
-    return out;
+    return LegacyState{s.bit_generator, s.key, s.pos, aug_.has_gauss, aug_.gauss};
   }
   /// get_state(legacy=False): the bit generator's state plus has_gauss and gauss.
   auto get_state_dict() const {
@@ -472,12 +279,7 @@ class BasicRandomState {
   }
   void standard_normal(double* out, std::size_t n) {
     // same values as n gauss() calls, a pair at a time
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> a{&bg, aug_.has_gauss, aug_.gauss};
-      legacy::gauss_fill(a, out, n);
-      aug_.has_gauss = a.has_gauss;
-      aug_.gauss = a.gauss;
-    });
+    with_aug(n, [&](auto& a) { legacy::gauss_fill(a, out, n); });
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
@@ -489,61 +291,38 @@ class BasicRandomState {
   }
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
-  // Each method below is ONE declaration (detail::method: kernel, parameters with NumPy's names
-  // and constraints in NumPy's check and broadcast order, an optional bulk fill); its four forms
-  // -- one value, `size` values, fill, array parameters broadcast with `size` (ndarray) -- are
-  // one-line calls of that declaration.
-
   /// normal(loc=0, scale=1): legacy loc + scale * gauss. "scale < 0".
   static constexpr auto normal_ =
       detail::make_method<double>(
           [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
             s.standard_normal(out, n);  // legacy_normal over the batched gaussians
             for (std::size_t i = 0; i < n; ++i)
               out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
           });
-  double normal(double loc = 0.0, double scale = 1.0) { return normal_.one(*this, loc, scale); }
-  std::vector<double> normal(double loc, double scale, std::size_t size) {
-    return normal_.sized(*this, size, loc, scale);
-  }
-  void normal(double loc, double scale, double* out, std::size_t n) {
-    normal_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> normal(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return normal_.array(*this, size, loc, scale);
-  }
+  NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
   static constexpr auto lognormal_ =
       detail::make_method<double>(
           [](auto& s, double mean, double sigma) { return legacy::lognormal(s.aug_, mean, sigma); },
-          detail::prm<double>("mean"), detail::prm<double>("sigma", detail::cons::non_negative))
+          detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
             s.standard_normal(out, n);
             for (std::size_t i = 0; i < n; ++i)
               out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
           });
-  double lognormal(double mean = 0.0, double sigma = 1.0) {
-    return lognormal_.one(*this, mean, sigma);
-  }
-  std::vector<double> lognormal(double mean, double sigma, std::size_t size) {
-    return lognormal_.sized(*this, size, mean, sigma);
-  }
-  void lognormal(double mean, double sigma, double* out, std::size_t n) {
-    lognormal_.fill(*this, out, n, mean, sigma);
-  }
-  ndarray<double> lognormal(array_arg<double> mean, array_arg<double> sigma, size_arg size = {}) {
-    return lognormal_.array(*this, size, mean, sigma);
-  }
+  NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   // ---- exponential / gamma family ----
 
   /// standard_exponential(): legacy inversion -log(1 - U).
   double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
   std::vector<double> standard_exponential(std::size_t size) {
-    return sized(size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
+    std::vector<double> out(detail::checked_elements<double>(size));
+    standard_exponential(out.data(), size);
+    return out;
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
     // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
@@ -556,69 +335,41 @@ class BasicRandomState {
   static constexpr auto exponential_ =
       detail::make_method<double>(
           [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
-          detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double scale) {
             s.legacy_doubles(out, n);
             for (std::size_t i = 0; i < n; ++i)
               out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
           });
-  double exponential(double scale = 1.0) { return exponential_.one(*this, scale); }
-  std::vector<double> exponential(double scale, std::size_t size) {
-    return exponential_.sized(*this, size, scale);
-  }
-  void exponential(double scale, double* out, std::size_t n) {
-    exponential_.fill(*this, out, n, scale);
-  }
-  ndarray<double> exponential(array_arg<double> scale, size_arg size = {}) {
-    return exponential_.array(*this, size, scale);
-  }
+  NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   /// standard_gamma(shape): legacy. "shape < 0".
   static constexpr auto standard_gamma_ =
       detail::make_method<double>(
           [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
-          detail::prm<double>("shape", detail::cons::non_negative))
+          detail::prm<double>("shape", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double shape) {
             s.standard_gamma_unchecked(shape, out, n);
           });
-  double standard_gamma(double shape) { return standard_gamma_.one(*this, shape); }
-  std::vector<double> standard_gamma(double shape, std::size_t size) {
-    return standard_gamma_.sized(*this, size, shape);
-  }
-  void standard_gamma(double shape, double* out, std::size_t n) {
-    standard_gamma_.fill(*this, out, n, shape);
-  }
-  ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
-    return standard_gamma_.array(*this, size, shape);
-  }
+  NPRANDOM_DRAW_FORMS(standard_gamma, double, (double, shape));
 
   /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
   static constexpr auto gamma_ =
       detail::make_method<double>(
           [](auto& s, double shape, double scale) { return legacy::gamma(s.aug_, shape, scale); },
-          detail::prm<double>("shape", detail::cons::non_negative),
-          detail::prm<double>("scale", detail::cons::non_negative))
+          detail::prm<double>("shape", C_::non_negative),
+          detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
             s.standard_gamma_unchecked(shape, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
           });
-  double gamma(double shape, double scale = 1.0) { return gamma_.one(*this, shape, scale); }
-  std::vector<double> gamma(double shape, double scale, std::size_t size) {
-    return gamma_.sized(*this, size, shape, scale);
-  }
-  void gamma(double shape, double scale, double* out, std::size_t n) {
-    gamma_.fill(*this, out, n, shape, scale);
-  }
-  ndarray<double> gamma(array_arg<double> shape, array_arg<double> scale, size_arg size = {}) {
-    return gamma_.array(*this, size, shape, scale);
-  }
+  NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
   static constexpr auto beta_ =
       detail::make_method<double>(
           [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
-          detail::prm<double>("a", detail::cons::positive),
-          detail::prm<double>("b", detail::cons::positive))
+          detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
             s.with_aug(n, [&](auto& aug) {
               if constexpr (std::is_same<std::decay_t<decltype(aug)>,
@@ -629,340 +380,115 @@ class BasicRandomState {
               }
             });
           });
-  double beta(double a, double b) { return beta_.one(*this, a, b); }
-  std::vector<double> beta(double a, double b, std::size_t size) {
-    return beta_.sized(*this, size, a, b);
-  }
-  void beta(double a, double b, double* out, std::size_t n) { beta_.fill(*this, out, n, a, b); }
-  ndarray<double> beta(array_arg<double> a, array_arg<double> b, size_arg size = {}) {
-    return beta_.array(*this, size, a, b);
-  }
+  NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
   static constexpr auto chisquare_ =
       detail::make_method<double>([](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
-                                  detail::prm<double>("df", detail::cons::positive))
+                                  detail::prm<double>("df", C_::positive))
           .with_fill([](auto& s, double* out, std::size_t n, double df) {
             s.standard_gamma_unchecked(df / 2.0, out, n);
             for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
           });
-  double chisquare(double df) { return chisquare_.one(*this, df); }
-  std::vector<double> chisquare(double df, std::size_t size) {
-    return chisquare_.sized(*this, size, df);
-  }
-  void chisquare(double df, double* out, std::size_t n) { chisquare_.fill(*this, out, n, df); }
-  ndarray<double> chisquare(array_arg<double> df, size_arg size = {}) {
-    return chisquare_.array(*this, size, df);
-  }
+  NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
-  /// noncentral_chisquare(df, nonc). "df <= 0", "nonc < 0".
-  static constexpr auto noncentral_chisquare_ =
-      detail::make_method<double>(
-          [](auto& s, double df, double nonc) {
-            return legacy::noncentral_chisquare(s.aug_, df, nonc);
-          },
-          detail::prm<double>("df", detail::cons::positive),
-          detail::prm<double>("nonc", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double df, double nonc) {
-            s.fill_aug(out, n,
-                       [&](auto& aug) { return legacy::noncentral_chisquare(aug, df, nonc); });
-          });
-  double noncentral_chisquare(double df, double nonc) {
-    return noncentral_chisquare_.one(*this, df, nonc);
-  }
-  std::vector<double> noncentral_chisquare(double df, double nonc, std::size_t size) {
-    return noncentral_chisquare_.sized(*this, size, df, nonc);
-  }
-  void noncentral_chisquare(double df, double nonc, double* out, std::size_t n) {
-    noncentral_chisquare_.fill(*this, out, n, df, nonc);
-  }
-  ndarray<double> noncentral_chisquare(array_arg<double> df, array_arg<double> nonc,
-                                       size_arg size = {}) {
-    return noncentral_chisquare_.array(*this, size, df, nonc);
-  }
+  static constexpr auto noncentral_chisquare_ = detail::aug_method<double>(
+      [](auto& aug, double df, double nonc) { return legacy::noncentral_chisquare(aug, df, nonc); },
+      detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  /// f(dfnum, dfden). "dfnum <= 0", "dfden <= 0".
-  static constexpr auto f_ =
-      detail::make_method<double>(
-          [](auto& s, double dfnum, double dfden) { return legacy::f(s.aug_, dfnum, dfden); },
-          detail::prm<double>("dfnum", detail::cons::positive),
-          detail::prm<double>("dfden", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::f(aug, dfnum, dfden); });
-          });
-  double f(double dfnum, double dfden) { return f_.one(*this, dfnum, dfden); }
-  std::vector<double> f(double dfnum, double dfden, std::size_t size) {
-    return f_.sized(*this, size, dfnum, dfden);
-  }
-  void f(double dfnum, double dfden, double* out, std::size_t n) {
-    f_.fill(*this, out, n, dfnum, dfden);
-  }
-  ndarray<double> f(array_arg<double> dfnum, array_arg<double> dfden, size_arg size = {}) {
-    return f_.array(*this, size, dfnum, dfden);
-  }
+  static constexpr auto f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden) { return legacy::f(aug, dfnum, dfden); },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive));
+  NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
-  /// noncentral_f(dfnum, dfden, nonc). "dfnum <= 0", "dfden <= 0", "nonc < 0".
-  static constexpr auto noncentral_f_ =
-      detail::make_method<double>(
-          [](auto& s, double dfnum, double dfden, double nonc) {
-            return legacy::noncentral_f(s.aug_, dfnum, dfden, nonc);
-          },
-          detail::prm<double>("dfnum", detail::cons::positive),
-          detail::prm<double>("dfden", detail::cons::positive),
-          detail::prm<double>("nonc", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden,
-                        double nonc) {
-            s.fill_aug(out, n,
-                       [&](auto& aug) { return legacy::noncentral_f(aug, dfnum, dfden, nonc); });
-          });
-  double noncentral_f(double dfnum, double dfden, double nonc) {
-    return noncentral_f_.one(*this, dfnum, dfden, nonc);
-  }
-  std::vector<double> noncentral_f(double dfnum, double dfden, double nonc, std::size_t size) {
-    return noncentral_f_.sized(*this, size, dfnum, dfden, nonc);
-  }
-  void noncentral_f(double dfnum, double dfden, double nonc, double* out, std::size_t n) {
-    noncentral_f_.fill(*this, out, n, dfnum, dfden, nonc);
-  }
-  ndarray<double> noncentral_f(array_arg<double> dfnum, array_arg<double> dfden,
-                               array_arg<double> nonc, size_arg size = {}) {
-    return noncentral_f_.array(*this, size, dfnum, dfden, nonc);
-  }
+  static constexpr auto noncentral_f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden, double nonc) {
+        return legacy::noncentral_f(aug, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive),
+      detail::prm<double>("nonc", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   /// standard_cauchy(): gauss / gauss.
-  static constexpr auto standard_cauchy_ = detail::make_method<double>([](auto& s) {
-                                             return legacy::standard_cauchy(s.aug_);
-                                           }).with_fill([](auto& s, double* out, std::size_t n) {
-    s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_cauchy(aug); });
-  });
-  double standard_cauchy() { return standard_cauchy_.one(*this); }
-  std::vector<double> standard_cauchy(std::size_t size) {
-    return standard_cauchy_.sized(*this, size);
-  }
-  void standard_cauchy(double* out, std::size_t n) { standard_cauchy_.fill(*this, out, n); }
-  ndarray<double> standard_cauchy(size_arg size) { return standard_cauchy_.array(*this, size); }
+  static constexpr auto standard_cauchy_ =
+      detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
+  NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
-  /// standard_t(df). "df <= 0".
   static constexpr auto standard_t_ =
-      detail::make_method<double>([](auto& s, double df) { return legacy::standard_t(s.aug_, df); },
-                                  detail::prm<double>("df", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double df) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::standard_t(aug, df); });
-          });
-  double standard_t(double df) { return standard_t_.one(*this, df); }
-  std::vector<double> standard_t(double df, std::size_t size) {
-    return standard_t_.sized(*this, size, df);
-  }
-  void standard_t(double df, double* out, std::size_t n) { standard_t_.fill(*this, out, n, df); }
-  ndarray<double> standard_t(array_arg<double> df, size_arg size = {}) {
-    return standard_t_.array(*this, size, df);
-  }
+      detail::aug_method<double>([](auto& aug, double df) { return legacy::standard_t(aug, df); },
+                                 detail::prm<double>("df", C_::positive));
+  NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
-  static constexpr auto vonmises_ =
-      detail::make_method<double>(
-          [](auto& s, double mu, double kappa) {
-            return legacy::vonmises(s.bit_generator_, mu, kappa);
-          },
-          detail::prm<double>("mu"),
-          detail::prm<double>("kappa", detail::cons::non_negative, &detail::vonmises_guard))
-          .with_fill([](auto& s, double* out, std::size_t n, double mu, double kappa) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::vonmises(bg, mu, kappa); });
-          });
-  double vonmises(double mu, double kappa) { return vonmises_.one(*this, mu, kappa); }
-  std::vector<double> vonmises(double mu, double kappa, std::size_t size) {
-    return vonmises_.sized(*this, size, mu, kappa);
-  }
-  void vonmises(double mu, double kappa, double* out, std::size_t n) {
-    vonmises_.fill(*this, out, n, mu, kappa);
-  }
-  ndarray<double> vonmises(array_arg<double> mu, array_arg<double> kappa, size_arg size = {}) {
-    return vonmises_.array(*this, size, mu, kappa);
-  }
+  static constexpr auto vonmises_ = detail::bg_method<double>(
+      [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
+      detail::prm<double>("mu"),
+      detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
+  NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  /// pareto(a). "a <= 0".
   static constexpr auto pareto_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::pareto(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::pareto(aug, a); });
-          });
-  double pareto(double a) { return pareto_.one(*this, a); }
-  std::vector<double> pareto(double a, std::size_t size) { return pareto_.sized(*this, size, a); }
-  void pareto(double a, double* out, std::size_t n) { pareto_.fill(*this, out, n, a); }
-  ndarray<double> pareto(array_arg<double> a, size_arg size = {}) {
-    return pareto_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::pareto(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
+  NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  /// weibull(a). "a < 0".
   static constexpr auto weibull_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::weibull(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::weibull(aug, a); });
-          });
-  double weibull(double a) { return weibull_.one(*this, a); }
-  std::vector<double> weibull(double a, std::size_t size) { return weibull_.sized(*this, size, a); }
-  void weibull(double a, double* out, std::size_t n) { weibull_.fill(*this, out, n, a); }
-  ndarray<double> weibull(array_arg<double> a, size_arg size = {}) {
-    return weibull_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
+                                 detail::prm<double>("a", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  /// power(a). "a <= 0".
   static constexpr auto power_ =
-      detail::make_method<double>([](auto& s, double a) { return legacy::power(s.aug_, a); },
-                                  detail::prm<double>("a", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double a) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::power(aug, a); });
-          });
-  double power(double a) { return power_.one(*this, a); }
-  std::vector<double> power(double a, std::size_t size) { return power_.sized(*this, size, a); }
-  void power(double a, double* out, std::size_t n) { power_.fill(*this, out, n, a); }
-  ndarray<double> power(array_arg<double> a, size_arg size = {}) {
-    return power_.array(*this, size, a);
-  }
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
+  NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  static constexpr auto laplace_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::laplace(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::laplace(bg, loc, scale); });
-          });
-  double laplace(double loc = 0.0, double scale = 1.0) { return laplace_.one(*this, loc, scale); }
-  std::vector<double> laplace(double loc, double scale, std::size_t size) {
-    return laplace_.sized(*this, size, loc, scale);
-  }
-  void laplace(double loc, double scale, double* out, std::size_t n) {
-    laplace_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> laplace(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return laplace_.array(*this, size, loc, scale);
-  }
+  static constexpr auto laplace_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  static constexpr auto gumbel_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::gumbel(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::gumbel(bg, loc, scale); });
-          });
-  double gumbel(double loc = 0.0, double scale = 1.0) { return gumbel_.one(*this, loc, scale); }
-  std::vector<double> gumbel(double loc, double scale, std::size_t size) {
-    return gumbel_.sized(*this, size, loc, scale);
-  }
-  void gumbel(double loc, double scale, double* out, std::size_t n) {
-    gumbel_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> gumbel(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return gumbel_.array(*this, size, loc, scale);
-  }
+  static constexpr auto gumbel_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  static constexpr auto logistic_ =
-      detail::make_method<double>(
-          [](auto& s, double loc, double scale) {
-            return distributions::logistic(s.bit_generator_, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::logistic(bg, loc, scale); });
-          });
-  double logistic(double loc = 0.0, double scale = 1.0) { return logistic_.one(*this, loc, scale); }
-  std::vector<double> logistic(double loc, double scale, std::size_t size) {
-    return logistic_.sized(*this, size, loc, scale);
-  }
-  void logistic(double loc, double scale, double* out, std::size_t n) {
-    logistic_.fill(*this, out, n, loc, scale);
-  }
-  ndarray<double> logistic(array_arg<double> loc, array_arg<double> scale, size_arg size = {}) {
-    return logistic_.array(*this, size, loc, scale);
-  }
+  static constexpr auto logistic_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::logistic(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
   static constexpr auto rayleigh_ =
-      detail::make_method<double>(
-          [](auto& s, double scale) { return legacy::rayleigh(s.bit_generator_, scale); },
-          detail::prm<double>("scale", detail::cons::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::rayleigh(bg, scale); });
-          });
-  double rayleigh(double scale = 1.0) { return rayleigh_.one(*this, scale); }
-  std::vector<double> rayleigh(double scale, std::size_t size) {
-    return rayleigh_.sized(*this, size, scale);
-  }
-  void rayleigh(double scale, double* out, std::size_t n) { rayleigh_.fill(*this, out, n, scale); }
-  ndarray<double> rayleigh(array_arg<double> scale, size_arg size = {}) {
-    return rayleigh_.array(*this, size, scale);
-  }
+      detail::bg_method<double>([](auto& bg, double scale) { return legacy::rayleigh(bg, scale); },
+                                detail::prm<double>("scale", C_::non_negative));
+  NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
-  /// wald(mean, scale). "mean <= 0", "scale <= 0".
-  static constexpr auto wald_ =
-      detail::make_method<double>(
-          [](auto& s, double mean, double scale) { return legacy::wald(s.aug_, mean, scale); },
-          detail::prm<double>("mean", detail::cons::positive),
-          detail::prm<double>("scale", detail::cons::positive))
-          .with_fill([](auto& s, double* out, std::size_t n, double mean, double scale) {
-            s.fill_aug(out, n, [&](auto& aug) { return legacy::wald(aug, mean, scale); });
-          });
-  double wald(double mean, double scale) { return wald_.one(*this, mean, scale); }
-  std::vector<double> wald(double mean, double scale, std::size_t size) {
-    return wald_.sized(*this, size, mean, scale);
-  }
-  void wald(double mean, double scale, double* out, std::size_t n) {
-    wald_.fill(*this, out, n, mean, scale);
-  }
-  ndarray<double> wald(array_arg<double> mean, array_arg<double> scale, size_arg size = {}) {
-    return wald_.array(*this, size, mean, scale);
-  }
+  static constexpr auto wald_ = detail::aug_method<double>(
+      [](auto& aug, double mean, double scale) { return legacy::wald(aug, mean, scale); },
+      detail::prm<double>("mean", C_::positive), detail::prm<double>("scale", C_::positive));
+  NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
   static constexpr auto triangular_ =
-      detail::make_method<double>(
-          [](auto& s, double left, double mode, double right) {
-            return distributions::triangular(s.bit_generator_, left, mode, right);
+      detail::bg_method<double>(
+          [](auto& bg, double left, double mode, double right) {
+            return distributions::triangular(bg, left, mode, right);
           },
           detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
-          .with_fill([](auto& s, double* out, std::size_t n, double left, double mode,
-                        double right) {
-            s.fill_bg(out, n,
-                      [&](auto& bg) { return distributions::triangular(bg, left, mode, right); });
-          })
           .with_pre(detail::check_triangular{});
-  double triangular(double left, double mode, double right) {
-    return triangular_.one(*this, left, mode, right);
-  }
-  std::vector<double> triangular(double left, double mode, double right, std::size_t size) {
-    return triangular_.sized(*this, size, left, mode, right);
-  }
-  void triangular(double left, double mode, double right, double* out, std::size_t n) {
-    triangular_.fill(*this, out, n, left, mode, right);
-  }
-  ndarray<double> triangular(array_arg<double> left, array_arg<double> mode,
-                             array_arg<double> right, size_arg size = {}) {
-    return triangular_.array(*this, size, left, mode, right);
-  }
+  NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
-  static constexpr auto uniform_ =
-      detail::make_method<double>(
-          [](auto& s, double low, double range) {
-            return distributions::uniform(s.bit_generator_, low, range);
-          },
-          detail::prm<double>("low"), detail::prm<double>("range"))
-          .with_fill([](auto& s, double* out, std::size_t n, double low, double range) {
-            s.fill_bg(out, n, [&](auto& bg) { return distributions::uniform(bg, low, range); });
-          });
+  static constexpr auto uniform_ = detail::bg_method<double>(
+      [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
+      detail::prm<double>("low"), detail::prm<double>("range"));
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(*this, low, check_uniform(low, high));
   }
@@ -1034,15 +560,15 @@ class BasicRandomState {
                            const size_arg& size = {}) {
     static_assert(nprandom::detail::integers_dtype<IntType>::supported,
                   "randint with array bounds: dtype std::int8_t..std::uint64_t or bool");
-    if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
-      const shape s = size ? *size : shape{};
-      const std::size_t n = s.count(sizeof(IntType));
-      std::unique_ptr<IntType[]> tmp(new IntType[n == 0 ? 1 : n]);
-      randint<IntType>(low[0], high[0], tmp.get(), n);
-      return ndarray<IntType>(std::vector<IntType>(tmp.get(), tmp.get() + n), s);
-    }
-    return nprandom::detail::integers_broadcast_draw<IntType>(
-        bit_generator_, low.data(), low.shape(), high.data(), high.shape(), size, false, true);
+    return nprandom::detail::with_exact_bounds(low, high, [&](const auto* lo, const auto* hi) {
+      if (low.ndim() == 0 && high.ndim() == 0) {  // NumPy's scalar path
+        ndarray<IntType> out(size ? *size : shape{});
+        randint<IntType>(lo[0], hi[0], out.data(), out.size());
+        return out;
+      }
+      return nprandom::detail::integers_broadcast_draw<IntType>(bit_generator_, lo, low.shape(), hi,
+                                                                high.shape(), size, false, true);
+    });
   }
   /// randint(high) with array `high`: low = 0.
   template <class IntType = std::int64_t>
@@ -1101,8 +627,8 @@ class BasicRandomState {
           [](auto& s, double p, std::int64_t n) {
             return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
           },
-          detail::prm<double>("p", detail::cons::bounded_0_1),
-          detail::prm<std::int64_t>("n", detail::cons::non_negative_long))
+          detail::prm<double>("p", C_::bounded_0_1),
+          detail::prm<std::int64_t>("n", C_::non_negative_long))
           .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
             s.with_bulk_bitgen(cnt, [&](auto& bg) {
               legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt);
@@ -1122,210 +648,116 @@ class BasicRandomState {
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
-  static constexpr auto negative_binomial_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double n, double p) { return legacy::negative_binomial(s.aug_, n, p); },
-          detail::prm<double>("n", detail::cons::positive),
-          detail::prm<double>("p", detail::cons::bounded_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double n, double p) {
-            s.fill_aug(out, cnt, [&](auto& aug) { return legacy::negative_binomial(aug, n, p); });
-          });
-  std::int64_t negative_binomial(double n, double p) { return negative_binomial_.one(*this, n, p); }
-  std::vector<std::int64_t> negative_binomial(double n, double p, std::size_t size) {
-    return negative_binomial_.sized(*this, size, n, p);
-  }
-  void negative_binomial(double n, double p, std::int64_t* out, std::size_t cnt) {
-    negative_binomial_.fill(*this, out, cnt, n, p);
-  }
-  ndarray<std::int64_t> negative_binomial(array_arg<double> n, array_arg<double> p,
-                                          size_arg size = {}) {
-    return negative_binomial_.array(*this, size, n, p);
-  }
+  static constexpr auto negative_binomial_ = detail::aug_method<std::int64_t>(
+      [](auto& aug, double n, double p) { return legacy::negative_binomial(aug, n, p); },
+      detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
+  NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
-  /// poisson(lam=1). "lam < 0 or lam is NaN", "lam value too large".
   static constexpr auto poisson_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double lam) { return legacy::poisson(s.bit_generator_, lam); },
-          detail::prm<double>("lam", detail::cons::legacy_poisson))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double lam) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::poisson(bg, lam); });
-          });
-  std::int64_t poisson(double lam = 1.0) { return poisson_.one(*this, lam); }
-  std::vector<std::int64_t> poisson(double lam, std::size_t size) {
-    return poisson_.sized(*this, size, lam);
-  }
-  void poisson(double lam, std::int64_t* out, std::size_t n) { poisson_.fill(*this, out, n, lam); }
-  ndarray<std::int64_t> poisson(array_arg<double> lam, size_arg size = {}) {
-    return poisson_.array(*this, size, lam);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double lam) { return legacy::poisson(bg, lam); },
+                                      detail::prm<double>("lam", C_::legacy_poisson));
+  NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
   static constexpr auto zipf_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double a) { return legacy::zipf(s.bit_generator_, a); },
-          detail::prm<double>("a", detail::cons::gt_1, &detail::zipf_guard))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double a) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::zipf(bg, a); });
-          });
-  std::int64_t zipf(double a) { return zipf_.one(*this, a); }
-  std::vector<std::int64_t> zipf(double a, std::size_t size) { return zipf_.sized(*this, size, a); }
-  void zipf(double a, std::int64_t* out, std::size_t n) { zipf_.fill(*this, out, n, a); }
-  ndarray<std::int64_t> zipf(array_arg<double> a, size_arg size = {}) {
-    return zipf_.array(*this, size, a);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
+                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
+  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
-  /// geometric(p). "p <= 0, p > 1 or p contains NaNs".
   static constexpr auto geometric_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double p) { return legacy::geometric(s.bit_generator_, p); },
-          detail::prm<double>("p", detail::cons::bounded_gt_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::geometric(bg, p); });
-          });
-  std::int64_t geometric(double p) { return geometric_.one(*this, p); }
-  std::vector<std::int64_t> geometric(double p, std::size_t size) {
-    return geometric_.sized(*this, size, p);
-  }
-  void geometric(double p, std::int64_t* out, std::size_t n) { geometric_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> geometric(array_arg<double> p, size_arg size = {}) {
-    return geometric_.array(*this, size, p);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::geometric(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_gt_0_1));
+  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
   /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
   static constexpr auto hypergeometric_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-            return legacy::hypergeometric(s.bit_generator_, ngood, nbad, nsample);
+      detail::bg_method<std::int64_t>(
+          [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return legacy::hypergeometric(bg, ngood, nbad, nsample);
           },
-          detail::prm<std::int64_t>("ngood", detail::cons::non_negative_long),
-          detail::prm<std::int64_t>("nbad", detail::cons::non_negative),
-          detail::prm<std::int64_t>("nsample", detail::cons::gte_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, std::int64_t ngood,
-                        std::int64_t nbad, std::int64_t nsample) {
-            s.fill_bg(out, n,
-                      [&](auto& bg) { return legacy::hypergeometric(bg, ngood, nbad, nsample); });
-          })
+          detail::prm<std::int64_t>("ngood", C_::non_negative_long),
+          detail::prm<std::int64_t>("nbad", C_::non_negative),
+          detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
-  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-    return hypergeometric_.one(*this, ngood, nbad, nsample);
-  }
-  std::vector<std::int64_t> hypergeometric(std::int64_t ngood, std::int64_t nbad,
-                                           std::int64_t nsample, std::size_t size) {
-    return hypergeometric_.sized(*this, size, ngood, nbad, nsample);
-  }
-  void hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample,
-                      std::int64_t* out, std::size_t n) {
-    hypergeometric_.fill(*this, out, n, ngood, nbad, nsample);
-  }
-  ndarray<std::int64_t> hypergeometric(array_arg<std::int64_t> ngood, array_arg<std::int64_t> nbad,
-                                       array_arg<std::int64_t> nsample, size_arg size = {}) {
-    return hypergeometric_.array(*this, size, ngood, nbad, nsample);
-  }
+  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
+                      (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
   static constexpr auto logseries_ =
-      detail::make_method<std::int64_t>(
-          [](auto& s, double p) { return legacy::logseries(s.bit_generator_, p); },
-          detail::prm<double>("p", detail::cons::bounded_lt_0_1))
-          .with_fill([](auto& s, std::int64_t* out, std::size_t n, double p) {
-            s.fill_bg(out, n, [&](auto& bg) { return legacy::logseries(bg, p); });
-          });
-  std::int64_t logseries(double p) { return logseries_.one(*this, p); }
-  std::vector<std::int64_t> logseries(double p, std::size_t size) {
-    return logseries_.sized(*this, size, p);
-  }
-  void logseries(double p, std::int64_t* out, std::size_t n) { logseries_.fill(*this, out, n, p); }
-  ndarray<std::int64_t> logseries(array_arg<double> p, size_arg size = {}) {
-    return logseries_.array(*this, size, p);
-  }
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::logseries(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_lt_0_1));
+  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
-  // ---- multivariate distributions (row-major, one row per draw) ----
+  // ---- multivariate distributions (row-major, one row per draw; k values per draw) ----
 
-  /// multinomial(n, pvals): one draw of d = pvals.size() counts (NumPy 2.5: the legacy binomial,
-  /// so a zero pval or n = 0 still consumes draws). pvals[-1] is only range-checked. Errors:
-  /// "pvals < 0, pvals > 1 or pvals contains NaNs", "sum(pvals[:-1]) > 1.0", "n < 0".
+  /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
+  /// zero pval or n = 0 still consumes draws). "pvals < 0, pvals > 1 or pvals contains NaNs",
+  /// "sum(pvals[:-1]) > 1.0", "n < 0". pvals[-1] is only range-checked.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals) {
     return multinomial(n, pvals, std::size_t{1});
   }
-  /// multinomial(n, pvals, size): size rows of d counts.
   std::vector<std::int64_t> multinomial(std::int64_t n, const std::vector<double>& pvals,
                                         std::size_t size) {
     std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size, pvals.size()), 0);
     multinomial(n, pvals, out.data(), size);
     return out;
   }
-  /// multinomial fill form: writes size rows of pvals.size() counts to out.
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
     const std::size_t d = pvals.size();
-    check_multinomial(n, pvals);
+    detail::check_pvals(pvals.data(), d, d, false);
+    if (n < 0) throw std::invalid_argument("n < 0");
     std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
     if (d != 0)
       legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, size, binomial_cache_);
   }
 
-  /// dirichlet(alpha): one draw of k = alpha.size() values (legacy gammas times 1/sum).
-  /// "alpha <= 0" if any alpha <= 0.
+  /// dirichlet(alpha[, size]): rows of legacy gammas times 1/sum. "alpha <= 0".
   std::vector<double> dirichlet(const std::vector<double>& alpha) {
     return dirichlet(alpha, std::size_t{1});
   }
-  /// dirichlet(alpha, size): size rows of k values.
   std::vector<double> dirichlet(const std::vector<double>& alpha, std::size_t size) {
     std::vector<double> out(detail::checked_elements<double>(size, alpha.size()), 0.0);
     dirichlet(alpha, out.data(), size);
     return out;
   }
-  /// dirichlet fill form: writes size rows of alpha.size() values to out.
   void dirichlet(const std::vector<double>& alpha, double* out, std::size_t size) {
     for (double a : alpha) {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
-    const std::size_t k = alpha.size();
-    const std::size_t total = detail::checked_elements<double>(size, k);
+    const std::size_t k = alpha.size(), total = detail::checked_elements<double>(size, k);
     for (std::size_t i = 0; i < total; i += k) {
       double acc = 0.0;
-      for (std::size_t j = 0; j < k; ++j) {
-        out[i + j] = legacy::standard_gamma(aug_, alpha[j]);
-        acc = acc + out[i + j];
-      }
+      for (std::size_t j = 0; j < k; ++j)
+        acc = acc + (out[i + j] = legacy::standard_gamma(aug_, alpha[j]));
       const double invacc = 1 / acc;
       for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
     }
   }
 
-  /// multivariate_normal(mean, cov, size, check_valid="warn", tol=1e-8): SVD only,
-  /// x @ (sqrt(s)[:, None] * vh) + mean. The normals (legacy gauss) are drawn before the
-  /// decomposition, so the stream is bit-exact; the transform agrees with NumPy's LAPACK to
-  /// rounding only (see detail/linalg.hpp). Errors: "cov must be 2 dimensional and square",
-  /// "mean and cov must have same length", "check_valid must equal 'warn', 'raise', or
-  /// 'ignore'", "covariance is not symmetric positive-semidefinite." (check_valid="raise";
-  /// "warn" goes to nprandom's warning handler).
+  /// multivariate_normal(mean, cov[, size], check_valid="warn", tol=1e-8): SVD only,
+  /// x @ (sqrt(s)[:, None] * vh) + mean. The legacy gaussians are drawn before the
+  /// decomposition (bit-exact stream; the transform matches LAPACK to rounding, detail/linalg.hpp).
+  /// "cov must be 2 dimensional and square", "mean and cov must have same length", "check_valid
+  /// must equal 'warn', 'raise', or 'ignore'", "covariance is not symmetric positive-semidefinite."
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, const std::string& check_valid = "warn",
                                           double tol = 1e-8) {
-    const std::size_t d = mean.size();
-    for (const auto& row : cov) {
-      if (row.size() != cov.size()) {
-        throw std::invalid_argument("cov must be 2 dimensional and square");
-      }
-    }
-    if (d != cov.size()) throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, d));
-    std::vector<double> flat;
-    flat.reserve(d * d);
-    for (const auto& row : cov) flat.insert(flat.end(), row.begin(), row.end());
-    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), d, check_valid,
-                                                        tol, x.data(), size);
+    const std::vector<double> flat = detail::flatten_cov(cov);
+    if (mean.size() != cov.size())
+      throw std::invalid_argument("mean and cov must have same length");
+    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, mean.size()));
+    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
+                                                        check_valid, tol, x.data(), size);
     return x;
   }
-  /// multivariate_normal(mean, cov): one draw (NumPy's size=None).
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov) {
     return multivariate_normal(mean, cov, 1);
@@ -1373,29 +805,33 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return choice_indices(a, true, 1, true, replace, p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
+                                         p.empty() ? nullptr : &p)[0];
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
   template <class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<std::int64_t> choice(std::int64_t a, Size size, bool replace = true,
                                    const std::vector<double>& p = {}) {
-    return choice_indices(a, true, to_size(size), false, replace, p.empty() ? nullptr : &p);
+    return detail::legacy_choice_indices(*this, a, true, to_size(size), false, replace,
+                                         p.empty() ? nullptr : &p);
   }
   /// choice(population): one element. Empty population: "'a' cannot be empty unless no
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, 1, true, replace,
-                                    p.empty() ? nullptr : &p);
+    const auto idx =
+        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
+                                      replace, p.empty() ? nullptr : &p);
     return a[static_cast<std::size_t>(idx[0])];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
   std::vector<T> choice(const std::vector<T>& a, Size size, bool replace = true,
                         const std::vector<double>& p = {}) {
-    const auto idx = choice_indices(static_cast<std::int64_t>(a.size()), false, to_size(size),
-                                    false, replace, p.empty() ? nullptr : &p);
+    const auto idx =
+        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false,
+                                      to_size(size), false, replace, p.empty() ? nullptr : &p);
     std::vector<T> out;
     out.reserve(idx.size());
     for (auto i : idx) out.push_back(a[static_cast<std::size_t>(i)]);
@@ -1424,79 +860,20 @@ class BasicRandomState {
     return static_cast<std::size_t>(size);
   }
 
-  // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a
-  // block cursor over it (same words, tempered a block at a time; see MT19937BlockCursor).
+  // The bulk paths of detail/legacy_frontend.hpp (the MT19937 block cursor for long draws).
   template <class F>
   void with_bulk_bitgen(std::size_t n, F&& f) {
-    if constexpr (is_mt19937) {
-      if (n >= 2048) {
-        detail::MT19937BlockCursor cursor(bit_generator_);
-        f(cursor);
-        cursor.commit();
-        return;
-      }
-    }
-    f(bit_generator_);
+    detail::with_bulk_bitgen(bit_generator_, n, f);
   }
-
-  // n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
-  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
-    with_aug(n, [&](auto& aug) {
-      if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                 legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
-        legacy::standard_gamma_fill_batched(aug, shape, out, n);
-      } else {
-        legacy::standard_gamma_fill(aug, shape, out, n);
-      }
-    });
-  }
-
-  // out[i] = legacy_double (the bit generator's next_double), n times.
-  void legacy_doubles(double* out, std::size_t n) noexcept {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
-        bg.fill_doubles(out, n);
-      } else {
-        for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
-      }
-    });
-  }
-
-  // f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator;
-  // the cache is carried in and out.
   template <class F>
   void with_aug(std::size_t n, F&& f) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
-      f(aug);
-      aug_.has_gauss = aug.has_gauss;
-      aug_.gauss = aug.gauss;
-    });
+    detail::with_aug(aug_, n, f);
   }
-
-  // out[i] = draw(aug) for a kernel on the augmented state (gaussian cache), over
-  // with_bulk_bitgen's generator; the cache is carried in and out.
-  template <class T, class F>
-  void fill_aug(T* out, std::size_t n, F&& draw) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, aug_.has_gauss, aug_.gauss};
-      for (std::size_t i = 0; i < n; ++i) out[i] = draw(aug);
-      aug_.has_gauss = aug.has_gauss;
-      aug_.gauss = aug.gauss;
-    });
+  void standard_gamma_unchecked(double shape, double* out, std::size_t n) {
+    detail::legacy_standard_gamma_fill(aug_, shape, out, n);
   }
-  // out[i] = draw(bg) for a kernel on the bare bit generator.
-  template <class T, class F>
-  void fill_bg(T* out, std::size_t n, F&& draw) {
-    with_bulk_bitgen(n, [&](auto& bg) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = draw(bg);
-    });
-  }
-  template <class F>
-  static std::vector<double> sized(std::size_t size, F&& fill_fn) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    fill_fn(out.data(), size);
-    return out;
+  void legacy_doubles(double* out, std::size_t n) noexcept {
+    detail::legacy_doubles(bit_generator_, out, n);
   }
 
   // ---- validation (NumPy's order) ----
@@ -1504,17 +881,6 @@ class BasicRandomState {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
-  }
-  static void check_multinomial(std::int64_t n, const std::vector<double>& pvals) {
-    for (double v : pvals) {
-      if (!(v >= 0) || !(v <= 1)) {
-        throw std::invalid_argument("pvals < 0, pvals > 1 or pvals contains NaNs");
-      }
-    }
-    if (!pvals.empty() && detail::kahan_sum(pvals.data(), pvals.size() - 1) > (1.0 + 1e-12)) {
-      throw std::invalid_argument("sum(pvals[:-1]) > 1.0");
-    }
-    if (n < 0) throw std::invalid_argument("n < 0");
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
@@ -1580,96 +946,8 @@ class BasicRandomState {
     });
   }
 
-  // NumPy's choice index logic (mtrand.pyx RandomState.choice). `is_scalar`: size=None.
-  std::vector<std::int64_t> choice_indices(std::int64_t pop_size, bool a_is_int, std::size_t size,
-                                           bool is_scalar, bool replace,
-                                           const std::vector<double>* p) {
-    const bool samples = is_scalar || size != 0;
-    if (a_is_int) {
-      if (pop_size <= 0 && samples) {
-        throw std::invalid_argument("a must be greater than 0 unless no samples are taken");
-      }
-    } else if (pop_size == 0 && samples) {
-      throw std::invalid_argument("'a' cannot be empty unless no samples are taken");
-    }
-    if (p != nullptr) {
-      if (static_cast<std::int64_t>(p->size()) != pop_size) {
-        throw std::invalid_argument("'a' and 'p' must have same size");
-      }
-      const double p_sum = detail::kahan_sum(p->data(), p->size());
-      if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-      for (double v : *p) {
-        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
-      }
-      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-      if (std::fabs(p_sum - 1.) > atol)
-        throw std::invalid_argument("probabilities do not sum to 1");
-    }
-    std::vector<std::int64_t> idx(detail::checked_elements<std::int64_t>(size));
-    if (replace) {
-      if (p != nullptr) {
-        const std::vector<double> cdf = normalized_cdf(*p);
-        for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, random_sample());
-      } else if (size != 0) {
-        randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
-      }
-      return idx;
-    }
-    if (static_cast<std::int64_t>(size) > pop_size) {
-      throw std::invalid_argument(
-          "Cannot take a larger sample than population when 'replace=False'");
-    }
-    if (p != nullptr) {
-      std::vector<double> pp(*p);
-      std::size_t nonzero = 0;
-      for (double v : pp) nonzero += v > 0 ? 1 : 0;
-      if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
-      std::size_t n_uniq = 0;
-      std::vector<double> x;
-      // Values already taken have p = 0 from the next round on and can never be drawn again, so
-      // one "seen" flag per value serves the whole call.
-      std::vector<char> seen(pp.size(), 0);
-      while (n_uniq < size) {
-        x = random_sample(size - n_uniq);
-        for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
-        const std::vector<double> cdf = normalized_cdf(pp);
-        // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order
-        // (NumPy: unique(return_index=True), indices sorted).
-        std::size_t found = 0;
-        for (double u : x) {
-          const std::int64_t v = search_right(cdf, u);
-          char& flag = seen[static_cast<std::size_t>(v)];
-          if (!flag) {
-            flag = 1;
-            idx[n_uniq + found++] = v;
-          }
-        }
-        n_uniq += found;
-      }
-      return idx;
-    }
-    const std::vector<std::int64_t> perm = permutation(pop_size);
-    std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
-    return idx;
-  }
-
-  // cdf = cumsum(p); cdf /= cdf[-1]
-  static std::vector<double> normalized_cdf(const std::vector<double>& p) {
-    std::vector<double> cdf(p.size());
-    double acc = 0.0;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      acc += p[i];
-      cdf[i] = acc;
-    }
-    const double last = cdf.empty() ? 1.0 : cdf.back();
-    for (double& c : cdf) c /= last;
-    return cdf;
-  }
-  // searchsorted(cdf, u, side='right')
-  static std::int64_t search_right(const std::vector<double>& cdf, double u) {
-    return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
-  }
-
+  friend struct detail::legacy_access;
+  BasicRandomState& draw_state_() noexcept { return *this; }  // what the kernels take
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
@@ -1679,5 +957,7 @@ class BasicRandomState {
 using RandomState = BasicRandomState<MT19937>;
 
 }  // namespace nprandom
+
+#include <nprandom/detail/draw_forms_undef.hpp>
 
 #endif  // NPRANDOM_LEGACY_RANDOM_STATE_HPP

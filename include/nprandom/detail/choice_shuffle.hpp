@@ -1,0 +1,183 @@
+// Generator's choice / shuffle / permutation / permuted bodies (numpy/random/_generator.pyx),
+// as free functions over a bit generator, so Generator itself is a list of declarations.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
+#define NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
+
+#include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/permutation.hpp>
+#include <nprandom/ndarray.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// numpy.lib normalize_axis_index: "axis A is out of bounds for array of dimension N" (AxisError).
+inline std::size_t normalize_axis(int axis, std::size_t ndim) {
+  const int nd = static_cast<int>(ndim);
+  if (axis < -nd || axis >= nd) {
+    throw std::invalid_argument("axis " + std::to_string(axis) +
+                                " is out of bounds for array of dimension " + std::to_string(nd));
+  }
+  return static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+}
+
+// Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
+// container of size pop); p == nullptr means p=None. Writes n indices to out.
+template <class BitGen>
+void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n,
+                    bool replace, const double* p, std::size_t p_size, bool shuffle) {
+  if (is_int) {
+    if (pop <= 0 && n != 0) {
+      throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+    }
+  } else if (pop == 0 && n != 0) {
+    throw std::invalid_argument("a cannot be empty unless no samples are taken");
+  }
+  if (p) {
+    if (static_cast<std::int64_t>(p_size) != pop)
+      throw std::invalid_argument("a and p must have same size");
+    const double p_sum = kahan_sum(p, p_size);
+    if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+    for (std::size_t i = 0; i < p_size; ++i) {
+      if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+    }
+    if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
+      throw std::invalid_argument(
+          "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+    }
+  }
+  if (replace) {
+    if (p) {
+      distributions::choice_p_replace(bg, p, p_size, n, out);
+    } else if (n != 0) {
+      distributions::bounded_uint64_fill(bg, 0, static_cast<std::uint64_t>(pop - 1), n, false,
+                                         reinterpret_cast<std::uint64_t*>(out));
+    }
+    return;
+  }
+  const auto size = static_cast<std::int64_t>(n);
+  if (size > pop) {
+    throw std::invalid_argument(
+        "Cannot take a larger sample than population when replace is False");
+  }
+  if (p) {
+    std::int64_t nonzero = 0;
+    for (std::size_t i = 0; i < p_size; ++i) nonzero += p[i] > 0;
+    if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+    distributions::choice_p_noreplace(bg, p, p_size, n, out);
+    return;
+  }
+  const std::int64_t cutoff = shuffle ? 50 : 20;
+  if (pop > 10000 && size > pop / cutoff) {
+    distributions::choice_tail_shuffle(bg, pop, size, out);
+  } else {
+    distributions::choice_floyd(bg, pop, size, shuffle, out);
+  }
+}
+
+// The same with p as a std::vector (empty: p=None), returning the indices.
+template <class BitGen>
+std::vector<std::int64_t> choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::size_t n,
+                                         bool replace, const std::vector<double>& p, bool shuffle) {
+  std::vector<std::int64_t> idx(checked_elements<std::int64_t>(n));
+  choice_indices(bg, pop, is_int, idx.data(), n, replace, p.empty() ? nullptr : p.data(), p.size(),
+                 shuffle);
+  return idx;
+}
+
+// choice of an N-D `a` along `axis`: indices as choice(a.shape[axis], size, ...) (size None: one
+// index, the axis dropped), then a.take(idx, axis). A bad axis -> std::out_of_range "tuple index
+// out of range" (NumPy: IndexError).
+template <class T, class BitGen>
+ndarray<T> choice_axis(BitGen& bg, const array_view<T>& a, const size_arg& size, bool replace,
+                       const std::vector<double>& p, int axis, bool shuffle) {
+  const std::vector<std::size_t>& ad = a.dims.dims();
+  const int nd = static_cast<int>(ad.size());
+  if (nd == 0 || axis < -nd || axis >= nd) throw std::out_of_range("tuple index out of range");
+  const std::size_t ax = static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
+  const std::size_t n = size ? size->count(sizeof(std::int64_t)) : 1;
+  const std::vector<std::int64_t> idx =
+      choice_indices(bg, static_cast<std::int64_t>(ad[ax]), false, n, replace, p, shuffle);
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t i = 0; i < ax; ++i) outer *= ad[i];
+  for (std::size_t i = ax + 1; i < ad.size(); ++i) inner *= ad[i];
+  std::vector<std::size_t> dims(ad.begin(), ad.begin() + static_cast<std::ptrdiff_t>(ax));
+  if (size) dims.insert(dims.end(), (*size).dims().begin(), (*size).dims().end());
+  dims.insert(dims.end(), ad.begin() + static_cast<std::ptrdiff_t>(ax) + 1, ad.end());
+  std::vector<T> out;
+  out.reserve(checked_elements<T>(outer * n, inner));
+  for (std::size_t o = 0; o < outer; ++o) {
+    for (std::int64_t k : idx) {
+      const T* src = a.data + (o * ad[ax] + static_cast<std::size_t>(k)) * inner;
+      out.insert(out.end(), src, src + inner);
+    }
+  }
+  return ndarray<T>(std::move(out), shape(std::move(dims)));
+}
+
+// Swaps lanes i and j of a row-major rows x cols buffer: rows (axis 0) or columns (axis 1).
+template <class T>
+void swap_lanes(T* data, std::size_t rows, std::size_t cols, std::size_t axis, std::size_t i,
+                std::size_t j) {
+  if (i == j) return;
+  if (axis == 0) {
+    std::swap_ranges(data + i * cols, data + (i + 1) * cols, data + j * cols);
+  } else {
+    for (std::size_t r = 0; r < rows; ++r) std::swap(data[r * cols + i], data[r * cols + j]);
+  }
+}
+
+// shuffle of a rows x cols buffer along axis (NumPy's _shuffle_raw on the first axis of a view).
+template <class T, class BitGen>
+void shuffle_2d(BitGen& bg, T* data, std::size_t rows, std::size_t cols, int axis_in) {
+  const std::size_t axis = normalize_axis(axis_in, 2);
+  if (rows == 0 || cols == 0) return;
+  distributions::shuffle_raw_with(
+      bg, axis == 0 ? rows : cols, 1,
+      [&](std::size_t i, std::size_t j) { swap_lanes(data, rows, cols, axis, i, j); });
+}
+
+// permuted along `axis` of a copy of x (NumPy's PyArray_IterAllButAxis: lanes in C order over
+// the other dimensions; axis None: the flat copy).
+template <class T, class BitGen>
+ndarray<T> permuted_nd(BitGen& bg, const array_view<T>& x, std::optional<int> axis) {
+  const std::vector<std::size_t>& xd = x.dims.dims();
+  const std::size_t total = x.dims.count(sizeof(T));
+  std::vector<T> out(x.data, x.data + total);
+  if (!axis) {
+    distributions::shuffle_raw(bg, out.begin(), out.size(), 1);
+    return ndarray<T>(std::move(out), x.dims);
+  }
+  const std::size_t ax = normalize_axis(*axis, xd.size());
+  std::size_t outer = 1, inner = 1;
+  for (std::size_t i = 0; i < ax; ++i) outer *= xd[i];
+  for (std::size_t i = ax + 1; i < xd.size(); ++i) inner *= xd[i];
+  const std::size_t len = xd[ax];
+  if (total == 0) return ndarray<T>(std::move(out), x.dims);
+  for (std::size_t o = 0; o < outer; ++o) {
+    for (std::size_t in = 0; in < inner; ++in) {
+      T* lane = out.data() + o * len * inner + in;
+      distributions::shuffle_raw_with(bg, len, 0, [&](std::size_t i, std::size_t j) {
+        if (i != j) std::swap(lane[i * inner], lane[j * inner]);
+      });
+    }
+  }
+  return ndarray<T>(std::move(out), x.dims);
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP

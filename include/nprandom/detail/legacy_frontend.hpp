@@ -1,0 +1,390 @@
+// RandomState's front-end helpers: nprandom's refusals where NumPy's legacy kernels never return,
+// integer comparisons and dtype names for randint, seed-sequence detection, the MT19937 block
+// cursor and the bulk paths over it, RandomState.choice's index logic, and aug_method / bg_method,
+// which build a legacy method's declaration (kernel + bulk fill) from one kernel lambda. The
+// legacy kernels themselves stay in <nprandom/legacy/distributions.hpp>. Internal (detail).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
+#define NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/config.hpp>
+#include <nprandom/detail/broadcast.hpp>
+#include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/detail/mt19937_core.hpp>
+#include <nprandom/legacy/distributions.hpp>
+#include <nprandom/ndarray.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace nprandom {
+namespace detail {
+
+// nprandom's refusals where NumPy's legacy kernels never return (docs/reliability.md), run per
+// value after NumPy's own checks.
+inline void vonmises_guard(double kappa) {
+  if (kappa >= 1e-8 && !(legacy::vonmises_s(kappa) > 1.0)) {
+    fail(
+        "kappa too large for the legacy vonmises algorithm (NumPy never returns); use "
+        "Generator.vonmises");
+  }
+}
+inline void zipf_guard(double a) {
+  if (a >= 1025.0) {
+    fail(
+        "a >= 1025: the legacy zipf algorithm never returns (NumPy loops forever); use "
+        "Generator.zipf");
+  }
+  if (a <= 1.0 + 1e-7) {
+    fail(
+        "a <= 1 + 1e-7: the legacy zipf algorithm needs over 2e5 attempts per value there, 1e14 "
+        "near a = 1 (NumPy "
+        "effectively hangs); use Generator.zipf");
+  }
+}
+// Not NumPy: its legacy HRUA computes popsize + 2 in int64, which wraps for ngood + nbad >
+// 2**63 - 3, and then never returns. Reject instead of hanging.
+struct hypergeometric_guard {
+  void operator()(const array_arg<std::int64_t>& good, const array_arg<std::int64_t>& bad,
+                  const array_arg<std::int64_t>& nsample) const {
+    shape out;
+    try {
+      out = broadcast_shapes({&good.shape(), &bad.shape(), &nsample.shape()});
+    } catch (const std::invalid_argument&) {
+      return;  // the draw reports the mismatch with NumPy's text
+    }
+    broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
+    for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
+      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
+      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
+        fail(
+            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+            "there and NumPy never "
+            "returns");
+      }
+    }
+  }
+};
+
+// ---- integer comparisons across signedness (C++20's std::cmp_less, for C++17) ----
+template <class A, class B>
+constexpr bool cmp_less(A a, B b) noexcept {
+  if constexpr (std::is_signed<A>::value == std::is_signed<B>::value) {
+    return a < b;
+  } else if constexpr (std::is_signed<A>::value) {
+    return a < 0 || static_cast<std::make_unsigned_t<A>>(a) < b;
+  } else {
+    return b >= 0 && a < static_cast<std::make_unsigned_t<B>>(b);
+  }
+}
+template <class A, class B>
+constexpr bool cmp_equal(A a, B b) noexcept {
+  return !cmp_less(a, b) && !cmp_less(b, a);
+}
+
+// NumPy's dtype names for randint's messages.
+template <class IntType>
+constexpr const char* dtype_name() noexcept {
+  if constexpr (std::is_same<IntType, bool>::value) {
+    return "bool";
+  } else if constexpr (std::is_signed<IntType>::value) {
+    return sizeof(IntType) == 1   ? "int8"
+           : sizeof(IntType) == 2 ? "int16"
+           : sizeof(IntType) == 4 ? "int32"
+                                  : "int64";
+  } else {
+    return sizeof(IntType) == 1   ? "uint8"
+           : sizeof(IntType) == 2 ? "uint16"
+           : sizeof(IntType) == 4 ? "uint32"
+                                  : "uint64";
+  }
+}
+
+template <class T>
+using enable_if_int_t =
+    std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;
+
+// A sequence of seed integers (vector, array, initializer_list, ...).
+template <class T, class = void>
+struct is_int_range : std::false_type {};
+template <class T>
+struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())),
+                                   decltype(std::end(std::declval<const T&>()))>>
+    : std::integral_constant<
+          bool,
+          std::is_integral<std::decay_t<decltype(*std::begin(std::declval<const T&>()))>>::value> {
+};
+
+// A read cursor over a copy of an MT19937's state for long sized draws: each 624-word block is
+// twisted and tempered in one vectorisable pass, then handed out word by word; commit() writes
+// the key and position back. The words, and so every value drawn through it, are exactly those
+// of next_uint32() on the generator itself -- only faster (NumPy's RandomState draws one word at
+// a time through a function pointer). Provides the kernel interface (next_uint32, next_uint64,
+// next_double with MT19937's 53-bit double).
+class MT19937BlockCursor {
+ public:
+  explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
+    for (int i = pos_; i < mt19937_n; ++i) {
+      buf_[static_cast<std::size_t>(i)] = mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
+    }
+  }
+  MT19937BlockCursor(const MT19937BlockCursor&) = delete;
+  MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
+
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    if (NPRANDOM_UNLIKELY(pos_ >= mt19937_n)) refill();
+    return buf_[static_cast<std::size_t>(pos_++)];
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    const std::uint64_t hi = next_uint32();
+    return (hi << 32) | next_uint32();
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    const std::uint32_t a = next_uint32();
+    return rounded(mt19937_to_double(a, next_uint32()));
+  }
+  // n consecutive next_double() values, converted straight from the tempered block (the
+  // per-word block check is only paid at block edges).
+  void fill_doubles(double* out, std::size_t n) noexcept {
+    constexpr int nw = mt19937_n;
+    while (n != 0) {
+      if (pos_ >= nw - 1) {  // a pair that straddles (or starts at) a block edge
+        *out++ = next_double();
+        --n;
+        continue;
+      }
+      std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+      for (std::size_t i = 0; i < k; ++i) {
+        out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+      }
+      pos_ += static_cast<int>(2 * k);
+      out += k;
+      n -= k;
+    }
+  }
+  // The position in the stream, to go back to (restore() re-tempers the block).
+  struct Snapshot {
+    std::array<std::uint32_t, mt19937_n> key;
+    int pos;
+  };
+  Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
+  void restore(const Snapshot& s) noexcept {
+    st_.key = s.key;
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    pos_ = s.pos;
+  }
+  // Writes the advanced state back to the generator.
+  void commit() {
+    st_.pos = pos_;
+    bg_.set_state(st_);
+  }
+
+ private:
+  void refill() noexcept {
+    mt19937_twist(st_.key);
+    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    pos_ = 0;
+  }
+
+  MT19937& bg_;
+  MT19937State st_;
+  std::array<std::uint32_t, mt19937_n> buf_;
+  int pos_;
+};
+
+// cdf = cumsum(p); cdf /= cdf[-1]
+inline std::vector<double> normalized_cdf(const std::vector<double>& p) {
+  std::vector<double> cdf(p.size());
+  double acc = 0.0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    acc += p[i];
+    cdf[i] = acc;
+  }
+  const double last = cdf.empty() ? 1.0 : cdf.back();
+  for (double& c : cdf) c /= last;
+  return cdf;
+}
+// searchsorted(cdf, u, side='right')
+inline std::int64_t search_right(const std::vector<double>& cdf, double u) {
+  return static_cast<std::int64_t>(std::upper_bound(cdf.begin(), cdf.end(), u) - cdf.begin());
+}
+
+// RandomState.choice's index logic (mtrand.pyx) over a RandomState `rs` (its random_sample,
+// randint and permutation, as NumPy's choice calls them). `is_scalar`: size=None.
+template <class RS>
+std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, bool a_is_int,
+                                                std::size_t size, bool is_scalar, bool replace,
+                                                const std::vector<double>* p) {
+  const bool samples = is_scalar || size != 0;
+  if (a_is_int) {
+    if (pop_size <= 0 && samples) {
+      throw std::invalid_argument("a must be greater than 0 unless no samples are taken");
+    }
+  } else if (pop_size == 0 && samples) {
+    throw std::invalid_argument("'a' cannot be empty unless no samples are taken");
+  }
+  if (p != nullptr) {
+    if (static_cast<std::int64_t>(p->size()) != pop_size) {
+      throw std::invalid_argument("'a' and 'p' must have same size");
+    }
+    const double p_sum = kahan_sum(p->data(), p->size());
+    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+    for (double v : *p) {
+      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    }
+    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+  }
+  std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
+  if (replace) {
+    if (p != nullptr) {
+      const std::vector<double> cdf = normalized_cdf(*p);
+      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+    } else if (size != 0) {
+      rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
+    }
+    return idx;
+  }
+  if (static_cast<std::int64_t>(size) > pop_size) {
+    throw std::invalid_argument("Cannot take a larger sample than population when 'replace=False'");
+  }
+  if (p != nullptr) {
+    std::vector<double> pp(*p);
+    std::size_t nonzero = 0;
+    for (double v : pp) nonzero += v > 0 ? 1 : 0;
+    if (nonzero < size) throw std::invalid_argument("Fewer non-zero entries in p than size");
+    std::size_t n_uniq = 0;
+    std::vector<double> x;
+    // Values already taken have p = 0 from the next round on and can never be drawn again, so
+    // one "seen" flag per value serves the whole call.
+    std::vector<char> seen(pp.size(), 0);
+    while (n_uniq < size) {
+      x = rs.random_sample(size - n_uniq);
+      for (std::size_t i = 0; i < n_uniq; ++i) pp[static_cast<std::size_t>(idx[i])] = 0;
+      const std::vector<double> cdf = normalized_cdf(pp);
+      // new = searchsorted(cdf, x); keep the first occurrence of each value, in draw order
+      // (NumPy: unique(return_index=True), indices sorted).
+      std::size_t found = 0;
+      for (double u : x) {
+        const std::int64_t v = search_right(cdf, u);
+        char& flag = seen[static_cast<std::size_t>(v)];
+        if (!flag) {
+          flag = 1;
+          idx[n_uniq + found++] = v;
+        }
+      }
+      n_uniq += found;
+    }
+    return idx;
+  }
+  const std::vector<std::int64_t> perm = rs.permutation(pop_size);
+  std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
+  return idx;
+}
+
+// Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block
+// cursor over it (same words, tempered a block at a time; see MT19937BlockCursor).
+template <class BitGen, class F>
+void with_bulk_bitgen(BitGen& bit_generator, std::size_t n, F&& f) {
+  if constexpr (std::is_same<BitGen, MT19937>::value) {
+    if (n >= 2048) {
+      MT19937BlockCursor cursor(bit_generator);
+      f(cursor);
+      cursor.commit();
+      return;
+    }
+  }
+  f(bit_generator);
+}
+
+// f(aug) with aug = the augmented state (gaussian cache) over with_bulk_bitgen's generator; the
+// cache is carried in and out.
+template <class BitGen, class F>
+void with_aug(legacy::AugBitGen<BitGen>& state, std::size_t n, F&& f) {
+  with_bulk_bitgen(state.bitgen(), n, [&](auto& bg) {
+    legacy::AugBitGen<std::decay_t<decltype(bg)>> aug{&bg, state.has_gauss, state.gauss};
+    f(aug);
+    state.has_gauss = aug.has_gauss;
+    state.gauss = aug.gauss;
+  });
+}
+
+// n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
+template <class BitGen>
+void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, double* out,
+                                std::size_t n) {
+  with_aug(state, n, [&](auto& aug) {
+    if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                               legacy::AugBitGen<MT19937BlockCursor>>::value) {
+      legacy::standard_gamma_fill_batched(aug, shape, out, n);
+    } else {
+      legacy::standard_gamma_fill(aug, shape, out, n);
+    }
+  });
+}
+
+// out[i] = legacy_double (the bit generator's next_double), n times.
+template <class BitGen>
+void legacy_doubles(BitGen& bit_generator, double* out, std::size_t n) noexcept {
+  with_bulk_bitgen(bit_generator, n, [&](auto& bg) {
+    if constexpr (std::is_same<std::decay_t<decltype(bg)>, MT19937BlockCursor>::value) {
+      bg.fill_doubles(out, n);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
+    }
+  });
+}
+
+// RandomState's private state, for the method builders below (BasicRandomState befriends it).
+struct legacy_access {
+  template <class S>
+  static auto& aug(S& s) noexcept {
+    return s.aug_;
+  }
+  template <class S>
+  static auto& bg(S& s) noexcept {
+    return s.bit_generator_;
+  }
+};
+
+// A RandomState method whose kernel k(gen, p...) runs on the augmented state (the gaussian
+// cache: aug_method) or on the bare bit generator (bg_method); its bulk fill runs the same
+// kernel over the MT19937 block cursor for long draws (same words, same values).
+template <class Out, class K, class... P>
+constexpr auto aug_method(K k, typed_param<P>... p) {
+  return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::aug(s), v...); }, p...)
+      .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
+        with_aug(legacy_access::aug(s), n, [&](auto& aug) {
+          for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+        });
+      });
+}
+template <class Out, class K, class... P>
+constexpr auto bg_method(K k, typed_param<P>... p) {
+  return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::bg(s), v...); }, p...)
+      .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
+        with_bulk_bitgen(legacy_access::bg(s), n, [&](auto& bg) {
+          for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+        });
+      });
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_LEGACY_FRONTEND_HPP
