@@ -11726,9 +11726,11 @@ class BasicRandomState {
     const std::size_t d = pvals.size();
     detail::check_pvals(pvals.data(), d, d, false);
     if (n < 0) throw std::invalid_argument("n < 0");
-    std::fill(out, out + detail::checked_elements<std::int64_t>(size, d), std::int64_t{0});
+    const std::size_t total = detail::checked_elements<std::int64_t>(size, d);
+    std::fill(out, out + total, std::int64_t{0});
+    // Rows from the checked count: GCC -O3 otherwise sees a constant huge `size` in the loop.
     if (d != 0)
-      legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, size, binomial_cache_);
+      legacy::multinomial_fill(bit_generator_, n, out, pvals.data(), d, total / d, binomial_cache_);
   }
 
   /// dirichlet(alpha[, size]): rows of legacy gammas times 1/sum. "alpha <= 0".
