@@ -158,6 +158,14 @@ class PCG64Engine : public BitGenerator<Derived> {
   // has them (chosen at run time, detail/simd_dispatch.hpp), else 4 lanes in scalar registers.
   // Every path writes the same values and leaves the same state.
   void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
+    fill_block<lane_output::raw>(out, n, 0.0, 0.0);
+  }
+
+  // Internal (distributions/uniform.hpp): n values of one word each into out, with the values
+  // and final state of n sequential draws: raw words (std::uint64_t* out), next_double()
+  // (lane_output::unit) or `lower + range * next_double()` (lane_output::affine) (double* out).
+  template <lane_output Out>
+  void fill_block(void* out, std::size_t n, double lower, double range) noexcept {
 #if NPRANDOM_X86_SIMD
     if (n >= 2 * pcg_avx2_lanes) {
       const simd_level level = current_simd_level();
@@ -165,21 +173,27 @@ class PCG64Engine : public BitGenerator<Derived> {
         uint128 lanes[pcg_avx512_lanes];
         uint128 jm, jp;
         const std::size_t done = setup_lanes(lanes, pcg_avx512_lanes, n, jm, jp);
-        pcg_lanes_avx512<Dxsm>(lanes, jm, jp, out, done / pcg_avx512_lanes);
-        finish_lanes(out, done, n);
+        pcg_lanes_avx512<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx512_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
         return;
       }
       if (level != simd_level::portable) {
         uint128 lanes[pcg_avx2_lanes];
         uint128 jm, jp;
         const std::size_t done = setup_lanes(lanes, pcg_avx2_lanes, n, jm, jp);
-        pcg_lanes_avx2<Dxsm>(lanes, jm, jp, out, done / pcg_avx2_lanes);
-        finish_lanes(out, done, n);
+        pcg_lanes_avx2<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx2_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
         return;
       }
     }
 #endif
-    fill_uint64_portable(out, n);
+    if constexpr (Out == lane_output::raw) {
+      fill_uint64_portable(static_cast<std::uint64_t*>(out), n);
+    } else {
+      fill_scalar<Out>(out, 0, n, lower, range);
+    }
   }
 
   // The portable path of fill_uint64: four interleaved lanes in scalar registers, each stepping
@@ -302,10 +316,24 @@ class PCG64Engine : public BitGenerator<Derived> {
     pcg_lcg_jump(uint128(L), m, inc_, jump_mult, jump_plus);
     return n - n % L;
   }
-  // After the kernel wrote out[0, done): the state after `done` draws, then the rest one by one.
-  void finish_lanes(std::uint64_t* out, std::size_t done, std::size_t n) noexcept {
-    state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
-    for (std::size_t i = done; i < n; ++i) out[i] = this->next_uint64();
+  // Values [from, n) of fill_block one draw at a time, on a local copy of the state (kept in
+  // registers; the portable path of the double forms is this loop).
+  template <lane_output Out>
+  void fill_scalar(void* out, std::size_t from, std::size_t n, double lower,
+                   double range) noexcept {
+    uint128 s = state_.load();
+    const uint128 inc = inc_;
+    for (std::size_t i = from; i < n; ++i) {
+      const std::uint64_t w = step(s, inc);
+      if constexpr (Out == lane_output::raw) {
+        static_cast<std::uint64_t*>(out)[i] = w;
+      } else if constexpr (Out == lane_output::unit) {
+        static_cast<double*>(out)[i] = uint64_to_double(w);
+      } else {
+        static_cast<double*>(out)[i] = lower + mul(range, uint64_to_double(w));
+      }
+    }
+    state_.store(s);
   }
 
   static uint128 multiplier() noexcept {

@@ -38,8 +38,7 @@ inline simd_level cpu_simd_level() noexcept {
   static const simd_level level = [] {
     __builtin_cpu_init();  // needed when called before libgcc's constructor (static init)
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512f") &&
-        __builtin_cpu_supports("avx512dq") &&
-        __builtin_cpu_supports("avx512vl"))
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
       return simd_level::avx512;
     if (__builtin_cpu_supports("avx2")) return simd_level::avx2;
     return simd_level::portable;
