@@ -20,7 +20,8 @@
 
 // NPRANDOM_X86_SIMD: the AVX2 / AVX-512 kernels exist in this build (x86-64, GCC or Clang).
 // Define NPRANDOM_NO_SIMD to leave them out (the portable path only).
-#if !defined(NPRANDOM_NO_SIMD) && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#if !defined(NPRANDOM_NO_SIMD) && defined(__x86_64__) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 9))  // __builtin_convertvector
 #define NPRANDOM_X86_SIMD 1
 #else
 #define NPRANDOM_X86_SIMD 0
