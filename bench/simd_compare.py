@@ -8,8 +8,8 @@ hits every configuration alike; prints the median ns/value of each and the NumPy
 as a Markdown table. NPRANDOM_SIMD=portable runs the code of the previous release for these
 methods (the 4-lane scalar raw loop, the scalar double loops): it is the "before" column.
 
-  /usr/bin/python3 bench/simd_compare.py --build O2=build/bench-O2 \
-      --build native=build/bench-native --rounds 5
+  /usr/bin/python3 bench/simd_compare.py --build-once "main O2=build/main-O2" \
+      --build O2=build/bench-O2 --build native=build/bench-native --rounds 5
 """
 import argparse
 import json
@@ -49,15 +49,23 @@ def run_cpp(build_dir: pathlib.Path, level: str, filt: str, min_time: float) -> 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build", action="append", required=True, help="LABEL=DIR (repeatable)")
+    ap.add_argument("--build-once", action="append", default=[],
+                    help="LABEL=DIR run once per round, no NPRANDOM_SIMD (a tree without the "
+                    "dispatch, e.g. the previous release)")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--filter", default=DEFAULT_FILTER)
     ap.add_argument("--min-time", type=float, default=0.3)
     args = ap.parse_args()
     builds = [(b.split("=", 1)[0], pathlib.Path(b.split("=", 1)[1])) for b in args.build]
+    once = [(b.split("=", 1)[0], pathlib.Path(b.split("=", 1)[1])) for b in args.build_once]
 
     samples: dict = {}  # (key, column) -> [ns]
     counts: dict = {}
     for r in range(args.rounds):
+        for label, d in once:
+            for key, (ns, n) in run_cpp(d, "", args.filter, args.min_time).items():
+                samples.setdefault((key, label), []).append(ns)
+                counts[key] = n
         for label, d in builds:
             for level in LEVELS:
                 for key, (ns, n) in run_cpp(d, level, args.filter, args.min_time).items():
@@ -70,7 +78,8 @@ def main() -> int:
         print(f"round {r + 1}/{args.rounds} done, load {bench_compare.load_average()}",
               file=sys.stderr)
 
-    cols = [f"{label} {level}" for label, _ in builds for level in LEVELS]
+    cols = [label for label, _ in once]
+    cols += [f"{label} {level}" for label, _ in builds for level in LEVELS]
     print("| benchmark | NumPy | " + " | ".join(cols) + " |")
     print("|---|---:|" + "---:|" * len(cols))
     for key in counts:

@@ -196,49 +196,6 @@ class PCG64Engine : public BitGenerator<Derived> {
     }
   }
 
-  // The portable path of fill_uint64: four interleaved lanes in scalar registers, each stepping
-  // by the 4-step LCG (multiplier M^4, increment inc * (M^3 + M^2 + M + 1)); the four multiply
-  // chains overlap in the pipeline.
-  void fill_uint64_portable(std::uint64_t* out, std::size_t n) noexcept {
-    constexpr std::size_t lanes = 4;
-    if (n < 4 * lanes) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
-      return;
-    }
-    const uint128 m = multiplier();
-    const uint128 m2 = m * m;
-    const uint128 m4 = m2 * m2;
-    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
-    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
-    // PCG64DXSM the state before it.
-    uint128 l0 = state_.load(), l1, l2, l3;
-    if constexpr (!Dxsm) l0 = l0 * m + inc_;
-    l1 = l0 * m + inc_;
-    l2 = l1 * m + inc_;
-    l3 = l2 * m + inc_;
-    const std::size_t blocks = n / lanes;
-    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
-    for (std::size_t b = 0; b < blocks; ++b) {
-      std::uint64_t* o = out + b * lanes;
-      o[0] = output(l0);
-      o[1] = output(l1);
-      o[2] = output(l2);
-      o[3] = output(l3);
-      last = l3;
-      l0 = l0 * m4 + c4;
-      l1 = l1 * m4 + c4;
-      l2 = l2 * m4 + c4;
-      l3 = l3 * m4 + c4;
-    }
-    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
-    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
-    if constexpr (Dxsm) {
-      state_.store(l0);
-    } else {
-      state_.store(last);
-    }
-    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
-  }
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
@@ -300,6 +257,49 @@ class PCG64Engine : public BitGenerator<Derived> {
     }
   }
 
+  // The portable path of fill_uint64: four interleaved lanes in scalar registers, each stepping
+  // by the 4-step LCG (multiplier M^4, increment inc * (M^3 + M^2 + M + 1)); the four multiply
+  // chains overlap in the pipeline.
+  void fill_uint64_portable(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t lanes = 4;
+    if (n < 4 * lanes) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
+      return;
+    }
+    const uint128 m = multiplier();
+    const uint128 m2 = m * m;
+    const uint128 m4 = m2 * m2;
+    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
+    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
+    // PCG64DXSM the state before it.
+    uint128 l0 = state_.load(), l1, l2, l3;
+    if constexpr (!Dxsm) l0 = l0 * m + inc_;
+    l1 = l0 * m + inc_;
+    l2 = l1 * m + inc_;
+    l3 = l2 * m + inc_;
+    const std::size_t blocks = n / lanes;
+    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::uint64_t* o = out + b * lanes;
+      o[0] = output(l0);
+      o[1] = output(l1);
+      o[2] = output(l2);
+      o[3] = output(l3);
+      last = l3;
+      l0 = l0 * m4 + c4;
+      l1 = l1 * m4 + c4;
+      l2 = l2 * m4 + c4;
+      l3 = l3 * m4 + c4;
+    }
+    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
+    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
+    if constexpr (Dxsm) {
+      state_.store(l0);
+    } else {
+      state_.store(last);
+    }
+    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+  }
   // The SIMD paths of fill_uint64: lanes[k] = the state output k is computed from (PCG64: the
   // state after its step, PCG64DXSM: before), jump_mult / jump_plus = the L-step LCG
   // (multiplier M^L, increment inc * (M^(L-1) + ... + 1), pcg_advance_lcg's accumulators).
