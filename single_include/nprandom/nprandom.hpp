@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 48.
+// Headers inlined: 50.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -1347,6 +1347,126 @@ class MT19937 : public BitGenerator<MT19937> {
 #ifndef NPRANDOM_BIT_GENERATORS_PCG64_HPP
 #define NPRANDOM_BIT_GENERATORS_PCG64_HPP
 
+// ---- begin nprandom/detail/pcg64_lanes.hpp ----
+// Interleaved-lane kernels of the PCG 128-bit LCG (PCG64's XSL-RR and PCG64DXSM's DXSM output),
+// for AVX2 and AVX-512, chosen at run time (detail/simd_dispatch.hpp).
+//
+// The stream: s_{i+1} = s_i * M + inc (mod 2^128); output i is f(s_{i+1}) for PCG64 and f(s_i)
+// for PCG64DXSM. Call t_i the state output i is computed from. With L lanes, lane k starts at
+// t_k and steps by the L-step LCG, t_{i+L} = t_i * M^L + inc * (M^{L-1} + ... + M + 1) (the LCG
+// jump formula, pcg_advance_lcg), so that block b of L outputs is lanes 0..L-1 at step b:
+// out[b * L + k] = f(t_{b * L + k}), exactly the sequential stream. The caller sets the lanes up
+// and puts the engine state where the sequential loop would have left it; these kernels only
+// run the blocks. All arithmetic is integer: values cannot depend on the path.
+//
+// The kernels are inline functions compiled for their instruction set with the `target`
+// attribute (no -mavx2 / -mavx512f needed from users) and must only be called when
+// current_simd_level() allows them.
+#ifndef NPRANDOM_DETAIL_PCG64_LANES_HPP
+#define NPRANDOM_DETAIL_PCG64_LANES_HPP
+
+// ---- begin nprandom/detail/simd_dispatch.hpp ----
+// Run-time choice of the SIMD path of the bulk engine kernels (detail/pcg64_lanes.hpp).
+//
+// Header-only and with no compiler flag required of users: the AVX2 / AVX-512 kernels are
+// ordinary inline functions compiled for their instruction set with GCC/Clang's
+// `__attribute__((target(...)))`, and called only when the CPU (and the OS, which must save the
+// wider registers) supports it, as reported by `__builtin_cpu_supports`. Every path gives the
+// same values and leaves the same state, so the choice changes speed only.
+//
+// The level in use is decided once, at the first bulk call: the best one the CPU supports, or
+// the environment variable NPRANDOM_SIMD=portable|avx2|avx512 (lowered to what the CPU
+// supports), and can be changed at any time with set_simd_level (tests and CI force each path).
+#ifndef NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+#define NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+
+
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+
+// NPRANDOM_X86_SIMD: the AVX2 / AVX-512 kernels exist in this build (x86-64, GCC or Clang).
+// Define NPRANDOM_NO_SIMD to leave them out (the portable path only).
+#if !defined(NPRANDOM_NO_SIMD) && defined(__x86_64__) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 9))  // __builtin_convertvector
+#define NPRANDOM_X86_SIMD 1
+#else
+#define NPRANDOM_X86_SIMD 0
+#endif
+
+namespace nprandom {
+namespace detail {
+
+// Ordered: a level implies the ones below it.
+enum class simd_level : int { portable = 0, avx2 = 1, avx512 = 2 };
+
+// The best level this CPU and build support (no override).
+inline simd_level cpu_simd_level() noexcept {
+#if NPRANDOM_X86_SIMD
+  static const simd_level level = [] {
+    __builtin_cpu_init();  // needed when called before libgcc's constructor (static init)
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512f") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+      return simd_level::avx512;
+    if (__builtin_cpu_supports("avx2")) return simd_level::avx2;
+    return simd_level::portable;
+  }();
+  return level;
+#else
+  return simd_level::portable;
+#endif
+}
+
+inline const char* simd_level_name(simd_level l) noexcept {
+  switch (l) {
+    case simd_level::avx512:
+      return "avx512";
+    case simd_level::avx2:
+      return "avx2";
+    default:
+      return "portable";
+  }
+}
+
+// The level in use; -1 until first decided.
+inline std::atomic<int> simd_level_in_use{-1};
+
+inline simd_level clamp_simd_level(simd_level want) noexcept {
+  const simd_level best = cpu_simd_level();
+  return static_cast<int>(want) < static_cast<int>(best) ? want : best;
+}
+
+// Forces the level of every later bulk call (lowered to what the CPU supports); returns the level
+// set. Thread-safe; calls already running finish on the path they chose.
+inline simd_level set_simd_level(simd_level want) noexcept {
+  const simd_level l = clamp_simd_level(want);
+  simd_level_in_use.store(static_cast<int>(l), std::memory_order_relaxed);
+  return l;
+}
+
+// The level the bulk kernels use now: NPRANDOM_SIMD (read once) or the CPU's best.
+inline simd_level current_simd_level() noexcept {
+  const int v = simd_level_in_use.load(std::memory_order_relaxed);
+  if (NPRANDOM_LIKELY(v >= 0)) return static_cast<simd_level>(v);
+  simd_level want = simd_level::avx512;
+  if (const char* env = std::getenv("NPRANDOM_SIMD")) {  // NOLINT(concurrency-mt-unsafe)
+    if (std::strcmp(env, "portable") == 0 || std::strcmp(env, "none") == 0) {
+      want = simd_level::portable;
+    } else if (std::strcmp(env, "avx2") == 0) {
+      want = simd_level::avx2;
+    }
+  }
+  int expected = -1;
+  const int chosen = static_cast<int>(clamp_simd_level(want));
+  simd_level_in_use.compare_exchange_strong(expected, chosen, std::memory_order_relaxed);
+  return static_cast<simd_level>(simd_level_in_use.load(std::memory_order_relaxed));
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+// ---- end nprandom/detail/simd_dispatch.hpp ----
 // ---- begin nprandom/detail/uint128.hpp ----
 // Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
 // elsewhere.
@@ -1507,6 +1627,217 @@ using uint128 = detail::uint128;
 }  // namespace nprandom
 // ---- end nprandom/detail/uint128.hpp ----
 
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#if NPRANDOM_X86_SIMD
+#include <immintrin.h>  // _mm256_mul_epu32 (a function, not a macro, at every -O level)
+#endif
+
+namespace nprandom {
+namespace detail {
+
+// Lanes per block of each path (vectors of 64-bit words times the number of independent
+// vectors per loop iteration, enough to hide the multiply latency).
+inline constexpr std::size_t pcg_avx2_lanes = 16;    // 4 x __m256i
+inline constexpr std::size_t pcg_avx512_lanes = 32;  // 4 x __m512i
+
+// PCG64DXSM's 64-bit output multiplier (pcg64.h PCG_CHEAP_MULTIPLIER_128), also its LCG's.
+inline constexpr std::uint64_t pcg_dxsm_output_multiplier = 0xda942042e4dd58b5ULL;
+
+// What a lane kernel writes for output word w: w itself, NumPy's uint64_to_double(w)
+// ((w >> 11) * 2^-53, exact), or random_uniform's lower + range * that (the product rounded on its
+// own, as detail::mul).
+enum class lane_output { raw, unit, affine };
+
+#if NPRANDOM_X86_SIMD
+
+// Written with GCC/Clang vector extensions rather than intrinsics (one intrinsic function
+// excepted): no intrinsic macro (with its C-style casts) can expand in user code, GCC 12 gives no
+// -Wmaybe-uninitialized for its AVX-512 intrinsics (GCC bug 105593) and the compiler picks the
+// instructions for each target (vpmullq, vprorvq, vpcmpuq on AVX-512; vpsrlvq, vpcmpgtq on AVX2).
+__extension__ typedef std::uint64_t pcg_u64x4 __attribute__((vector_size(32)));
+__extension__ typedef std::uint64_t pcg_u64x8 __attribute__((vector_size(64)));
+__extension__ typedef double pcg_f64x4 __attribute__((vector_size(32)));
+__extension__ typedef double pcg_f64x8 __attribute__((vector_size(64)));
+
+// The kernel of one instruction set, defined by NPRANDOM_PCG_LANES_KERNEL in namespace NS with
+// every function compiled for TARGET (a function without the target attribute could not inline
+// the target's multiplies): pcg_vec_lane<Dxsm> computes r = the output of the lane state
+// (hi, lo), then one L-step of the LCG on (hi, lo); the 128-bit product (hi:lo) * (m_hi:m_lo)
+// mod 2^128 is lo * m_lo in full (four 32x32 -> 64 products) plus (lo * m_hi + hi * m_lo) << 64.
+// pcg_kernel<Dxsm> writes `blocks` blocks of 4 * (lanes per vector) outputs from lanes[j] = t_j
+// and (mult, plus) = the L-step LCG; four independent vectors per iteration hide the latency.
+// Vectors are passed by reference (by value without the target, GCC warns -Wpsabi).
+#define NPRANDOM_PCG_LANES_KERNEL(NS, TARGET, V, D)                                               \
+  namespace NS {                                                                                  \
+  struct consts {                                                                                 \
+    V m_lo, m_hi, m_lo_lo32, m_lo_hi32, c_lo, c_hi;                                               \
+  };                                                                                              \
+  template <bool Dxsm>                                                                            \
+  TARGET NPRANDOM_ALWAYS_INLINE void pcg_vec_lane(V& hi, V& lo, V& r, const consts& k) noexcept { \
+    constexpr std::uint64_t mask32 = 0xffffffffu;                                                 \
+    if constexpr (Dxsm) {                                                                         \
+      V h = hi ^ (hi >> 32);                                                                      \
+      h = mul64(h, V{} + pcg_dxsm_output_multiplier);                                             \
+      h ^= h >> 48;                                                                               \
+      r = mul64(h, lo | std::uint64_t{1});                                                        \
+    } else {                                                                                      \
+      const V v = hi ^ lo;                                                                        \
+      const V rot = hi >> 58;                                                                     \
+      r = (v >> rot) | (v << ((std::uint64_t{64} - rot) & std::uint64_t{63}));                    \
+    }                                                                                             \
+    const V a_hi = lo >> 32;                                                                      \
+    const V p00 = mul32(lo, k.m_lo_lo32);                                                         \
+    const V p01 = mul32(lo, k.m_lo_hi32);                                                         \
+    const V p10 = mul32(a_hi, k.m_lo_lo32);                                                       \
+    const V p11 = mul32(a_hi, k.m_lo_hi32);                                                       \
+    const V mid = (p00 >> 32) + (p01 & mask32) + (p10 & mask32);                                  \
+    const V prod_hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);                              \
+    const V prod_lo = (mid << 32) | (p00 & mask32);                                               \
+    const V new_lo = prod_lo + k.c_lo;                                                            \
+    const V carry = __builtin_convertvector(new_lo < k.c_lo, V); /* all ones where it carried */  \
+    hi = prod_hi + mul64(lo, k.m_hi) + mul64(hi, k.m_lo) + k.c_hi - carry;                        \
+    lo = new_lo;                                                                                  \
+  }                                                                                               \
+  template <lane_output Out>                                                                      \
+  TARGET NPRANDOM_ALWAYS_INLINE void store(char* dst, const V& r, const D& lower,                 \
+                                           const D& range) noexcept {                             \
+    if constexpr (Out == lane_output::raw) {                                                      \
+      std::memcpy(dst, &r, sizeof r);                                                             \
+    } else {                                                                                      \
+      D d;                                                                                        \
+      to_unit(r, d);                                                                              \
+      if constexpr (Out == lane_output::affine) {                                                 \
+        D p = range * d;                                                                          \
+        keep_rounded(p);                                                                          \
+        d = lower + p;                                                                            \
+      }                                                                                           \
+      std::memcpy(dst, &d, sizeof d);                                                             \
+    }                                                                                             \
+  }                                                                                               \
+  template <bool Dxsm, lane_output Out>                                                           \
+  TARGET inline void pcg_kernel(const uint128* lanes, uint128 mult, uint128 plus, void* out,      \
+                                std::size_t blocks, double lower_s, double range_s) noexcept {    \
+    constexpr std::size_t W = sizeof(V) / sizeof(std::uint64_t);                                  \
+    constexpr std::size_t L = 4 * W;                                                              \
+    consts k;                                                                                     \
+    k.m_lo = V{} + mult.lo();                                                                     \
+    k.m_hi = V{} + mult.hi();                                                                     \
+    k.m_lo_lo32 = V{} + (mult.lo() & 0xffffffffu);                                                \
+    k.m_lo_hi32 = V{} + (mult.lo() >> 32);                                                        \
+    k.c_lo = V{} + plus.lo();                                                                     \
+    k.c_hi = V{} + plus.hi();                                                                     \
+    const D lower = D{} + lower_s, range = D{} + range_s;                                         \
+    std::uint64_t his[L], los[L];                                                                 \
+    for (std::size_t j = 0; j < L; ++j) {                                                         \
+      his[j] = lanes[j].hi();                                                                     \
+      los[j] = lanes[j].lo();                                                                     \
+    }                                                                                             \
+    V h0, h1, h2, h3, l0, l1, l2, l3, r0, r1, r2, r3;                                             \
+    std::memcpy(&h0, his, sizeof h0);                                                             \
+    std::memcpy(&h1, his + W, sizeof h1);                                                         \
+    std::memcpy(&h2, his + 2 * W, sizeof h2);                                                     \
+    std::memcpy(&h3, his + 3 * W, sizeof h3);                                                     \
+    std::memcpy(&l0, los, sizeof l0);                                                             \
+    std::memcpy(&l1, los + W, sizeof l1);                                                         \
+    std::memcpy(&l2, los + 2 * W, sizeof l2);                                                     \
+    std::memcpy(&l3, los + 3 * W, sizeof l3);                                                     \
+    for (std::size_t b = 0; b < blocks; ++b) {                                                    \
+      pcg_vec_lane<Dxsm>(h0, l0, r0, k);                                                          \
+      pcg_vec_lane<Dxsm>(h1, l1, r1, k);                                                          \
+      pcg_vec_lane<Dxsm>(h2, l2, r2, k);                                                          \
+      pcg_vec_lane<Dxsm>(h3, l3, r3, k);                                                          \
+      char* o = static_cast<char*>(out) + b * sizeof(V) * 4;                                      \
+      store<Out>(o, r0, lower, range);                                                            \
+      store<Out>(o + sizeof(V), r1, lower, range);                                                \
+      store<Out>(o + 2 * sizeof(V), r2, lower, range);                                            \
+      store<Out>(o + 3 * sizeof(V), r3, lower, range);                                            \
+    }                                                                                             \
+  }                                                                                               \
+  }  // namespace NS
+
+// The two multiplies, per instruction set: mul32(a, b) = (low 32 bits of a) * (low 32 bits of b)
+// in full, mul64(a, b) = a * b mod 2^64. AVX-512DQ has both (vpmuludq, vpmullq); AVX2 only the
+// first (GCC does not find it in a masked product), so mul64 is three vpmuludq there.
+#define NPRANDOM_TARGET_AVX512 __attribute__((target("avx2,avx512f,avx512dq,avx512vl")))
+#define NPRANDOM_TARGET_AVX2 __attribute__((target("avx2")))
+namespace pcg_avx512 {
+NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE pcg_u64x8 mul32(pcg_u64x8 a, pcg_u64x8 b) noexcept {
+  return (a & std::uint64_t{0xffffffffu}) * (b & std::uint64_t{0xffffffffu});
+}
+NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE pcg_u64x8 mul64(pcg_u64x8 a, pcg_u64x8 b) noexcept {
+  return a * b;
+}
+// (w >> 11) * 2^-53: vcvtuqq2pd, exact below 2^53, times a power of two, exact.
+NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE void to_unit(const pcg_u64x8& w,
+                                                           pcg_f64x8& d) noexcept {
+  d = __builtin_convertvector(w >> 11, pcg_f64x8) * (1.0 / 9007199254740992.0);
+}
+// detail::rounded for a vector: the product cannot be fused with the addition that follows.
+NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE void keep_rounded(pcg_f64x8& x) noexcept {
+  __asm__("" : "+v"(x));
+}
+}  // namespace pcg_avx512
+NPRANDOM_PCG_LANES_KERNEL(pcg_avx512, NPRANDOM_TARGET_AVX512, pcg_u64x8, pcg_f64x8)
+
+namespace pcg_avx2 {
+NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE pcg_u64x4 mul32(pcg_u64x4 a, pcg_u64x4 b) noexcept {
+  return __builtin_convertvector(
+      _mm256_mul_epu32(__builtin_convertvector(a, __m256i), __builtin_convertvector(b, __m256i)),
+      pcg_u64x4);
+}
+NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE pcg_u64x4 mul64(pcg_u64x4 a, pcg_u64x4 b) noexcept {
+  const pcg_u64x4 cross = mul32(a, b >> 32) + mul32(a >> 32, b);
+  return mul32(a, b) + (cross << 32);
+}
+// (w >> 11) * 2^-53 without a 64-bit integer conversion (AVX2 has none): x = w >> 11 < 2^53 is
+// hi * 2^32 + lo; the doubles with bits 0x453.. | hi and 0x433.. | lo are 2^84 + hi * 2^32 and
+// 2^52 + lo, and (2^84 + hi * 2^32 - (2^84 + 2^52)) + (2^52 + lo) = x, each step exact.
+NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE void to_unit(const pcg_u64x4& w,
+                                                         pcg_f64x4& d) noexcept {
+  const pcg_u64x4 x = w >> 11;
+  const pcg_u64x4 hi_bits = (x >> 32) | std::uint64_t{0x4530000000000000u};
+  const pcg_u64x4 lo_bits = (x & std::uint64_t{0xffffffffu}) | std::uint64_t{0x4330000000000000u};
+  pcg_f64x4 hi, lo;
+  std::memcpy(&hi, &hi_bits, sizeof hi);
+  std::memcpy(&lo, &lo_bits, sizeof lo);
+  d = ((hi - 19342813118337666422669312.0) + lo) * (1.0 / 9007199254740992.0);  // 2^84 + 2^52
+}
+NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE void keep_rounded(pcg_f64x4& x) noexcept {
+  __asm__("" : "+x"(x));
+}
+}  // namespace pcg_avx2
+NPRANDOM_PCG_LANES_KERNEL(pcg_avx2, NPRANDOM_TARGET_AVX2, pcg_u64x4, pcg_f64x4)
+
+#undef NPRANDOM_PCG_LANES_KERNEL
+#undef NPRANDOM_TARGET_AVX512
+#undef NPRANDOM_TARGET_AVX2
+
+static_assert(pcg_avx512_lanes == 4 * 8 && pcg_avx2_lanes == 4 * 4, "four vectors per block");
+
+// The entry points: only to be called when current_simd_level() allows them.
+// `out` holds std::uint64_t (lane_output::raw) or double values.
+template <bool Dxsm, lane_output Out>
+inline void pcg_lanes_avx512(const uint128* lanes, uint128 mult, uint128 plus, void* out,
+                             std::size_t blocks, double lower, double range) noexcept {
+  pcg_avx512::pcg_kernel<Dxsm, Out>(lanes, mult, plus, out, blocks, lower, range);
+}
+template <bool Dxsm, lane_output Out>
+inline void pcg_lanes_avx2(const uint128* lanes, uint128 mult, uint128 plus, void* out,
+                           std::size_t blocks, double lower, double range) noexcept {
+  pcg_avx2::pcg_kernel<Dxsm, Out>(lanes, mult, plus, out, blocks, lower, range);
+}
+
+#endif  // NPRANDOM_X86_SIMD
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_PCG64_LANES_HPP
+// ---- end nprandom/detail/pcg64_lanes.hpp ----
+
 #include <cstdint>
 #include <initializer_list>
 #include <stdexcept>
@@ -1536,7 +1867,7 @@ namespace detail {
 // 128-bit multiplier of PCG64 (pcg64.h PCG_DEFAULT_MULTIPLIER_128).
 inline constexpr uint128 pcg_default_multiplier{0x2360ED051FC65DA4ULL, 0x4385DF649FCCF645ULL};
 // 64-bit "cheap multiplier" of PCG64DXSM (PCG_CHEAP_MULTIPLIER_128).
-inline constexpr std::uint64_t pcg_cheap_multiplier = 0xda942042e4dd58b5ULL;
+inline constexpr std::uint64_t pcg_cheap_multiplier = pcg_dxsm_output_multiplier;
 // (phi - 1) * 2^128: the step of `jumped` for both PCG generators (_pcg64.pyx).
 inline constexpr uint128 pcg_jump_step{0x9e3779b97f4a7c15ULL, 0xf39cc0605cedc835ULL};
 
@@ -1549,9 +1880,12 @@ NPRANDOM_ALWAYS_INLINE uint128 pcg_mul_step(uint128 state, uint128 mult, uint128
   return uint128(hi, lo);
 }
 
-// Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): advances in O(log delta).
-inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint128 plus) noexcept {
-  uint128 acc_mult = 1, acc_plus = 0;
+// Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): the `delta`-step LCG
+// s -> s * acc_mult + acc_plus, computed in O(log delta).
+inline void pcg_lcg_jump(uint128 delta, uint128 mult, uint128 plus, uint128& acc_mult,
+                         uint128& acc_plus) noexcept {
+  acc_mult = 1;
+  acc_plus = 0;
   while (delta != uint128(0)) {
     if (delta.lo() & 1u) {
       acc_mult = acc_mult * mult;
@@ -1561,6 +1895,12 @@ inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint1
     mult = mult * mult;
     delta = delta >> 1;
   }
+}
+
+// The state `delta` draws on (pcg_advance_lcg_128).
+inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint128 plus) noexcept {
+  uint128 acc_mult, acc_plus;
+  pcg_lcg_jump(delta, mult, plus, acc_mult, acc_plus);
   return acc_mult * state + acc_plus;
 }
 
@@ -1640,49 +1980,50 @@ class PCG64Engine : public BitGenerator<Derived> {
   using BitGenerator<Derived>::random_raw;
 
   // `n` consecutive next_uint64() values, identical to calling it n times (same final state).
-  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk path runs four
-  // interleaved lanes, each stepping by the 4-step LCG (multiplier M^4, increment
-  // inc * (M^3 + M^2 + M + 1)); the four multiply chains overlap in the pipeline.
+  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk paths run L
+  // interleaved lanes, lane k starting at the state of output k and stepping by the L-step LCG
+  // (detail/pcg64_lanes.hpp): 32 lanes in AVX-512 registers or 16 in AVX2 registers where the CPU
+  // has them (chosen at run time, detail/simd_dispatch.hpp), else 4 lanes in scalar registers.
+  // Every path writes the same values and leaves the same state.
   void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
-    constexpr std::size_t lanes = 4;
-    if (n < 4 * lanes) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
-      return;
-    }
-    const uint128 m = multiplier();
-    const uint128 m2 = m * m;
-    const uint128 m4 = m2 * m2;
-    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
-    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
-    // PCG64DXSM the state before it.
-    uint128 l0 = state_.load(), l1, l2, l3;
-    if constexpr (!Dxsm) l0 = l0 * m + inc_;
-    l1 = l0 * m + inc_;
-    l2 = l1 * m + inc_;
-    l3 = l2 * m + inc_;
-    const std::size_t blocks = n / lanes;
-    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
-    for (std::size_t b = 0; b < blocks; ++b) {
-      std::uint64_t* o = out + b * lanes;
-      o[0] = output(l0);
-      o[1] = output(l1);
-      o[2] = output(l2);
-      o[3] = output(l3);
-      last = l3;
-      l0 = l0 * m4 + c4;
-      l1 = l1 * m4 + c4;
-      l2 = l2 * m4 + c4;
-      l3 = l3 * m4 + c4;
-    }
-    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
-    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
-    if constexpr (Dxsm) {
-      state_.store(l0);
-    } else {
-      state_.store(last);
-    }
-    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+    fill_block<lane_output::raw>(out, n, 0.0, 0.0);
   }
+
+  // Internal (distributions/uniform.hpp): n values of one word each into out, with the values
+  // and final state of n sequential draws: raw words (std::uint64_t* out), next_double()
+  // (lane_output::unit) or `lower + range * next_double()` (lane_output::affine) (double* out).
+  template <lane_output Out>
+  void fill_block(void* out, std::size_t n, double lower, double range) noexcept {
+#if NPRANDOM_X86_SIMD
+    if (n >= 2 * pcg_avx2_lanes) {
+      const simd_level level = current_simd_level();
+      if (level == simd_level::avx512 && n >= 2 * pcg_avx512_lanes) {
+        uint128 lanes[pcg_avx512_lanes];
+        uint128 jm, jp;
+        const std::size_t done = setup_lanes(lanes, pcg_avx512_lanes, n, jm, jp);
+        pcg_lanes_avx512<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx512_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
+        return;
+      }
+      if (level != simd_level::portable) {
+        uint128 lanes[pcg_avx2_lanes];
+        uint128 jm, jp;
+        const std::size_t done = setup_lanes(lanes, pcg_avx2_lanes, n, jm, jp);
+        pcg_lanes_avx2<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx2_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
+        return;
+      }
+    }
+#endif
+    if constexpr (Out == lane_output::raw) {
+      fill_uint64_portable(static_cast<std::uint64_t*>(out), n);
+    } else {
+      fill_scalar<Out>(out, 0, n, lower, range);
+    }
+  }
+
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
@@ -1742,6 +2083,85 @@ class PCG64Engine : public BitGenerator<Derived> {
       const unsigned rot = static_cast<unsigned>(s.hi() >> 58);
       return (v >> rot) | (v << ((64u - rot) & 63u));
     }
+  }
+
+  // The portable path of fill_uint64: four interleaved lanes in scalar registers, each stepping
+  // by the 4-step LCG (multiplier M^4, increment inc * (M^3 + M^2 + M + 1)); the four multiply
+  // chains overlap in the pipeline.
+  void fill_uint64_portable(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t lanes = 4;
+    if (n < 4 * lanes) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
+      return;
+    }
+    const uint128 m = multiplier();
+    const uint128 m2 = m * m;
+    const uint128 m4 = m2 * m2;
+    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
+    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
+    // PCG64DXSM the state before it.
+    uint128 l0 = state_.load(), l1, l2, l3;
+    if constexpr (!Dxsm) l0 = l0 * m + inc_;
+    l1 = l0 * m + inc_;
+    l2 = l1 * m + inc_;
+    l3 = l2 * m + inc_;
+    const std::size_t blocks = n / lanes;
+    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::uint64_t* o = out + b * lanes;
+      o[0] = output(l0);
+      o[1] = output(l1);
+      o[2] = output(l2);
+      o[3] = output(l3);
+      last = l3;
+      l0 = l0 * m4 + c4;
+      l1 = l1 * m4 + c4;
+      l2 = l2 * m4 + c4;
+      l3 = l3 * m4 + c4;
+    }
+    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
+    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
+    if constexpr (Dxsm) {
+      state_.store(l0);
+    } else {
+      state_.store(last);
+    }
+    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+  }
+  // The SIMD paths of fill_uint64: lanes[k] = the state output k is computed from (PCG64: the
+  // state after its step, PCG64DXSM: before), jump_mult / jump_plus = the L-step LCG
+  // (multiplier M^L, increment inc * (M^(L-1) + ... + 1), pcg_advance_lcg's accumulators).
+  // Returns the number of outputs the kernel is to write (whole blocks of L).
+  std::size_t setup_lanes(uint128* lanes, std::size_t L, std::size_t n, uint128& jump_mult,
+                          uint128& jump_plus) noexcept {
+    const uint128 m = multiplier();
+    uint128 t = state_.load();
+    if constexpr (!Dxsm) t = pcg_mul_step(t, m, inc_);
+    for (std::size_t k = 0; k < L; ++k) {
+      lanes[k] = t;
+      t = pcg_mul_step(t, m, inc_);
+    }
+    pcg_lcg_jump(uint128(L), m, inc_, jump_mult, jump_plus);
+    return n - n % L;
+  }
+  // Values [from, n) of fill_block one draw at a time, on a local copy of the state (kept in
+  // registers; the portable path of the double forms is this loop).
+  template <lane_output Out>
+  void fill_scalar(void* out, std::size_t from, std::size_t n, double lower,
+                   double range) noexcept {
+    uint128 s = state_.load();
+    const uint128 inc = inc_;
+    for (std::size_t i = from; i < n; ++i) {
+      const std::uint64_t w = step(s, inc);
+      if constexpr (Out == lane_output::raw) {
+        static_cast<std::uint64_t*>(out)[i] = w;
+      } else if constexpr (Out == lane_output::unit) {
+        static_cast<double*>(out)[i] = uint64_to_double(w);
+      } else {
+        static_cast<double*>(out)[i] = lower + mul(range, uint64_to_double(w));
+      }
+    }
+    state_.store(s);
   }
 
   static uint128 multiplier() noexcept {
@@ -8443,8 +8863,52 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
 
 
 #include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
 
 namespace nprandom {
+namespace detail {
+
+// True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
+// values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes, bit_generators/pcg64.hpp).
+template <class BitGen, class = void>
+struct has_fill_uint64 : std::false_type {};
+template <class BitGen>
+struct has_fill_uint64<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint64(
+                                   std::declval<std::uint64_t*>(), std::size_t{}))>>
+    : std::true_type {};
+
+// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
+// generators (bit_generators/pcg64.hpp): the double forms computed in the SIMD lanes.
+template <class BitGen, class = void>
+struct has_fill_block : std::false_type {};
+template <class BitGen>
+struct has_fill_block<
+    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
+                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
+
+// Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
+// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
+// its cost), below bulk_min_values they use the scalar loop.
+inline constexpr std::size_t bulk_block_words = 1024;
+inline constexpr std::size_t bulk_min_values = 64;
+
+// f(words, m, done): the next m words of bg's stream (done words handed over before them), for
+// cnt words in all; bg's state ends as after cnt next_uint64 calls.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&& f) {
+  std::uint64_t words[bulk_block_words];
+  for (std::size_t done = 0; done < cnt;) {
+    const std::size_t m = cnt - done < bulk_block_words ? cnt - done : bulk_block_words;
+    bg.fill_uint64(words, m);
+    f(static_cast<const std::uint64_t*>(words), m, done);
+    done += m;
+  }
+}
+
+}  // namespace detail
+
 namespace distributions {
 
 /// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
@@ -8464,6 +8928,11 @@ inline float standard_uniform_f(BitGen& bg) noexcept {
 /// random_standard_uniform_fill.
 template <class BitGen>
 inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -8474,6 +8943,34 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
 /// random_standard_uniform_fill_f.
 template <class BitGen>
 inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
+  if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                detail::uses_half_word_uint32<BitGen>::value) {
+    if (cnt >= detail::bulk_min_values) {
+      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
+      // half and its high half, and an odd last value draws one more word and buffers its high
+      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
+      std::uint32_t half = 0;
+      std::size_t i = 0;
+      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
+      const std::size_t pairs = (cnt - i) / 2;
+      float* o = out + i;
+      detail::for_each_word_block(
+          bg, pairs,
+          [o, &half](const std::uint64_t* w, std::size_t m,
+                     std::size_t done) NPRANDOM_LAMBDA_INLINE {
+            float* p = o + 2 * done;
+            for (std::size_t j = 0; j < m; ++j) {
+              p[2 * j] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] & 0xffffffffu));
+              p[2 * j + 1] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] >> 32));
+            }
+            half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+          });
+      bg.set_uint32_buffer_state(false, half);
+      i += 2 * pairs;
+      if (i < cnt) out[i] = bg.next_float();
+      return;
+    }
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -8491,6 +8988,11 @@ inline double uniform(BitGen& bg, double lower, double range) noexcept {
 template <class BitGen>
 inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
                          double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {

@@ -6,6 +6,8 @@
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/config.hpp>
 #include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/pcg64_lanes.hpp>
+#include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/detail/uint128.hpp>
 #include <nprandom/seed_sequence.hpp>
 
@@ -38,7 +40,7 @@ namespace detail {
 // 128-bit multiplier of PCG64 (pcg64.h PCG_DEFAULT_MULTIPLIER_128).
 inline constexpr uint128 pcg_default_multiplier{0x2360ED051FC65DA4ULL, 0x4385DF649FCCF645ULL};
 // 64-bit "cheap multiplier" of PCG64DXSM (PCG_CHEAP_MULTIPLIER_128).
-inline constexpr std::uint64_t pcg_cheap_multiplier = 0xda942042e4dd58b5ULL;
+inline constexpr std::uint64_t pcg_cheap_multiplier = pcg_dxsm_output_multiplier;
 // (phi - 1) * 2^128: the step of `jumped` for both PCG generators (_pcg64.pyx).
 inline constexpr uint128 pcg_jump_step{0x9e3779b97f4a7c15ULL, 0xf39cc0605cedc835ULL};
 
@@ -51,9 +53,12 @@ NPRANDOM_ALWAYS_INLINE uint128 pcg_mul_step(uint128 state, uint128 mult, uint128
   return uint128(hi, lo);
 }
 
-// Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): advances in O(log delta).
-inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint128 plus) noexcept {
-  uint128 acc_mult = 1, acc_plus = 0;
+// Brown's "arbitrary stride" LCG jump (pcg_advance_lcg_128 in pcg64.c): the `delta`-step LCG
+// s -> s * acc_mult + acc_plus, computed in O(log delta).
+inline void pcg_lcg_jump(uint128 delta, uint128 mult, uint128 plus, uint128& acc_mult,
+                         uint128& acc_plus) noexcept {
+  acc_mult = 1;
+  acc_plus = 0;
   while (delta != uint128(0)) {
     if (delta.lo() & 1u) {
       acc_mult = acc_mult * mult;
@@ -63,6 +68,12 @@ inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint1
     mult = mult * mult;
     delta = delta >> 1;
   }
+}
+
+// The state `delta` draws on (pcg_advance_lcg_128).
+inline uint128 pcg_advance_lcg(uint128 state, uint128 delta, uint128 mult, uint128 plus) noexcept {
+  uint128 acc_mult, acc_plus;
+  pcg_lcg_jump(delta, mult, plus, acc_mult, acc_plus);
   return acc_mult * state + acc_plus;
 }
 
@@ -142,49 +153,50 @@ class PCG64Engine : public BitGenerator<Derived> {
   using BitGenerator<Derived>::random_raw;
 
   // `n` consecutive next_uint64() values, identical to calling it n times (same final state).
-  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk path runs four
-  // interleaved lanes, each stepping by the 4-step LCG (multiplier M^4, increment
-  // inc * (M^3 + M^2 + M + 1)); the four multiply chains overlap in the pipeline.
+  // The LCG's serial dependency is the bottleneck of a plain loop, so the bulk paths run L
+  // interleaved lanes, lane k starting at the state of output k and stepping by the L-step LCG
+  // (detail/pcg64_lanes.hpp): 32 lanes in AVX-512 registers or 16 in AVX2 registers where the CPU
+  // has them (chosen at run time, detail/simd_dispatch.hpp), else 4 lanes in scalar registers.
+  // Every path writes the same values and leaves the same state.
   void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
-    constexpr std::size_t lanes = 4;
-    if (n < 4 * lanes) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
-      return;
-    }
-    const uint128 m = multiplier();
-    const uint128 m2 = m * m;
-    const uint128 m4 = m2 * m2;
-    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
-    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
-    // PCG64DXSM the state before it.
-    uint128 l0 = state_.load(), l1, l2, l3;
-    if constexpr (!Dxsm) l0 = l0 * m + inc_;
-    l1 = l0 * m + inc_;
-    l2 = l1 * m + inc_;
-    l3 = l2 * m + inc_;
-    const std::size_t blocks = n / lanes;
-    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
-    for (std::size_t b = 0; b < blocks; ++b) {
-      std::uint64_t* o = out + b * lanes;
-      o[0] = output(l0);
-      o[1] = output(l1);
-      o[2] = output(l2);
-      o[3] = output(l3);
-      last = l3;
-      l0 = l0 * m4 + c4;
-      l1 = l1 * m4 + c4;
-      l2 = l2 * m4 + c4;
-      l3 = l3 * m4 + c4;
-    }
-    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
-    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
-    if constexpr (Dxsm) {
-      state_.store(l0);
-    } else {
-      state_.store(last);
-    }
-    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+    fill_block<lane_output::raw>(out, n, 0.0, 0.0);
   }
+
+  // Internal (distributions/uniform.hpp): n values of one word each into out, with the values
+  // and final state of n sequential draws: raw words (std::uint64_t* out), next_double()
+  // (lane_output::unit) or `lower + range * next_double()` (lane_output::affine) (double* out).
+  template <lane_output Out>
+  void fill_block(void* out, std::size_t n, double lower, double range) noexcept {
+#if NPRANDOM_X86_SIMD
+    if (n >= 2 * pcg_avx2_lanes) {
+      const simd_level level = current_simd_level();
+      if (level == simd_level::avx512 && n >= 2 * pcg_avx512_lanes) {
+        uint128 lanes[pcg_avx512_lanes];
+        uint128 jm, jp;
+        const std::size_t done = setup_lanes(lanes, pcg_avx512_lanes, n, jm, jp);
+        pcg_lanes_avx512<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx512_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
+        return;
+      }
+      if (level != simd_level::portable) {
+        uint128 lanes[pcg_avx2_lanes];
+        uint128 jm, jp;
+        const std::size_t done = setup_lanes(lanes, pcg_avx2_lanes, n, jm, jp);
+        pcg_lanes_avx2<Dxsm, Out>(lanes, jm, jp, out, done / pcg_avx2_lanes, lower, range);
+        state_.store(pcg_advance_lcg(state_.load(), uint128(done), multiplier(), inc_));
+        fill_scalar<Out>(out, done, n, lower, range);
+        return;
+      }
+    }
+#endif
+    if constexpr (Out == lane_output::raw) {
+      fill_uint64_portable(static_cast<std::uint64_t*>(out), n);
+    } else {
+      fill_scalar<Out>(out, 0, n, lower, range);
+    }
+  }
+
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
 
   // Advance the stream by `delta` 64-bit draws (taken modulo 2^128; negative steps back). Resets
@@ -244,6 +256,85 @@ class PCG64Engine : public BitGenerator<Derived> {
       const unsigned rot = static_cast<unsigned>(s.hi() >> 58);
       return (v >> rot) | (v << ((64u - rot) & 63u));
     }
+  }
+
+  // The portable path of fill_uint64: four interleaved lanes in scalar registers, each stepping
+  // by the 4-step LCG (multiplier M^4, increment inc * (M^3 + M^2 + M + 1)); the four multiply
+  // chains overlap in the pipeline.
+  void fill_uint64_portable(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t lanes = 4;
+    if (n < 4 * lanes) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = this->next_uint64();
+      return;
+    }
+    const uint128 m = multiplier();
+    const uint128 m2 = m * m;
+    const uint128 m4 = m2 * m2;
+    const uint128 c4 = inc_ * (m2 * m + m2 + m + uint128(1));
+    // Lane j holds the state that produces output i + j: for PCG64 the state after the step, for
+    // PCG64DXSM the state before it.
+    uint128 l0 = state_.load(), l1, l2, l3;
+    if constexpr (!Dxsm) l0 = l0 * m + inc_;
+    l1 = l0 * m + inc_;
+    l2 = l1 * m + inc_;
+    l3 = l2 * m + inc_;
+    const std::size_t blocks = n / lanes;
+    uint128 last = l3;  // PCG64: the post-step state of the last output emitted
+    for (std::size_t b = 0; b < blocks; ++b) {
+      std::uint64_t* o = out + b * lanes;
+      o[0] = output(l0);
+      o[1] = output(l1);
+      o[2] = output(l2);
+      o[3] = output(l3);
+      last = l3;
+      l0 = l0 * m4 + c4;
+      l1 = l1 * m4 + c4;
+      l2 = l2 * m4 + c4;
+      l3 = l3 * m4 + c4;
+    }
+    // The scalar state after blocks*lanes outputs: DXSM keeps the pre-step state of the next
+    // output (lane 0 now); PCG64 keeps the post-step state of the last one emitted.
+    if constexpr (Dxsm) {
+      state_.store(l0);
+    } else {
+      state_.store(last);
+    }
+    for (std::size_t i = blocks * lanes; i < n; ++i) out[i] = this->next_uint64();
+  }
+  // The SIMD paths of fill_uint64: lanes[k] = the state output k is computed from (PCG64: the
+  // state after its step, PCG64DXSM: before), jump_mult / jump_plus = the L-step LCG
+  // (multiplier M^L, increment inc * (M^(L-1) + ... + 1), pcg_advance_lcg's accumulators).
+  // Returns the number of outputs the kernel is to write (whole blocks of L).
+  std::size_t setup_lanes(uint128* lanes, std::size_t L, std::size_t n, uint128& jump_mult,
+                          uint128& jump_plus) noexcept {
+    const uint128 m = multiplier();
+    uint128 t = state_.load();
+    if constexpr (!Dxsm) t = pcg_mul_step(t, m, inc_);
+    for (std::size_t k = 0; k < L; ++k) {
+      lanes[k] = t;
+      t = pcg_mul_step(t, m, inc_);
+    }
+    pcg_lcg_jump(uint128(L), m, inc_, jump_mult, jump_plus);
+    return n - n % L;
+  }
+  // Values [from, n) of fill_block one draw at a time, on a local copy of the state (kept in
+  // registers; the portable path of the double forms is this loop).
+  template <lane_output Out>
+  void fill_scalar(void* out, std::size_t from, std::size_t n, double lower,
+                   double range) noexcept {
+    uint128 s = state_.load();
+    const uint128 inc = inc_;
+    for (std::size_t i = from; i < n; ++i) {
+      const std::uint64_t w = step(s, inc);
+      if constexpr (Out == lane_output::raw) {
+        static_cast<std::uint64_t*>(out)[i] = w;
+      } else if constexpr (Out == lane_output::unit) {
+        static_cast<double*>(out)[i] = uint64_to_double(w);
+      } else {
+        static_cast<double*>(out)[i] = lower + mul(range, uint64_to_double(w));
+      }
+    }
+    state_.store(s);
   }
 
   static uint128 multiplier() noexcept {

@@ -7,12 +7,58 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/pcg64_lanes.hpp>
 
 #include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
 
 namespace nprandom {
+namespace detail {
+
+// True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
+// values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes, bit_generators/pcg64.hpp).
+template <class BitGen, class = void>
+struct has_fill_uint64 : std::false_type {};
+template <class BitGen>
+struct has_fill_uint64<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint64(
+                                   std::declval<std::uint64_t*>(), std::size_t{}))>>
+    : std::true_type {};
+
+// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
+// generators (bit_generators/pcg64.hpp): the double forms computed in the SIMD lanes.
+template <class BitGen, class = void>
+struct has_fill_block : std::false_type {};
+template <class BitGen>
+struct has_fill_block<
+    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
+                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
+
+// Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
+// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
+// its cost), below bulk_min_values they use the scalar loop.
+inline constexpr std::size_t bulk_block_words = 1024;
+inline constexpr std::size_t bulk_min_values = 64;
+
+// f(words, m, done): the next m words of bg's stream (done words handed over before them), for
+// cnt words in all; bg's state ends as after cnt next_uint64 calls.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&& f) {
+  std::uint64_t words[bulk_block_words];
+  for (std::size_t done = 0; done < cnt;) {
+    const std::size_t m = cnt - done < bulk_block_words ? cnt - done : bulk_block_words;
+    bg.fill_uint64(words, m);
+    f(static_cast<const std::uint64_t*>(words), m, done);
+    done += m;
+  }
+}
+
+}  // namespace detail
+
 namespace distributions {
 
 /// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
@@ -32,6 +78,11 @@ inline float standard_uniform_f(BitGen& bg) noexcept {
 /// random_standard_uniform_fill.
 template <class BitGen>
 inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -42,6 +93,34 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
 /// random_standard_uniform_fill_f.
 template <class BitGen>
 inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
+  if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                detail::uses_half_word_uint32<BitGen>::value) {
+    if (cnt >= detail::bulk_min_values) {
+      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
+      // half and its high half, and an odd last value draws one more word and buffers its high
+      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
+      std::uint32_t half = 0;
+      std::size_t i = 0;
+      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
+      const std::size_t pairs = (cnt - i) / 2;
+      float* o = out + i;
+      detail::for_each_word_block(
+          bg, pairs,
+          [o, &half](const std::uint64_t* w, std::size_t m,
+                     std::size_t done) NPRANDOM_LAMBDA_INLINE {
+            float* p = o + 2 * done;
+            for (std::size_t j = 0; j < m; ++j) {
+              p[2 * j] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] & 0xffffffffu));
+              p[2 * j + 1] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] >> 32));
+            }
+            half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+          });
+      bg.set_uint32_buffer_state(false, half);
+      i += 2 * pairs;
+      if (i < cnt) out[i] = bg.next_float();
+      return;
+    }
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -59,6 +138,11 @@ inline double uniform(BitGen& bg, double lower, double range) noexcept {
 template <class BitGen>
 inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
                          double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
   detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {

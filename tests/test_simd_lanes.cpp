@@ -1,0 +1,140 @@
+// The SIMD lanes of the PCG engines (detail/pcg64_lanes.hpp, detail/simd_dispatch.hpp): on every
+// dispatch path this CPU supports, the bulk forms (random_raw, random, random<float>, uniform)
+// give the values and the final state (LCG state and NumPy's buffered half-word) of the same
+// number of sequential scalar draws, for many lengths and odd starting offsets. The golden tests
+// run once per path as well (tests/CMakeLists.txt sets NPRANDOM_SIMD for them).
+#include "support/catch.hpp"
+
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/detail/simd_dispatch.hpp>
+#include <nprandom/generator.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using nprandom::Generator;
+using nprandom::PCG64;
+using nprandom::PCG64DXSM;
+namespace detail = nprandom::detail;
+
+namespace {
+
+// Restores the dispatch level in use when the test started (other tests may run after this one
+// in the same process, under a level forced by NPRANDOM_SIMD).
+struct level_guard {
+  detail::simd_level saved = detail::current_simd_level();
+  ~level_guard() { detail::set_simd_level(saved); }
+};
+
+std::vector<detail::simd_level> available_levels() {
+  std::vector<detail::simd_level> out{detail::simd_level::portable};
+  const auto best = detail::cpu_simd_level();
+  if (best != detail::simd_level::portable) out.push_back(detail::simd_level::avx2);
+  if (best == detail::simd_level::avx512) out.push_back(detail::simd_level::avx512);
+  return out;
+}
+
+const std::size_t lengths[] = {0, 1, 2, 3, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 1000, 1024, 4097};
+
+// Starting offsets: fresh, after one next_uint32 (a buffered high half), after one next_uint64,
+// after two next_uint32 (the buffer consumed, uinteger kept).
+template <class BitGen>
+BitGen start(int offset) {
+  BitGen bg(20260001u + static_cast<unsigned>(offset));
+  if (offset == 1) (void)bg.next_uint32();
+  if (offset == 2) (void)bg.next_uint64();
+  if (offset == 3) {
+    (void)bg.next_uint32();
+    (void)bg.next_uint32();
+  }
+  return bg;
+}
+
+template <class BitGen>
+void check_engine() {
+  level_guard guard;
+  for (const auto level : available_levels()) {
+    REQUIRE(detail::set_simd_level(level) == level);
+    REQUIRE(detail::current_simd_level() == level);
+    for (const std::size_t n : lengths) {
+      for (int offset = 0; offset < 4; ++offset) {
+        INFO("path " << detail::simd_level_name(level) << ", n = " << n << ", offset " << offset);
+        // random_raw
+        {
+          BitGen bulk = start<BitGen>(offset), seq = start<BitGen>(offset);
+          const std::vector<std::uint64_t> got = bulk.random_raw(n);
+          std::vector<std::uint64_t> want(n);
+          for (auto& w : want) w = seq.next_uint64();
+          CHECK(got == want);
+          CHECK(bulk.state() == seq.state());
+        }
+        // random (double), random<float>, uniform, one after the other on one generator
+        {
+          Generator<BitGen> bulk(start<BitGen>(offset)), seq(start<BitGen>(offset));
+          const std::vector<double> d = bulk.random(n);
+          const std::vector<float> f = bulk.template random<float>(n);
+          const std::vector<double> u = bulk.uniform(-3.5, 7.25, n);
+          std::vector<double> d_want(n), u_want(n);
+          std::vector<float> f_want(n);
+          for (auto& x : d_want) x = seq.random();
+          for (auto& x : f_want) x = seq.template random<float>();
+          for (auto& x : u_want) x = seq.uniform(-3.5, 7.25);
+          CHECK(d == d_want);
+          CHECK(f == f_want);
+          CHECK(u == u_want);
+          CHECK(bulk.bit_generator().state() == seq.bit_generator().state());
+          // and the streams continue identically
+          CHECK(bulk.bit_generator().next_uint32() == seq.bit_generator().next_uint32());
+          CHECK(bulk.bit_generator().next_uint64() == seq.bit_generator().next_uint64());
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("simd lanes: PCG64 bulk forms equal sequential draws on every path", "[simd]") {
+  check_engine<PCG64>();
+}
+
+TEST_CASE("simd lanes: PCG64DXSM bulk forms equal sequential draws on every path", "[simd]") {
+  check_engine<PCG64DXSM>();
+}
+
+TEST_CASE("simd lanes: every path gives the same long stream", "[simd]") {
+  level_guard guard;
+  std::vector<std::vector<std::uint64_t>> raw;
+  std::vector<std::vector<double>> dbl;
+  for (const auto level : available_levels()) {
+    detail::set_simd_level(level);
+    PCG64 a(5);
+    PCG64DXSM b(5);
+    a.advance(123456789);  // an arbitrary point of the stream, by the jump formula
+    std::vector<std::uint64_t> r = a.random_raw(100003);
+    const std::vector<std::uint64_t> r2 = b.random_raw(50001);
+    r.insert(r.end(), r2.begin(), r2.end());
+    raw.push_back(r);
+    Generator<PCG64> g(std::move(a));
+    dbl.push_back(g.uniform(1.0, 2.0, 70001));
+  }
+  for (std::size_t i = 1; i < raw.size(); ++i) {
+    CHECK(raw[i] == raw[0]);
+    CHECK(dbl[i] == dbl[0]);
+  }
+}
+
+TEST_CASE("simd lanes: set_simd_level lowers a request to what the CPU supports", "[simd]") {
+  level_guard guard;
+  const auto best = detail::cpu_simd_level();
+  CHECK(detail::set_simd_level(detail::simd_level::portable) == detail::simd_level::portable);
+  CHECK(detail::current_simd_level() == detail::simd_level::portable);
+  CHECK(detail::set_simd_level(detail::simd_level::avx512) == best);
+  CHECK(detail::current_simd_level() == best);
+  CHECK(std::string(detail::simd_level_name(detail::simd_level::avx2)) == "avx2");
+#if !NPRANDOM_X86_SIMD
+  CHECK(best == detail::simd_level::portable);
+#endif
+}
