@@ -1350,6 +1350,7 @@ class MT19937 : public BitGenerator<MT19937> {
 // ---- begin nprandom/detail/pcg64_lanes.hpp ----
 // Interleaved-lane kernels of the PCG 128-bit LCG (PCG64's XSL-RR and PCG64DXSM's DXSM output),
 // for AVX2 and AVX-512, chosen at run time (detail/simd_dispatch.hpp).
+// Internal header: not API, may change in any release (docs/design.md).
 //
 // The stream: s_{i+1} = s_i * M + inc (mod 2^128); output i is f(s_{i+1}) for PCG64 and f(s_i)
 // for PCG64DXSM. Call t_i the state output i is computed from. With L lanes, lane k starts at
@@ -1367,6 +1368,7 @@ class MT19937 : public BitGenerator<MT19937> {
 
 // ---- begin nprandom/detail/simd_dispatch.hpp ----
 // Run-time choice of the SIMD path of the bulk engine kernels (detail/pcg64_lanes.hpp).
+// Internal header: not API, may change in any release (docs/design.md).
 //
 // Header-only and with no compiler flag required of users: the AVX2 / AVX-512 kernels are
 // ordinary inline functions compiled for their instruction set with GCC/Clang's

@@ -1,5 +1,6 @@
 // Interleaved-lane kernels of the PCG 128-bit LCG (PCG64's XSL-RR and PCG64DXSM's DXSM output),
 // for AVX2 and AVX-512, chosen at run time (detail/simd_dispatch.hpp).
+// Internal header: not API, may change in any release (docs/design.md).
 //
 // The stream: s_{i+1} = s_i * M + inc (mod 2^128); output i is f(s_{i+1}) for PCG64 and f(s_i)
 // for PCG64DXSM. Call t_i the state output i is computed from. With L lanes, lane k starts at

@@ -1,4 +1,5 @@
 // Run-time choice of the SIMD path of the bulk engine kernels (detail/pcg64_lanes.hpp).
+// Internal header: not API, may change in any release (docs/design.md).
 //
 // Header-only and with no compiler flag required of users: the AVX2 / AVX-512 kernels are
 // ordinary inline functions compiled for their instruction set with GCC/Clang's
