@@ -64,9 +64,8 @@ TEST_CASE("reliability: Generator multivariate sizes are checked, not wrapped", 
   auto rng = nprandom::default_rng(1);
   const auto before = rng.bit_generator().state();
   check_value_error("size/G-dirichlet", [&] { rng.dirichlet({1.0, 1.0, 1.0}, size_max / 3 + 1); });
-  check_value_error("size/G-multinomial", [&] {
-    rng.multinomial(10, half_half_zero_zero(), std::size_t{1} << 62);
-  });
+  check_value_error("size/G-multinomial",
+                    [&] { rng.multinomial(10, half_half_zero_zero(), std::size_t{1} << 62); });
   check_value_error("size/G-mvhg", [&] {
     rng.multivariate_hypergeometric({1, 2}, 1, std::size_t{1} << 62);
   });
@@ -115,9 +114,8 @@ TEST_CASE("reliability: RandomState and facade sizes are checked, not wrapped", 
   check_value_error("size/RS-multinomial", [&] {
     rs.multinomial(10, {0.5, 0.5}, std::size_t{1} << 62);
   });
-  check_value_error("size/RS-multinomial", [&] {
-    rs.multinomial(10, half_half_zero_zero(), std::size_t{1} << 62);
-  });
+  check_value_error("size/RS-multinomial",
+                    [&] { rs.multinomial(10, half_half_zero_zero(), std::size_t{1} << 62); });
   check_value_error("size/RS-mvn", [&] {
     rs.multivariate_normal({0.0, 0.0}, {{1.0, 0.0}, {0.0, 1.0}}, std::size_t{1} << 62);
   });

@@ -24,9 +24,8 @@
 #include <cstdint>
 #include <cstring>
 
-#if NPRANDOM_X86_SIMD
-#include <immintrin.h>  // _mm256_mul_epu32 (a function, not a macro, at every -O level)
-#endif
+// No <immintrin.h>: it costs every translation unit ~0.25 s of compile time (docs/benchmarks.md);
+// the one instruction plain vector code does not give, vpmuludq, comes from its builtin.
 
 namespace nprandom {
 namespace detail {
@@ -177,8 +176,10 @@ NPRANDOM_PCG_LANES_KERNEL(pcg_avx512, NPRANDOM_TARGET_AVX512, pcg_u64x8, pcg_f64
 
 namespace pcg_avx2 {
 NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE pcg_u64x4 mul32(pcg_u64x4 a, pcg_u64x4 b) noexcept {
+  // vpmuludq: the low 32 bits of each 64-bit lane multiplied to 64 bits (_mm256_mul_epu32).
+  typedef int i32x8 __attribute__((vector_size(32)));
   return __builtin_convertvector(
-      _mm256_mul_epu32(__builtin_convertvector(a, __m256i), __builtin_convertvector(b, __m256i)),
+      __builtin_ia32_pmuludq256(__builtin_bit_cast(i32x8, a), __builtin_bit_cast(i32x8, b)),
       pcg_u64x4);
 }
 NPRANDOM_TARGET_AVX2 NPRANDOM_ALWAYS_INLINE pcg_u64x4 mul64(pcg_u64x4 a, pcg_u64x4 b) noexcept {
