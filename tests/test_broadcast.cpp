@@ -651,3 +651,51 @@ TEST_CASE("broadcast: ndarray<bool> has bool elements, iteration and values()", 
   CHECK(copy[0] == !first);
   CHECK(copy.shape() == shape{2, 3});
 }
+
+TEST_CASE("broadcast: a shape size for the parameterless methods is the sized form, shaped",
+          "[broadcast]") {
+  // rng.random((2, 3)) draws what rng.random(6) draws (NumPy fills the array in C order), and the
+  // sized forms are checked against NumPy elsewhere; here the shape form must equal them exactly,
+  // values and state, for every parameterless method that takes a shape.
+  const shape s{2, 3, 2};
+  auto same = [&](auto shaped, auto sized) {
+    G a(nprandom::PCG64(7)), b(nprandom::PCG64(7));
+    const auto x = shaped(a);
+    const auto y = sized(b);
+    CHECK(x.shape() == s);
+    CHECK(x.values() == y);
+    CHECK(a.bit_generator().state() == b.bit_generator().state());
+  };
+  same([&](G& g) { return g.random(s); }, [](G& g) { return g.random(12); });
+  same([&](G& g) { return g.random<float>(s); }, [](G& g) { return g.random<float>(12); });
+  same([&](G& g) { return g.standard_normal(s); }, [](G& g) { return g.standard_normal(12); });
+  same([&](G& g) { return g.standard_normal<float>(s); },
+       [](G& g) { return g.standard_normal<float>(12); });
+  same([&](G& g) { return g.standard_exponential(s); },
+       [](G& g) { return g.standard_exponential(12); });
+  same([&](G& g) { return g.standard_exponential(s, "inv"); },
+       [](G& g) { return g.standard_exponential(12, "inv"); });
+  G one(nprandom::PCG64(7));
+  CHECK(one.random(nprandom::size_arg{}).shape() == shape{});  // size=None: one value, shape ()
+
+  auto same_rs = [&](auto shaped, auto sized) {
+    nprandom::RandomState a(7), b(7);
+    const auto x = shaped(a);
+    const auto y = sized(b);
+    CHECK(x.shape() == s);
+    CHECK(x.values() == y);
+    CHECK(a.get_state() == b.get_state());
+    CHECK(a.random_sample() == b.random_sample());
+  };
+  using RS = nprandom::RandomState;
+  same_rs([&](RS& r) { return r.random_sample(s); }, [](RS& r) { return r.random_sample(12); });
+  same_rs([&](RS& r) { return r.random(s); }, [](RS& r) { return r.random(12); });
+  same_rs([&](RS& r) { return r.standard_normal(s); }, [](RS& r) { return r.standard_normal(12); });
+  same_rs([&](RS& r) { return r.standard_exponential(s); },
+          [](RS& r) { return r.standard_exponential(12); });
+  // the np.random.* facade forwards the shape form too
+  nprandom::seed(7);
+  const ndarray<double> f = nprandom::random_sample(s);
+  nprandom::seed(7);
+  CHECK(f.values() == nprandom::random_sample(12));
+}

@@ -104,6 +104,11 @@ class Generator {
       distributions::standard_uniform_fill(bit_generator_, n, out);
     }
   }
+  // random(size=(2, 3)): a shape (nprandom::ndarray, C order; size_arg: a count or {d0, d1, ...}).
+  template <class Real = double>
+  ndarray<Real> random(size_arg size) {
+    return detail::draw_shaped<Real>(size, [&](Real* o, std::size_t n) { random(o, n); });
+  }
 
   // ---- integers(low, high=None, size=None, dtype=np.int64, endpoint=False) ----
   // Bounds are any built-in integers (checked as exact values against T's range, like NumPy's
@@ -319,6 +324,10 @@ class Generator {
       distributions::standard_normal_fill(bit_generator_, n, out);
     }
   }
+  template <class Real = double>
+  ndarray<Real> standard_normal(size_arg size) {
+    return detail::draw_shaped<Real>(size, [&](Real* o, std::size_t n) { standard_normal(o, n); });
+  }
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
@@ -372,6 +381,11 @@ class Generator {
         distributions::standard_exponential_inv_fill(bit_generator_, n, out);
       }
     }
+  }
+  template <class Real = double>
+  ndarray<Real> standard_exponential(size_arg size, std::string_view method = "zig") {
+    return detail::draw_shaped<Real>(
+        size, [&](Real* o, std::size_t n) { standard_exponential(o, n, method); });
   }
 
   // ---- exponential(scale=1.0, size=None) ----

@@ -3352,6 +3352,16 @@ struct check_hypergeometric_sum {
   }
 };
 
+// The shape-`size` form of a parameterless method (random((2, 3)), standard_normal((4, 5)), ...):
+// an ndarray of that shape (size None: shape (), one value) filled in C order by
+// `fill(out, count)`, i.e. the values of the sized form for the element count.
+template <class T, class Fill>
+ndarray<T> draw_shaped(const size_arg& size, Fill&& fill) {
+  ndarray<T> r(size ? *size : shape{});
+  fill(r.data(), r.size());
+  return r;
+}
+
 // uniform with array bounds: high - low (np.subtract(high, low)), all finite or
 // std::overflow_error "Range exceeds valid bounds" (RandomState and Generator alike).
 inline ndarray<double> uniform_range_array(const array_arg<double>& low,
@@ -9174,6 +9184,11 @@ class Generator {
       distributions::standard_uniform_fill(bit_generator_, n, out);
     }
   }
+  // random(size=(2, 3)): a shape (nprandom::ndarray, C order; size_arg: a count or {d0, d1, ...}).
+  template <class Real = double>
+  ndarray<Real> random(size_arg size) {
+    return detail::draw_shaped<Real>(size, [&](Real* o, std::size_t n) { random(o, n); });
+  }
 
   // ---- integers(low, high=None, size=None, dtype=np.int64, endpoint=False) ----
   // Bounds are any built-in integers (checked as exact values against T's range, like NumPy's
@@ -9389,6 +9404,10 @@ class Generator {
       distributions::standard_normal_fill(bit_generator_, n, out);
     }
   }
+  template <class Real = double>
+  ndarray<Real> standard_normal(size_arg size) {
+    return detail::draw_shaped<Real>(size, [&](Real* o, std::size_t n) { standard_normal(o, n); });
+  }
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
@@ -9442,6 +9461,11 @@ class Generator {
         distributions::standard_exponential_inv_fill(bit_generator_, n, out);
       }
     }
+  }
+  template <class Real = double>
+  ndarray<Real> standard_exponential(size_arg size, std::string_view method = "zig") {
+    return detail::draw_shaped<Real>(
+        size, [&](Real* o, std::size_t n) { standard_exponential(o, n, method); });
   }
 
   // ---- exponential(scale=1.0, size=None) ----
@@ -11831,10 +11855,16 @@ class BasicRandomState {
       }
     });
   }
+  /// random_sample(size=(2, 3)): a shape (nprandom::ndarray, C order).
+  ndarray<double> random_sample(size_arg size) {
+    return detail::draw_shaped<double>(size,
+                                       [&](double* o, std::size_t n) { random_sample(o, n); });
+  }
   /// random(): alias of random_sample.
   double random() noexcept { return random_sample(); }
   std::vector<double> random(std::size_t size) { return random_sample(size); }
   void random(double* out, std::size_t n) { random_sample(out, n); }
+  ndarray<double> random(size_arg size) { return random_sample(std::move(size)); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
   /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
@@ -11859,6 +11889,10 @@ class BasicRandomState {
   void standard_normal(double* out, std::size_t n) {
     // same values as n gauss() calls, a pair at a time
     with_aug(n, [&](auto& a) { legacy::gauss_fill(a, out, n); });
+  }
+  ndarray<double> standard_normal(size_arg size) {
+    return detail::draw_shaped<double>(size,
+                                       [&](double* o, std::size_t n) { standard_normal(o, n); });
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
@@ -11911,6 +11945,10 @@ class BasicRandomState {
     // from the MT block), then the logs in one branch-free pass
     legacy_doubles(out, n);
     for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
+  }
+  ndarray<double> standard_exponential(size_arg size) {
+    return detail::draw_shaped<double>(
+        size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
   }
 
   /// exponential(scale=1): legacy scale * -log(1 - U). "scale < 0".

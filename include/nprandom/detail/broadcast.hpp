@@ -272,6 +272,16 @@ struct check_hypergeometric_sum {
   }
 };
 
+// The shape-`size` form of a parameterless method (random((2, 3)), standard_normal((4, 5)), ...):
+// an ndarray of that shape (size None: shape (), one value) filled in C order by
+// `fill(out, count)`, i.e. the values of the sized form for the element count.
+template <class T, class Fill>
+ndarray<T> draw_shaped(const size_arg& size, Fill&& fill) {
+  ndarray<T> r(size ? *size : shape{});
+  fill(r.data(), r.size());
+  return r;
+}
+
 // uniform with array bounds: high - low (np.subtract(high, low)), all finite or
 // std::overflow_error "Range exceeds valid bounds" (RandomState and Generator alike).
 inline ndarray<double> uniform_range_array(const array_arg<double>& low,

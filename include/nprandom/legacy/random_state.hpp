@@ -252,10 +252,16 @@ class BasicRandomState {
       }
     });
   }
+  /// random_sample(size=(2, 3)): a shape (nprandom::ndarray, C order).
+  ndarray<double> random_sample(size_arg size) {
+    return detail::draw_shaped<double>(size,
+                                       [&](double* o, std::size_t n) { random_sample(o, n); });
+  }
   /// random(): alias of random_sample.
   double random() noexcept { return random_sample(); }
   std::vector<double> random(std::size_t size) { return random_sample(size); }
   void random(double* out, std::size_t n) { random_sample(out, n); }
+  ndarray<double> random(size_arg size) { return random_sample(std::move(size)); }
   /// rand(), rand(d0, d1, ...): random_sample with shape (d0, d1, ...), row-major.
   double rand() noexcept { return random_sample(); }
   /// Dimensions are any integers: a negative one throws "negative dimensions are not allowed",
@@ -280,6 +286,10 @@ class BasicRandomState {
   void standard_normal(double* out, std::size_t n) {
     // same values as n gauss() calls, a pair at a time
     with_aug(n, [&](auto& a) { legacy::gauss_fill(a, out, n); });
+  }
+  ndarray<double> standard_normal(size_arg size) {
+    return detail::draw_shaped<double>(size,
+                                       [&](double* o, std::size_t n) { standard_normal(o, n); });
   }
   /// randn(), randn(d0, d1, ...): standard_normal with shape (d0, d1, ...), row-major.
   double randn() noexcept { return standard_normal(); }
@@ -332,6 +342,10 @@ class BasicRandomState {
     // from the MT block), then the logs in one branch-free pass
     legacy_doubles(out, n);
     for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
+  }
+  ndarray<double> standard_exponential(size_arg size) {
+    return detail::draw_shaped<double>(
+        size, [&](double* o, std::size_t n) { standard_exponential(o, n); });
   }
 
   /// exponential(scale=1): legacy scale * -log(1 - U). "scale < 0".
