@@ -598,7 +598,7 @@ class Generator {
   static constexpr bool is_real =
       std::is_same<Real, double>::value || std::is_same<Real, float>::value;
 
-  static void check_shape_(double v) { standard_gamma_().check(false, v); }
+  static void check_shape_(double v) { standard_gamma_().check_scalars(v); }
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
@@ -797,7 +797,7 @@ class Generator {
   }
   // One value: NumPy's Generator keeps the binomial setup between calls; so does binomial_sampler_.
   std::int64_t binomial(std::int64_t n, double p) {
-    binomial_().check(false, array_arg<double>(p), array_arg<std::int64_t>(n));
+    binomial_().check_scalars(p, n);
     return binomial_sampler_(bit_generator_, n, p);
   }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
@@ -836,7 +836,7 @@ class Generator {
         });
   }
   std::int64_t poisson(double lam = 1.0) {
-    poisson_().check(false, array_arg<double>(lam));
+    poisson_().check_scalars(lam);
     return poisson_sampler_(bit_generator_, lam);
   }
   NPRANDOM_DRAW_FORMS_MANY(poisson, std::int64_t, (double, lam));

@@ -221,6 +221,37 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
   }
 }
 
+// The scalar form of check_values' tests, without building a message: true if x passes `c`.
+// The scalar draw forms run this first and call check_values (same order, same message) only for
+// a value that fails, so a valid scalar call pays a few compares.
+inline bool passes(cons c, double x) noexcept {
+  switch (c) {
+    case cons::none:
+      return true;
+    case cons::non_negative:
+    case cons::non_negative_long:
+      return std::isnan(x) || !std::signbit(x);
+    case cons::positive_not_nan:
+      return !std::isnan(x) && !(x <= 0);
+    case cons::positive:
+      return !(x <= 0);
+    case cons::bounded_0_1:
+      return x >= 0 && x <= 1;
+    case cons::bounded_gt_0_1:
+      return x > 0 && x <= 1;
+    case cons::bounded_lt_0_1:
+      return x >= 0 && x < 1;
+    case cons::gt_1:
+      return x > 1;
+    case cons::gte_1:
+      return x >= 1;
+    case cons::poisson:
+    case cons::legacy_poisson:
+      return x >= 0 && x <= poisson_lam_max();
+  }
+  return false;
+}
+
 // ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
 
 // triangular: "left > mode", "mode > right", "left == right".
@@ -346,19 +377,29 @@ struct method {
     post(a...);
   }
 
+  // check(false, ...) for scalar parameters: the per-parameter tests without building arrays or
+  // messages unless a value fails (then check_values throws NumPy's message, in the same order).
+  void check_scalars(P... v) const {
+    if constexpr (!std::is_same<Pre, no_check>::value || !std::is_same<Post, no_check>::value) {
+      check(false, array_arg<P>(v)...);
+    } else {
+      check_scalars_each(std::index_sequence_for<P...>{}, v...);
+    }
+  }
+
   template <class S>
   Out one(S& s, P... v) const {
-    check(false, array_arg<P>(v)...);
+    check_scalars(v...);
     return static_cast<Out>(kernel(s, v...));
   }
   template <class S>
   void fill(S& s, Out* out, std::size_t n, P... v) const {
-    check(false, array_arg<P>(v)...);
+    check_scalars(v...);
     fill_unchecked(s, out, n, v...);
   }
   template <class S>
   std::vector<Out> sized(S& s, std::size_t n, P... v) const {
-    check(false, array_arg<P>(v)...);
+    check_scalars(v...);
     const std::size_t total = checked_elements<Out>(n);  // walk by the checked count (GCC -O3
     std::vector<Out> out(total);                         // otherwise sees a constant huge n)
     fill_unchecked(s, out.data(), total, v...);
@@ -404,6 +445,16 @@ struct method {
   }
 
  private:
+  template <std::size_t... I>
+  void check_scalars_each(std::index_sequence<I...>, P... v) const {
+    (check_one_scalar(std::get<I>(params), v), ...);
+  }
+  template <class T>
+  static void check_one_scalar(const param& p, T v) {
+    const double x = static_cast<double>(v);
+    if (!passes(p.c, x)) check_values(p, &v, 1, false);  // throws NumPy's message
+    if (p.extra) p.extra(x);
+  }
   template <std::size_t... I>
   void check_each(bool is_array, std::index_sequence<I...>, const array_arg<P>&... a) const {
     (void)is_array;
