@@ -440,24 +440,24 @@ TEST_CASE("broadcast: Generator array parameters match NumPy", "[broadcast]") {
   // Bounds of the other signedness are checked as given (a uint64 2**63 is a valid exclusive
   // int64 bound; 2**63 + 5 is out of bounds; a negative uint64 bound is rejected), not wrapped.
   using u64 = std::uint64_t;
-  const u64 two63 = u64{1} << 63;
-  calls["integers_u64_bound"] = [two63](G& x) {
+  static constexpr u64 two63 = u64{1} << 63;
+  calls["integers_u64_bound"] = [](G& x) {
     return run([&] { return x.integers(0, ndarray<u64>({two63, 5}, {2})); });
   };
-  calls["integers_u64_bound_size"] = [two63](G& x) {
+  calls["integers_u64_bound_size"] = [](G& x) {
     return run([&] { return x.integers(std::int64_t{0}, two63, nprandom::size_arg{2}); });
   };
-  calls["err_integers_u64_high_oob"] = [two63](G& x) {
+  calls["err_integers_u64_high_oob"] = [](G& x) {
     return run(
         [&] { return x.integers(ndarray<u64>({two63}, {1}), ndarray<u64>({two63 + 5}, {1})); });
   };
-  calls["err_integers_u64_high_oob_endpoint"] = [two63](G& x) {
+  calls["err_integers_u64_high_oob_endpoint"] = [](G& x) {
     return run([&] { return x.integers(0, ndarray<u64>({two63}, {1}), nprandom::endpoint); });
   };
-  calls["err_integers_u64_high_oob_size"] = [two63](G& x) {
+  calls["err_integers_u64_high_oob_size"] = [](G& x) {
     return run([&] { return x.integers(std::int64_t{0}, two63 + 1, nprandom::size_arg{2}); });
   };
-  calls["err_integers_u64_low_above"] = [two63](G& x) {
+  calls["err_integers_u64_low_above"] = [](G& x) {
     return run([&] { return x.integers(ndarray<u64>({two63}, {1}), 5); });
   };
   calls["err_integers_neg_high_uint64"] = [](G& x) {
@@ -521,11 +521,11 @@ TEST_CASE("broadcast: RandomState array parameters match NumPy", "[broadcast]") 
   calls["err_randint_oob"] = [](R& x) {
     return run([&] { return x.randint<std::int8_t>({0, 5}, 300); });
   };
-  const std::uint64_t two63 = std::uint64_t{1} << 63;
-  calls["randint_u64_bound"] = [two63](R& x) {
+  static constexpr std::uint64_t two63 = std::uint64_t{1} << 63;
+  calls["randint_u64_bound"] = [](R& x) {
     return run([&] { return x.randint(0, ndarray<std::uint64_t>({two63}, {1})); });
   };
-  calls["err_randint_u64_high_oob"] = [two63](R& x) {
+  calls["err_randint_u64_high_oob"] = [](R& x) {
     return run([&] { return x.randint(0, ndarray<std::uint64_t>({two63 + 1}, {1})); });
   };
   calls["err_randint_neg_low_uint64"] = [](R& x) {

@@ -6,6 +6,7 @@
 #include <nprandom/bit_generator.hpp>
 #include <nprandom/config.hpp>
 #include <nprandom/detail/engine_core.hpp>
+#include <nprandom/detail/uint128.hpp>
 #include <nprandom/seed_sequence.hpp>
 
 #include <array>
@@ -51,7 +52,14 @@ class SFC64 : public BitGenerator<SFC64> {
   SFC64(std::initializer_list<Int> seed) : SFC64(SeedSource(seed)) {}  // SFC64 g = {1, 2}
 
   // sfc64_next
-  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept { return step(s_); }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    std::array<std::uint64_t, 4> s = s_;
+    const std::uint64_t r = step(s);
+    detail::in_gprs(s[0], s[1]);  // four scalar stores, never one vector store (detail/uint128.hpp)
+    detail::in_gprs(s[2], s[3]);
+    s_ = s;
+    return r;
+  }
 
   // One draw of sfc64_next on the state words (a, b, c, counter): the one definition used by
   // next_uint64, random_raw and core.
