@@ -51,13 +51,13 @@ namespace nprandom {
 //       scalar, std::vector, {..} / {{..}, {..}} list, ndarray, array_view or std::span,
 //       broadcast with each other and with `size` (a count or a shape {4, 2, 3}); values in
 //       NumPy's C order, shape attached (<nprandom/ndarray.hpp>)
-// All four come from one declaration per method, `static constexpr auto NAME_() { return
+// All four come from one declaration per method, `static constexpr auto NAME_ =
 // detail::make_method<T>(kernel, parameters with NumPy's names and constraints, ...)`
 // (detail/broadcast.hpp, NumPy's cont()/disc() + check_constraint), expanded by
 // NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp). Parameters are checked once per call, before
 // anything is drawn, with NumPy's messages (ValueError -> std::invalid_argument, OverflowError
 // -> std::overflow_error): "x <= 0" rejects x <= 0 (NaN passes), "x < 0" a set sign bit (-0.0
-// too; NaN passes); } NaN parameters that pass give NaN, as in NumPy. dtype is a template
+// too; NaN passes); NaN parameters that pass give NaN, as in NumPy. dtype is a template
 // parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
@@ -273,30 +273,26 @@ class Generator {
   // `low + (high - low) * U`. Errors: a non-finite high - low -> std::overflow_error
   // "high - low range exceeds valid bounds" ("Range exceeds valid bounds" with array bounds);
   // high - low < 0 -> "high - low < 0". The kernel takes (low, high - low), as NumPy's cont() call.
-  static constexpr auto uniform_() {
-    return detail::make_method<double>(
-               [](auto& g, double low, double range) {
-                 return distributions::uniform(g, low, range);
-               },
-               detail::prm<double>("low"),
-               detail::prm<double>("high - low", detail::cons::non_negative))
-        .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
-          distributions::uniform_fill(g, low, range, cnt, out);
-        });
-  }
+  static constexpr auto uniform_ =
+      detail::make_method<double>(
+          [](auto& g, double low, double range) { return distributions::uniform(g, low, range); },
+          detail::prm<double>("low"), detail::prm<double>("high - low", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double low, double range) {
+            distributions::uniform_fill(g, low, range, cnt, out);
+          });
   double uniform(double low = 0.0, double high = 1.0) {
-    return uniform_().one(bit_generator_, low, uniform_range(low, high));
+    return uniform_.one(bit_generator_, low, uniform_range(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    return uniform_().sized(bit_generator_, size, low, uniform_range(low, high));
+    return uniform_.sized(bit_generator_, size, low, uniform_range(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    uniform_().fill(bit_generator_, out, n, low, uniform_range(low, high));
+    uniform_.fill(bit_generator_, out, n, low, uniform_range(low, high));
   }
   ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
     if (low.ndim() == 0 && high.ndim() == 0)
-      return uniform_().array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
-    return uniform_().array(bit_generator_, size, low, detail::uniform_range_array(low, high));
+      return uniform_.array(bit_generator_, size, low[0], uniform_range(low[0], high[0]));
+    return uniform_.array(bit_generator_, size, low, detail::uniform_range_array(low, high));
   }
 
   // ---- standard_normal(size=None, dtype=np.float64) ----
@@ -331,16 +327,13 @@ class Generator {
 
   // ---- normal(loc=0.0, scale=1.0, size=None) ----
   // Error: scale < 0 (-0.0 included; NaN passes) -> "scale < 0".
-  static constexpr auto normal_() {
-    return detail::make_method<double>(
-               [](auto& g, double loc, double scale) {
-                 return distributions::normal(g, loc, scale);
-               },
-               detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
-        .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-          distributions::normal_fill(g, loc, scale, cnt, out);
-        });
-  }
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::normal(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::normal_fill(g, loc, scale, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   // ---- standard_exponential(size=None, dtype=np.float64, method='zig') ----
@@ -390,11 +383,9 @@ class Generator {
 
   // ---- exponential(scale=1.0, size=None) ----
   // Error: scale < 0 -> "scale < 0".
-  static constexpr auto exponential_() {
-    return detail::make_method<double>(
-        [](auto& g, double scale) { return distributions::exponential(g, scale); },
-        detail::prm<double>("scale", detail::cons::non_negative));
-  }
+  static constexpr auto exponential_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::exponential(g, scale); },
+      detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
@@ -430,26 +421,23 @@ class Generator {
   }
 
   // Array shapes (float64): standard_gamma(array_arg shape, size).
-  static constexpr auto standard_gamma_() {
-    return detail::make_method<double>(
-               [](auto& g, double k) { return distributions::standard_gamma(g, k); },
-               detail::prm<double>("shape", detail::cons::non_negative))
-        .with_fill([](auto& g, double* out, std::size_t n, double k) {
-          distributions::standard_gamma_fill(g, k, n, out);
-        });
-  }
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& g, double k) { return distributions::standard_gamma(g, k); },
+          detail::prm<double>("shape", detail::cons::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t n, double k) {
+            distributions::standard_gamma_fill(g, k, n, out);
+          });
   ndarray<double> standard_gamma(array_arg<double> shape, size_arg size = {}) {
-    return standard_gamma_().array(bit_generator_, size, shape);
+    return standard_gamma_.array(bit_generator_, size, shape);
   }
 
   // ---- gamma(shape, scale=1.0, size=None) ----
   // Errors: "shape < 0", then "scale < 0".
-  static constexpr auto gamma_() {
-    return detail::make_method<double>(
-        [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
-        detail::prm<double>("shape", detail::cons::non_negative),
-        detail::prm<double>("scale", detail::cons::non_negative));
-  }
+  static constexpr auto gamma_ = detail::make_method<double>(
+      [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
+      detail::prm<double>("shape", detail::cons::non_negative),
+      detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   // ---- bytes(length) ----
@@ -598,7 +586,7 @@ class Generator {
   static constexpr bool is_real =
       std::is_same<Real, double>::value || std::is_same<Real, float>::value;
 
-  static void check_shape_(double v) { standard_gamma_().check_scalars(v); }
+  static void check_shape_(double v) { standard_gamma_.check_scalars(v); }
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
@@ -645,140 +633,106 @@ class Generator {
 
  public:
   // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
-  static constexpr auto beta_() {
-    return detail::make_method<double>(
-        [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
-        detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
-  }
+  static constexpr auto beta_ = detail::make_method<double>(
+      [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
+      detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
   NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
-  static constexpr auto chisquare_() {
-    return detail::make_method<double>(
-        [](auto& g, double df) { return distributions::chisquare(g, df); },
-        detail::prm<double>("df", P_::positive));
-  }
+  static constexpr auto chisquare_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::chisquare(g, df); },
+      detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
-  static constexpr auto f_() {
-    return detail::make_method<double>(
-        [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
-        detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
-  }
+  static constexpr auto f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
   NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
-  static constexpr auto noncentral_chisquare_() {
-    return detail::make_method<double>(
-        [](auto& g, double df, double nonc) {
-          return distributions::noncentral_chisquare(g, df, nonc);
-        },
-        detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
-  }
+  static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
+      [](auto& g, double df, double nonc) {
+        return distributions::noncentral_chisquare(g, df, nonc);
+      },
+      detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  static constexpr auto noncentral_f_() {
-    return detail::make_method<double>(
-        [](auto& g, double dfnum, double dfden, double nonc) {
-          return distributions::noncentral_f(g, dfnum, dfden, nonc);
-        },
-        detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
-        detail::prm<double>("nonc", P_::non_negative));
-  }
+  static constexpr auto noncentral_f_ = detail::make_method<double>(
+      [](auto& g, double dfnum, double dfden, double nonc) {
+        return distributions::noncentral_f(g, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
-  static constexpr auto standard_cauchy_() {
-    return detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
-  }
+  static constexpr auto standard_cauchy_ =
+      detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
-  static constexpr auto standard_t_() {
-    return detail::make_method<double>(
-        [](auto& g, double df) { return distributions::standard_t(g, df); },
-        detail::prm<double>("df", P_::positive));
-  }
+  static constexpr auto standard_t_ = detail::make_method<double>(
+      [](auto& g, double df) { return distributions::standard_t(g, df); },
+      detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
-  static constexpr auto vonmises_() {
-    return detail::make_method<double>(
-        [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
-        detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
-  }
+  static constexpr auto vonmises_ = detail::make_method<double>(
+      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
+      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  static constexpr auto pareto_() {
-    return detail::make_method<double>(
-        [](auto& g, double a) { return distributions::pareto(g, a); },
-        detail::prm<double>("a", P_::positive));
-  }
+  static constexpr auto pareto_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
+                                  detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_() {
-    return detail::make_method<double>(
-        [](auto& g, double a) { return distributions::weibull(g, a); },
-        detail::prm<double>("a", P_::non_negative));
-  }
+  static constexpr auto weibull_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
+                                  detail::prm<double>("a", P_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  static constexpr auto power_() {
-    return detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
-                                       detail::prm<double>("a", P_::positive));
-  }
+  static constexpr auto power_ =
+      detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
+                                  detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
-  static constexpr auto laplace_() {
-    return detail::make_method<double>(
-        [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  }
+  static constexpr auto laplace_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto gumbel_() {
-    return detail::make_method<double>(
-        [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  }
+  static constexpr auto gumbel_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto logistic_() {
-    return detail::make_method<double>(
-        [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
-  }
+  static constexpr auto logistic_ = detail::make_method<double>(
+      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto lognormal_() {
-    return detail::make_method<double>(
-        [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
-        detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
-  }
+  static constexpr auto lognormal_ = detail::make_method<double>(
+      [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
+      detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
-  static constexpr auto rayleigh_() {
-    return detail::make_method<double>(
-        [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
-        detail::prm<double>("scale", P_::non_negative));
-  }
+  static constexpr auto rayleigh_ = detail::make_method<double>(
+      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
+      detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
-  static constexpr auto wald_() {
-    return detail::make_method<double>(
-        [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
-        detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
-  }
+  static constexpr auto wald_ = detail::make_method<double>(
+      [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
+      detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
   NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
   // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
-  static constexpr auto triangular_() {
-    return detail::make_method<double>(
-               [](auto& g, double left, double mode, double right) {
-                 return distributions::triangular(g, left, mode, right);
-               },
-               detail::prm<double>("left"), detail::prm<double>("mode"),
-               detail::prm<double>("right"))
-        .with_pre(detail::check_triangular{});
-  }
+  static constexpr auto triangular_ =
+      detail::make_method<double>(
+          [](auto& g, double left, double mode, double right) {
+            return distributions::triangular(g, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   // ==== section: discrete distributions ====
@@ -786,105 +740,94 @@ class Generator {
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
   // n == 0 or p == 0 return 0 without drawing. NumPy broadcasts (p, n) in that order.
-  static constexpr auto binomial_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
-               detail::prm<double>("p", P_::bounded_0_1),
-               detail::prm<std::int64_t>("n", P_::non_negative))
-        .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
-          distributions::binomial_fill(g, n, p, out, cnt);
-        });
-  }
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p, std::int64_t n) { return distributions::binomial(g, n, p); },
+          detail::prm<double>("p", P_::bounded_0_1),
+          detail::prm<std::int64_t>("n", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            distributions::binomial_fill(g, n, p, out, cnt);
+          });
   // One value: NumPy's Generator keeps the binomial setup between calls; so does binomial_sampler_.
   std::int64_t binomial(std::int64_t n, double p) {
-    binomial_().check_scalars(p, n);
+    binomial_.check_scalars(p, n);
     return binomial_sampler_(bit_generator_, n, p);
   }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    return binomial_().sized(bit_generator_, size, p, n);
+    return binomial_.sized(bit_generator_, size, p, n);
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
-    binomial_().fill(bit_generator_, out, cnt, p, n);
+    binomial_.fill(bit_generator_, out, cnt, p, n);
   }
   ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
                                  size_arg size = {}) {
-    return binomial_().array(bit_generator_, size, p, n);
+    return binomial_.array(bit_generator_, size, p, n);
   }
 
   // negative_binomial(n, p): n > 0 ("n <= 0"; NaN: "n must not be NaN"), p in (0, 1]
   // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
   // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
-  static constexpr auto negative_binomial_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& g, double n, double p) {
-                 return distributions::negative_binomial(g, n, p);
-               },
-               detail::prm<double>("n", P_::positive_not_nan),
-               detail::prm<double>("p", P_::bounded_gt_0_1))
-        .with_post(detail::check_negative_binomial_lam{});
-  }
+  static constexpr auto negative_binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
+          detail::prm<double>("n", P_::positive_not_nan),
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_post(detail::check_negative_binomial_lam{});
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
   // poisson(lam = 1.0): lam >= 0 ("lam < 0 or lam is NaN") and lam <= int64max - 10*sqrt(int64max)
   // ("lam value too large"). lam == 0 returns 0 without drawing.
-  static constexpr auto poisson_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& g, double lam) { return distributions::poisson(g, lam); },
-               detail::prm<double>("lam", P_::poisson))
-        .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
-          distributions::poisson_fill(g, lam, out, cnt);
-        });
-  }
+  static constexpr auto poisson_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double lam) { return distributions::poisson(g, lam); },
+          detail::prm<double>("lam", P_::poisson))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double lam) {
+            distributions::poisson_fill(g, lam, out, cnt);
+          });
   std::int64_t poisson(double lam = 1.0) {
-    poisson_().check_scalars(lam);
+    poisson_.check_scalars(lam);
     return poisson_sampler_(bit_generator_, lam);
   }
   NPRANDOM_DRAW_FORMS_MANY(poisson, std::int64_t, (double, lam));
 
-  static constexpr auto zipf_() {
-    return detail::make_method<std::int64_t>(
-        [](auto& g, double a) { return distributions::zipf(g, a); },
-        detail::prm<double>("a", P_::gt_1));
-  }
+  static constexpr auto zipf_ =
+      detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
+                                        detail::prm<double>("a", P_::gt_1));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
-  static constexpr auto geometric_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& g, double p) { return distributions::geometric(g, p); },
-               detail::prm<double>("p", P_::bounded_gt_0_1))
-        .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
-          distributions::geometric_fill(g, p, out, cnt);
-        });
-  }
+  static constexpr auto geometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, double p) { return distributions::geometric(g, p); },
+          detail::prm<double>("p", P_::bounded_gt_0_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
+            distributions::geometric_fill(g, p, out, cnt);
+          });
   NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
   // ("ngood + nbad < nsample"), then "ngood < 0", "nbad < 0", "nsample < 0".
-  static constexpr auto hypergeometric_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& g, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-                 return distributions::hypergeometric(g, ngood, nbad, nsample);
-               },
-               detail::prm<std::int64_t>("ngood", P_::non_negative),
-               detail::prm<std::int64_t>("nbad", P_::non_negative),
-               detail::prm<std::int64_t>("nsample", P_::non_negative))
-        .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood,
-                      std::int64_t nbad, std::int64_t nsample) {
-          distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
-        })
-        .with_pre(detail::check_hypergeometric_sum{true});
-  }
+  static constexpr auto hypergeometric_ =
+      detail::make_method<std::int64_t>(
+          [](auto& g, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return distributions::hypergeometric(g, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", P_::non_negative),
+          detail::prm<std::int64_t>("nbad", P_::non_negative),
+          detail::prm<std::int64_t>("nsample", P_::non_negative))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, std::int64_t ngood,
+                        std::int64_t nbad, std::int64_t nsample) {
+            distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
+          })
+          .with_pre(detail::check_hypergeometric_sum{true});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
-  static constexpr auto logseries_() {
-    return detail::make_method<std::int64_t>(
-        [](auto& g, double p) { return distributions::logseries(g, p); },
-        detail::prm<double>("p", P_::bounded_lt_0_1));
-  }
+  static constexpr auto logseries_ = detail::make_method<std::int64_t>(
+      [](auto& g, double p) { return distributions::logseries(g, p); },
+      detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   // ==== section: multivariate distributions ====

@@ -5,11 +5,9 @@
 // (each front end includes the pair again; tools/amalgamate.py inlines unguarded headers at every
 // include). Internal: every name here may change without notice.
 //
-// Inside a class that declares `static constexpr auto NAME_() { return
-// detail::make_method<Out>(...); }` (detail/broadcast.hpp; a function, not a data member, so that
-// its lambdas are instantiated only when the method is used: compile cost, docs/benchmarks.md) and
-// a member `draw_state_()` returning what the kernels take (the bit generator for Generator, the
-// RandomState itself for RandomState),
+// Inside a class that declares `static constexpr auto NAME_ = detail::make_method<Out>(...)`
+// (detail/broadcast.hpp) and a member `draw_state_()` returning what the kernels take (the bit
+// generator for Generator, the RandomState itself for RandomState),
 //
 //   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0))
 //
@@ -55,30 +53,30 @@
 #define NPRANDOM_DF_DECL_DEF(p) NPRANDOM_DF_DECL(p) NPRANDOM_DF_PICK(p, NPRANDOM_DF_DEF_I)
 #define NPRANDOM_DF_ARRAY(p) ::nprandom::array_arg<NPRANDOM_DF_TYPE(p)> NPRANDOM_DF_NAME(p)
 
-#define NPRANDOM_DRAW_FORMS_MANY(NAME, Out, ...)                                                 \
-  std::vector<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), std::size_t size) {      \
-    return NAME##_().sized(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
-  }                                                                                              \
-  void NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), Out* out, std::size_t count) {       \
-    NAME##_().fill(draw_state_(), out, count, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__));   \
-  }                                                                                              \
-  ::nprandom::ndarray<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_ARRAY, __VA_ARGS__),                 \
-                                ::nprandom::size_arg size = {}) {                                \
-    return NAME##_().array(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
-  }                                                                                              \
+#define NPRANDOM_DRAW_FORMS_MANY(NAME, Out, ...)                                               \
+  std::vector<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), std::size_t size) {    \
+    return NAME##_.sized(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
+  void NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL, __VA_ARGS__), Out* out, std::size_t count) {     \
+    NAME##_.fill(draw_state_(), out, count, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__));   \
+  }                                                                                            \
+  ::nprandom::ndarray<Out> NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_ARRAY, __VA_ARGS__),               \
+                                ::nprandom::size_arg size = {}) {                              \
+    return NAME##_.array(draw_state_(), size, NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                            \
   static_assert(true, "")
 
-#define NPRANDOM_DRAW_FORMS(NAME, Out, ...)                                              \
-  Out NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL_DEF, __VA_ARGS__)) {                         \
-    return NAME##_().one(draw_state_(), NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
-  }                                                                                      \
+#define NPRANDOM_DRAW_FORMS(NAME, Out, ...)                                            \
+  Out NAME(NPRANDOM_DF_MAP(NPRANDOM_DF_DECL_DEF, __VA_ARGS__)) {                       \
+    return NAME##_.one(draw_state_(), NPRANDOM_DF_MAP(NPRANDOM_DF_NAME, __VA_ARGS__)); \
+  }                                                                                    \
   NPRANDOM_DRAW_FORMS_MANY(NAME, Out, __VA_ARGS__)
 
-#define NPRANDOM_DRAW_FORMS_0(NAME, Out)                                                   \
-  Out NAME() { return NAME##_().one(draw_state_()); }                                      \
-  std::vector<Out> NAME(std::size_t size) { return NAME##_().sized(draw_state_(), size); } \
-  void NAME(Out* out, std::size_t count) { NAME##_().fill(draw_state_(), out, count); }    \
-  ::nprandom::ndarray<Out> NAME(::nprandom::size_arg size) {                               \
-    return NAME##_().array(draw_state_(), size);                                           \
-  }                                                                                        \
+#define NPRANDOM_DRAW_FORMS_0(NAME, Out)                                                 \
+  Out NAME() { return NAME##_.one(draw_state_()); }                                      \
+  std::vector<Out> NAME(std::size_t size) { return NAME##_.sized(draw_state_(), size); } \
+  void NAME(Out* out, std::size_t count) { NAME##_.fill(draw_state_(), out, count); }    \
+  ::nprandom::ndarray<Out> NAME(::nprandom::size_arg size) {                             \
+    return NAME##_.array(draw_state_(), size);                                           \
+  }                                                                                      \
   static_assert(true, "")

@@ -101,8 +101,6 @@ class BasicRandomState {
   using bit_generator_type = BitGen;
   static constexpr bool is_mt19937 = std::is_same<BitGen, MT19937>::value;
 
-  // ---- construction and seeding ----
-
   /// RandomState(): a bit generator seeded from OS entropy (for MT19937: NumPy's SeedSequence
   /// path, pos = 623).
   BasicRandomState() : BasicRandomState(BitGen()) {}
@@ -184,8 +182,6 @@ class BasicRandomState {
     seed<std::initializer_list<Int>>(s);
   }
 
-  // ---- state ----
-
   /// get_state() (legacy=True): ('MT19937', key, pos, has_gauss, cached_gaussian). MT19937 only.
   template <bool B = is_mt19937, std::enable_if_t<B, int> = 0>
   LegacyState get_state() const {
@@ -234,8 +230,6 @@ class BasicRandomState {
     return !(a == b);
   }
 
-  // ---- uniform floats: random_sample / random / rand ----
-
   /// random_sample(): U[0, 1) (random_standard_uniform).
   double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
   std::vector<double> random_sample(std::size_t size) {
@@ -274,8 +268,6 @@ class BasicRandomState {
   }
   void rand(double* out, std::size_t n) { random_sample(out, n); }
 
-  // ---- normal family ----
-
   /// standard_normal(): the legacy polar gaussian (with its cached second value).
   double standard_normal() noexcept { return legacy::gauss(aug_); }
   std::vector<double> standard_normal(std::size_t size) {
@@ -302,33 +294,28 @@ class BasicRandomState {
   void randn(double* out, std::size_t n) { standard_normal(out, n); }
 
   /// normal(loc=0, scale=1): legacy loc + scale * gauss. "scale < 0".
-  static constexpr auto normal_() {
-    return detail::make_method<double>(
-               [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
-               detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-        .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-          s.standard_normal(out, n);  // legacy_normal over the batched gaussians
-          for (std::size_t i = 0; i < n; ++i) out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
-        });
-  }
+  static constexpr auto normal_ =
+      detail::make_method<double>(
+          [](auto& s, double loc, double scale) { return legacy::normal(s.aug_, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            s.standard_normal(out, n);  // legacy_normal over the batched gaussians
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = loc + ::nprandom::detail::mul(scale, out[i]);
+          });
   NPRANDOM_DRAW_FORMS(normal, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// lognormal(mean=0, sigma=1): legacy exp(mean + sigma * gauss). "sigma < 0".
-  static constexpr auto lognormal_() {
-    return detail::make_method<double>(
-               [](auto& s, double mean, double sigma) {
-                 return legacy::lognormal(s.aug_, mean, sigma);
-               },
-               detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
-        .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
-          s.standard_normal(out, n);
-          for (std::size_t i = 0; i < n; ++i)
-            out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
-        });
-  }
+  static constexpr auto lognormal_ =
+      detail::make_method<double>(
+          [](auto& s, double mean, double sigma) { return legacy::lognormal(s.aug_, mean, sigma); },
+          detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
+            s.standard_normal(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+          });
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
-
-  // ---- exponential / gamma family ----
 
   /// standard_exponential(): legacy inversion -log(1 - U).
   double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
@@ -349,217 +336,177 @@ class BasicRandomState {
   }
 
   /// exponential(scale=1): legacy scale * -log(1 - U). "scale < 0".
-  static constexpr auto exponential_() {
-    return detail::make_method<double>(
-               [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
-               detail::prm<double>("scale", C_::non_negative))
-        .with_fill([](auto& s, double* out, std::size_t n, double scale) {
-          s.legacy_doubles(out, n);
-          for (std::size_t i = 0; i < n; ++i)
-            out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
-        });
-  }
+  static constexpr auto exponential_ =
+      detail::make_method<double>(
+          [](auto& s, double scale) { return legacy::exponential(s.aug_, scale); },
+          detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double scale) {
+            s.legacy_doubles(out, n);
+            for (std::size_t i = 0; i < n; ++i)
+              out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+          });
   NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   /// standard_gamma(shape): legacy. "shape < 0".
-  static constexpr auto standard_gamma_() {
-    return detail::make_method<double>(
-               [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
-               detail::prm<double>("shape", C_::non_negative))
-        .with_fill([](auto& s, double* out, std::size_t n, double shape) {
-          s.standard_gamma_unchecked(shape, out, n);
-        });
-  }
+  static constexpr auto standard_gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape) { return legacy::standard_gamma(s.aug_, shape); },
+          detail::prm<double>("shape", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape) {
+            s.standard_gamma_unchecked(shape, out, n);
+          });
   NPRANDOM_DRAW_FORMS(standard_gamma, double, (double, shape));
 
   /// gamma(shape, scale=1): legacy scale * standard_gamma(shape). "shape < 0", "scale < 0".
-  static constexpr auto gamma_() {
-    return detail::make_method<double>(
-               [](auto& s, double shape, double scale) {
-                 return legacy::gamma(s.aug_, shape, scale);
-               },
-               detail::prm<double>("shape", C_::non_negative),
-               detail::prm<double>("scale", C_::non_negative))
-        .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
-          s.standard_gamma_unchecked(shape, out, n);
-          for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
-        });
-  }
+  static constexpr auto gamma_ =
+      detail::make_method<double>(
+          [](auto& s, double shape, double scale) { return legacy::gamma(s.aug_, shape, scale); },
+          detail::prm<double>("shape", C_::non_negative),
+          detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double shape, double scale) {
+            s.standard_gamma_unchecked(shape, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = scale * out[i];
+          });
   NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
   /// beta(a, b): legacy Johnk / Cheng. "a <= 0", "b <= 0".
-  static constexpr auto beta_() {
-    return detail::make_method<double>(
-               [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
-               detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
-        .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
-          s.with_aug(n, [&](auto& aug) {
-            if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                                       legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
-              legacy::beta_fill_batched(aug, a, b, out, n);
-            } else {
-              legacy::beta_fill(aug, a, b, out, n);
-            }
+  static constexpr auto beta_ =
+      detail::make_method<double>(
+          [](auto& s, double a, double b) { return legacy::beta(s.aug_, a, b); },
+          detail::prm<double>("a", C_::positive), detail::prm<double>("b", C_::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double a, double b) {
+            s.with_aug(n, [&](auto& aug) {
+              if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                         legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
+                legacy::beta_fill_batched(aug, a, b, out, n);
+              } else {
+                legacy::beta_fill(aug, a, b, out, n);
+              }
+            });
           });
-        });
-  }
   NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   /// chisquare(df): legacy 2 * standard_gamma(df / 2). "df <= 0".
-  static constexpr auto chisquare_() {
-    return detail::make_method<double>(
-               [](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
-               detail::prm<double>("df", C_::positive))
-        .with_fill([](auto& s, double* out, std::size_t n, double df) {
-          s.standard_gamma_unchecked(df / 2.0, out, n);
-          for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
-        });
-  }
+  static constexpr auto chisquare_ =
+      detail::make_method<double>([](auto& s, double df) { return legacy::chisquare(s.aug_, df); },
+                                  detail::prm<double>("df", C_::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double df) {
+            s.standard_gamma_unchecked(df / 2.0, out, n);
+            for (std::size_t i = 0; i < n; ++i) out[i] = 2.0 * out[i];
+          });
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
-  static constexpr auto noncentral_chisquare_() {
-    return detail::aug_method<double>(
-        [](auto& aug, double df, double nonc) {
-          return legacy::noncentral_chisquare(aug, df, nonc);
-        },
-        detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
-  }
+  static constexpr auto noncentral_chisquare_ = detail::aug_method<double>(
+      [](auto& aug, double df, double nonc) { return legacy::noncentral_chisquare(aug, df, nonc); },
+      detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  static constexpr auto f_() {
-    return detail::aug_method<double>(
-        [](auto& aug, double dfnum, double dfden) { return legacy::f(aug, dfnum, dfden); },
-        detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive));
-  }
+  static constexpr auto f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden) { return legacy::f(aug, dfnum, dfden); },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive));
   NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
-  static constexpr auto noncentral_f_() {
-    return detail::aug_method<double>(
-        [](auto& aug, double dfnum, double dfden, double nonc) {
-          return legacy::noncentral_f(aug, dfnum, dfden, nonc);
-        },
-        detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive),
-        detail::prm<double>("nonc", C_::non_negative));
-  }
+  static constexpr auto noncentral_f_ = detail::aug_method<double>(
+      [](auto& aug, double dfnum, double dfden, double nonc) {
+        return legacy::noncentral_f(aug, dfnum, dfden, nonc);
+      },
+      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive),
+      detail::prm<double>("nonc", C_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   /// standard_cauchy(): gauss / gauss.
-  static constexpr auto standard_cauchy_() {
-    return detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
-  }
+  static constexpr auto standard_cauchy_ =
+      detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
-  static constexpr auto standard_t_() {
-    return detail::aug_method<double>(
-        [](auto& aug, double df) { return legacy::standard_t(aug, df); },
-        detail::prm<double>("df", C_::positive));
-  }
+  static constexpr auto standard_t_ =
+      detail::aug_method<double>([](auto& aug, double df) { return legacy::standard_t(aug, df); },
+                                 detail::prm<double>("df", C_::positive));
   NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   /// vonmises(mu, kappa). "kappa < 0". kappa where NumPy's legacy loop can never accept (its
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
-  static constexpr auto vonmises_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
-        detail::prm<double>("mu"),
-        detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
-  }
+  static constexpr auto vonmises_ = detail::bg_method<double>(
+      [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
+      detail::prm<double>("mu"),
+      detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  static constexpr auto pareto_() {
-    return detail::aug_method<double>([](auto& aug, double a) { return legacy::pareto(aug, a); },
-                                      detail::prm<double>("a", C_::positive));
-  }
+  static constexpr auto pareto_ =
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::pareto(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_() {
-    return detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
-                                      detail::prm<double>("a", C_::non_negative));
-  }
+  static constexpr auto weibull_ =
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
+                                 detail::prm<double>("a", C_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  static constexpr auto power_() {
-    return detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
-                                      detail::prm<double>("a", C_::positive));
-  }
+  static constexpr auto power_ =
+      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
+                                 detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  static constexpr auto laplace_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
-  }
+  static constexpr auto laplace_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  static constexpr auto gumbel_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
-  }
+  static constexpr auto gumbel_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  static constexpr auto logistic_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double loc, double scale) { return distributions::logistic(bg, loc, scale); },
-        detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
-  }
+  static constexpr auto logistic_ = detail::bg_method<double>(
+      [](auto& bg, double loc, double scale) { return distributions::logistic(bg, loc, scale); },
+      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
-  static constexpr auto rayleigh_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double scale) { return legacy::rayleigh(bg, scale); },
-        detail::prm<double>("scale", C_::non_negative));
-  }
+  static constexpr auto rayleigh_ =
+      detail::bg_method<double>([](auto& bg, double scale) { return legacy::rayleigh(bg, scale); },
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
-  static constexpr auto wald_() {
-    return detail::aug_method<double>(
-        [](auto& aug, double mean, double scale) { return legacy::wald(aug, mean, scale); },
-        detail::prm<double>("mean", C_::positive), detail::prm<double>("scale", C_::positive));
-  }
+  static constexpr auto wald_ = detail::aug_method<double>(
+      [](auto& aug, double mean, double scale) { return legacy::wald(aug, mean, scale); },
+      detail::prm<double>("mean", C_::positive), detail::prm<double>("scale", C_::positive));
   NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
-  static constexpr auto triangular_() {
-    return detail::bg_method<double>(
-               [](auto& bg, double left, double mode, double right) {
-                 return distributions::triangular(bg, left, mode, right);
-               },
-               detail::prm<double>("left"), detail::prm<double>("mode"),
-               detail::prm<double>("right"))
-        .with_pre(detail::check_triangular{});
-  }
+  static constexpr auto triangular_ =
+      detail::bg_method<double>(
+          [](auto& bg, double left, double mode, double right) {
+            return distributions::triangular(bg, left, mode, right);
+          },
+          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+          .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
-  static constexpr auto uniform_() {
-    return detail::bg_method<double>(
-        [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
-        detail::prm<double>("low"), detail::prm<double>("range"));
-  }
+  static constexpr auto uniform_ = detail::bg_method<double>(
+      [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
+      detail::prm<double>("low"), detail::prm<double>("range"));
   double uniform(double low = 0.0, double high = 1.0) {
-    return uniform_().one(*this, low, check_uniform(low, high));
+    return uniform_.one(*this, low, check_uniform(low, high));
   }
   std::vector<double> uniform(double low, double high, std::size_t size) {
-    return uniform_().sized(*this, size, low, check_uniform(low, high));
+    return uniform_.sized(*this, size, low, check_uniform(low, high));
   }
   void uniform(double low, double high, double* out, std::size_t n) {
-    uniform_().fill(*this, out, n, low, check_uniform(low, high));
+    uniform_.fill(*this, out, n, low, check_uniform(low, high));
   }
   ndarray<double> uniform(array_arg<double> low, array_arg<double> high, size_arg size = {}) {
     if (low.ndim() == 0 && high.ndim() == 0)
-      return uniform_().array(*this, size, low[0], check_uniform(low[0], high[0]));
-    return uniform_().array(*this, size, low, detail::uniform_range_array(low, high));
+      return uniform_.array(*this, size, low[0], check_uniform(low[0], high[0]));
+    return uniform_.array(*this, size, low, detail::uniform_range_array(low, high));
   }
-
-  // ---- integers ----
 
   /// randint<IntType = int64>(low, high): uniform on [low, high) by masked rejection (never
   /// Lemire), NumPy's default dtype being C long (int64). 8/16-bit values and bools come from a
@@ -673,93 +620,79 @@ class BasicRandomState {
     return out;
   }
 
-  // ---- discrete distributions ----
-
   /// binomial(n, p): the frozen legacy binomial (inversion / BTPE), which draws even for n == 0
   /// or p == 0. "p < 0, p > 1 or p is NaN", "n < 0". NumPy broadcasts (p, n) in that order.
-  static constexpr auto binomial_() {
-    return detail::make_method<std::int64_t>(
-               [](auto& s, double p, std::int64_t n) {
-                 return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
-               },
-               detail::prm<double>("p", C_::bounded_0_1),
-               detail::prm<std::int64_t>("n", C_::non_negative_long))
-        .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
-          s.with_bulk_bitgen(
-              cnt, [&](auto& bg) { legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt); });
-        });
-  }
-  std::int64_t binomial(std::int64_t n, double p) { return binomial_().one(*this, p, n); }
+  static constexpr auto binomial_ =
+      detail::make_method<std::int64_t>(
+          [](auto& s, double p, std::int64_t n) {
+            return legacy::binomial(s.bit_generator_, p, n, s.binomial_cache_);
+          },
+          detail::prm<double>("p", C_::bounded_0_1),
+          detail::prm<std::int64_t>("n", C_::non_negative_long))
+          .with_fill([](auto& s, std::int64_t* out, std::size_t cnt, double p, std::int64_t n) {
+            s.with_bulk_bitgen(cnt, [&](auto& bg) {
+              legacy::binomial_fill(bg, p, n, s.binomial_cache_, out, cnt);
+            });
+          });
+  std::int64_t binomial(std::int64_t n, double p) { return binomial_.one(*this, p, n); }
   std::vector<std::int64_t> binomial(std::int64_t n, double p, std::size_t size) {
-    return binomial_().sized(*this, size, p, n);
+    return binomial_.sized(*this, size, p, n);
   }
   void binomial(std::int64_t n, double p, std::int64_t* out, std::size_t cnt) {
-    binomial_().fill(*this, out, cnt, p, n);
+    binomial_.fill(*this, out, cnt, p, n);
   }
   ndarray<std::int64_t> binomial(array_arg<std::int64_t> n, array_arg<double> p,
                                  size_arg size = {}) {
-    return binomial_().array(*this, size, p, n);
+    return binomial_.array(*this, size, p, n);
   }
 
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
-  static constexpr auto negative_binomial_() {
-    return detail::aug_method<std::int64_t>(
-        [](auto& aug, double n, double p) { return legacy::negative_binomial(aug, n, p); },
-        detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
-  }
+  static constexpr auto negative_binomial_ = detail::aug_method<std::int64_t>(
+      [](auto& aug, double n, double p) { return legacy::negative_binomial(aug, n, p); },
+      detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
-  static constexpr auto poisson_() {
-    return detail::bg_method<std::int64_t>(
-        [](auto& bg, double lam) { return legacy::poisson(bg, lam); },
-        detail::prm<double>("lam", C_::legacy_poisson));
-  }
+  static constexpr auto poisson_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double lam) { return legacy::poisson(bg, lam); },
+                                      detail::prm<double>("lam", C_::legacy_poisson));
   NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  static constexpr auto zipf_() {
-    return detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
-                                           detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
-  }
+  static constexpr auto zipf_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
+                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
-  static constexpr auto geometric_() {
-    return detail::bg_method<std::int64_t>(
-        [](auto& bg, double p) { return legacy::geometric(bg, p); },
-        detail::prm<double>("p", C_::bounded_gt_0_1));
-  }
+  static constexpr auto geometric_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::geometric(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_gt_0_1));
   NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
   /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
-  static constexpr auto hypergeometric_() {
-    return detail::bg_method<std::int64_t>(
-               [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-                 return legacy::hypergeometric(bg, ngood, nbad, nsample);
-               },
-               detail::prm<std::int64_t>("ngood", C_::non_negative_long),
-               detail::prm<std::int64_t>("nbad", C_::non_negative),
-               detail::prm<std::int64_t>("nsample", C_::gte_1))
-        .with_pre(detail::check_hypergeometric_sum{false})
-        .with_post(detail::hypergeometric_guard{});
-  }
+  static constexpr auto hypergeometric_ =
+      detail::bg_method<std::int64_t>(
+          [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+            return legacy::hypergeometric(bg, ngood, nbad, nsample);
+          },
+          detail::prm<std::int64_t>("ngood", C_::non_negative_long),
+          detail::prm<std::int64_t>("nbad", C_::non_negative),
+          detail::prm<std::int64_t>("nsample", C_::gte_1))
+          .with_pre(detail::check_hypergeometric_sum{false})
+          .with_post(detail::hypergeometric_guard{});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
-  static constexpr auto logseries_() {
-    return detail::bg_method<std::int64_t>(
-        [](auto& bg, double p) { return legacy::logseries(bg, p); },
-        detail::prm<double>("p", C_::bounded_lt_0_1));
-  }
+  static constexpr auto logseries_ =
+      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::logseries(bg, p); },
+                                      detail::prm<double>("p", C_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
-
-  // ---- multivariate distributions (row-major, one row per draw; k values per draw) ----
 
   /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
   /// zero pval or n = 0 still consumes draws). "pvals < 0, pvals > 1 or pvals contains NaNs",
@@ -829,8 +762,6 @@ class BasicRandomState {
                                           const std::vector<std::vector<double>>& cov) {
     return multivariate_normal(mean, cov, 1);
   }
-
-  // ---- permutations and choice ----
 
   /// shuffle(first, last): in-place Fisher-Yates from the end with masked random_interval,
   /// as RandomState.shuffle of a 1-d array or a list.
@@ -906,7 +837,6 @@ class BasicRandomState {
   }
 
  private:
-  // ---- helpers ----
   [[noreturn]] static void not_mt19937() {
     throw std::invalid_argument("can only re-seed a MT19937 BitGenerator");
   }
@@ -943,7 +873,6 @@ class BasicRandomState {
     detail::legacy_doubles(bit_generator_, out, n);
   }
 
-  // ---- validation (NumPy's order) ----
   static double check_uniform(double low, double high) {
     const double range = high - low;
     if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
