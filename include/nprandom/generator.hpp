@@ -91,8 +91,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> random(std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    random(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    random(out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -149,8 +150,9 @@ class Generator {
       return distributions::bounded_bool_vector(bit_generator_, r.off, r.rng,
                                                 detail::checked_elements<bool>(size));
     } else {
-      std::vector<T> out(detail::checked_elements<T>(size));
-      integers(low, high, out.data(), size, closed);
+      const std::size_t n_checked = detail::checked_elements<T>(size);
+      std::vector<T> out(n_checked);
+      integers(low, high, out.data(), n_checked, closed);
       return out;
     }
   }
@@ -307,8 +309,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_normal(std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_normal(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_normal(out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -353,8 +356,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_exponential(std::size_t size, std::string_view method = "zig") {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_exponential(out.data(), size, method);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_exponential(out.data(), n_checked, method);
     return out;
   }
   template <class Real>
@@ -404,8 +408,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_gamma(double shape, std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_gamma(shape, out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_gamma(shape, out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -632,7 +637,6 @@ class Generator {
   }
 
  public:
-  // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
   static constexpr auto beta_ = detail::make_method<double>(
       [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
       detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
@@ -735,7 +739,6 @@ class Generator {
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
-  // ==== section: discrete distributions ====
   // Results are int64 like NumPy's; a sized call with bad parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
@@ -830,7 +833,6 @@ class Generator {
       detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
-  // ==== section: multivariate distributions ====
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
   // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
   //   method(params...)                        one draw, k values (NumPy: size=None)

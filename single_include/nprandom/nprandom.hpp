@@ -2772,7 +2772,10 @@ std::size_t checked_elements_of(std::size_t itemsize, Dims... dims) {
   return zero ? 0 : count;
 }
 
-/// checked_elements_of with the itemsize of T: `checked_elements<double>(size, k)`.
+/// checked_elements_of with the itemsize of T: `checked_elements<double>(size, k)`. Draw loops
+/// take their count from this result, not from the caller's `size`: with a constant huge `size`
+/// (a test of the error) GCC would otherwise warn that the loop overflows
+/// (-Waggressive-loop-optimizations), although the check throws first.
 template <class T, class... Dims>
 std::size_t checked_elements(Dims... dims) {
   return checked_elements_of(sizeof(T), dims...);
@@ -9242,8 +9245,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> random(std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    random(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    random(out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -9300,8 +9304,9 @@ class Generator {
       return distributions::bounded_bool_vector(bit_generator_, r.off, r.rng,
                                                 detail::checked_elements<bool>(size));
     } else {
-      std::vector<T> out(detail::checked_elements<T>(size));
-      integers(low, high, out.data(), size, closed);
+      const std::size_t n_checked = detail::checked_elements<T>(size);
+      std::vector<T> out(n_checked);
+      integers(low, high, out.data(), n_checked, closed);
       return out;
     }
   }
@@ -9458,8 +9463,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_normal(std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_normal(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_normal(out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -9504,8 +9510,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_exponential(std::size_t size, std::string_view method = "zig") {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_exponential(out.data(), size, method);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_exponential(out.data(), n_checked, method);
     return out;
   }
   template <class Real>
@@ -9555,8 +9562,9 @@ class Generator {
   }
   template <class Real = double>
   std::vector<Real> standard_gamma(double shape, std::size_t size) {
-    std::vector<Real> out(detail::checked_elements<Real>(size));
-    standard_gamma(shape, out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<Real>(size);
+    std::vector<Real> out(n_checked);
+    standard_gamma(shape, out.data(), n_checked);
     return out;
   }
   template <class Real>
@@ -9783,7 +9791,6 @@ class Generator {
   }
 
  public:
-  // ==== section: continuous distributions (kernels in distributions/continuous.hpp) ====
   static constexpr auto beta_ = detail::make_method<double>(
       [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
       detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
@@ -9886,7 +9893,6 @@ class Generator {
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
-  // ==== section: discrete distributions ====
   // Results are int64 like NumPy's; a sized call with bad parameters throws even when size == 0.
 
   // binomial(n, p): p in [0, 1] ("p < 0, p > 1 or p is NaN", checked first), n >= 0 ("n < 0").
@@ -9981,7 +9987,6 @@ class Generator {
       detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
-  // ==== section: multivariate distributions ====
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
   // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
   //   method(params...)                        one draw, k values (NumPy: size=None)
@@ -11848,8 +11853,9 @@ class BasicRandomState {
   /// random_sample(): U[0, 1) (random_standard_uniform).
   double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
   std::vector<double> random_sample(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    random_sample(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    random_sample(out.data(), n_checked);
     return out;
   }
   void random_sample(double* out, std::size_t n) {
@@ -11886,8 +11892,9 @@ class BasicRandomState {
   /// standard_normal(): the legacy polar gaussian (with its cached second value).
   double standard_normal() noexcept { return legacy::gauss(aug_); }
   std::vector<double> standard_normal(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    standard_normal(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    standard_normal(out.data(), n_checked);
     return out;
   }
   void standard_normal(double* out, std::size_t n) {
@@ -11935,8 +11942,9 @@ class BasicRandomState {
   /// standard_exponential(): legacy inversion -log(1 - U).
   double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
   std::vector<double> standard_exponential(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    standard_exponential(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    standard_exponential(out.data(), n_checked);
     return out;
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
@@ -12154,8 +12162,9 @@ class BasicRandomState {
       randint(low, high, tmp.get(), size);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<IntType> out(detail::checked_elements<IntType>(size));
-      randint(low, high, out.data(), size);
+      const std::size_t n_checked = detail::checked_elements<IntType>(size);
+      std::vector<IntType> out(n_checked);
+      randint(low, high, out.data(), n_checked);
       return out;
     }
   }
@@ -12212,8 +12221,9 @@ class BasicRandomState {
     return static_cast<std::int64_t>(bit_generator_.next_uint64() >> 1);
   }
   std::vector<std::int64_t> tomaxint(std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    tomaxint(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<std::int64_t>(size);
+    std::vector<std::int64_t> out(n_checked);
+    tomaxint(out.data(), n_checked);
     return out;
   }
   void tomaxint(std::int64_t* out, std::size_t n) noexcept {

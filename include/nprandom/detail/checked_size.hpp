@@ -78,7 +78,10 @@ std::size_t checked_elements_of(std::size_t itemsize, Dims... dims) {
   return zero ? 0 : count;
 }
 
-/// checked_elements_of with the itemsize of T: `checked_elements<double>(size, k)`.
+/// checked_elements_of with the itemsize of T: `checked_elements<double>(size, k)`. Draw loops
+/// take their count from this result, not from the caller's `size`: with a constant huge `size`
+/// (a test of the error) GCC would otherwise warn that the loop overflows
+/// (-Waggressive-loop-optimizations), although the check throws first.
 template <class T, class... Dims>
 std::size_t checked_elements(Dims... dims) {
   return checked_elements_of(sizeof(T), dims...);

@@ -233,8 +233,9 @@ class BasicRandomState {
   /// random_sample(): U[0, 1) (random_standard_uniform).
   double random_sample() noexcept { return distributions::standard_uniform(bit_generator_); }
   std::vector<double> random_sample(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    random_sample(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    random_sample(out.data(), n_checked);
     return out;
   }
   void random_sample(double* out, std::size_t n) {
@@ -271,8 +272,9 @@ class BasicRandomState {
   /// standard_normal(): the legacy polar gaussian (with its cached second value).
   double standard_normal() noexcept { return legacy::gauss(aug_); }
   std::vector<double> standard_normal(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    standard_normal(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    standard_normal(out.data(), n_checked);
     return out;
   }
   void standard_normal(double* out, std::size_t n) {
@@ -320,8 +322,9 @@ class BasicRandomState {
   /// standard_exponential(): legacy inversion -log(1 - U).
   double standard_exponential() noexcept { return legacy::standard_exponential(aug_); }
   std::vector<double> standard_exponential(std::size_t size) {
-    std::vector<double> out(detail::checked_elements<double>(size));
-    standard_exponential(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<double>(size);
+    std::vector<double> out(n_checked);
+    standard_exponential(out.data(), n_checked);
     return out;
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
@@ -539,8 +542,9 @@ class BasicRandomState {
       randint(low, high, tmp.get(), size);
       return std::vector<bool>(tmp.get(), tmp.get() + size);
     } else {
-      std::vector<IntType> out(detail::checked_elements<IntType>(size));
-      randint(low, high, out.data(), size);
+      const std::size_t n_checked = detail::checked_elements<IntType>(size);
+      std::vector<IntType> out(n_checked);
+      randint(low, high, out.data(), n_checked);
       return out;
     }
   }
@@ -597,8 +601,9 @@ class BasicRandomState {
     return static_cast<std::int64_t>(bit_generator_.next_uint64() >> 1);
   }
   std::vector<std::int64_t> tomaxint(std::size_t size) {
-    std::vector<std::int64_t> out(detail::checked_elements<std::int64_t>(size));
-    tomaxint(out.data(), size);
+    const std::size_t n_checked = detail::checked_elements<std::int64_t>(size);
+    std::vector<std::int64_t> out(n_checked);
+    tomaxint(out.data(), n_checked);
     return out;
   }
   void tomaxint(std::int64_t* out, std::size_t n) noexcept {
