@@ -30,6 +30,7 @@
 //
 // Any line of checkpoint text printed here can be pasted into the other language's resume step.
 #include <nprandom/nprandom.hpp>
+#include <nprandom/state_io.hpp>
 
 #include <cstdint>
 #include <cstdio>

@@ -4,6 +4,7 @@
 // prints n draws (random_raw as decimal; RandomState: standard_normal as %a), one per line, and
 // writes the state after them to <out.json> as JSON (RandomState: the legacy tuple form).
 #include <nprandom/nprandom.hpp>
+#include <nprandom/state_io.hpp>
 
 #include <cstdio>
 #include <cstdlib>

@@ -28,6 +28,9 @@ UMBRELLA = "nprandom/nprandom.hpp"
 # Opt-in headers kept out of the umbrella and the single header on purpose (parallel.hpp brings in
 # <thread>; it includes the umbrella, so it also works copied beside the single header).
 OPT_IN = {"nprandom/parallel.hpp"}
+# Headers kept out of the umbrella (compile time of every translation unit) but part of the single
+# header, which is all of nprandom in one file: inlined after the umbrella.
+SINGLE_HEADER_EXTRA = ["nprandom/state_io.hpp"]
 DEFAULT_OUTPUT = ROOT / "single_include" / "nprandom" / "nprandom.hpp"
 
 INCLUDE_RE = re.compile(r'^\s*#\s*include\s*[<"](nprandom/[^>"]+)[>"]')
@@ -119,6 +122,8 @@ def amalgamate_with_report(rev: str | None = None) -> tuple[str, list[str]]:
     source = Source(INCLUDE_DIR, rev)
     a = Amalgamator(source)
     a.add(UMBRELLA, "command line")
+    for extra in SINGLE_HEADER_EXTRA:
+        a.add(extra, "command line (single header only)")
     header = (
         f"// nprandom {version(source)} -- single-header edition: a header-only C++17 library\n"
         "// reproducing numpy.random bit for bit. https://github.com/nprandom/nprandom\n"

@@ -36,6 +36,9 @@ CASES = {
                              "  std::printf(\"%f\\n\", nprandom::rand()); }\n",
     "generator.hpp": "#include <nprandom/generator.hpp>\n#include <cstdio>\n"
                      "int main() { std::printf(\"%f\\n\", nprandom::default_rng(42).random()); }\n",
+    "state_io.hpp (opt-in)": "#include <nprandom/state_io.hpp>\n#include <cstdio>\n"
+                             "int main() { std::printf(\"%s\\n\",\n"
+                             "  nprandom::get_state_json(nprandom::PCG64(42)).c_str()); }\n",
 }
 
 
@@ -58,20 +61,24 @@ def main():
     args = ap.parse_args()
     compilers = [c for c in args.compilers.split(",") if shutil.which(c)]
     opts = ["-O0", "-O2"]
-    results = {}
+    samples = {}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
-        for name, text in CASES.items():
-            src = tmp / f"case{len(results)}.cpp"
-            src.write_text(text)
-            for cxx in compilers:
-                for opt in opts:
-                    walls, cpus = [], []
-                    for _ in range(args.runs):
-                        w, c = compile_once(cxx, args.std, opt, src, tmp / "a.o")
-                        walls.append(w)
-                        cpus.append(c)
-                    results[(name, cxx, opt)] = (statistics.median(walls), statistics.median(cpus))
+        srcs = {}
+        for i, (name, text) in enumerate(CASES.items()):
+            srcs[name] = tmp / f"case{i}.cpp"
+            srcs[name].write_text(text)
+        # Runs interleaved (every case once per round), so that a change in the machine's load
+        # shifts all cases alike and the differences stay fair.
+        for _ in range(args.runs):
+            for name in CASES:
+                for cxx in compilers:
+                    for opt in opts:
+                        w, c = compile_once(cxx, args.std, opt, srcs[name], tmp / "a.o")
+                        samples.setdefault((name, cxx, opt), ([], []))
+                        samples[(name, cxx, opt)][0].append(w)
+                        samples[(name, cxx, opt)][1].append(c)
+    results = {k: (statistics.median(v[0]), statistics.median(v[1])) for k, v in samples.items()}
     cols = [(c, o) for c in compilers for o in opts]
     print(f"-std={args.std}, median of {args.runs} runs: wall s / CPU s (user+sys)\n")
     print("| hello.cpp includes | " + " | ".join(f"{c} {o}" for c, o in cols) + " |")

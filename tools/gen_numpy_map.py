@@ -181,6 +181,9 @@ def overloads(text: str, indent: int = 2) -> dict[str, list[str]]:
         # A defaulted `RS = RandomState` only delays instantiation (legacy/global.hpp): not API.
         tmpl = re.sub(r",?\s*RS = RandomState", "", tmpl).replace("<, ", "<").replace("<> ", "")
         sig = f"{tmpl}{head.strip()} {name}({args})".strip()
+        # default_rng(seed) is a template only to delay instantiation (generator.hpp): its one
+        # allowed BitGen is PCG64.
+        sig = sig.replace("Generator<BitGen> default_rng(SeedSource", "Generator<PCG64> default_rng(SeedSource")
         out.setdefault(name, [])
         if sig not in out[name]:
             out[name].append(sig)

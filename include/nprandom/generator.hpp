@@ -9,6 +9,7 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/choice_shuffle.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
 #include <nprandom/detail/multivariate_frontend.hpp>
@@ -24,11 +25,8 @@
 #include <nprandom/ndarray.hpp>
 #include <nprandom/seed_sequence.hpp>
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -525,8 +523,7 @@ class Generator {
   }
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    distributions::shuffle_raw(bit_generator_, first,
-                               static_cast<std::size_t>(std::distance(first, last)), 1);
+    distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(last - first), 1);
   }
   template <class T>
   void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
@@ -595,7 +592,8 @@ class Generator {
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
-    if (!std::isfinite(range)) throw std::overflow_error("high - low range exceeds valid bounds");
+    if (!detail::isfinite(range))
+      throw std::overflow_error("high - low range exceeds valid bounds");
     return range;
   }
 
@@ -958,8 +956,11 @@ class Generator {
 // non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
 // it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
 // generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-inline Generator<PCG64> default_rng(SeedSource seed = {}) {
-  return Generator<PCG64>(PCG64(std::move(seed)));
+// (A template with one allowed argument, so that a translation unit that never calls it does not
+// instantiate Generator<PCG64>: compile time.)
+template <class BitGen = PCG64, std::enable_if_t<std::is_same<BitGen, PCG64>::value, int> = 0>
+Generator<BitGen> default_rng(SeedSource seed = {}) {
+  return Generator<BitGen>(BitGen(std::move(seed)));
 }
 template <class BitGen,
           std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>

@@ -10,8 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -90,39 +88,55 @@ class size_arg {
 
 namespace detail {
 // ndarray<bool>'s storage: a plain bool buffer, because std::vector<bool> has no data() and no
-// bool& elements.
-class bool_buffer {
+// bool& elements. A template (B is always bool) so that only a translation unit that uses
+// ndarray<bool> compiles it.
+template <class B>
+class basic_bool_buffer {
  public:
-  bool_buffer() = default;
-  explicit bool_buffer(std::size_t n) : p_(new bool[n == 0 ? 1 : n]()), n_(n) {}
+  basic_bool_buffer() = default;
+  explicit basic_bool_buffer(std::size_t n) : p_(new B[n == 0 ? 1 : n]()), n_(n) {}
   template <class It>
-  bool_buffer(It first, It last)
-      : bool_buffer(static_cast<std::size_t>(std::distance(first, last))) {
-    std::copy(first, last, p_.get());
+  basic_bool_buffer(It first, It last) {
+    std::size_t n = 0;
+    for (It it = first; it != last; ++it) ++n;
+    basic_bool_buffer tmp(n);
+    for (std::size_t i = 0; first != last; ++first, ++i) tmp.p_[i] = static_cast<B>(*first);
+    swap(tmp);
   }
-  bool_buffer(const bool_buffer& o) : bool_buffer(o.begin(), o.end()) {}
-  bool_buffer(bool_buffer&& o) noexcept : p_(std::move(o.p_)), n_(o.n_) { o.n_ = 0; }
-  bool_buffer& operator=(bool_buffer o) noexcept {
-    std::swap(p_, o.p_);
-    std::swap(n_, o.n_);
+  basic_bool_buffer(const basic_bool_buffer& o) : basic_bool_buffer(o.begin(), o.end()) {}
+  basic_bool_buffer(basic_bool_buffer&& o) noexcept : p_(o.p_), n_(o.n_) {
+    o.p_ = nullptr;
+    o.n_ = 0;
+  }
+  basic_bool_buffer& operator=(basic_bool_buffer o) noexcept {
+    swap(o);
     return *this;
   }
-  ~bool_buffer() = default;
+  ~basic_bool_buffer() { delete[] p_; }
+  void swap(basic_bool_buffer& o) noexcept {
+    B* p = p_;
+    p_ = o.p_;
+    o.p_ = p;
+    const std::size_t n = n_;
+    n_ = o.n_;
+    o.n_ = n;
+  }
   std::size_t size() const noexcept { return n_; }
   bool empty() const noexcept { return n_ == 0; }
-  bool* data() noexcept { return p_.get(); }
-  const bool* data() const noexcept { return p_.get(); }
-  bool& operator[](std::size_t i) noexcept { return p_[i]; }
-  const bool& operator[](std::size_t i) const noexcept { return p_[i]; }
-  bool* begin() noexcept { return p_.get(); }
-  bool* end() noexcept { return p_.get() + n_; }
-  const bool* begin() const noexcept { return p_.get(); }
-  const bool* end() const noexcept { return p_.get() + n_; }
+  B* data() noexcept { return p_; }
+  const B* data() const noexcept { return p_; }
+  B& operator[](std::size_t i) noexcept { return p_[i]; }
+  const B& operator[](std::size_t i) const noexcept { return p_[i]; }
+  B* begin() noexcept { return p_; }
+  B* end() noexcept { return p_ + n_; }
+  const B* begin() const noexcept { return p_; }
+  const B* end() const noexcept { return p_ + n_; }
 
  private:
-  std::unique_ptr<bool[]> p_;
+  B* p_ = nullptr;
   std::size_t n_ = 0;
 };
+using bool_buffer = basic_bool_buffer<bool>;
 }  // namespace detail
 
 // The result of a draw with array parameters or a `size` shape: a row-major buffer plus its

@@ -20,7 +20,9 @@
 // Legacy API: RandomState and the np.random.* facade (nprandom::seed, rand, randn, ...).
 #include <nprandom/legacy/global.hpp>
 #include <nprandom/legacy/random_state.hpp>
-// State I/O: NumPy's state dicts as JSON text, stream operators on the bit generators.
-#include <nprandom/state_io.hpp>
+// Not included here: <nprandom/state_io.hpp> (NumPy's state dicts as JSON text, stream operators
+// on the bit generators) and <nprandom/parallel.hpp> (same-stream threaded fills). Each is an I/O
+// or threading facility most translation units do not need, and together they would add ~0.1 s
+// to every one (docs/benchmarks.md, "Compile cost"); include them where you use them.
 
 #endif  // NPRANDOM_NPRANDOM_HPP

@@ -1,6 +1,7 @@
 // State I/O: NumPy's `bit_generator.state`, `RandomState.get_state()` and `SeedSequence.state` as
 // JSON text (both ways), and `<<` / `>>` stream operators on the bit generators.
-// Public header (the public/internal line: docs/design.md).
+// Public header, opt-in: not included by <nprandom/nprandom.hpp> (compile time of every
+// translation unit, docs/benchmarks.md), but part of the single header (docs/design.md).
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 
@@ -9,13 +10,13 @@
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/config.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/uint128.hpp>
 #include <nprandom/generator.hpp>
 #include <nprandom/legacy/random_state.hpp>
 #include <nprandom/seed_sequence.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -397,8 +398,8 @@ inline std::string to_decimal(std::uint64_t v) { return std::to_string(v); }
 // "d.ddde-05" / "1e+16". Non-finite values throw (json.dumps would write NaN/Infinity, which is
 // not JSON).
 inline std::string python_float_repr(double v) {
-  if (!std::isfinite(v)) fail("cannot write a non-finite double as JSON");
-  if (v == 0.0) return std::signbit(v) ? "-0.0" : "0.0";
+  if (!detail::isfinite(v)) fail("cannot write a non-finite double as JSON");
+  if (v == 0.0) return detail::signbit(v) ? "-0.0" : "0.0";
   char buf[40];
   std::string digits;
   int exp10 = 0;
@@ -576,7 +577,7 @@ inline double to_double(const value& v, const std::string& where) {
   if (exp10 < -100000) exp10 = -100000;
   const std::string s = (neg ? "-" : "") + digits + "e" + std::to_string(exp10);
   const double d = std::strtod(s.c_str(), nullptr);
-  if (!std::isfinite(d)) fail(where + ": " + t + " is out of range for a double");
+  if (!detail::isfinite(d)) fail(where + ": " + t + " is out of range for a double");
   return d;
 }
 

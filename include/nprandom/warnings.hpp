@@ -10,7 +10,8 @@
 // stays out of nprandom's includes); install your own (or nullptr to silence) with
 // set_warning_handler, which returns the previous handler. Thread-safe.
 
-#include <atomic>
+#include <nprandom/detail/atomic_value.hpp>
+
 #include <cstdio>
 
 namespace nprandom {
@@ -22,8 +23,8 @@ namespace detail {
 inline void default_warning_handler(const char* message) {
   std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
 }
-inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
-  static std::atomic<warning_handler> slot{&default_warning_handler};
+inline atomic_value<warning_handler>& warning_handler_slot() noexcept {
+  static atomic_value<warning_handler> slot{&default_warning_handler};
   return slot;
 }
 inline void emit_runtime_warning(const char* message) {

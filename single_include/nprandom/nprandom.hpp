@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 50.
+// Headers inlined: 51.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -141,7 +141,17 @@ __extension__ typedef unsigned __int128 native_uint128;
 #define NPRANDOM_DETAIL_FP_HPP
 
 
+// No <cmath>: it costs every translation unit ~0.07 s of compile time (C++17's special functions
+// come with it; docs/benchmarks.md). GCC and Clang call the same C library functions through
+// their builtins, which need no declaration; other compilers get <cmath>.
+#if defined(__GNUC__) || defined(__clang__)
+#define NPRANDOM_DETAIL_MATH(name) __builtin_##name
+#define NPRANDOM_DETAIL_MATHF(name) __builtin_##name##f
+#else
 #include <cmath>
+#define NPRANDOM_DETAIL_MATH(name) std::name
+#define NPRANDOM_DETAIL_MATHF(name) std::name
+#endif
 
 namespace nprandom {
 namespace detail {
@@ -183,10 +193,14 @@ NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a *
 // not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
 // glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
 // arguments through rounded(), so the value is always the library's, computed at run time, as in
-// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
-#define NPRANDOM_DETAIL_LIBM1(name)                                                       \
-  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); } \
-  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
+// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no barrier.
+#define NPRANDOM_DETAIL_LIBM1(name)                       \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { \
+    return NPRANDOM_DETAIL_MATH(name)(rounded(x));        \
+  }                                                       \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept {   \
+    return NPRANDOM_DETAIL_MATHF(name)(rounded(x));       \
+  }
 NPRANDOM_DETAIL_LIBM1(exp)
 NPRANDOM_DETAIL_LIBM1(expm1)
 NPRANDOM_DETAIL_LIBM1(log)
@@ -195,14 +209,48 @@ NPRANDOM_DETAIL_LIBM1(cos)
 NPRANDOM_DETAIL_LIBM1(acos)
 #undef NPRANDOM_DETAIL_LIBM1
 NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
-  return std::pow(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATH(pow)(rounded(x), rounded(y));
 }
 NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
-  return std::pow(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATHF(pow)(rounded(x), rounded(y));
 }
 NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
-  return std::fmod(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATH(fmod)(rounded(x), rounded(y));
 }
+
+// The exact ones (correctly rounded by IEEE 754, so constant folding cannot change them) and the
+// classification functions.
+#define NPRANDOM_DETAIL_EXACT1(name)                                                              \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return NPRANDOM_DETAIL_MATH(name)(x); } \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return NPRANDOM_DETAIL_MATHF(name)(x); }
+NPRANDOM_DETAIL_EXACT1(sqrt)
+NPRANDOM_DETAIL_EXACT1(floor)
+NPRANDOM_DETAIL_EXACT1(ceil)
+NPRANDOM_DETAIL_EXACT1(fabs)
+#undef NPRANDOM_DETAIL_EXACT1
+#if defined(__GNUC__) || defined(__clang__)
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isnan(T x) noexcept {
+  return __builtin_isnan(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isinf(T x) noexcept {
+  return __builtin_isinf(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isfinite(T x) noexcept {
+  return __builtin_isfinite(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool signbit(T x) noexcept {
+  return __builtin_signbit(x);
+}
+#else
+using std::isfinite;
+using std::isinf;
+using std::isnan;
+using std::signbit;
+#endif
 
 }  // namespace detail
 }  // namespace nprandom
@@ -924,8 +972,10 @@ inline constexpr std::uint32_t mt19937_jump_poly[624] = {
 #include <cstddef>
 #include <cstdint>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+// The four-word paths use GCC/Clang vector types (SSE2 on x86-64, NEON on aarch64), not
+// <emmintrin.h>: the intrinsics header costs every translation unit ~0.02 s of compile time.
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__SSE2__) || defined(__aarch64__))
+#define NPRANDOM_DETAIL_MT_VEC4 1
 #endif
 
 namespace nprandom {
@@ -964,21 +1014,27 @@ inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
 
 // Regenerates the whole 624-word block in place (NumPy's mt19937_gen). Split in three loops so
 // that the first two have no index wrap-around and vectorise.
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_MT_VEC4
+using mt19937_v4 = std::uint32_t __attribute__((vector_size(16)));
+NPRANDOM_ALWAYS_INLINE mt19937_v4 mt19937_load4(const std::uint32_t* p) noexcept {
+  mt19937_v4 v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+NPRANDOM_ALWAYS_INLINE void mt19937_store4(std::uint32_t* p, mt19937_v4 v) noexcept {
+  __builtin_memcpy(p, &v, sizeof v);
+}
 // Four words of the twist at once: k[i..i+3] from k[i..i+4] and far[0..3] (far = k + i + m, or
 // k + i + m - n in the second part). Every word read is either not yet rewritten (k[i+1..i+4])
 // or already final (far: at least 227 words away), exactly as in the one-word loop.
 NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t* far) noexcept {
-  const __m128i xk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k));
-  const __m128i xk1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + 1));
-  const __m128i xkm = _mm_loadu_si128(reinterpret_cast<const __m128i*>(far));
-  const __m128i y =
-      _mm_or_si128(_mm_and_si128(xk, _mm_set1_epi32(static_cast<int>(mt19937_upper_mask))),
-                   _mm_and_si128(xk1, _mm_set1_epi32(static_cast<int>(mt19937_lower_mask))));
-  const __m128i odd = _mm_sub_epi32(_mm_setzero_si128(), _mm_and_si128(y, _mm_set1_epi32(1)));
-  const __m128i mag = _mm_and_si128(odd, _mm_set1_epi32(static_cast<int>(mt19937_matrix_a)));
-  _mm_storeu_si128(reinterpret_cast<__m128i*>(k),
-                   _mm_xor_si128(_mm_xor_si128(xkm, _mm_srli_epi32(y, 1)), mag));
+  const mt19937_v4 xk = mt19937_load4(k);
+  const mt19937_v4 xk1 = mt19937_load4(k + 1);
+  const mt19937_v4 xkm = mt19937_load4(far);
+  const mt19937_v4 y = (xk & mt19937_upper_mask) | (xk1 & mt19937_lower_mask);
+  const mt19937_v4 zero = {0u, 0u, 0u, 0u};
+  const mt19937_v4 mag = (zero - (y & 1u)) & mt19937_matrix_a;
+  mt19937_store4(k, xkm ^ (y >> 1u) ^ mag);
 }
 #endif
 
@@ -986,23 +1042,19 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
 template <class UInt>
 inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
   std::size_t j = 0;
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_MT_VEC4
   if constexpr (sizeof(UInt) == 4 || sizeof(UInt) == 8) {
     const std::size_t vec_end = n & ~std::size_t{3};
     for (; j < vec_end; j += 4) {
-      __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(k + j));
-      y = _mm_xor_si128(y, _mm_srli_epi32(y, 11));
-      y = _mm_xor_si128(
-          y, _mm_and_si128(_mm_slli_epi32(y, 7), _mm_set1_epi32(static_cast<int>(0x9d2c5680u))));
-      y = _mm_xor_si128(
-          y, _mm_and_si128(_mm_slli_epi32(y, 15), _mm_set1_epi32(static_cast<int>(0xefc60000u))));
-      y = _mm_xor_si128(y, _mm_srli_epi32(y, 18));
+      mt19937_v4 y = mt19937_load4(k + j);
+      y ^= y >> 11u;
+      y ^= (y << 7u) & 0x9d2c5680u;
+      y ^= (y << 15u) & 0xefc60000u;
+      y ^= y >> 18u;
       if constexpr (sizeof(UInt) == 4) {
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), y);
+        __builtin_memcpy(out + j, &y, sizeof y);
       } else {
-        const __m128i zero = _mm_setzero_si128();
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j), _mm_unpacklo_epi32(y, zero));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + j + 2), _mm_unpackhi_epi32(y, zero));
+        for (std::size_t q = 0; q < 4; ++q) out[j + q] = y[q];
       }
     }
   }
@@ -1015,11 +1067,11 @@ inline void mt19937_twist(mt19937_key& key) noexcept {
   constexpr int m = mt19937_m;
   std::uint32_t* k = key.data();
   int i = 0;
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_MT_VEC4
   for (; i + 4 <= n - m; i += 4) mt19937_twist4(k + i, k + i + m);
 #endif
   for (; i < n - m; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m]);
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_MT_VEC4
   for (; i + 4 <= n - 1; i += 4) mt19937_twist4(k + i, k + i + m - n);
 #endif
   for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);
@@ -2641,7 +2693,64 @@ inline constexpr endpoint_t endpoint{true};
 // stays out of nprandom's includes); install your own (or nullptr to silence) with
 // set_warning_handler, which returns the previous handler. Thread-safe.
 
+// ---- begin nprandom/detail/atomic_value.hpp ----
+// atomic_value<T>: a lock-free word (a handler pointer, a dispatch level) read and written
+// atomically, without <atomic>.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+#define NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+
+// <atomic> costs every translation unit ~0.03 s of compile time (docs/benchmarks.md) for the two
+// process-wide words nprandom keeps. GCC and Clang provide the same operations as builtins
+// (`__atomic_*`, which std::atomic itself is built on, and which ThreadSanitizer understands);
+// other compilers get std::atomic.
+#if !(defined(__GNUC__) || defined(__clang__))
 #include <atomic>
+#endif
+
+namespace nprandom {
+namespace detail {
+
+template <class T>
+class atomic_value {
+ public:
+  constexpr explicit atomic_value(T v) noexcept : v_(v) {}
+  atomic_value(const atomic_value&) = delete;
+  atomic_value& operator=(const atomic_value&) = delete;
+
+#if defined(__GNUC__) || defined(__clang__)
+  T load() const noexcept { return __atomic_load_n(&v_, __ATOMIC_ACQUIRE); }
+  void store(T v) noexcept { __atomic_store_n(&v_, v, __ATOMIC_RELEASE); }
+  T exchange(T v) noexcept { return __atomic_exchange_n(&v_, v, __ATOMIC_ACQ_REL); }
+  // Sets the value to `desired` if it is `expected`; returns the value it had.
+  T compare_exchange(T expected, T desired) noexcept {
+    __atomic_compare_exchange_n(&v_, &expected, desired, false, __ATOMIC_ACQ_REL,
+                                __ATOMIC_ACQUIRE);
+    return expected;
+  }
+
+ private:
+  T v_;
+#else
+  T load() const noexcept { return v_.load(); }
+  void store(T v) noexcept { v_.store(v); }
+  T exchange(T v) noexcept { return v_.exchange(v); }
+  T compare_exchange(T expected, T desired) noexcept {
+    v_.compare_exchange_strong(expected, desired);
+    return expected;
+  }
+
+ private:
+  std::atomic<T> v_;
+#endif
+};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+// ---- end nprandom/detail/atomic_value.hpp ----
+
 #include <cstdio>
 
 namespace nprandom {
@@ -2653,8 +2762,8 @@ namespace detail {
 inline void default_warning_handler(const char* message) {
   std::fprintf(stderr, "nprandom: RuntimeWarning: %s\n", message);
 }
-inline std::atomic<warning_handler>& warning_handler_slot() noexcept {
-  static std::atomic<warning_handler> slot{&default_warning_handler};
+inline atomic_value<warning_handler>& warning_handler_slot() noexcept {
+  static atomic_value<warning_handler> slot{&default_warning_handler};
   return slot;
 }
 inline void emit_runtime_warning(const char* message) {
@@ -2791,8 +2900,6 @@ std::size_t checked_elements(Dims... dims) {
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -2871,39 +2978,55 @@ class size_arg {
 
 namespace detail {
 // ndarray<bool>'s storage: a plain bool buffer, because std::vector<bool> has no data() and no
-// bool& elements.
-class bool_buffer {
+// bool& elements. A template (B is always bool) so that only a translation unit that uses
+// ndarray<bool> compiles it.
+template <class B>
+class basic_bool_buffer {
  public:
-  bool_buffer() = default;
-  explicit bool_buffer(std::size_t n) : p_(new bool[n == 0 ? 1 : n]()), n_(n) {}
+  basic_bool_buffer() = default;
+  explicit basic_bool_buffer(std::size_t n) : p_(new B[n == 0 ? 1 : n]()), n_(n) {}
   template <class It>
-  bool_buffer(It first, It last)
-      : bool_buffer(static_cast<std::size_t>(std::distance(first, last))) {
-    std::copy(first, last, p_.get());
+  basic_bool_buffer(It first, It last) {
+    std::size_t n = 0;
+    for (It it = first; it != last; ++it) ++n;
+    basic_bool_buffer tmp(n);
+    for (std::size_t i = 0; first != last; ++first, ++i) tmp.p_[i] = static_cast<B>(*first);
+    swap(tmp);
   }
-  bool_buffer(const bool_buffer& o) : bool_buffer(o.begin(), o.end()) {}
-  bool_buffer(bool_buffer&& o) noexcept : p_(std::move(o.p_)), n_(o.n_) { o.n_ = 0; }
-  bool_buffer& operator=(bool_buffer o) noexcept {
-    std::swap(p_, o.p_);
-    std::swap(n_, o.n_);
+  basic_bool_buffer(const basic_bool_buffer& o) : basic_bool_buffer(o.begin(), o.end()) {}
+  basic_bool_buffer(basic_bool_buffer&& o) noexcept : p_(o.p_), n_(o.n_) {
+    o.p_ = nullptr;
+    o.n_ = 0;
+  }
+  basic_bool_buffer& operator=(basic_bool_buffer o) noexcept {
+    swap(o);
     return *this;
   }
-  ~bool_buffer() = default;
+  ~basic_bool_buffer() { delete[] p_; }
+  void swap(basic_bool_buffer& o) noexcept {
+    B* p = p_;
+    p_ = o.p_;
+    o.p_ = p;
+    const std::size_t n = n_;
+    n_ = o.n_;
+    o.n_ = n;
+  }
   std::size_t size() const noexcept { return n_; }
   bool empty() const noexcept { return n_ == 0; }
-  bool* data() noexcept { return p_.get(); }
-  const bool* data() const noexcept { return p_.get(); }
-  bool& operator[](std::size_t i) noexcept { return p_[i]; }
-  const bool& operator[](std::size_t i) const noexcept { return p_[i]; }
-  bool* begin() noexcept { return p_.get(); }
-  bool* end() noexcept { return p_.get() + n_; }
-  const bool* begin() const noexcept { return p_.get(); }
-  const bool* end() const noexcept { return p_.get() + n_; }
+  B* data() noexcept { return p_; }
+  const B* data() const noexcept { return p_; }
+  B& operator[](std::size_t i) noexcept { return p_[i]; }
+  const B& operator[](std::size_t i) const noexcept { return p_[i]; }
+  B* begin() noexcept { return p_; }
+  B* end() noexcept { return p_ + n_; }
+  const B* begin() const noexcept { return p_; }
+  const B* end() const noexcept { return p_ + n_; }
 
  private:
-  std::unique_ptr<bool[]> p_;
+  B* p_ = nullptr;
   std::size_t n_ = 0;
 };
+using bool_buffer = basic_bool_buffer<bool>;
 }  // namespace detail
 
 // The result of a draw with array parameters or a `size` shape: a row-major buffer plus its
@@ -3113,7 +3236,6 @@ class array_arg {
 // ---- end nprandom/ndarray.hpp ----
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -3247,7 +3369,7 @@ enum class cons : unsigned char {
 // POISSON_LAM_MAX = int64max - 10 sqrt(int64max) (as a double).
 inline double poisson_lam_max() noexcept {
   const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return imax - mul(std::sqrt(imax), 10.0);
+  return imax - mul(detail::sqrt(imax), 10.0);
 }
 
 // One parameter of a method: NumPy's name and constraint, and an optional extra per-value check
@@ -3278,10 +3400,10 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
       break;
     case cons::non_negative:
     case cons::non_negative_long:
-      if (!all([](double x) { return std::isnan(x) || !std::signbit(x); })) fail(nm + " < 0");
+      if (!all([](double x) { return detail::isnan(x) || !detail::signbit(x); })) fail(nm + " < 0");
       break;
     case cons::positive_not_nan:
-      if (!all([](double x) { return !std::isnan(x); })) fail(nm + " must not be NaN");
+      if (!all([](double x) { return !detail::isnan(x); })) fail(nm + " must not be NaN");
       [[fallthrough]];
     case cons::positive:
       if (!all([](double x) { return !(x <= 0); })) fail(nm + " <= 0");
@@ -3308,7 +3430,7 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
     case cons::legacy_poisson: {
       const double lam_max = poisson_lam_max();
       auto too_large = [&] {
-        return !all([&](double x) { return std::isnan(x) || x <= lam_max; });
+        return !all([&](double x) { return detail::isnan(x) || x <= lam_max; });
       };
       auto negative = [&] { return !all([](double x) { return x >= 0; }); };
       if (is_array) {  // the array check tests "too large" first; NaN fails the second test
@@ -3335,9 +3457,9 @@ inline bool passes(cons c, double x) noexcept {
       return true;
     case cons::non_negative:
     case cons::non_negative_long:
-      return std::isnan(x) || !std::signbit(x);
+      return detail::isnan(x) || !detail::signbit(x);
     case cons::positive_not_nan:
-      return !std::isnan(x) && !(x <= 0);
+      return !detail::isnan(x) && !(x <= 0);
     case cons::positive:
       return !(x <= 0);
     case cons::bounded_0_1:
@@ -3374,7 +3496,7 @@ struct check_negative_binomial_lam {
   void operator()(const array_arg<double>& n, const array_arg<double>& p) const {
     const double lam_max = poisson_lam_max();
     if (any_broadcast(p, n, [&](double pv, double nv) {
-          return (1 - pv) / pv * (nv + mul(10.0, std::sqrt(nv))) > lam_max;
+          return (1 - pv) / pv * (nv + mul(10.0, detail::sqrt(nv))) > lam_max;
         })) {
       fail("n too large or p too small, see Generator.negative_binomial Notes");
     }
@@ -3428,7 +3550,7 @@ inline ndarray<double> uniform_range_array(const array_arg<double>& low,
   bool finite = true;
   for (std::size_t i = 0; i < range.size(); ++i, w.next()) {
     range[i] = high[w.offset(0)] - low[w.offset(1)];
-    finite = finite && std::isfinite(range[i]);
+    finite = finite && detail::isfinite(range[i]);
   }
   if (!finite) throw std::overflow_error("Range exceeds valid bounds");
   return range;
@@ -4346,8 +4468,6 @@ inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -4418,7 +4538,7 @@ inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::si
 /// of a large range are random memory accesses.
 template <class BitGen, class RandomIt>
 inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
-  using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
+  using diff_t = decltype(std::declval<RandomIt&>() - std::declval<RandomIt&>());
   constexpr std::size_t kBlock = kShuffleBlock;
   constexpr std::size_t kAhead = 8;
   constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
@@ -4430,7 +4550,7 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
 #if defined(__GNUC__)
     if constexpr (can_prefetch) {
       for (std::size_t t = 0; t < k && t < kAhead; ++t) {
-        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
+        __builtin_prefetch(__builtin_addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
       }
     }
 #endif
@@ -4438,7 +4558,8 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
 #if defined(__GNUC__)
       if constexpr (can_prefetch) {
         if (t + kAhead < k)
-          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+          __builtin_prefetch(__builtin_addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))),
+                             1);
       }
 #endif
       const std::size_t a = i - 1 - t;
@@ -4566,7 +4687,6 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 // ---- end nprandom/distributions/permutation.hpp ----
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -4604,11 +4724,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
     const double p_sum = kahan_sum(p, p_size);
-    if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+    if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
     for (std::size_t i = 0; i < p_size; ++i) {
       if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
     }
-    if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
+    if (detail::fabs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
       throw std::invalid_argument(
           "Probabilities do not sum to 1. See Notes section of docstring for more information.");
     }
@@ -4880,7 +5000,6 @@ NPRANDOM_ALWAYS_INLINE integers_range<T> integers_check(Low low_in, High high_in
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -6131,7 +6250,6 @@ inline constexpr float ziggurat_exp_r_f = 7.6971174701310497140446280481f;
 #endif  // NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 // ---- end nprandom/detail/ziggurat_tables.hpp ----
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -6330,7 +6448,6 @@ inline double exponential(BitGen& bg, double scale) noexcept {
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -6545,7 +6662,6 @@ inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
 #endif  // NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 // ---- end nprandom/distributions/normal.hpp ----
 
-#include <cmath>
 #include <cstddef>
 
 namespace nprandom {
@@ -6577,7 +6693,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
     }
   }
   const double b = shape - 1. / 3.;
-  const double c = 1. / std::sqrt(9 * b);
+  const double c = 1. / detail::sqrt(9 * b);
   for (;;) {
     double X, V;
     do {
@@ -6614,7 +6730,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     }
   }
   const float b = shape - 1.0f / 3.0f;
-  const float c = 1.0f / std::sqrt(9.0f * b);
+  const float c = 1.0f / detail::sqrt(9.0f * b);
   for (;;) {
     float X, V;
     do {
@@ -6660,7 +6776,6 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 // ---- end nprandom/distributions/gamma.hpp ----
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -6682,7 +6797,7 @@ inline std::int64_t trunc_int64_x86(double x) noexcept {
 // skips the libm floor, since truncation equals floor there.
 inline std::int64_t floor_int64_x86(double x) noexcept {
   if (x >= 0.0 && x < 4611686018427387904.0) return static_cast<std::int64_t>(x);
-  return trunc_int64_x86(std::floor(x));
+  return trunc_int64_x86(detail::floor(x));
 }
 
 // a - b and |a - b| on int64 with two's-complement wrap-around (as NumPy's C compiles on x86-64),
@@ -6790,7 +6905,7 @@ inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t 
   bc.fm = detail::mul(nd, r) + r;
   bc.m = floor_int64_x86(bc.fm);
   const double md = static_cast<double>(bc.m);
-  bc.p1 = std::floor(detail::mul(2.195, std::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
+  bc.p1 = detail::floor(detail::mul(2.195, detail::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
   bc.xm = md + 0.5;
   bc.xl = bc.xm - bc.p1;
   bc.xr = bc.xm + bc.p1;
@@ -6884,7 +6999,7 @@ class btpe_memo {
     const std::int64_t d = wrap_sub_int64(y, terms_.m);  // |d| <= 20 except when nrq < 44
     if (d < -20 || d > 20) return terms_.step50_F(y);
     double& slot = f50_[static_cast<std::size_t>(d + 20)];
-    if (std::isnan(slot)) slot = terms_.step50_F(y);
+    if (detail::isnan(slot)) slot = terms_.step50_F(y);
     return slot;
   }
   void step52_squeeze(std::int64_t y, std::int64_t k, double& t, double& rho) noexcept {
@@ -6896,7 +7011,7 @@ class btpe_memo {
   double step52_bound(std::int64_t y, std::int64_t k) noexcept {
     double* e = entry(y, k);
     if (e == nullptr) return terms_.step52_bound(y);
-    if (std::isnan(e[2])) e[2] = terms_.step52_bound(y);
+    if (detail::isnan(e[2])) e[2] = terms_.step52_bound(y);
     return e[2];
   }
 
@@ -6904,7 +7019,7 @@ class btpe_memo {
   double* entry(std::int64_t y, std::int64_t k) noexcept {
     if (k < 0 || k > window_) return nullptr;  // k = |y - m| (k > 20 here)
     double* e = &s52_[static_cast<std::size_t>(3 * (y - terms_.m + window_))];
-    if (std::isnan(e[0])) terms_.step52_squeeze(k, e[0], e[1]);
+    if (detail::isnan(e[0])) terms_.step52_squeeze(k, e[0], e[1]);
     return e;
   }
 
@@ -6955,7 +7070,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     }
     if (u <= p2) {  // Step 20: parallelogram
       const double x = xl + (u - p1) / c;
-      v = detail::mul(v, c) + 1.0 - std::fabs(md - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - detail::fabs(md - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
@@ -7001,7 +7116,7 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.r = detail::exp(nd * detail::log1p(-p));
   bc.c = detail::mul(nd, p);
   const double np = bc.c;
-  const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
+  const double lim = np + detail::mul(10.0, detail::sqrt(detail::mul(np, bc.q) + 1));
   bc.m = trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) evaluated in double
 }
 
@@ -7151,7 +7266,7 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
     return;
   }
   // Memoise Step 52 for |y - m| up to 8 standard deviations, at most 4096 and cnt / 4.
-  const double sd = std::sqrt(static_cast<double>(n) * bc.r * bc.q);
+  const double sd = detail::sqrt(static_cast<double>(n) * bc.r * bc.q);
   const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
   const double wd = detail::mul(8.0, sd) + 1;
   const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
@@ -7235,7 +7350,7 @@ struct poisson_ptrs_setup {
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(detail::log(lam_)),
-        b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
+        b(0.931 + detail::mul(2.53, detail::sqrt(lam_))),
         a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
@@ -7258,7 +7373,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
   for (;;) {
     const double U = bg.next_double() - 0.5;
     const double V = bg.next_double();
-    const double us = 0.5 - std::fabs(U);
+    const double us = 0.5 - detail::fabs(U);
     const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
@@ -7319,9 +7434,9 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     // Memoise the final test's right-hand side for k within 8 sd of lam (at most 4096 / cnt/4
     // each side); the same doubles as computing it every time.
     const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-    const double wd = detail::mul(8.0, std::sqrt(lam)) + 1;
+    const double wd = detail::mul(8.0, detail::sqrt(lam)) + 1;
     const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
-    const double k0d = std::floor(lam) - static_cast<double>(window);
+    const double k0d = detail::floor(lam) - static_cast<double>(window);
     const std::int64_t k0 = k0d > 0 ? static_cast<std::int64_t>(k0d) : 0;
     std::vector<double> memo(static_cast<std::size_t>(2 * window + 1),
                              std::numeric_limits<double>::quiet_NaN());
@@ -7329,7 +7444,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
       const std::int64_t d = k - k0;  // k >= 0 here
       if (d < 0 || d > 2 * window) return poisson_ptrs_rhs(s, k);
       double& slot = memo[static_cast<std::size_t>(d)];
-      if (std::isnan(slot)) slot = poisson_ptrs_rhs(s, k);
+      if (detail::isnan(slot)) slot = poisson_ptrs_rhs(s, k);
       return slot;
     };
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_ptrs(bg, s, rhs);
@@ -7423,16 +7538,16 @@ struct hypergeometric_hrua_setup {
     a = mu + 0.5;
     const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
                        static_cast<double>(popsize - 1);
-    c = std::sqrt(var + 0.5);
+    c = detail::sqrt(var + 0.5);
     h = detail::mul(D1, c) + D2;
-    m = detail::trunc_int64_x86(
-        std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
-                   static_cast<double>(popsize + 2)));
+    m = detail::trunc_int64_x86(detail::floor(static_cast<double>(computed_sample + 1) *
+                                              static_cast<double>(mingoodbad + 1) /
+                                              static_cast<double>(popsize + 2)));
     g = gp(m);
     // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
     const double support =
         static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
-    const double tail = std::floor(a + detail::mul(16.0, c));
+    const double tail = detail::floor(a + detail::mul(16.0, c));
     b = (support < tail) ? support : tail;
   }
 
@@ -7516,7 +7631,7 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     const std::int64_t d = K - k0;  // 0 <= K < b
     if (d < 0 || d > 2 * w) return st.gp(K);
     double& slot = memo[static_cast<std::size_t>(d)];
-    if (std::isnan(slot)) slot = st.gp(K);
+    if (detail::isnan(slot)) slot = st.gp(K);
     return slot;
   };
   for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_hrua(bg, st, gp);
@@ -7542,7 +7657,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
     const double U01 = bg.next_double();
     const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
@@ -7570,7 +7685,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 /// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
 template <class BitGen>
 inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / log1p_neg_p);
+  const double z = detail::ceil(-standard_exponential(bg) / log1p_neg_p);
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);
@@ -7667,10 +7782,8 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
 
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <limits>
-#include <numeric>
 #include <utility>
 #include <vector>
 
@@ -7678,9 +7791,25 @@ namespace nprandom {
 namespace detail {
 namespace linalg {
 
+// The permutation that sorts 0..n-1 stably by `before` (a strict weak order on indices): an
+// insertion sort, as n is a covariance dimension and the decompositions cost O(n^3) anyway
+// (std::stable_sort here was instantiated in every translation unit: compile time).
+template <class Before>
+std::vector<std::size_t> stable_order(std::size_t n, Before before) {
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t j = i;
+    for (; j > 0 && before(i, order[j - 1]); --j) {
+      order[j] = order[j - 1];
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
 inline bool all_finite(const double* a, std::size_t count) noexcept {
   for (std::size_t i = 0; i < count; ++i) {
-    if (!std::isfinite(a[i])) {
+    if (!detail::isfinite(a[i])) {
       return false;
     }
   }
@@ -7707,13 +7836,13 @@ inline bool allclose(const double* a, const double* b, std::size_t count, double
   for (std::size_t i = 0; i < count; ++i) {
     const double x = a[i];
     const double y = b[i];
-    if (std::isinf(x) || std::isinf(y)) {
+    if (detail::isinf(x) || detail::isinf(y)) {
       if (x != y) {
         return false;
       }
       continue;
     }
-    if (!(std::fabs(x - y) <= atol + mul(rtol, std::fabs(y)))) {
+    if (!(detail::fabs(x - y) <= atol + mul(rtol, detail::fabs(y)))) {
       return false;
     }
   }
@@ -7734,7 +7863,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
     if (!(ajj > 0.0)) {  // also catches NaN
       return false;
     }
-    ajj = std::sqrt(ajj);
+    ajj = detail::sqrt(ajj);
     l[j * n + j] = ajj;
     for (std::size_t i = j + 1; i < n; ++i) {
       double s = a[i * n + j];
@@ -7752,7 +7881,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
 inline std::size_t first_significant(const double* m, std::size_t n, std::size_t col,
                                      double thresh) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
-    if (std::fabs(m[i * n + col]) > thresh) {
+    if (detail::fabs(m[i * n + col]) > thresh) {
       return i;
     }
   }
@@ -7763,7 +7892,7 @@ inline std::size_t count_significant(const double* m, std::size_t n, std::size_t
                                      double thresh) noexcept {
   std::size_t c = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    c += std::fabs(m[i * n + col]) > thresh ? 1u : 0u;
+    c += detail::fabs(m[i * n + col]) > thresh ? 1u : 0u;
   }
   return c;
 }
@@ -7838,9 +7967,9 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         const double aqq = m[q * n + q];
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
-        const double t =
-            (theta >= 0.0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
-        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
+        const double t = (theta >= 0.0 ? 1.0 : -1.0) /
+                         (detail::fabs(theta) + detail::sqrt(mul(theta, theta) + 1.0));
+        const double c = 1.0 / detail::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
           const double mkp = m[k * n + p];
@@ -7864,10 +7993,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
       }
     }
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
+  const std::vector<std::size_t> order =
+      stable_order(n, [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
   for (std::size_t j = 0; j < n; ++j) {
     w[j] = m[order[j] * n + order[j]];
     for (std::size_t i = 0; i < n; ++i) {
@@ -7890,7 +8017,7 @@ inline void fix_signs_svd(double* u, double* vh, std::size_t n) noexcept {
     if (j + 1 == n && n >= 2 && count_significant(u, n, j, sign_threshold) > 1) {
       std::size_t last = n;
       for (std::size_t i = n; i-- > 0;) {
-        if (std::fabs(u[i * n + j]) > sign_threshold) {
+        if (detail::fabs(u[i * n + j]) > sign_threshold) {
           last = i;
           break;
         }
@@ -7919,7 +8046,7 @@ inline void fix_signs_svd(double* u, double* vh, std::size_t n) noexcept {
 inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh) {
   if (!all_finite(a, n * n)) {
     for (std::size_t i = 0; i < n * n; ++i) {
-      if (std::isnan(a[i])) return false;
+      if (detail::isnan(a[i])) return false;
     }
     nan_decomposition(n, s, u, vh);
     return true;
@@ -7944,14 +8071,14 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
           beta += mul(gq, gq);
           gamma += mul(gp, gq);
         }
-        if (gamma == 0.0 || std::fabs(gamma) <= eps * std::sqrt(alpha * beta)) {
+        if (gamma == 0.0 || detail::fabs(gamma) <= eps * detail::sqrt(alpha * beta)) {
           continue;
         }
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
         const double t =
-            (zeta >= 0.0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
-        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
+            (zeta >= 0.0 ? 1.0 : -1.0) / (detail::fabs(zeta) + detail::sqrt(mul(zeta, zeta) + 1.0));
+        const double c = 1.0 / detail::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
@@ -7976,15 +8103,13 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
     for (std::size_t k = 0; k < n; ++k) {
       ss += mul(g[k * n + j], g[k * n + j]);
     }
-    norms[j] = std::sqrt(ss);
+    norms[j] = detail::sqrt(ss);
     max_norm = std::max(max_norm, norms[j]);
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return norms[x] > norms[y]; });
+  const std::vector<std::size_t> order =
+      stable_order(n, [&](std::size_t x, std::size_t y) { return norms[x] > norms[y]; });
   const double null_tol = max_norm * static_cast<double>(n) * eps;
-  std::vector<bool> have(n, false);
+  std::vector<char> have(n, 0);
   for (std::size_t j = 0; j < n; ++j) {
     const std::size_t src = order[j];
     s[j] = norms[src];
@@ -7995,7 +8120,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
       for (std::size_t k = 0; k < n; ++k) {
         u[k * n + j] = g[k * n + src] / norms[src];
       }
-      have[j] = true;
+      have[j] = 1;
     }
   }
   // Complete u with unit vectors made orthogonal (twice, for stability) to the columns we have.
@@ -8025,12 +8150,12 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
       for (double x : cand) {
         nn += mul(x, x);
       }
-      nn = std::sqrt(nn);
+      nn = detail::sqrt(nn);
       if (nn > 0.5) {
         for (std::size_t k = 0; k < n; ++k) {
           u[k * n + j] = cand[k] / nn;
         }
-        have[j] = true;
+        have[j] = 1;
         ++next_unit;
         break;
       }
@@ -8097,7 +8222,6 @@ constexpr std::int64_t wrap_neg(std::int64_t a) noexcept {
 #endif  // NPRANDOM_DETAIL_WRAPPING_HPP
 // ---- end nprandom/detail/wrapping.hpp ----
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -8174,7 +8298,7 @@ double f(BitGen& bg, double dfnum, double dfden) noexcept {
 // * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
 template <class BitGen>
 double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
-  if (std::isnan(nonc)) {
+  if (detail::isnan(nonc)) {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (nonc == 0.0) {
@@ -8182,7 +8306,7 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
   }
   if (1.0 < df) {
     const double chi2 = chisquare(bg, df - 1.0);
-    const double n = standard_normal(bg) + std::sqrt(nonc);
+    const double n = standard_normal(bg) + detail::sqrt(nonc);
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
@@ -8211,7 +8335,7 @@ template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
   const double num = standard_normal(bg);
   const double denom = standard_gamma(bg, df / 2.0);
-  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
+  return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -8224,7 +8348,7 @@ double standard_t(BitGen& bg, double df) noexcept {
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   constexpr double pi = ::nprandom::detail::continuous_pi;
-  if (std::isnan(kappa)) {
+  if (detail::isnan(kappa)) {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (kappa < 1e-8) {
@@ -8234,11 +8358,11 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (kappa < 1e-5) {
     s = (1.0 / kappa + kappa);
   } else if (kappa <= 1e6) {
-    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
-    const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
+    const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
+    const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
     s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
   } else {
-    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
+    double result = mu + detail::mul(detail::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
       result += detail::mul(2.0, pi);
     }
@@ -8268,7 +8392,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   }
   result += mu;
   const bool neg = (result < 0.0);
-  double mod = std::fabs(result);
+  double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   if (neg) {
     mod *= -1.0;
@@ -8346,7 +8470,7 @@ double lognormal(BitGen& bg, double mean, double sigma) noexcept {
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
+  return detail::mul(mode, detail::sqrt(2.0 * standard_exponential(bg)));
 }
 
 // random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
@@ -8356,7 +8480,7 @@ template <class BitGen>
 double wald(BitGen& bg, double mean, double scale) noexcept {
   double y = standard_normal(bg);
   y = mean * y * y;
-  const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
+  const double d = 1.0 + detail::sqrt(1.0 + 4.0 * scale / y);
   const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
   if (u <= mean / (mean + x)) {
@@ -8376,9 +8500,9 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
   const double rightprod = (right - mode) * base;
   const double u = bg.next_double();
   if (u <= ratio) {
-    return left + std::sqrt(u * leftprod);
+    return left + detail::sqrt(u * leftprod);
   }
-  return right - std::sqrt((1.0 - u) * rightprod);
+  return right - detail::sqrt((1.0 - u) * rightprod);
 }
 
 }  // namespace distributions
@@ -8388,7 +8512,6 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 // ---- end nprandom/distributions/continuous.hpp ----
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -8658,7 +8781,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * std::sqrt(s[k]);
+        factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
       }
     }
   } else {
@@ -8678,7 +8801,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * std::sqrt(std::fabs(s[k]));
+        factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
       }
     }
   }
@@ -8715,7 +8838,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
   }
   std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
   for (std::size_t k = 0; k < d; ++k) {
-    const double sk = std::sqrt(s[k]);
+    const double sk = detail::sqrt(s[k]);
     for (std::size_t i = 0; i < d; ++i) {
       b[k * d + i] = sk * vh[k * d + i];
     }
@@ -8740,7 +8863,6 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
 #endif  // NPRANDOM_DISTRIBUTIONS_MULTIVARIATE_HPP
 // ---- end nprandom/distributions/multivariate.hpp ----
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -8846,7 +8968,7 @@ void dirichlet_fill(BitGen& bg, const std::vector<double>& alpha, double* out, s
   bool negative_zero = false;
   for (double a : alpha) {
     if (a < 0.0) throw std::invalid_argument("alpha < 0");
-    negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
+    negative_zero = negative_zero || (a == 0.0 && detail::signbit(a));
   }
   checked_elements<double>(size, alpha.size());
   if (negative_zero) {
@@ -9095,11 +9217,8 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
 #endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 // ---- end nprandom/distributions/uniform.hpp ----
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -9679,8 +9798,7 @@ class Generator {
   }
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    distributions::shuffle_raw(bit_generator_, first,
-                               static_cast<std::size_t>(std::distance(first, last)), 1);
+    distributions::shuffle_raw(bit_generator_, first, static_cast<std::size_t>(last - first), 1);
   }
   template <class T>
   void shuffle(T* data, std::size_t rows, std::size_t cols, int axis = 0) {
@@ -9749,7 +9867,8 @@ class Generator {
 
   static double uniform_range(double low, double high) {
     const double range = high - low;
-    if (!std::isfinite(range)) throw std::overflow_error("high - low range exceeds valid bounds");
+    if (!detail::isfinite(range))
+      throw std::overflow_error("high - low range exceeds valid bounds");
     return range;
   }
 
@@ -10112,8 +10231,11 @@ class Generator {
 // non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
 // it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
 // generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-inline Generator<PCG64> default_rng(SeedSource seed = {}) {
-  return Generator<PCG64>(PCG64(std::move(seed)));
+// (A template with one allowed argument, so that a translation unit that never calls it does not
+// instantiate Generator<PCG64>: compile time.)
+template <class BitGen = PCG64, std::enable_if_t<std::is_same<BitGen, PCG64>::value, int> = 0>
+Generator<BitGen> default_rng(SeedSource seed = {}) {
+  return Generator<BitGen>(BitGen(std::move(seed)));
 }
 template <class BitGen,
           std::enable_if_t<std::is_base_of<BitGenerator<BitGen>, BitGen>::value, int> = 0>
@@ -10230,7 +10352,6 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 // reproduces that without undefined behaviour.
 
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -10294,7 +10415,7 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   } while (!polar_accepts(p.r2));
   return p;
 }
-inline double polar_factor(double r2) noexcept { return std::sqrt(-2.0 * log(r2) / r2); }
+inline double polar_factor(double r2) noexcept { return detail::sqrt(-2.0 * log(r2) / r2); }
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
@@ -10414,7 +10535,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& a
     }
   }
   const double b = shape - 1. / 3.;
-  const double c = 1. / std::sqrt(9 * b);
+  const double c = 1. / detail::sqrt(9 * b);
   for (;;) {
     double X, V;
     do {
@@ -10469,7 +10590,7 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
   double bb[2], cc[2];
   for (std::size_t s = 0; s < nshapes; ++s) {
     bb[s] = shapes[s] - 1. / 3.;
-    cc[s] = 1. / std::sqrt(9 * bb[s]);
+    cc[s] = 1. / detail::sqrt(9 * bb[s]);
   }
   constexpr std::size_t K = 128;
   double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
@@ -10597,7 +10718,7 @@ double power(AugBitGen<BitGen>& aug, double a) noexcept {
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(-2.0 * detail::log1p(-bg.next_double())));
+  return detail::mul(mode, detail::sqrt(-2.0 * detail::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -10608,13 +10729,13 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
   if (nonc == 0) return chisquare(aug, df);
   if (1 < df) {
     const double chi2 = chisquare(aug, df - 1);
-    const double n = gauss(aug) + std::sqrt(nonc);
+    const double n = gauss(aug) + detail::sqrt(nonc);
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
   const double out =  // 2 * i wraps as in NumPy's C (i can pass 2^62), without the UB
       chisquare(aug, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
-  if (std::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
+  if (detail::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
   return out;
 }
 
@@ -10633,7 +10754,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   double Y = gauss(aug);
   Y = mean * Y * Y;
   const double X =
-      mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
+      mean + detail::mul(mu_2l, Y - detail::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -10644,7 +10765,7 @@ template <class BitGen>
 double standard_t(AugBitGen<BitGen>& aug, double df) noexcept {
   const double num = gauss(aug);
   const double denom = standard_gamma(aug, df / 2);
-  return detail::mul(std::sqrt(df / 2), num) / std::sqrt(denom);
+  return detail::mul(detail::sqrt(df / 2), num) / detail::sqrt(denom);
 }
 
 // legacy_standard_cauchy: gauss / gauss, numerator drawn first (GCC's order in NumPy's build).
@@ -10723,8 +10844,8 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
 // RandomState rejects such kappa (see docs/reliability.md).
 inline double vonmises_s(double kappa) noexcept {
   if (kappa < 1e-5) return (1. / kappa + kappa);
-  const double r = 1 + std::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
-  const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
+  const double r = 1 + detail::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
+  const double rho = (r - detail::sqrt(2 * r)) / (2 * kappa);
   return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
 }
 
@@ -10732,7 +10853,7 @@ inline double vonmises_s(double kappa) noexcept {
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
-  if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
+  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
   if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
   const double s = vonmises_s(kappa);
   double W;
@@ -10749,7 +10870,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (U < 0.5) result = -result;
   result += mu;
   const bool neg = (result < 0);
-  double mod = std::fabs(result);
+  double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2 * pi) - pi);
   if (neg) mod *= -1;
   return mod;
@@ -10800,7 +10921,7 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     bc.r = qn = detail::exp(static_cast<double>(n) * detail::log(q));
     const double np = mul(static_cast<double>(n), p);
     bc.c = np;
-    const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
+    const double lim = np + mul(10.0, detail::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
   } else {
@@ -10840,9 +10961,9 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
-    bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) -
-                            detail::mul(4.6, q)) +
+    bc.m = m = trunc_int64_x86(detail::floor(bc.fm));
+    bc.p1 = p1 = detail::floor(detail::mul(2.195, detail::sqrt(static_cast<double>(n) * r * q)) -
+                               detail::mul(4.6, q)) +
                  0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
@@ -10879,20 +11000,20 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = trunc_int64_x86(std::floor(xm - detail::mul(p1, v) + u));
+      y = trunc_int64_x86(detail::floor(xm - detail::mul(p1, v) + u));
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20
       const double x = xl + (u - p1) / c;
-      v = detail::mul(v, c) + 1.0 - std::fabs(dm - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - detail::fabs(dm - x + 0.5) / p1;
       if (v > 1.0) continue;
-      y = trunc_int64_x86(std::floor(x));
+      y = trunc_int64_x86(detail::floor(x));
     } else if (u <= p3) {  // Step 30
-      y = trunc_int64_x86(std::floor(xl + detail::log(v) / laml));
+      y = trunc_int64_x86(detail::floor(xl + detail::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
-      y = trunc_int64_x86(std::floor(xr - detail::log(v) / lamr));
+      y = trunc_int64_x86(detail::floor(xr - detail::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -11023,7 +11144,7 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    y -= static_cast<double>(trunc_int64_x86(detail::floor(u + y / static_cast<double>(d1 + k))));
     k--;
     if (k == 0) break;
   }
@@ -11047,19 +11168,19 @@ std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int6
   const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
   const double d5 = 1.0 - d4;
   const double d6 = mul(static_cast<double>(m), d4) + 0.5;
-  const double d7 = std::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 *
-                                  d5 / static_cast<double>(popsize - 1) +
-                              0.5);
+  const double d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) *
+                                     d4 * d5 / static_cast<double>(popsize - 1) +
+                                 0.5);
   const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 =
-      trunc_int64_x86(std::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
-                                 static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+  const std::int64_t d9 = trunc_int64_x86(
+      detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                    static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
   const double d10 =
       (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
        loggam(static_cast<double>(m - d9 + 1)) +
        loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = std::floor(d6 + mul(16.0, d7));
+  const double fl = detail::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;
   std::int64_t Z;
   for (;;) {
@@ -11067,7 +11188,7 @@ std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int6
     const double Y = bg.next_double();
     const double W = d6 + d8 * (Y - 0.5) / X;
     if ((W < 0.0) || (W >= d11)) continue;
-    Z = trunc_int64_x86(std::floor(W));
+    Z = trunc_int64_x86(detail::floor(W));
     const double T = d10 - (loggam(static_cast<double>(Z + 1)) +
                             loggam(static_cast<double>(mingoodbad - Z + 1)) +
                             loggam(static_cast<double>(m - Z + 1)) +
@@ -11104,7 +11225,7 @@ std::int64_t zipf(BitGen& bg, double a) noexcept {
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, -1.0 / am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
@@ -11117,7 +11238,7 @@ template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
   return nprandom::detail::trunc_int64_x86(
-      std::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
+      detail::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
@@ -11131,7 +11252,7 @@ std::int64_t logseries(BitGen& bg, double p) noexcept {
     const double q = 1.0 - detail::exp(r * U);
     if (V <= q * q) {
       const std::int64_t result =
-          nprandom::detail::trunc_int64_x86(std::floor(1 + detail::log(V) / detail::log(q)));
+          nprandom::detail::trunc_int64_x86(detail::floor(1 + detail::log(V) / detail::log(q)));
       if ((result < 1) || (V == 0.0)) continue;
       return result;
     }
@@ -11200,10 +11321,8 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -11424,12 +11543,13 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
     const double p_sum = kahan_sum(p->data(), p->size());
-    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+    if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
     for (double v : *p) {
       if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
     }
     const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+    if (detail::fabs(p_sum - 1.) > atol)
+      throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {
@@ -11573,13 +11693,10 @@ constexpr auto bg_method(K k, typed_param<P>... p) {
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -12158,9 +12275,9 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
-      randint(low, high, tmp.get(), size);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      detail::bool_buffer tmp(detail::checked_elements<bool>(size));
+      randint(low, high, tmp.data(), size);
+      return std::vector<bool>(tmp.begin(), tmp.end());
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -12500,7 +12617,7 @@ class BasicRandomState {
 
   static double check_uniform(double low, double high) {
     const double range = high - low;
-    if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
+    if (!detail::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
@@ -12615,21 +12732,54 @@ using RandomState = BasicRandomState<MT19937>;
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+// The lock: a pthread mutex where the C library has one (<mutex> costs every translation unit
+// ~0.06 s of compile time, docs/benchmarks.md), std::mutex elsewhere.
+#if defined(__has_include)
+#if __has_include(<pthread.h>) && !defined(NPRANDOM_USE_STD_MUTEX)
+#include <pthread.h>
+#define NPRANDOM_DETAIL_PTHREAD_MUTEX 1
+#endif
+#endif
+#ifndef NPRANDOM_DETAIL_PTHREAD_MUTEX
+#include <mutex>
+#endif
+
 namespace nprandom {
 namespace detail {
 
+// RandomState, spelled so that it depends on a template's parameters: a facade function's return
+// type then does not instantiate RandomState's members where the facade is only declared.
+template <class T, class...>
+struct dependent_type {
+  using type = T;
+};
+template <class... Args>
+using dependent_random_state = typename dependent_type<RandomState, Args...>::type;
+
+// A template so that a translation unit that never calls the facade does not instantiate
+// RandomState's members (compile time); there is still one object per program (a static local
+// of an inline function).
+template <class RS>
 struct GlobalRandomState {
+#ifdef NPRANDOM_DETAIL_PTHREAD_MUTEX
+  pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
+  void lock() noexcept { pthread_mutex_lock(&mutex); }
+  void unlock() noexcept { pthread_mutex_unlock(&mutex); }
+#else
   std::mutex mutex;
-  RandomState state;  // seeded from OS entropy, as numpy.random.mtrand._rand
+  void lock() { mutex.lock(); }
+  void unlock() noexcept { mutex.unlock(); }
+#endif
+  RS state;  // seeded from OS entropy, as numpy.random.mtrand._rand
 };
 
-inline GlobalRandomState& global_random_state() {
-  static GlobalRandomState g;
+template <class RS = RandomState>
+inline GlobalRandomState<RS>& global_random_state() {
+  static GlobalRandomState<RS> g;
   return g;
 }
 
@@ -12637,10 +12787,17 @@ inline GlobalRandomState& global_random_state() {
 
 /// Runs f(RandomState&) on the global RandomState with its lock held (several calls as one
 /// atomic step) and returns f's result.
-template <class F>
+/// (RS is never given: it keeps the global object dependent, so a translation unit that does
+/// not use the facade does not instantiate RandomState's members.)
+template <class F, class RS = RandomState>
 decltype(auto) with_global_random_state(F&& f) {
-  auto& g = detail::global_random_state();
-  std::lock_guard<std::mutex> lock(g.mutex);
+  auto& g = detail::global_random_state<RS>();
+  struct unlock_on_exit {
+    decltype(g)& held;
+    ~unlock_on_exit() { held.unlock(); }
+  };
+  g.lock();
+  unlock_on_exit guard{g};
   return std::forward<F>(f)(g.state);
 }
 
@@ -12657,12 +12814,13 @@ decltype(auto) with_global_random_state(F&& f) {
 
 // Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
 // global RandomState.name(args...), under the lock.
-#define NPRANDOM_LEGACY_GLOBAL(name)                                                              \
-  template <class... Args>                                                                        \
-  auto name(Args&&... args)                                                                       \
-      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {                \
-    return with_global_random_state(                                                              \
-        [&](RandomState& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
+#define NPRANDOM_LEGACY_GLOBAL(name)                                                       \
+  template <class... Args>                                                                 \
+  auto name(Args&&... args)                                                                \
+      ->decltype(std::declval<detail::dependent_random_state<Args...>&>().name(            \
+          std::forward<Args>(args)...)) {                                                  \
+    return with_global_random_state(                                                       \
+        [&](auto& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
   }
 
 // seeding and state
@@ -12723,20 +12881,35 @@ NPRANDOM_LEGACY_GLOBAL(multivariate_normal)
 /// np.random.seed([s0, s1, ...]) written as a braced list.
 template <class Int>
 void seed(std::initializer_list<Int> s) {
-  with_global_random_state([&](RandomState& rs) { rs.seed(s); });
+  with_global_random_state([&](auto& rs) { rs.seed(s); });
 }
 
 /// np.random.ranf / np.random.sample: aliases of random_sample.
-inline double ranf() { return random_sample(); }
-inline std::vector<double> ranf(std::size_t size) { return random_sample(size); }
-inline double sample() { return random_sample(); }
-inline std::vector<double> sample(std::size_t size) { return random_sample(size); }
+/// (All functions here are templates, the non-generic ones with an RS parameter that is never
+/// given, so that a translation unit instantiates only the RandomState members it calls.)
+template <class RS = RandomState>
+double ranf() {
+  return with_global_random_state([](RS& rs) { return rs.random_sample(); });
+}
+template <class RS = RandomState>
+std::vector<double> ranf(std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.random_sample(size); });
+}
+template <class RS = RandomState>
+double sample() {
+  return with_global_random_state([](RS& rs) { return rs.random_sample(); });
+}
+template <class RS = RandomState>
+std::vector<double> sample(std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.random_sample(size); });
+}
 
 /// np.random.randint<IntType = int64>(...): as RandomState::randint.
 template <class IntType = std::int64_t, class... Args>
-auto randint(Args&&... args) -> decltype(std::declval<RandomState&>().template randint<IntType>(
-    std::forward<Args>(args)...)) {
-  return with_global_random_state([&](RandomState& rs) -> decltype(auto) {
+auto randint(Args&&... args)
+    -> decltype(std::declval<detail::dependent_random_state<Args...>&>().template randint<IntType>(
+        std::forward<Args>(args)...)) {
+  return with_global_random_state([&](auto& rs) -> decltype(auto) {
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });
 }
@@ -12746,12 +12919,11 @@ ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& low
                          const array_arg<detail::integers_bound_t<IntType>>& high,
                          const size_arg& size = {}) {
   return with_global_random_state(
-      [&](RandomState& rs) { return rs.template randint<IntType>(low, high, size); });
+      [&](auto& rs) { return rs.template randint<IntType>(low, high, size); });
 }
 template <class IntType = std::int64_t>
 ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& high) {
-  return with_global_random_state(
-      [&](RandomState& rs) { return rs.template randint<IntType>(high); });
+  return with_global_random_state([&](auto& rs) { return rs.template randint<IntType>(high); });
 }
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -12804,30 +12976,38 @@ std::vector<double> multivariate_normal(const std::vector<double>& mean,
 
 /// np.random.get_bit_generator(): a copy of the global MT19937 (NumPy returns the object itself;
 /// use with_global_random_state to work on the shared one).
-inline MT19937 get_bit_generator() {
-  return with_global_random_state([](RandomState& rs) { return rs.bit_generator(); });
+template <class RS = RandomState>
+MT19937 get_bit_generator() {
+  return with_global_random_state([](RS& rs) { return rs.bit_generator(); });
 }
 /// np.random.set_bit_generator(bg): the global RandomState now draws from (a copy of) bg; the
 /// cached gaussian is reset, as NumPy's _initialize_bit_generator does.
-inline void set_bit_generator(const MT19937& bit_generator) {
-  with_global_random_state([&](RandomState& rs) { rs = RandomState(bit_generator); });
+template <class RS = RandomState>
+void set_bit_generator(const MT19937& bit_generator) {
+  with_global_random_state([&](RS& rs) { rs = RS(bit_generator); });
 }
 
 }  // namespace nprandom
 
 #endif  // NPRANDOM_LEGACY_GLOBAL_HPP
 // ---- end nprandom/legacy/global.hpp ----
-// State I/O: NumPy's state dicts as JSON text, stream operators on the bit generators.
+// Not included here: <nprandom/state_io.hpp> (NumPy's state dicts as JSON text, stream operators
+// on the bit generators) and <nprandom/parallel.hpp> (same-stream threaded fills). Each is an I/O
+// or threading facility most translation units do not need, and together they would add ~0.1 s
+// to every one (docs/benchmarks.md, "Compile cost"); include them where you use them.
+
+#endif  // NPRANDOM_NPRANDOM_HPP
+// ---- end nprandom/nprandom.hpp ----
 // ---- begin nprandom/state_io.hpp ----
 // State I/O: NumPy's `bit_generator.state`, `RandomState.get_state()` and `SeedSequence.state` as
 // JSON text (both ways), and `<<` / `>>` stream operators on the bit generators.
-// Public header (the public/internal line: docs/design.md).
+// Public header, opt-in: not included by <nprandom/nprandom.hpp> (compile time of every
+// translation unit, docs/benchmarks.md), but part of the single header (docs/design.md).
 #ifndef NPRANDOM_STATE_IO_HPP
 #define NPRANDOM_STATE_IO_HPP
 
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -13209,8 +13389,8 @@ inline std::string to_decimal(std::uint64_t v) { return std::to_string(v); }
 // "d.ddde-05" / "1e+16". Non-finite values throw (json.dumps would write NaN/Infinity, which is
 // not JSON).
 inline std::string python_float_repr(double v) {
-  if (!std::isfinite(v)) fail("cannot write a non-finite double as JSON");
-  if (v == 0.0) return std::signbit(v) ? "-0.0" : "0.0";
+  if (!detail::isfinite(v)) fail("cannot write a non-finite double as JSON");
+  if (v == 0.0) return detail::signbit(v) ? "-0.0" : "0.0";
   char buf[40];
   std::string digits;
   int exp10 = 0;
@@ -13388,7 +13568,7 @@ inline double to_double(const value& v, const std::string& where) {
   if (exp10 < -100000) exp10 = -100000;
   const std::string s = (neg ? "-" : "") + digits + "e" + std::to_string(exp10);
   const double d = std::strtod(s.c_str(), nullptr);
-  if (!std::isfinite(d)) fail(where + ": " + t + " is out of range for a double");
+  if (!detail::isfinite(d)) fail(where + ": " + t + " is out of range for a double");
   return d;
 }
 
@@ -13872,6 +14052,3 @@ NPRANDOM_STATE_IO_STREAM_OPS(SFC64)
 
 #endif  // NPRANDOM_STATE_IO_HPP
 // ---- end nprandom/state_io.hpp ----
-
-#endif  // NPRANDOM_NPRANDOM_HPP
-// ---- end nprandom/nprandom.hpp ----

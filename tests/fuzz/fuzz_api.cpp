@@ -18,6 +18,7 @@
 // sum(colors), RandomState.choice(replace=False) and permutation allocate the population -- so
 // those parameters come from small tables here.
 #include <nprandom/nprandom.hpp>
+#include <nprandom/state_io.hpp>
 
 #include <cmath>
 #include <cstddef>

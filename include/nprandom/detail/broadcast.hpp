@@ -8,7 +8,6 @@
 #include <nprandom/ndarray.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -142,7 +141,7 @@ enum class cons : unsigned char {
 // POISSON_LAM_MAX = int64max - 10 sqrt(int64max) (as a double).
 inline double poisson_lam_max() noexcept {
   const double imax = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  return imax - mul(std::sqrt(imax), 10.0);
+  return imax - mul(detail::sqrt(imax), 10.0);
 }
 
 // One parameter of a method: NumPy's name and constraint, and an optional extra per-value check
@@ -173,10 +172,10 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
       break;
     case cons::non_negative:
     case cons::non_negative_long:
-      if (!all([](double x) { return std::isnan(x) || !std::signbit(x); })) fail(nm + " < 0");
+      if (!all([](double x) { return detail::isnan(x) || !detail::signbit(x); })) fail(nm + " < 0");
       break;
     case cons::positive_not_nan:
-      if (!all([](double x) { return !std::isnan(x); })) fail(nm + " must not be NaN");
+      if (!all([](double x) { return !detail::isnan(x); })) fail(nm + " must not be NaN");
       [[fallthrough]];
     case cons::positive:
       if (!all([](double x) { return !(x <= 0); })) fail(nm + " <= 0");
@@ -203,7 +202,7 @@ void check_values(const param& p, const T* v, std::size_t n, bool is_array) {
     case cons::legacy_poisson: {
       const double lam_max = poisson_lam_max();
       auto too_large = [&] {
-        return !all([&](double x) { return std::isnan(x) || x <= lam_max; });
+        return !all([&](double x) { return detail::isnan(x) || x <= lam_max; });
       };
       auto negative = [&] { return !all([](double x) { return x >= 0; }); };
       if (is_array) {  // the array check tests "too large" first; NaN fails the second test
@@ -230,9 +229,9 @@ inline bool passes(cons c, double x) noexcept {
       return true;
     case cons::non_negative:
     case cons::non_negative_long:
-      return std::isnan(x) || !std::signbit(x);
+      return detail::isnan(x) || !detail::signbit(x);
     case cons::positive_not_nan:
-      return !std::isnan(x) && !(x <= 0);
+      return !detail::isnan(x) && !(x <= 0);
     case cons::positive:
       return !(x <= 0);
     case cons::bounded_0_1:
@@ -269,7 +268,7 @@ struct check_negative_binomial_lam {
   void operator()(const array_arg<double>& n, const array_arg<double>& p) const {
     const double lam_max = poisson_lam_max();
     if (any_broadcast(p, n, [&](double pv, double nv) {
-          return (1 - pv) / pv * (nv + mul(10.0, std::sqrt(nv))) > lam_max;
+          return (1 - pv) / pv * (nv + mul(10.0, detail::sqrt(nv))) > lam_max;
         })) {
       fail("n too large or p too small, see Generator.negative_binomial Notes");
     }
@@ -323,7 +322,7 @@ inline ndarray<double> uniform_range_array(const array_arg<double>& low,
   bool finite = true;
   for (std::size_t i = 0; i < range.size(); ++i, w.next()) {
     range[i] = high[w.offset(0)] - low[w.offset(1)];
-    finite = finite && std::isfinite(range[i]);
+    finite = finite && detail::isfinite(range[i]);
   }
   if (!finite) throw std::overflow_error("Range exceeds valid bounds");
   return range;

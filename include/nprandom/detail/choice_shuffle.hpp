@@ -5,13 +5,13 @@
 #define NPRANDOM_DETAIL_CHOICE_SHUFFLE_HPP
 
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/integers.hpp>
 #include <nprandom/distributions/permutation.hpp>
 #include <nprandom/ndarray.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -49,11 +49,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
     const double p_sum = kahan_sum(p, p_size);
-    if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+    if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
     for (std::size_t i = 0; i < p_size; ++i) {
       if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
     }
-    if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
+    if (detail::fabs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
       throw std::invalid_argument(
           "Probabilities do not sum to 1. See Notes section of docstring for more information.");
     }

@@ -24,7 +24,17 @@
 
 #include <nprandom/config.hpp>
 
+// No <cmath>: it costs every translation unit ~0.07 s of compile time (C++17's special functions
+// come with it; docs/benchmarks.md). GCC and Clang call the same C library functions through
+// their builtins, which need no declaration; other compilers get <cmath>.
+#if defined(__GNUC__) || defined(__clang__)
+#define NPRANDOM_DETAIL_MATH(name) __builtin_##name
+#define NPRANDOM_DETAIL_MATHF(name) __builtin_##name##f
+#else
 #include <cmath>
+#define NPRANDOM_DETAIL_MATH(name) std::name
+#define NPRANDOM_DETAIL_MATHF(name) std::name
+#endif
 
 namespace nprandom {
 namespace detail {
@@ -66,10 +76,14 @@ NPRANDOM_ALWAYS_INLINE float mul(float a, float b) noexcept { return rounded(a *
 // not correctly rounded everywhere: GCC folds log1p(-0.45) one ulp away from glibc's result, and
 // glibc's pow(x, 2.0) differs from x * x on about half of the exact ties. The wrappers pass the
 // arguments through rounded(), so the value is always the library's, computed at run time, as in
-// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no wrapper.
-#define NPRANDOM_DETAIL_LIBM1(name)                                                       \
-  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return std::name(rounded(x)); } \
-  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return std::name(rounded(x)); }
+// NumPy. sqrt, floor, ceil and fabs are exact everywhere and need no barrier.
+#define NPRANDOM_DETAIL_LIBM1(name)                       \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { \
+    return NPRANDOM_DETAIL_MATH(name)(rounded(x));        \
+  }                                                       \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept {   \
+    return NPRANDOM_DETAIL_MATHF(name)(rounded(x));       \
+  }
 NPRANDOM_DETAIL_LIBM1(exp)
 NPRANDOM_DETAIL_LIBM1(expm1)
 NPRANDOM_DETAIL_LIBM1(log)
@@ -78,14 +92,48 @@ NPRANDOM_DETAIL_LIBM1(cos)
 NPRANDOM_DETAIL_LIBM1(acos)
 #undef NPRANDOM_DETAIL_LIBM1
 NPRANDOM_ALWAYS_INLINE double pow(double x, double y) noexcept {
-  return std::pow(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATH(pow)(rounded(x), rounded(y));
 }
 NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
-  return std::pow(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATHF(pow)(rounded(x), rounded(y));
 }
 NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
-  return std::fmod(rounded(x), rounded(y));
+  return NPRANDOM_DETAIL_MATH(fmod)(rounded(x), rounded(y));
 }
+
+// The exact ones (correctly rounded by IEEE 754, so constant folding cannot change them) and the
+// classification functions.
+#define NPRANDOM_DETAIL_EXACT1(name)                                                              \
+  NPRANDOM_ALWAYS_INLINE double name(double x) noexcept { return NPRANDOM_DETAIL_MATH(name)(x); } \
+  NPRANDOM_ALWAYS_INLINE float name(float x) noexcept { return NPRANDOM_DETAIL_MATHF(name)(x); }
+NPRANDOM_DETAIL_EXACT1(sqrt)
+NPRANDOM_DETAIL_EXACT1(floor)
+NPRANDOM_DETAIL_EXACT1(ceil)
+NPRANDOM_DETAIL_EXACT1(fabs)
+#undef NPRANDOM_DETAIL_EXACT1
+#if defined(__GNUC__) || defined(__clang__)
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isnan(T x) noexcept {
+  return __builtin_isnan(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isinf(T x) noexcept {
+  return __builtin_isinf(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool isfinite(T x) noexcept {
+  return __builtin_isfinite(x);
+}
+template <class T>
+NPRANDOM_ALWAYS_INLINE bool signbit(T x) noexcept {
+  return __builtin_signbit(x);
+}
+#else
+using std::isfinite;
+using std::isinf;
+using std::isnan;
+using std::signbit;
+#endif
 
 }  // namespace detail
 }  // namespace nprandom

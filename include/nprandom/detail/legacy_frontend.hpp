@@ -19,10 +19,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -243,12 +241,13 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
     const double p_sum = kahan_sum(p->data(), p->size());
-    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+    if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
     for (double v : *p) {
       if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
     }
     const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
+    if (detail::fabs(p_sum - 1.) > atol)
+      throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {

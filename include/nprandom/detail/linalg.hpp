@@ -20,10 +20,8 @@
 #include <nprandom/detail/fp.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <limits>
-#include <numeric>
 #include <utility>
 #include <vector>
 
@@ -31,9 +29,25 @@ namespace nprandom {
 namespace detail {
 namespace linalg {
 
+// The permutation that sorts 0..n-1 stably by `before` (a strict weak order on indices): an
+// insertion sort, as n is a covariance dimension and the decompositions cost O(n^3) anyway
+// (std::stable_sort here was instantiated in every translation unit: compile time).
+template <class Before>
+std::vector<std::size_t> stable_order(std::size_t n, Before before) {
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t j = i;
+    for (; j > 0 && before(i, order[j - 1]); --j) {
+      order[j] = order[j - 1];
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
 inline bool all_finite(const double* a, std::size_t count) noexcept {
   for (std::size_t i = 0; i < count; ++i) {
-    if (!std::isfinite(a[i])) {
+    if (!detail::isfinite(a[i])) {
       return false;
     }
   }
@@ -60,13 +74,13 @@ inline bool allclose(const double* a, const double* b, std::size_t count, double
   for (std::size_t i = 0; i < count; ++i) {
     const double x = a[i];
     const double y = b[i];
-    if (std::isinf(x) || std::isinf(y)) {
+    if (detail::isinf(x) || detail::isinf(y)) {
       if (x != y) {
         return false;
       }
       continue;
     }
-    if (!(std::fabs(x - y) <= atol + mul(rtol, std::fabs(y)))) {
+    if (!(detail::fabs(x - y) <= atol + mul(rtol, detail::fabs(y)))) {
       return false;
     }
   }
@@ -87,7 +101,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
     if (!(ajj > 0.0)) {  // also catches NaN
       return false;
     }
-    ajj = std::sqrt(ajj);
+    ajj = detail::sqrt(ajj);
     l[j * n + j] = ajj;
     for (std::size_t i = j + 1; i < n; ++i) {
       double s = a[i * n + j];
@@ -105,7 +119,7 @@ inline bool cholesky_lower(const double* a, std::size_t n, double* l) noexcept {
 inline std::size_t first_significant(const double* m, std::size_t n, std::size_t col,
                                      double thresh) noexcept {
   for (std::size_t i = 0; i < n; ++i) {
-    if (std::fabs(m[i * n + col]) > thresh) {
+    if (detail::fabs(m[i * n + col]) > thresh) {
       return i;
     }
   }
@@ -116,7 +130,7 @@ inline std::size_t count_significant(const double* m, std::size_t n, std::size_t
                                      double thresh) noexcept {
   std::size_t c = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    c += std::fabs(m[i * n + col]) > thresh ? 1u : 0u;
+    c += detail::fabs(m[i * n + col]) > thresh ? 1u : 0u;
   }
   return c;
 }
@@ -191,9 +205,9 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
         const double aqq = m[q * n + q];
         // Rutishauser's stable rotation: t = tan(theta) zeroing m[p][q].
         const double theta = (aqq - app) / (2.0 * apq);
-        const double t =
-            (theta >= 0.0 ? 1.0 : -1.0) / (std::fabs(theta) + std::sqrt(mul(theta, theta) + 1.0));
-        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
+        const double t = (theta >= 0.0 ? 1.0 : -1.0) /
+                         (detail::fabs(theta) + detail::sqrt(mul(theta, theta) + 1.0));
+        const double c = 1.0 / detail::sqrt(mul(t, t) + 1.0);
         const double s = t * c;
         for (std::size_t k = 0; k < n; ++k) {  // columns p, q
           const double mkp = m[k * n + p];
@@ -217,10 +231,8 @@ inline bool eigh(const double* a, std::size_t n, double* w, double* v) {
       }
     }
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
+  const std::vector<std::size_t> order =
+      stable_order(n, [&](std::size_t x, std::size_t y) { return m[x * n + x] < m[y * n + y]; });
   for (std::size_t j = 0; j < n; ++j) {
     w[j] = m[order[j] * n + order[j]];
     for (std::size_t i = 0; i < n; ++i) {
@@ -243,7 +255,7 @@ inline void fix_signs_svd(double* u, double* vh, std::size_t n) noexcept {
     if (j + 1 == n && n >= 2 && count_significant(u, n, j, sign_threshold) > 1) {
       std::size_t last = n;
       for (std::size_t i = n; i-- > 0;) {
-        if (std::fabs(u[i * n + j]) > sign_threshold) {
+        if (detail::fabs(u[i * n + j]) > sign_threshold) {
           last = i;
           break;
         }
@@ -272,7 +284,7 @@ inline void fix_signs_svd(double* u, double* vh, std::size_t n) noexcept {
 inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh) {
   if (!all_finite(a, n * n)) {
     for (std::size_t i = 0; i < n * n; ++i) {
-      if (std::isnan(a[i])) return false;
+      if (detail::isnan(a[i])) return false;
     }
     nan_decomposition(n, s, u, vh);
     return true;
@@ -297,14 +309,14 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
           beta += mul(gq, gq);
           gamma += mul(gp, gq);
         }
-        if (gamma == 0.0 || std::fabs(gamma) <= eps * std::sqrt(alpha * beta)) {
+        if (gamma == 0.0 || detail::fabs(gamma) <= eps * detail::sqrt(alpha * beta)) {
           continue;
         }
         rotated = true;
         const double zeta = (beta - alpha) / (2.0 * gamma);
         const double t =
-            (zeta >= 0.0 ? 1.0 : -1.0) / (std::fabs(zeta) + std::sqrt(mul(zeta, zeta) + 1.0));
-        const double c = 1.0 / std::sqrt(mul(t, t) + 1.0);
+            (zeta >= 0.0 ? 1.0 : -1.0) / (detail::fabs(zeta) + detail::sqrt(mul(zeta, zeta) + 1.0));
+        const double c = 1.0 / detail::sqrt(mul(t, t) + 1.0);
         const double sn = t * c;
         for (std::size_t k = 0; k < n; ++k) {
           const double gp = g[k * n + p];
@@ -329,15 +341,13 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
     for (std::size_t k = 0; k < n; ++k) {
       ss += mul(g[k * n + j], g[k * n + j]);
     }
-    norms[j] = std::sqrt(ss);
+    norms[j] = detail::sqrt(ss);
     max_norm = std::max(max_norm, norms[j]);
   }
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t x, std::size_t y) { return norms[x] > norms[y]; });
+  const std::vector<std::size_t> order =
+      stable_order(n, [&](std::size_t x, std::size_t y) { return norms[x] > norms[y]; });
   const double null_tol = max_norm * static_cast<double>(n) * eps;
-  std::vector<bool> have(n, false);
+  std::vector<char> have(n, 0);
   for (std::size_t j = 0; j < n; ++j) {
     const std::size_t src = order[j];
     s[j] = norms[src];
@@ -348,7 +358,7 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
       for (std::size_t k = 0; k < n; ++k) {
         u[k * n + j] = g[k * n + src] / norms[src];
       }
-      have[j] = true;
+      have[j] = 1;
     }
   }
   // Complete u with unit vectors made orthogonal (twice, for stability) to the columns we have.
@@ -378,12 +388,12 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
       for (double x : cand) {
         nn += mul(x, x);
       }
-      nn = std::sqrt(nn);
+      nn = detail::sqrt(nn);
       if (nn > 0.5) {
         for (std::size_t k = 0; k < n; ++k) {
           u[k * n + j] = cand[k] / nn;
         }
-        have[j] = true;
+        have[j] = 1;
         ++next_unit;
         break;
       }

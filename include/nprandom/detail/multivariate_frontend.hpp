@@ -8,13 +8,13 @@
 
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/multivariate.hpp>
 #include <nprandom/distributions/normal.hpp>
 #include <nprandom/ndarray.hpp>
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -120,7 +120,7 @@ void dirichlet_fill(BitGen& bg, const std::vector<double>& alpha, double* out, s
   bool negative_zero = false;
   for (double a : alpha) {
     if (a < 0.0) throw std::invalid_argument("alpha < 0");
-    negative_zero = negative_zero || (a == 0.0 && std::signbit(a));
+    negative_zero = negative_zero || (a == 0.0 && detail::signbit(a));
   }
   checked_elements<double>(size, alpha.size());
   if (negative_zero) {

@@ -18,7 +18,6 @@
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/normal.hpp>
 
-#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -95,7 +94,7 @@ double f(BitGen& bg, double dfnum, double dfden) noexcept {
 // * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
 template <class BitGen>
 double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
-  if (std::isnan(nonc)) {
+  if (detail::isnan(nonc)) {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (nonc == 0.0) {
@@ -103,7 +102,7 @@ double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
   }
   if (1.0 < df) {
     const double chi2 = chisquare(bg, df - 1.0);
-    const double n = standard_normal(bg) + std::sqrt(nonc);
+    const double n = standard_normal(bg) + detail::sqrt(nonc);
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = poisson(bg, nonc / 2.0);
@@ -132,7 +131,7 @@ template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
   const double num = standard_normal(bg);
   const double denom = standard_gamma(bg, df / 2.0);
-  return detail::mul(std::sqrt(df / 2.0), num) / std::sqrt(denom);
+  return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -145,7 +144,7 @@ double standard_t(BitGen& bg, double df) noexcept {
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   constexpr double pi = ::nprandom::detail::continuous_pi;
-  if (std::isnan(kappa)) {
+  if (detail::isnan(kappa)) {
     return std::numeric_limits<double>::quiet_NaN();
   }
   if (kappa < 1e-8) {
@@ -155,11 +154,11 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (kappa < 1e-5) {
     s = (1.0 / kappa + kappa);
   } else if (kappa <= 1e6) {
-    const double r = 1.0 + std::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
-    const double rho = (r - std::sqrt(2.0 * r)) / (2.0 * kappa);
+    const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
+    const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
     s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
   } else {
-    double result = mu + detail::mul(std::sqrt(1.0 / kappa), standard_normal(bg));
+    double result = mu + detail::mul(detail::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
       result += detail::mul(2.0, pi);
     }
@@ -189,7 +188,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   }
   result += mu;
   const bool neg = (result < 0.0);
-  double mod = std::fabs(result);
+  double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   if (neg) {
     mod *= -1.0;
@@ -267,7 +266,7 @@ double lognormal(BitGen& bg, double mean, double sigma) noexcept {
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(2.0 * standard_exponential(bg)));
+  return detail::mul(mode, detail::sqrt(2.0 * standard_exponential(bg)));
 }
 
 // random_wald, NumPy >= 2.3.4 / 2.4 formula (Michael, Schucany & Haas 1976, with the root
@@ -277,7 +276,7 @@ template <class BitGen>
 double wald(BitGen& bg, double mean, double scale) noexcept {
   double y = standard_normal(bg);
   y = mean * y * y;
-  const double d = 1.0 + std::sqrt(1.0 + 4.0 * scale / y);
+  const double d = 1.0 + detail::sqrt(1.0 + 4.0 * scale / y);
   const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
   if (u <= mean / (mean + x)) {
@@ -297,9 +296,9 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
   const double rightprod = (right - mode) * base;
   const double u = bg.next_double();
   if (u <= ratio) {
-    return left + std::sqrt(u * leftprod);
+    return left + detail::sqrt(u * leftprod);
   }
-  return right - std::sqrt((1.0 - u) * rightprod);
+  return right - detail::sqrt((1.0 - u) * rightprod);
 }
 
 }  // namespace distributions

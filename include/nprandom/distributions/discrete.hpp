@@ -21,7 +21,6 @@
 #include <nprandom/distributions/integers.hpp>
 
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -43,7 +42,7 @@ inline std::int64_t trunc_int64_x86(double x) noexcept {
 // skips the libm floor, since truncation equals floor there.
 inline std::int64_t floor_int64_x86(double x) noexcept {
   if (x >= 0.0 && x < 4611686018427387904.0) return static_cast<std::int64_t>(x);
-  return trunc_int64_x86(std::floor(x));
+  return trunc_int64_x86(detail::floor(x));
 }
 
 // a - b and |a - b| on int64 with two's-complement wrap-around (as NumPy's C compiles on x86-64),
@@ -151,7 +150,7 @@ inline void binomial_btpe_setup(distributions::binomial_cache& bc, std::int64_t 
   bc.fm = detail::mul(nd, r) + r;
   bc.m = floor_int64_x86(bc.fm);
   const double md = static_cast<double>(bc.m);
-  bc.p1 = std::floor(detail::mul(2.195, std::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
+  bc.p1 = detail::floor(detail::mul(2.195, detail::sqrt(nd * r * q)) - detail::mul(4.6, q)) + 0.5;
   bc.xm = md + 0.5;
   bc.xl = bc.xm - bc.p1;
   bc.xr = bc.xm + bc.p1;
@@ -245,7 +244,7 @@ class btpe_memo {
     const std::int64_t d = wrap_sub_int64(y, terms_.m);  // |d| <= 20 except when nrq < 44
     if (d < -20 || d > 20) return terms_.step50_F(y);
     double& slot = f50_[static_cast<std::size_t>(d + 20)];
-    if (std::isnan(slot)) slot = terms_.step50_F(y);
+    if (detail::isnan(slot)) slot = terms_.step50_F(y);
     return slot;
   }
   void step52_squeeze(std::int64_t y, std::int64_t k, double& t, double& rho) noexcept {
@@ -257,7 +256,7 @@ class btpe_memo {
   double step52_bound(std::int64_t y, std::int64_t k) noexcept {
     double* e = entry(y, k);
     if (e == nullptr) return terms_.step52_bound(y);
-    if (std::isnan(e[2])) e[2] = terms_.step52_bound(y);
+    if (detail::isnan(e[2])) e[2] = terms_.step52_bound(y);
     return e[2];
   }
 
@@ -265,7 +264,7 @@ class btpe_memo {
   double* entry(std::int64_t y, std::int64_t k) noexcept {
     if (k < 0 || k > window_) return nullptr;  // k = |y - m| (k > 20 here)
     double* e = &s52_[static_cast<std::size_t>(3 * (y - terms_.m + window_))];
-    if (std::isnan(e[0])) terms_.step52_squeeze(k, e[0], e[1]);
+    if (detail::isnan(e[0])) terms_.step52_squeeze(k, e[0], e[1]);
     return e;
   }
 
@@ -316,7 +315,7 @@ inline std::int64_t binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
     }
     if (u <= p2) {  // Step 20: parallelogram
       const double x = xl + (u - p1) / c;
-      v = detail::mul(v, c) + 1.0 - std::fabs(md - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - detail::fabs(md - x + 0.5) / p1;
       if (v > 1.0) continue;
       y = floor_int64_x86(x);
     } else if (u <= p3) {  // Step 30: left exponential tail
@@ -362,7 +361,7 @@ inline void binomial_inversion_setup(distributions::binomial_cache& bc, std::int
   bc.r = detail::exp(nd * detail::log1p(-p));
   bc.c = detail::mul(nd, p);
   const double np = bc.c;
-  const double lim = np + detail::mul(10.0, std::sqrt(detail::mul(np, bc.q) + 1));
+  const double lim = np + detail::mul(10.0, detail::sqrt(detail::mul(np, bc.q) + 1));
   bc.m = trunc_int64_x86(nd < lim ? nd : lim);  // C: MIN(n, ...) evaluated in double
 }
 
@@ -512,7 +511,7 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
     return;
   }
   // Memoise Step 52 for |y - m| up to 8 standard deviations, at most 4096 and cnt / 4.
-  const double sd = std::sqrt(static_cast<double>(n) * bc.r * bc.q);
+  const double sd = detail::sqrt(static_cast<double>(n) * bc.r * bc.q);
   const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
   const double wd = detail::mul(8.0, sd) + 1;
   const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
@@ -596,7 +595,7 @@ struct poisson_ptrs_setup {
   explicit poisson_ptrs_setup(double lam_) noexcept
       : lam(lam_),
         loglam(detail::log(lam_)),
-        b(0.931 + detail::mul(2.53, std::sqrt(lam_))),
+        b(0.931 + detail::mul(2.53, detail::sqrt(lam_))),
         a(-0.059 + detail::mul(0.02483, b)),
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
@@ -619,7 +618,7 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
   for (;;) {
     const double U = bg.next_double() - 0.5;
     const double V = bg.next_double();
-    const double us = 0.5 - std::fabs(U);
+    const double us = 0.5 - detail::fabs(U);
     const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
@@ -680,9 +679,9 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
     // Memoise the final test's right-hand side for k within 8 sd of lam (at most 4096 / cnt/4
     // each side); the same doubles as computing it every time.
     const double cap = static_cast<double>(cnt < 16384 ? cnt / 4 : 4096);
-    const double wd = detail::mul(8.0, std::sqrt(lam)) + 1;
+    const double wd = detail::mul(8.0, detail::sqrt(lam)) + 1;
     const std::int64_t window = static_cast<std::int64_t>(wd < cap ? wd : cap);
-    const double k0d = std::floor(lam) - static_cast<double>(window);
+    const double k0d = detail::floor(lam) - static_cast<double>(window);
     const std::int64_t k0 = k0d > 0 ? static_cast<std::int64_t>(k0d) : 0;
     std::vector<double> memo(static_cast<std::size_t>(2 * window + 1),
                              std::numeric_limits<double>::quiet_NaN());
@@ -690,7 +689,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
       const std::int64_t d = k - k0;  // k >= 0 here
       if (d < 0 || d > 2 * window) return poisson_ptrs_rhs(s, k);
       double& slot = memo[static_cast<std::size_t>(d)];
-      if (std::isnan(slot)) slot = poisson_ptrs_rhs(s, k);
+      if (detail::isnan(slot)) slot = poisson_ptrs_rhs(s, k);
       return slot;
     };
     for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_ptrs(bg, s, rhs);
@@ -784,16 +783,16 @@ struct hypergeometric_hrua_setup {
     a = mu + 0.5;
     const double var = static_cast<double>(popsize - computed_sample) * csd * p * q /
                        static_cast<double>(popsize - 1);
-    c = std::sqrt(var + 0.5);
+    c = detail::sqrt(var + 0.5);
     h = detail::mul(D1, c) + D2;
-    m = detail::trunc_int64_x86(
-        std::floor(static_cast<double>(computed_sample + 1) * static_cast<double>(mingoodbad + 1) /
-                   static_cast<double>(popsize + 2)));
+    m = detail::trunc_int64_x86(detail::floor(static_cast<double>(computed_sample + 1) *
+                                              static_cast<double>(mingoodbad + 1) /
+                                              static_cast<double>(popsize + 2)));
     g = gp(m);
     // C: MIN(MIN(computed_sample, mingoodbad) + 1, floor(a + 16*c)), compared in double.
     const double support =
         static_cast<double>(((computed_sample < mingoodbad) ? computed_sample : mingoodbad) + 1);
-    const double tail = std::floor(a + detail::mul(16.0, c));
+    const double tail = detail::floor(a + detail::mul(16.0, c));
     b = (support < tail) ? support : tail;
   }
 
@@ -877,7 +876,7 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     const std::int64_t d = K - k0;  // 0 <= K < b
     if (d < 0 || d > 2 * w) return st.gp(K);
     double& slot = memo[static_cast<std::size_t>(d)];
-    if (std::isnan(slot)) slot = st.gp(K);
+    if (detail::isnan(slot)) slot = st.gp(K);
     return slot;
   };
   for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_hrua(bg, st, gp);
@@ -903,7 +902,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
     const double U01 = bg.next_double();
     const double U = detail::mul(U01, Umin) + (1 - U01);
     const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, -1.0 / am1));
     if (X > int64_max_d || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
@@ -931,7 +930,7 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
 /// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
 template <class BitGen>
 inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noexcept {
-  const double z = std::ceil(-standard_exponential(bg) / log1p_neg_p);
+  const double z = detail::ceil(-standard_exponential(bg) / log1p_neg_p);
   // 9.223372036854776e+18 is the smallest double larger than INT64_MAX.
   if (z >= 9.223372036854776e+18) return std::numeric_limits<std::int64_t>::max();
   return static_cast<std::int64_t>(z);

@@ -12,7 +12,6 @@
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/normal.hpp>
 
-#include <cmath>
 #include <cstddef>
 
 namespace nprandom {
@@ -44,7 +43,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
     }
   }
   const double b = shape - 1. / 3.;
-  const double c = 1. / std::sqrt(9 * b);
+  const double c = 1. / detail::sqrt(9 * b);
   for (;;) {
     double X, V;
     do {
@@ -81,7 +80,7 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     }
   }
   const float b = shape - 1.0f / 3.0f;
-  const float c = 1.0f / std::sqrt(9.0f * b);
+  const float c = 1.0f / detail::sqrt(9.0f * b);
   for (;;) {
     float X, V;
     do {

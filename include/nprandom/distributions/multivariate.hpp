@@ -24,7 +24,6 @@
 #include <nprandom/warnings.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -294,7 +293,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * std::sqrt(s[k]);
+        factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
       }
     }
   } else {
@@ -314,7 +313,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
     for (std::size_t i = 0; i < d; ++i) {
       for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * std::sqrt(std::fabs(s[k]));
+        factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
       }
     }
   }
@@ -351,7 +350,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
   }
   std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
   for (std::size_t k = 0; k < d; ++k) {
-    const double sk = std::sqrt(s[k]);
+    const double sk = detail::sqrt(s[k]);
     for (std::size_t i = 0; i < d; ++i) {
       b[k * d + i] = sk * vh[k * d + i];
     }

@@ -13,7 +13,6 @@
 #include <nprandom/detail/ziggurat_retry.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>

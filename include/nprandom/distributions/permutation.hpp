@@ -15,8 +15,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <iterator>
-#include <memory>
 #include <type_traits>
 #include <vector>
 
@@ -87,7 +85,7 @@ inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::si
 /// of a large range are random memory accesses.
 template <class BitGen, class RandomIt>
 inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t first = 1) {
-  using diff_t = typename std::iterator_traits<RandomIt>::difference_type;
+  using diff_t = decltype(std::declval<RandomIt&>() - std::declval<RandomIt&>());
   constexpr std::size_t kBlock = kShuffleBlock;
   constexpr std::size_t kAhead = 8;
   constexpr bool can_prefetch = std::is_lvalue_reference<decltype(*begin)>::value;
@@ -99,7 +97,7 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
 #if defined(__GNUC__)
     if constexpr (can_prefetch) {
       for (std::size_t t = 0; t < k && t < kAhead; ++t) {
-        __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
+        __builtin_prefetch(__builtin_addressof(*(begin + static_cast<diff_t>(js[t]))), 1);
       }
     }
 #endif
@@ -107,7 +105,8 @@ inline void shuffle_raw(BitGen& bg, RandomIt begin, std::size_t n, std::size_t f
 #if defined(__GNUC__)
       if constexpr (can_prefetch) {
         if (t + kAhead < k)
-          __builtin_prefetch(std::addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))), 1);
+          __builtin_prefetch(__builtin_addressof(*(begin + static_cast<diff_t>(js[t + kAhead]))),
+                             1);
       }
 #endif
       const std::size_t a = i - 1 - t;

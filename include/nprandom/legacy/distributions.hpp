@@ -23,7 +23,6 @@
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -87,7 +86,7 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   } while (!polar_accepts(p.r2));
   return p;
 }
-inline double polar_factor(double r2) noexcept { return std::sqrt(-2.0 * log(r2) / r2); }
+inline double polar_factor(double r2) noexcept { return detail::sqrt(-2.0 * log(r2) / r2); }
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
@@ -207,7 +206,7 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& a
     }
   }
   const double b = shape - 1. / 3.;
-  const double c = 1. / std::sqrt(9 * b);
+  const double c = 1. / detail::sqrt(9 * b);
   for (;;) {
     double X, V;
     do {
@@ -262,7 +261,7 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
   double bb[2], cc[2];
   for (std::size_t s = 0; s < nshapes; ++s) {
     bb[s] = shapes[s] - 1. / 3.;
-    cc[s] = 1. / std::sqrt(9 * bb[s]);
+    cc[s] = 1. / detail::sqrt(9 * bb[s]);
   }
   constexpr std::size_t K = 128;
   double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
@@ -390,7 +389,7 @@ double power(AugBitGen<BitGen>& aug, double a) noexcept {
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
-  return detail::mul(mode, std::sqrt(-2.0 * detail::log1p(-bg.next_double())));
+  return detail::mul(mode, detail::sqrt(-2.0 * detail::log1p(-bg.next_double())));
 }
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
@@ -401,13 +400,13 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
   if (nonc == 0) return chisquare(aug, df);
   if (1 < df) {
     const double chi2 = chisquare(aug, df - 1);
-    const double n = gauss(aug) + std::sqrt(nonc);
+    const double n = gauss(aug) + detail::sqrt(nonc);
     return chi2 + detail::mul(n, n);
   }
   const std::int64_t i = distributions::poisson(aug.bitgen(), nonc / 2.0);
   const double out =  // 2 * i wraps as in NumPy's C (i can pass 2^62), without the UB
       chisquare(aug, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
-  if (std::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
+  if (detail::isnan(nonc)) return std::numeric_limits<double>::quiet_NaN();
   return out;
 }
 
@@ -426,7 +425,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   double Y = gauss(aug);
   Y = mean * Y * Y;
   const double X =
-      mean + detail::mul(mu_2l, Y - std::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
+      mean + detail::mul(mu_2l, Y - detail::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
   if (U <= mean / (mean + X)) return X;
   return mean * mean / X;
@@ -437,7 +436,7 @@ template <class BitGen>
 double standard_t(AugBitGen<BitGen>& aug, double df) noexcept {
   const double num = gauss(aug);
   const double denom = standard_gamma(aug, df / 2);
-  return detail::mul(std::sqrt(df / 2), num) / std::sqrt(denom);
+  return detail::mul(detail::sqrt(df / 2), num) / detail::sqrt(denom);
 }
 
 // legacy_standard_cauchy: gauss / gauss, numerator drawn first (GCC's order in NumPy's build).
@@ -516,8 +515,8 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
 // RandomState rejects such kappa (see docs/reliability.md).
 inline double vonmises_s(double kappa) noexcept {
   if (kappa < 1e-5) return (1. / kappa + kappa);
-  const double r = 1 + std::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
-  const double rho = (r - std::sqrt(2 * r)) / (2 * kappa);
+  const double r = 1 + detail::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
+  const double rho = (r - detail::sqrt(2 * r)) / (2 * kappa);
   return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
 }
 
@@ -525,7 +524,7 @@ inline double vonmises_s(double kappa) noexcept {
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
 template <class BitGen>
 double vonmises(BitGen& bg, double mu, double kappa) noexcept {
-  if (std::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
+  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
   if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
   const double s = vonmises_s(kappa);
   double W;
@@ -542,7 +541,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (U < 0.5) result = -result;
   result += mu;
   const bool neg = (result < 0);
-  double mod = std::fabs(result);
+  double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2 * pi) - pi);
   if (neg) mod *= -1;
   return mod;
@@ -593,7 +592,7 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     bc.r = qn = detail::exp(static_cast<double>(n) * detail::log(q));
     const double np = mul(static_cast<double>(n), p);
     bc.c = np;
-    const double lim = np + mul(10.0, std::sqrt(mul(np, q) + 1));
+    const double lim = np + mul(10.0, detail::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
   } else {
@@ -633,9 +632,9 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
-    bc.m = m = trunc_int64_x86(std::floor(bc.fm));
-    bc.p1 = p1 = std::floor(detail::mul(2.195, std::sqrt(static_cast<double>(n) * r * q)) -
-                            detail::mul(4.6, q)) +
+    bc.m = m = trunc_int64_x86(detail::floor(bc.fm));
+    bc.p1 = p1 = detail::floor(detail::mul(2.195, detail::sqrt(static_cast<double>(n) * r * q)) -
+                               detail::mul(4.6, q)) +
                  0.5;
     bc.xm = xm = static_cast<double>(m) + 0.5;
     bc.xl = xl = xm - p1;
@@ -672,20 +671,20 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const double u = detail::mul(bg.next_double(), p4);
     double v = bg.next_double();
     if (u <= p1) {
-      y = trunc_int64_x86(std::floor(xm - detail::mul(p1, v) + u));
+      y = trunc_int64_x86(detail::floor(xm - detail::mul(p1, v) + u));
       break;  // Step 60
     }
     if (u <= p2) {  // Step 20
       const double x = xl + (u - p1) / c;
-      v = detail::mul(v, c) + 1.0 - std::fabs(dm - x + 0.5) / p1;
+      v = detail::mul(v, c) + 1.0 - detail::fabs(dm - x + 0.5) / p1;
       if (v > 1.0) continue;
-      y = trunc_int64_x86(std::floor(x));
+      y = trunc_int64_x86(detail::floor(x));
     } else if (u <= p3) {  // Step 30
-      y = trunc_int64_x86(std::floor(xl + detail::log(v) / laml));
+      y = trunc_int64_x86(detail::floor(xl + detail::log(v) / laml));
       if ((y < 0) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p2), laml);
     } else {  // Step 40
-      y = trunc_int64_x86(std::floor(xr - detail::log(v) / lamr));
+      y = trunc_int64_x86(detail::floor(xr - detail::log(v) / lamr));
       if ((y > n) || (v == 0.0)) continue;
       v = detail::mul(v * (u - p3), lamr);
     }
@@ -816,7 +815,7 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    y -= static_cast<double>(trunc_int64_x86(detail::floor(u + y / static_cast<double>(d1 + k))));
     k--;
     if (k == 0) break;
   }
@@ -840,19 +839,19 @@ std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int6
   const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
   const double d5 = 1.0 - d4;
   const double d6 = mul(static_cast<double>(m), d4) + 0.5;
-  const double d7 = std::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 *
-                                  d5 / static_cast<double>(popsize - 1) +
-                              0.5);
+  const double d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) *
+                                     d4 * d5 / static_cast<double>(popsize - 1) +
+                                 0.5);
   const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 =
-      trunc_int64_x86(std::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
-                                 static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+  const std::int64_t d9 = trunc_int64_x86(
+      detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                    static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
   const double d10 =
       (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
        loggam(static_cast<double>(m - d9 + 1)) +
        loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
   const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = std::floor(d6 + mul(16.0, d7));
+  const double fl = detail::floor(d6 + mul(16.0, d7));
   const double d11 = mmin < fl ? mmin : fl;
   std::int64_t Z;
   for (;;) {
@@ -860,7 +859,7 @@ std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int6
     const double Y = bg.next_double();
     const double W = d6 + d8 * (Y - 0.5) / X;
     if ((W < 0.0) || (W >= d11)) continue;
-    Z = trunc_int64_x86(std::floor(W));
+    Z = trunc_int64_x86(detail::floor(W));
     const double T = d10 - (loggam(static_cast<double>(Z + 1)) +
                             loggam(static_cast<double>(mingoodbad - Z + 1)) +
                             loggam(static_cast<double>(m - Z + 1)) +
@@ -897,7 +896,7 @@ std::int64_t zipf(BitGen& bg, double a) noexcept {
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, -1.0 / am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
@@ -910,7 +909,7 @@ template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
   return nprandom::detail::trunc_int64_x86(
-      std::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
+      detail::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
@@ -924,7 +923,7 @@ std::int64_t logseries(BitGen& bg, double p) noexcept {
     const double q = 1.0 - detail::exp(r * U);
     if (V <= q * q) {
       const std::int64_t result =
-          nprandom::detail::trunc_int64_x86(std::floor(1 + detail::log(V) / detail::log(q)));
+          nprandom::detail::trunc_int64_x86(detail::floor(1 + detail::log(V) / detail::log(q)));
       if ((result < 1) || (V == 0.0)) continue;
       return result;
     }

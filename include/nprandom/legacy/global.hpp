@@ -25,21 +25,54 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
 
+// The lock: a pthread mutex where the C library has one (<mutex> costs every translation unit
+// ~0.06 s of compile time, docs/benchmarks.md), std::mutex elsewhere.
+#if defined(__has_include)
+#if __has_include(<pthread.h>) && !defined(NPRANDOM_USE_STD_MUTEX)
+#include <pthread.h>
+#define NPRANDOM_DETAIL_PTHREAD_MUTEX 1
+#endif
+#endif
+#ifndef NPRANDOM_DETAIL_PTHREAD_MUTEX
+#include <mutex>
+#endif
+
 namespace nprandom {
 namespace detail {
 
+// RandomState, spelled so that it depends on a template's parameters: a facade function's return
+// type then does not instantiate RandomState's members where the facade is only declared.
+template <class T, class...>
+struct dependent_type {
+  using type = T;
+};
+template <class... Args>
+using dependent_random_state = typename dependent_type<RandomState, Args...>::type;
+
+// A template so that a translation unit that never calls the facade does not instantiate
+// RandomState's members (compile time); there is still one object per program (a static local
+// of an inline function).
+template <class RS>
 struct GlobalRandomState {
+#ifdef NPRANDOM_DETAIL_PTHREAD_MUTEX
+  pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
+  void lock() noexcept { pthread_mutex_lock(&mutex); }
+  void unlock() noexcept { pthread_mutex_unlock(&mutex); }
+#else
   std::mutex mutex;
-  RandomState state;  // seeded from OS entropy, as numpy.random.mtrand._rand
+  void lock() { mutex.lock(); }
+  void unlock() noexcept { mutex.unlock(); }
+#endif
+  RS state;  // seeded from OS entropy, as numpy.random.mtrand._rand
 };
 
-inline GlobalRandomState& global_random_state() {
-  static GlobalRandomState g;
+template <class RS = RandomState>
+inline GlobalRandomState<RS>& global_random_state() {
+  static GlobalRandomState<RS> g;
   return g;
 }
 
@@ -47,10 +80,17 @@ inline GlobalRandomState& global_random_state() {
 
 /// Runs f(RandomState&) on the global RandomState with its lock held (several calls as one
 /// atomic step) and returns f's result.
-template <class F>
+/// (RS is never given: it keeps the global object dependent, so a translation unit that does
+/// not use the facade does not instantiate RandomState's members.)
+template <class F, class RS = RandomState>
 decltype(auto) with_global_random_state(F&& f) {
-  auto& g = detail::global_random_state();
-  std::lock_guard<std::mutex> lock(g.mutex);
+  auto& g = detail::global_random_state<RS>();
+  struct unlock_on_exit {
+    decltype(g)& held;
+    ~unlock_on_exit() { held.unlock(); }
+  };
+  g.lock();
+  unlock_on_exit guard{g};
   return std::forward<F>(f)(g.state);
 }
 
@@ -67,12 +107,13 @@ decltype(auto) with_global_random_state(F&& f) {
 
 // Each NPRANDOM_LEGACY_GLOBAL(name) defines nprandom::name(args...) =
 // global RandomState.name(args...), under the lock.
-#define NPRANDOM_LEGACY_GLOBAL(name)                                                              \
-  template <class... Args>                                                                        \
-  auto name(Args&&... args)                                                                       \
-      ->decltype(std::declval<RandomState&>().name(std::forward<Args>(args)...)) {                \
-    return with_global_random_state(                                                              \
-        [&](RandomState& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
+#define NPRANDOM_LEGACY_GLOBAL(name)                                                       \
+  template <class... Args>                                                                 \
+  auto name(Args&&... args)                                                                \
+      ->decltype(std::declval<detail::dependent_random_state<Args...>&>().name(            \
+          std::forward<Args>(args)...)) {                                                  \
+    return with_global_random_state(                                                       \
+        [&](auto& rs) -> decltype(auto) { return rs.name(std::forward<Args>(args)...); }); \
   }
 
 // seeding and state
@@ -133,20 +174,35 @@ NPRANDOM_LEGACY_GLOBAL(multivariate_normal)
 /// np.random.seed([s0, s1, ...]) written as a braced list.
 template <class Int>
 void seed(std::initializer_list<Int> s) {
-  with_global_random_state([&](RandomState& rs) { rs.seed(s); });
+  with_global_random_state([&](auto& rs) { rs.seed(s); });
 }
 
 /// np.random.ranf / np.random.sample: aliases of random_sample.
-inline double ranf() { return random_sample(); }
-inline std::vector<double> ranf(std::size_t size) { return random_sample(size); }
-inline double sample() { return random_sample(); }
-inline std::vector<double> sample(std::size_t size) { return random_sample(size); }
+/// (All functions here are templates, the non-generic ones with an RS parameter that is never
+/// given, so that a translation unit instantiates only the RandomState members it calls.)
+template <class RS = RandomState>
+double ranf() {
+  return with_global_random_state([](RS& rs) { return rs.random_sample(); });
+}
+template <class RS = RandomState>
+std::vector<double> ranf(std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.random_sample(size); });
+}
+template <class RS = RandomState>
+double sample() {
+  return with_global_random_state([](RS& rs) { return rs.random_sample(); });
+}
+template <class RS = RandomState>
+std::vector<double> sample(std::size_t size) {
+  return with_global_random_state([&](RS& rs) { return rs.random_sample(size); });
+}
 
 /// np.random.randint<IntType = int64>(...): as RandomState::randint.
 template <class IntType = std::int64_t, class... Args>
-auto randint(Args&&... args) -> decltype(std::declval<RandomState&>().template randint<IntType>(
-    std::forward<Args>(args)...)) {
-  return with_global_random_state([&](RandomState& rs) -> decltype(auto) {
+auto randint(Args&&... args)
+    -> decltype(std::declval<detail::dependent_random_state<Args...>&>().template randint<IntType>(
+        std::forward<Args>(args)...)) {
+  return with_global_random_state([&](auto& rs) -> decltype(auto) {
     return rs.template randint<IntType>(std::forward<Args>(args)...);
   });
 }
@@ -156,12 +212,11 @@ ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& low
                          const array_arg<detail::integers_bound_t<IntType>>& high,
                          const size_arg& size = {}) {
   return with_global_random_state(
-      [&](RandomState& rs) { return rs.template randint<IntType>(low, high, size); });
+      [&](auto& rs) { return rs.template randint<IntType>(low, high, size); });
 }
 template <class IntType = std::int64_t>
 ndarray<IntType> randint(const array_arg<detail::integers_bound_t<IntType>>& high) {
-  return with_global_random_state(
-      [&](RandomState& rs) { return rs.template randint<IntType>(high); });
+  return with_global_random_state([&](auto& rs) { return rs.template randint<IntType>(high); });
 }
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -214,13 +269,15 @@ std::vector<double> multivariate_normal(const std::vector<double>& mean,
 
 /// np.random.get_bit_generator(): a copy of the global MT19937 (NumPy returns the object itself;
 /// use with_global_random_state to work on the shared one).
-inline MT19937 get_bit_generator() {
-  return with_global_random_state([](RandomState& rs) { return rs.bit_generator(); });
+template <class RS = RandomState>
+MT19937 get_bit_generator() {
+  return with_global_random_state([](RS& rs) { return rs.bit_generator(); });
 }
 /// np.random.set_bit_generator(bg): the global RandomState now draws from (a copy of) bg; the
 /// cached gaussian is reset, as NumPy's _initialize_bit_generator does.
-inline void set_bit_generator(const MT19937& bit_generator) {
-  with_global_random_state([&](RandomState& rs) { rs = RandomState(bit_generator); });
+template <class RS = RandomState>
+void set_bit_generator(const MT19937& bit_generator) {
+  with_global_random_state([&](RS& rs) { rs = RS(bit_generator); });
 }
 
 }  // namespace nprandom

@@ -36,13 +36,10 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
 #include <limits>
-#include <memory>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -538,9 +535,9 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
-      randint(low, high, tmp.get(), size);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      detail::bool_buffer tmp(detail::checked_elements<bool>(size));
+      randint(low, high, tmp.data(), size);
+      return std::vector<bool>(tmp.begin(), tmp.end());
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -880,7 +877,7 @@ class BasicRandomState {
 
   static double check_uniform(double low, double high) {
     const double range = high - low;
-    if (!std::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
+    if (!detail::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63

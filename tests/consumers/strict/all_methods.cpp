@@ -3,6 +3,7 @@
 // warning in nprandom's headers under -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion
 // -Wshadow -Wold-style-cast -Wdouble-promotion -Wcast-qual fails the build (-Werror).
 #include <nprandom/nprandom.hpp>
+#include <nprandom/state_io.hpp>
 
 #include <algorithm>
 #include <array>
