@@ -51,6 +51,20 @@ inline simd_level cpu_simd_level() noexcept {
 #endif
 }
 
+// True when the CPU has FMA (the condition, with AVX2, under which glibc runs its FMA build of
+// log: detail/vec_log.hpp). Independent of the level in use.
+inline bool cpu_has_fma() noexcept {
+#if NPRANDOM_X86_SIMD
+  static const bool fma = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("fma") != 0;
+  }();
+  return fma;
+#else
+  return false;
+#endif
+}
+
 inline const char* simd_level_name(simd_level l) noexcept {
   switch (l) {
     case simd_level::avx512:
