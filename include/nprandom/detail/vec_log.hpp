@@ -21,7 +21,8 @@
 //   CPU has FMA (glibc's choice of its FMA build), and a one-time self-check of that kernel
 //   against std::log on a fixed probe set passed (powers of two, the near-1 interval and its
 //   edges, subnormals, specials, pseudo-random doubles, and inputs whose FMA and non-FMA results
-//   differ: a libm that is not glibc's FMA build fails it, e.g. under GLIBC_TUNABLES that hide FMA).
+//   differ: a libm that is not glibc's FMA build fails it, e.g. under GLIBC_TUNABLES that hide
+//   FMA).
 // Subnormal, zero, negative, infinite and NaN inputs go to std::log lane by lane (errno and the
 // floating-point flags of those calls are the library's; the vector lanes raise no exception that
 // a scalar log of a normal positive input would not).
@@ -66,10 +67,17 @@ inline constexpr double vlog_a[5] = {-0x1.0000000000001p-1, 0x1.555555551305bp-2
                                      -0x1.fffffffeb459p-3, 0x1.999b324f10111p-3,
                                      -0x1.55575e506c89fp-3};
 // log(1 + r) ~ r + B0 r^2 + ... + B10 r^12 near 1.
-inline constexpr double vlog_b[11] = {
-    -0x1p-1,          0x1.5555555555577p-2,  -0x1.ffffffffffdcbp-3, 0x1.999999995dd0cp-3,
-    -0x1.55555556745a7p-3, 0x1.24924a344de3p-3, -0x1.fffffa4423d65p-4, 0x1.c7184282ad6cap-4,
-    -0x1.999eb43b068ffp-4, 0x1.78182f7afd085p-4, -0x1.5521375d145cdp-4};
+inline constexpr double vlog_b[11] = {-0x1p-1,
+                                      0x1.5555555555577p-2,
+                                      -0x1.ffffffffffdcbp-3,
+                                      0x1.999999995dd0cp-3,
+                                      -0x1.55555556745a7p-3,
+                                      0x1.24924a344de3p-3,
+                                      -0x1.fffffa4423d65p-4,
+                                      0x1.c7184282ad6cap-4,
+                                      -0x1.999eb43b068ffp-4,
+                                      0x1.78182f7afd085p-4,
+                                      -0x1.5521375d145cdp-4};
 inline constexpr std::uint64_t vlog_near_lo = 0x3fee000000000000ULL;  // bits of 1 - 2^-4
 inline constexpr std::uint64_t vlog_near_hi = 0x3ff1090000000000ULL;  // bits of 1 + 0x1.09p-4
 inline constexpr std::uint64_t vlog_off = 0x3fe6000000000000ULL;      // bits of 0x1.6p-1
@@ -280,93 +288,91 @@ inline double log_reference(double x) noexcept {
 // The vector kernel of one instruction set: log_reference<true> on W lanes, the near-1 path only
 // for blocks that have such a lane (selected lane by lane), std::log for the lanes outside both
 // paths and the last n % W values. in == out is allowed.
-#define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                             \
-  namespace NS {                                                                                  \
-  __extension__ typedef double vd __attribute__((vector_size(W * 8)));                            \
-  __extension__ typedef std::uint64_t vu __attribute__((vector_size(W * 8)));                     \
-  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));                      \
-  TARGET NPRANDOM_ALWAYS_INLINE vd fma(const vd& a, const vd& b, const vd& c) noexcept {          \
-    return FMA(a, b, c);                                                                          \
-  }                                                                                               \
-  TARGET NPRANDOM_ALWAYS_INLINE vd splat(double c) noexcept { return vd{} + c; }                  \
-  TARGET NPRANDOM_ALWAYS_INLINE vd keep(vd x) noexcept {                                          \
-    __asm__("" : "+x"(x));                                                                        \
-    return x;                                                                                     \
-  }                                                                                               \
-  TARGET NPRANDOM_ALWAYS_INLINE bool any(const vi& m) noexcept {                                  \
-    std::int64_t s = 0;                                                                           \
-    for (int j = 0; j < W; ++j) s |= m[j];                                                        \
-    return s != 0;                                                                                \
-  }                                                                                               \
-  TARGET NPRANDOM_ALWAYS_INLINE vd near_one(const vd& x) noexcept {                               \
-    const double* b = vlog_b;                                                                     \
-    const vd r = x - 1.0;                                                                         \
-    const vd r2 = r * r;                                                                          \
-    const vd r3 = r * r2;                                                                         \
-    const vd i3 = fma(r3, splat(b[10]),                                                           \
-                      fma(r2, splat(b[9]), fma(r, splat(b[8]), splat(b[7]))));                    \
-    const vd i2 = fma(r3, i3, fma(r2, splat(b[6]), fma(r, splat(b[5]), splat(b[4]))));            \
-    const vd i1 = fma(r3, i2, fma(r2, splat(b[3]), fma(r, splat(b[2]), splat(b[1]))));            \
-    const vd w = keep(r * 0x1p27);                                                                \
-    const vd rhi = keep(r + w) - w;                                                               \
-    const vd rlo = r - rhi;                                                                       \
-    const vd w2 = keep(keep(rhi * rhi) * b[0]);                                                   \
-    const vd hi = r + w2;                                                                         \
-    vd lo = keep(r - hi) + w2;                                                                    \
-    lo = fma(keep(rlo * b[0]), rhi + r, lo);                                                      \
-    return keep(fma(r3, i1, lo)) + hi;                                                            \
-  }                                                                                               \
-  TARGET inline void log_kernel(const double* in, double* out, std::size_t n) noexcept {          \
-    std::size_t i = 0;                                                                            \
-    for (; i + W <= n; i += W) {                                                                  \
-      vd x;                                                                                       \
-      std::memcpy(&x, in + i, sizeof x);                                                          \
-      vu ix;                                                                                      \
-      std::memcpy(&ix, &x, sizeof ix);                                                            \
-      const vi special = (ix >> 48) - 0x0010u >= 0x7ff0u - 0x0010u;                               \
-      const vi near = ix - vlog_near_lo < vlog_near_hi - vlog_near_lo;                            \
-      const vu tmp = ix - vlog_off;                                                               \
-      const vu idx = (tmp >> 45) & 127u;                                                          \
-      /* k + 2048 from the top 12 bits of tmp; the double k by the exact 1.5 * 2^52 trick */      \
-      const vu kb = ((tmp >> 52) ^ 0x800u) + 0x4338000000000000ULL;                               \
-      vd kd;                                                                                      \
-      std::memcpy(&kd, &kb, sizeof kd);                                                           \
-      kd -= 0x1.8p52 + 2048.0;                                                                    \
-      const vu izb = ix - (tmp & (std::uint64_t{0xfff} << 52));                                   \
-      vd z;                                                                                       \
-      std::memcpy(&z, &izb, sizeof z);                                                            \
-      vd invc, logc;                                                                              \
-      for (int j = 0; j < W; ++j) { /* one load per lane: faster than vgatherqpd here */           \
-        invc[j] = vlog_table[idx[j]].invc;                                                        \
-        logc[j] = vlog_table[idx[j]].logc;                                                        \
-      }                                                                                           \
-      const double* a = vlog_a;                                                                   \
-      const vd r = fma(z, invc, splat(-1.0));                                                     \
-      const vd w = fma(kd, splat(vlog_ln2hi), logc);                                              \
-      const vd hi = w + r;                                                                        \
-      const vd lo = fma(kd, splat(vlog_ln2lo), keep(w - hi) + r);                                 \
-      const vd r2 = r * r;                                                                        \
-      const vd p =                                                                                \
-          fma(r2, fma(r, splat(a[4]), splat(a[3])), fma(r, splat(a[2]), splat(a[1])));            \
-      const vd r3 = r * r2;                                                                       \
-      vd y = keep(fma(r3, p, fma(r2, splat(a[0]), lo))) + hi;                                     \
-      if (any(near)) {                                                                            \
-        const vd y1 = near_one(x);                                                                \
-        vu yb, y1b;                                                                               \
-        std::memcpy(&yb, &y, sizeof yb);                                                          \
-        std::memcpy(&y1b, &y1, sizeof y1b);                                                       \
-        const vu m = __builtin_convertvector(near, vu);                                           \
-        yb = (yb & ~m) | (y1b & m);                                                               \
-        std::memcpy(&y, &yb, sizeof y);                                                           \
-      }                                                                                           \
-      std::memcpy(out + i, &y, sizeof y);                                                         \
-      if (NPRANDOM_UNLIKELY(any(special))) {                                                      \
-        for (int j = 0; j < W; ++j)                                                               \
+#define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                              \
+  namespace NS {                                                                                 \
+  __extension__ typedef double vd __attribute__((vector_size(W * 8)));                           \
+  __extension__ typedef std::uint64_t vu __attribute__((vector_size(W * 8)));                    \
+  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));                     \
+  TARGET NPRANDOM_ALWAYS_INLINE vd fma(const vd& a, const vd& b, const vd& c) noexcept {         \
+    return FMA(a, b, c);                                                                         \
+  }                                                                                              \
+  TARGET NPRANDOM_ALWAYS_INLINE vd splat(double c) noexcept { return vd{} + c; }                 \
+  TARGET NPRANDOM_ALWAYS_INLINE vd keep(vd x) noexcept {                                         \
+    __asm__("" : "+x"(x));                                                                       \
+    return x;                                                                                    \
+  }                                                                                              \
+  TARGET NPRANDOM_ALWAYS_INLINE bool any(const vi& m) noexcept {                                 \
+    std::int64_t s = 0;                                                                          \
+    for (int j = 0; j < W; ++j) s |= m[j];                                                       \
+    return s != 0;                                                                               \
+  }                                                                                              \
+  TARGET NPRANDOM_ALWAYS_INLINE vd near_one(const vd& x) noexcept {                              \
+    const double* b = vlog_b;                                                                    \
+    const vd r = x - 1.0;                                                                        \
+    const vd r2 = r * r;                                                                         \
+    const vd r3 = r * r2;                                                                        \
+    const vd i3 = fma(r3, splat(b[10]), fma(r2, splat(b[9]), fma(r, splat(b[8]), splat(b[7])))); \
+    const vd i2 = fma(r3, i3, fma(r2, splat(b[6]), fma(r, splat(b[5]), splat(b[4]))));           \
+    const vd i1 = fma(r3, i2, fma(r2, splat(b[3]), fma(r, splat(b[2]), splat(b[1]))));           \
+    const vd w = keep(r * 0x1p27);                                                               \
+    const vd rhi = keep(r + w) - w;                                                              \
+    const vd rlo = r - rhi;                                                                      \
+    const vd w2 = keep(keep(rhi * rhi) * b[0]);                                                  \
+    const vd hi = r + w2;                                                                        \
+    vd lo = keep(r - hi) + w2;                                                                   \
+    lo = fma(keep(rlo * b[0]), rhi + r, lo);                                                     \
+    return keep(fma(r3, i1, lo)) + hi;                                                           \
+  }                                                                                              \
+  TARGET inline void log_kernel(const double* in, double* out, std::size_t n) noexcept {         \
+    std::size_t i = 0;                                                                           \
+    for (; i + W <= n; i += W) {                                                                 \
+      vd x;                                                                                      \
+      std::memcpy(&x, in + i, sizeof x);                                                         \
+      vu ix;                                                                                     \
+      std::memcpy(&ix, &x, sizeof ix);                                                           \
+      const vi special = (ix >> 48) - 0x0010u >= 0x7ff0u - 0x0010u;                              \
+      const vi near = ix - vlog_near_lo < vlog_near_hi - vlog_near_lo;                           \
+      const vu tmp = ix - vlog_off;                                                              \
+      const vu idx = (tmp >> 45) & 127u;                                                         \
+      /* k + 2048 from the top 12 bits of tmp; the double k by the exact 1.5 * 2^52 trick */     \
+      const vu kb = ((tmp >> 52) ^ 0x800u) + 0x4338000000000000ULL;                              \
+      vd kd;                                                                                     \
+      std::memcpy(&kd, &kb, sizeof kd);                                                          \
+      kd -= 0x1.8p52 + 2048.0;                                                                   \
+      const vu izb = ix - (tmp & (std::uint64_t{0xfff} << 52));                                  \
+      vd z;                                                                                      \
+      std::memcpy(&z, &izb, sizeof z);                                                           \
+      vd invc, logc;                                                                             \
+      for (int j = 0; j < W; ++j) { /* one load per lane: faster than vgatherqpd here */         \
+        invc[j] = vlog_table[idx[j]].invc;                                                       \
+        logc[j] = vlog_table[idx[j]].logc;                                                       \
+      }                                                                                          \
+      const double* a = vlog_a;                                                                  \
+      const vd r = fma(z, invc, splat(-1.0));                                                    \
+      const vd w = fma(kd, splat(vlog_ln2hi), logc);                                             \
+      const vd hi = w + r;                                                                       \
+      const vd lo = fma(kd, splat(vlog_ln2lo), keep(w - hi) + r);                                \
+      const vd r2 = r * r;                                                                       \
+      const vd p = fma(r2, fma(r, splat(a[4]), splat(a[3])), fma(r, splat(a[2]), splat(a[1])));  \
+      const vd r3 = r * r2;                                                                      \
+      vd y = keep(fma(r3, p, fma(r2, splat(a[0]), lo))) + hi;                                    \
+      if (any(near)) {                                                                           \
+        const vd y1 = near_one(x);                                                               \
+        vu yb, y1b;                                                                              \
+        std::memcpy(&yb, &y, sizeof yb);                                                         \
+        std::memcpy(&y1b, &y1, sizeof y1b);                                                      \
+        const vu m = __builtin_convertvector(near, vu);                                          \
+        yb = (yb & ~m) | (y1b & m);                                                              \
+        std::memcpy(&y, &yb, sizeof y);                                                          \
+      }                                                                                          \
+      std::memcpy(out + i, &y, sizeof y);                                                        \
+      if (NPRANDOM_UNLIKELY(any(special))) {                                                     \
+        for (int j = 0; j < W; ++j)                                                              \
           if (special[j]) out[i + static_cast<std::size_t>(j)] = std::log(rounded(x[j]));        \
-      }                                                                                           \
-    }                                                                                             \
-    for (; i < n; ++i) out[i] = std::log(rounded(in[i]));                                         \
-  }                                                                                               \
+      }                                                                                          \
+    }                                                                                            \
+    for (; i < n; ++i) out[i] = std::log(rounded(in[i]));                                        \
+  }                                                                                              \
   }
 
 #define NPRANDOM_VLOG_FMA256(a, b, c) __builtin_ia32_vfmaddpd256(a, b, c)
@@ -384,70 +390,22 @@ NPRANDOM_VEC_LOG_KERNEL(vlog_avx512, __attribute__((target("avx512f,avx512dq,fma
 // Inputs whose results differ between glibc's FMA build and its build without FMA (found with
 // log_reference<true> / <false>): 40 on the main path, 24 near 1.
 inline constexpr double vlog_probe_hard[64] = {
-    0x1.0f2a794025377p+0,
-    0x1.d2b5f8ab25387p-1,
-    0x1.42c487f22bf5ap+0,
-    0x1.8f3a3d5557d3ap-1,
-    0x1.4070248559216p+0,
-    0x1.3e09b3801f912p+0,
-    0x1.41c828b9e5d1ep+0,
-    0x1.e8be07bd771bfp-1,
-    0x1.9eb811382974dp-1,
-    0x1.799550ad7c4c2p-1,
-    0x1.cd7ec0b984582p-1,
-    0x1.a2e2ba2324192p-1,
-    0x1.d99bbd40337f5p-1,
-    0x1.877caea5edd0ap+0,
-    0x1.949c75bc2916ap+0,
-    0x1.8e553e2ab54d4p-1,
-    0x1.55e38edf1df9p-1,
-    0x1.d898001da5dccp-1,
-    0x1.e1056af047c9p-1,
-    0x1.c77e217f34c33p-1,
-    0x1.b87e806ebf30ep+0,
-    0x1.d3bae74fa33fap-1,
-    0x1.e19bca3420d34p+0,
-    0x1.05fd454959dd7p+0,
-    0x1.cc8e4ffb5d7cp-1,
-    0x1.36fa80c9cd5adp+0,
-    0x1.9755cdc5f9196p-1,
-    0x1.d9262dcd6e69bp-1,
-    0x1.c02ab9ca9ac83p+0,
-    0x1.20402ba335f64p+0,
-    0x1.6b4b39eb67edep-1,
-    0x1.e4480d035d961p-1,
-    0x1.0e8da1dbeb4e2p+0,
-    0x1.83a8823f5ca89p+0,
-    0x1.bfc797fca5b1bp-1,
-    0x1.b6b398b54b4bep-1,
-    0x1.14803a60c3d0fp+0,
-    0x1.e2cb4359a293p-1,
-    0x1.d052bf12bd4dfp-1,
-    0x1.e3e3f78p-1,
-    0x1.9c96afe96338cp-1,
-    0x1.001a512befebap-1,
-    0x1.9405744a15e22p-1,
-    0x1.416395f8ea7cep+0,
-    0x1.1073efa48ed28p+0,
-    0x1.253c93c5cb4afp+0,
-    0x1.ea46555515cf9p-1,
-    0x1.ddc3f6b31acb2p-1,
-    0x1.b56262cb984e8p+0,
-    0x1.31348913b4944p+0,
-    0x1.f359c066f0be1p-1,
-    0x1.e21b0e8p-1,
-    0x1.0ab6fbf537c9dp+0,
-    0x1.07b3dd4p+0,
-    0x1.e2195e4p-1,
-    0x1.f22e76b9f0d72p-1,
-    0x1.e29a59b30f617p-1,
-    0x1.eec7058p-1,
-    0x1.eec7058p-1,
-    0x1.0e346e26832f1p+0,
-    0x1.e21af04p-1,
-    0x1.ec172422944dbp-1,
-    0x1.0df2d706d062fp+0,
-    0x1.f289c71a654b1p-1,
+    0x1.0f2a794025377p+0, 0x1.d2b5f8ab25387p-1, 0x1.42c487f22bf5ap+0, 0x1.8f3a3d5557d3ap-1,
+    0x1.4070248559216p+0, 0x1.3e09b3801f912p+0, 0x1.41c828b9e5d1ep+0, 0x1.e8be07bd771bfp-1,
+    0x1.9eb811382974dp-1, 0x1.799550ad7c4c2p-1, 0x1.cd7ec0b984582p-1, 0x1.a2e2ba2324192p-1,
+    0x1.d99bbd40337f5p-1, 0x1.877caea5edd0ap+0, 0x1.949c75bc2916ap+0, 0x1.8e553e2ab54d4p-1,
+    0x1.55e38edf1df9p-1,  0x1.d898001da5dccp-1, 0x1.e1056af047c9p-1,  0x1.c77e217f34c33p-1,
+    0x1.b87e806ebf30ep+0, 0x1.d3bae74fa33fap-1, 0x1.e19bca3420d34p+0, 0x1.05fd454959dd7p+0,
+    0x1.cc8e4ffb5d7cp-1,  0x1.36fa80c9cd5adp+0, 0x1.9755cdc5f9196p-1, 0x1.d9262dcd6e69bp-1,
+    0x1.c02ab9ca9ac83p+0, 0x1.20402ba335f64p+0, 0x1.6b4b39eb67edep-1, 0x1.e4480d035d961p-1,
+    0x1.0e8da1dbeb4e2p+0, 0x1.83a8823f5ca89p+0, 0x1.bfc797fca5b1bp-1, 0x1.b6b398b54b4bep-1,
+    0x1.14803a60c3d0fp+0, 0x1.e2cb4359a293p-1,  0x1.d052bf12bd4dfp-1, 0x1.e3e3f78p-1,
+    0x1.9c96afe96338cp-1, 0x1.001a512befebap-1, 0x1.9405744a15e22p-1, 0x1.416395f8ea7cep+0,
+    0x1.1073efa48ed28p+0, 0x1.253c93c5cb4afp+0, 0x1.ea46555515cf9p-1, 0x1.ddc3f6b31acb2p-1,
+    0x1.b56262cb984e8p+0, 0x1.31348913b4944p+0, 0x1.f359c066f0be1p-1, 0x1.e21b0e8p-1,
+    0x1.0ab6fbf537c9dp+0, 0x1.07b3dd4p+0,       0x1.e2195e4p-1,       0x1.f22e76b9f0d72p-1,
+    0x1.e29a59b30f617p-1, 0x1.eec7058p-1,       0x1.eec7058p-1,       0x1.0e346e26832f1p+0,
+    0x1.e21af04p-1,       0x1.ec172422944dbp-1, 0x1.0df2d706d062fp+0, 0x1.f289c71a654b1p-1,
 };
 
 // The self-check's probe set (4096 values, deterministic): the hard cases above, then powers of
@@ -471,8 +429,12 @@ inline void vlog_probes(double* p, std::size_t n) noexcept {
       put(vlog_double(e + d));
       put(vlog_double(e - d - 1));
     }
-  const double specials[] = {0.0, -0.0, -1.0, 0.5, 2.0, HUGE_VAL, -HUGE_VAL, std::nan(""),
-                             0x1p-1074, 0x1.fffffffffffffp-1023, 0x1p-1022, 0x1.fffffffffffffp+1023};
+  const double specials[] = {0.0,       -0.0,
+                             -1.0,      0.5,
+                             2.0,       HUGE_VAL,
+                             -HUGE_VAL, std::nan(""),
+                             0x1p-1074, 0x1.fffffffffffffp-1023,
+                             0x1p-1022, 0x1.fffffffffffffp+1023};
   for (double v : specials) put(v);
   std::uint64_t s = 0x9e3779b97f4a7c15ULL;
   while (i < n) {

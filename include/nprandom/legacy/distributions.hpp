@@ -20,6 +20,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
@@ -178,6 +179,19 @@ double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
 template <class BitGen>
 double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
   return detail::mul(scale, standard_exponential(aug));
+}
+
+// The bulk forms: u[i] (n legacy doubles, in stream order) replaced by standard_exponential's /
+// exponential's value from it, the logs in one detail::log_batch (bit for bit std::log).
+inline void standard_exponential_from_uniforms(double* u, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) u[i] = 1.0 - u[i];
+  detail::log_batch(u, u, n);
+  for (std::size_t i = 0; i < n; ++i) u[i] = -u[i];
+}
+inline void exponential_from_uniforms(double* u, std::size_t n, double scale) noexcept {
+  for (std::size_t i = 0; i < n; ++i) u[i] = 1.0 - u[i];
+  detail::log_batch(u, u, n);
+  for (std::size_t i = 0; i < n; ++i) u[i] = detail::mul(scale, -u[i]);
 }
 
 }  // namespace legacy
