@@ -13,9 +13,9 @@
 #include <nprandom/distributions/continuous.hpp>
 
 #include <cmath>
-#include <cstdio>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -128,8 +128,8 @@ void sweep(const char* what, std::uint64_t n, Next next) {
       }
     }
   }
-  INFO(what << ": " << n << " values, " << cands.size() << " implementations; first mismatch: "
-            << first_bad);
+  INFO(what << ": " << n << " values, " << cands.size()
+            << " implementations; first mismatch: " << first_bad);
   REQUIRE(bad == 0);
 }
 
@@ -213,7 +213,8 @@ TEST_CASE("vec_log: (d) special values, edges, every power of two", "[vec_log]")
     v.push_back(std::nextafter(p, 2.0 * p + 1.0));
     v.push_back(-p);
   }
-  for (std::uint64_t m = 1; m < (1ULL << 52); m = m * 3 + 1) v.push_back(from_bits(m));  // subnormal
+  for (std::uint64_t m = 1; m < (1ULL << 52); m = m * 3 + 1)
+    v.push_back(from_bits(m));  // subnormal
   sweep("specials", v.size(), [&v](std::uint64_t i) { return v[static_cast<std::size_t>(i)]; });
   // the hard cases of the self-check are in its probe set; both builds agree on none of them
   for (double x : detail::vlog_probe_hard)
@@ -225,8 +226,8 @@ TEST_CASE("vec_log: log_batch == std::log at every SIMD level, in place too", "[
   std::vector<double> in(10007);
   for (std::size_t i = 0; i < in.size(); ++i)
     in[i] = i % 3 ? static_cast<double>(mix(i) >> 11) * 0x1p-53 : from_bits(mix(i) >> 1);
-  for (auto l : {detail::simd_level::portable, detail::simd_level::avx2,
-                 detail::simd_level::avx512}) {
+  for (auto l :
+       {detail::simd_level::portable, detail::simd_level::avx2, detail::simd_level::avx512}) {
     CAPTURE(detail::simd_level_name(l));
     detail::set_simd_level(l);
     if (l == detail::simd_level::portable) REQUIRE_FALSE(detail::vec_log_active());
@@ -281,8 +282,7 @@ struct scripted {
 };
 }  // namespace
 
-TEST_CASE("vec_log: bulk log kernels redraw rejected uniforms as the scalar kernels",
-          "[vec_log]") {
+TEST_CASE("vec_log: bulk log kernels redraw rejected uniforms as the scalar kernels", "[vec_log]") {
   level_guard guard;
   std::vector<double> u;
   for (std::size_t i = 0; i < 1500; ++i) {
