@@ -8647,6 +8647,12 @@ constexpr double beta_tiny_threshold = 3e-103;
 // std::log: detail/vec_log.hpp), then the rest of the scalar kernel's arithmetic.
 inline constexpr std::size_t log_fill_block = 256;
 
+// c ? a : b without a branch (the bits of a or b by mask).
+NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
+  const std::uint64_t m = std::uint64_t{0} - static_cast<std::uint64_t>(c);
+  return vlog_double((vlog_bits(a) & m) | (vlog_bits(b) & ~m));
+}
+
 // f(o, buf, m) for consecutive blocks of out: m <= log_fill_block values at o, buf a scratch
 // array of log_fill_block doubles.
 template <class F>
@@ -8873,11 +8879,13 @@ void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double*
           u = e.next_double();
         } while (u == 0.0);
         o[j] = u;
-        arg[j] = u >= 0.5 ? 2.0 - u - u : u + u;
+        // both branches computed, one kept by bit mask: a branch here mispredicts half the time
+        arg[j] = detail::select_bits(u >= 0.5, 2.0 - u - u, u + u);
       }
       detail::log_batch(arg, arg, m);
       for (std::size_t j = 0; j < m; ++j) {
-        o[j] = o[j] >= 0.5 ? loc - detail::mul(scale, arg[j]) : loc + detail::mul(scale, arg[j]);
+        const double s = detail::mul(scale, arg[j]);
+        o[j] = detail::select_bits(o[j] >= 0.5, loc - s, loc + s);
       }
     });
   });
