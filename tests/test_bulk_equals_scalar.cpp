@@ -109,6 +109,9 @@ void check_all() {
   check<BitGen>(
       "logistic", [](G& g, std::size_t n) { return g.logistic(0.5, 2.0, n); },
       [](G& g) { return g.logistic(0.5, 2.0); });
+  check<BitGen>(
+      "lognormal", [](G& g, std::size_t n) { return g.lognormal(0.5, 2.0, n); },
+      [](G& g) { return g.lognormal(0.5, 2.0); });
   // 64/32-bit integers: sized == scalar (NumPy has no buffer across 8/16-bit or bool calls).
   check<BitGen>(
       "integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },

@@ -97,10 +97,45 @@ std::vector<candidate> candidates() {
   return out;
 }
 
-// Runs every candidate on the values next(i), i < n (in blocks), against std::log.
-template <class Next>
+template <bool Fma>
+void exp_reference_kernel(const double* in, double* out, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = detail::exp_reference<Fma>(in[i]);
+}
+
+// Which of glibc's builds std::exp is here: 1 FMA, 0 without FMA, -1 neither.
+int libm_exp_build() {
+  bool fma = true, nofma = true;
+  double probes[detail::vlog_probe_count];
+  detail::vexp_probes(probes, detail::vlog_probe_count);
+  for (double x : probes) {
+    const std::uint64_t want = bits(std::exp(x));
+    fma = fma && bits(detail::exp_reference<true>(x)) == want;
+    nofma = nofma && bits(detail::exp_reference<false>(x)) == want;
+  }
+  return fma ? 1 : nofma ? 0 : -1;
+}
+
+std::vector<candidate> exp_candidates() {
+  std::vector<candidate> out;
+  const int build = libm_exp_build();
+  if (build == 1) out.push_back({"exp_reference<true>", &exp_reference_kernel<true>});
+  if (build == 0) out.push_back({"exp_reference<false>", &exp_reference_kernel<false>});
+#if NPRANDOM_VEC_LOG
+  if (build == 1) {
+    for (auto l : {detail::simd_level::avx2, detail::simd_level::avx512}) {
+      if (detail::clamp_simd_level(l) != l) continue;
+      if (const auto k = detail::vexp_kernel_for(l))
+        out.push_back({std::string("vector exp ") + detail::simd_level_name(l), k});
+    }
+  }
+#endif
+  return out;
+}
+
+// Runs every candidate on the values next(i), i < n (in blocks), against std::log (std::exp).
+template <bool Exp = false, class Next>
 void sweep(const char* what, std::uint64_t n, Next next) {
-  static const std::vector<candidate> cands = candidates();
+  static const std::vector<candidate> cands = Exp ? exp_candidates() : candidates();
   if (cands.empty()) {
     WARN("std::log is not glibc's log: nothing to compare");
     return;
@@ -113,7 +148,7 @@ void sweep(const char* what, std::uint64_t n, Next next) {
     const std::size_t m = static_cast<std::size_t>(n - i < block ? n - i : block);
     for (std::size_t j = 0; j < m; ++j) {
       in[j] = next(i + j);
-      want[j] = std::log(in[j]);
+      want[j] = Exp ? std::exp(in[j]) : std::log(in[j]);
     }
     for (const auto& c : cands) {
       c.fn(in.data(), got.data(), m);
@@ -313,4 +348,78 @@ TEST_CASE("vec_log: bulk log kernels redraw rejected uniforms as the scalar kern
           [n](scripted& g, double* o) { d::logistic_fill(g, 0.5, 2.0, n, o); });
     }
   }
+}
+
+// ---- exp (detail::exp_batch, lognormal)
+// ----------------------------------------------------------
+
+TEST_CASE("vec_exp: random doubles, the whole finite range, grids and edges", "[vec_log]") {
+  sweep<true>("any bit pattern", kRandom, [](std::uint64_t i) { return from_bits(mix(i + 99)); });
+  sweep<true>("[-746, 710)", kRandom, [](std::uint64_t i) {
+    return static_cast<double>(mix(i + (3ULL << 40)) >> 11) * 0x1p-53 * 1456.0 - 746.0;
+  });
+  sweep<true>("[-40, 40): lognormal's arguments", kRandom, [](std::uint64_t i) {
+    return static_cast<double>(mix(i + (4ULL << 40)) >> 11) * 0x1p-53 * 80.0 - 40.0;
+  });
+  // every k 2^-12 in [-746, 710] and both neighbours
+  const std::uint64_t grid = (1456ULL << 12) / kStride;
+  for (int side : {-1, 0, 1}) {
+    CAPTURE(side);
+    sweep<true>("k 2^-12 grid", grid, [side](std::uint64_t i) {
+      const double x = -746.0 + static_cast<double>(i * kStride) * 0x1p-12;
+      return x == 0.0 ? 0.0 : from_bits(bits(x) + static_cast<std::uint64_t>(side));
+    });
+  }
+  std::vector<double> v = {0.0,
+                           -0.0,
+                           std::numeric_limits<double>::infinity(),
+                           -std::numeric_limits<double>::infinity(),
+                           std::numeric_limits<double>::quiet_NaN(),
+                           std::numeric_limits<double>::denorm_min()};
+  for (double e : {0x1p-54, 512.0, 709.782712893384, 1024.0, 745.1332191019411, 708.3964185322641})
+    for (std::uint64_t d = 0; d < 64; ++d)
+      for (double sgn : {1.0, -1.0}) {
+        v.push_back(sgn * from_bits(bits(e) + d));
+        v.push_back(sgn * from_bits(bits(e) - d - 1));
+      }
+  for (int e = -1074; e <= 1023; ++e) {
+    v.push_back(std::ldexp(1.0, e));
+    v.push_back(-std::ldexp(1.0, e));
+  }
+  sweep<true>("specials", v.size(),
+              [&v](std::uint64_t i) { return v[static_cast<std::size_t>(i)]; });
+  for (double x : detail::vexp_probe_hard)
+    REQUIRE(bits(detail::exp_reference<true>(x)) != bits(detail::exp_reference<false>(x)));
+}
+
+TEST_CASE("vec_exp: exp_batch == std::exp at every SIMD level, and the gate", "[vec_log]") {
+  level_guard guard;
+  std::vector<double> in(5003);
+  for (std::size_t i = 0; i < in.size(); ++i)
+    in[i] = static_cast<double>(mix(i + 5) >> 11) * 0x1p-53 * 1500.0 - 750.0;
+  for (auto l :
+       {detail::simd_level::portable, detail::simd_level::avx2, detail::simd_level::avx512}) {
+    CAPTURE(detail::simd_level_name(l));
+    detail::set_simd_level(l);
+    if (l == detail::simd_level::portable) REQUIRE_FALSE(detail::vec_exp_active());
+    std::vector<double> out(in.size()), inplace(in);
+    detail::exp_batch(in.data(), out.data(), in.size());
+    detail::exp_batch(inplace.data(), inplace.data(), in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+      CAPTURE(i);
+      REQUIRE(bits(out[i]) == bits(std::exp(in[i])));
+      REQUIRE(bits(inplace[i]) == bits(out[i]));
+    }
+  }
+#if NPRANDOM_VEC_LOG
+  if (libm_exp_build() != 1) {
+    REQUIRE_FALSE(detail::vec_exp_active());
+    return;
+  }
+  REQUIRE_FALSE(detail::vexp_self_check(&exp_reference_kernel<false>));
+  for (auto l : {detail::simd_level::avx2, detail::simd_level::avx512}) {
+    if (detail::clamp_simd_level(l) != l) continue;
+    if (const auto k = detail::vexp_kernel_for(l)) REQUIRE(detail::vexp_self_check(k));
+  }
+#endif
 }

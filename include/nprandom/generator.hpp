@@ -725,9 +725,15 @@ class Generator {
           });
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto lognormal_ = detail::make_method<double>(
-      [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
-      detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
+  static constexpr auto lognormal_ =
+      detail::make_method<double>(
+          [](auto& g, double mean, double sigma) {
+            return distributions::lognormal(g, mean, sigma);
+          },
+          detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double mean, double sigma) {
+            distributions::lognormal_fill(g, mean, sigma, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(

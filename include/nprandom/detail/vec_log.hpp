@@ -1,5 +1,6 @@
-// Bit-exact batched natural logarithm: glibc's log(x), computed 4 (AVX2 + FMA) or 8 (AVX-512)
-// values at a time, for the bulk kernels whose values are logs of independent uniforms.
+// Bit-exact batched natural logarithm and exponential: glibc's log(x) and exp(x), computed 4
+// (AVX2 + FMA) or 8 (AVX-512) values at a time, for the bulk kernels whose values are logs of
+// independent uniforms (and exps of independent normals: exp_batch, at the end).
 // Internal header: not API, may change in any release (docs/design.md).
 //
 // glibc >= 2.28 computes log with the algorithm of ARM's optimized-routines (math/log.c, Szabolcs
@@ -283,6 +284,104 @@ inline double log_reference(double x) noexcept {
   return rounded(vlog_madd<Fma>(r3, p, vlog_madd<Fma>(r2, a[0], lo))) + hi;
 }
 
+// ---- exp: optimized-routines math/exp.c and exp_data.c (N = 128, EXP_POLY_ORDER 5, no
+// TOINT_INTRINSICS: the configuration of glibc on x86-64), the same gate as log ----------------
+// x = k ln2/N + r, exp(x) = 2^(k/N) exp(r) ~= scale + scale * (tail + r + r^2 C2 + ...), with
+// 2^(j/N) = (bits: T[2j + 1] + (k << 45)) * (1 + T[2j]); |x| in [2^-54, 512) only, the rest (tiny,
+// huge, inf, nan) std::exp's.
+inline constexpr double vexp_invln2n = 0x1.71547652b82fep+7;
+inline constexpr double vexp_shift = 0x1.8p+52;
+inline constexpr double vexp_negln2hin = -0x1.62e42fefap-8;
+inline constexpr double vexp_negln2lon = -0x1.cf79abc9e3b3ap-47;
+inline constexpr double vexp_c[4] = {0x1.ffffffffffdbdp-2, 0x1.555555555543cp-3,
+                                     0x1.55555cf172b91p-5, 0x1.1111167a4d017p-7};
+inline constexpr std::uint64_t vexp_table[256] = {
+    0x0000000000000000ULL, 0x3ff0000000000000ULL, 0x3c9b3b4f1a88bf6eULL, 0x3feff63da9fb3335ULL,
+    0xbc7160139cd8dc5dULL, 0x3fefec9a3e778061ULL, 0xbc905e7a108766d1ULL, 0x3fefe315e86e7f85ULL,
+    0x3c8cd2523567f613ULL, 0x3fefd9b0d3158574ULL, 0xbc8bce8023f98efaULL, 0x3fefd06b29ddf6deULL,
+    0x3c60f74e61e6c861ULL, 0x3fefc74518759bc8ULL, 0x3c90a3e45b33d399ULL, 0x3fefbe3ecac6f383ULL,
+    0x3c979aa65d837b6dULL, 0x3fefb5586cf9890fULL, 0x3c8eb51a92fdeffcULL, 0x3fefac922b7247f7ULL,
+    0x3c3ebe3d702f9cd1ULL, 0x3fefa3ec32d3d1a2ULL, 0xbc6a033489906e0bULL, 0x3fef9b66affed31bULL,
+    0xbc9556522a2fbd0eULL, 0x3fef9301d0125b51ULL, 0xbc5080ef8c4eea55ULL, 0x3fef8abdc06c31ccULL,
+    0xbc91c923b9d5f416ULL, 0x3fef829aaea92de0ULL, 0x3c80d3e3e95c55afULL, 0x3fef7a98c8a58e51ULL,
+    0xbc801b15eaa59348ULL, 0x3fef72b83c7d517bULL, 0xbc8f1ff055de323dULL, 0x3fef6af9388c8deaULL,
+    0x3c8b898c3f1353bfULL, 0x3fef635beb6fcb75ULL, 0xbc96d99c7611eb26ULL, 0x3fef5be084045cd4ULL,
+    0x3c9aecf73e3a2f60ULL, 0x3fef54873168b9aaULL, 0xbc8fe782cb86389dULL, 0x3fef4d5022fcd91dULL,
+    0x3c8a6f4144a6c38dULL, 0x3fef463b88628cd6ULL, 0x3c807a05b0e4047dULL, 0x3fef3f49917ddc96ULL,
+    0x3c968efde3a8a894ULL, 0x3fef387a6e756238ULL, 0x3c875e18f274487dULL, 0x3fef31ce4fb2a63fULL,
+    0x3c80472b981fe7f2ULL, 0x3fef2b4565e27cddULL, 0xbc96b87b3f71085eULL, 0x3fef24dfe1f56381ULL,
+    0x3c82f7e16d09ab31ULL, 0x3fef1e9df51fdee1ULL, 0xbc3d219b1a6fbffaULL, 0x3fef187fd0dad990ULL,
+    0x3c8b3782720c0ab4ULL, 0x3fef1285a6e4030bULL, 0x3c6e149289cecb8fULL, 0x3fef0cafa93e2f56ULL,
+    0x3c834d754db0abb6ULL, 0x3fef06fe0a31b715ULL, 0x3c864201e2ac744cULL, 0x3fef0170fc4cd831ULL,
+    0x3c8fdd395dd3f84aULL, 0x3feefc08b26416ffULL, 0xbc86a3803b8e5b04ULL, 0x3feef6c55f929ff1ULL,
+    0xbc924aedcc4b5068ULL, 0x3feef1a7373aa9cbULL, 0xbc9907f81b512d8eULL, 0x3feeecae6d05d866ULL,
+    0xbc71d1e83e9436d2ULL, 0x3feee7db34e59ff7ULL, 0xbc991919b3ce1b15ULL, 0x3feee32dc313a8e5ULL,
+    0x3c859f48a72a4c6dULL, 0x3feedea64c123422ULL, 0xbc9312607a28698aULL, 0x3feeda4504ac801cULL,
+    0xbc58a78f4817895bULL, 0x3feed60a21f72e2aULL, 0xbc7c2c9b67499a1bULL, 0x3feed1f5d950a897ULL,
+    0x3c4363ed60c2ac11ULL, 0x3feece086061892dULL, 0x3c9666093b0664efULL, 0x3feeca41ed1d0057ULL,
+    0x3c6ecce1daa10379ULL, 0x3feec6a2b5c13cd0ULL, 0x3c93ff8e3f0f1230ULL, 0x3feec32af0d7d3deULL,
+    0x3c7690cebb7aafb0ULL, 0x3feebfdad5362a27ULL, 0x3c931dbdeb54e077ULL, 0x3feebcb299fddd0dULL,
+    0xbc8f94340071a38eULL, 0x3feeb9b2769d2ca7ULL, 0xbc87deccdc93a349ULL, 0x3feeb6daa2cf6642ULL,
+    0xbc78dec6bd0f385fULL, 0x3feeb42b569d4f82ULL, 0xbc861246ec7b5cf6ULL, 0x3feeb1a4ca5d920fULL,
+    0x3c93350518fdd78eULL, 0x3feeaf4736b527daULL, 0x3c7b98b72f8a9b05ULL, 0x3feead12d497c7fdULL,
+    0x3c9063e1e21c5409ULL, 0x3feeab07dd485429ULL, 0x3c34c7855019c6eaULL, 0x3feea9268a5946b7ULL,
+    0x3c9432e62b64c035ULL, 0x3feea76f15ad2148ULL, 0xbc8ce44a6199769fULL, 0x3feea5e1b976dc09ULL,
+    0xbc8c33c53bef4da8ULL, 0x3feea47eb03a5585ULL, 0xbc845378892be9aeULL, 0x3feea34634ccc320ULL,
+    0xbc93cedd78565858ULL, 0x3feea23882552225ULL, 0x3c5710aa807e1964ULL, 0x3feea155d44ca973ULL,
+    0xbc93b3efbf5e2228ULL, 0x3feea09e667f3bcdULL, 0xbc6a12ad8734b982ULL, 0x3feea012750bdabfULL,
+    0xbc6367efb86da9eeULL, 0x3fee9fb23c651a2fULL, 0xbc80dc3d54e08851ULL, 0x3fee9f7df9519484ULL,
+    0xbc781f647e5a3ecfULL, 0x3fee9f75e8ec5f74ULL, 0xbc86ee4ac08b7db0ULL, 0x3fee9f9a48a58174ULL,
+    0xbc8619321e55e68aULL, 0x3fee9feb564267c9ULL, 0x3c909ccb5e09d4d3ULL, 0x3feea0694fde5d3fULL,
+    0xbc7b32dcb94da51dULL, 0x3feea11473eb0187ULL, 0x3c94ecfd5467c06bULL, 0x3feea1ed0130c132ULL,
+    0x3c65ebe1abd66c55ULL, 0x3feea2f336cf4e62ULL, 0xbc88a1c52fb3cf42ULL, 0x3feea427543e1a12ULL,
+    0xbc9369b6f13b3734ULL, 0x3feea589994cce13ULL, 0xbc805e843a19ff1eULL, 0x3feea71a4623c7adULL,
+    0xbc94d450d872576eULL, 0x3feea8d99b4492edULL, 0x3c90ad675b0e8a00ULL, 0x3feeaac7d98a6699ULL,
+    0x3c8db72fc1f0eab4ULL, 0x3feeace5422aa0dbULL, 0xbc65b6609cc5e7ffULL, 0x3feeaf3216b5448cULL,
+    0x3c7bf68359f35f44ULL, 0x3feeb1ae99157736ULL, 0xbc93091fa71e3d83ULL, 0x3feeb45b0b91ffc6ULL,
+    0xbc5da9b88b6c1e29ULL, 0x3feeb737b0cdc5e5ULL, 0xbc6c23f97c90b959ULL, 0x3feeba44cbc8520fULL,
+    0xbc92434322f4f9aaULL, 0x3feebd829fde4e50ULL, 0xbc85ca6cd7668e4bULL, 0x3feec0f170ca07baULL,
+    0x3c71affc2b91ce27ULL, 0x3feec49182a3f090ULL, 0x3c6dd235e10a73bbULL, 0x3feec86319e32323ULL,
+    0xbc87c50422622263ULL, 0x3feecc667b5de565ULL, 0x3c8b1c86e3e231d5ULL, 0x3feed09bec4a2d33ULL,
+    0xbc91bbd1d3bcbb15ULL, 0x3feed503b23e255dULL, 0x3c90cc319cee31d2ULL, 0x3feed99e1330b358ULL,
+    0x3c8469846e735ab3ULL, 0x3feede6b5579fdbfULL, 0xbc82dfcd978e9db4ULL, 0x3feee36bbfd3f37aULL,
+    0x3c8c1a7792cb3387ULL, 0x3feee89f995ad3adULL, 0xbc907b8f4ad1d9faULL, 0x3feeee07298db666ULL,
+    0xbc55c3d956dcaebaULL, 0x3feef3a2b84f15fbULL, 0xbc90a40e3da6f640ULL, 0x3feef9728de5593aULL,
+    0xbc68d6f438ad9334ULL, 0x3feeff76f2fb5e47ULL, 0xbc91eee26b588a35ULL, 0x3fef05b030a1064aULL,
+    0x3c74ffd70a5fddcdULL, 0x3fef0c1e904bc1d2ULL, 0xbc91bdfbfa9298acULL, 0x3fef12c25bd71e09ULL,
+    0x3c736eae30af0cb3ULL, 0x3fef199bdd85529cULL, 0x3c8ee3325c9ffd94ULL, 0x3fef20ab5fffd07aULL,
+    0x3c84e08fd10959acULL, 0x3fef27f12e57d14bULL, 0x3c63cdaf384e1a67ULL, 0x3fef2f6d9406e7b5ULL,
+    0x3c676b2c6c921968ULL, 0x3fef3720dcef9069ULL, 0xbc808a1883ccb5d2ULL, 0x3fef3f0b555dc3faULL,
+    0xbc8fad5d3ffffa6fULL, 0x3fef472d4a07897cULL, 0xbc900dae3875a949ULL, 0x3fef4f87080d89f2ULL,
+    0x3c74a385a63d07a7ULL, 0x3fef5818dcfba487ULL, 0xbc82919e2040220fULL, 0x3fef60e316c98398ULL,
+    0x3c8e5a50d5c192acULL, 0x3fef69e603db3285ULL, 0x3c843a59ac016b4bULL, 0x3fef7321f301b460ULL,
+    0xbc82d52107b43e1fULL, 0x3fef7c97337b9b5fULL, 0xbc892ab93b470dc9ULL, 0x3fef864614f5a129ULL,
+    0x3c74b604603a88d3ULL, 0x3fef902ee78b3ff6ULL, 0x3c83c5ec519d7271ULL, 0x3fef9a51fbc74c83ULL,
+    0xbc8ff7128fd391f0ULL, 0x3fefa4afa2a490daULL, 0xbc8dae98e223747dULL, 0x3fefaf482d8e67f1ULL,
+    0x3c8ec3bc41aa2008ULL, 0x3fefba1bee615a27ULL, 0x3c842b94c3a9eb32ULL, 0x3fefc52b376bba97ULL,
+    0x3c8a64a931d185eeULL, 0x3fefd0765b6e4540ULL, 0xbc8e37bae43be3edULL, 0x3fefdbfdad9cbe14ULL,
+    0x3c77893b4d91cd9dULL, 0x3fefe7c1819e90d8ULL, 0x3c5305c14160cc89ULL, 0x3feff3c22b8f71f1ULL,
+};
+
+/// glibc's exp(x) evaluated as its FMA build (Fma) or its build without FMA (portable scalar
+/// code, as log_reference).
+template <bool Fma>
+inline double exp_reference(double x) noexcept {
+  const std::uint64_t abstop = (vlog_bits(x) >> 52) & 0x7ff;
+  if (abstop - 0x3c9 >= 0x408 - 0x3c9) return std::exp(rounded(x));  // |x| < 2^-54 or >= 512
+  double kd = vlog_madd<Fma>(vexp_invln2n, x, vexp_shift);
+  const std::uint64_t ki = vlog_bits(kd);
+  kd = rounded(kd) - vexp_shift;
+  const double r = vlog_madd<Fma>(kd, vexp_negln2lon, vlog_madd<Fma>(kd, vexp_negln2hin, x));
+  const std::size_t idx = static_cast<std::size_t>(2 * (ki % 128));
+  const double tail = vlog_double(vexp_table[idx]);
+  const double scale = vlog_double(vexp_table[idx + 1] + (ki << 45));
+  const double r2 = r * r;
+  const double* c = vexp_c;
+  const double tmp = vlog_madd<Fma>(mul(r2, r2), vlog_madd<Fma>(r, c[3], c[2]),
+                                    vlog_madd<Fma>(r2, vlog_madd<Fma>(r, c[1], c[0]), tail + r));
+  return vlog_madd<Fma>(scale, tmp, scale);
+}
+
 #if NPRANDOM_VEC_LOG
 
 // The vector kernel of one instruction set: log_reference<true> on W lanes, the near-1 path only
@@ -372,6 +471,42 @@ inline double log_reference(double x) noexcept {
       }                                                                                          \
     }                                                                                            \
     for (; i < n; ++i) out[i] = std::log(rounded(in[i]));                                        \
+  }                                                                                              \
+  TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {         \
+    std::size_t i = 0;                                                                           \
+    for (; i + W <= n; i += W) {                                                                 \
+      vd x;                                                                                      \
+      std::memcpy(&x, in + i, sizeof x);                                                         \
+      vu ix;                                                                                     \
+      std::memcpy(&ix, &x, sizeof ix);                                                           \
+      const vi special = ((ix >> 52) & 0x7ffu) - 0x3c9u >= 0x408u - 0x3c9u;                      \
+      vd kd = fma(splat(vexp_invln2n), x, splat(vexp_shift));                                    \
+      vu ki;                                                                                     \
+      std::memcpy(&ki, &kd, sizeof ki);                                                          \
+      kd = keep(kd) - vexp_shift;                                                                \
+      const vd r = fma(kd, splat(vexp_negln2lon), fma(kd, splat(vexp_negln2hin), x));            \
+      vd tail;                                                                                   \
+      vu sbits;                                                                                  \
+      for (int j = 0; j < W; ++j) {                                                              \
+        const std::size_t idx = static_cast<std::size_t>(2 * (ki[j] % 128));                     \
+        tail[j] = vlog_double(vexp_table[idx]);                                                  \
+        sbits[j] = vexp_table[idx + 1];                                                          \
+      }                                                                                          \
+      sbits += ki << 45;                                                                         \
+      vd scale;                                                                                  \
+      std::memcpy(&scale, &sbits, sizeof scale);                                                 \
+      const double* c = vexp_c;                                                                  \
+      const vd r2 = r * r;                                                                       \
+      const vd tmp = fma(keep(r2 * r2), fma(r, splat(c[3]), splat(c[2])),                        \
+                         fma(r2, fma(r, splat(c[1]), splat(c[0])), tail + r));                   \
+      const vd y = fma(scale, tmp, scale);                                                       \
+      std::memcpy(out + i, &y, sizeof y);                                                        \
+      if (NPRANDOM_UNLIKELY(any(special))) {                                                     \
+        for (int j = 0; j < W; ++j)                                                              \
+          if (special[j]) out[i + static_cast<std::size_t>(j)] = std::exp(rounded(x[j]));        \
+      }                                                                                          \
+    }                                                                                            \
+    for (; i < n; ++i) out[i] = std::exp(rounded(in[i]));                                        \
   }                                                                                              \
   }
 
@@ -513,6 +648,120 @@ inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
     }
   }
   for (std::size_t i = 0; i < n; ++i) out[i] = log(in[i]);
+}
+
+// ---- exp's gate and batch (as log's) ----------------------------------------------------------
+
+// Inputs whose exp differs between glibc's FMA build and its build without FMA.
+inline constexpr double vexp_probe_hard[48] = {
+    -0x1.1c9e664816534p+2, 0x1.b82dbe9f1ac33p+8,  -0x1.a4e938ddc8569p+2, 0x1.9f4a29396eef4p+3,
+    0x1.2187362f60a1ap+3,  0x1.5fab1717abdbcp+7,  -0x1.30d90e7ed40d2p+4, 0x1.3b6e885cabd8ap+4,
+    -0x1.1ed6f77576cf6p+4, 0x1.96c0fdced9fc4p+1,  0x1.1bd1a6c2bf63bp+8,  -0x1.31105800cbb8cp+3,
+    0x1.8bb3986021926p+3,  0x1.22e33b5956c61p+2,  0x1.a43a7af3bf2b8p+1,  -0x1.e9719ab1b0b09p+7,
+    0x1.61f734fe3e9c2p+7,  0x1.35228c59ced38p+8,  0x1.2ede91ee5b0ccp+4,  0x1.9d79f70b128ccp+6,
+    0x1.b5c902d3c00a7p+3,  -0x1.11bdca11730f6p+3, 0x1.e4264cb9bd24dp+7,  0x1.5f6fa519fa508p+2,
+    0x1.ef1bc5cefe06p-1,   0x1.380fced286672p+4,  0x1.74a169990ed07p+2,  0x1.16f6b2f788951p+8,
+    0x1.4c68802f6b408p+1,  0x1.86be89b1ee35ap+2,  -0x1.5d4d164cf634dp+4, -0x1.d21f7f25bd292p+3,
+    -0x1.29c73e4fdc7f4p+3, 0x1.092daec0ed2b6p+6,  -0x1.54ed6ec7346b2p+8, -0x1.7eb8f5454d6d8p+8,
+    -0x1.3af92b085119ap+1, 0x1.2ea500dbc362bp+3,  0x1.00097be75858ap+7,  -0x1.f6aefb66fdf44p+2,
+    0x1.02d625136ab59p+4,  0x1.1ab6691296724p+2,  -0x1.bc5d154aed5b2p+3, -0x1.d7c5363726e9p+3,
+    -0x1.60511f8b3c439p+8, 0x1.e6f34b88a542ap+5,  0x1.2c7a4b2088e3fp+8,  0x1.fa794977c8c6dp+3,
+};
+
+// exp's self-check probes: the hard cases, the edges of the polynomial range (2^-54, 512) and of
+// overflow / underflow, specials, then pseudo-random values in [-745, 710) and [-32, 32).
+inline void vexp_probes(double* p, std::size_t n) noexcept {
+  std::size_t i = 0;
+  auto put = [&](double v) {
+    if (i < n) p[i++] = v;
+  };
+  for (double v : vexp_probe_hard) put(v);
+  const double edges[] = {0x1p-54,           512.0,    709.782712893384, 1024.0, 745.1332191019411,
+                          708.3964185322641, 0x1p-1022};
+  for (double e : edges)
+    for (std::uint64_t d = 0; d < 4; ++d) {
+      put(vlog_double(vlog_bits(e) + d));
+      put(vlog_double(vlog_bits(e) - d - 1));
+      put(-vlog_double(vlog_bits(e) + d));
+      put(-vlog_double(vlog_bits(e) - d - 1));
+    }
+  const double specials[] = {0.0, -0.0, 1.0, -1.0, HUGE_VAL, -HUGE_VAL, std::nan("")};
+  for (double v : specials) put(v);
+  std::uint64_t s = 0x2545f4914f6cdd1dULL;
+  while (i < n) {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    const double u = static_cast<double>(s >> 11) * 0x1p-53;
+    put(i % 2 == 0 ? mul(u, 1455.0) - 745.0 : mul(u, 64.0) - 32.0);
+  }
+}
+
+#if NPRANDOM_VEC_LOG
+inline vlog_kernel_fn vexp_kernel_for(simd_level l) noexcept {
+  if (!cpu_has_fma()) return nullptr;
+  if (l == simd_level::avx512) return &vlog_avx512::exp_kernel;
+  if (l == simd_level::avx2) return &vlog_avx2::exp_kernel;
+  return nullptr;
+}
+
+// True when kernel k gives std::exp's bits on every probe.
+inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
+  double in[vlog_probe_count];
+  vexp_probes(in, vlog_probe_count);
+  constexpr std::size_t chunk = 256;
+  for (std::size_t i = 0; i < vlog_probe_count; i += chunk) {
+    double got[chunk + 3];
+    k(in + i, got, chunk + 3 <= vlog_probe_count - i ? chunk + 3 : vlog_probe_count - i);
+    for (std::size_t j = 0; j < chunk && i + j < vlog_probe_count; ++j)
+      if (vlog_bits(got[j]) != vlog_bits(std::exp(rounded(in[i + j])))) return false;
+  }
+  return true;
+}
+
+inline std::atomic<int> vexp_checked[3] = {{0}, {0}, {0}};
+#endif
+
+/// The vector kernel exp_batch uses now, or nullptr (the C library's exp).
+inline auto vec_exp_kernel() noexcept {
+#if NPRANDOM_VEC_LOG
+  const simd_level l = current_simd_level();
+  const vlog_kernel_fn k = vexp_kernel_for(l);
+  if (k == nullptr) return k;
+  std::atomic<int>& c = vexp_checked[static_cast<int>(l)];
+  int v = c.load(std::memory_order_acquire);
+  if (NPRANDOM_UNLIKELY(v == 0)) {
+    v = vexp_self_check(k) ? 1 : 2;
+    c.store(v, std::memory_order_release);
+  }
+  return v == 1 ? k : nullptr;
+#else
+  return static_cast<void (*)(const double*, double*, std::size_t) noexcept>(nullptr);
+#endif
+}
+
+inline bool vec_exp_active() noexcept { return vec_exp_kernel() != nullptr; }
+
+/// out[i] = std::exp(in[i]) for i < n, bit for bit (in == out allowed).
+inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
+  if (n >= 8) {
+    if (const auto k = vec_exp_kernel()) {
+      k(in, out, n);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = exp(in[i]);
+}
+
+/// v[i] = exp(mean + sigma * v[i]) (the product rounded on its own) for i < n: lognormal from
+/// normals, in blocks of 256 (in L1 across both passes).
+inline void exp_of_affine(double* v, std::size_t n, double mean, double sigma) noexcept {
+  for (std::size_t b = 0; b < n; b += 256) {
+    double* w = v + b;
+    const std::size_t m = n - b < 256 ? n - b : 256;
+    for (std::size_t i = 0; i < m; ++i) w[i] = mean + mul(sigma, w[i]);
+    exp_batch(w, w, m);
+  }
 }
 
 }  // namespace detail

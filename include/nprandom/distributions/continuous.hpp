@@ -348,6 +348,14 @@ double lognormal(BitGen& bg, double mean, double sigma) noexcept {
   return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
 }
 
+// cnt lognormal values: the normals in one fill (the same draws as cnt standard_normal calls),
+// then the exps in batches (detail::exp_batch, bit for bit std::exp).
+template <class BitGen>
+void lognormal_fill(BitGen& bg, double mean, double sigma, std::size_t cnt, double* out) noexcept {
+  standard_normal_fill(bg, cnt, out);
+  detail::exp_of_affine(out, cnt, mean, sigma);
+}
+
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {

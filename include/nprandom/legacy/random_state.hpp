@@ -314,8 +314,7 @@ class BasicRandomState {
           detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
             s.standard_normal(out, n);
-            for (std::size_t i = 0; i < n; ++i)
-              out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+            ::nprandom::detail::exp_of_affine(out, n, mean, sigma);
           });
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
