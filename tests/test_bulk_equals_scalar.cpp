@@ -99,6 +99,19 @@ void check_all() {
       "standard_exponential<float> inv",
       [](G& g, std::size_t n) { return g.template standard_exponential<float>(n, "inv"); },
       [](G& g) { return g.template standard_exponential<float>("inv"); });
+  // the log kernels' bulk forms (uniforms in stream order, logs in batches: detail/vec_log.hpp)
+  check<BitGen>(
+      "laplace", [](G& g, std::size_t n) { return g.laplace(0.5, 2.0, n); },
+      [](G& g) { return g.laplace(0.5, 2.0); });
+  check<BitGen>(
+      "gumbel", [](G& g, std::size_t n) { return g.gumbel(0.5, 2.0, n); },
+      [](G& g) { return g.gumbel(0.5, 2.0); });
+  check<BitGen>(
+      "logistic", [](G& g, std::size_t n) { return g.logistic(0.5, 2.0, n); },
+      [](G& g) { return g.logistic(0.5, 2.0); });
+  check<BitGen>(
+      "lognormal", [](G& g, std::size_t n) { return g.lognormal(0.5, 2.0, n); },
+      [](G& g) { return g.lognormal(0.5, 2.0); });
   // 64/32-bit integers: sized == scalar (NumPy has no buffer across 8/16-bit or bool calls).
   check<BitGen>(
       "integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },

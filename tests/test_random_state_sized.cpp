@@ -95,6 +95,16 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "exponential", [](R r, S n) { return r.exponential(3.5, n); },
       [](R r) { return r.exponential(3.5); });
+  // the log kernels' bulk forms (logs in batches, detail/vec_log.hpp)
+  check_method<double>(
+      "laplace", [](R r, S n) { return r.laplace(0.5, 2.0, n); },
+      [](R r) { return r.laplace(0.5, 2.0); });
+  check_method<double>(
+      "gumbel", [](R r, S n) { return r.gumbel(0.5, 2.0, n); },
+      [](R r) { return r.gumbel(0.5, 2.0); });
+  check_method<double>(
+      "logistic", [](R r, S n) { return r.logistic(0.5, 2.0, n); },
+      [](R r) { return r.logistic(0.5, 2.0); });
   for (double shape : {0.0, 0.5, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
     check_method<double>(
         "standard_gamma(" + std::to_string(shape) + ")",

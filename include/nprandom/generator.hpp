@@ -696,24 +696,42 @@ class Generator {
                                   detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
-  static constexpr auto laplace_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  static constexpr auto laplace_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::laplace_fill(g, loc, scale, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto gumbel_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  static constexpr auto gumbel_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::gumbel_fill(g, loc, scale, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto logistic_ = detail::make_method<double>(
-      [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative));
+  static constexpr auto logistic_ =
+      detail::make_method<double>(
+          [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
+            distributions::logistic_fill(g, loc, scale, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
-  static constexpr auto lognormal_ = detail::make_method<double>(
-      [](auto& g, double mean, double sigma) { return distributions::lognormal(g, mean, sigma); },
-      detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative));
+  static constexpr auto lognormal_ =
+      detail::make_method<double>(
+          [](auto& g, double mean, double sigma) {
+            return distributions::lognormal(g, mean, sigma);
+          },
+          detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative))
+          .with_fill([](auto& g, double* out, std::size_t cnt, double mean, double sigma) {
+            distributions::lognormal_fill(g, mean, sigma, cnt, out);
+          });
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(

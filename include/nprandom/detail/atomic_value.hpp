@@ -28,8 +28,7 @@ class atomic_value {
   T exchange(T v) noexcept { return __atomic_exchange_n(&v_, v, __ATOMIC_ACQ_REL); }
   // Sets the value to `desired` if it is `expected`; returns the value it had.
   T compare_exchange(T expected, T desired) noexcept {
-    __atomic_compare_exchange_n(&v_, &expected, desired, false, __ATOMIC_ACQ_REL,
-                                __ATOMIC_ACQUIRE);
+    __atomic_compare_exchange_n(&v_, &expected, desired, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
     return expected;
   }
 

@@ -14,8 +14,8 @@
 #define NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/atomic_value.hpp>
 
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -51,6 +51,20 @@ inline simd_level cpu_simd_level() noexcept {
 #endif
 }
 
+// True when the CPU has FMA (the condition, with AVX2, under which glibc runs its FMA build of
+// log: detail/vec_log.hpp). Independent of the level in use.
+inline bool cpu_has_fma() noexcept {
+#if NPRANDOM_X86_SIMD
+  static const bool fma = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("fma") != 0;
+  }();
+  return fma;
+#else
+  return false;
+#endif
+}
+
 inline const char* simd_level_name(simd_level l) noexcept {
   switch (l) {
     case simd_level::avx512:
@@ -63,7 +77,7 @@ inline const char* simd_level_name(simd_level l) noexcept {
 }
 
 // The level in use; -1 until first decided.
-inline std::atomic<int> simd_level_in_use{-1};
+inline atomic_value<int> simd_level_in_use{-1};
 
 inline simd_level clamp_simd_level(simd_level want) noexcept {
   const simd_level best = cpu_simd_level();
@@ -74,13 +88,13 @@ inline simd_level clamp_simd_level(simd_level want) noexcept {
 // set. Thread-safe; calls already running finish on the path they chose.
 inline simd_level set_simd_level(simd_level want) noexcept {
   const simd_level l = clamp_simd_level(want);
-  simd_level_in_use.store(static_cast<int>(l), std::memory_order_relaxed);
+  simd_level_in_use.store(static_cast<int>(l));
   return l;
 }
 
 // The level the bulk kernels use now: NPRANDOM_SIMD (read once) or the CPU's best.
 inline simd_level current_simd_level() noexcept {
-  const int v = simd_level_in_use.load(std::memory_order_relaxed);
+  const int v = simd_level_in_use.load();
   if (NPRANDOM_LIKELY(v >= 0)) return static_cast<simd_level>(v);
   simd_level want = simd_level::avx512;
   if (const char* env = std::getenv("NPRANDOM_SIMD")) {  // NOLINT(concurrency-mt-unsafe)
@@ -90,10 +104,10 @@ inline simd_level current_simd_level() noexcept {
       want = simd_level::avx2;
     }
   }
-  int expected = -1;
+  const int expected = -1;
   const int chosen = static_cast<int>(clamp_simd_level(want));
-  simd_level_in_use.compare_exchange_strong(expected, chosen, std::memory_order_relaxed);
-  return static_cast<simd_level>(simd_level_in_use.load(std::memory_order_relaxed));
+  const int before = simd_level_in_use.compare_exchange(expected, chosen);
+  return static_cast<simd_level>(before == expected ? chosen : before);
 }
 
 }  // namespace detail

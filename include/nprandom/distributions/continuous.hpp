@@ -11,13 +11,16 @@
 // normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/normal.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 
@@ -27,6 +30,26 @@ namespace detail {
 constexpr double continuous_pi = 3.14159265358979323846;
 // BETA_TINY_THRESHOLD of distributions.c (NumPy >= 1.26 / 2.0).
 constexpr double beta_tiny_threshold = 3e-103;
+// The bulk forms of the log kernels (laplace_fill, ...) work in blocks of this many values: the
+// uniforms in stream order, then their logs in one detail::log_batch call (bit for bit
+// std::log: detail/vec_log.hpp), then the rest of the scalar kernel's arithmetic.
+inline constexpr std::size_t log_fill_block = 256;
+
+// c ? a : b without a branch (the bits of a or b by mask).
+NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
+  const std::uint64_t m = std::uint64_t{0} - static_cast<std::uint64_t>(c);
+  return vlog_double((vlog_bits(a) & m) | (vlog_bits(b) & ~m));
+}
+
+// f(o, buf, m) for consecutive blocks of out: m <= log_fill_block values at o, buf a scratch
+// array of log_fill_block doubles.
+template <class F>
+NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&& f) {
+  double buf[log_fill_block];
+  for (std::size_t i = 0; i < cnt; i += log_fill_block) {
+    f(out + i, buf, cnt - i < log_fill_block ? cnt - i : log_fill_block);
+  }
+}
 }  // namespace detail
 
 namespace distributions {
@@ -233,6 +256,29 @@ double laplace(BitGen& bg, double loc, double scale) noexcept {
   }
 }
 
+// cnt laplace values, the same draws and values as cnt calls (U == 0 redrawn in stream order).
+template <class BitGen>
+void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+  detail::with_local_engine(bg, [=](auto& e) {
+    detail::for_each_log_block(out, cnt, [&](double* o, double* arg, std::size_t m) {
+      for (std::size_t j = 0; j < m; ++j) {
+        double u;
+        do {
+          u = e.next_double();
+        } while (u == 0.0);
+        o[j] = u;
+        // both branches computed, one kept by bit mask: a branch here mispredicts half the time
+        arg[j] = detail::select_bits(u >= 0.5, 2.0 - u - u, u + u);
+      }
+      detail::log_batch(arg, arg, m);
+      for (std::size_t j = 0; j < m; ++j) {
+        const double s = detail::mul(scale, arg[j]);
+        o[j] = detail::select_bits(o[j] >= 0.5, loc - s, loc + s);
+      }
+    });
+  });
+}
+
 // random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
 // U == 1. Also used by RandomState.gumbel.
 template <class BitGen>
@@ -243,6 +289,26 @@ double gumbel(BitGen& bg, double loc, double scale) noexcept {
       return loc - detail::mul(scale, detail::log(-detail::log(u)));
     }
   }
+}
+
+// cnt gumbel values: log(U) in one batch, then log(-log(U)) in another.
+template <class BitGen>
+void gumbel_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+  detail::with_local_engine(bg, [=](auto& e) {
+    detail::for_each_log_block(out, cnt, [&](double* o, double* t, std::size_t m) {
+      for (std::size_t j = 0; j < m; ++j) {
+        double u;
+        do {
+          u = 1.0 - e.next_double();
+        } while (!(u < 1.0));
+        t[j] = u;
+      }
+      detail::log_batch(t, t, m);
+      for (std::size_t j = 0; j < m; ++j) t[j] = -t[j];
+      detail::log_batch(t, t, m);
+      for (std::size_t j = 0; j < m; ++j) o[j] = loc - detail::mul(scale, t[j]);
+    });
+  });
 }
 
 // random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
@@ -257,10 +323,36 @@ double logistic(BitGen& bg, double loc, double scale) noexcept {
   }
 }
 
+// cnt logistic values (U == 0 redrawn in stream order), the logs in batches.
+template <class BitGen>
+void logistic_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
+  detail::with_local_engine(bg, [=](auto& e) {
+    detail::for_each_log_block(out, cnt, [&](double* o, double* t, std::size_t m) {
+      for (std::size_t j = 0; j < m; ++j) {
+        double u;
+        do {
+          u = e.next_double();
+        } while (!(u > 0.0));
+        t[j] = u / (1.0 - u);
+      }
+      detail::log_batch(t, t, m);
+      for (std::size_t j = 0; j < m; ++j) o[j] = loc + detail::mul(scale, t[j]);
+    });
+  });
+}
+
 // random_lognormal: exp(mean + sigma * N). One N.
 template <class BitGen>
 double lognormal(BitGen& bg, double mean, double sigma) noexcept {
   return detail::exp(mean + detail::mul(sigma, standard_normal(bg)));
+}
+
+// cnt lognormal values: the normals in one fill (the same draws as cnt standard_normal calls),
+// then the exps in batches (detail::exp_batch, bit for bit std::exp).
+template <class BitGen>
+void lognormal_fill(BitGen& bg, double mean, double sigma, std::size_t cnt, double* out) noexcept {
+  standard_normal_fill(bg, cnt, out);
+  detail::exp_of_affine(out, cnt, mean, sigma);
 }
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.

@@ -20,6 +20,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
@@ -177,6 +178,22 @@ double standard_exponential(AugBitGen<BitGen>& aug) noexcept {
 template <class BitGen>
 double exponential(AugBitGen<BitGen>& aug, double scale) noexcept {
   return detail::mul(scale, standard_exponential(aug));
+}
+
+// The bulk forms: u[i] (n legacy doubles, in stream order) replaced by standard_exponential's /
+// exponential's value from it, the logs in one detail::log_batch (bit for bit std::log).
+// Blocks of 256 (in L1 across the three passes).
+inline void exponential_from_uniforms(double* u, std::size_t n, double scale) noexcept {
+  for (std::size_t b = 0; b < n; b += 256) {
+    double* v = u + b;
+    const std::size_t m = n - b < 256 ? n - b : 256;
+    for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - v[i];
+    detail::log_batch(v, v, m);
+    for (std::size_t i = 0; i < m; ++i) v[i] = detail::mul(scale, -v[i]);
+  }
+}
+inline void standard_exponential_from_uniforms(double* u, std::size_t n) noexcept {
+  exponential_from_uniforms(u, n, 1.0);  // 1.0 * -x == -x exactly
 }
 
 }  // namespace legacy

@@ -311,8 +311,7 @@ class BasicRandomState {
           detail::prm<double>("mean"), detail::prm<double>("sigma", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double mean, double sigma) {
             s.standard_normal(out, n);
-            for (std::size_t i = 0; i < n; ++i)
-              out[i] = ::nprandom::detail::exp(mean + ::nprandom::detail::mul(sigma, out[i]));
+            ::nprandom::detail::exp_of_affine(out, n, mean, sigma);
           });
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
@@ -326,9 +325,9 @@ class BasicRandomState {
   }
   void standard_exponential(double* out, std::size_t n) noexcept {
     // legacy_standard_exponential: -log(1 - U), one double each; the doubles first (straight
-    // from the MT block), then the logs in one branch-free pass
+    // from the MT block), then the logs in batches
     legacy_doubles(out, n);
-    for (std::size_t i = 0; i < n; ++i) out[i] = -::nprandom::detail::log(1.0 - out[i]);
+    legacy::standard_exponential_from_uniforms(out, n);
   }
   ndarray<double> standard_exponential(size_arg size) {
     return detail::draw_shaped<double>(
@@ -342,8 +341,7 @@ class BasicRandomState {
           detail::prm<double>("scale", C_::non_negative))
           .with_fill([](auto& s, double* out, std::size_t n, double scale) {
             s.legacy_doubles(out, n);
-            for (std::size_t i = 0; i < n; ++i)
-              out[i] = scale * -::nprandom::detail::log(1.0 - out[i]);
+            legacy::exponential_from_uniforms(out, n, scale);
           });
   NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
@@ -449,21 +447,41 @@ class BasicRandomState {
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
-  static constexpr auto laplace_ = detail::bg_method<double>(
-      [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  static constexpr auto laplace_ =
+      detail::bg_method<double>(
+          [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
+              distributions::laplace_fill(bg, loc, scale, n, out);
+            });
+          });
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
-  static constexpr auto gumbel_ = detail::bg_method<double>(
-      [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  static constexpr auto gumbel_ =
+      detail::bg_method<double>(
+          [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
+              distributions::gumbel_fill(bg, loc, scale, n, out);
+            });
+          });
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
-  static constexpr auto logistic_ = detail::bg_method<double>(
-      [](auto& bg, double loc, double scale) { return distributions::logistic(bg, loc, scale); },
-      detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative));
+  static constexpr auto logistic_ =
+      detail::bg_method<double>(
+          [](auto& bg, double loc, double scale) {
+            return distributions::logistic(bg, loc, scale);
+          },
+          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
+          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
+            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
+              distributions::logistic_fill(bg, loc, scale, n, out);
+            });
+          });
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
