@@ -11,6 +11,7 @@
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
@@ -145,21 +146,29 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
+  // least one next_uint64 (detail/block_source.hpp).
+  detail::for_each_value_exact(
+      bg, cnt,
+      [cnt](std::size_t i) {
+        return detail::word_demand{cnt - i, 0};
+      },
+      [out](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential(src); });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
+  // least one next_uint32 (detail/block_source.hpp).
+  detail::for_each_value_exact(
+      bg, cnt,
+      [cnt](std::size_t i) {
+        return detail::word_demand{0, cnt - i};
+      },
+      [out](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential_f(src); });
 }
 
 /// random_standard_exponential_inv_fill.

@@ -38,6 +38,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/bitgen_traits.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/uint128.hpp>
 
 namespace nprandom {
@@ -440,7 +441,11 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
     // The draws go to a local array (which cannot alias the generator's state, so the state
     // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    if constexpr (detail::has_fill_uint64<BitGen>::value) {
+      bg.fill_uint64(words, k);  // the bulk source (k <= the words still needed)
+    } else {
+      for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    }
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
@@ -475,39 +480,77 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
 }
 
 // ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
+//
+// Every fill is the scalar kernel run value by value on the bit generator's block word source
+// (detail::for_each_value_exact, detail/block_source.hpp): words drawn ahead in blocks no larger
+// than a lower bound of what the remaining values draw (one next_uint64 or next_uint32 per value;
+// one next_uint32 per 2 / 4 / 32 values of the 16-bit / 8-bit / bool buffer, less what the buffer
+// still holds), so values and final state are those of the plain loop.
+
+namespace detail_fill {
+// word_demand bounds: one next_uint64 / next_uint32 per remaining value.
+NPRANDOM_ALWAYS_INLINE auto per_value_64(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{cnt - i, 0}; };
+}
+NPRANDOM_ALWAYS_INLINE auto per_value_32(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{0, cnt - i}; };
+}
+// `per` values to a next_uint32 through the uint32_buffer b.
+NPRANDOM_ALWAYS_INLINE auto per_buffered(std::size_t cnt, const uint32_buffer& b,
+                                         std::size_t per) noexcept {
+  return [cnt, &b, per](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    return detail::word_demand{0, detail::buffered_draws_needed(cnt - i, b.bcnt, per)};
+  };
+}
+}  // namespace detail_fill
 
 /// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
 /// rng <= 0xFFFFFFFF.
 template <class BitGen>
 inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
                                 bool use_masked, std::uint64_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng <= 0xffffffffULL) {
     if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i)
-        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+      for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                           [out, off](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                             out[i] = off + static_cast<std::uint64_t>(src.next_uint32());
+                           });
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-        for (std::size_t i = 0; i < cnt; ++i) {
-          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
-        }
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32, mask](auto& src, std::size_t i)
+                                 NPRANDOM_LAMBDA_INLINE {
+                                   out[i] = off + buffered_bounded_masked_uint32(src, rng32, mask);
+                                 });
       } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
         lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
-        for (std::size_t i = 0; i < cnt; ++i)
-          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                               out[i] = off + buffered_bounded_lemire_uint32(src, rng32);
+                             });
       }
     }
   } else if (rng == UINT64_MAX) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint64(); });
   } else if (use_masked) {
     const std::uint64_t mask = gen_mask(rng);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + bounded_masked_uint64(src, rng, mask);
+                         });
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + bounded_lemire_uint64(src, rng);
+                         });
   }
 }
 
@@ -515,79 +558,103 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
 template <class BitGen>
 inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
                                 bool use_masked, std::uint32_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffffffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_masked_uint32(src, rng, mask);
+                         });
   } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
     lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_lemire_uint32(src, rng);
+                         });
   }
 }
 
-/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint16_fill / random_bounded_uint8_fill (one fresh buffer for the whole fill).
+template <class U, class BitGen>
+inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool use_masked,
+                               U* out) noexcept {
+  static_assert(sizeof(U) == 1 || sizeof(U) == 2, "8/16-bit fills");
+  constexpr std::size_t per = 4 / sizeof(U);  // values per next_uint32
+  constexpr U full = std::numeric_limits<U>::max();
+  auto piece = [](auto& src, uint32_buffer& b) NPRANDOM_LAMBDA_INLINE {
+    if constexpr (sizeof(U) == 2)
+      return buffered_uint16(src, b);
+    else
+      return buffered_uint8(src, b);
+  };
+  uint32_buffer b;
+  const auto demand = detail_fill::per_buffered(cnt, b, per);
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == full) {
+    detail::for_each_value_exact(
+        bg, cnt, demand, [out, off, &b, piece](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          out[i] = static_cast<U>(off + piece(src, b));
+        });
+  } else if (use_masked) {
+    const auto mask = static_cast<U>(gen_mask(rng));
+    detail::for_each_value_exact(
+        bg, cnt, demand,
+        [out, off, rng, mask, &b](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (sizeof(U) == 2)
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint16(src, rng, mask, b));
+          else
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
+        });
+  } else {
+    const auto rng_excl = static_cast<U>(rng + 1);
+    const U threshold = lemire_threshold(rng);
+    detail::for_each_value_exact(
+        bg, cnt, demand,
+        [out, off, rng_excl, threshold, &b, piece](auto& src, std::size_t i)
+            NPRANDOM_LAMBDA_INLINE {
+              out[i] = static_cast<U>(off + lemire_draw(rng_excl, threshold,
+                                                        [&src, &b, piece]() NPRANDOM_LAMBDA_INLINE {
+                                                          return piece(src, b);
+                                                        }));
+            });
+  }
+}
+
+/// random_bounded_uint16_fill.
 template <class BitGen>
 inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
                                 bool use_masked, std::uint16_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
-    const std::uint16_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint16_t>(bg, off, rng, cnt, use_masked, out);
 }
 
-/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint8_fill.
 template <class BitGen>
 inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
                                bool use_masked, std::uint8_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
-    const std::uint8_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint8_t>(bg, off, rng, cnt, use_masked, out);
 }
 
 /// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
 template <class BitGen>
 inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
                               bool* out) noexcept {
+  if (!rng) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+    return;
+  }
   uint32_buffer b;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+  detail::for_each_value_exact(
+      bg, cnt, detail_fill::per_buffered(cnt, b, 32),
+      [out, off, rng, &b](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = buffered_bounded_bool(src, off, rng, b); });
 }
 
 /// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
@@ -605,15 +672,23 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
     static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
     constexpr std::size_t bits = sizeof(word_t) * 8;
     word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
-    for (; n - i >= bits; i += bits) {
-      if constexpr (bits == 64) {
-        const std::uint64_t lo = bg.next_uint32();
-        const std::uint64_t hi = bg.next_uint32();
-        *w++ = static_cast<word_t>(lo | (hi << 32));
-      } else {
-        *w++ = static_cast<word_t>(bg.next_uint32());
-      }
-    }
+    const std::size_t nw = n / bits;
+    // A fixed number of next_uint32 draws (bits / 32 per vector word), from the block source.
+    detail::for_each_value_exact(
+        bg, nw,
+        [nw](std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          return detail::word_demand{0, (nw - j) * (bits / 32)};
+        },
+        [w](auto& src, std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (bits == 64) {
+            const std::uint64_t lo = src.next_uint32();
+            const std::uint64_t hi = src.next_uint32();
+            w[j] = static_cast<word_t>(lo | (hi << 32));
+          } else {
+            w[j] = static_cast<word_t>(src.next_uint32());
+          }
+        });
+    i = nw * bits;
   }
 #endif
   uint32_buffer b;  // empty: every word above used whole next_uint32 draws
@@ -621,17 +696,25 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
   return v;
 }
 
-/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
-/// `length` bytes (length <= 4 * words).
+/// Generator.bytes' words: ceil(length / 4) next_uint32 values written little-endian to `out` and
+/// cut to `length` bytes. The whole words come from the block source in chunks
+/// (detail::fill_uint32_stream: on a 64-bit generator, fill_uint64 words split into halves).
 template <class BitGen>
 inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
   std::size_t i = 0;
-  for (; length - i >= 4; i += 4) {
-    const std::uint32_t w = bg.next_uint32();
-    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16),
-                           static_cast<unsigned char>(w >> 24)};
-    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  constexpr std::size_t chunk = 512;
+  std::uint32_t words[chunk];
+  while (length - i >= 4) {
+    const std::size_t m = (length - i) / 4 < chunk ? (length - i) / 4 : chunk;
+    detail::fill_uint32_stream(bg, words, m);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(out + i, words, 4 * m);
+#else
+    for (std::size_t j = 0; j < m; ++j)
+      for (std::size_t k = 0; k < 4; ++k)
+        out[i + 4 * j + k] = static_cast<char>(static_cast<unsigned char>(words[j] >> (8 * k)));
+#endif
+    i += 4 * m;
   }
   if (i < length) {
     const std::uint32_t w = bg.next_uint32();

@@ -8,6 +8,7 @@
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
@@ -188,21 +189,27 @@ NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
+  // least one next_uint64 (detail/block_source.hpp).
+  detail::for_each_value_exact(
+      bg, cnt,
+      [cnt](std::size_t i) {
+        return detail::word_demand{cnt - i, 0};
+      },
+      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal(src); });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
+  // least one next_uint32 (detail/block_source.hpp).
+  detail::for_each_value_exact(
+      bg, cnt,
+      [cnt](std::size_t i) {
+        return detail::word_demand{0, cnt - i};
+      },
+      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal_f(src); });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
@@ -215,11 +222,14 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 template <class BitGen>
 inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
                         double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = normal(e, loc, scale);
-  });
+  // As standard_normal_fill (parameters by value: the stores to out cannot modify them).
+  detail::for_each_value_exact(
+      bg, cnt,
+      [cnt](std::size_t i) {
+        return detail::word_demand{cnt - i, 0};
+      },
+      [out, loc, scale](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = normal(src, loc, scale); });
 }
 
 }  // namespace distributions
