@@ -2308,21 +2308,6 @@ inline philox4x64_ctr philox4x64(const philox4x64_ctr& ctr, const philox4x64_key
   }
 }
 
-namespace detail {
-
-// philox4x64<Rounds> of `Lanes` blocks in place, round by round across the blocks (the same
-// arithmetic as philox4x64; the blocks' multiply chains are independent).
-template <std::size_t Lanes, int Rounds = 10>
-NPRANDOM_ALWAYS_INLINE void philox4x64_lanes(philox4x64_ctr (&ctr)[Lanes],
-                                             philox4x64_key key) noexcept {
-  for (int r = 0; r < Rounds; ++r) {
-    if (r != 0) key = detail::philox4x64_bumpkey(key);
-    for (std::size_t k = 0; k < Lanes; ++k) ctr[k] = philox4x64_round(ctr[k], key);
-  }
-}
-
-}  // namespace detail
-
 // NumPy's `Philox.state` dict: {'bit_generator': 'Philox', 'state': {'counter': uint64[4],
 // 'key': uint64[2]}, 'buffer': uint64[4], 'buffer_pos': int, 'has_uint32': int, 'uinteger': int}.
 struct PhiloxState {
@@ -2392,30 +2377,10 @@ class Philox : public BitGenerator<Philox> {
   }
 
   // The bulk word source (detail/block_source.hpp): `n` consecutive next_uint64() values and the
-  // same final state (counter, buffer, buffer_pos; the half-word buffer is untouched). Drains the
-  // buffer, then encrypts `lanes` consecutive counters at a time in lockstep (independent
-  // multiply chains the core overlaps), then whole blocks, then draws the rest one at a time.
-  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
-    constexpr std::size_t lanes = 4;
-    std::size_t i = 0;
-    while (i < n && buffer_pos_ < 4) out[i++] = buffer_[static_cast<std::size_t>(buffer_pos_++)];
-    if (n - i >= 4 * lanes) {
-      philox4x64_ctr c[lanes];
-      do {
-        for (std::size_t k = 0; k < lanes; ++k) {
-          increment_counter();
-          c[k] = ctr_;
-        }
-        detail::philox4x64_lanes<lanes, rounds>(c, key_);
-        for (std::size_t k = 0; k < lanes; ++k)
-          for (std::size_t w = 0; w < 4; ++w) out[i + 4 * k + w] = c[k][w];
-        i += 4 * lanes;
-      } while (n - i >= 4 * lanes);
-      buffer_ = c[lanes - 1];  // the last block, used up, as the scalar path leaves it
-      buffer_pos_ = 4;
-    }
-    fill_serial(out + i, n - i);
-  }
+  // same final state (counter, buffer, buffer_pos; the half-word buffer is untouched): drains the
+  // buffer, then whole blocks straight into `out`. (Four counters encrypted in lockstep measured
+  // 1.25-1.6x slower with GCC 12: the serial loop already overlaps the blocks' multiply chains.)
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { fill_serial(out, n); }
 
   using BitGenerator<Philox>::random_raw;
   // Fill with raw outputs (the bulk source).
@@ -3856,15 +3821,15 @@ inline void fill_uint32_stream(BitGen& bg, std::uint32_t* out, std::size_t n) no
     if (pairs != 0) {
       std::uint32_t* o = out + i;
       for_each_word_block(bg, pairs,
-                          [o, &half](const std::uint64_t* w, std::size_t m,
-                                     std::size_t done) NPRANDOM_LAMBDA_INLINE {
-                            std::uint32_t* p = o + 2 * done;
-                            for (std::size_t j = 0; j < m; ++j) {
-                              p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
-                              p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
-                            }
-                            half = static_cast<std::uint32_t>(w[m - 1] >> 32);
-                          });
+                          [o, &half](const std::uint64_t* w, std::size_t m, std::size_t done)
+                              NPRANDOM_LAMBDA_INLINE {
+                                std::uint32_t* p = o + 2 * done;
+                                for (std::size_t j = 0; j < m; ++j) {
+                                  p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
+                                  p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
+                                }
+                                half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                              });
       bg.set_uint32_buffer_state(false, half);  // the last high half, already consumed
       i += 2 * pairs;
     }
@@ -3886,6 +3851,12 @@ NPRANDOM_ALWAYS_INLINE std::size_t buffered_draws_needed(std::size_t remaining, 
   const auto b = static_cast<std::size_t>(buffered);
   return remaining > b ? (remaining - b + per_word - 1) / per_word : 0;
 }
+
+// The `b` of for_each_value_pieces for 64/32-bit pieces (no 8/16-bit buffer).
+struct no_piece_buffer {
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+};
 
 // A lower bound of the raw draws the values still to come will make, in the caller's units:
 // `n64` next_uint64 (or next_double) calls plus `n32` next_uint32 (or next_float) calls.
@@ -3927,8 +3898,10 @@ class block_source<BitGen, true> {
     const std::size_t h = has_ ? 1 : 0;
     std::size_t n = d.n64 + (d.n32 > h ? (d.n32 - h + 1) / 2 : 0);
     if (n > capacity) n = capacity;
-    if (n >= min_block) bg_.fill_uint64(buf_, n);
-    else n = 0;
+    if (n >= min_block)
+      bg_.fill_uint64(buf_, n);
+    else
+      n = 0;
     pos_ = 0;
     end_ = n;
     return n;
@@ -3937,6 +3910,48 @@ class block_source<BitGen, true> {
   NPRANDOM_ALWAYS_INLINE const std::uint64_t* data() const noexcept { return buf_ + pos_; }
   NPRANDOM_ALWAYS_INLINE std::size_t available() const noexcept { return end_ - pos_; }
   NPRANDOM_ALWAYS_INLINE void consume(std::size_t k) noexcept { pos_ += k; }
+
+  // The words as a stream of Unit pieces (64, 32, 16 or 8 bits), in the order NumPy's draws take
+  // them: a word's low half before its high half (next_uint32), each half's low bits first
+  // (NumPy's 16/8-bit buffers). Piece k of data().
+  template <class Unit>
+  static NPRANDOM_ALWAYS_INLINE Unit piece(const std::uint64_t* w, std::size_t k) noexcept {
+    constexpr std::size_t per_word = 8 / sizeof(Unit);
+    if constexpr (per_word == 1)
+      return w[k];
+    else
+      return static_cast<Unit>(w[k / per_word] >> (8 * sizeof(Unit) * (k % per_word)));
+  }
+  // Marks the first k pieces of data() consumed as the scalar draws would have: whole words, and
+  // for a part of a word the half-word buffer (has_uint32 / uinteger) and the caller's 8/16-bit
+  // buffer `b` (members buf, bcnt: distributions::uint32_buffer) set as after those draws.
+  // Requires: no buffered half (for Unit < 64) and b empty.
+  template <class Unit, class Buf>
+  NPRANDOM_ALWAYS_INLINE void consume_pieces(std::size_t k, Buf* b) noexcept {
+    constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits, per_half = 32 / bits;
+    if constexpr (per_word == 1) {
+      pos_ += k;
+    } else {
+      pos_ += k / per_word;
+      const std::size_t r = k % per_word;
+      if (r == 0) {
+        if (k != 0) half_ = static_cast<std::uint32_t>(buf_[pos_ - 1] >> 32);
+        return;
+      }
+      const std::uint64_t w = buf_[pos_++];
+      half_ = static_cast<std::uint32_t>(w >> 32);
+      has_ = r <= per_half;
+      if constexpr (per_half > 1) {
+        const std::size_t rh = r <= per_half ? r : r - per_half;  // pieces taken of that half
+        const auto h = static_cast<std::uint32_t>(r <= per_half ? w : w >> 32);
+        b->buf = h >> (bits * (rh - 1));
+        b->bcnt = static_cast<int>(per_half - rh);
+      } else {
+        (void)b;
+      }
+    }
+  }
+  NPRANDOM_ALWAYS_INLINE bool has_half() const noexcept { return has_; }
 
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     if (NPRANDOM_LIKELY(pos_ < end_)) return buf_[pos_++];
@@ -3982,8 +3997,10 @@ class block_source<BitGen, false> {
   NPRANDOM_ALWAYS_INLINE std::size_t refill(word_demand d) noexcept {
     std::size_t n = 2 * d.n64 + d.n32;
     if (n > capacity) n = capacity;
-    if (n >= min_block) bg_.fill_uint32(buf_, n);
-    else n = 0;
+    if (n >= min_block)
+      bg_.fill_uint32(buf_, n);
+    else
+      n = 0;
     pos_ = 0;
     end_ = n;
     return n;
@@ -4014,10 +4031,9 @@ class block_source<BitGen, false> {
 // True when kernels can draw from a block_source<BitGen>.
 template <class BitGen>
 struct has_block_source
-    : std::integral_constant<bool, (uses_half_word_uint32<BitGen>::value &&
-                                    has_fill_uint64<BitGen>::value) ||
-                                       (!uses_half_word_uint32<BitGen>::value &&
-                                        has_fill_uint32<BitGen>::value)> {};
+    : std::integral_constant<
+          bool, (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) ||
+                    (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value)> {};
 
 // The one driver of the rule: out-of-order-free bulk evaluation of a scalar kernel.
 // `value(src, i)` computes value i (i = 0 .. cnt-1, in order) by drawing from `src` only;
@@ -4044,6 +4060,177 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_exact(BitGen& bg, std::size_t cnt, De
   }
   with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
     for (std::size_t i = 0; i < cnt; ++i) value(e, i);
+  });
+}
+
+// The driver for kernels whose value starts with one Unit piece (64: next_uint64, 32:
+// next_uint32, 16 / 8: NumPy's buffered pieces through the kernel's uint32_buffer `b`, else
+// nullptr) that usually completes it:
+//   first(src)       draws that piece from src (the scalar way),
+//   fast(u, i)       the common case: writes value i from piece u and returns true, or false,
+//   rest(src, u, i)  finishes value i after fast(u, i) failed, drawing more from src.
+// On a half-word generator with fill_uint64 the pieces are read straight from the block (at a
+// value boundary where no half-word and no 8/16-bit piece is buffered) by a tight loop over
+// fast(); the first failure marks the pieces consumed (consume_pieces) and runs rest() on the
+// source; refills follow the exact-consumption rule (each value takes at least one piece).
+// Elsewhere every value is first/fast/rest on the source or the local engine. Values and final
+// state are always those of the scalar loop.
+template <class Unit, class BitGen, class Buf, class First, class Fast, class Rest>
+NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, Buf* b,
+                                                  First&& first, Fast&& fast, Rest&& rest) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      for (;;) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          if (i == cnt) break;
+          const Unit u = first(src);
+          if (!fast(u, i)) rest(src, u, i);
+          ++i;
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            (left == 0 ||
+             src.refill(word_demand{bits == 64 ? left : 0,
+                                    bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0))
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t pieces = src.available() * per_word;
+        const std::size_t lim = pieces < left ? pieces : left;
+        std::size_t k = 0;
+        if constexpr (per_word == 1) {
+          while (k < lim && NPRANDOM_LIKELY(fast(w[k], i + k))) ++k;
+        } else {
+          // Whole words while the bound allows (the pieces of a word unrolled), then piecewise.
+          const std::size_t whole = lim / per_word;
+          std::size_t j = 0;
+          for (; j < whole; ++j) {
+            const std::uint64_t x = w[j];
+            std::size_t p = 0;
+            for (; p < per_word; ++p)
+              if (NPRANDOM_UNLIKELY(!fast(static_cast<Unit>(x >> (bits * p % 64)), i + k + p)))
+                break;
+            k += p;
+            if (p < per_word) break;
+          }
+          if (j == whole)
+            while (k < lim &&
+                   NPRANDOM_LIKELY(fast(block_source<BitGen>::template piece<Unit>(w, k), i + k)))
+              ++k;
+        }
+        if (k < lim) {
+          const Unit u = block_source<BitGen>::template piece<Unit>(w, k);
+          src.template consume_pieces<Unit>(k + 1, b);
+          rest(src, u, i + k);
+          i += k + 1;
+        } else {
+          src.template consume_pieces<Unit>(k, b);
+          i += k;
+        }
+      }
+      for (; i < cnt; ++i) {  // the last few values, word by word
+        const Unit u = first(src);
+        if (!fast(u, i)) rest(src, u, i);
+      }
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          [&](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const Unit u = first(src);
+            if (!fast(u, i)) rest(src, u, i);
+          });
+      return;
+    }
+  }
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      const Unit u = first(e);
+      if (!fast(u, i)) rest(e, u, i);
+    }
+  });
+}
+
+// The driver for rejection kernels whose rejected candidate is simply followed by the next one
+// (Lemire): `first(src)` draws one Unit candidate the scalar way (as for_each_value_pieces), and
+// `emit(u, i)` writes candidate u's value to out[i] (unconditionally; i < cnt) and returns whether
+// it is accepted. Value i is the first accepted candidate after value i - 1's, so on the block
+// the pieces are compacted branch-free in stream order (`i += emit(piece, i)`), stopping at cnt.
+template <class Unit, class BitGen, class Buf, class First, class Emit>
+NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cnt, Buf* b,
+                                                      First&& first, Emit&& emit) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  auto one = [&first, &emit](auto& s, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
+    }
+  };
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      while (i < cnt) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          one(src, i++);
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t words = src.available();
+        std::size_t k = 0;
+        if (left >= words * per_word) {  // every piece may be used: no bound check
+          for (std::size_t j = 0; j < words; ++j) {
+            const std::uint64_t x = w[j];
+            for (std::size_t p = 0; p < per_word; ++p)
+              i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+          }
+          k = words * per_word;
+        } else {
+          for (; k < words * per_word && i < cnt; ++k)
+            i +=
+                static_cast<std::size_t>(emit(block_source<BitGen>::template piece<Unit>(w, k), i));
+        }
+        src.template consume_pieces<Unit>(k, b);
+      }
+      for (; i < cnt; ++i) one(src, i);  // the last few values, word by word
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          one);
+      return;
+    }
+  }
+  with_local_engine(bg, [&one, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) one(e, i);
   });
 }
 
@@ -4211,14 +4398,50 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
   return value;
 }
 
-/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
-/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+/// Lemire's test with the threshold computed by the caller (once per fill): candidate x gives
+/// `value` and is accepted when its leftover >= threshold (no `leftover < rng + 1` pre-check,
+/// which for 8/16-bit words passes most of the time).
+template <class W>
+NPRANDOM_ALWAYS_INLINE bool lemire_accept(W x, W rng_excl, W threshold, W& value) noexcept {
+  W leftover;
+  value = lemire_mul<W>(x, rng_excl, leftover);
+  return leftover >= threshold;
+}
+
+/// A Lemire draw whose first candidate x is already drawn: candidates from draw() until one is
+/// accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_finish(W x, W rng_excl, W threshold, Draw&& draw) noexcept {
+  W value;
+  if (NPRANDOM_LIKELY(lemire_accept(x, rng_excl, threshold, value))) return value;
+  while (!lemire_accept(draw(), rng_excl, threshold, value)) {
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill).
 template <class W, class Draw>
 NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  return value;
+  return lemire_finish(draw(), rng_excl, threshold, draw);
+}
+
+/// A Lemire fill on [off, off + rng] of `cnt` W-bit values, the candidates being W-bit pieces
+/// (next_uint64; NumPy's buffered 16/8-bit pieces through `b`): the pieces come straight from the
+/// bulk source where the generator has one (detail::for_each_value_pieces), with Lemire's test
+/// and finish as the scalar draws use them.
+template <class W, class BitGen, class Buf, class Piece>
+NPRANDOM_ALWAYS_INLINE void lemire_fill(BitGen& bg, W off, W rng, std::size_t cnt, W* out, Buf* b,
+                                        Piece&& piece) noexcept {
+  const auto rng_excl = static_cast<W>(rng + 1);
+  const W threshold = lemire_threshold(rng);
+  detail::for_each_value_candidates<W>(
+      bg, cnt, b, piece,
+      [out, off, rng_excl, threshold](W u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        W v;
+        const bool ok = lemire_accept(u, rng_excl, threshold, v);
+        out[i] = static_cast<W>(off + v);
+        return ok;
+      });
 }
 
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
@@ -4559,10 +4782,9 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
                            out[i] = off + bounded_masked_uint64(src, rng, mask);
                          });
   } else {
-    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
-                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-                           out[i] = off + bounded_lemire_uint64(src, rng);
-                         });
+    lemire_fill<std::uint64_t>(bg, off, rng, cnt, out,
+                               static_cast<detail::no_piece_buffer*>(nullptr),
+                               [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); });
   }
 }
 
@@ -4626,17 +4848,8 @@ inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool u
             out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
         });
   } else {
-    const auto rng_excl = static_cast<U>(rng + 1);
-    const U threshold = lemire_threshold(rng);
-    detail::for_each_value_exact(
-        bg, cnt, demand,
-        [out, off, rng_excl, threshold, &b, piece](auto& src, std::size_t i)
-            NPRANDOM_LAMBDA_INLINE {
-              out[i] = static_cast<U>(off + lemire_draw(rng_excl, threshold,
-                                                        [&src, &b, piece]() NPRANDOM_LAMBDA_INLINE {
-                                                          return piece(src, b);
-                                                        }));
-            });
+    lemire_fill<U>(bg, off, rng, cnt, out, &b,
+                   [&b, piece](auto& src) NPRANDOM_LAMBDA_INLINE { return piece(src, b); });
   }
 }
 
@@ -6670,29 +6883,45 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint64 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential(src); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint32 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{0, cnt - i};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential_f(src); });
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_inv_fill.
@@ -6923,27 +7152,45 @@ NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint64 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal(src); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint32 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{0, cnt - i};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode_f(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal_f(src); });
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_normal_slow_f(src, detail::zig_normal_decode_f(u));
+        out[i] = z;
+      });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
@@ -6956,14 +7203,23 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 template <class BitGen>
 inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
                         double* out) noexcept {
-  // As standard_normal_fill (parameters by value: the stores to out cannot modify them).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = loc + detail::mul(scale, z);
+        return true;
       },
-      [out, loc, scale](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = normal(src, loc, scale); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = loc + detail::mul(scale, z);
+      });
 }
 
 }  // namespace distributions

@@ -75,15 +75,15 @@ inline void fill_uint32_stream(BitGen& bg, std::uint32_t* out, std::size_t n) no
     if (pairs != 0) {
       std::uint32_t* o = out + i;
       for_each_word_block(bg, pairs,
-                          [o, &half](const std::uint64_t* w, std::size_t m,
-                                     std::size_t done) NPRANDOM_LAMBDA_INLINE {
-                            std::uint32_t* p = o + 2 * done;
-                            for (std::size_t j = 0; j < m; ++j) {
-                              p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
-                              p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
-                            }
-                            half = static_cast<std::uint32_t>(w[m - 1] >> 32);
-                          });
+                          [o, &half](const std::uint64_t* w, std::size_t m, std::size_t done)
+                              NPRANDOM_LAMBDA_INLINE {
+                                std::uint32_t* p = o + 2 * done;
+                                for (std::size_t j = 0; j < m; ++j) {
+                                  p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
+                                  p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
+                                }
+                                half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                              });
       bg.set_uint32_buffer_state(false, half);  // the last high half, already consumed
       i += 2 * pairs;
     }
@@ -105,6 +105,12 @@ NPRANDOM_ALWAYS_INLINE std::size_t buffered_draws_needed(std::size_t remaining, 
   const auto b = static_cast<std::size_t>(buffered);
   return remaining > b ? (remaining - b + per_word - 1) / per_word : 0;
 }
+
+// The `b` of for_each_value_pieces for 64/32-bit pieces (no 8/16-bit buffer).
+struct no_piece_buffer {
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+};
 
 // A lower bound of the raw draws the values still to come will make, in the caller's units:
 // `n64` next_uint64 (or next_double) calls plus `n32` next_uint32 (or next_float) calls.
@@ -146,8 +152,10 @@ class block_source<BitGen, true> {
     const std::size_t h = has_ ? 1 : 0;
     std::size_t n = d.n64 + (d.n32 > h ? (d.n32 - h + 1) / 2 : 0);
     if (n > capacity) n = capacity;
-    if (n >= min_block) bg_.fill_uint64(buf_, n);
-    else n = 0;
+    if (n >= min_block)
+      bg_.fill_uint64(buf_, n);
+    else
+      n = 0;
     pos_ = 0;
     end_ = n;
     return n;
@@ -156,6 +164,48 @@ class block_source<BitGen, true> {
   NPRANDOM_ALWAYS_INLINE const std::uint64_t* data() const noexcept { return buf_ + pos_; }
   NPRANDOM_ALWAYS_INLINE std::size_t available() const noexcept { return end_ - pos_; }
   NPRANDOM_ALWAYS_INLINE void consume(std::size_t k) noexcept { pos_ += k; }
+
+  // The words as a stream of Unit pieces (64, 32, 16 or 8 bits), in the order NumPy's draws take
+  // them: a word's low half before its high half (next_uint32), each half's low bits first
+  // (NumPy's 16/8-bit buffers). Piece k of data().
+  template <class Unit>
+  static NPRANDOM_ALWAYS_INLINE Unit piece(const std::uint64_t* w, std::size_t k) noexcept {
+    constexpr std::size_t per_word = 8 / sizeof(Unit);
+    if constexpr (per_word == 1)
+      return w[k];
+    else
+      return static_cast<Unit>(w[k / per_word] >> (8 * sizeof(Unit) * (k % per_word)));
+  }
+  // Marks the first k pieces of data() consumed as the scalar draws would have: whole words, and
+  // for a part of a word the half-word buffer (has_uint32 / uinteger) and the caller's 8/16-bit
+  // buffer `b` (members buf, bcnt: distributions::uint32_buffer) set as after those draws.
+  // Requires: no buffered half (for Unit < 64) and b empty.
+  template <class Unit, class Buf>
+  NPRANDOM_ALWAYS_INLINE void consume_pieces(std::size_t k, Buf* b) noexcept {
+    constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits, per_half = 32 / bits;
+    if constexpr (per_word == 1) {
+      pos_ += k;
+    } else {
+      pos_ += k / per_word;
+      const std::size_t r = k % per_word;
+      if (r == 0) {
+        if (k != 0) half_ = static_cast<std::uint32_t>(buf_[pos_ - 1] >> 32);
+        return;
+      }
+      const std::uint64_t w = buf_[pos_++];
+      half_ = static_cast<std::uint32_t>(w >> 32);
+      has_ = r <= per_half;
+      if constexpr (per_half > 1) {
+        const std::size_t rh = r <= per_half ? r : r - per_half;  // pieces taken of that half
+        const auto h = static_cast<std::uint32_t>(r <= per_half ? w : w >> 32);
+        b->buf = h >> (bits * (rh - 1));
+        b->bcnt = static_cast<int>(per_half - rh);
+      } else {
+        (void)b;
+      }
+    }
+  }
+  NPRANDOM_ALWAYS_INLINE bool has_half() const noexcept { return has_; }
 
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     if (NPRANDOM_LIKELY(pos_ < end_)) return buf_[pos_++];
@@ -201,8 +251,10 @@ class block_source<BitGen, false> {
   NPRANDOM_ALWAYS_INLINE std::size_t refill(word_demand d) noexcept {
     std::size_t n = 2 * d.n64 + d.n32;
     if (n > capacity) n = capacity;
-    if (n >= min_block) bg_.fill_uint32(buf_, n);
-    else n = 0;
+    if (n >= min_block)
+      bg_.fill_uint32(buf_, n);
+    else
+      n = 0;
     pos_ = 0;
     end_ = n;
     return n;
@@ -233,10 +285,9 @@ class block_source<BitGen, false> {
 // True when kernels can draw from a block_source<BitGen>.
 template <class BitGen>
 struct has_block_source
-    : std::integral_constant<bool, (uses_half_word_uint32<BitGen>::value &&
-                                    has_fill_uint64<BitGen>::value) ||
-                                       (!uses_half_word_uint32<BitGen>::value &&
-                                        has_fill_uint32<BitGen>::value)> {};
+    : std::integral_constant<
+          bool, (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) ||
+                    (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value)> {};
 
 // The one driver of the rule: out-of-order-free bulk evaluation of a scalar kernel.
 // `value(src, i)` computes value i (i = 0 .. cnt-1, in order) by drawing from `src` only;
@@ -263,6 +314,177 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_exact(BitGen& bg, std::size_t cnt, De
   }
   with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
     for (std::size_t i = 0; i < cnt; ++i) value(e, i);
+  });
+}
+
+// The driver for kernels whose value starts with one Unit piece (64: next_uint64, 32:
+// next_uint32, 16 / 8: NumPy's buffered pieces through the kernel's uint32_buffer `b`, else
+// nullptr) that usually completes it:
+//   first(src)       draws that piece from src (the scalar way),
+//   fast(u, i)       the common case: writes value i from piece u and returns true, or false,
+//   rest(src, u, i)  finishes value i after fast(u, i) failed, drawing more from src.
+// On a half-word generator with fill_uint64 the pieces are read straight from the block (at a
+// value boundary where no half-word and no 8/16-bit piece is buffered) by a tight loop over
+// fast(); the first failure marks the pieces consumed (consume_pieces) and runs rest() on the
+// source; refills follow the exact-consumption rule (each value takes at least one piece).
+// Elsewhere every value is first/fast/rest on the source or the local engine. Values and final
+// state are always those of the scalar loop.
+template <class Unit, class BitGen, class Buf, class First, class Fast, class Rest>
+NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, Buf* b,
+                                                  First&& first, Fast&& fast, Rest&& rest) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      for (;;) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          if (i == cnt) break;
+          const Unit u = first(src);
+          if (!fast(u, i)) rest(src, u, i);
+          ++i;
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            (left == 0 ||
+             src.refill(word_demand{bits == 64 ? left : 0,
+                                    bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0))
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t pieces = src.available() * per_word;
+        const std::size_t lim = pieces < left ? pieces : left;
+        std::size_t k = 0;
+        if constexpr (per_word == 1) {
+          while (k < lim && NPRANDOM_LIKELY(fast(w[k], i + k))) ++k;
+        } else {
+          // Whole words while the bound allows (the pieces of a word unrolled), then piecewise.
+          const std::size_t whole = lim / per_word;
+          std::size_t j = 0;
+          for (; j < whole; ++j) {
+            const std::uint64_t x = w[j];
+            std::size_t p = 0;
+            for (; p < per_word; ++p)
+              if (NPRANDOM_UNLIKELY(!fast(static_cast<Unit>(x >> (bits * p % 64)), i + k + p)))
+                break;
+            k += p;
+            if (p < per_word) break;
+          }
+          if (j == whole)
+            while (k < lim &&
+                   NPRANDOM_LIKELY(fast(block_source<BitGen>::template piece<Unit>(w, k), i + k)))
+              ++k;
+        }
+        if (k < lim) {
+          const Unit u = block_source<BitGen>::template piece<Unit>(w, k);
+          src.template consume_pieces<Unit>(k + 1, b);
+          rest(src, u, i + k);
+          i += k + 1;
+        } else {
+          src.template consume_pieces<Unit>(k, b);
+          i += k;
+        }
+      }
+      for (; i < cnt; ++i) {  // the last few values, word by word
+        const Unit u = first(src);
+        if (!fast(u, i)) rest(src, u, i);
+      }
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          [&](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const Unit u = first(src);
+            if (!fast(u, i)) rest(src, u, i);
+          });
+      return;
+    }
+  }
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      const Unit u = first(e);
+      if (!fast(u, i)) rest(e, u, i);
+    }
+  });
+}
+
+// The driver for rejection kernels whose rejected candidate is simply followed by the next one
+// (Lemire): `first(src)` draws one Unit candidate the scalar way (as for_each_value_pieces), and
+// `emit(u, i)` writes candidate u's value to out[i] (unconditionally; i < cnt) and returns whether
+// it is accepted. Value i is the first accepted candidate after value i - 1's, so on the block
+// the pieces are compacted branch-free in stream order (`i += emit(piece, i)`), stopping at cnt.
+template <class Unit, class BitGen, class Buf, class First, class Emit>
+NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cnt, Buf* b,
+                                                      First&& first, Emit&& emit) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  auto one = [&first, &emit](auto& s, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
+    }
+  };
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      while (i < cnt) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          one(src, i++);
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t words = src.available();
+        std::size_t k = 0;
+        if (left >= words * per_word) {  // every piece may be used: no bound check
+          for (std::size_t j = 0; j < words; ++j) {
+            const std::uint64_t x = w[j];
+            for (std::size_t p = 0; p < per_word; ++p)
+              i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+          }
+          k = words * per_word;
+        } else {
+          for (; k < words * per_word && i < cnt; ++k)
+            i +=
+                static_cast<std::size_t>(emit(block_source<BitGen>::template piece<Unit>(w, k), i));
+        }
+        src.template consume_pieces<Unit>(k, b);
+      }
+      for (; i < cnt; ++i) one(src, i);  // the last few values, word by word
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          one);
+      return;
+    }
+  }
+  with_local_engine(bg, [&one, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) one(e, i);
   });
 }
 

@@ -146,29 +146,45 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint64 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential(src); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint32 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{0, cnt - i};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = standard_exponential_f(src); });
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_inv_fill.

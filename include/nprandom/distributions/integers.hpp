@@ -199,14 +199,50 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
   return value;
 }
 
-/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
-/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+/// Lemire's test with the threshold computed by the caller (once per fill): candidate x gives
+/// `value` and is accepted when its leftover >= threshold (no `leftover < rng + 1` pre-check,
+/// which for 8/16-bit words passes most of the time).
+template <class W>
+NPRANDOM_ALWAYS_INLINE bool lemire_accept(W x, W rng_excl, W threshold, W& value) noexcept {
+  W leftover;
+  value = lemire_mul<W>(x, rng_excl, leftover);
+  return leftover >= threshold;
+}
+
+/// A Lemire draw whose first candidate x is already drawn: candidates from draw() until one is
+/// accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_finish(W x, W rng_excl, W threshold, Draw&& draw) noexcept {
+  W value;
+  if (NPRANDOM_LIKELY(lemire_accept(x, rng_excl, threshold, value))) return value;
+  while (!lemire_accept(draw(), rng_excl, threshold, value)) {
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill).
 template <class W, class Draw>
 NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  return value;
+  return lemire_finish(draw(), rng_excl, threshold, draw);
+}
+
+/// A Lemire fill on [off, off + rng] of `cnt` W-bit values, the candidates being W-bit pieces
+/// (next_uint64; NumPy's buffered 16/8-bit pieces through `b`): the pieces come straight from the
+/// bulk source where the generator has one (detail::for_each_value_pieces), with Lemire's test
+/// and finish as the scalar draws use them.
+template <class W, class BitGen, class Buf, class Piece>
+NPRANDOM_ALWAYS_INLINE void lemire_fill(BitGen& bg, W off, W rng, std::size_t cnt, W* out, Buf* b,
+                                        Piece&& piece) noexcept {
+  const auto rng_excl = static_cast<W>(rng + 1);
+  const W threshold = lemire_threshold(rng);
+  detail::for_each_value_candidates<W>(
+      bg, cnt, b, piece,
+      [out, off, rng_excl, threshold](W u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        W v;
+        const bool ok = lemire_accept(u, rng_excl, threshold, v);
+        out[i] = static_cast<W>(off + v);
+        return ok;
+      });
 }
 
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
@@ -547,10 +583,9 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
                            out[i] = off + bounded_masked_uint64(src, rng, mask);
                          });
   } else {
-    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
-                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-                           out[i] = off + bounded_lemire_uint64(src, rng);
-                         });
+    lemire_fill<std::uint64_t>(bg, off, rng, cnt, out,
+                               static_cast<detail::no_piece_buffer*>(nullptr),
+                               [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); });
   }
 }
 
@@ -614,17 +649,8 @@ inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool u
             out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
         });
   } else {
-    const auto rng_excl = static_cast<U>(rng + 1);
-    const U threshold = lemire_threshold(rng);
-    detail::for_each_value_exact(
-        bg, cnt, demand,
-        [out, off, rng_excl, threshold, &b, piece](auto& src, std::size_t i)
-            NPRANDOM_LAMBDA_INLINE {
-              out[i] = static_cast<U>(off + lemire_draw(rng_excl, threshold,
-                                                        [&src, &b, piece]() NPRANDOM_LAMBDA_INLINE {
-                                                          return piece(src, b);
-                                                        }));
-            });
+    lemire_fill<U>(bg, off, rng, cnt, out, &b,
+                   [&b, piece](auto& src) NPRANDOM_LAMBDA_INLINE { return piece(src, b); });
   }
 }
 

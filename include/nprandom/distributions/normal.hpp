@@ -189,27 +189,45 @@ NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint64 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal(src); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // Words in blocks from the bulk source, exactly those of cnt single calls: each value needs at
-  // least one next_uint32 (detail/block_source.hpp).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{0, cnt - i};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode_f(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
       },
-      [out](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = standard_normal_f(src); });
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_normal_slow_f(src, detail::zig_normal_decode_f(u));
+        out[i] = z;
+      });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
@@ -222,14 +240,23 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 template <class BitGen>
 inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
                         double* out) noexcept {
-  // As standard_normal_fill (parameters by value: the stores to out cannot modify them).
-  detail::for_each_value_exact(
-      bg, cnt,
-      [cnt](std::size_t i) {
-        return detail::word_demand{cnt - i, 0};
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = loc + detail::mul(scale, z);
+        return true;
       },
-      [out, loc, scale](auto& src, std::size_t i)
-          NPRANDOM_LAMBDA_INLINE { out[i] = normal(src, loc, scale); });
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = loc + detail::mul(scale, z);
+      });
 }
 
 }  // namespace distributions
