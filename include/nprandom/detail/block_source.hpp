@@ -10,7 +10,6 @@
 #include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
-#include <nprandom/detail/mt19937_core.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -236,6 +235,11 @@ class block_source<BitGen, true> {
   std::uint64_t buf_[capacity];
 };
 
+// mt19937_next_double's conversion (detail/mt19937_core.hpp, included with MT19937): declared
+// here so that kernel headers need not include the MT19937 core; only the MT19937 instantiation
+// below uses it.
+inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept;
+
 // Native 32-bit generators with fill_uint32 (MT19937): next_uint64 is two outputs, high first,
 // next_double mt19937_next_double's two outputs.
 template <class BitGen>
@@ -337,12 +341,11 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
     if (cnt >= 16) {
       block_source<BitGen> src(bg);
       std::size_t i = 0;
-      for (;;) {
+      while (i < cnt) {
         bool aligned = true;
         if constexpr (bits < 64) aligned = !src.has_half();
         if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
         if (!aligned) {  // one value the scalar way, until the pieces line up with the words
-          if (i == cnt) break;
           const Unit u = first(src);
           if (!fast(u, i)) rest(src, u, i);
           ++i;
@@ -350,9 +353,8 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
         }
         const std::size_t left = cnt - i;
         if (src.empty() &&
-            (left == 0 ||
-             src.refill(word_demand{bits == 64 ? left : 0,
-                                    bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0))
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
           break;
         const std::uint64_t* w = src.data();
         const std::size_t pieces = src.available() * per_word;
