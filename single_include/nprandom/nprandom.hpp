@@ -2572,6 +2572,10 @@ class SFC64 : public BitGenerator<SFC64> {
     return tmp;
   }
 
+  // The bulk word source (detail/block_source.hpp): n consecutive next_uint64() values, the
+  // state in registers for the whole loop.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { random_raw(out, n); }
+
   using BitGenerator<SFC64>::random_raw;
   // Fill with raw outputs; the state lives in registers for the whole loop.
   void random_raw(std::uint64_t* out, std::size_t n) noexcept {
@@ -3764,7 +3768,19 @@ struct uses_default_next_double<
 #include <utility>
 
 namespace nprandom {
+
+class SFC64;
+
 namespace detail {
+
+// True for generators whose scalar step on a local engine core is about as cheap as reading a
+// word from a block (SFC64: four adds, shifts and xors): their 64-bit kernels (ziggurat double,
+// 64-bit Lemire, uniforms) measured faster on the local core, so only the 32/16/8-bit pieces,
+// whose half-word and byte buffering the block saves, come from the block source.
+template <class BitGen>
+struct cheap_scalar_step : std::false_type {};
+template <>
+struct cheap_scalar_step<SFC64> : std::true_type {};
 
 // True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
 // values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes; Philox: interleaved
@@ -3982,6 +3998,11 @@ class block_source<BitGen, true> {
   std::uint64_t buf_[capacity];
 };
 
+// mt19937_next_double's conversion (detail/mt19937_core.hpp, included with MT19937): declared
+// here so that kernel headers need not include the MT19937 core; only the MT19937 instantiation
+// below uses it.
+inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept;
+
 // Native 32-bit generators with fill_uint32 (MT19937): next_uint64 is two outputs, high first,
 // next_double mt19937_next_double's two outputs.
 template <class BitGen>
@@ -4079,16 +4100,16 @@ template <class Unit, class BitGen, class Buf, class First, class Fast, class Re
 NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, Buf* b,
                                                   First&& first, Fast&& fast, Rest&& rest) {
   constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
-  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
     if (cnt >= 16) {
       block_source<BitGen> src(bg);
       std::size_t i = 0;
-      for (;;) {
+      while (i < cnt) {
         bool aligned = true;
         if constexpr (bits < 64) aligned = !src.has_half();
         if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
         if (!aligned) {  // one value the scalar way, until the pieces line up with the words
-          if (i == cnt) break;
           const Unit u = first(src);
           if (!fast(u, i)) rest(src, u, i);
           ++i;
@@ -4096,9 +4117,8 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
         }
         const std::size_t left = cnt - i;
         if (src.empty() &&
-            (left == 0 ||
-             src.refill(word_demand{bits == 64 ? left : 0,
-                                    bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0))
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
           break;
         const std::uint64_t* w = src.data();
         const std::size_t pieces = src.available() * per_word;
@@ -4140,7 +4160,7 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
       }
       return;
     }
-  } else if constexpr (has_block_source<BitGen>::value) {
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
     if (cnt >= 16) {
       for_each_value_exact(
           bg, cnt,
@@ -4178,7 +4198,8 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
     while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
     }
   };
-  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
     if (cnt >= 16) {
       block_source<BitGen> src(bg);
       std::size_t i = 0;
@@ -4215,7 +4236,7 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
       for (; i < cnt; ++i) one(src, i);  // the last few values, word by word
       return;
     }
-  } else if constexpr (has_block_source<BitGen>::value) {
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
     if (cnt >= 16) {
       for_each_value_exact(
           bg, cnt,
@@ -9677,7 +9698,8 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value) {
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
     // Philox: one word per value from the bulk source.
     detail::for_each_word_block(bg, cnt,
                                 [out](const std::uint64_t* w, std::size_t m, std::size_t done)
@@ -9747,7 +9769,8 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
     bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value) {
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
     detail::for_each_word_block(
         bg, cnt,
         [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)

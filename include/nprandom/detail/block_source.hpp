@@ -17,7 +17,19 @@
 #include <utility>
 
 namespace nprandom {
+
+class SFC64;
+
 namespace detail {
+
+// True for generators whose scalar step on a local engine core is about as cheap as reading a
+// word from a block (SFC64: four adds, shifts and xors): their 64-bit kernels (ziggurat double,
+// 64-bit Lemire, uniforms) measured faster on the local core, so only the 32/16/8-bit pieces,
+// whose half-word and byte buffering the block saves, come from the block source.
+template <class BitGen>
+struct cheap_scalar_step : std::false_type {};
+template <>
+struct cheap_scalar_step<SFC64> : std::true_type {};
 
 // True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
 // values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes; Philox: interleaved
@@ -337,7 +349,8 @@ template <class Unit, class BitGen, class Buf, class First, class Fast, class Re
 NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, Buf* b,
                                                   First&& first, Fast&& fast, Rest&& rest) {
   constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
-  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
     if (cnt >= 16) {
       block_source<BitGen> src(bg);
       std::size_t i = 0;
@@ -396,7 +409,7 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
       }
       return;
     }
-  } else if constexpr (has_block_source<BitGen>::value) {
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
     if (cnt >= 16) {
       for_each_value_exact(
           bg, cnt,
@@ -434,7 +447,8 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
     while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
     }
   };
-  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
     if (cnt >= 16) {
       block_source<BitGen> src(bg);
       std::size_t i = 0;
@@ -471,7 +485,7 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
       for (; i < cnt; ++i) one(src, i);  // the last few values, word by word
       return;
     }
-  } else if constexpr (has_block_source<BitGen>::value) {
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
     if (cnt >= 16) {
       for_each_value_exact(
           bg, cnt,

@@ -56,7 +56,8 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value) {
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
     // Philox: one word per value from the bulk source.
     detail::for_each_word_block(bg, cnt,
                                 [out](const std::uint64_t* w, std::size_t m, std::size_t done)
@@ -126,7 +127,8 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
     bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value) {
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
     detail::for_each_word_block(
         bg, cnt,
         [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
