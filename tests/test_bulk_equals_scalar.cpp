@@ -24,15 +24,22 @@ namespace {
 
 using nprandom::Generator;
 
-const std::size_t kCounts[] = {0, 1, 2, 3, 17, 64, 65, 127, 128, 129, 300, 1001};
+// 5001 crosses several refills of the block sources (detail/block_source.hpp, 512 words).
+const std::size_t kCounts[] = {0, 1, 2, 3, 17, 64, 65, 127, 128, 129, 300, 1001, 5001};
 
-// Two generators in the same state; `offset` = 1 draws one next_uint32 first (a buffered half).
+// Two generators in the same state; `offset` = 1 draws one next_uint32 first (a buffered half);
+// 2 draws one next_uint32 and three next_uint64 (a buffered half, Philox in mid-block, MT19937 at
+// an odd position).
 template <class BitGen>
 std::pair<Generator<BitGen>, Generator<BitGen>> twins(int offset) {
   Generator<BitGen> a{BitGen(20241126)}, b{BitGen(20241126)};
-  for (int i = 0; i < offset; ++i) {
+  for (int i = 0; i < (offset > 0 ? 1 : 0); ++i) {
     (void)a.bit_generator().next_uint32();
     (void)b.bit_generator().next_uint32();
+  }
+  for (int i = 0; i < (offset == 2 ? 3 : 0); ++i) {
+    (void)a.bit_generator().next_uint64();
+    (void)b.bit_generator().next_uint64();
   }
   return {std::move(a), std::move(b)};
 }
@@ -40,7 +47,7 @@ std::pair<Generator<BitGen>, Generator<BitGen>> twins(int offset) {
 // sized(g, n) must equal n calls of one(g), values and final state.
 template <class BitGen, class Sized, class One>
 void check(const char* what, Sized sized, One one) {
-  for (int offset : {0, 1}) {
+  for (int offset : {0, 1, 2}) {
     for (std::size_t n : kCounts) {
       CAPTURE(what, offset, n);
       auto gens = twins<BitGen>(offset);
@@ -126,6 +133,28 @@ void check_all() {
         return g.template integers<std::uint64_t>(0, 3000000000000000000ULL, n);
       },
       [](G& g) { return g.template integers<std::uint64_t>(0, 3000000000000000000ULL); });
+  check<BitGen>(
+      "integers<uint32>(0,2^32-1) raw",
+      [](G& g, std::size_t n) { return g.template integers<std::uint32_t>(0, 4294967295u, n); },
+      [](G& g) { return g.template integers<std::uint32_t>(0, 4294967295u); });
+  check<BitGen>(
+      "integers<int64>(-1,2^32-2) raw32",
+      [](G& g, std::size_t n) { return g.template integers<std::int64_t>(-1, 4294967295LL, n); },
+      [](G& g) { return g.template integers<std::int64_t>(-1, 4294967295LL); });
+  check<BitGen>(
+      "integers<uint64> full",
+      [](G& g, std::size_t n) {
+        return g.template integers<std::uint64_t>(0, 18446744073709551615ULL, n, true);
+      },
+      [](G& g) {
+        return g.template integers<std::uint64_t>(0, 18446744073709551615ULL, nprandom::endpoint);
+      });
+  check<BitGen>(
+      "integers<uint64>(0,2^63+2^62) heavy rejection",
+      [](G& g, std::size_t n) {
+        return g.template integers<std::uint64_t>(0, 13835058055282163712ULL, n);
+      },
+      [](G& g) { return g.template integers<std::uint64_t>(0, 13835058055282163712ULL); });
   // Binomial: inversion (n*p <= 30, with and without reflection) and BTPE; the scalar cache is
   // first filled with another (n, p) so that a stale setup would show.
   for (auto np : {std::pair<std::int64_t, double>{100, 0.3},
@@ -169,7 +198,7 @@ TEMPLATE_TEST_CASE("sized == scalar for every method", "[bulk]", nprandom::PCG64
 // bool and bytes: the word-at-a-time sized forms against the per-bit / per-word fill reference.
 TEMPLATE_TEST_CASE("integers<bool> and bytes word-at-a-time", "[bulk]", nprandom::PCG64,
                    nprandom::PCG64DXSM, nprandom::SFC64, nprandom::MT19937, nprandom::Philox) {
-  for (int offset : {0, 1}) {
+  for (int offset : {0, 1, 2}) {
     for (std::size_t n : kCounts) {
       CAPTURE(offset, n);
       auto gens = twins<TestType>(offset);
@@ -233,6 +262,108 @@ TEMPLATE_TEST_CASE("one-value integers == the fill of one value", "[bulk]", npra
   check_one_integers<std::uint64_t, TestType>(0, 18446744073709551614ULL);
   check_one_integers<bool, TestType>(false, true);
   check_one_integers<bool, TestType>(true, true);
+}
+
+// The 8/16-bit and bool fills (NumPy keeps no buffer across calls, so the reference is the fill's
+// definition: the per-value kernels with one uint32_buffer for the whole call), Lemire and masked
+// (RandomState.randint), against the fill through the block source; values and final state.
+template <class U, class BitGen>
+void check_small_fill(U off, U rng, bool masked) {
+  namespace d = nprandom::distributions;
+  for (int offset : {0, 1, 2}) {
+    for (std::size_t n : kCounts) {
+      CAPTURE(offset, n, +off, +rng, masked);
+      auto gens = twins<BitGen>(offset);
+      BitGen& bulk = gens.first.bit_generator();
+      BitGen& scalar = gens.second.bit_generator();
+      std::vector<U> got(n + 1), want(n + 1);
+      const U mask = static_cast<U>(d::gen_mask(rng));
+      d::uint32_buffer b;
+      if constexpr (std::is_same<U, bool>::value) {
+        std::unique_ptr<bool[]> g(new bool[n + 1]);
+        d::bounded_bool_fill(bulk, off, rng, n, masked, g.get());
+        for (std::size_t i = 0; i < n; ++i) got[i] = g[i];
+        for (std::size_t i = 0; i < n; ++i) want[i] = d::buffered_bounded_bool(scalar, off, rng, b);
+      } else if constexpr (sizeof(U) == 2) {
+        d::bounded_uint16_fill(bulk, off, rng, n, masked, got.data());
+        for (std::size_t i = 0; i < n; ++i)
+          want[i] = d::buffered_bounded_uint16(scalar, off, rng, mask, masked, b);
+      } else {
+        d::bounded_uint8_fill(bulk, off, rng, n, masked, got.data());
+        for (std::size_t i = 0; i < n; ++i)
+          want[i] = d::buffered_bounded_uint8(scalar, off, rng, mask, masked, b);
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        CAPTURE(i);
+        REQUIRE(got[i] == want[i]);
+      }
+      REQUIRE(bulk == scalar);
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("8/16-bit and bool fills == their per-value definition", "[bulk]",
+                   nprandom::PCG64, nprandom::PCG64DXSM, nprandom::SFC64, nprandom::MT19937,
+                   nprandom::Philox) {
+  for (bool masked : {false, true}) {
+    check_small_fill<std::uint16_t, TestType>(3, 999, masked);
+    check_small_fill<std::uint16_t, TestType>(0, 40000, masked);  // ~40% rejected
+    check_small_fill<std::uint16_t, TestType>(7, 65535, masked);
+    check_small_fill<std::uint16_t, TestType>(9, 0, masked);
+    check_small_fill<std::uint8_t, TestType>(0, 199, masked);
+    check_small_fill<std::uint8_t, TestType>(1, 130, masked);  // ~49% rejected
+    check_small_fill<std::uint8_t, TestType>(0, 255, masked);
+    check_small_fill<bool, TestType>(false, true, masked);
+    check_small_fill<bool, TestType>(true, false, masked);
+  }
+  // RandomState's masked 32/64-bit fills on the same source.
+  namespace d = nprandom::distributions;
+  for (int offset : {0, 1, 2}) {
+    for (std::size_t n : kCounts) {
+      CAPTURE(offset, n);
+      auto gens = twins<TestType>(offset);
+      auto& bulk = gens.first.bit_generator();
+      auto& scalar = gens.second.bit_generator();
+      std::vector<std::uint64_t> got(n + 1);
+      std::vector<std::uint32_t> got32(n + 1);
+      const std::uint64_t r64 = 5000000000000000000ULL, r32 = 3000000000u;
+      d::bounded_uint64_fill(bulk, 11, r64, n, true, got.data());
+      d::bounded_uint32_fill(bulk, 5, static_cast<std::uint32_t>(r32), n, true, got32.data());
+      for (std::size_t i = 0; i < n; ++i)
+        REQUIRE(got[i] == d::bounded_uint64(scalar, 11, r64, d::gen_mask(r64), true));
+      for (std::size_t i = 0; i < n; ++i) {
+        d::uint32_buffer b;
+        REQUIRE(got32[i] == d::buffered_bounded_uint32(scalar, 5, static_cast<std::uint32_t>(r32),
+                                                       static_cast<std::uint32_t>(d::gen_mask(r32)),
+                                                       true, b));
+      }
+      REQUIRE(bulk == scalar);
+    }
+  }
+}
+
+// The bulk word sources: fill_uint64 (and MT19937's fill_uint32) == the scalar draws, values and
+// final state (Philox's counter, buffer and position; NumPy's half-word buffer untouched).
+template <class BitGen>
+void check_fill_uint64() {
+  for (int offset : {0, 1, 2}) {
+    for (std::size_t n : {0, 1, 3, 4, 5, 15, 16, 17, 63, 64, 65, 1000, 4099}) {
+      CAPTURE(offset, n);
+      auto gens = twins<BitGen>(offset);
+      auto& bulk = gens.first.bit_generator();
+      auto& scalar = gens.second.bit_generator();
+      std::vector<std::uint64_t> got(n + 1);
+      bulk.fill_uint64(got.data(), n);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(got[i] == scalar.next_uint64());
+      REQUIRE(bulk == scalar);
+      REQUIRE(bulk.state() == scalar.state());
+    }
+  }
+}
+
+TEMPLATE_TEST_CASE("fill_uint64 == next_uint64 draws", "[bulk]", nprandom::PCG64,
+                   nprandom::PCG64DXSM, nprandom::MT19937, nprandom::Philox) {
+  check_fill_uint64<TestType>();
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 // SPDX-License-Identifier: MIT AND BSD-3-Clause
 // nprandom is MIT-licensed; its algorithms and tables follow NumPy (BSD-3-Clause, Copyright
 // (c) 2005-2025 NumPy Developers) and the works NumPy credits. See the LICENSE file.
-// Headers inlined: 52.
+// Headers inlined: 53.
 
 // ---- begin nprandom/nprandom.hpp ----
 // nprandom: NumPy's random numbers in C++ -- the umbrella header (and the amalgamation root).
@@ -1276,6 +1276,19 @@ class MT19937 : public BitGenerator<MT19937> {
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_tempered(out, n); }
   // Fill with 32-bit outputs (the same stream as next_uint32), a whole block at a time.
   void fill_uint32(std::uint32_t* out, std::size_t n) noexcept { fill_tempered(out, n); }
+  // The 64-bit bulk word source: `n` consecutive next_uint64() values (pairs of outputs, the first
+  // the high word), copied out of the tempered block through a small local buffer.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t chunk = 256;
+    std::uint32_t w[2 * chunk];
+    for (std::size_t done = 0; done < n;) {
+      const std::size_t m = n - done < chunk ? n - done : chunk;
+      fill_tempered(w, 2 * m);
+      for (std::size_t j = 0; j < m; ++j)
+        out[done + j] = (static_cast<std::uint64_t>(w[2 * j]) << 32) | w[2 * j + 1];
+      done += m;
+    }
+  }
 
   // ---- legacy seeding (MT19937._legacy_seeding, used by RandomState / np.random.seed) ----
 
@@ -2484,9 +2497,19 @@ class Philox : public BitGenerator<Philox> {
     return buffer_[0];
   }
 
+  // The bulk word source (detail/block_source.hpp): `n` consecutive next_uint64() values and the
+  // same final state (counter, buffer, buffer_pos; the half-word buffer is untouched): drains the
+  // buffer, then whole blocks straight into `out`. (Four counters encrypted in lockstep measured
+  // 1.25-1.6x slower with GCC 12: the serial loop already overlaps the blocks' multiply chains.)
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { fill_serial(out, n); }
+
   using BitGenerator<Philox>::random_raw;
-  // Fill with raw outputs: drain the buffer, then whole blocks straight into `out`.
-  void random_raw(std::uint64_t* out, std::size_t n) noexcept {
+  // Fill with raw outputs (the bulk source).
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
+
+ private:
+  // Drain the buffer, then whole blocks one at a time straight into `out`, then single words.
+  void fill_serial(std::uint64_t* out, std::size_t n) noexcept {
     std::size_t i = 0;
     while (i < n && buffer_pos_ < 4) out[i++] = buffer_[static_cast<std::size_t>(buffer_pos_++)];
     if (n - i >= 4) {
@@ -2506,6 +2529,7 @@ class Philox : public BitGenerator<Philox> {
     while (i < n) out[i++] = next_uint64();
   }
 
+ public:
   // Advance the counter by `delta` blocks (mod 2^256; 4 words little-endian), discarding the
   // buffer and the buffered 32-bit half (philox_advance + _reset_state_variables). Returns *this.
   Philox& advance(const philox4x64_ctr& delta) noexcept {
@@ -2668,6 +2692,10 @@ class SFC64 : public BitGenerator<SFC64> {
     s[2] = ((s[2] << 24) | (s[2] >> 40)) + tmp;
     return tmp;
   }
+
+  // The bulk word source (detail/block_source.hpp): n consecutive next_uint64() values, the
+  // state in registers for the whole loop.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { random_raw(out, n); }
 
   using BitGenerator<SFC64>::random_raw;
   // Fill with raw outputs; the state lives in registers for the whole loop.
@@ -3803,8 +3831,10 @@ inline double kahan_sum(const double* x, std::size_t n) noexcept {
 #include <type_traits>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+// The SSE2 path of lemire32_block_no_reject uses GCC/Clang vector types and the pmuludq builtin,
+// not <emmintrin.h> (compile time of every translation unit, docs/benchmarks.md).
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+#define NPRANDOM_DETAIL_LEMIRE_SSE2 1
 #endif
 
 // ---- begin nprandom/detail/bitgen_traits.hpp ----
@@ -3858,6 +3888,514 @@ struct uses_default_next_double<
 
 #endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
 // ---- end nprandom/detail/bitgen_traits.hpp ----
+// ---- begin nprandom/detail/block_source.hpp ----
+// Exact-consumption block word sources: bulk kernels that take a variable number of raw words
+// per value (Lemire and ziggurat rejection, NumPy's buffered 8/16-bit and bool draws) draw their
+// words in blocks from the bit generator's bulk source (fill_uint64 / fill_uint32) and leave it
+// in exactly the state the scalar loop leaves.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_BLOCK_SOURCE_HPP
+#define NPRANDOM_DETAIL_BLOCK_SOURCE_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+namespace nprandom {
+
+class SFC64;
+
+namespace detail {
+
+// True for generators whose scalar step on a local engine core is about as cheap as reading a
+// word from a block (SFC64: four adds, shifts and xors): their 64-bit kernels (ziggurat double,
+// 64-bit Lemire, uniforms) measured faster on the local core, so only the 32/16/8-bit pieces,
+// whose half-word and byte buffering the block saves, come from the block source.
+template <class BitGen>
+struct cheap_scalar_step : std::false_type {};
+template <>
+struct cheap_scalar_step<SFC64> : std::true_type {};
+
+// True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
+// values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes; Philox: interleaved
+// counters; MT19937: pairs of tempered outputs; bit_generators/*.hpp).
+template <class BitGen, class = void>
+struct has_fill_uint64 : std::false_type {};
+template <class BitGen>
+struct has_fill_uint64<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint64(
+                                   std::declval<std::uint64_t*>(), std::size_t{}))>>
+    : std::true_type {};
+
+// True when BitGen has `fill_uint32(out, n)`: n consecutive native next_uint32() outputs
+// (MT19937: a copy out of the tempered block).
+template <class BitGen, class = void>
+struct has_fill_uint32 : std::false_type {};
+template <class BitGen>
+struct has_fill_uint32<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint32(
+                                   std::declval<std::uint32_t*>(), std::size_t{}))>>
+    : std::true_type {};
+
+// Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
+// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
+// its cost), below bulk_min_values they use the scalar loop.
+inline constexpr std::size_t bulk_block_words = 1024;
+inline constexpr std::size_t bulk_min_values = 64;
+
+// f(words, m, done): the next m words of bg's stream (done words handed over before them), for
+// cnt words in all; bg's state ends as after cnt next_uint64 calls.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&& f) {
+  std::uint64_t words[bulk_block_words];
+  for (std::size_t done = 0; done < cnt;) {
+    const std::size_t m = cnt - done < bulk_block_words ? cnt - done : bulk_block_words;
+    bg.fill_uint64(words, m);
+    f(static_cast<const std::uint64_t*>(words), m, done);
+    done += m;
+  }
+}
+
+// n consecutive next_uint32() values of bg into out, with the final state (NumPy's buffered
+// half-word included) of n next_uint32 calls: a buffered half first, then the low and high halves
+// of fill_uint64 words, then a last odd value through next_uint32 (it buffers its high half); on
+// a native 32-bit generator, fill_uint32. A fixed number of draws, so no demand bound is needed.
+template <class BitGen>
+inline void fill_uint32_stream(BitGen& bg, std::uint32_t* out, std::size_t n) noexcept {
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
+    std::uint32_t half = 0;
+    std::size_t i = 0;
+    if (n != 0 && bg.uint32_buffer_state(half)) {
+      out[i++] = half;
+      bg.set_uint32_buffer_state(false, half);
+    }
+    const std::size_t pairs = (n - i) / 2;
+    if (pairs != 0) {
+      std::uint32_t* o = out + i;
+      for_each_word_block(bg, pairs,
+                          [o, &half](const std::uint64_t* w, std::size_t m, std::size_t done)
+                              NPRANDOM_LAMBDA_INLINE {
+                                std::uint32_t* p = o + 2 * done;
+                                for (std::size_t j = 0; j < m; ++j) {
+                                  p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
+                                  p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
+                                }
+                                half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                              });
+      bg.set_uint32_buffer_state(false, half);  // the last high half, already consumed
+      i += 2 * pairs;
+    }
+    if (i < n) out[i] = bg.next_uint32();
+  } else if constexpr (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value) {
+    bg.fill_uint32(out, n);
+  } else {
+    with_local_engine(bg, [out, n](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t i = 0; i < n; ++i) out[i] = e.next_uint32();
+    });
+  }
+}
+
+// The number of next_uint32 draws still needed by `remaining` values taken `per_word` to a
+// 32-bit draw (NumPy's 16-bit: 2, 8-bit: 4, bool: 32) when `buffered` of them are left in the
+// kernel's uint32_buffer.
+NPRANDOM_ALWAYS_INLINE std::size_t buffered_draws_needed(std::size_t remaining, int buffered,
+                                                         std::size_t per_word) noexcept {
+  const auto b = static_cast<std::size_t>(buffered);
+  return remaining > b ? (remaining - b + per_word - 1) / per_word : 0;
+}
+
+// The `b` of for_each_value_pieces for 64/32-bit pieces (no 8/16-bit buffer).
+struct no_piece_buffer {
+  std::uint32_t buf = 0;
+  int bcnt = 0;
+};
+
+// A lower bound of the raw draws the values still to come will make, in the caller's units:
+// `n64` next_uint64 (or next_double) calls plus `n32` next_uint32 (or next_float) calls.
+struct word_demand {
+  std::size_t n64;
+  std::size_t n32;
+};
+
+// The exact-consumption rule. A source holds up to `capacity` words drawn ahead from the bit
+// generator; it is refilled only at a value boundary, with L words where L is a lower bound of the
+// words the remaining values still need (word_demand, converted here: each next_uint64 is one
+// word; on a half-word generator n32 32-bit draws need at least ceil((n32 - buffered) / 2) words,
+// on a native 32-bit generator n32 outputs). The words are consumed in stream order, so every
+// word drawn ahead is one the scalar loop would have drawn next, and all of them are used before
+// the loop ends. Once the block is used up, draws go straight to the generator (the tail of a
+// value, the rare paths). The destructor writes NumPy's buffered half-word back, so the final
+// state (has_uint32 / uinteger included) is the scalar loop's exactly.
+//
+// A source is itself a bit generator for the kernels (next_uint64, next_uint32, next_double,
+// next_float, next_raw with the generator's own conversions), so a bulk kernel is the scalar
+// kernel called on the source: one copy of the kernel logic.
+template <class BitGen, bool HalfWords = uses_half_word_uint32<BitGen>::value>
+class block_source;
+
+// 64-bit generators with fill_uint64 and NumPy's buffered half-word next_uint32.
+template <class BitGen>
+class block_source<BitGen, true> {
+ public:
+  static constexpr std::size_t capacity = 512;
+
+  explicit block_source(BitGen& bg) noexcept : bg_(bg) { has_ = bg.uint32_buffer_state(half_); }
+  ~block_source() { bg_.set_uint32_buffer_state(has_, half_); }
+  block_source(const block_source&) = delete;
+  block_source& operator=(const block_source&) = delete;
+
+  NPRANDOM_ALWAYS_INLINE bool empty() const noexcept { return pos_ == end_; }
+  // Draws min(lower bound of d, capacity) words; requires empty(). Returns how many.
+  NPRANDOM_ALWAYS_INLINE std::size_t refill(word_demand d) noexcept {
+    const std::size_t h = has_ ? 1 : 0;
+    std::size_t n = d.n64 + (d.n32 > h ? (d.n32 - h + 1) / 2 : 0);
+    if (n > capacity) n = capacity;
+    if (n >= min_block)
+      bg_.fill_uint64(buf_, n);
+    else
+      n = 0;
+    pos_ = 0;
+    end_ = n;
+    return n;
+  }
+  // The words drawn ahead and not yet consumed (for kernels that take whole words directly).
+  NPRANDOM_ALWAYS_INLINE const std::uint64_t* data() const noexcept { return buf_ + pos_; }
+  NPRANDOM_ALWAYS_INLINE std::size_t available() const noexcept { return end_ - pos_; }
+  NPRANDOM_ALWAYS_INLINE void consume(std::size_t k) noexcept { pos_ += k; }
+
+  // The words as a stream of Unit pieces (64, 32, 16 or 8 bits), in the order NumPy's draws take
+  // them: a word's low half before its high half (next_uint32), each half's low bits first
+  // (NumPy's 16/8-bit buffers). Piece k of data().
+  template <class Unit>
+  static NPRANDOM_ALWAYS_INLINE Unit piece(const std::uint64_t* w, std::size_t k) noexcept {
+    constexpr std::size_t per_word = 8 / sizeof(Unit);
+    if constexpr (per_word == 1)
+      return w[k];
+    else
+      return static_cast<Unit>(w[k / per_word] >> (8 * sizeof(Unit) * (k % per_word)));
+  }
+  // Marks the first k pieces of data() consumed as the scalar draws would have: whole words, and
+  // for a part of a word the half-word buffer (has_uint32 / uinteger) and the caller's 8/16-bit
+  // buffer `b` (members buf, bcnt: distributions::uint32_buffer) set as after those draws.
+  // Requires: no buffered half (for Unit < 64) and b empty.
+  template <class Unit, class Buf>
+  NPRANDOM_ALWAYS_INLINE void consume_pieces(std::size_t k, Buf* b) noexcept {
+    constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits, per_half = 32 / bits;
+    if constexpr (per_word == 1) {
+      pos_ += k;
+    } else {
+      pos_ += k / per_word;
+      const std::size_t r = k % per_word;
+      if (r == 0) {
+        if (k != 0) half_ = static_cast<std::uint32_t>(buf_[pos_ - 1] >> 32);
+        return;
+      }
+      const std::uint64_t w = buf_[pos_++];
+      half_ = static_cast<std::uint32_t>(w >> 32);
+      has_ = r <= per_half;
+      if constexpr (per_half > 1) {
+        const std::size_t rh = r <= per_half ? r : r - per_half;  // pieces taken of that half
+        const auto h = static_cast<std::uint32_t>(r <= per_half ? w : w >> 32);
+        b->buf = h >> (bits * (rh - 1));
+        b->bcnt = static_cast<int>(per_half - rh);
+      } else {
+        (void)b;
+      }
+    }
+  }
+  NPRANDOM_ALWAYS_INLINE bool has_half() const noexcept { return has_; }
+
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    if (NPRANDOM_LIKELY(pos_ < end_)) return buf_[pos_++];
+    return bg_.next_uint64();
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    return buffered_uint32(has_, half_, [this] { return next_uint64(); });
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept { return uint64_to_double(next_uint64()); }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept { return uint32_to_float(next_uint32()); }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return next_uint64(); }
+  bool uint32_buffer_state(std::uint32_t& value) const noexcept {
+    value = half_;
+    return has_;
+  }
+  void set_uint32_buffer_state(bool has, std::uint32_t value) noexcept {
+    has_ = has;
+    half_ = value;
+  }
+
+ private:
+  // Below this many words a block is not worth its setup: the values go to the generator.
+  static constexpr std::size_t min_block = 16;
+  BitGen& bg_;
+  std::size_t pos_ = 0, end_ = 0;
+  bool has_;
+  std::uint32_t half_;
+  std::uint64_t buf_[capacity];
+};
+
+// mt19937_next_double's conversion (detail/mt19937_core.hpp, included with MT19937): declared
+// here so that kernel headers need not include the MT19937 core; only the MT19937 instantiation
+// below uses it.
+inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noexcept;
+
+// Native 32-bit generators with fill_uint32 (MT19937): next_uint64 is two outputs, high first,
+// next_double mt19937_next_double's two outputs.
+template <class BitGen>
+class block_source<BitGen, false> {
+ public:
+  static constexpr std::size_t capacity = 1024;
+
+  explicit block_source(BitGen& bg) noexcept : bg_(bg) {}
+  block_source(const block_source&) = delete;
+  block_source& operator=(const block_source&) = delete;
+
+  NPRANDOM_ALWAYS_INLINE bool empty() const noexcept { return pos_ == end_; }
+  NPRANDOM_ALWAYS_INLINE std::size_t refill(word_demand d) noexcept {
+    std::size_t n = 2 * d.n64 + d.n32;
+    if (n > capacity) n = capacity;
+    if (n >= min_block)
+      bg_.fill_uint32(buf_, n);
+    else
+      n = 0;
+    pos_ = 0;
+    end_ = n;
+    return n;
+  }
+
+  NPRANDOM_ALWAYS_INLINE std::uint32_t next_uint32() noexcept {
+    if (NPRANDOM_LIKELY(pos_ < end_)) return buf_[pos_++];
+    return bg_.next_uint32();
+  }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
+    const std::uint64_t hi = next_uint32();
+    return (hi << 32) | next_uint32();
+  }
+  NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+    const std::uint32_t a = next_uint32();
+    return rounded(mt19937_to_double(a, next_uint32()));
+  }
+  NPRANDOM_ALWAYS_INLINE float next_float() noexcept { return uint32_to_float(next_uint32()); }
+  NPRANDOM_ALWAYS_INLINE std::uint64_t next_raw() noexcept { return next_uint32(); }
+
+ private:
+  static constexpr std::size_t min_block = 32;
+  BitGen& bg_;
+  std::size_t pos_ = 0, end_ = 0;
+  std::uint32_t buf_[capacity];
+};
+
+// True when kernels can draw from a block_source<BitGen>.
+template <class BitGen>
+struct has_block_source
+    : std::integral_constant<
+          bool, (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) ||
+                    (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value)> {};
+
+// The one driver of the rule: out-of-order-free bulk evaluation of a scalar kernel.
+// `value(src, i)` computes value i (i = 0 .. cnt-1, in order) by drawing from `src` only;
+// `demand(i)` is a word_demand lower bound for the draws of values i .. cnt-1 (given the state
+// the kernel keeps between values, e.g. its 8/16-bit buffer). With a block source the words come
+// from block refills at value boundaries; otherwise (SFC64, or any generator without a bulk
+// source) `value` runs on a local copy of the engine core (with_local_engine). Either way the
+// values and the final state are those of the plain loop `value(bg, i)`.
+template <class BitGen, class Demand, class Value>
+NPRANDOM_ALWAYS_INLINE void for_each_value_exact(BitGen& bg, std::size_t cnt, Demand&& demand,
+                                                 Value&& value) {
+  if constexpr (has_block_source<BitGen>::value) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      while (i < cnt) {
+        if (src.empty() && src.refill(demand(i)) == 0) break;  // the rest: word by word
+        do value(src, i++);
+        while (i < cnt && !src.empty());
+      }
+      for (; i < cnt; ++i) value(src, i);
+      return;
+    }
+  }
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) value(e, i);
+  });
+}
+
+// The driver for kernels whose value starts with one Unit piece (64: next_uint64, 32:
+// next_uint32, 16 / 8: NumPy's buffered pieces through the kernel's uint32_buffer `b`, else
+// nullptr) that usually completes it:
+//   first(src)       draws that piece from src (the scalar way),
+//   fast(u, i)       the common case: writes value i from piece u and returns true, or false,
+//   rest(src, u, i)  finishes value i after fast(u, i) failed, drawing more from src.
+// On a half-word generator with fill_uint64 the pieces are read straight from the block (at a
+// value boundary where no half-word and no 8/16-bit piece is buffered) by a tight loop over
+// fast(); the first failure marks the pieces consumed (consume_pieces) and runs rest() on the
+// source; refills follow the exact-consumption rule (each value takes at least one piece).
+// Elsewhere every value is first/fast/rest on the source or the local engine. Values and final
+// state are always those of the scalar loop.
+template <class Unit, class BitGen, class Buf, class First, class Fast, class Rest>
+NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, Buf* b,
+                                                  First&& first, Fast&& fast, Rest&& rest) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      while (i < cnt) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          const Unit u = first(src);
+          if (!fast(u, i)) rest(src, u, i);
+          ++i;
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t pieces = src.available() * per_word;
+        const std::size_t lim = pieces < left ? pieces : left;
+        std::size_t k = 0;
+        if constexpr (per_word == 1) {
+          while (k < lim && NPRANDOM_LIKELY(fast(w[k], i + k))) ++k;
+        } else {
+          // Whole words while the bound allows (the pieces of a word unrolled), then piecewise.
+          const std::size_t whole = lim / per_word;
+          std::size_t j = 0;
+          for (; j < whole; ++j) {
+            const std::uint64_t x = w[j];
+            std::size_t p = 0;
+            for (; p < per_word; ++p)
+              if (NPRANDOM_UNLIKELY(!fast(static_cast<Unit>(x >> (bits * p % 64)), i + k + p)))
+                break;
+            k += p;
+            if (p < per_word) break;
+          }
+          if (j == whole)
+            while (k < lim &&
+                   NPRANDOM_LIKELY(fast(block_source<BitGen>::template piece<Unit>(w, k), i + k)))
+              ++k;
+        }
+        if (k < lim) {
+          const Unit u = block_source<BitGen>::template piece<Unit>(w, k);
+          src.template consume_pieces<Unit>(k + 1, b);
+          rest(src, u, i + k);
+          i += k + 1;
+        } else {
+          src.template consume_pieces<Unit>(k, b);
+          i += k;
+        }
+      }
+      for (; i < cnt; ++i) {  // the last few values, word by word
+        const Unit u = first(src);
+        if (!fast(u, i)) rest(src, u, i);
+      }
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          [&](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const Unit u = first(src);
+            if (!fast(u, i)) rest(src, u, i);
+          });
+      return;
+    }
+  }
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) {
+      const Unit u = first(e);
+      if (!fast(u, i)) rest(e, u, i);
+    }
+  });
+}
+
+// The driver for rejection kernels whose rejected candidate is simply followed by the next one
+// (Lemire): `first(src)` draws one Unit candidate the scalar way (as for_each_value_pieces), and
+// `emit(u, i)` writes candidate u's value to out[i] (unconditionally; i < cnt) and returns whether
+// it is accepted. Value i is the first accepted candidate after value i - 1's, so on the block
+// the pieces are compacted branch-free in stream order (`i += emit(piece, i)`), stopping at cnt.
+template <class Unit, class BitGen, class Buf, class First, class Emit>
+NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cnt, Buf* b,
+                                                      First&& first, Emit&& emit) {
+  constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
+  auto one = [&first, &emit](auto& s, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
+    }
+  };
+  if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value &&
+                (bits < 64 || !cheap_scalar_step<BitGen>::value)) {
+    if (cnt >= 16) {
+      block_source<BitGen> src(bg);
+      std::size_t i = 0;
+      while (i < cnt) {
+        bool aligned = true;
+        if constexpr (bits < 64) aligned = !src.has_half();
+        if constexpr (bits < 32) aligned = aligned && b->bcnt == 0;
+        if (!aligned) {  // one value the scalar way, until the pieces line up with the words
+          one(src, i++);
+          continue;
+        }
+        const std::size_t left = cnt - i;
+        if (src.empty() &&
+            src.refill(word_demand{bits == 64 ? left : 0,
+                                   bits == 64 ? 0 : (left + (32 / bits) - 1) / (32 / bits)}) == 0)
+          break;
+        const std::uint64_t* w = src.data();
+        const std::size_t words = src.available();
+        std::size_t k = 0;
+        if (left >= words * per_word) {  // every piece may be used: no bound check
+          for (std::size_t j = 0; j < words; ++j) {
+            const std::uint64_t x = w[j];
+            for (std::size_t p = 0; p < per_word; ++p)
+              i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+          }
+          k = words * per_word;
+        } else {
+          for (; k < words * per_word && i < cnt; ++k)
+            i +=
+                static_cast<std::size_t>(emit(block_source<BitGen>::template piece<Unit>(w, k), i));
+        }
+        src.template consume_pieces<Unit>(k, b);
+      }
+      for (; i < cnt; ++i) one(src, i);  // the last few values, word by word
+      return;
+    }
+  } else if constexpr (has_block_source<BitGen>::value && !cheap_scalar_step<BitGen>::value) {
+    if (cnt >= 16) {
+      for_each_value_exact(
+          bg, cnt,
+          [cnt, b](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+            const std::size_t left = cnt - i;
+            if constexpr (bits == 64) return word_demand{left, 0};
+            if constexpr (bits == 32) return word_demand{0, left};
+            return word_demand{0, buffered_draws_needed(left, b->bcnt, 32 / bits)};
+          },
+          one);
+      return;
+    }
+  }
+  with_local_engine(bg, [&one, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) one(e, i);
+  });
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BLOCK_SOURCE_HPP
+// ---- end nprandom/detail/block_source.hpp ----
 
 namespace nprandom {
 namespace distributions {
@@ -4017,14 +4555,50 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
   return value;
 }
 
-/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
-/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+/// Lemire's test with the threshold computed by the caller (once per fill): candidate x gives
+/// `value` and is accepted when its leftover >= threshold (no `leftover < rng + 1` pre-check,
+/// which for 8/16-bit words passes most of the time).
+template <class W>
+NPRANDOM_ALWAYS_INLINE bool lemire_accept(W x, W rng_excl, W threshold, W& value) noexcept {
+  W leftover;
+  value = lemire_mul<W>(x, rng_excl, leftover);
+  return leftover >= threshold;
+}
+
+/// A Lemire draw whose first candidate x is already drawn: candidates from draw() until one is
+/// accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_finish(W x, W rng_excl, W threshold, Draw&& draw) noexcept {
+  W value;
+  if (NPRANDOM_LIKELY(lemire_accept(x, rng_excl, threshold, value))) return value;
+  while (!lemire_accept(draw(), rng_excl, threshold, value)) {
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill).
 template <class W, class Draw>
 NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  return value;
+  return lemire_finish(draw(), rng_excl, threshold, draw);
+}
+
+/// A Lemire fill on [off, off + rng] of `cnt` W-bit values, the candidates being W-bit pieces
+/// (next_uint64; NumPy's buffered 16/8-bit pieces through `b`): the pieces come straight from the
+/// bulk source where the generator has one (detail::for_each_value_pieces), with Lemire's test
+/// and finish as the scalar draws use them.
+template <class W, class BitGen, class Buf, class Piece>
+NPRANDOM_ALWAYS_INLINE void lemire_fill(BitGen& bg, W off, W rng, std::size_t cnt, W* out, Buf* b,
+                                        Piece&& piece) noexcept {
+  const auto rng_excl = static_cast<W>(rng + 1);
+  const W threshold = lemire_threshold(rng);
+  detail::for_each_value_candidates<W>(
+      bg, cnt, b, piece,
+      [out, off, rng_excl, threshold](W u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        W v;
+        const bool ok = lemire_accept(u, rng_excl, threshold, v);
+        out[i] = static_cast<W>(off + v);
+        return ok;
+      });
 }
 
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
@@ -4179,35 +4753,43 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
                                                      U* out) noexcept {
   std::size_t j = 0;
   std::uint32_t rejected = 0;
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_LEMIRE_SSE2
   if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
-    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
-    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
-    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
-    __m128i bad = _mm_setzero_si128();
+    __extension__ typedef std::uint64_t u64x2 __attribute__((vector_size(16)));
+    __extension__ typedef std::uint32_t u32x4 __attribute__((vector_size(16)));
+    __extension__ typedef int i32x4 __attribute__((vector_size(16)));
+    const u64x2 r = {rng_excl, rng_excl};
+    const u32x4 thr = {threshold, threshold, threshold, threshold};
+    u32x4 bad = {0u, 0u, 0u, 0u};
     for (; j + 2 <= k; j += 2) {
-      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
-      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
-      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      u64x2 w;
+      __builtin_memcpy(&w, words + j, sizeof w);
+      // pmuludq: the low 32 bits of each 64-bit lane times rng_excl, to 64 bits.
+      const u64x2 pl = __builtin_bit_cast(
+          u64x2,
+          __builtin_ia32_pmuludq128(__builtin_bit_cast(i32x4, w), __builtin_bit_cast(i32x4, r)));
+      const u64x2 ph =
+          __builtin_bit_cast(u64x2, __builtin_ia32_pmuludq128(__builtin_bit_cast(i32x4, w >> 32u),
+                                                              __builtin_bit_cast(i32x4, r)));
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (lanes 1 and 3 are ignored below).
+      bad |= __builtin_bit_cast(u32x4, __builtin_bit_cast(u32x4, pl) < thr);
+      bad |= __builtin_bit_cast(u32x4, __builtin_bit_cast(u32x4, ph) < thr);
+      const u64x2 vl = pl >> 32u;
+      const u64x2 vh = ph >> 32u;
       if constexpr (sizeof(U) == 8) {
-        const __m128i vl = _mm_srli_epi64(pl, 32);
-        const __m128i vh = _mm_srli_epi64(ph, 32);
-        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
-                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+        const u64x2 o = {static_cast<std::uint64_t>(off), static_cast<std::uint64_t>(off)};
+        const u64x2 first = u64x2{vl[0], vh[0]} + o;
+        const u64x2 second = u64x2{vl[1], vh[1]} + o;
+        __builtin_memcpy(out + 2 * j, &first, sizeof first);
+        __builtin_memcpy(out + 2 * j + 2, &second, sizeof second);
       } else {
-        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
-        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+        const std::uint32_t o32 = static_cast<std::uint32_t>(off);
+        const u32x4 v = __builtin_bit_cast(u32x4, vl | (ph & 0xffffffff00000000ULL)) +
+                        u32x4{o32, o32, o32, o32};
+        __builtin_memcpy(out + 2 * j, &v, sizeof v);
       }
     }
-    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+    rejected = bad[0] | bad[2];
   }
 #endif
   for (; j < k; ++j) {
@@ -4259,7 +4841,11 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
     // The draws go to a local array (which cannot alias the generator's state, so the state
     // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    if constexpr (detail::has_fill_uint64<BitGen>::value) {
+      bg.fill_uint64(words, k);  // the bulk source (k <= the words still needed)
+    } else {
+      for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    }
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
@@ -4294,39 +4880,76 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
 }
 
 // ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
+//
+// Every fill is the scalar kernel run value by value on the bit generator's block word source
+// (detail::for_each_value_exact, detail/block_source.hpp): words drawn ahead in blocks no larger
+// than a lower bound of what the remaining values draw (one next_uint64 or next_uint32 per value;
+// one next_uint32 per 2 / 4 / 32 values of the 16-bit / 8-bit / bool buffer, less what the buffer
+// still holds), so values and final state are those of the plain loop.
+
+namespace detail_fill {
+// word_demand bounds: one next_uint64 / next_uint32 per remaining value.
+NPRANDOM_ALWAYS_INLINE auto per_value_64(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{cnt - i, 0}; };
+}
+NPRANDOM_ALWAYS_INLINE auto per_value_32(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{0, cnt - i}; };
+}
+// `per` values to a next_uint32 through the uint32_buffer b.
+NPRANDOM_ALWAYS_INLINE auto per_buffered(std::size_t cnt, const uint32_buffer& b,
+                                         std::size_t per) noexcept {
+  return [cnt, &b, per](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    return detail::word_demand{0, detail::buffered_draws_needed(cnt - i, b.bcnt, per)};
+  };
+}
+}  // namespace detail_fill
 
 /// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
 /// rng <= 0xFFFFFFFF.
 template <class BitGen>
 inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
                                 bool use_masked, std::uint64_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng <= 0xffffffffULL) {
     if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i)
-        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+      for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                           [out, off](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                             out[i] = off + static_cast<std::uint64_t>(src.next_uint32());
+                           });
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-        for (std::size_t i = 0; i < cnt; ++i) {
-          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
-        }
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32, mask](auto& src, std::size_t i)
+                                 NPRANDOM_LAMBDA_INLINE {
+                                   out[i] = off + buffered_bounded_masked_uint32(src, rng32, mask);
+                                 });
       } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
         lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
-        for (std::size_t i = 0; i < cnt; ++i)
-          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                               out[i] = off + buffered_bounded_lemire_uint32(src, rng32);
+                             });
       }
     }
   } else if (rng == UINT64_MAX) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint64(); });
   } else if (use_masked) {
     const std::uint64_t mask = gen_mask(rng);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + bounded_masked_uint64(src, rng, mask);
+                         });
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
+    lemire_fill<std::uint64_t>(bg, off, rng, cnt, out,
+                               static_cast<detail::no_piece_buffer*>(nullptr),
+                               [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); });
   }
 }
 
@@ -4334,79 +4957,94 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
 template <class BitGen>
 inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
                                 bool use_masked, std::uint32_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffffffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_masked_uint32(src, rng, mask);
+                         });
   } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
     lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_lemire_uint32(src, rng);
+                         });
   }
 }
 
-/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint16_fill / random_bounded_uint8_fill (one fresh buffer for the whole fill).
+template <class U, class BitGen>
+inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool use_masked,
+                               U* out) noexcept {
+  static_assert(sizeof(U) == 1 || sizeof(U) == 2, "8/16-bit fills");
+  constexpr std::size_t per = 4 / sizeof(U);  // values per next_uint32
+  constexpr U full = std::numeric_limits<U>::max();
+  auto piece = [](auto& src, uint32_buffer& b) NPRANDOM_LAMBDA_INLINE {
+    if constexpr (sizeof(U) == 2)
+      return buffered_uint16(src, b);
+    else
+      return buffered_uint8(src, b);
+  };
+  uint32_buffer b;
+  const auto demand = detail_fill::per_buffered(cnt, b, per);
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == full) {
+    detail::for_each_value_exact(
+        bg, cnt, demand, [out, off, &b, piece](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          out[i] = static_cast<U>(off + piece(src, b));
+        });
+  } else if (use_masked) {
+    const auto mask = static_cast<U>(gen_mask(rng));
+    detail::for_each_value_exact(
+        bg, cnt, demand,
+        [out, off, rng, mask, &b](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (sizeof(U) == 2)
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint16(src, rng, mask, b));
+          else
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
+        });
+  } else {
+    lemire_fill<U>(bg, off, rng, cnt, out, &b,
+                   [&b, piece](auto& src) NPRANDOM_LAMBDA_INLINE { return piece(src, b); });
+  }
+}
+
+/// random_bounded_uint16_fill.
 template <class BitGen>
 inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
                                 bool use_masked, std::uint16_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
-    const std::uint16_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint16_t>(bg, off, rng, cnt, use_masked, out);
 }
 
-/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint8_fill.
 template <class BitGen>
 inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
                                bool use_masked, std::uint8_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
-    const std::uint8_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint8_t>(bg, off, rng, cnt, use_masked, out);
 }
 
 /// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
 template <class BitGen>
 inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
                               bool* out) noexcept {
+  if (!rng) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+    return;
+  }
   uint32_buffer b;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+  detail::for_each_value_exact(
+      bg, cnt, detail_fill::per_buffered(cnt, b, 32),
+      [out, off, rng, &b](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = buffered_bounded_bool(src, off, rng, b); });
 }
 
 /// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
@@ -4424,15 +5062,23 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
     static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
     constexpr std::size_t bits = sizeof(word_t) * 8;
     word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
-    for (; n - i >= bits; i += bits) {
-      if constexpr (bits == 64) {
-        const std::uint64_t lo = bg.next_uint32();
-        const std::uint64_t hi = bg.next_uint32();
-        *w++ = static_cast<word_t>(lo | (hi << 32));
-      } else {
-        *w++ = static_cast<word_t>(bg.next_uint32());
-      }
-    }
+    const std::size_t nw = n / bits;
+    // A fixed number of next_uint32 draws (bits / 32 per vector word), from the block source.
+    detail::for_each_value_exact(
+        bg, nw,
+        [nw](std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          return detail::word_demand{0, (nw - j) * (bits / 32)};
+        },
+        [w](auto& src, std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (bits == 64) {
+            const std::uint64_t lo = src.next_uint32();
+            const std::uint64_t hi = src.next_uint32();
+            w[j] = static_cast<word_t>(lo | (hi << 32));
+          } else {
+            w[j] = static_cast<word_t>(src.next_uint32());
+          }
+        });
+    i = nw * bits;
   }
 #endif
   uint32_buffer b;  // empty: every word above used whole next_uint32 draws
@@ -4440,17 +5086,25 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
   return v;
 }
 
-/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
-/// `length` bytes (length <= 4 * words).
+/// Generator.bytes' words: ceil(length / 4) next_uint32 values written little-endian to `out` and
+/// cut to `length` bytes. The whole words come from the block source in chunks
+/// (detail::fill_uint32_stream: on a 64-bit generator, fill_uint64 words split into halves).
 template <class BitGen>
 inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
   std::size_t i = 0;
-  for (; length - i >= 4; i += 4) {
-    const std::uint32_t w = bg.next_uint32();
-    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16),
-                           static_cast<unsigned char>(w >> 24)};
-    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  constexpr std::size_t chunk = 512;
+  std::uint32_t words[chunk];
+  while (length - i >= 4) {
+    const std::size_t m = (length - i) / 4 < chunk ? (length - i) / 4 : chunk;
+    detail::fill_uint32_stream(bg, words, m);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(out + i, words, 4 * m);
+#else
+    for (std::size_t j = 0; j < m; ++j)
+      for (std::size_t k = 0; k < 4; ++k)
+        out[i + 4 * j + k] = static_cast<char>(static_cast<unsigned char>(words[j] >> (8 * k)));
+#endif
+    i += 4 * m;
   }
   if (i < length) {
     const std::uint32_t w = bg.next_uint32();
@@ -6390,21 +7044,45 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_inv_fill.
@@ -6634,21 +7312,45 @@ NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode_f(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_normal_slow_f(src, detail::zig_normal_decode_f(u));
+        out[i] = z;
+      });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
@@ -6661,11 +7363,23 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 template <class BitGen>
 inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
                         double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = normal(e, loc, scale);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = loc + detail::mul(scale, z);
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = loc + detail::mul(scale, z);
+      });
 }
 
 }  // namespace distributions
@@ -9965,15 +10679,6 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
 namespace nprandom {
 namespace detail {
 
-// True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
-// values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes, bit_generators/pcg64.hpp).
-template <class BitGen, class = void>
-struct has_fill_uint64 : std::false_type {};
-template <class BitGen>
-struct has_fill_uint64<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint64(
-                                   std::declval<std::uint64_t*>(), std::size_t{}))>>
-    : std::true_type {};
-
 // True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
 // generators (bit_generators/pcg64.hpp): the double forms computed in the SIMD lanes.
 template <class BitGen, class = void>
@@ -9982,25 +10687,6 @@ template <class BitGen>
 struct has_fill_block<
     BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
                 std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
-
-// Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
-// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
-// its cost), below bulk_min_values they use the scalar loop.
-inline constexpr std::size_t bulk_block_words = 1024;
-inline constexpr std::size_t bulk_min_values = 64;
-
-// f(words, m, done): the next m words of bg's stream (done words handed over before them), for
-// cnt words in all; bg's state ends as after cnt next_uint64 calls.
-template <class BitGen, class F>
-NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&& f) {
-  std::uint64_t words[bulk_block_words];
-  for (std::size_t done = 0; done < cnt;) {
-    const std::size_t m = cnt - done < bulk_block_words ? cnt - done : bulk_block_words;
-    bg.fill_uint64(words, m);
-    f(static_cast<const std::uint64_t*>(words), m, done);
-    done += m;
-  }
-}
 
 }  // namespace detail
 
@@ -10026,6 +10712,17 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
   if constexpr (detail::has_fill_block<BitGen>::value) {
     // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    // Philox: one word per value from the bulk source.
+    detail::for_each_word_block(bg, cnt,
+                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
+                                    NPRANDOM_LAMBDA_INLINE {
+                                      for (std::size_t j = 0; j < m; ++j)
+                                        out[done + j] = detail::uint64_to_double(w[j]);
+                                    });
     return;
   }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
@@ -10086,6 +10783,17 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
   if constexpr (detail::has_fill_block<BitGen>::value) {
     // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
     bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    detail::for_each_word_block(
+        bg, cnt,
+        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
+            NPRANDOM_LAMBDA_INLINE {
+              for (std::size_t j = 0; j < m; ++j)
+                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
+            });
     return;
   }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to

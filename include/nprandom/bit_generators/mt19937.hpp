@@ -94,6 +94,19 @@ class MT19937 : public BitGenerator<MT19937> {
   void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_tempered(out, n); }
   // Fill with 32-bit outputs (the same stream as next_uint32), a whole block at a time.
   void fill_uint32(std::uint32_t* out, std::size_t n) noexcept { fill_tempered(out, n); }
+  // The 64-bit bulk word source: `n` consecutive next_uint64() values (pairs of outputs, the first
+  // the high word), copied out of the tempered block through a small local buffer.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept {
+    constexpr std::size_t chunk = 256;
+    std::uint32_t w[2 * chunk];
+    for (std::size_t done = 0; done < n;) {
+      const std::size_t m = n - done < chunk ? n - done : chunk;
+      fill_tempered(w, 2 * m);
+      for (std::size_t j = 0; j < m; ++j)
+        out[done + j] = (static_cast<std::uint64_t>(w[2 * j]) << 32) | w[2 * j + 1];
+      done += m;
+    }
+  }
 
   // ---- legacy seeding (MT19937._legacy_seeding, used by RandomState / np.random.seed) ----
 

@@ -136,9 +136,19 @@ class Philox : public BitGenerator<Philox> {
     return buffer_[0];
   }
 
+  // The bulk word source (detail/block_source.hpp): `n` consecutive next_uint64() values and the
+  // same final state (counter, buffer, buffer_pos; the half-word buffer is untouched): drains the
+  // buffer, then whole blocks straight into `out`. (Four counters encrypted in lockstep measured
+  // 1.25-1.6x slower with GCC 12: the serial loop already overlaps the blocks' multiply chains.)
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { fill_serial(out, n); }
+
   using BitGenerator<Philox>::random_raw;
-  // Fill with raw outputs: drain the buffer, then whole blocks straight into `out`.
-  void random_raw(std::uint64_t* out, std::size_t n) noexcept {
+  // Fill with raw outputs (the bulk source).
+  void random_raw(std::uint64_t* out, std::size_t n) noexcept { fill_uint64(out, n); }
+
+ private:
+  // Drain the buffer, then whole blocks one at a time straight into `out`, then single words.
+  void fill_serial(std::uint64_t* out, std::size_t n) noexcept {
     std::size_t i = 0;
     while (i < n && buffer_pos_ < 4) out[i++] = buffer_[static_cast<std::size_t>(buffer_pos_++)];
     if (n - i >= 4) {
@@ -158,6 +168,7 @@ class Philox : public BitGenerator<Philox> {
     while (i < n) out[i++] = next_uint64();
   }
 
+ public:
   // Advance the counter by `delta` blocks (mod 2^256; 4 words little-endian), discarding the
   // buffer and the buffered 32-bit half (philox_advance + _reset_state_variables). Returns *this.
   Philox& advance(const philox4x64_ctr& delta) noexcept {

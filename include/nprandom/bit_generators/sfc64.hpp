@@ -71,6 +71,10 @@ class SFC64 : public BitGenerator<SFC64> {
     return tmp;
   }
 
+  // The bulk word source (detail/block_source.hpp): n consecutive next_uint64() values, the
+  // state in registers for the whole loop.
+  void fill_uint64(std::uint64_t* out, std::size_t n) noexcept { random_raw(out, n); }
+
   using BitGenerator<SFC64>::random_raw;
   // Fill with raw outputs; the state lives in registers for the whole loop.
   void random_raw(std::uint64_t* out, std::size_t n) noexcept {

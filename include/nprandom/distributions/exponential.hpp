@@ -11,6 +11,7 @@
 #define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
@@ -144,21 +145,45 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
 /// random_standard_exponential_fill.
 template <class BitGen>
 inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_fill_f.
 template <class BitGen>
 inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_exp_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_exponential_inv_fill.

@@ -32,12 +32,15 @@
 #include <type_traits>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
+// The SSE2 path of lemire32_block_no_reject uses GCC/Clang vector types and the pmuludq builtin,
+// not <emmintrin.h> (compile time of every translation unit, docs/benchmarks.md).
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+#define NPRANDOM_DETAIL_LEMIRE_SSE2 1
 #endif
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/bitgen_traits.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/uint128.hpp>
 
 namespace nprandom {
@@ -198,14 +201,50 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng, Draw&& draw) noexcept {
   return value;
 }
 
-/// lemire_draw with the threshold computed by the caller (once per fill): the same test without
-/// the `leftover < rng + 1` pre-check, which for 8/16-bit words passes most of the time.
+/// Lemire's test with the threshold computed by the caller (once per fill): candidate x gives
+/// `value` and is accepted when its leftover >= threshold (no `leftover < rng + 1` pre-check,
+/// which for 8/16-bit words passes most of the time).
+template <class W>
+NPRANDOM_ALWAYS_INLINE bool lemire_accept(W x, W rng_excl, W threshold, W& value) noexcept {
+  W leftover;
+  value = lemire_mul<W>(x, rng_excl, leftover);
+  return leftover >= threshold;
+}
+
+/// A Lemire draw whose first candidate x is already drawn: candidates from draw() until one is
+/// accepted.
+template <class W, class Draw>
+NPRANDOM_ALWAYS_INLINE W lemire_finish(W x, W rng_excl, W threshold, Draw&& draw) noexcept {
+  W value;
+  if (NPRANDOM_LIKELY(lemire_accept(x, rng_excl, threshold, value))) return value;
+  while (!lemire_accept(draw(), rng_excl, threshold, value)) {
+  }
+  return value;
+}
+
+/// lemire_draw with the threshold computed by the caller (once per fill).
 template <class W, class Draw>
 NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexcept {
-  W leftover;
-  W value = lemire_mul<W>(draw(), rng_excl, leftover);
-  while (NPRANDOM_UNLIKELY(leftover < threshold)) value = lemire_mul<W>(draw(), rng_excl, leftover);
-  return value;
+  return lemire_finish(draw(), rng_excl, threshold, draw);
+}
+
+/// A Lemire fill on [off, off + rng] of `cnt` W-bit values, the candidates being W-bit pieces
+/// (next_uint64; NumPy's buffered 16/8-bit pieces through `b`): the pieces come straight from the
+/// bulk source where the generator has one (detail::for_each_value_pieces), with Lemire's test
+/// and finish as the scalar draws use them.
+template <class W, class BitGen, class Buf, class Piece>
+NPRANDOM_ALWAYS_INLINE void lemire_fill(BitGen& bg, W off, W rng, std::size_t cnt, W* out, Buf* b,
+                                        Piece&& piece) noexcept {
+  const auto rng_excl = static_cast<W>(rng + 1);
+  const W threshold = lemire_threshold(rng);
+  detail::for_each_value_candidates<W>(
+      bg, cnt, b, piece,
+      [out, off, rng_excl, threshold](W u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        W v;
+        const bool ok = lemire_accept(u, rng_excl, threshold, v);
+        out[i] = static_cast<W>(off + v);
+        return ok;
+      });
 }
 
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.
@@ -360,35 +399,43 @@ NPRANDOM_ALWAYS_INLINE bool lemire32_block_no_reject(const std::uint64_t* words,
                                                      U* out) noexcept {
   std::size_t j = 0;
   std::uint32_t rejected = 0;
-#if defined(__SSE2__)
+#ifdef NPRANDOM_DETAIL_LEMIRE_SSE2
   if constexpr (sizeof(U) == 8 || sizeof(U) == 4) {
-    const __m128i r = _mm_set1_epi32(static_cast<int>(rng_excl));
-    const __m128i sign = _mm_set1_epi32(static_cast<int>(0x80000000u));
-    const __m128i thr = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(threshold)), sign);
-    __m128i bad = _mm_setzero_si128();
+    __extension__ typedef std::uint64_t u64x2 __attribute__((vector_size(16)));
+    __extension__ typedef std::uint32_t u32x4 __attribute__((vector_size(16)));
+    __extension__ typedef int i32x4 __attribute__((vector_size(16)));
+    const u64x2 r = {rng_excl, rng_excl};
+    const u32x4 thr = {threshold, threshold, threshold, threshold};
+    u32x4 bad = {0u, 0u, 0u, 0u};
     for (; j + 2 <= k; j += 2) {
-      const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(words + j));
-      const __m128i pl = _mm_mul_epu32(w, r);                      // low halves of words j, j+1
-      const __m128i ph = _mm_mul_epu32(_mm_srli_epi64(w, 32), r);  // high halves
-      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (unsigned compare via the sign flip).
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(pl, sign)));
-      bad = _mm_or_si128(bad, _mm_cmpgt_epi32(thr, _mm_xor_si128(ph, sign)));
+      u64x2 w;
+      __builtin_memcpy(&w, words + j, sizeof w);
+      // pmuludq: the low 32 bits of each 64-bit lane times rng_excl, to 64 bits.
+      const u64x2 pl = __builtin_bit_cast(
+          u64x2,
+          __builtin_ia32_pmuludq128(__builtin_bit_cast(i32x4, w), __builtin_bit_cast(i32x4, r)));
+      const u64x2 ph =
+          __builtin_bit_cast(u64x2, __builtin_ia32_pmuludq128(__builtin_bit_cast(i32x4, w >> 32u),
+                                                              __builtin_bit_cast(i32x4, r)));
+      // 32-bit lanes 0 and 2 of pl/ph hold the leftovers (lanes 1 and 3 are ignored below).
+      bad |= __builtin_bit_cast(u32x4, __builtin_bit_cast(u32x4, pl) < thr);
+      bad |= __builtin_bit_cast(u32x4, __builtin_bit_cast(u32x4, ph) < thr);
+      const u64x2 vl = pl >> 32u;
+      const u64x2 vh = ph >> 32u;
       if constexpr (sizeof(U) == 8) {
-        const __m128i vl = _mm_srli_epi64(pl, 32);
-        const __m128i vh = _mm_srli_epi64(ph, 32);
-        const __m128i o = _mm_set1_epi64x(static_cast<long long>(off));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi64(_mm_unpacklo_epi64(vl, vh), o));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j + 2),
-                         _mm_add_epi64(_mm_unpackhi_epi64(vl, vh), o));
+        const u64x2 o = {static_cast<std::uint64_t>(off), static_cast<std::uint64_t>(off)};
+        const u64x2 first = u64x2{vl[0], vh[0]} + o;
+        const u64x2 second = u64x2{vl[1], vh[1]} + o;
+        __builtin_memcpy(out + 2 * j, &first, sizeof first);
+        __builtin_memcpy(out + 2 * j + 2, &second, sizeof second);
       } else {
-        const __m128i hi_mask = _mm_set1_epi64x(static_cast<long long>(0xffffffff00000000ULL));
-        const __m128i v = _mm_or_si128(_mm_srli_epi64(pl, 32), _mm_and_si128(ph, hi_mask));
-        _mm_storeu_si128(reinterpret_cast<__m128i*>(out + 2 * j),
-                         _mm_add_epi32(v, _mm_set1_epi32(static_cast<int>(off))));
+        const std::uint32_t o32 = static_cast<std::uint32_t>(off);
+        const u32x4 v = __builtin_bit_cast(u32x4, vl | (ph & 0xffffffff00000000ULL)) +
+                        u32x4{o32, o32, o32, o32};
+        __builtin_memcpy(out + 2 * j, &v, sizeof v);
       }
     }
-    rejected = static_cast<std::uint32_t>(_mm_movemask_epi8(bad) & 0x0f0f);
+    rejected = bad[0] | bad[2];
   }
 #endif
   for (; j < k; ++j) {
@@ -440,7 +487,11 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
     // The draws go to a local array (which cannot alias the generator's state, so the state
     // stays in registers); the products are then formed in a separate, SIMD-friendly pass.
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    if constexpr (detail::has_fill_uint64<BitGen>::value) {
+      bg.fill_uint64(words, k);  // the bulk source (k <= the words still needed)
+    } else {
+      for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint64();
+    }
     buf = static_cast<std::uint32_t>(words[k - 1] >> 32);
     // Common case first: no candidate of the block is rejected, every slot is written in order;
     // otherwise the block is redone with the compacting loop, which overwrites the same slots.
@@ -475,39 +526,76 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
 }
 
 // ---- fills (random_bounded_*_fill): one NumPy call with scalar bounds ----
+//
+// Every fill is the scalar kernel run value by value on the bit generator's block word source
+// (detail::for_each_value_exact, detail/block_source.hpp): words drawn ahead in blocks no larger
+// than a lower bound of what the remaining values draw (one next_uint64 or next_uint32 per value;
+// one next_uint32 per 2 / 4 / 32 values of the 16-bit / 8-bit / bool buffer, less what the buffer
+// still holds), so values and final state are those of the plain loop.
+
+namespace detail_fill {
+// word_demand bounds: one next_uint64 / next_uint32 per remaining value.
+NPRANDOM_ALWAYS_INLINE auto per_value_64(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{cnt - i, 0}; };
+}
+NPRANDOM_ALWAYS_INLINE auto per_value_32(std::size_t cnt) noexcept {
+  return [cnt](std::size_t i) NPRANDOM_LAMBDA_INLINE { return detail::word_demand{0, cnt - i}; };
+}
+// `per` values to a next_uint32 through the uint32_buffer b.
+NPRANDOM_ALWAYS_INLINE auto per_buffered(std::size_t cnt, const uint32_buffer& b,
+                                         std::size_t per) noexcept {
+  return [cnt, &b, per](std::size_t i) NPRANDOM_LAMBDA_INLINE {
+    return detail::word_demand{0, detail::buffered_draws_needed(cnt - i, b.bcnt, per)};
+  };
+}
+}  // namespace detail_fill
 
 /// random_bounded_uint64_fill: `cnt` values on [off, off + rng]; the 32-bit path is used when
 /// rng <= 0xFFFFFFFF.
 template <class BitGen>
 inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng, std::size_t cnt,
                                 bool use_masked, std::uint64_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng <= 0xffffffffULL) {
     if (rng == 0xffffffffULL) {
-      for (std::size_t i = 0; i < cnt; ++i)
-        out[i] = off + static_cast<std::uint64_t>(bg.next_uint32());
+      for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                           [out, off](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                             out[i] = off + static_cast<std::uint64_t>(src.next_uint32());
+                           });
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-        for (std::size_t i = 0; i < cnt; ++i) {
-          out[i] = off + buffered_bounded_masked_uint32(bg, rng32, mask);
-        }
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32, mask](auto& src, std::size_t i)
+                                 NPRANDOM_LAMBDA_INLINE {
+                                   out[i] = off + buffered_bounded_masked_uint32(src, rng32, mask);
+                                 });
       } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
         lemire_uint32_fill_halves(bg, off, rng32, cnt, out);
       } else {
-        for (std::size_t i = 0; i < cnt; ++i)
-          out[i] = off + buffered_bounded_lemire_uint32(bg, rng32);
+        for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                             [out, off, rng32](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                               out[i] = off + buffered_bounded_lemire_uint32(src, rng32);
+                             });
       }
     }
   } else if (rng == UINT64_MAX) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint64();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint64(); });
   } else if (use_masked) {
     const std::uint64_t mask = gen_mask(rng);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_masked_uint64(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_64(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + bounded_masked_uint64(src, rng, mask);
+                         });
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bounded_lemire_uint64(bg, rng);
+    lemire_fill<std::uint64_t>(bg, off, rng, cnt, out,
+                               static_cast<detail::no_piece_buffer*>(nullptr),
+                               [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); });
   }
 }
 
@@ -515,79 +603,94 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
 template <class BitGen>
 inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng, std::size_t cnt,
                                 bool use_masked, std::uint32_t* out) noexcept {
+  using detail::for_each_value_exact;
   if (rng == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
   } else if (rng == 0xffffffffu) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + bg.next_uint32();
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off](auto& src, std::size_t i)
+                             NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = off + buffered_bounded_masked_uint32(bg, rng, mask);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_masked_uint32(src, rng, mask);
+                         });
   } else if constexpr (detail::uses_half_word_uint32<BitGen>::value) {
     lemire_uint32_fill_halves(bg, off, rng, cnt, out);
   } else {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off + buffered_bounded_lemire_uint32(bg, rng);
+    for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
+                         [out, off, rng](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+                           out[i] = off + buffered_bounded_lemire_uint32(src, rng);
+                         });
   }
 }
 
-/// random_bounded_uint16_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint16_fill / random_bounded_uint8_fill (one fresh buffer for the whole fill).
+template <class U, class BitGen>
+inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool use_masked,
+                               U* out) noexcept {
+  static_assert(sizeof(U) == 1 || sizeof(U) == 2, "8/16-bit fills");
+  constexpr std::size_t per = 4 / sizeof(U);  // values per next_uint32
+  constexpr U full = std::numeric_limits<U>::max();
+  auto piece = [](auto& src, uint32_buffer& b) NPRANDOM_LAMBDA_INLINE {
+    if constexpr (sizeof(U) == 2)
+      return buffered_uint16(src, b);
+    else
+      return buffered_uint8(src, b);
+  };
+  uint32_buffer b;
+  const auto demand = detail_fill::per_buffered(cnt, b, per);
+  if (rng == 0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+  } else if (rng == full) {
+    detail::for_each_value_exact(
+        bg, cnt, demand, [out, off, &b, piece](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          out[i] = static_cast<U>(off + piece(src, b));
+        });
+  } else if (use_masked) {
+    const auto mask = static_cast<U>(gen_mask(rng));
+    detail::for_each_value_exact(
+        bg, cnt, demand,
+        [out, off, rng, mask, &b](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (sizeof(U) == 2)
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint16(src, rng, mask, b));
+          else
+            out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
+        });
+  } else {
+    lemire_fill<U>(bg, off, rng, cnt, out, &b,
+                   [&b, piece](auto& src) NPRANDOM_LAMBDA_INLINE { return piece(src, b); });
+  }
+}
+
+/// random_bounded_uint16_fill.
 template <class BitGen>
 inline void bounded_uint16_fill(BitGen& bg, std::uint16_t off, std::uint16_t rng, std::size_t cnt,
                                 bool use_masked, std::uint16_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint16_t>(off + buffered_uint16(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint16_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(off + buffered_bounded_masked_uint16(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint16_t>(rng + 1);
-    const std::uint16_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint16_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint16(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint16_t>(bg, off, rng, cnt, use_masked, out);
 }
 
-/// random_bounded_uint8_fill (one fresh buffer for the whole fill).
+/// random_bounded_uint8_fill.
 template <class BitGen>
 inline void bounded_uint8_fill(BitGen& bg, std::uint8_t off, std::uint8_t rng, std::size_t cnt,
                                bool use_masked, std::uint8_t* out) noexcept {
-  uint32_buffer b;
-  if (rng == 0) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
-  } else if (rng == 0xffu) {
-    for (std::size_t i = 0; i < cnt; ++i)
-      out[i] = static_cast<std::uint8_t>(off + buffered_uint8(bg, b));
-  } else if (use_masked) {
-    const auto mask = static_cast<std::uint8_t>(gen_mask(rng));
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(off + buffered_bounded_masked_uint8(bg, rng, mask, b));
-    }
-  } else {
-    const auto rng_excl = static_cast<std::uint8_t>(rng + 1);
-    const std::uint8_t threshold = lemire_threshold(rng);
-    for (std::size_t i = 0; i < cnt; ++i) {
-      out[i] = static_cast<std::uint8_t>(
-          off + lemire_draw(rng_excl, threshold,
-                            [&bg, &b]() NPRANDOM_LAMBDA_INLINE { return buffered_uint8(bg, b); }));
-    }
-  }
+  bounded_small_fill<std::uint8_t>(bg, off, rng, cnt, use_masked, out);
 }
 
 /// random_bounded_bool_fill (one fresh buffer; masked and Lemire are the same for bool).
 template <class BitGen>
 inline void bounded_bool_fill(BitGen& bg, bool off, bool rng, std::size_t cnt, bool /*use_masked*/,
                               bool* out) noexcept {
+  if (!rng) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = off;
+    return;
+  }
   uint32_buffer b;
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = buffered_bounded_bool(bg, off, rng, b);
+  detail::for_each_value_exact(
+      bg, cnt, detail_fill::per_buffered(cnt, b, 32),
+      [out, off, rng, &b](auto& src, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = buffered_bounded_bool(src, off, rng, b); });
 }
 
 /// integers(off, off + rng, size=n, dtype=bool) as a std::vector<bool>: the values of
@@ -605,15 +708,23 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
     static_assert(sizeof(word_t) == 8 || sizeof(word_t) == 4, "unexpected std::vector<bool> word");
     constexpr std::size_t bits = sizeof(word_t) * 8;
     word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
-    for (; n - i >= bits; i += bits) {
-      if constexpr (bits == 64) {
-        const std::uint64_t lo = bg.next_uint32();
-        const std::uint64_t hi = bg.next_uint32();
-        *w++ = static_cast<word_t>(lo | (hi << 32));
-      } else {
-        *w++ = static_cast<word_t>(bg.next_uint32());
-      }
-    }
+    const std::size_t nw = n / bits;
+    // A fixed number of next_uint32 draws (bits / 32 per vector word), from the block source.
+    detail::for_each_value_exact(
+        bg, nw,
+        [nw](std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          return detail::word_demand{0, (nw - j) * (bits / 32)};
+        },
+        [w](auto& src, std::size_t j) NPRANDOM_LAMBDA_INLINE {
+          if constexpr (bits == 64) {
+            const std::uint64_t lo = src.next_uint32();
+            const std::uint64_t hi = src.next_uint32();
+            w[j] = static_cast<word_t>(lo | (hi << 32));
+          } else {
+            w[j] = static_cast<word_t>(src.next_uint32());
+          }
+        });
+    i = nw * bits;
   }
 #endif
   uint32_buffer b;  // empty: every word above used whole next_uint32 draws
@@ -621,17 +732,25 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
   return v;
 }
 
-/// Generator.bytes' words: `words` next_uint32 values written little-endian to `out` and cut to
-/// `length` bytes (length <= 4 * words).
+/// Generator.bytes' words: ceil(length / 4) next_uint32 values written little-endian to `out` and
+/// cut to `length` bytes. The whole words come from the block source in chunks
+/// (detail::fill_uint32_stream: on a 64-bit generator, fill_uint64 words split into halves).
 template <class BitGen>
 inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
   std::size_t i = 0;
-  for (; length - i >= 4; i += 4) {
-    const std::uint32_t w = bg.next_uint32();
-    unsigned char le[4] = {static_cast<unsigned char>(w), static_cast<unsigned char>(w >> 8),
-                           static_cast<unsigned char>(w >> 16),
-                           static_cast<unsigned char>(w >> 24)};
-    std::memcpy(out + i, le, 4);  // one 4-byte store on little-endian targets
+  constexpr std::size_t chunk = 512;
+  std::uint32_t words[chunk];
+  while (length - i >= 4) {
+    const std::size_t m = (length - i) / 4 < chunk ? (length - i) / 4 : chunk;
+    detail::fill_uint32_stream(bg, words, m);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::memcpy(out + i, words, 4 * m);
+#else
+    for (std::size_t j = 0; j < m; ++j)
+      for (std::size_t k = 0; k < 4; ++k)
+        out[i + 4 * j + k] = static_cast<char>(static_cast<unsigned char>(words[j] >> (8 * k)));
+#endif
+    i += 4 * m;
   }
   if (i < length) {
     const std::uint32_t w = bg.next_uint32();

@@ -8,6 +8,7 @@
 #define NPRANDOM_DISTRIBUTIONS_NORMAL_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
@@ -187,21 +188,45 @@ NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
 /// random_standard_normal_fill.
 template <class BitGen>
 inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = z;
+      });
 }
 
 /// random_standard_normal_fill_f.
 template <class BitGen>
 inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_normal_f(e);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint32_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint32(); },
+      [=](std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode_f(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const float z = w.x;
+        out[i] = z;
+        return true;
+      },
+      [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const float z = detail::standard_normal_slow_f(src, detail::zig_normal_decode_f(u));
+        out[i] = z;
+      });
 }
 
 /// random_normal: `loc + scale * standard_normal(bg)`.
@@ -214,11 +239,23 @@ inline double normal(BitGen& bg, double loc, double scale) noexcept {
 template <class BitGen>
 inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
                         double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, loc, scale](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = normal(e, loc, scale);
-  });
+  // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
+  // each word straight from the block, the rest of a rejected attempt on the source
+  // (detail::for_each_value_pieces, detail/block_source.hpp).
+  detail::for_each_value_pieces<std::uint64_t>(
+      bg, cnt, static_cast<detail::no_piece_buffer*>(nullptr),
+      [](auto& src) NPRANDOM_LAMBDA_INLINE { return src.next_uint64(); },
+      [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const auto w = detail::zig_normal_decode(u);
+        if (NPRANDOM_UNLIKELY(!w.fast())) return false;
+        const double z = w.x;
+        out[i] = loc + detail::mul(scale, z);
+        return true;
+      },
+      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
+        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        out[i] = loc + detail::mul(scale, z);
+      });
 }
 
 }  // namespace distributions

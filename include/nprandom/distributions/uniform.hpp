@@ -8,6 +8,7 @@
 #define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 
 #include <nprandom/detail/bitgen_traits.hpp>
+#include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/pcg64_lanes.hpp>
@@ -20,15 +21,6 @@
 namespace nprandom {
 namespace detail {
 
-// True when BitGen has a bulk word source `fill_uint64(out, n)`: n consecutive next_uint64()
-// values, same final state (PCG64, PCG64DXSM: interleaved SIMD lanes, bit_generators/pcg64.hpp).
-template <class BitGen, class = void>
-struct has_fill_uint64 : std::false_type {};
-template <class BitGen>
-struct has_fill_uint64<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_uint64(
-                                   std::declval<std::uint64_t*>(), std::size_t{}))>>
-    : std::true_type {};
-
 // True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
 // generators (bit_generators/pcg64.hpp): the double forms computed in the SIMD lanes.
 template <class BitGen, class = void>
@@ -37,25 +29,6 @@ template <class BitGen>
 struct has_fill_block<
     BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
                 std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
-
-// Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
-// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
-// its cost), below bulk_min_values they use the scalar loop.
-inline constexpr std::size_t bulk_block_words = 1024;
-inline constexpr std::size_t bulk_min_values = 64;
-
-// f(words, m, done): the next m words of bg's stream (done words handed over before them), for
-// cnt words in all; bg's state ends as after cnt next_uint64 calls.
-template <class BitGen, class F>
-NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&& f) {
-  std::uint64_t words[bulk_block_words];
-  for (std::size_t done = 0; done < cnt;) {
-    const std::size_t m = cnt - done < bulk_block_words ? cnt - done : bulk_block_words;
-    bg.fill_uint64(words, m);
-    f(static_cast<const std::uint64_t*>(words), m, done);
-    done += m;
-  }
-}
 
 }  // namespace detail
 
@@ -81,6 +54,17 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
   if constexpr (detail::has_fill_block<BitGen>::value) {
     // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    // Philox: one word per value from the bulk source.
+    detail::for_each_word_block(bg, cnt,
+                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
+                                    NPRANDOM_LAMBDA_INLINE {
+                                      for (std::size_t j = 0; j < m; ++j)
+                                        out[done + j] = detail::uint64_to_double(w[j]);
+                                    });
     return;
   }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
@@ -141,6 +125,17 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
   if constexpr (detail::has_fill_block<BitGen>::value) {
     // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
     bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    detail::for_each_word_block(
+        bg, cnt,
+        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
+            NPRANDOM_LAMBDA_INLINE {
+              for (std::size_t j = 0; j < m; ++j)
+                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
+            });
     return;
   }
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
