@@ -468,7 +468,10 @@ class Generator {
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
   std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
-    return detail::choice_indices(bit_generator_, a, true, 1, replace, p, true)[0];
+    std::int64_t out = 0;
+    detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
+                           p.empty() ? nullptr : p.data(), p.size(), true);
+    return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
@@ -795,7 +798,10 @@ class Generator {
 
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
-                                        detail::prm<double>("a", P_::gt_1));
+                                        detail::prm<double>("a", P_::gt_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
+            distributions::zipf_fill(g, a, out, cnt);
+          });
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped

@@ -3360,12 +3360,19 @@ inline bool passes(cons c, double x) noexcept {
 // ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
 
 // triangular: "left > mode", "mode > right", "left == right".
+// Each cross-parameter check also has `scalar(...)`, the same tests and messages on scalar
+// parameters without building arrays (method::check_scalars uses it when present).
 struct check_triangular {
   void operator()(const array_arg<double>& l, const array_arg<double>& m,
                   const array_arg<double>& r) const {
     if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
     if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
     if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
+  }
+  void scalar(double l, double m, double r) const {
+    if (l > m) fail("left > mode");
+    if (m > r) fail("mode > right");
+    if (l == r) fail("left == right");
   }
 };
 
@@ -3376,6 +3383,11 @@ struct check_negative_binomial_lam {
     if (any_broadcast(p, n, [&](double pv, double nv) {
           return (1 - pv) / pv * (nv + mul(10.0, std::sqrt(nv))) > lam_max;
         })) {
+      fail("n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+  void scalar(double n, double p) const {
+    if ((1 - p) / p * (n + mul(10.0, std::sqrt(n))) > poisson_lam_max()) {
       fail("n too large or p too small, see Generator.negative_binomial Notes");
     }
   }
@@ -3405,6 +3417,15 @@ struct check_hypergeometric_sum {
                       [](std::int64_t a, std::int64_t b) { return a < b; })) {
       fail("ngood + nbad < nsample");
     }
+  }
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    constexpr std::int64_t hypergeom_max = 1000000000;
+    if (limit && (good >= hypergeom_max || bad >= hypergeom_max)) {
+      fail("both ngood and nbad must be less than 1000000000");
+    }
+    const auto sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(good) +
+                                               static_cast<std::uint64_t>(bad));
+    if (sum < nsample) fail("ngood + nbad < nsample");
   }
 };
 
@@ -3440,6 +3461,17 @@ struct no_fill {};
 struct no_check {
   template <class... A>
   void operator()(const A&...) const noexcept {}
+  template <class... A>
+  void scalar(const A&...) const noexcept {}
+};
+
+// Whether check functor F has scalar(A...) (then scalar calls skip the array form).
+template <class F, class Args, class = void>
+struct has_scalar_check : std::false_type {};
+template <class F, class... A>
+struct has_scalar_check<
+    F, std::tuple<A...>,
+    std::void_t<decltype(std::declval<const F&>().scalar(std::declval<A>()...))>> : std::true_type {
 };
 
 // A distribution method: its result type Out, its parameters P... (NumPy's names, constraints,
@@ -3485,10 +3517,13 @@ struct method {
   // check(false, ...) for scalar parameters: the per-parameter tests without building arrays or
   // messages unless a value fails (then check_values throws NumPy's message, in the same order).
   void check_scalars(P... v) const {
-    if constexpr (!std::is_same<Pre, no_check>::value || !std::is_same<Post, no_check>::value) {
-      check(false, array_arg<P>(v)...);
-    } else {
+    if constexpr (has_scalar_check<Pre, std::tuple<P...>>::value &&
+                  has_scalar_check<Post, std::tuple<P...>>::value) {
+      pre.scalar(v...);
       check_scalars_each(std::index_sequence_for<P...>{}, v...);
+      post.scalar(v...);
+    } else {
+      check(false, array_arg<P>(v)...);
     }
   }
 
@@ -4566,6 +4601,7 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 // ---- end nprandom/distributions/permutation.hpp ----
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -4588,6 +4624,136 @@ inline std::size_t normalize_axis(int axis, std::size_t ndim) {
   return static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
 }
 
+// choice's p checks (NumPy: kahan_sum(p) NaN, a p < 0, |kahan_sum(p) - 1| > atol, atol = sqrt of
+// float64 eps) pass for sure when every p is finite and >= 0 and a 4-way sum s (error at most
+// n * eps * sum(p), below 2^-32 for n <= 2^20) has |s - 1| <= atol / 2: the Kahan sum (error
+// ~2 eps) is then within atol of 1 too. This decides the common valid case without the serial
+// Kahan chain (~12 cycles per entry); false means: run NumPy's exact checks.
+inline bool p_sum_surely_one(const double* p, std::size_t n) noexcept {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (n <= (std::size_t{1} << 20)) {
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    bool bad = false;
+    std::size_t i = 0;
+    for (; n - i >= 4; i += 4) {
+      s0 += p[i];
+      s1 += p[i + 1];
+      s2 += p[i + 2];
+      s3 += p[i + 3];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX) || !(p[i + 1] >= 0.0 && p[i + 1] <= DBL_MAX) ||
+             !(p[i + 2] >= 0.0 && p[i + 2] <= DBL_MAX) || !(p[i + 3] >= 0.0 && p[i + 3] <= DBL_MAX);
+    }
+    for (; i < n; ++i) {
+      s0 += p[i];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX);
+    }
+    return !bad && std::abs(((s0 + s1) + (s2 + s3)) - 1.0) <= 0.5 * atol;
+  }
+  return false;
+}
+// Generator.choice's p checks, NumPy's order and messages.
+inline void choice_check_p(const double* p, std::size_t n) {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (p_sum_surely_one(p, n)) return;
+  const double p_sum = kahan_sum(p, n);
+  if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+  }
+  if (std::abs(p_sum - 1.) > atol) {
+    throw std::invalid_argument(
+        "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+  }
+}
+
+// searchsorted(cdf, u, side='right') for many u on one cdf = cumsum(p) / sum (choice with p),
+// exact: for a sorted cdf (every valid p gives one: sums of values >= 0, divided by one positive
+// number) the index is the number of entries <= u. Up to 8 entries it is counted branch-free;
+// above, a guide table g[k] = searchsorted(cdf, k / K) (K a power of two, so k = floor(u * K) is
+// exact and k / K <= u) gives the first candidate and a short scan finds the first entry > u.
+// An unsorted cdf (not reachable through the checks) keeps std::upper_bound.
+class cdf_search {
+ public:
+  cdf_search(const double* p, std::size_t n) : cdf_(distributions::choice_cdf(p, n)) {
+    bool sorted = true;
+    for (std::size_t i = 1; i < n; ++i) sorted = sorted && cdf_[i - 1] <= cdf_[i];
+    if (!sorted || n > (std::size_t{1} << 31)) {
+      mode_ = mode::bisect;
+    } else if (n <= 8) {
+      mode_ = mode::count;
+    } else {
+      mode_ = mode::guide;
+      std::size_t k = 16;
+      while (k < 2 * n && k < (std::size_t{1} << 16)) k *= 2;
+      scale_ = static_cast<double>(k);
+      guide_.resize(k);
+      std::size_t i = 0;
+      for (std::size_t b = 0; b < k; ++b) {
+        const double lo = static_cast<double>(b) / scale_;
+        while (i < n && !(lo < cdf_[i])) ++i;
+        guide_[b] = static_cast<std::uint32_t>(i);
+      }
+    }
+  }
+  std::int64_t operator()(double u) const noexcept {
+    const std::size_t n = cdf_.size();
+    switch (mode_) {
+      case mode::count: {
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < n; ++i) c += u < cdf_[i] ? 0u : 1u;
+        return static_cast<std::int64_t>(c);
+      }
+      case mode::guide: {
+        std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
+        while (i < n && !(u < cdf_[i])) ++i;
+        return static_cast<std::int64_t>(i);
+      }
+      default:
+        return distributions::choice_searchsorted(cdf_, u);
+    }
+  }
+
+ private:
+  enum class mode { count, guide, bisect };
+  std::vector<double> cdf_;
+  std::vector<std::uint32_t> guide_;
+  double scale_ = 1.0;
+  mode mode_ = mode::bisect;
+};
+
+// One choice(pop, p=p) index (size None): searchsorted(cumsum(p) / sum, u, side='right') by
+// std::upper_bound's probes over the cumulative sums, dividing only the probed entries (the same
+// values as the divided cdf, so the same probes and the same index), without a heap buffer for
+// up to 128 entries.
+template <class BitGen>
+std::int64_t choice_p_one(BitGen& bg, const double* p, std::size_t n) {
+  double small[128];
+  std::vector<double> big;
+  double* acc = small;
+  if (n > 128) {
+    big.resize(n);
+    acc = big.data();
+  }
+  double a = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    a += p[i];
+    acc[i] = a;
+  }
+  const double last = acc[n - 1];
+  const double u = bg.next_double();
+  std::size_t first = 0, len = n;
+  while (len > 0) {
+    const std::size_t half = len >> 1;
+    if (u < acc[first + half] / last) {
+      len = half;
+    } else {
+      first += half + 1;
+      len -= half + 1;
+    }
+  }
+  return static_cast<std::int64_t>(first);
+}
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
@@ -4603,19 +4769,21 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
   if (p) {
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
-    const double p_sum = kahan_sum(p, p_size);
-    if (std::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
-    for (std::size_t i = 0; i < p_size; ++i) {
-      if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
-    }
-    if (std::abs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
-      throw std::invalid_argument(
-          "Probabilities do not sum to 1. See Notes section of docstring for more information.");
-    }
+    choice_check_p(p, p_size);
   }
   if (replace) {
     if (p) {
-      distributions::choice_p_replace(bg, p, p_size, n, out);
+      // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
+      if (n == 1) {
+        out[0] = choice_p_one(bg, p, p_size);
+      } else if (n != 0) {
+        const cdf_search search(p, p_size);
+        for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());
+      }
+    } else if (n == 1) {
+      // The one-value Lemire draw is the n == 1 fill's (distributions::bounded_one_lemire).
+      out[0] = static_cast<std::int64_t>(distributions::bounded_one_lemire<std::uint64_t>(
+          bg, 0, static_cast<std::uint64_t>(pop - 1)));
     } else if (n != 0) {
       distributions::bounded_uint64_fill(bg, 0, static_cast<std::uint64_t>(pop - 1), n, false,
                                          reinterpret_cast<std::uint64_t*>(out));
@@ -7526,6 +7694,32 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+/// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
+/// and a division, the same every time: zipf_fill computes them once per call).
+struct zipf_setup {
+  double am1, b, Umin, neg_inv_am1;
+  explicit zipf_setup(double a) noexcept
+      : am1(a - 1.0),
+        b(detail::pow(2.0, am1)),
+        Umin(detail::pow(static_cast<double>(std::numeric_limits<std::int64_t>::max()), -am1)),
+        neg_inv_am1(-1.0 / am1) {}
+};
+
+/// One zipf attempt loop over a precomputed setup (a < 1025).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, const zipf_setup& st) noexcept {
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  for (;;) {
+    const double U01 = bg.next_double();
+    const double U = detail::mul(U01, st.Umin) + (1 - U01);
+    const double V = bg.next_double();
+    const double X = std::floor(detail::pow(U, st.neg_inv_am1));
+    if (X > int64_max_d || X < 1.0) continue;
+    const double T = detail::pow(1.0 + 1.0 / X, st.am1);
+    if (V * X * (T - 1.0) / (st.b - 1.0) <= T / st.b) return detail::trunc_int64_x86(X);
+  }
+}
+
 /// random_zipf (NumPy >= 2.1): rejection (Devroye, "Non-Uniform Random Variate Generation",
 /// 1986, p. 551). a >= 1025 returns 1 with no draw. Each attempt draws U01 (U = U01*Umin +
 /// (1-U01), in (Umin, 1] with Umin = (2^63-1)^-(a-1)) then V; X = floor(U^(-1/(a-1))) is
@@ -7534,19 +7728,19 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = detail::pow(int64_max_d, -am1);
-  for (;;) {
-    const double U01 = bg.next_double();
-    const double U = detail::mul(U01, Umin) + (1 - U01);
-    const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
-    if (X > int64_max_d || X < 1.0) continue;
-    const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
+  return zipf_from(bg, zipf_setup(a));
+}
+
+/// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
+/// every time).
+template <class BitGen>
+inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
+  if (a >= 1025) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 1;
+    return;
   }
+  const zipf_setup st(a);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
 }
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
@@ -9622,7 +9816,10 @@ class Generator {
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
   std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
-    return detail::choice_indices(bit_generator_, a, true, 1, replace, p, true)[0];
+    std::int64_t out = 0;
+    detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
+                           p.empty() ? nullptr : p.data(), p.size(), true);
+    return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
@@ -9949,7 +10146,10 @@ class Generator {
 
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
-                                        detail::prm<double>("a", P_::gt_1));
+                                        detail::prm<double>("a", P_::gt_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
+            distributions::zipf_fill(g, a, out, cnt);
+          });
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
@@ -11249,13 +11449,18 @@ struct hypergeometric_guard {
     }
     broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
     for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
-      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
-      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
-        fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-            "there and NumPy never "
-            "returns");
-      }
+      scalar(good[w.offset(0)], bad[w.offset(1)], nsample[w.offset(2)]);
+    }
+  }
+  // ngood, nbad >= 0 here (checked before): their sum is exact in uint64.
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    if (nsample > 10 &&
+        static_cast<std::uint64_t>(good) + static_cast<std::uint64_t>(bad) >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - 2)) {
+      fail(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never "
+          "returns");
     }
   }
 };
@@ -11423,19 +11628,30 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
     if (static_cast<std::int64_t>(p->size()) != pop_size) {
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
-    const double p_sum = kahan_sum(p->data(), p->size());
-    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-    for (double v : *p) {
-      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    if (!p_sum_surely_one(p->data(), p->size())) {  // the common valid case: no Kahan chain
+      const double p_sum = kahan_sum(p->data(), p->size());
+      if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+      for (double v : *p) {
+        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+      }
+      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+      if (std::fabs(p_sum - 1.) > atol) {
+        throw std::invalid_argument("probabilities do not sum to 1");
+      }
     }
-    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {
     if (p != nullptr) {
-      const std::vector<double> cdf = normalized_cdf(*p);
-      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+      // NumPy: cdf = cumsum(p) / cdf[-1]; uniform_samples = random_sample(shape);
+      // idx = cdf.searchsorted(uniform_samples, side='right').
+      if (is_scalar) {
+        idx[0] = search_right(normalized_cdf(*p), rs.random_sample());
+      } else if (size != 0) {
+        const cdf_search search(p->data(), p->size());
+        const std::vector<double> u = rs.random_sample(size);
+        for (std::size_t i = 0; i < size; ++i) idx[i] = search(u[i]);
+      }
     } else if (size != 0) {
       rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
     }
@@ -11476,6 +11692,17 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   const std::vector<std::int64_t> perm = rs.permutation(pop_size);
   std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
   return idx;
+}
+
+// One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
+// without the index vector; every other case is legacy_choice_indices' one value.
+template <class RS>
+std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                               const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {
+    return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
 
 // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block
@@ -12158,9 +12385,16 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
-      randint(low, high, tmp.get(), size);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      // The bits go straight into the vector's words (the values of the fill form; NumPy's
+      // masked and Lemire bool draws are the same), over the block cursor for long draws.
+      const std::size_t n_checked = detail::checked_elements<bool>(size);
+      if (n_checked == 0) return {};
+      const std::uint64_t rng64 = randint_check<bool>(low, high);
+      std::vector<bool> out;
+      with_bulk_bitgen(n_checked, [&](auto& bg) {
+        out = distributions::bounded_bool_vector(bg, low != 0, rng64 != 0, n_checked);
+      });
+      return out;
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -12235,13 +12469,10 @@ class BasicRandomState {
   std::string bytes(std::size_t length) {
     const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
     std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
-    for (std::size_t i = 0; i < words; ++i) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4; ++k) {
-        out[4 * i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
     out.resize(length);
+    // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
+    // range is full, so the masked sampler takes each word as it is).
+    with_bulk_bitgen(words, [&](auto& bg) { distributions::random_bytes(bg, out.data(), length); });
     return out;
   }
 
@@ -12428,8 +12659,7 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
-                                         p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
@@ -12443,10 +12673,8 @@ class BasicRandomState {
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx =
-        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
-                                      replace, p.empty() ? nullptr : &p);
-    return a[static_cast<std::size_t>(idx[0])];
+    return a[static_cast<std::size_t>(detail::legacy_choice_one(
+        *this, static_cast<std::int64_t>(a.size()), false, replace, p.empty() ? nullptr : &p))];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
@@ -12513,9 +12741,9 @@ class BasicRandomState {
     return f(high + 1);
   }
 
-  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
-  template <class Low, class High, class IntType>
-  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+  // randint's bound checks (NumPy's messages); the width high - 1 - low of the closed range.
+  template <class IntType, class Low, class High>
+  static std::uint64_t randint_check(Low low, High high) {
     static_assert(std::is_integral<Low>::value && std::is_integral<High>::value,
                   "randint bounds must be integers");
     static_assert(std::is_integral<IntType>::value && sizeof(IntType) <= 8,
@@ -12541,8 +12769,13 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 =
-        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+  }
+
+  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
+  template <class Low, class High, class IntType>
+  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+    const std::uint64_t rng64 = randint_check<IntType>(low, high);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);

@@ -11,6 +11,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/choice_shuffle.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/detail/mt19937_core.hpp>
@@ -68,13 +69,18 @@ struct hypergeometric_guard {
     }
     broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
     for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
-      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
-      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
-        fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-            "there and NumPy never "
-            "returns");
-      }
+      scalar(good[w.offset(0)], bad[w.offset(1)], nsample[w.offset(2)]);
+    }
+  }
+  // ngood, nbad >= 0 here (checked before): their sum is exact in uint64.
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    if (nsample > 10 &&
+        static_cast<std::uint64_t>(good) + static_cast<std::uint64_t>(bad) >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - 2)) {
+      fail(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never "
+          "returns");
     }
   }
 };
@@ -242,19 +248,30 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
     if (static_cast<std::int64_t>(p->size()) != pop_size) {
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
-    const double p_sum = kahan_sum(p->data(), p->size());
-    if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-    for (double v : *p) {
-      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    if (!p_sum_surely_one(p->data(), p->size())) {  // the common valid case: no Kahan chain
+      const double p_sum = kahan_sum(p->data(), p->size());
+      if (std::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+      for (double v : *p) {
+        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+      }
+      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+      if (std::fabs(p_sum - 1.) > atol) {
+        throw std::invalid_argument("probabilities do not sum to 1");
+      }
     }
-    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (std::fabs(p_sum - 1.) > atol) throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {
     if (p != nullptr) {
-      const std::vector<double> cdf = normalized_cdf(*p);
-      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+      // NumPy: cdf = cumsum(p) / cdf[-1]; uniform_samples = random_sample(shape);
+      // idx = cdf.searchsorted(uniform_samples, side='right').
+      if (is_scalar) {
+        idx[0] = search_right(normalized_cdf(*p), rs.random_sample());
+      } else if (size != 0) {
+        const cdf_search search(p->data(), p->size());
+        const std::vector<double> u = rs.random_sample(size);
+        for (std::size_t i = 0; i < size; ++i) idx[i] = search(u[i]);
+      }
     } else if (size != 0) {
       rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
     }
@@ -295,6 +312,17 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   const std::vector<std::int64_t> perm = rs.permutation(pop_size);
   std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
   return idx;
+}
+
+// One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
+// without the index vector; every other case is legacy_choice_indices' one value.
+template <class RS>
+std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                               const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {
+    return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
 
 // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block

@@ -887,6 +887,32 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+/// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
+/// and a division, the same every time: zipf_fill computes them once per call).
+struct zipf_setup {
+  double am1, b, Umin, neg_inv_am1;
+  explicit zipf_setup(double a) noexcept
+      : am1(a - 1.0),
+        b(detail::pow(2.0, am1)),
+        Umin(detail::pow(static_cast<double>(std::numeric_limits<std::int64_t>::max()), -am1)),
+        neg_inv_am1(-1.0 / am1) {}
+};
+
+/// One zipf attempt loop over a precomputed setup (a < 1025).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, const zipf_setup& st) noexcept {
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  for (;;) {
+    const double U01 = bg.next_double();
+    const double U = detail::mul(U01, st.Umin) + (1 - U01);
+    const double V = bg.next_double();
+    const double X = std::floor(detail::pow(U, st.neg_inv_am1));
+    if (X > int64_max_d || X < 1.0) continue;
+    const double T = detail::pow(1.0 + 1.0 / X, st.am1);
+    if (V * X * (T - 1.0) / (st.b - 1.0) <= T / st.b) return detail::trunc_int64_x86(X);
+  }
+}
+
 /// random_zipf (NumPy >= 2.1): rejection (Devroye, "Non-Uniform Random Variate Generation",
 /// 1986, p. 551). a >= 1025 returns 1 with no draw. Each attempt draws U01 (U = U01*Umin +
 /// (1-U01), in (Umin, 1] with Umin = (2^63-1)^-(a-1)) then V; X = floor(U^(-1/(a-1))) is
@@ -895,19 +921,19 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = detail::pow(int64_max_d, -am1);
-  for (;;) {
-    const double U01 = bg.next_double();
-    const double U = detail::mul(U01, Umin) + (1 - U01);
-    const double V = bg.next_double();
-    const double X = std::floor(detail::pow(U, -1.0 / am1));
-    if (X > int64_max_d || X < 1.0) continue;
-    const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
+  return zipf_from(bg, zipf_setup(a));
+}
+
+/// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
+/// every time).
+template <class BitGen>
+inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
+  if (a >= 1025) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 1;
+    return;
   }
+  const zipf_setup st(a);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
 }
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:

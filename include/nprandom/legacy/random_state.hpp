@@ -538,9 +538,16 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      std::unique_ptr<bool[]> tmp(new bool[size == 0 ? 1 : detail::checked_elements<bool>(size)]);
-      randint(low, high, tmp.get(), size);
-      return std::vector<bool>(tmp.get(), tmp.get() + size);
+      // The bits go straight into the vector's words (the values of the fill form; NumPy's
+      // masked and Lemire bool draws are the same), over the block cursor for long draws.
+      const std::size_t n_checked = detail::checked_elements<bool>(size);
+      if (n_checked == 0) return {};
+      const std::uint64_t rng64 = randint_check<bool>(low, high);
+      std::vector<bool> out;
+      with_bulk_bitgen(n_checked, [&](auto& bg) {
+        out = distributions::bounded_bool_vector(bg, low != 0, rng64 != 0, n_checked);
+      });
+      return out;
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -615,13 +622,10 @@ class BasicRandomState {
   std::string bytes(std::size_t length) {
     const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
     std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
-    for (std::size_t i = 0; i < words; ++i) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4; ++k) {
-        out[4 * i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
     out.resize(length);
+    // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
+    // range is full, so the masked sampler takes each word as it is).
+    with_bulk_bitgen(words, [&](auto& bg) { distributions::random_bytes(bg, out.data(), length); });
     return out;
   }
 
@@ -808,8 +812,7 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
-                                         p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
@@ -823,10 +826,8 @@ class BasicRandomState {
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx =
-        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
-                                      replace, p.empty() ? nullptr : &p);
-    return a[static_cast<std::size_t>(idx[0])];
+    return a[static_cast<std::size_t>(detail::legacy_choice_one(
+        *this, static_cast<std::int64_t>(a.size()), false, replace, p.empty() ? nullptr : &p))];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
@@ -893,9 +894,9 @@ class BasicRandomState {
     return f(high + 1);
   }
 
-  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
-  template <class Low, class High, class IntType>
-  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+  // randint's bound checks (NumPy's messages); the width high - 1 - low of the closed range.
+  template <class IntType, class Low, class High>
+  static std::uint64_t randint_check(Low low, High high) {
     static_assert(std::is_integral<Low>::value && std::is_integral<High>::value,
                   "randint bounds must be integers");
     static_assert(std::is_integral<IntType>::value && sizeof(IntType) <= 8,
@@ -921,8 +922,13 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 =
-        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+  }
+
+  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
+  template <class Low, class High, class IntType>
+  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+    const std::uint64_t rng64 = randint_check<IntType>(low, high);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);
