@@ -802,7 +802,12 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
             distributions::zipf_fill(g, a, out, cnt);
           });
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+  // One value: the setup is kept between calls with the same a (zipf_sampler_).
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_sampler_(bit_generator_, a);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
@@ -831,8 +836,13 @@ class Generator {
             distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
           })
           .with_pre(detail::check_hypergeometric_sum{true});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  // One value: the HRUA setup is kept between calls (hypergeometric_sampler_).
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       [](auto& g, double p) { return distributions::logseries(g, p); },
@@ -957,6 +967,8 @@ class Generator {
   // change a value drawn.
   distributions::binomial_sampler binomial_sampler_;
   distributions::poisson_sampler poisson_sampler_;
+  distributions::zipf_sampler zipf_sampler_;
+  distributions::hypergeometric_sampler hypergeometric_sampler_;
 };
 
 // ==== free functions: core (default_rng) ====

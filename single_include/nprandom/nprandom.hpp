@@ -4721,12 +4721,12 @@ class cdf_search {
   mode mode_ = mode::bisect;
 };
 
-// One choice(pop, p=p) index (size None): searchsorted(cumsum(p) / sum, u, side='right') by
+// One choice(pop, p=p) index for the uniform u (size None): searchsorted(cumsum(p) / sum, u,
+// side='right') by
 // std::upper_bound's probes over the cumulative sums, dividing only the probed entries (the same
 // values as the divided cdf, so the same probes and the same index), without a heap buffer for
 // up to 128 entries.
-template <class BitGen>
-std::int64_t choice_p_one(BitGen& bg, const double* p, std::size_t n) {
+inline std::int64_t choice_p_one(const double* p, std::size_t n, double u) {
   double small[128];
   std::vector<double> big;
   double* acc = small;
@@ -4740,7 +4740,6 @@ std::int64_t choice_p_one(BitGen& bg, const double* p, std::size_t n) {
     acc[i] = a;
   }
   const double last = acc[n - 1];
-  const double u = bg.next_double();
   std::size_t first = 0, len = n;
   while (len > 0) {
     const std::size_t half = len >> 1;
@@ -4775,7 +4774,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (p) {
       // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
       if (n == 1) {
-        out[0] = choice_p_one(bg, p, p_size);
+        out[0] = choice_p_one(p, p_size, bg.next_double());
       } else if (n != 0) {
         const cdf_search search(p, p_size);
         for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());
@@ -7657,6 +7656,29 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
   return hypergeometric_sample(bg, good, bad, sample);
 }
 
+/// Generator.hypergeometric's one-value draws: the HRUA setup is kept between calls with the same
+/// (good, bad, sample) (the same values as hypergeometric(bg, good, bad, sample)).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) noexcept {
+    if (!(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric_sample(bg, good, bad, sample);
+    }
+    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
+      st_ = hypergeometric_hrua_setup(good, bad, sample);
+      has_ = true;
+    }
+    const hypergeometric_hrua_setup& st = st_;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  bool has_ = false;
+  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+};
+
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
 /// setup is made once and its log-factorial sums are memoised per candidate K near the mode.
 template <class BitGen>
@@ -7697,7 +7719,8 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 /// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
 /// and a division, the same every time: zipf_fill computes them once per call).
 struct zipf_setup {
-  double am1, b, Umin, neg_inv_am1;
+  double am1 = 0.0, b = 0.0, Umin = 0.0, neg_inv_am1 = 0.0;
+  zipf_setup() = default;
   explicit zipf_setup(double a) noexcept
       : am1(a - 1.0),
         b(detail::pow(2.0, am1)),
@@ -7742,6 +7765,25 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
   const zipf_setup st(a);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
 }
+
+/// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
+/// (the same values as zipf(bg, a): the setup's libm results do not change).
+class zipf_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) noexcept {
+    if (a >= 1025) return 1;
+    if (!(a == a_)) {
+      s_ = zipf_setup(a);
+      a_ = a;
+    }
+    return zipf_from(bg, s_);
+  }
+
+ private:
+  double a_ = std::numeric_limits<double>::quiet_NaN();
+  zipf_setup s_;
+};
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
 /// prod *= 1-p, sum += prod, X++.
@@ -8679,6 +8721,39 @@ void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
   }
 }
 
+// `rows` multinomial draws (out[rows*d]), the values of `rows` multinomial calls. The binomial
+// setup of category j for the remaining count dn is kept in a binomial_sampler (BTPE terms or
+// the inversion table) per (j, dn mod slots): rows that meet the same (dn, p) again reuse it, as
+// RandomState's legacy::multinomial_fill does (a sampler only saves work; values do not depend
+// on it).
+template <class BitGen>
+void multinomial_rows(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
+                      std::int64_t* out, std::size_t rows) {
+  if (rows <= 1 || d < 2) {
+    binomial_cache cache;
+    for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, pvals, d, out + i * d, cache);
+    return;
+  }
+  const std::size_t cats = d - 1;
+  std::size_t slots = 32;  // per category, a power of two; at most 256 samplers (~300 KiB)
+  while (slots > 1 && (cats * slots > 256 || slots > rows)) slots /= 2;
+  std::vector<binomial_sampler> samplers(cats * slots);
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::int64_t* row = out + i * d;
+    std::fill(row, row + d, std::int64_t{0});
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j < cats; ++j) {
+      binomial_sampler& b = samplers[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
+      row[j] = b(bg, dn, pvals[j] / remaining_p);
+      dn = dn - row[j];
+      if (dn <= 0) break;
+      remaining_p -= pvals[j];
+    }
+    if (dn > 0) row[d - 1] = dn;
+  }
+}
+
 // ---- multivariate_hypergeometric ----
 // Mirrors random_multivariate_hypergeometric_count (random_mvhg_count.c): `rows` draws into
 // out[rows*num_colors]. The urn is the label array [0]*colors[0] + [1]*colors[1] + ...; each draw
@@ -8979,10 +9054,8 @@ void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pva
   if (n < 0) throw std::invalid_argument("n < 0");
   // Rows are walked by the checked element count (row r starts at r * d < total).
   const std::size_t total = checked_elements<std::int64_t>(size, d);
-  distributions::binomial_cache cache;
-  for (std::size_t off = 0; off < total; off += d) {
-    distributions::multinomial(bg, n, pvals.data(), d, out + off, cache);
-  }
+  if (d == 0) return;
+  distributions::multinomial_rows(bg, n, pvals.data(), d, out, total / d);
 }
 
 // Generator.multinomial with array n and/or N-D pvals (NumPy's vector path): the result shape is
@@ -10150,7 +10223,12 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
             distributions::zipf_fill(g, a, out, cnt);
           });
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+  // One value: the setup is kept between calls with the same a (zipf_sampler_).
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_sampler_(bit_generator_, a);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
@@ -10179,8 +10257,13 @@ class Generator {
             distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
           })
           .with_pre(detail::check_hypergeometric_sum{true});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  // One value: the HRUA setup is kept between calls (hypergeometric_sampler_).
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       [](auto& g, double p) { return distributions::logseries(g, p); },
@@ -10305,6 +10388,8 @@ class Generator {
   // change a value drawn.
   distributions::binomial_sampler binomial_sampler_;
   distributions::poisson_sampler poisson_sampler_;
+  distributions::zipf_sampler zipf_sampler_;
+  distributions::hypergeometric_sampler hypergeometric_sampler_;
 };
 
 // ==== free functions: core (default_rng) ====
@@ -11223,7 +11308,11 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(trunc_int64_x86(std::floor(u + y / static_cast<double>(d1 + k))));
+    const double x = u + y / static_cast<double>(d1 + k);  // >= 0: u >= 0, y > 0, d1 + k >= 1
+    // floor then the x86 conversion; below 2^63 that is the truncating conversion alone (no
+    // floor() library call at -O2 without SSE4.1).
+    y -= static_cast<double>(x < 9223372036854775808.0 ? static_cast<std::int64_t>(x)
+                                                       : trunc_int64_x86(std::floor(x)));
     k--;
     if (k == 0) break;
   }
@@ -11403,6 +11492,7 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
@@ -11563,6 +11653,29 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
+  // tempered block.
+  void fill_words_le(char* out, std::size_t n) noexcept {
+    while (n != 0) {
+      if (pos_ >= mt19937_n) refill();
+      std::size_t k = static_cast<std::size_t>(mt19937_n - pos_);
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(out, w, 4 * k);
+#else
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t b = 0; b < 4; ++b) {
+          out[4 * i + b] = static_cast<char>(static_cast<unsigned char>((w[i] >> (8 * b)) & 0xffu));
+        }
+      }
+#endif
+      pos_ += static_cast<int>(k);
+      out += 4 * k;
+      n -= k;
+    }
+  }
   // The position in the stream, to go back to (restore() re-tempers the block).
   struct Snapshot {
     std::array<std::uint32_t, mt19937_n> key;
@@ -11581,7 +11694,11 @@ class MT19937BlockCursor {
   }
 
  private:
-  void refill() noexcept {
+  // Out of line: once per 624 words. Inlined (GCC -O3 -march=native did, in every
+  // next_uint32's slow path), its AVX-512 tempering loop made each kernel too big to inline into
+  // its fill loop and forced a 64-byte stack realignment per value (the -O3 native cliff of the
+  // legacy sized calls: standard_gamma(1), pareto, power, noncentral_chisquare, choice(p), ...).
+  NPRANDOM_NOINLINE void refill() noexcept {
     mt19937_twist(st_.key);
     for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
     pos_ = 0;
@@ -11701,6 +11818,10 @@ std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, boo
                                const std::vector<double>* p) {
   if (replace && p == nullptr && pop_size > 0) {
     return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
+      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+    return choice_p_one(p->data(), p->size(), rs.random_sample());
   }
   return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
@@ -12472,7 +12593,15 @@ class BasicRandomState {
     out.resize(length);
     // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
     // range is full, so the masked sampler takes each word as it is).
-    with_bulk_bitgen(words, [&](auto& bg) { distributions::random_bytes(bg, out.data(), length); });
+    with_bulk_bitgen(words, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
+        const std::size_t whole = length / 4;  // whole words straight from the tempered block
+        bg.fill_words_le(&out[0], whole);
+        distributions::random_bytes(bg, &out[0] + 4 * whole, length - 4 * whole);
+      } else {
+        distributions::random_bytes(bg, &out[0], length);
+      }
+    });
     return out;
   }
 

@@ -131,12 +131,12 @@ class cdf_search {
   mode mode_ = mode::bisect;
 };
 
-// One choice(pop, p=p) index (size None): searchsorted(cumsum(p) / sum, u, side='right') by
+// One choice(pop, p=p) index for the uniform u (size None): searchsorted(cumsum(p) / sum, u,
+// side='right') by
 // std::upper_bound's probes over the cumulative sums, dividing only the probed entries (the same
 // values as the divided cdf, so the same probes and the same index), without a heap buffer for
 // up to 128 entries.
-template <class BitGen>
-std::int64_t choice_p_one(BitGen& bg, const double* p, std::size_t n) {
+inline std::int64_t choice_p_one(const double* p, std::size_t n, double u) {
   double small[128];
   std::vector<double> big;
   double* acc = small;
@@ -150,7 +150,6 @@ std::int64_t choice_p_one(BitGen& bg, const double* p, std::size_t n) {
     acc[i] = a;
   }
   const double last = acc[n - 1];
-  const double u = bg.next_double();
   std::size_t first = 0, len = n;
   while (len > 0) {
     const std::size_t half = len >> 1;
@@ -185,7 +184,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (p) {
       // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
       if (n == 1) {
-        out[0] = choice_p_one(bg, p, p_size);
+        out[0] = choice_p_one(p, p_size, bg.next_double());
       } else if (n != 0) {
         const cdf_search search(p, p_size);
         for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());

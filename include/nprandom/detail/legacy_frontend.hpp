@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <stdexcept>
@@ -183,6 +184,29 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
+  // tempered block.
+  void fill_words_le(char* out, std::size_t n) noexcept {
+    while (n != 0) {
+      if (pos_ >= mt19937_n) refill();
+      std::size_t k = static_cast<std::size_t>(mt19937_n - pos_);
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(out, w, 4 * k);
+#else
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t b = 0; b < 4; ++b) {
+          out[4 * i + b] = static_cast<char>(static_cast<unsigned char>((w[i] >> (8 * b)) & 0xffu));
+        }
+      }
+#endif
+      pos_ += static_cast<int>(k);
+      out += 4 * k;
+      n -= k;
+    }
+  }
   // The position in the stream, to go back to (restore() re-tempers the block).
   struct Snapshot {
     std::array<std::uint32_t, mt19937_n> key;
@@ -201,7 +225,11 @@ class MT19937BlockCursor {
   }
 
  private:
-  void refill() noexcept {
+  // Out of line: once per 624 words. Inlined (GCC -O3 -march=native did, in every
+  // next_uint32's slow path), its AVX-512 tempering loop made each kernel too big to inline into
+  // its fill loop and forced a 64-byte stack realignment per value (the -O3 native cliff of the
+  // legacy sized calls: standard_gamma(1), pareto, power, noncentral_chisquare, choice(p), ...).
+  NPRANDOM_NOINLINE void refill() noexcept {
     mt19937_twist(st_.key);
     for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
     pos_ = 0;
@@ -321,6 +349,10 @@ std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, boo
                                const std::vector<double>* p) {
   if (replace && p == nullptr && pop_size > 0) {
     return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
+      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+    return choice_p_one(p->data(), p->size(), rs.random_sample());
   }
   return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }

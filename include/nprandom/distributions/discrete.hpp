@@ -850,6 +850,29 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
   return hypergeometric_sample(bg, good, bad, sample);
 }
 
+/// Generator.hypergeometric's one-value draws: the HRUA setup is kept between calls with the same
+/// (good, bad, sample) (the same values as hypergeometric(bg, good, bad, sample)).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) noexcept {
+    if (!(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric_sample(bg, good, bad, sample);
+    }
+    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
+      st_ = hypergeometric_hrua_setup(good, bad, sample);
+      has_ = true;
+    }
+    const hypergeometric_hrua_setup& st = st_;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  bool has_ = false;
+  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+};
+
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
 /// setup is made once and its log-factorial sums are memoised per candidate K near the mode.
 template <class BitGen>
@@ -890,7 +913,8 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 /// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
 /// and a division, the same every time: zipf_fill computes them once per call).
 struct zipf_setup {
-  double am1, b, Umin, neg_inv_am1;
+  double am1 = 0.0, b = 0.0, Umin = 0.0, neg_inv_am1 = 0.0;
+  zipf_setup() = default;
   explicit zipf_setup(double a) noexcept
       : am1(a - 1.0),
         b(detail::pow(2.0, am1)),
@@ -935,6 +959,25 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
   const zipf_setup st(a);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
 }
+
+/// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
+/// (the same values as zipf(bg, a): the setup's libm results do not change).
+class zipf_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) noexcept {
+    if (a >= 1025) return 1;
+    if (!(a == a_)) {
+      s_ = zipf_setup(a);
+      a_ = a;
+    }
+    return zipf_from(bg, s_);
+  }
+
+ private:
+  double a_ = std::numeric_limits<double>::quiet_NaN();
+  zipf_setup s_;
+};
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
 /// prod *= 1-p, sum += prod, X++.

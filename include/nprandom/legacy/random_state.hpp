@@ -625,7 +625,15 @@ class BasicRandomState {
     out.resize(length);
     // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
     // range is full, so the masked sampler takes each word as it is).
-    with_bulk_bitgen(words, [&](auto& bg) { distributions::random_bytes(bg, out.data(), length); });
+    with_bulk_bitgen(words, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
+        const std::size_t whole = length / 4;  // whole words straight from the tempered block
+        bg.fill_words_le(&out[0], whole);
+        distributions::random_bytes(bg, &out[0] + 4 * whole, length - 4 * whole);
+      } else {
+        distributions::random_bytes(bg, &out[0], length);
+      }
+    });
     return out;
   }
 
