@@ -168,27 +168,33 @@ TEST_CASE("choice's p checks: the quick accept agrees with NumPy's Kahan checks"
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
-  const std::vector<std::vector<double>> bad = {
-      {0.5, nan}, {nan, 0.5, 0.5}, {1.5, -0.5}, {0.5, 0.4}, {0.5, 0.5 + 2 * atol},
-      {inf, 0.0}, {0.0, inf}, {1e308, 1e308}, {}};
+  const std::vector<std::vector<double>> bad = {{0.5, nan}, {nan, 0.5, 0.5},       {1.5, -0.5},
+                                                {0.5, 0.4}, {0.5, 0.5 + 2 * atol}, {inf, 0.0},
+                                                {0.0, inf}, {1e308, 1e308},        {}};
   for (const auto& p : bad) {
     REQUIRE_FALSE(nprandom::detail::p_sum_surely_one(p.data(), p.size()));
   }
   // Messages through Generator.choice: NumPy's order (NaN, negative, sum).
   Generator<PCG64> g(PCG64(1));
-  CHECK(message_of([&] { (void)g.choice(2, std::vector<double>{0.5, nan}); }) ==
-        "invalid_argument: Probabilities contain NaN");
-  CHECK(message_of([&] { (void)g.choice(2, std::vector<double>{1.5, -0.5}); }) ==
-        "invalid_argument: Probabilities are not non-negative");
-  CHECK(message_of([&] { (void)g.choice(2, std::vector<double>{0.5, 0.4}); }) ==
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{0.5, nan});
+        }) == "invalid_argument: Probabilities contain NaN");
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{1.5, -0.5});
+        }) == "invalid_argument: Probabilities are not non-negative");
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{0.5, 0.4});
+        }) ==
         "invalid_argument: Probabilities do not sum to 1. See Notes section of docstring for "
         "more information.");
   CHECK(message_of([&] { (void)g.choice(2, std::vector<double>{0.5, 0.5 + 1e-9}); }) == "no error");
   RandomState r(1);
-  CHECK(message_of([&] { (void)r.choice(2, true, std::vector<double>{0.5, nan}); }) ==
-        "invalid_argument: probabilities contain NaN");
-  CHECK(message_of([&] { (void)r.choice(2, true, std::vector<double>{0.5, 0.4}); }) ==
-        "invalid_argument: probabilities do not sum to 1");
+  CHECK(message_of([&] {
+          (void)r.choice(2, true, std::vector<double>{0.5, nan});
+        }) == "invalid_argument: probabilities contain NaN");
+  CHECK(message_of([&] {
+          (void)r.choice(2, true, std::vector<double>{0.5, 0.4});
+        }) == "invalid_argument: probabilities do not sum to 1");
 }
 
 TEST_CASE("Generator.choice one value and sized with p equal the searchsorted draws") {
@@ -197,7 +203,8 @@ TEST_CASE("Generator.choice one value and sized with p equal the searchsorted dr
     Generator<PCG64> g(PCG64(9));
     PCG64 ref(9);
     const std::vector<double> cdf = dist::choice_cdf(p.data(), p.size());
-    for (int i = 0; i < 200; ++i) REQUIRE(g.choice(pop, p) == dist::choice_searchsorted(cdf, ref.next_double()));
+    for (int i = 0; i < 200; ++i)
+      REQUIRE(g.choice(pop, p) == dist::choice_searchsorted(cdf, ref.next_double()));
     for (std::size_t n : {0u, 1u, 2u, 1000u}) {
       const std::vector<std::int64_t> v = g.choice(pop, n, true, p);
       for (std::size_t i = 0; i < n; ++i) {
@@ -207,7 +214,8 @@ TEST_CASE("Generator.choice one value and sized with p equal the searchsorted dr
     REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
   }
   // Without p: the one-value Lemire draw is the n == 1 fill's.
-  for (std::int64_t pop : {std::int64_t{1}, std::int64_t{2}, std::int64_t{1000}, std::int64_t{1} << 40}) {
+  for (std::int64_t pop :
+       {std::int64_t{1}, std::int64_t{2}, std::int64_t{1000}, std::int64_t{1} << 40}) {
     Generator<PCG64> g(PCG64(4));
     PCG64 ref(4);
     for (int i = 0; i < 300; ++i) {
@@ -219,7 +227,8 @@ TEST_CASE("Generator.choice one value and sized with p equal the searchsorted dr
   }
 }
 
-TEST_CASE("RandomState randint<bool> sized, bytes and one-value choice equal the word-level draws") {
+TEST_CASE(
+    "RandomState randint<bool> sized, bytes and one-value choice equal the word-level draws") {
   for (std::size_t n : {0u, 1u, 31u, 32u, 33u, 63u, 64u, 65u, 2047u, 2048u, 2049u, 100001u}) {
     for (unsigned skip : {0u, 1u, 623u}) {
       INFO("n=" << n << " skip=" << skip);
@@ -268,6 +277,30 @@ TEST_CASE("RandomState randint<bool> sized, bytes and one-value choice equal the
   }
 }
 
+TEST_CASE("RandomState shuffle / permutation equal the one-swap-at-a-time legacy loop") {
+  for (std::size_t n : {0u, 1u, 2u, 3u, 65u, 2047u, 2048u, 2049u, 10007u}) {
+    for (unsigned skip : {0u, 1u, 623u}) {
+      INFO("n=" << n << " skip=" << skip);
+      RandomState a(99);
+      nprandom::MT19937 b(99);
+      b.set_state(a.bit_generator().state());
+      for (unsigned i = 0; i < skip; ++i) {
+        (void)a.bit_generator().next_uint32();
+        (void)b.next_uint32();
+      }
+      const std::vector<std::int64_t> got = a.permutation(static_cast<std::int64_t>(n));
+      std::vector<std::int64_t> want(n);
+      for (std::size_t i = 0; i < n; ++i) want[i] = static_cast<std::int64_t>(i);
+      for (std::size_t i = n; i-- > 1;) {
+        const auto j = static_cast<std::size_t>(dist::random_interval(b, i));
+        std::swap(want[i], want[j]);
+      }
+      REQUIRE(got == want);
+      REQUIRE(a.bit_generator().random_raw() == b.random_raw());
+    }
+  }
+}
+
 TEST_CASE("Scalar cross-parameter checks give the array form's messages") {
   Generator<PCG64> g(PCG64(1));
   RandomState r(1);
@@ -290,21 +323,21 @@ TEST_CASE("Scalar cross-parameter checks give the array form's messages") {
   for (const auto& h : hyp) {
     const std::string arr = message_of([&] {
       (void)g.hypergeometric(array_arg<std::int64_t>(h[0]), array_arg<std::int64_t>(h[1]),
-                       array_arg<std::int64_t>(h[2]));
+                             array_arg<std::int64_t>(h[2]));
     });
     CHECK(message_of([&] { (void)g.hypergeometric(h[0], h[1], h[2]); }) == arr);
     const std::string legacy_arr = message_of([&] {
       (void)r.hypergeometric(array_arg<std::int64_t>(h[0]), array_arg<std::int64_t>(h[1]),
-                       array_arg<std::int64_t>(h[2]));
+                             array_arg<std::int64_t>(h[2]));
     });
     CHECK(message_of([&] { (void)r.hypergeometric(h[0], h[1], h[2]); }) == legacy_arr);
   }
-  CHECK(message_of([&] { (void)r.hypergeometric(std::int64_t{1} << 62, (std::int64_t{1} << 62) - 1, 11); })
-            .find("legacy hypergeometric algorithm overflows") != std::string::npos);
+  CHECK(message_of([&] {
+          (void)r.hypergeometric(std::int64_t{1} << 62, (std::int64_t{1} << 62) - 1, 11);
+        }).find("legacy hypergeometric algorithm overflows") != std::string::npos);
   const double nb[][2] = {{5, 0.3}, {1e18, 1e-10}, {10, 1e-18}};
   for (const auto& v : nb) {
-    CHECK(message_of([&] { (void)g.negative_binomial(v[0], v[1]); }) ==
-          message_of([&] {
+    CHECK(message_of([&] { (void)g.negative_binomial(v[0], v[1]); }) == message_of([&] {
             (void)g.negative_binomial(array_arg<double>(v[0]), array_arg<double>(v[1]));
           }));
   }

@@ -12752,13 +12752,12 @@ class BasicRandomState {
   /// as RandomState.shuffle of a 1-d array or a list.
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    const auto n = static_cast<std::uint64_t>(last - first);
+    const auto n = static_cast<std::size_t>(last - first);
     if (n < 2) return;
-    for (std::uint64_t i = n - 1; i >= 1; --i) {
-      const std::uint64_t j = distributions::random_interval(bit_generator_, i);
-      using std::swap;
-      swap(first[static_cast<std::ptrdiff_t>(i)], first[static_cast<std::ptrdiff_t>(j)]);
-    }
+    // i = n-1 .. 1: j = random_interval(i), swap(x[i], x[j]) -- distributions::shuffle_raw (the
+    // same draws and swaps, j's drawn a block ahead, the swaps prefetched), over the MT19937
+    // block cursor for long ranges.
+    with_bulk_bitgen(n, [&](auto& bg) { distributions::shuffle_raw(bg, first, n, 1); });
   }
   /// shuffle(range): shuffles a random-access container in place.
   template <class Range>
