@@ -11628,9 +11628,18 @@ class MT19937BlockCursor {
     const std::uint64_t hi = next_uint32();
     return (hi << 32) | next_uint32();
   }
+  // Two words from the block; at a block edge the out-of-line next_double_slow(). Keeping the
+  // refill (the twist call and the tempering loop, AVX-512 at -march=native) out of the double
+  // kernels lets GCC -O3 inline them into their fill loops without a 64-byte stack realignment
+  // per value (the -O3 native cliff of standard_gamma(1), pareto, power, noncentral_chisquare).
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const std::uint32_t a = next_uint32();
-    return rounded(mt19937_to_double(a, next_uint32()));
+    if (NPRANDOM_LIKELY(pos_ < mt19937_n - 1)) {
+      const std::uint32_t a = buf_[static_cast<std::size_t>(pos_)];
+      const std::uint32_t b = buf_[static_cast<std::size_t>(pos_) + 1];
+      pos_ += 2;
+      return rounded(mt19937_to_double(a, b));
+    }
+    return next_double_slow();
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
@@ -11694,11 +11703,11 @@ class MT19937BlockCursor {
   }
 
  private:
-  // Out of line: once per 624 words. Inlined (GCC -O3 -march=native did, in every
-  // next_uint32's slow path), its AVX-512 tempering loop made each kernel too big to inline into
-  // its fill loop and forced a 64-byte stack realignment per value (the -O3 native cliff of the
-  // legacy sized calls: standard_gamma(1), pareto, power, noncentral_chisquare, choice(p), ...).
-  NPRANDOM_NOINLINE void refill() noexcept {
+  NPRANDOM_NOINLINE double next_double_slow() noexcept {
+    const std::uint32_t a = next_uint32();
+    return rounded(mt19937_to_double(a, next_uint32()));
+  }
+  void refill() noexcept {
     mt19937_twist(st_.key);
     for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
     pos_ = 0;
