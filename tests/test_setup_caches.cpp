@@ -227,6 +227,40 @@ TEST_CASE("Generator.choice one value and sized with p equal the searchsorted dr
   }
 }
 
+TEST_CASE("Generator.choice's remembered p gives the same values, checks and state") {
+  const auto ps = p_vectors();
+  Generator<PCG64> g(PCG64(31));
+  PCG64 ref(31);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // Calls in an order that hits, misses, changes one entry, rejects a p, changes the size.
+  const std::size_t order[] = {1, 1, 1, 2, 1, 6, 6, 6, 1, 9, 9, 0, 0, 1};
+  int step = 0;
+  for (std::size_t k : order) {
+    std::vector<double> p = ps[k];                    // a fresh vector with the same bits
+    if (step == 4) p[0] = std::nextafter(p[0], 1.0);  // one bit off: a different p
+    const auto pop = static_cast<std::int64_t>(p.size());
+    const std::vector<double> cdf = dist::choice_cdf(p.data(), p.size());
+    INFO("step=" << step << " k=" << k);
+    REQUIRE(g.choice(pop, p) == dist::choice_searchsorted(cdf, ref.next_double()));
+    const std::size_t n = step % 3 == 0 ? 0u : (step % 3 == 1 ? 1u : 50u);
+    const std::vector<std::int64_t> v = g.choice(pop, n, true, p);
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(v[i] == dist::choice_searchsorted(cdf, ref.next_double()));
+    }
+    // A rejected p in between: NumPy's message, nothing drawn, the remembered p unchanged.
+    std::vector<double> bad = p;
+    bad.back() = nan;
+    CHECK(message_of([&] { (void)g.choice(pop, bad); }) ==
+          "invalid_argument: Probabilities contain NaN");
+    if (pop > 1) {
+      CHECK(message_of([&] { (void)g.choice(pop - 1, p); }) ==
+            "invalid_argument: a and p must have same size");
+    }
+    ++step;
+  }
+  REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+}
+
 TEST_CASE(
     "RandomState randint<bool> sized, bytes and one-value choice equal the word-level draws") {
   for (std::size_t n : {0u, 1u, 31u, 32u, 33u, 63u, 64u, 65u, 2047u, 2048u, 2049u, 100001u}) {

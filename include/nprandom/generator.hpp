@@ -470,17 +470,18 @@ class Generator {
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
-                           p.empty() ? nullptr : p.data(), p.size(), true);
+                           p.empty() ? nullptr : p.data(), p.size(), true, &choice_p_cache_);
     return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle);
+    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle,
+                                  &choice_p_cache_);
   }
   void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
               const std::vector<double>& p = {}, bool shuffle = true) {
     detail::choice_indices(bit_generator_, a, true, out, n, replace, p.empty() ? nullptr : p.data(),
-                           p.size(), shuffle);
+                           p.size(), shuffle, &choice_p_cache_);
   }
   template <class T>
   T choice(const std::vector<T>& a) {
@@ -636,7 +637,7 @@ class Generator {
   std::vector<std::int64_t> pick_(std::size_t pop, std::size_t n, bool replace,
                                   const std::vector<double>& p, bool shuffle) {
     return detail::choice_indices(bit_generator_, static_cast<std::int64_t>(pop), false, n, replace,
-                                  p, shuffle);
+                                  p, shuffle, &choice_p_cache_);
   }
 
  public:
@@ -969,6 +970,7 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
+  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
 };
 
 // ==== free functions: core (default_rng) ====

@@ -4605,6 +4605,7 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -4674,6 +4675,7 @@ inline void choice_check_p(const double* p, std::size_t n) {
 // An unsorted cdf (not reachable through the checks) keeps std::upper_bound.
 class cdf_search {
  public:
+  cdf_search() = default;  // empty
   cdf_search(const double* p, std::size_t n) : cdf_(distributions::choice_cdf(p, n)) {
     bool sorted = true;
     for (std::size_t i = 1; i < n; ++i) sorted = sorted && cdf_[i - 1] <= cdf_[i];
@@ -4753,11 +4755,42 @@ inline std::int64_t choice_p_one(const double* p, std::size_t n, double u) {
   return static_cast<std::int64_t>(first);
 }
 
+// Generator's memory of the last p that passed choice's checks (a copy, bit for bit) and, from
+// its second use on, its cdf search: a later call with the same bits skips the checks (they would
+// pass again: same bits, same arithmetic) and the cumulative sum (the same cdf). Only saves work.
+class choice_p_cache {
+ public:
+  bool matches(const double* p, std::size_t n) const noexcept {
+    return valid_ && n == p_.size() &&
+           (n == 0 || std::memcmp(p, p_.data(), n * sizeof(double)) == 0);
+  }
+  void remember(const double* p, std::size_t n) {
+    p_.assign(p, p + n);
+    has_search_ = false;
+    valid_ = true;
+  }
+  // The search for the remembered p (built on first use).
+  const cdf_search& search() {
+    if (!has_search_) {
+      search_ = cdf_search(p_.data(), p_.size());
+      has_search_ = true;
+    }
+    return search_;
+  }
+
+ private:
+  bool valid_ = false;
+  bool has_search_ = false;
+  std::vector<double> p_;
+  cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
+};
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
 void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n,
-                    bool replace, const double* p, std::size_t p_size, bool shuffle) {
+                    bool replace, const double* p, std::size_t p_size, bool shuffle,
+                    choice_p_cache* cache = nullptr) {
   if (is_int) {
     if (pop <= 0 && n != 0) {
       throw std::invalid_argument("a must be a positive integer unless no samples are taken");
@@ -4768,7 +4801,13 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
   if (p) {
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
+    if (cache && replace && cache->matches(p, p_size)) {  // checked before, the same bits
+      const cdf_search& search = cache->search();
+      for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());
+      return;
+    }
     choice_check_p(p, p_size);
+    if (cache && replace) cache->remember(p, p_size);
   }
   if (replace) {
     if (p) {
@@ -4812,10 +4851,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
 // The same with p as a std::vector (empty: p=None), returning the indices.
 template <class BitGen>
 std::vector<std::int64_t> choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::size_t n,
-                                         bool replace, const std::vector<double>& p, bool shuffle) {
+                                         bool replace, const std::vector<double>& p, bool shuffle,
+                                         choice_p_cache* cache = nullptr) {
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(n));
   choice_indices(bg, pop, is_int, idx.data(), n, replace, p.empty() ? nullptr : p.data(), p.size(),
-                 shuffle);
+                 shuffle, cache);
   return idx;
 }
 
@@ -9891,17 +9931,18 @@ class Generator {
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
-                           p.empty() ? nullptr : p.data(), p.size(), true);
+                           p.empty() ? nullptr : p.data(), p.size(), true, &choice_p_cache_);
     return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle);
+    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle,
+                                  &choice_p_cache_);
   }
   void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
               const std::vector<double>& p = {}, bool shuffle = true) {
     detail::choice_indices(bit_generator_, a, true, out, n, replace, p.empty() ? nullptr : p.data(),
-                           p.size(), shuffle);
+                           p.size(), shuffle, &choice_p_cache_);
   }
   template <class T>
   T choice(const std::vector<T>& a) {
@@ -10057,7 +10098,7 @@ class Generator {
   std::vector<std::int64_t> pick_(std::size_t pop, std::size_t n, bool replace,
                                   const std::vector<double>& p, bool shuffle) {
     return detail::choice_indices(bit_generator_, static_cast<std::int64_t>(pop), false, n, replace,
-                                  p, shuffle);
+                                  p, shuffle, &choice_p_cache_);
   }
 
  public:
@@ -10390,6 +10431,7 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
+  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
 };
 
 // ==== free functions: core (default_rng) ====
