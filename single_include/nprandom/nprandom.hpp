@@ -4697,6 +4697,31 @@ class cdf_search {
       }
     }
   }
+  // out[i] = (*this)(bg.next_double()), n times (the table in locals, the mode chosen once).
+  template <class BitGen>
+  void draw(BitGen& bg, std::int64_t* out, std::size_t n) const {
+    const double* cdf = cdf_.data();
+    const std::size_t m = cdf_.size();
+    if (mode_ == mode::count) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t c = 0;
+        for (std::size_t j = 0; j < m; ++j) c += u < cdf[j] ? 0u : 1u;
+        out[i] = static_cast<std::int64_t>(c);
+      }
+    } else if (mode_ == mode::guide) {
+      const std::uint32_t* guide = guide_.data();
+      const double scale = scale_;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t j = guide[static_cast<std::size_t>(u * scale)];
+        while (j < m && !(u < cdf[j])) ++j;
+        out[i] = static_cast<std::int64_t>(j);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg.next_double());
+    }
+  }
   std::int64_t operator()(double u) const noexcept {
     const std::size_t n = cdf_.size();
     switch (mode_) {
@@ -4802,8 +4827,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
     if (cache && replace && cache->matches(p, p_size)) {  // checked before, the same bits
-      const cdf_search& search = cache->search();
-      for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());
+      cache->search().draw(bg, out, n);
       return;
     }
     choice_check_p(p, p_size);
@@ -4815,8 +4839,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
       if (n == 1) {
         out[0] = choice_p_one(p, p_size, bg.next_double());
       } else if (n != 0) {
-        const cdf_search search(p, p_size);
-        for (std::size_t i = 0; i < n; ++i) out[i] = search(bg.next_double());
+        if (cache) {
+          cache->search().draw(bg, out, n);  // remembered above: kept for the next call
+        } else {
+          cdf_search(p, p_size).draw(bg, out, n);
+        }
       }
     } else if (n == 1) {
       // The one-value Lemire draw is the n == 1 fill's (distributions::bounded_one_lemire).
