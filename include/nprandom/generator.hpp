@@ -40,23 +40,16 @@ namespace nprandom {
 #include <nprandom/detail/draw_forms.hpp>  // macros only; undefined at the end of this file
 
 // Mirrors numpy.random.Generator (numpy/random/_generator.pyx): parameter checks and sizing;
-// every sampling algorithm lives in a kernel under nprandom/distributions/. Each distribution
-// comes in four forms:
-//   T method(params...)                            one value (NumPy: size=None)
-//   std::vector<T> method(params..., size_t size)  `size` values (NumPy: size=n)
-//   void method(params..., T* out, size_t count)   fills caller memory, allocates nothing
-//   ndarray<T> method(array_arg<P>..., size_arg size = {})   NumPy's array parameters: each a
-//       scalar, std::vector, {..} / {{..}, {..}} list, ndarray, array_view or std::span,
-//       broadcast with each other and with `size` (a count or a shape {4, 2, 3}); values in
-//       NumPy's C order, shape attached (<nprandom/ndarray.hpp>)
-// All four come from one declaration per method, `static constexpr auto NAME_ =
-// detail::make_method<T>(kernel, parameters with NumPy's names and constraints, ...)`
-// (detail/broadcast.hpp, NumPy's cont()/disc() + check_constraint), expanded by
-// NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp). Parameters are checked once per call, before
-// anything is drawn, with NumPy's messages (ValueError -> std::invalid_argument, OverflowError
-// -> std::overflow_error): "x <= 0" rejects x <= 0 (NaN passes), "x < 0" a set sign bit (-0.0
-// too; NaN passes); NaN parameters that pass give NaN, as in NumPy. dtype is a template
-// parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
+// the sampling algorithms are the kernels under nprandom/distributions/. Each distribution has
+// four forms (docs/design.md): T method(params...) (size=None); std::vector<T> method(params...,
+// size_t size); void method(params..., T* out, size_t count) (fills, allocates nothing); and
+// ndarray<T> method(array_arg<P>..., size_arg size = {}) (NumPy's array parameters broadcast with
+// `size`, C order, <nprandom/ndarray.hpp>). All four come from one `static constexpr auto NAME_ =
+// detail::make_method<T>(kernel, named parameters and constraints)` (detail/broadcast.hpp)
+// expanded by NPRANDOM_DRAW_FORMS. Checked once per call, before any draw, with NumPy's messages
+// (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error); NaN parameters that
+// pass give NaN, as in NumPy. dtype is a template parameter: Real = double | float; integers T =
+// std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
   using P_ = detail::cons;
@@ -191,13 +184,9 @@ class Generator {
     integers(low, high, out, n, closed.value);
   }
 
-  // Array bounds (NumPy's broadcast path, _rand_<dtype>_broadcast): `low` and `high` are
-  // std::vectors of equal length, or one of them has length 1 or is a scalar; one value per
-  // element, in order. The 8/16-bit and bool buffer persists across the whole call (unlike
-  // repeated scalar calls); 64-bit dtypes draw with random_bounded_uint64 per element. Checks
-  // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
-  // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
-  // "operands could not be broadcast together with shapes (a,) (b,) ". The flag must be a bool
+  // Array bounds (NumPy's _rand_<dtype>_broadcast): std::vectors of equal length, or one of
+  // length 1 or a scalar; one value per element, the 8/16-bit and bool buffer kept across the
+  // call. NumPy 2.5's checks and order (detail/integers_broadcast.hpp). The flag must be a bool
   // (B): an integer third argument is a `size` and picks the N-D form below.
   template <class T = std::int64_t, class Low, class High, class B = bool,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
@@ -222,14 +211,10 @@ class Generator {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
-  // N-D array bounds (ndarray, array_view, std::vector, {..} or {{..}, {..}}, or a scalar for
-  // one of them), broadcast with each other and with `size`: integers<T>(low, high, size,
-  // endpoint = false) or integers<T>(low, high, endpoint_t = {}) (shape: the bounds' broadcast).
-  // Bounds are int64 arrays (uint64 for T = std::uint64_t). NumPy's order: per-element bound
-  // checks ("low is out of bounds for <dtype>", "high is out of bounds for <dtype>"), then the
-  // broadcast of low and high ("operands could not be broadcast together with shapes ..."), then
-  // "low >= high" ("low > high" closed; "high <= 0" / "high < 0" when every low is 0); then one
-  // draw per output element in C order. A `size` with no elements returns before any check.
+  // N-D array bounds (any array_arg, int64; uint64 for T = std::uint64_t), broadcast with each
+  // other and with `size`: integers<T>(low, high, size, endpoint = false) or integers<T>(low,
+  // high, endpoint_t = {}). NumPy's checks and order: per-element bounds, the broadcast, then
+  // low >= high; one draw per element in C order; an empty `size` returns before any check.
   template <class T = std::int64_t>
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
                       const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
@@ -446,8 +431,7 @@ class Generator {
   // ---- bytes(length) ----
   // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
   // serialised little-endian and cut to `length` bytes.
-  // bytes(0) still draws one word: NumPy computes the word count as (length - 1) // 4 + 1 with
-  // C division (cdivision=True), which is 1 for length 0.
+  // bytes(0) still draws one word: NumPy's (length - 1) // 4 + 1 in C division is 1.
   std::string bytes(std::size_t length) {
     if (length == 0) {
       (void)bit_generator_.next_uint32();
@@ -466,16 +450,20 @@ class Generator {
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
   std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
-    return detail::choice_indices(bit_generator_, a, true, 1, replace, p, true)[0];
+    std::int64_t out = 0;
+    detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
+                           p.empty() ? nullptr : p.data(), p.size(), true, &choice_p_cache_);
+    return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle);
+    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle,
+                                  &choice_p_cache_);
   }
   void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
               const std::vector<double>& p = {}, bool shuffle = true) {
     detail::choice_indices(bit_generator_, a, true, out, n, replace, p.empty() ? nullptr : p.data(),
-                           p.size(), shuffle);
+                           p.size(), shuffle, &choice_p_cache_);
   }
   template <class T>
   T choice(const std::vector<T>& a) {
@@ -631,7 +619,7 @@ class Generator {
   std::vector<std::int64_t> pick_(std::size_t pop, std::size_t n, bool replace,
                                   const std::vector<double>& p, bool shuffle) {
     return detail::choice_indices(bit_generator_, static_cast<std::int64_t>(pop), false, n, replace,
-                                  p, shuffle);
+                                  p, shuffle, &choice_p_cache_);
   }
 
  public:
@@ -697,41 +685,23 @@ class Generator {
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   static constexpr auto laplace_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::laplace_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::laplace_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto gumbel_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::gumbel_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::gumbel_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto logistic_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::logistic_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::logistic_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto lognormal_ =
-      detail::make_method<double>(
-          [](auto& g, double mean, double sigma) {
-            return distributions::lognormal(g, mean, sigma);
-          },
-          detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double mean, double sigma) {
-            distributions::lognormal_fill(g, mean, sigma, cnt, out);
-          });
+      detail::make_method<double>(distributions::lognormal_kernel{}, detail::prm<double>("mean"),
+                                  detail::prm<double>("sigma", P_::non_negative));
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(
@@ -811,8 +781,16 @@ class Generator {
 
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
-                                        detail::prm<double>("a", P_::gt_1));
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+                                        detail::prm<double>("a", P_::gt_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
+            distributions::zipf_fill(g, a, out, cnt);
+          });
+  // One value: the setup is kept between calls with the same a (zipf_sampler_).
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_sampler_(bit_generator_, a);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
@@ -841,8 +819,13 @@ class Generator {
             distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
           })
           .with_pre(detail::check_hypergeometric_sum{true});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  // One value: the HRUA setup is kept between calls (hypergeometric_sampler_).
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       [](auto& g, double p) { return distributions::logseries(g, p); },
@@ -967,15 +950,16 @@ class Generator {
   // change a value drawn.
   distributions::binomial_sampler binomial_sampler_;
   distributions::poisson_sampler poisson_sampler_;
+  distributions::zipf_sampler zipf_sampler_;
+  distributions::hypergeometric_sampler hypergeometric_sampler_;
+  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
 };
 
 // ==== free functions: core (default_rng) ====
-// numpy.random.default_rng: a Generator over PCG64 seeded through SeedSequence(seed) -- from a
-// non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
-// it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
-// generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-// (A template with one allowed argument, so that a translation unit that never calls it does not
-// instantiate Generator<PCG64>: compile time.)
+// numpy.random.default_rng: a Generator over PCG64 seeded through SeedSequence(seed) (an integer
+// >= 0, a sequence of integers, a SeedSequence, or no argument: OS entropy), or over a given bit
+// generator. A negative seed -> std::invalid_argument. (A template only so that a TU that never
+// calls it does not instantiate Generator<PCG64>: compile time.)
 template <class BitGen = PCG64, std::enable_if_t<std::is_same<BitGen, PCG64>::value, int> = 0>
 Generator<BitGen> default_rng(SeedSource seed = {}) {
   return Generator<BitGen>(BitGen(std::move(seed)));

@@ -2835,6 +2835,62 @@ inline warning_handler set_warning_handler(warning_handler handler) noexcept {
 #ifndef NPRANDOM_DETAIL_BROADCAST_HPP
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 
+// ---- begin nprandom/detail/bitgen_traits.hpp ----
+// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
+// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+// Base of a kernel object that also has a bulk form, `fill(bg, out, n, params...)`, giving the
+// values and final state of n one-value calls: a method declared with such a kernel
+// (detail::make_method, detail::bg_method) uses it for its sized and fill forms.
+struct bulk_kernel {};
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
+// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
+template <class BitGen, class = void>
+struct uses_default_next_double : std::false_type {};
+template <class BitGen>
+struct uses_default_next_double<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_double)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+// ---- end nprandom/detail/bitgen_traits.hpp ----
 // ---- begin nprandom/ndarray.hpp ----
 // shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
 // Public header (the public/internal line: docs/design.md).
@@ -3522,12 +3578,19 @@ inline bool passes(cons c, double x) noexcept {
 // ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
 
 // triangular: "left > mode", "mode > right", "left == right".
+// Each cross-parameter check also has `scalar(...)`, the same tests and messages on scalar
+// parameters without building arrays (method::check_scalars uses it when present).
 struct check_triangular {
   void operator()(const array_arg<double>& l, const array_arg<double>& m,
                   const array_arg<double>& r) const {
     if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
     if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
     if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
+  }
+  void scalar(double l, double m, double r) const {
+    if (l > m) fail("left > mode");
+    if (m > r) fail("mode > right");
+    if (l == r) fail("left == right");
   }
 };
 
@@ -3538,6 +3601,11 @@ struct check_negative_binomial_lam {
     if (any_broadcast(p, n, [&](double pv, double nv) {
           return (1 - pv) / pv * (nv + mul(10.0, detail::sqrt(nv))) > lam_max;
         })) {
+      fail("n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+  void scalar(double n, double p) const {
+    if ((1 - p) / p * (n + mul(10.0, detail::sqrt(n))) > poisson_lam_max()) {
       fail("n too large or p too small, see Generator.negative_binomial Notes");
     }
   }
@@ -3567,6 +3635,15 @@ struct check_hypergeometric_sum {
                       [](std::int64_t a, std::int64_t b) { return a < b; })) {
       fail("ngood + nbad < nsample");
     }
+  }
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    constexpr std::int64_t hypergeom_max = 1000000000;
+    if (limit && (good >= hypergeom_max || bad >= hypergeom_max)) {
+      fail("both ngood and nbad must be less than 1000000000");
+    }
+    const auto sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(good) +
+                                               static_cast<std::uint64_t>(bad));
+    if (sum < nsample) fail("ngood + nbad < nsample");
   }
 };
 
@@ -3602,6 +3679,17 @@ struct no_fill {};
 struct no_check {
   template <class... A>
   void operator()(const A&...) const noexcept {}
+  template <class... A>
+  void scalar(const A&...) const noexcept {}
+};
+
+// Whether check functor F has scalar(A...) (then scalar calls skip the array form).
+template <class F, class Args, class = void>
+struct has_scalar_check : std::false_type {};
+template <class F, class... A>
+struct has_scalar_check<
+    F, std::tuple<A...>,
+    std::void_t<decltype(std::declval<const F&>().scalar(std::declval<A>()...))>> : std::true_type {
 };
 
 // A distribution method: its result type Out, its parameters P... (NumPy's names, constraints,
@@ -3647,10 +3735,13 @@ struct method {
   // check(false, ...) for scalar parameters: the per-parameter tests without building arrays or
   // messages unless a value fails (then check_values throws NumPy's message, in the same order).
   void check_scalars(P... v) const {
-    if constexpr (!std::is_same<Pre, no_check>::value || !std::is_same<Post, no_check>::value) {
-      check(false, array_arg<P>(v)...);
-    } else {
+    if constexpr (has_scalar_check<Pre, std::tuple<P...>>::value &&
+                  has_scalar_check<Post, std::tuple<P...>>::value) {
+      pre.scalar(v...);
       check_scalars_each(std::index_sequence_for<P...>{}, v...);
+      post.scalar(v...);
+    } else {
+      check(false, array_arg<P>(v)...);
     }
   }
 
@@ -3693,10 +3784,12 @@ struct method {
 
   template <class S>
   void fill_unchecked(S& s, Out* out, std::size_t n, P... v) const {
-    if constexpr (std::is_same<Fill, no_fill>::value) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<Out>(kernel(s, v...));
-    } else {
+    if constexpr (!std::is_same<Fill, no_fill>::value) {
       bulk(s, out, n, v...);
+    } else if constexpr (std::is_base_of<bulk_kernel, Kernel>::value) {
+      kernel.fill(s, out, n, v...);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<Out>(kernel(s, v...));
     }
   }
 
@@ -3837,57 +3930,6 @@ inline double kahan_sum(const double* x, std::size_t n) noexcept {
 #define NPRANDOM_DETAIL_LEMIRE_SSE2 1
 #endif
 
-// ---- begin nprandom/detail/bitgen_traits.hpp ----
-// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
-// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-
-#include <type_traits>
-
-namespace nprandom {
-namespace detail {
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
-// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
-template <class BitGen, class = void>
-struct uses_default_next_double : std::false_type {};
-template <class BitGen>
-struct uses_default_next_double<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_double)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-// ---- end nprandom/detail/bitgen_traits.hpp ----
 // ---- begin nprandom/detail/block_source.hpp ----
 // Exact-consumption block word sources: bulk kernels that take a variable number of raw words
 // per value (Lemire and ziggurat rejection, NumPy's buffered 8/16-bit and bool draws) draw their
@@ -5353,8 +5395,10 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 // ---- end nprandom/distributions/permutation.hpp ----
 
 #include <algorithm>
+#include <cfloat>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -5374,11 +5418,197 @@ inline std::size_t normalize_axis(int axis, std::size_t ndim) {
   return static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
 }
 
+// choice's p checks (NumPy: kahan_sum(p) NaN, a p < 0, |kahan_sum(p) - 1| > atol, atol = sqrt of
+// float64 eps) pass for sure when every p is finite and >= 0 and a 4-way sum s (error at most
+// n * eps * sum(p), below 2^-32 for n <= 2^20) has |s - 1| <= atol / 2: the Kahan sum (error
+// ~2 eps) is then within atol of 1 too. This decides the common valid case without the serial
+// Kahan chain (~12 cycles per entry); false means: run NumPy's exact checks.
+inline bool p_sum_surely_one(const double* p, std::size_t n) noexcept {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (n <= (std::size_t{1} << 20)) {
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    bool bad = false;
+    std::size_t i = 0;
+    for (; n - i >= 4; i += 4) {
+      s0 += p[i];
+      s1 += p[i + 1];
+      s2 += p[i + 2];
+      s3 += p[i + 3];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX) || !(p[i + 1] >= 0.0 && p[i + 1] <= DBL_MAX) ||
+             !(p[i + 2] >= 0.0 && p[i + 2] <= DBL_MAX) || !(p[i + 3] >= 0.0 && p[i + 3] <= DBL_MAX);
+    }
+    for (; i < n; ++i) {
+      s0 += p[i];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX);
+    }
+    return !bad && detail::fabs(((s0 + s1) + (s2 + s3)) - 1.0) <= 0.5 * atol;
+  }
+  return false;
+}
+// Generator.choice's p checks, NumPy's order and messages.
+inline void choice_check_p(const double* p, std::size_t n) {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (p_sum_surely_one(p, n)) return;
+  const double p_sum = kahan_sum(p, n);
+  if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+  }
+  if (detail::fabs(p_sum - 1.) > atol) {
+    throw std::invalid_argument(
+        "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+  }
+}
+
+// searchsorted(cdf, u, side='right') for many u on one cdf = cumsum(p) / sum (choice with p),
+// exact: for a sorted cdf (every valid p gives one: sums of values >= 0, divided by one positive
+// number) the index is the number of entries <= u. Up to 8 entries it is counted branch-free;
+// above, a guide table g[k] = searchsorted(cdf, k / K) (K a power of two, so k = floor(u * K) is
+// exact and k / K <= u) gives the first candidate and a short scan finds the first entry > u.
+// An unsorted cdf (not reachable through the checks) keeps std::upper_bound.
+class cdf_search {
+ public:
+  cdf_search() = default;  // empty
+  cdf_search(const double* p, std::size_t n) : cdf_(distributions::choice_cdf(p, n)) {
+    bool sorted = true;
+    for (std::size_t i = 1; i < n; ++i) sorted = sorted && cdf_[i - 1] <= cdf_[i];
+    if (!sorted || n > (std::size_t{1} << 31)) {
+      mode_ = mode::bisect;
+    } else if (n <= 8) {
+      mode_ = mode::count;
+    } else {
+      mode_ = mode::guide;
+      std::size_t k = 16;
+      while (k < 2 * n && k < (std::size_t{1} << 16)) k *= 2;
+      scale_ = static_cast<double>(k);
+      guide_.resize(k);
+      std::size_t i = 0;
+      for (std::size_t b = 0; b < k; ++b) {
+        const double lo = static_cast<double>(b) / scale_;
+        while (i < n && !(lo < cdf_[i])) ++i;
+        guide_[b] = static_cast<std::uint32_t>(i);
+      }
+    }
+  }
+  // out[i] = (*this)(bg.next_double()), n times (the table in locals, the mode chosen once).
+  template <class BitGen>
+  void draw(BitGen& bg, std::int64_t* out, std::size_t n) const {
+    const double* cdf = cdf_.data();
+    const std::size_t m = cdf_.size();
+    if (mode_ == mode::count) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t c = 0;
+        for (std::size_t j = 0; j < m; ++j) c += u < cdf[j] ? 0u : 1u;
+        out[i] = static_cast<std::int64_t>(c);
+      }
+    } else if (mode_ == mode::guide) {
+      const std::uint32_t* guide = guide_.data();
+      const double scale = scale_;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t j = guide[static_cast<std::size_t>(u * scale)];
+        while (j < m && !(u < cdf[j])) ++j;
+        out[i] = static_cast<std::int64_t>(j);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg.next_double());
+    }
+  }
+  std::int64_t operator()(double u) const noexcept {
+    const std::size_t n = cdf_.size();
+    switch (mode_) {
+      case mode::count: {
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < n; ++i) c += u < cdf_[i] ? 0u : 1u;
+        return static_cast<std::int64_t>(c);
+      }
+      case mode::guide: {
+        std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
+        while (i < n && !(u < cdf_[i])) ++i;
+        return static_cast<std::int64_t>(i);
+      }
+      default:
+        return distributions::choice_searchsorted(cdf_, u);
+    }
+  }
+
+ private:
+  enum class mode { count, guide, bisect };
+  std::vector<double> cdf_;
+  std::vector<std::uint32_t> guide_;
+  double scale_ = 1.0;
+  mode mode_ = mode::bisect;
+};
+
+// One choice(pop, p=p) index for the uniform u (size None): searchsorted(cumsum(p) / sum, u,
+// side='right') by
+// std::upper_bound's probes over the cumulative sums, dividing only the probed entries (the same
+// values as the divided cdf, so the same probes and the same index), without a heap buffer for
+// up to 128 entries.
+inline std::int64_t choice_p_one(const double* p, std::size_t n, double u) {
+  double small[128];
+  std::vector<double> big;
+  double* acc = small;
+  if (n > 128) {
+    big.resize(n);
+    acc = big.data();
+  }
+  double a = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    a += p[i];
+    acc[i] = a;
+  }
+  const double last = acc[n - 1];
+  std::size_t first = 0, len = n;
+  while (len > 0) {
+    const std::size_t half = len >> 1;
+    if (u < acc[first + half] / last) {
+      len = half;
+    } else {
+      first += half + 1;
+      len -= half + 1;
+    }
+  }
+  return static_cast<std::int64_t>(first);
+}
+
+// Generator's memory of the last p that passed choice's checks (a copy, bit for bit) and, from
+// its second use on, its cdf search: a later call with the same bits skips the checks (they would
+// pass again: same bits, same arithmetic) and the cumulative sum (the same cdf). Only saves work.
+class choice_p_cache {
+ public:
+  bool matches(const double* p, std::size_t n) const noexcept {
+    return valid_ && n == p_.size() &&
+           (n == 0 || std::memcmp(p, p_.data(), n * sizeof(double)) == 0);
+  }
+  void remember(const double* p, std::size_t n) {
+    p_.assign(p, p + n);
+    has_search_ = false;
+    valid_ = true;
+  }
+  // The search for the remembered p (built on first use).
+  const cdf_search& search() {
+    if (!has_search_) {
+      search_ = cdf_search(p_.data(), p_.size());
+      has_search_ = true;
+    }
+    return search_;
+  }
+
+ private:
+  bool valid_ = false;
+  bool has_search_ = false;
+  std::vector<double> p_;
+  cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
+};
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
 void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n,
-                    bool replace, const double* p, std::size_t p_size, bool shuffle) {
+                    bool replace, const double* p, std::size_t p_size, bool shuffle,
+                    choice_p_cache* cache = nullptr) {
   if (is_int) {
     if (pop <= 0 && n != 0) {
       throw std::invalid_argument("a must be a positive integer unless no samples are taken");
@@ -5389,19 +5619,29 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
   if (p) {
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
-    const double p_sum = kahan_sum(p, p_size);
-    if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
-    for (std::size_t i = 0; i < p_size; ++i) {
-      if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+    if (cache && replace && cache->matches(p, p_size)) {  // checked before, the same bits
+      cache->search().draw(bg, out, n);
+      return;
     }
-    if (detail::fabs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
-      throw std::invalid_argument(
-          "Probabilities do not sum to 1. See Notes section of docstring for more information.");
-    }
+    choice_check_p(p, p_size);
+    if (cache && replace) cache->remember(p, p_size);
   }
   if (replace) {
     if (p) {
-      distributions::choice_p_replace(bg, p, p_size, n, out);
+      // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
+      if (n == 1) {
+        out[0] = choice_p_one(p, p_size, bg.next_double());
+      } else if (n != 0) {
+        if (cache) {
+          cache->search().draw(bg, out, n);  // remembered above: kept for the next call
+        } else {
+          cdf_search(p, p_size).draw(bg, out, n);
+        }
+      }
+    } else if (n == 1) {
+      // The one-value Lemire draw is the n == 1 fill's (distributions::bounded_one_lemire).
+      out[0] = static_cast<std::int64_t>(distributions::bounded_one_lemire<std::uint64_t>(
+          bg, 0, static_cast<std::uint64_t>(pop - 1)));
     } else if (n != 0) {
       distributions::bounded_uint64_fill(bg, 0, static_cast<std::uint64_t>(pop - 1), n, false,
                                          reinterpret_cast<std::uint64_t*>(out));
@@ -5431,10 +5671,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
 // The same with p as a std::vector (empty: p=None), returning the indices.
 template <class BitGen>
 std::vector<std::int64_t> choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::size_t n,
-                                         bool replace, const std::vector<double>& p, bool shuffle) {
+                                         bool replace, const std::vector<double>& p, bool shuffle,
+                                         choice_p_cache* cache = nullptr) {
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(n));
   choice_indices(bg, pop, is_int, idx.data(), n, replace, p.empty() ? nullptr : p.data(), p.size(),
-                 shuffle);
+                 shuffle, cache);
   return idx;
 }
 
@@ -7576,8 +7817,9 @@ inline double loggam(double x) noexcept {
 /// series truncated at the 1/k^3 term. k must be >= 0. No draws.
 inline double logfactorial(std::int64_t k) noexcept {
   const double halfln2pi = 0.9189385332046728;
-  if (k < static_cast<std::int64_t>(detail::logfactorial_table_size)) {
-    return detail::logfactorial_table[k];
+  // (Compared unsigned: a negative k, which no caller passes, cannot index the table.)
+  if (static_cast<std::uint64_t>(k) < detail::logfactorial_table_size) {
+    return detail::logfactorial_table[static_cast<std::size_t>(k)];
   }
   const double kd = static_cast<double>(k);
   return detail::mul(kd + 0.5, detail::log(kd)) - kd +
@@ -8330,6 +8572,29 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
   return hypergeometric_sample(bg, good, bad, sample);
 }
 
+/// Generator.hypergeometric's one-value draws: the HRUA setup is kept between calls with the same
+/// (good, bad, sample) (the same values as hypergeometric(bg, good, bad, sample)).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) noexcept {
+    if (!(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric_sample(bg, good, bad, sample);
+    }
+    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
+      st_ = hypergeometric_hrua_setup(good, bad, sample);
+      has_ = true;
+    }
+    const hypergeometric_hrua_setup& st = st_;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  bool has_ = false;
+  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+};
+
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
 /// setup is made once and its log-factorial sums are memoised per candidate K near the mode.
 template <class BitGen>
@@ -8367,6 +8632,33 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+/// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
+/// and a division, the same every time: zipf_fill computes them once per call).
+struct zipf_setup {
+  double am1 = 0.0, b = 0.0, Umin = 0.0, neg_inv_am1 = 0.0;
+  zipf_setup() = default;
+  explicit zipf_setup(double a) noexcept
+      : am1(a - 1.0),
+        b(detail::pow(2.0, am1)),
+        Umin(detail::pow(static_cast<double>(std::numeric_limits<std::int64_t>::max()), -am1)),
+        neg_inv_am1(-1.0 / am1) {}
+};
+
+/// One zipf attempt loop over a precomputed setup (a < 1025).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, const zipf_setup& st) noexcept {
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  for (;;) {
+    const double U01 = bg.next_double();
+    const double U = detail::mul(U01, st.Umin) + (1 - U01);
+    const double V = bg.next_double();
+    const double X = detail::floor(detail::pow(U, st.neg_inv_am1));
+    if (X > int64_max_d || X < 1.0) continue;
+    const double T = detail::pow(1.0 + 1.0 / X, st.am1);
+    if (V * X * (T - 1.0) / (st.b - 1.0) <= T / st.b) return detail::trunc_int64_x86(X);
+  }
+}
+
 /// random_zipf (NumPy >= 2.1): rejection (Devroye, "Non-Uniform Random Variate Generation",
 /// 1986, p. 551). a >= 1025 returns 1 with no draw. Each attempt draws U01 (U = U01*Umin +
 /// (1-U01), in (Umin, 1] with Umin = (2^63-1)^-(a-1)) then V; X = floor(U^(-1/(a-1))) is
@@ -8375,20 +8667,39 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = detail::pow(int64_max_d, -am1);
-  for (;;) {
-    const double U01 = bg.next_double();
-    const double U = detail::mul(U01, Umin) + (1 - U01);
-    const double V = bg.next_double();
-    const double X = detail::floor(detail::pow(U, -1.0 / am1));
-    if (X > int64_max_d || X < 1.0) continue;
-    const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
-  }
+  return zipf_from(bg, zipf_setup(a));
 }
+
+/// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
+/// every time).
+template <class BitGen>
+inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
+  if (a >= 1025) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 1;
+    return;
+  }
+  const zipf_setup st(a);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
+}
+
+/// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
+/// (the same values as zipf(bg, a): the setup's libm results do not change).
+class zipf_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) noexcept {
+    if (a >= 1025) return 1;
+    if (!(a == a_)) {
+      s_ = zipf_setup(a);
+      a_ = a;
+    }
+    return zipf_from(bg, s_);
+  }
+
+ private:
+  double a_ = std::numeric_limits<double>::quiet_NaN();
+  zipf_setup s_;
+};
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
 /// prod *= 1-p, sum += prod, X++.
@@ -10065,6 +10376,25 @@ void lognormal_fill(BitGen& bg, double mean, double sigma, std::size_t cnt, doub
   detail::exp_of_affine(out, cnt, mean, sigma);
 }
 
+// Kernel objects of the four methods above for the front ends' declarations: one value, and the
+// batched fill for the sized forms (detail::bulk_kernel).
+#define NPRANDOM_DETAIL_LOC_SCALE_KERNEL(name)                                             \
+  struct name##_kernel : detail::bulk_kernel {                                             \
+    template <class BitGen>                                                                \
+    double operator()(BitGen& bg, double a, double b) const noexcept {                     \
+      return name(bg, a, b);                                                               \
+    }                                                                                      \
+    template <class BitGen>                                                                \
+    void fill(BitGen& bg, double* out, std::size_t n, double a, double b) const noexcept { \
+      name##_fill(bg, a, b, n, out);                                                       \
+    }                                                                                      \
+  };
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(laplace)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(gumbel)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(logistic)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(lognormal)
+#undef NPRANDOM_DETAIL_LOC_SCALE_KERNEL
+
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
@@ -10203,6 +10533,39 @@ void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
   }
   if (dn > 0) {
     out[d - 1] = dn;
+  }
+}
+
+// `rows` multinomial draws (out[rows*d]), the values of `rows` multinomial calls. The binomial
+// setup of category j for the remaining count dn is kept in a binomial_sampler (BTPE terms or
+// the inversion table) per (j, dn mod slots): rows that meet the same (dn, p) again reuse it, as
+// RandomState's legacy::multinomial_fill does (a sampler only saves work; values do not depend
+// on it).
+template <class BitGen>
+void multinomial_rows(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
+                      std::int64_t* out, std::size_t rows) {
+  if (rows <= 1 || d < 2) {
+    binomial_cache cache;
+    for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, pvals, d, out + i * d, cache);
+    return;
+  }
+  const std::size_t cats = d - 1;
+  std::size_t slots = 32;  // per category, a power of two; at most 256 samplers (~300 KiB)
+  while (slots > 1 && (cats * slots > 256 || slots > rows)) slots /= 2;
+  std::vector<binomial_sampler> samplers(cats * slots);
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::int64_t* row = out + i * d;
+    std::fill(row, row + d, std::int64_t{0});
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j < cats; ++j) {
+      binomial_sampler& b = samplers[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
+      row[j] = b(bg, dn, pvals[j] / remaining_p);
+      dn = dn - row[j];
+      if (dn <= 0) break;
+      remaining_p -= pvals[j];
+    }
+    if (dn > 0) row[d - 1] = dn;
   }
 }
 
@@ -10505,10 +10868,8 @@ void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pva
   if (n < 0) throw std::invalid_argument("n < 0");
   // Rows are walked by the checked element count (row r starts at r * d < total).
   const std::size_t total = checked_elements<std::int64_t>(size, d);
-  distributions::binomial_cache cache;
-  for (std::size_t off = 0; off < total; off += d) {
-    distributions::multinomial(bg, n, pvals.data(), d, out + off, cache);
-  }
+  if (d == 0) return;
+  distributions::multinomial_rows(bg, n, pvals.data(), d, out, total / d);
 }
 
 // Generator.multinomial with array n and/or N-D pvals (NumPy's vector path): the result shape is
@@ -10907,23 +11268,16 @@ namespace nprandom {
 // ---- end nprandom/detail/draw_forms.hpp ----
 
 // Mirrors numpy.random.Generator (numpy/random/_generator.pyx): parameter checks and sizing;
-// every sampling algorithm lives in a kernel under nprandom/distributions/. Each distribution
-// comes in four forms:
-//   T method(params...)                            one value (NumPy: size=None)
-//   std::vector<T> method(params..., size_t size)  `size` values (NumPy: size=n)
-//   void method(params..., T* out, size_t count)   fills caller memory, allocates nothing
-//   ndarray<T> method(array_arg<P>..., size_arg size = {})   NumPy's array parameters: each a
-//       scalar, std::vector, {..} / {{..}, {..}} list, ndarray, array_view or std::span,
-//       broadcast with each other and with `size` (a count or a shape {4, 2, 3}); values in
-//       NumPy's C order, shape attached (<nprandom/ndarray.hpp>)
-// All four come from one declaration per method, `static constexpr auto NAME_ =
-// detail::make_method<T>(kernel, parameters with NumPy's names and constraints, ...)`
-// (detail/broadcast.hpp, NumPy's cont()/disc() + check_constraint), expanded by
-// NPRANDOM_DRAW_FORMS (detail/draw_forms.hpp). Parameters are checked once per call, before
-// anything is drawn, with NumPy's messages (ValueError -> std::invalid_argument, OverflowError
-// -> std::overflow_error): "x <= 0" rejects x <= 0 (NaN passes), "x < 0" a set sign bit (-0.0
-// too; NaN passes); NaN parameters that pass give NaN, as in NumPy. dtype is a template
-// parameter: Real = double | float; integers T = std::int8_t .. std::uint64_t or bool.
+// the sampling algorithms are the kernels under nprandom/distributions/. Each distribution has
+// four forms (docs/design.md): T method(params...) (size=None); std::vector<T> method(params...,
+// size_t size); void method(params..., T* out, size_t count) (fills, allocates nothing); and
+// ndarray<T> method(array_arg<P>..., size_arg size = {}) (NumPy's array parameters broadcast with
+// `size`, C order, <nprandom/ndarray.hpp>). All four come from one `static constexpr auto NAME_ =
+// detail::make_method<T>(kernel, named parameters and constraints)` (detail/broadcast.hpp)
+// expanded by NPRANDOM_DRAW_FORMS. Checked once per call, before any draw, with NumPy's messages
+// (ValueError -> std::invalid_argument, OverflowError -> std::overflow_error); NaN parameters that
+// pass give NaN, as in NumPy. dtype is a template parameter: Real = double | float; integers T =
+// std::int8_t .. std::uint64_t or bool.
 template <class BitGen>
 class Generator {
   using P_ = detail::cons;
@@ -11058,13 +11412,9 @@ class Generator {
     integers(low, high, out, n, closed.value);
   }
 
-  // Array bounds (NumPy's broadcast path, _rand_<dtype>_broadcast): `low` and `high` are
-  // std::vectors of equal length, or one of them has length 1 or is a scalar; one value per
-  // element, in order. The 8/16-bit and bool buffer persists across the whole call (unlike
-  // repeated scalar calls); 64-bit dtypes draw with random_bounded_uint64 per element. Checks
-  // (NumPy 2.5 order): low out of bounds, high out of bounds, then low >= high (low > high with
-  // endpoint; "high <= 0" / "high < 0" when every low is 0); lengths that do not broadcast ->
-  // "operands could not be broadcast together with shapes (a,) (b,) ". The flag must be a bool
+  // Array bounds (NumPy's _rand_<dtype>_broadcast): std::vectors of equal length, or one of
+  // length 1 or a scalar; one value per element, the 8/16-bit and bool buffer kept across the
+  // call. NumPy 2.5's checks and order (detail/integers_broadcast.hpp). The flag must be a bool
   // (B): an integer third argument is a `size` and picks the N-D form below.
   template <class T = std::int64_t, class Low, class High, class B = bool,
             std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value &&
@@ -11089,14 +11439,10 @@ class Generator {
     return integers_broadcast<T>(low.data(), low.size(), &high, 1, closed);
   }
 
-  // N-D array bounds (ndarray, array_view, std::vector, {..} or {{..}, {..}}, or a scalar for
-  // one of them), broadcast with each other and with `size`: integers<T>(low, high, size,
-  // endpoint = false) or integers<T>(low, high, endpoint_t = {}) (shape: the bounds' broadcast).
-  // Bounds are int64 arrays (uint64 for T = std::uint64_t). NumPy's order: per-element bound
-  // checks ("low is out of bounds for <dtype>", "high is out of bounds for <dtype>"), then the
-  // broadcast of low and high ("operands could not be broadcast together with shapes ..."), then
-  // "low >= high" ("low > high" closed; "high <= 0" / "high < 0" when every low is 0); then one
-  // draw per output element in C order. A `size` with no elements returns before any check.
+  // N-D array bounds (any array_arg, int64; uint64 for T = std::uint64_t), broadcast with each
+  // other and with `size`: integers<T>(low, high, size, endpoint = false) or integers<T>(low,
+  // high, endpoint_t = {}). NumPy's checks and order: per-element bounds, the broadcast, then
+  // low >= high; one draw per element in C order; an empty `size` returns before any check.
   template <class T = std::int64_t>
   ndarray<T> integers(const array_arg<detail::integers_bound_t<T>>& low,
                       const array_arg<detail::integers_bound_t<T>>& high, const size_arg& size,
@@ -11313,8 +11659,7 @@ class Generator {
   // ---- bytes(length) ----
   // NumPy: integers(0, 2**32, size=ceil(length/4), dtype=uint32) -- raw next_uint32 words --
   // serialised little-endian and cut to `length` bytes.
-  // bytes(0) still draws one word: NumPy computes the word count as (length - 1) // 4 + 1 with
-  // C division (cdivision=True), which is 1 for length 0.
+  // bytes(0) still draws one word: NumPy's (length - 1) // 4 + 1 in C division is 1.
   std::string bytes(std::size_t length) {
     if (length == 0) {
       (void)bit_generator_.next_uint32();
@@ -11333,16 +11678,20 @@ class Generator {
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
   std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
-    return detail::choice_indices(bit_generator_, a, true, 1, replace, p, true)[0];
+    std::int64_t out = 0;
+    detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
+                           p.empty() ? nullptr : p.data(), p.size(), true, &choice_p_cache_);
+    return out;
   }
   std::vector<std::int64_t> choice(std::int64_t a, std::size_t size, bool replace = true,
                                    const std::vector<double>& p = {}, bool shuffle = true) {
-    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle);
+    return detail::choice_indices(bit_generator_, a, true, size, replace, p, shuffle,
+                                  &choice_p_cache_);
   }
   void choice(std::int64_t a, std::int64_t* out, std::size_t n, bool replace = true,
               const std::vector<double>& p = {}, bool shuffle = true) {
     detail::choice_indices(bit_generator_, a, true, out, n, replace, p.empty() ? nullptr : p.data(),
-                           p.size(), shuffle);
+                           p.size(), shuffle, &choice_p_cache_);
   }
   template <class T>
   T choice(const std::vector<T>& a) {
@@ -11498,7 +11847,7 @@ class Generator {
   std::vector<std::int64_t> pick_(std::size_t pop, std::size_t n, bool replace,
                                   const std::vector<double>& p, bool shuffle) {
     return detail::choice_indices(bit_generator_, static_cast<std::int64_t>(pop), false, n, replace,
-                                  p, shuffle);
+                                  p, shuffle, &choice_p_cache_);
   }
 
  public:
@@ -11564,41 +11913,23 @@ class Generator {
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   static constexpr auto laplace_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::laplace(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::laplace_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::laplace_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto gumbel_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::gumbel(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::gumbel_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::gumbel_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto logistic_ =
-      detail::make_method<double>(
-          [](auto& g, double loc, double scale) { return distributions::logistic(g, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double loc, double scale) {
-            distributions::logistic_fill(g, loc, scale, cnt, out);
-          });
+      detail::make_method<double>(distributions::logistic_kernel{}, detail::prm<double>("loc"),
+                                  detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   static constexpr auto lognormal_ =
-      detail::make_method<double>(
-          [](auto& g, double mean, double sigma) {
-            return distributions::lognormal(g, mean, sigma);
-          },
-          detail::prm<double>("mean"), detail::prm<double>("sigma", P_::non_negative))
-          .with_fill([](auto& g, double* out, std::size_t cnt, double mean, double sigma) {
-            distributions::lognormal_fill(g, mean, sigma, cnt, out);
-          });
+      detail::make_method<double>(distributions::lognormal_kernel{}, detail::prm<double>("mean"),
+                                  detail::prm<double>("sigma", P_::non_negative));
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(
@@ -11678,8 +12009,16 @@ class Generator {
 
   static constexpr auto zipf_ =
       detail::make_method<std::int64_t>([](auto& g, double a) { return distributions::zipf(g, a); },
-                                        detail::prm<double>("a", P_::gt_1));
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+                                        detail::prm<double>("a", P_::gt_1))
+          .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double a) {
+            distributions::zipf_fill(g, a, out, cnt);
+          });
+  // One value: the setup is kept between calls with the same a (zipf_sampler_).
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_sampler_(bit_generator_, a);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   // geometric(p): p in (0, 1] ("p <= 0, p > 1 or p contains NaNs"). Results >= 2^63 are clamped
   // to INT64_MAX (NumPy >= 1.25).
@@ -11708,8 +12047,13 @@ class Generator {
             distributions::hypergeometric_fill(g, ngood, nbad, nsample, out, cnt);
           })
           .with_pre(detail::check_hypergeometric_sum{true});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  // One value: the HRUA setup is kept between calls (hypergeometric_sampler_).
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       [](auto& g, double p) { return distributions::logseries(g, p); },
@@ -11834,15 +12178,16 @@ class Generator {
   // change a value drawn.
   distributions::binomial_sampler binomial_sampler_;
   distributions::poisson_sampler poisson_sampler_;
+  distributions::zipf_sampler zipf_sampler_;
+  distributions::hypergeometric_sampler hypergeometric_sampler_;
+  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
 };
 
 // ==== free functions: core (default_rng) ====
-// numpy.random.default_rng: a Generator over PCG64 seeded through SeedSequence(seed) -- from a
-// non-negative integer, a sequence of integers (wider entropy as 32-bit words, as NumPy stores
-// it), a SeedSequence, or (no argument) fresh OS entropy; or a Generator wrapping a given bit
-// generator. A negative seed throws std::invalid_argument ("expected non-negative integer").
-// (A template with one allowed argument, so that a translation unit that never calls it does not
-// instantiate Generator<PCG64>: compile time.)
+// numpy.random.default_rng: a Generator over PCG64 seeded through SeedSequence(seed) (an integer
+// >= 0, a sequence of integers, a SeedSequence, or no argument: OS entropy), or over a given bit
+// generator. A negative seed -> std::invalid_argument. (A template only so that a TU that never
+// calls it does not instantiate Generator<PCG64>: compile time.)
 template <class BitGen = PCG64, std::enable_if_t<std::is_same<BitGen, PCG64>::value, int> = 0>
 Generator<BitGen> default_rng(SeedSource seed = {}) {
   return Generator<BitGen>(BitGen(std::move(seed)));
@@ -12770,7 +13115,11 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(trunc_int64_x86(detail::floor(u + y / static_cast<double>(d1 + k))));
+    const double x = u + y / static_cast<double>(d1 + k);  // >= 0: u >= 0, y > 0, d1 + k >= 1
+    // floor then the x86 conversion; below 2^63 that is the truncating conversion alone (no
+    // floor() library call at -O2 without SSE4.1).
+    y -= static_cast<double>(x < 9223372036854775808.0 ? static_cast<std::int64_t>(x)
+                                                       : trunc_int64_x86(detail::floor(x)));
     k--;
     if (k == 0) break;
   }
@@ -12949,6 +13298,7 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -12994,13 +13344,18 @@ struct hypergeometric_guard {
     }
     broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
     for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
-      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
-      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
-        fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-            "there and NumPy never "
-            "returns");
-      }
+      scalar(good[w.offset(0)], bad[w.offset(1)], nsample[w.offset(2)]);
+    }
+  }
+  // ngood, nbad >= 0 here (checked before): their sum is exact in uint64.
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    if (nsample > 10 &&
+        static_cast<std::uint64_t>(good) + static_cast<std::uint64_t>(bad) >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - 2)) {
+      fail(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never "
+          "returns");
     }
   }
 };
@@ -13078,9 +13433,18 @@ class MT19937BlockCursor {
     const std::uint64_t hi = next_uint32();
     return (hi << 32) | next_uint32();
   }
+  // Two words from the block; at a block edge the out-of-line next_double_slow(). Keeping the
+  // refill (the twist call and the tempering loop, AVX-512 at -march=native) out of the double
+  // kernels lets GCC -O3 inline them into their fill loops without a 64-byte stack realignment
+  // per value (the -O3 native cliff of standard_gamma(1), pareto, power, noncentral_chisquare).
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const std::uint32_t a = next_uint32();
-    return rounded(mt19937_to_double(a, next_uint32()));
+    if (NPRANDOM_LIKELY(pos_ < mt19937_n - 1)) {
+      const std::uint32_t a = buf_[static_cast<std::size_t>(pos_)];
+      const std::uint32_t b = buf_[static_cast<std::size_t>(pos_) + 1];
+      pos_ += 2;
+      return rounded(mt19937_to_double(a, b));
+    }
+    return next_double_slow();
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
@@ -13103,6 +13467,29 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
+  // tempered block.
+  void fill_words_le(char* out, std::size_t n) noexcept {
+    while (n != 0) {
+      if (pos_ >= mt19937_n) refill();
+      std::size_t k = static_cast<std::size_t>(mt19937_n - pos_);
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(out, w, 4 * k);
+#else
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t b = 0; b < 4; ++b) {
+          out[4 * i + b] = static_cast<char>(static_cast<unsigned char>((w[i] >> (8 * b)) & 0xffu));
+        }
+      }
+#endif
+      pos_ += static_cast<int>(k);
+      out += 4 * k;
+      n -= k;
+    }
+  }
   // The position in the stream, to go back to (restore() re-tempers the block).
   struct Snapshot {
     std::array<std::uint32_t, mt19937_n> key;
@@ -13121,6 +13508,10 @@ class MT19937BlockCursor {
   }
 
  private:
+  NPRANDOM_NOINLINE double next_double_slow() noexcept {
+    const std::uint32_t a = next_uint32();
+    return rounded(mt19937_to_double(a, next_uint32()));
+  }
   void refill() noexcept {
     mt19937_twist(st_.key);
     for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
@@ -13168,20 +13559,30 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
     if (static_cast<std::int64_t>(p->size()) != pop_size) {
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
-    const double p_sum = kahan_sum(p->data(), p->size());
-    if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-    for (double v : *p) {
-      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    if (!p_sum_surely_one(p->data(), p->size())) {  // the common valid case: no Kahan chain
+      const double p_sum = kahan_sum(p->data(), p->size());
+      if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+      for (double v : *p) {
+        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+      }
+      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+      if (detail::fabs(p_sum - 1.) > atol) {
+        throw std::invalid_argument("probabilities do not sum to 1");
+      }
     }
-    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (detail::fabs(p_sum - 1.) > atol)
-      throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {
     if (p != nullptr) {
-      const std::vector<double> cdf = normalized_cdf(*p);
-      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+      // NumPy: cdf = cumsum(p) / cdf[-1]; uniform_samples = random_sample(shape);
+      // idx = cdf.searchsorted(uniform_samples, side='right').
+      if (is_scalar) {
+        idx[0] = search_right(normalized_cdf(*p), rs.random_sample());
+      } else if (size != 0) {
+        const cdf_search search(p->data(), p->size());
+        const std::vector<double> u = rs.random_sample(size);
+        for (std::size_t i = 0; i < size; ++i) idx[i] = search(u[i]);
+      }
     } else if (size != 0) {
       rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
     }
@@ -13222,6 +13623,21 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   const std::vector<std::int64_t> perm = rs.permutation(pop_size);
   std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
   return idx;
+}
+
+// One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
+// without the index vector; every other case is legacy_choice_indices' one value.
+template <class RS>
+std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                               const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {
+    return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
+      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+    return choice_p_one(p->data(), p->size(), rs.random_sample());
+  }
+  return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
 
 // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block
@@ -13306,7 +13722,11 @@ constexpr auto bg_method(K k, typed_param<P>... p) {
   return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::bg(s), v...); }, p...)
       .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
         with_bulk_bitgen(legacy_access::bg(s), n, [&](auto& bg) {
-          for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+          if constexpr (std::is_base_of<bulk_kernel, K>::value) {
+            k.fill(bg, out, n, v...);  // the kernel's batched form
+          } else {
+            for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+          }
         });
       });
 }
@@ -13814,40 +14234,20 @@ class BasicRandomState {
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
   static constexpr auto laplace_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::laplace_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::laplace_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
   static constexpr auto gumbel_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::gumbel_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::gumbel_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
   static constexpr auto logistic_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) {
-            return distributions::logistic(bg, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::logistic_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::logistic_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
@@ -13919,9 +14319,16 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      detail::bool_buffer tmp(detail::checked_elements<bool>(size));
-      randint(low, high, tmp.data(), size);
-      return std::vector<bool>(tmp.begin(), tmp.end());
+      // The bits go straight into the vector's words (the values of the fill form; NumPy's
+      // masked and Lemire bool draws are the same), over the block cursor for long draws.
+      const std::size_t n_checked = detail::checked_elements<bool>(size);
+      if (n_checked == 0) return {};
+      const std::uint64_t rng64 = randint_check<bool>(low, high);
+      std::vector<bool> out;
+      with_bulk_bitgen(n_checked, [&](auto& bg) {
+        out = distributions::bounded_bool_vector(bg, low != 0, rng64 != 0, n_checked);
+      });
+      return out;
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -13996,13 +14403,18 @@ class BasicRandomState {
   std::string bytes(std::size_t length) {
     const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
     std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
-    for (std::size_t i = 0; i < words; ++i) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4; ++k) {
-        out[4 * i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
     out.resize(length);
+    // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
+    // range is full, so the masked sampler takes each word as it is).
+    with_bulk_bitgen(words, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
+        const std::size_t whole = length / 4;  // whole words straight from the tempered block
+        bg.fill_words_le(&out[0], whole);
+        distributions::random_bytes(bg, &out[0] + 4 * whole, length - 4 * whole);
+      } else {
+        distributions::random_bytes(bg, &out[0], length);
+      }
+    });
     return out;
   }
 
@@ -14139,9 +14551,11 @@ class BasicRandomState {
     const std::vector<double> flat = detail::flatten_cov(cov);
     if (mean.size() != cov.size())
       throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, mean.size()));
+    const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
+    std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
     distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
-                                                        check_valid, tol, x.data(), size);
+                                                        check_valid, tol, x.data(),
+                                                        mean.empty() ? 0 : n_checked / mean.size());
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
@@ -14153,13 +14567,12 @@ class BasicRandomState {
   /// as RandomState.shuffle of a 1-d array or a list.
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    const auto n = static_cast<std::uint64_t>(last - first);
+    const auto n = static_cast<std::size_t>(last - first);
     if (n < 2) return;
-    for (std::uint64_t i = n - 1; i >= 1; --i) {
-      const std::uint64_t j = distributions::random_interval(bit_generator_, i);
-      using std::swap;
-      swap(first[static_cast<std::ptrdiff_t>(i)], first[static_cast<std::ptrdiff_t>(j)]);
-    }
+    // i = n-1 .. 1: j = random_interval(i), swap(x[i], x[j]) -- distributions::shuffle_raw (the
+    // same draws and swaps, j's drawn a block ahead, the swaps prefetched), over the MT19937
+    // block cursor for long ranges.
+    with_bulk_bitgen(n, [&](auto& bg) { distributions::shuffle_raw(bg, first, n, 1); });
   }
   /// shuffle(range): shuffles a random-access container in place.
   template <class Range>
@@ -14189,8 +14602,7 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
-                                         p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
@@ -14204,10 +14616,8 @@ class BasicRandomState {
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx =
-        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
-                                      replace, p.empty() ? nullptr : &p);
-    return a[static_cast<std::size_t>(idx[0])];
+    return a[static_cast<std::size_t>(detail::legacy_choice_one(
+        *this, static_cast<std::int64_t>(a.size()), false, replace, p.empty() ? nullptr : &p))];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
@@ -14274,9 +14684,9 @@ class BasicRandomState {
     return f(high + 1);
   }
 
-  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
-  template <class Low, class High, class IntType>
-  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+  // randint's bound checks (NumPy's messages); the width high - 1 - low of the closed range.
+  template <class IntType, class Low, class High>
+  static std::uint64_t randint_check(Low low, High high) {
     static_assert(std::is_integral<Low>::value && std::is_integral<High>::value,
                   "randint bounds must be integers");
     static_assert(std::is_integral<IntType>::value && sizeof(IntType) <= 8,
@@ -14302,8 +14712,13 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 =
-        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+  }
+
+  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
+  template <class Low, class High, class IntType>
+  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+    const std::uint64_t rng64 = randint_check<IntType>(low, high);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);

@@ -9,6 +9,11 @@
 namespace nprandom {
 namespace detail {
 
+// Base of a kernel object that also has a bulk form, `fill(bg, out, n, params...)`, giving the
+// values and final state of n one-value calls: a method declared with such a kernel
+// (detail::make_method, detail::bg_method) uses it for its sized and fill forms.
+struct bulk_kernel {};
+
 template <class M>
 struct member_class {};
 template <class C, class R, class... A>

@@ -4,6 +4,7 @@
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/ndarray.hpp>
 
@@ -254,12 +255,19 @@ inline bool passes(cons c, double x) noexcept {
 // ---- cross-parameter checks (NumPy's np.any(np.greater(a, b)) ... on the broadcast pairs) ----
 
 // triangular: "left > mode", "mode > right", "left == right".
+// Each cross-parameter check also has `scalar(...)`, the same tests and messages on scalar
+// parameters without building arrays (method::check_scalars uses it when present).
 struct check_triangular {
   void operator()(const array_arg<double>& l, const array_arg<double>& m,
                   const array_arg<double>& r) const {
     if (any_broadcast(l, m, [](double a, double b) { return a > b; })) fail("left > mode");
     if (any_broadcast(m, r, [](double a, double b) { return a > b; })) fail("mode > right");
     if (any_broadcast(l, r, [](double a, double b) { return a == b; })) fail("left == right");
+  }
+  void scalar(double l, double m, double r) const {
+    if (l > m) fail("left > mode");
+    if (m > r) fail("mode > right");
+    if (l == r) fail("left == right");
   }
 };
 
@@ -270,6 +278,11 @@ struct check_negative_binomial_lam {
     if (any_broadcast(p, n, [&](double pv, double nv) {
           return (1 - pv) / pv * (nv + mul(10.0, detail::sqrt(nv))) > lam_max;
         })) {
+      fail("n too large or p too small, see Generator.negative_binomial Notes");
+    }
+  }
+  void scalar(double n, double p) const {
+    if ((1 - p) / p * (n + mul(10.0, detail::sqrt(n))) > poisson_lam_max()) {
       fail("n too large or p too small, see Generator.negative_binomial Notes");
     }
   }
@@ -299,6 +312,15 @@ struct check_hypergeometric_sum {
                       [](std::int64_t a, std::int64_t b) { return a < b; })) {
       fail("ngood + nbad < nsample");
     }
+  }
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    constexpr std::int64_t hypergeom_max = 1000000000;
+    if (limit && (good >= hypergeom_max || bad >= hypergeom_max)) {
+      fail("both ngood and nbad must be less than 1000000000");
+    }
+    const auto sum = static_cast<std::int64_t>(static_cast<std::uint64_t>(good) +
+                                               static_cast<std::uint64_t>(bad));
+    if (sum < nsample) fail("ngood + nbad < nsample");
   }
 };
 
@@ -334,6 +356,17 @@ struct no_fill {};
 struct no_check {
   template <class... A>
   void operator()(const A&...) const noexcept {}
+  template <class... A>
+  void scalar(const A&...) const noexcept {}
+};
+
+// Whether check functor F has scalar(A...) (then scalar calls skip the array form).
+template <class F, class Args, class = void>
+struct has_scalar_check : std::false_type {};
+template <class F, class... A>
+struct has_scalar_check<
+    F, std::tuple<A...>,
+    std::void_t<decltype(std::declval<const F&>().scalar(std::declval<A>()...))>> : std::true_type {
 };
 
 // A distribution method: its result type Out, its parameters P... (NumPy's names, constraints,
@@ -379,10 +412,13 @@ struct method {
   // check(false, ...) for scalar parameters: the per-parameter tests without building arrays or
   // messages unless a value fails (then check_values throws NumPy's message, in the same order).
   void check_scalars(P... v) const {
-    if constexpr (!std::is_same<Pre, no_check>::value || !std::is_same<Post, no_check>::value) {
-      check(false, array_arg<P>(v)...);
-    } else {
+    if constexpr (has_scalar_check<Pre, std::tuple<P...>>::value &&
+                  has_scalar_check<Post, std::tuple<P...>>::value) {
+      pre.scalar(v...);
       check_scalars_each(std::index_sequence_for<P...>{}, v...);
+      post.scalar(v...);
+    } else {
+      check(false, array_arg<P>(v)...);
     }
   }
 
@@ -425,10 +461,12 @@ struct method {
 
   template <class S>
   void fill_unchecked(S& s, Out* out, std::size_t n, P... v) const {
-    if constexpr (std::is_same<Fill, no_fill>::value) {
-      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<Out>(kernel(s, v...));
-    } else {
+    if constexpr (!std::is_same<Fill, no_fill>::value) {
       bulk(s, out, n, v...);
+    } else if constexpr (std::is_base_of<bulk_kernel, Kernel>::value) {
+      kernel.fill(s, out, n, v...);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<Out>(kernel(s, v...));
     }
   }
 

@@ -12,8 +12,10 @@
 #include <nprandom/ndarray.hpp>
 
 #include <algorithm>
+#include <cfloat>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -33,11 +35,197 @@ inline std::size_t normalize_axis(int axis, std::size_t ndim) {
   return static_cast<std::size_t>(axis < 0 ? axis + nd : axis);
 }
 
+// choice's p checks (NumPy: kahan_sum(p) NaN, a p < 0, |kahan_sum(p) - 1| > atol, atol = sqrt of
+// float64 eps) pass for sure when every p is finite and >= 0 and a 4-way sum s (error at most
+// n * eps * sum(p), below 2^-32 for n <= 2^20) has |s - 1| <= atol / 2: the Kahan sum (error
+// ~2 eps) is then within atol of 1 too. This decides the common valid case without the serial
+// Kahan chain (~12 cycles per entry); false means: run NumPy's exact checks.
+inline bool p_sum_surely_one(const double* p, std::size_t n) noexcept {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (n <= (std::size_t{1} << 20)) {
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    bool bad = false;
+    std::size_t i = 0;
+    for (; n - i >= 4; i += 4) {
+      s0 += p[i];
+      s1 += p[i + 1];
+      s2 += p[i + 2];
+      s3 += p[i + 3];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX) || !(p[i + 1] >= 0.0 && p[i + 1] <= DBL_MAX) ||
+             !(p[i + 2] >= 0.0 && p[i + 2] <= DBL_MAX) || !(p[i + 3] >= 0.0 && p[i + 3] <= DBL_MAX);
+    }
+    for (; i < n; ++i) {
+      s0 += p[i];
+      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX);
+    }
+    return !bad && detail::fabs(((s0 + s1) + (s2 + s3)) - 1.0) <= 0.5 * atol;
+  }
+  return false;
+}
+// Generator.choice's p checks, NumPy's order and messages.
+inline void choice_check_p(const double* p, std::size_t n) {
+  constexpr double atol = 1.4901161193847656e-08;
+  if (p_sum_surely_one(p, n)) return;
+  const double p_sum = kahan_sum(p, n);
+  if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+  }
+  if (detail::fabs(p_sum - 1.) > atol) {
+    throw std::invalid_argument(
+        "Probabilities do not sum to 1. See Notes section of docstring for more information.");
+  }
+}
+
+// searchsorted(cdf, u, side='right') for many u on one cdf = cumsum(p) / sum (choice with p),
+// exact: for a sorted cdf (every valid p gives one: sums of values >= 0, divided by one positive
+// number) the index is the number of entries <= u. Up to 8 entries it is counted branch-free;
+// above, a guide table g[k] = searchsorted(cdf, k / K) (K a power of two, so k = floor(u * K) is
+// exact and k / K <= u) gives the first candidate and a short scan finds the first entry > u.
+// An unsorted cdf (not reachable through the checks) keeps std::upper_bound.
+class cdf_search {
+ public:
+  cdf_search() = default;  // empty
+  cdf_search(const double* p, std::size_t n) : cdf_(distributions::choice_cdf(p, n)) {
+    bool sorted = true;
+    for (std::size_t i = 1; i < n; ++i) sorted = sorted && cdf_[i - 1] <= cdf_[i];
+    if (!sorted || n > (std::size_t{1} << 31)) {
+      mode_ = mode::bisect;
+    } else if (n <= 8) {
+      mode_ = mode::count;
+    } else {
+      mode_ = mode::guide;
+      std::size_t k = 16;
+      while (k < 2 * n && k < (std::size_t{1} << 16)) k *= 2;
+      scale_ = static_cast<double>(k);
+      guide_.resize(k);
+      std::size_t i = 0;
+      for (std::size_t b = 0; b < k; ++b) {
+        const double lo = static_cast<double>(b) / scale_;
+        while (i < n && !(lo < cdf_[i])) ++i;
+        guide_[b] = static_cast<std::uint32_t>(i);
+      }
+    }
+  }
+  // out[i] = (*this)(bg.next_double()), n times (the table in locals, the mode chosen once).
+  template <class BitGen>
+  void draw(BitGen& bg, std::int64_t* out, std::size_t n) const {
+    const double* cdf = cdf_.data();
+    const std::size_t m = cdf_.size();
+    if (mode_ == mode::count) {
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t c = 0;
+        for (std::size_t j = 0; j < m; ++j) c += u < cdf[j] ? 0u : 1u;
+        out[i] = static_cast<std::int64_t>(c);
+      }
+    } else if (mode_ == mode::guide) {
+      const std::uint32_t* guide = guide_.data();
+      const double scale = scale_;
+      for (std::size_t i = 0; i < n; ++i) {
+        const double u = bg.next_double();
+        std::size_t j = guide[static_cast<std::size_t>(u * scale)];
+        while (j < m && !(u < cdf[j])) ++j;
+        out[i] = static_cast<std::int64_t>(j);
+      }
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg.next_double());
+    }
+  }
+  std::int64_t operator()(double u) const noexcept {
+    const std::size_t n = cdf_.size();
+    switch (mode_) {
+      case mode::count: {
+        std::size_t c = 0;
+        for (std::size_t i = 0; i < n; ++i) c += u < cdf_[i] ? 0u : 1u;
+        return static_cast<std::int64_t>(c);
+      }
+      case mode::guide: {
+        std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
+        while (i < n && !(u < cdf_[i])) ++i;
+        return static_cast<std::int64_t>(i);
+      }
+      default:
+        return distributions::choice_searchsorted(cdf_, u);
+    }
+  }
+
+ private:
+  enum class mode { count, guide, bisect };
+  std::vector<double> cdf_;
+  std::vector<std::uint32_t> guide_;
+  double scale_ = 1.0;
+  mode mode_ = mode::bisect;
+};
+
+// One choice(pop, p=p) index for the uniform u (size None): searchsorted(cumsum(p) / sum, u,
+// side='right') by
+// std::upper_bound's probes over the cumulative sums, dividing only the probed entries (the same
+// values as the divided cdf, so the same probes and the same index), without a heap buffer for
+// up to 128 entries.
+inline std::int64_t choice_p_one(const double* p, std::size_t n, double u) {
+  double small[128];
+  std::vector<double> big;
+  double* acc = small;
+  if (n > 128) {
+    big.resize(n);
+    acc = big.data();
+  }
+  double a = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    a += p[i];
+    acc[i] = a;
+  }
+  const double last = acc[n - 1];
+  std::size_t first = 0, len = n;
+  while (len > 0) {
+    const std::size_t half = len >> 1;
+    if (u < acc[first + half] / last) {
+      len = half;
+    } else {
+      first += half + 1;
+      len -= half + 1;
+    }
+  }
+  return static_cast<std::int64_t>(first);
+}
+
+// Generator's memory of the last p that passed choice's checks (a copy, bit for bit) and, from
+// its second use on, its cdf search: a later call with the same bits skips the checks (they would
+// pass again: same bits, same arithmetic) and the cumulative sum (the same cdf). Only saves work.
+class choice_p_cache {
+ public:
+  bool matches(const double* p, std::size_t n) const noexcept {
+    return valid_ && n == p_.size() &&
+           (n == 0 || std::memcmp(p, p_.data(), n * sizeof(double)) == 0);
+  }
+  void remember(const double* p, std::size_t n) {
+    p_.assign(p, p + n);
+    has_search_ = false;
+    valid_ = true;
+  }
+  // The search for the remembered p (built on first use).
+  const cdf_search& search() {
+    if (!has_search_) {
+      search_ = cdf_search(p_.data(), p_.size());
+      has_search_ = true;
+    }
+    return search_;
+  }
+
+ private:
+  bool valid_ = false;
+  bool has_search_ = false;
+  std::vector<double> p_;
+  cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
+};
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
 void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out, std::size_t n,
-                    bool replace, const double* p, std::size_t p_size, bool shuffle) {
+                    bool replace, const double* p, std::size_t p_size, bool shuffle,
+                    choice_p_cache* cache = nullptr) {
   if (is_int) {
     if (pop <= 0 && n != 0) {
       throw std::invalid_argument("a must be a positive integer unless no samples are taken");
@@ -48,19 +236,29 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
   if (p) {
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
-    const double p_sum = kahan_sum(p, p_size);
-    if (detail::isnan(p_sum)) throw std::invalid_argument("Probabilities contain NaN");
-    for (std::size_t i = 0; i < p_size; ++i) {
-      if (p[i] < 0) throw std::invalid_argument("Probabilities are not non-negative");
+    if (cache && replace && cache->matches(p, p_size)) {  // checked before, the same bits
+      cache->search().draw(bg, out, n);
+      return;
     }
-    if (detail::fabs(p_sum - 1.) > 1.4901161193847656e-08) {  // atol = sqrt(float64 eps)
-      throw std::invalid_argument(
-          "Probabilities do not sum to 1. See Notes section of docstring for more information.");
-    }
+    choice_check_p(p, p_size);
+    if (cache && replace) cache->remember(p, p_size);
   }
   if (replace) {
     if (p) {
-      distributions::choice_p_replace(bg, p, p_size, n, out);
+      // NumPy draws all uniforms (random(shape)) before searching; the order of draws is the same.
+      if (n == 1) {
+        out[0] = choice_p_one(p, p_size, bg.next_double());
+      } else if (n != 0) {
+        if (cache) {
+          cache->search().draw(bg, out, n);  // remembered above: kept for the next call
+        } else {
+          cdf_search(p, p_size).draw(bg, out, n);
+        }
+      }
+    } else if (n == 1) {
+      // The one-value Lemire draw is the n == 1 fill's (distributions::bounded_one_lemire).
+      out[0] = static_cast<std::int64_t>(distributions::bounded_one_lemire<std::uint64_t>(
+          bg, 0, static_cast<std::uint64_t>(pop - 1)));
     } else if (n != 0) {
       distributions::bounded_uint64_fill(bg, 0, static_cast<std::uint64_t>(pop - 1), n, false,
                                          reinterpret_cast<std::uint64_t*>(out));
@@ -90,10 +288,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
 // The same with p as a std::vector (empty: p=None), returning the indices.
 template <class BitGen>
 std::vector<std::int64_t> choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::size_t n,
-                                         bool replace, const std::vector<double>& p, bool shuffle) {
+                                         bool replace, const std::vector<double>& p, bool shuffle,
+                                         choice_p_cache* cache = nullptr) {
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(n));
   choice_indices(bg, pop, is_int, idx.data(), n, replace, p.empty() ? nullptr : p.data(), p.size(),
-                 shuffle);
+                 shuffle, cache);
   return idx;
 }
 

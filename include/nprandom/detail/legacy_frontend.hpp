@@ -11,6 +11,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/choice_shuffle.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/detail/mt19937_core.hpp>
@@ -21,6 +22,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -66,13 +68,18 @@ struct hypergeometric_guard {
     }
     broadcast_walk w(out, {&good.shape(), &bad.shape(), &nsample.shape()});
     for (std::size_t i = 0; i < out.count(); ++i, w.next()) {
-      const std::int64_t g = good[w.offset(0)], b = bad[w.offset(1)];
-      if (nsample[w.offset(2)] > 10 && g + b > std::numeric_limits<std::int64_t>::max() - 2) {
-        fail(
-            "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
-            "there and NumPy never "
-            "returns");
-      }
+      scalar(good[w.offset(0)], bad[w.offset(1)], nsample[w.offset(2)]);
+    }
+  }
+  // ngood, nbad >= 0 here (checked before): their sum is exact in uint64.
+  void scalar(std::int64_t good, std::int64_t bad, std::int64_t nsample) const {
+    if (nsample > 10 &&
+        static_cast<std::uint64_t>(good) + static_cast<std::uint64_t>(bad) >
+            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() - 2)) {
+      fail(
+          "ngood + nbad > 9223372036854775805: the legacy hypergeometric algorithm overflows "
+          "there and NumPy never "
+          "returns");
     }
   }
 };
@@ -150,9 +157,18 @@ class MT19937BlockCursor {
     const std::uint64_t hi = next_uint32();
     return (hi << 32) | next_uint32();
   }
+  // Two words from the block; at a block edge the out-of-line next_double_slow(). Keeping the
+  // refill (the twist call and the tempering loop, AVX-512 at -march=native) out of the double
+  // kernels lets GCC -O3 inline them into their fill loops without a 64-byte stack realignment
+  // per value (the -O3 native cliff of standard_gamma(1), pareto, power, noncentral_chisquare).
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const std::uint32_t a = next_uint32();
-    return rounded(mt19937_to_double(a, next_uint32()));
+    if (NPRANDOM_LIKELY(pos_ < mt19937_n - 1)) {
+      const std::uint32_t a = buf_[static_cast<std::size_t>(pos_)];
+      const std::uint32_t b = buf_[static_cast<std::size_t>(pos_) + 1];
+      pos_ += 2;
+      return rounded(mt19937_to_double(a, b));
+    }
+    return next_double_slow();
   }
   // n consecutive next_double() values, converted straight from the tempered block (the
   // per-word block check is only paid at block edges).
@@ -175,6 +191,29 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
+  // tempered block.
+  void fill_words_le(char* out, std::size_t n) noexcept {
+    while (n != 0) {
+      if (pos_ >= mt19937_n) refill();
+      std::size_t k = static_cast<std::size_t>(mt19937_n - pos_);
+      if (k > n) k = n;
+      const std::uint32_t* w = buf_.data() + pos_;
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(out, w, 4 * k);
+#else
+      for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t b = 0; b < 4; ++b) {
+          out[4 * i + b] = static_cast<char>(static_cast<unsigned char>((w[i] >> (8 * b)) & 0xffu));
+        }
+      }
+#endif
+      pos_ += static_cast<int>(k);
+      out += 4 * k;
+      n -= k;
+    }
+  }
   // The position in the stream, to go back to (restore() re-tempers the block).
   struct Snapshot {
     std::array<std::uint32_t, mt19937_n> key;
@@ -193,6 +232,10 @@ class MT19937BlockCursor {
   }
 
  private:
+  NPRANDOM_NOINLINE double next_double_slow() noexcept {
+    const std::uint32_t a = next_uint32();
+    return rounded(mt19937_to_double(a, next_uint32()));
+  }
   void refill() noexcept {
     mt19937_twist(st_.key);
     for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
@@ -240,20 +283,30 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
     if (static_cast<std::int64_t>(p->size()) != pop_size) {
       throw std::invalid_argument("'a' and 'p' must have same size");
     }
-    const double p_sum = kahan_sum(p->data(), p->size());
-    if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
-    for (double v : *p) {
-      if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+    if (!p_sum_surely_one(p->data(), p->size())) {  // the common valid case: no Kahan chain
+      const double p_sum = kahan_sum(p->data(), p->size());
+      if (detail::isnan(p_sum)) throw std::invalid_argument("probabilities contain NaN");
+      for (double v : *p) {
+        if (v < 0) throw std::invalid_argument("probabilities are not non-negative");
+      }
+      const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
+      if (detail::fabs(p_sum - 1.) > atol) {
+        throw std::invalid_argument("probabilities do not sum to 1");
+      }
     }
-    const double atol = 1.4901161193847656e-08;  // sqrt(float64 eps)
-    if (detail::fabs(p_sum - 1.) > atol)
-      throw std::invalid_argument("probabilities do not sum to 1");
   }
   std::vector<std::int64_t> idx(checked_elements<std::int64_t>(size));
   if (replace) {
     if (p != nullptr) {
-      const std::vector<double> cdf = normalized_cdf(*p);
-      for (std::size_t i = 0; i < size; ++i) idx[i] = search_right(cdf, rs.random_sample());
+      // NumPy: cdf = cumsum(p) / cdf[-1]; uniform_samples = random_sample(shape);
+      // idx = cdf.searchsorted(uniform_samples, side='right').
+      if (is_scalar) {
+        idx[0] = search_right(normalized_cdf(*p), rs.random_sample());
+      } else if (size != 0) {
+        const cdf_search search(p->data(), p->size());
+        const std::vector<double> u = rs.random_sample(size);
+        for (std::size_t i = 0; i < size; ++i) idx[i] = search(u[i]);
+      }
     } else if (size != 0) {
       rs.template randint<std::int64_t>(std::int64_t{0}, pop_size, idx.data(), size);
     }
@@ -294,6 +347,21 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   const std::vector<std::int64_t> perm = rs.permutation(pop_size);
   std::copy(perm.begin(), perm.begin() + static_cast<std::ptrdiff_t>(size), idx.begin());
   return idx;
+}
+
+// One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
+// without the index vector; every other case is legacy_choice_indices' one value.
+template <class RS>
+std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                               const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {
+    return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
+  }
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
+      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+    return choice_p_one(p->data(), p->size(), rs.random_sample());
+  }
+  return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
 
 // Runs f(bg) with bg = the bit generator, or for MT19937 and long draws (n >= 2048) a block
@@ -378,7 +446,11 @@ constexpr auto bg_method(K k, typed_param<P>... p) {
   return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::bg(s), v...); }, p...)
       .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
         with_bulk_bitgen(legacy_access::bg(s), n, [&](auto& bg) {
-          for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+          if constexpr (std::is_base_of<bulk_kernel, K>::value) {
+            k.fill(bg, out, n, v...);  // the kernel's batched form
+          } else {
+            for (std::size_t i = 0; i < n; ++i) out[i] = k(bg, v...);
+          }
         });
       });
 }

@@ -59,10 +59,8 @@ void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pva
   if (n < 0) throw std::invalid_argument("n < 0");
   // Rows are walked by the checked element count (row r starts at r * d < total).
   const std::size_t total = checked_elements<std::int64_t>(size, d);
-  distributions::binomial_cache cache;
-  for (std::size_t off = 0; off < total; off += d) {
-    distributions::multinomial(bg, n, pvals.data(), d, out + off, cache);
-  }
+  if (d == 0) return;
+  distributions::multinomial_rows(bg, n, pvals.data(), d, out, total / d);
 }
 
 // Generator.multinomial with array n and/or N-D pvals (NumPy's vector path): the result shape is

@@ -11,6 +11,7 @@
 // normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/vec_log.hpp>
@@ -354,6 +355,25 @@ void lognormal_fill(BitGen& bg, double mean, double sigma, std::size_t cnt, doub
   standard_normal_fill(bg, cnt, out);
   detail::exp_of_affine(out, cnt, mean, sigma);
 }
+
+// Kernel objects of the four methods above for the front ends' declarations: one value, and the
+// batched fill for the sized forms (detail::bulk_kernel).
+#define NPRANDOM_DETAIL_LOC_SCALE_KERNEL(name)                                             \
+  struct name##_kernel : detail::bulk_kernel {                                             \
+    template <class BitGen>                                                                \
+    double operator()(BitGen& bg, double a, double b) const noexcept {                     \
+      return name(bg, a, b);                                                               \
+    }                                                                                      \
+    template <class BitGen>                                                                \
+    void fill(BitGen& bg, double* out, std::size_t n, double a, double b) const noexcept { \
+      name##_fill(bg, a, b, n, out);                                                       \
+    }                                                                                      \
+  };
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(laplace)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(gumbel)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(logistic)
+NPRANDOM_DETAIL_LOC_SCALE_KERNEL(lognormal)
+#undef NPRANDOM_DETAIL_LOC_SCALE_KERNEL
 
 // random_rayleigh: mode * sqrt(2 E) (ziggurat E, NumPy >= 1.21). One E.
 template <class BitGen>

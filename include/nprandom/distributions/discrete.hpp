@@ -95,8 +95,9 @@ inline double loggam(double x) noexcept {
 /// series truncated at the 1/k^3 term. k must be >= 0. No draws.
 inline double logfactorial(std::int64_t k) noexcept {
   const double halfln2pi = 0.9189385332046728;
-  if (k < static_cast<std::int64_t>(detail::logfactorial_table_size)) {
-    return detail::logfactorial_table[k];
+  // (Compared unsigned: a negative k, which no caller passes, cannot index the table.)
+  if (static_cast<std::uint64_t>(k) < detail::logfactorial_table_size) {
+    return detail::logfactorial_table[static_cast<std::size_t>(k)];
   }
   const double kd = static_cast<double>(k);
   return detail::mul(kd + 0.5, detail::log(kd)) - kd +
@@ -849,6 +850,29 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
   return hypergeometric_sample(bg, good, bad, sample);
 }
 
+/// Generator.hypergeometric's one-value draws: the HRUA setup is kept between calls with the same
+/// (good, bad, sample) (the same values as hypergeometric(bg, good, bad, sample)).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) noexcept {
+    if (!(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric_sample(bg, good, bad, sample);
+    }
+    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
+      st_ = hypergeometric_hrua_setup(good, bad, sample);
+      has_ = true;
+    }
+    const hypergeometric_hrua_setup& st = st_;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  bool has_ = false;
+  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+};
+
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
 /// setup is made once and its log-factorial sums are memoised per candidate K near the mode.
 template <class BitGen>
@@ -886,6 +910,33 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+/// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
+/// and a division, the same every time: zipf_fill computes them once per call).
+struct zipf_setup {
+  double am1 = 0.0, b = 0.0, Umin = 0.0, neg_inv_am1 = 0.0;
+  zipf_setup() = default;
+  explicit zipf_setup(double a) noexcept
+      : am1(a - 1.0),
+        b(detail::pow(2.0, am1)),
+        Umin(detail::pow(static_cast<double>(std::numeric_limits<std::int64_t>::max()), -am1)),
+        neg_inv_am1(-1.0 / am1) {}
+};
+
+/// One zipf attempt loop over a precomputed setup (a < 1025).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, const zipf_setup& st) noexcept {
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  for (;;) {
+    const double U01 = bg.next_double();
+    const double U = detail::mul(U01, st.Umin) + (1 - U01);
+    const double V = bg.next_double();
+    const double X = detail::floor(detail::pow(U, st.neg_inv_am1));
+    if (X > int64_max_d || X < 1.0) continue;
+    const double T = detail::pow(1.0 + 1.0 / X, st.am1);
+    if (V * X * (T - 1.0) / (st.b - 1.0) <= T / st.b) return detail::trunc_int64_x86(X);
+  }
+}
+
 /// random_zipf (NumPy >= 2.1): rejection (Devroye, "Non-Uniform Random Variate Generation",
 /// 1986, p. 551). a >= 1025 returns 1 with no draw. Each attempt draws U01 (U = U01*Umin +
 /// (1-U01), in (Umin, 1] with Umin = (2^63-1)^-(a-1)) then V; X = floor(U^(-1/(a-1))) is
@@ -894,20 +945,39 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 template <class BitGen>
 inline std::int64_t zipf(BitGen& bg, double a) noexcept {
   if (a >= 1025) return 1;
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
-  const double Umin = detail::pow(int64_max_d, -am1);
-  for (;;) {
-    const double U01 = bg.next_double();
-    const double U = detail::mul(U01, Umin) + (1 - U01);
-    const double V = bg.next_double();
-    const double X = detail::floor(detail::pow(U, -1.0 / am1));
-    if (X > int64_max_d || X < 1.0) continue;
-    const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return detail::trunc_int64_x86(X);
-  }
+  return zipf_from(bg, zipf_setup(a));
 }
+
+/// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
+/// every time).
+template <class BitGen>
+inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
+  if (a >= 1025) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 1;
+    return;
+  }
+  const zipf_setup st(a);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
+}
+
+/// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
+/// (the same values as zipf(bg, a): the setup's libm results do not change).
+class zipf_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) noexcept {
+    if (a >= 1025) return 1;
+    if (!(a == a_)) {
+      s_ = zipf_setup(a);
+      a_ = a;
+    }
+    return zipf_from(bg, s_);
+  }
+
+ private:
+  double a_ = std::numeric_limits<double>::quiet_NaN();
+  zipf_setup s_;
+};
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
 /// prod *= 1-p, sum += prod, X++.

@@ -120,6 +120,39 @@ void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
   }
 }
 
+// `rows` multinomial draws (out[rows*d]), the values of `rows` multinomial calls. The binomial
+// setup of category j for the remaining count dn is kept in a binomial_sampler (BTPE terms or
+// the inversion table) per (j, dn mod slots): rows that meet the same (dn, p) again reuse it, as
+// RandomState's legacy::multinomial_fill does (a sampler only saves work; values do not depend
+// on it).
+template <class BitGen>
+void multinomial_rows(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
+                      std::int64_t* out, std::size_t rows) {
+  if (rows <= 1 || d < 2) {
+    binomial_cache cache;
+    for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, pvals, d, out + i * d, cache);
+    return;
+  }
+  const std::size_t cats = d - 1;
+  std::size_t slots = 32;  // per category, a power of two; at most 256 samplers (~300 KiB)
+  while (slots > 1 && (cats * slots > 256 || slots > rows)) slots /= 2;
+  std::vector<binomial_sampler> samplers(cats * slots);
+  for (std::size_t i = 0; i < rows; ++i) {
+    std::int64_t* row = out + i * d;
+    std::fill(row, row + d, std::int64_t{0});
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j < cats; ++j) {
+      binomial_sampler& b = samplers[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
+      row[j] = b(bg, dn, pvals[j] / remaining_p);
+      dn = dn - row[j];
+      if (dn <= 0) break;
+      remaining_p -= pvals[j];
+    }
+    if (dn > 0) row[d - 1] = dn;
+  }
+}
+
 // ---- multivariate_hypergeometric ----
 // Mirrors random_multivariate_hypergeometric_count (random_mvhg_count.c): `rows` draws into
 // out[rows*num_colors]. The urn is the label array [0]*colors[0] + [1]*colors[1] + ...; each draw

@@ -832,7 +832,11 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   std::int64_t k = sample;
   while (y > 0.0) {
     const double u = bg.next_double();
-    y -= static_cast<double>(trunc_int64_x86(detail::floor(u + y / static_cast<double>(d1 + k))));
+    const double x = u + y / static_cast<double>(d1 + k);  // >= 0: u >= 0, y > 0, d1 + k >= 1
+    // floor then the x86 conversion; below 2^63 that is the truncating conversion alone (no
+    // floor() library call at -O2 without SSE4.1).
+    y -= static_cast<double>(x < 9223372036854775808.0 ? static_cast<std::int64_t>(x)
+                                                       : trunc_int64_x86(detail::floor(x)));
     k--;
     if (k == 0) break;
   }

@@ -30,6 +30,7 @@
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/integers.hpp>
 #include <nprandom/distributions/multivariate.hpp>
+#include <nprandom/distributions/permutation.hpp>
 #include <nprandom/distributions/uniform.hpp>
 #include <nprandom/legacy/distributions.hpp>
 #include <nprandom/ndarray.hpp>
@@ -448,40 +449,20 @@ class BasicRandomState {
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
   static constexpr auto laplace_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) { return distributions::laplace(bg, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::laplace_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::laplace_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(laplace, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// gumbel(loc=0, scale=1) (the shared random_gumbel). "scale < 0".
   static constexpr auto gumbel_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) { return distributions::gumbel(bg, loc, scale); },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::gumbel_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::gumbel_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(gumbel, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// logistic(loc=0, scale=1) (the shared random_logistic). "scale < 0".
   static constexpr auto logistic_ =
-      detail::bg_method<double>(
-          [](auto& bg, double loc, double scale) {
-            return distributions::logistic(bg, loc, scale);
-          },
-          detail::prm<double>("loc"), detail::prm<double>("scale", C_::non_negative))
-          .with_fill([](auto& s, double* out, std::size_t n, double loc, double scale) {
-            detail::with_bulk_bitgen(detail::legacy_access::bg(s), n, [&](auto& bg) {
-              distributions::logistic_fill(bg, loc, scale, n, out);
-            });
-          });
+      detail::bg_method<double>(distributions::logistic_kernel{}, detail::prm<double>("loc"),
+                                detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
@@ -553,9 +534,16 @@ class BasicRandomState {
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
   std::vector<IntType> randint(Low low, High high, std::size_t size) {
     if constexpr (std::is_same<IntType, bool>::value) {
-      detail::bool_buffer tmp(detail::checked_elements<bool>(size));
-      randint(low, high, tmp.data(), size);
-      return std::vector<bool>(tmp.begin(), tmp.end());
+      // The bits go straight into the vector's words (the values of the fill form; NumPy's
+      // masked and Lemire bool draws are the same), over the block cursor for long draws.
+      const std::size_t n_checked = detail::checked_elements<bool>(size);
+      if (n_checked == 0) return {};
+      const std::uint64_t rng64 = randint_check<bool>(low, high);
+      std::vector<bool> out;
+      with_bulk_bitgen(n_checked, [&](auto& bg) {
+        out = distributions::bounded_bool_vector(bg, low != 0, rng64 != 0, n_checked);
+      });
+      return out;
     } else {
       const std::size_t n_checked = detail::checked_elements<IntType>(size);
       std::vector<IntType> out(n_checked);
@@ -630,13 +618,18 @@ class BasicRandomState {
   std::string bytes(std::size_t length) {
     const std::size_t words = length / 4 + (length % 4 != 0 ? 1 : 0);
     std::string out(detail::checked_elements<std::uint32_t>(words) * 4, '\0');
-    for (std::size_t i = 0; i < words; ++i) {
-      const std::uint32_t w = bit_generator_.next_uint32();
-      for (std::size_t k = 0; k < 4; ++k) {
-        out[4 * i + k] = static_cast<char>(static_cast<unsigned char>((w >> (8 * k)) & 0xffu));
-      }
-    }
     out.resize(length);
+    // random_bytes draws ceil(length / 4) next_uint32 words, as the uint32 randint does (its
+    // range is full, so the masked sampler takes each word as it is).
+    with_bulk_bitgen(words, [&](auto& bg) {
+      if constexpr (std::is_same<std::decay_t<decltype(bg)>, detail::MT19937BlockCursor>::value) {
+        const std::size_t whole = length / 4;  // whole words straight from the tempered block
+        bg.fill_words_le(&out[0], whole);
+        distributions::random_bytes(bg, &out[0] + 4 * whole, length - 4 * whole);
+      } else {
+        distributions::random_bytes(bg, &out[0], length);
+      }
+    });
     return out;
   }
 
@@ -773,9 +766,11 @@ class BasicRandomState {
     const std::vector<double> flat = detail::flatten_cov(cov);
     if (mean.size() != cov.size())
       throw std::invalid_argument("mean and cov must have same length");
-    std::vector<double> x = standard_normal(detail::checked_elements<double>(size, mean.size()));
+    const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
+    std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
     distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
-                                                        check_valid, tol, x.data(), size);
+                                                        check_valid, tol, x.data(),
+                                                        mean.empty() ? 0 : n_checked / mean.size());
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
@@ -787,13 +782,12 @@ class BasicRandomState {
   /// as RandomState.shuffle of a 1-d array or a list.
   template <class RandomIt>
   void shuffle(RandomIt first, RandomIt last) {
-    const auto n = static_cast<std::uint64_t>(last - first);
+    const auto n = static_cast<std::size_t>(last - first);
     if (n < 2) return;
-    for (std::uint64_t i = n - 1; i >= 1; --i) {
-      const std::uint64_t j = distributions::random_interval(bit_generator_, i);
-      using std::swap;
-      swap(first[static_cast<std::ptrdiff_t>(i)], first[static_cast<std::ptrdiff_t>(j)]);
-    }
+    // i = n-1 .. 1: j = random_interval(i), swap(x[i], x[j]) -- distributions::shuffle_raw (the
+    // same draws and swaps, j's drawn a block ahead, the swaps prefetched), over the MT19937
+    // block cursor for long ranges.
+    with_bulk_bitgen(n, [&](auto& bg) { distributions::shuffle_raw(bg, first, n, 1); });
   }
   /// shuffle(range): shuffles a random-access container in place.
   template <class Range>
@@ -823,8 +817,7 @@ class BasicRandomState {
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
-    return detail::legacy_choice_indices(*this, a, true, 1, true, replace,
-                                         p.empty() ? nullptr : &p)[0];
+    return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
   /// "Cannot take a larger sample than population when 'replace=False'".
@@ -838,10 +831,8 @@ class BasicRandomState {
   /// samples are taken".
   template <class T, class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
   T choice(const std::vector<T>& a, B replace = true, const std::vector<double>& p = {}) {
-    const auto idx =
-        detail::legacy_choice_indices(*this, static_cast<std::int64_t>(a.size()), false, 1, true,
-                                      replace, p.empty() ? nullptr : &p);
-    return a[static_cast<std::size_t>(idx[0])];
+    return a[static_cast<std::size_t>(detail::legacy_choice_one(
+        *this, static_cast<std::int64_t>(a.size()), false, replace, p.empty() ? nullptr : &p))];
   }
   /// choice(population, size, replace=true, p={}).
   template <class T, class Size, detail::enable_if_int_t<Size> = 0>
@@ -908,9 +899,9 @@ class BasicRandomState {
     return f(high + 1);
   }
 
-  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
-  template <class Low, class High, class IntType>
-  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+  // randint's bound checks (NumPy's messages); the width high - 1 - low of the closed range.
+  template <class IntType, class Low, class High>
+  static std::uint64_t randint_check(Low low, High high) {
     static_assert(std::is_integral<Low>::value && std::is_integral<High>::value,
                   "randint bounds must be integers");
     static_assert(std::is_integral<IntType>::value && sizeof(IntType) <= 8,
@@ -936,8 +927,13 @@ class BasicRandomState {
       throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
     }
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
-    const std::uint64_t rng64 =
-        static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+    return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
+  }
+
+  // The scalar-bounds path of _rand_<dtype> (numpy/random/_bounded_integers.pyx.in), masked.
+  template <class Low, class High, class IntType>
+  void randint_fill(Low low, High high, IntType* out, std::size_t n) {
+    const std::uint64_t rng64 = randint_check<IntType>(low, high);
     with_bulk_bitgen(n, [&](auto& bg) {
       if constexpr (std::is_same<IntType, bool>::value) {
         distributions::bounded_bool_fill(bg, low != 0, rng64 != 0, n, true, out);

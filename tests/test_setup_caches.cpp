@@ -1,0 +1,380 @@
+// Setup caches and shortcuts of the sized and one-value paths (issue 12) give exactly the values
+// and the bit-generator state of the plain kernels: Generator.zipf (setup once per sized call,
+// kept between one-value calls), Generator.multinomial (one binomial sampler per category and
+// remaining count), choice with p (exact cdf search, one-value search, the p checks without the
+// Kahan chain), one-value choice, RandomState randint<bool> / bytes / choice.
+#include "support/catch.hpp"
+
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/detail/choice_shuffle.hpp>
+#include <nprandom/detail/kahan_sum.hpp>
+#include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/multivariate.hpp>
+#include <nprandom/distributions/permutation.hpp>
+#include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
+#include <nprandom/ndarray.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace dist = nprandom::distributions;
+using nprandom::Generator;
+using nprandom::PCG64;
+using nprandom::RandomState;
+
+template <class F>
+std::string message_of(F&& f) {
+  try {
+    f();
+  } catch (const std::invalid_argument& e) {
+    return std::string("invalid_argument: ") + e.what();
+  }
+  return "no error";
+}
+
+// p vectors: uniform, skewed, with zeros (also leading/trailing), one entry, many entries.
+std::vector<std::vector<double>> p_vectors() {
+  std::vector<std::vector<double>> ps = {{1.0},
+                                         {0.1, 0.2, 0.3, 0.25, 0.15},
+                                         {0.0, 0.5, 0.0, 0.5, 0.0},
+                                         {0.0, 0.0, 1.0},
+                                         {1.0, 0.0, 0.0}};
+  for (std::size_t n : {7u, 8u, 9u, 17u, 100u, 129u, 1000u}) {
+    std::vector<double> p(n);
+    double s = 0.0;
+    for (std::size_t i = 0; i < n; ++i) {
+      p[i] = (i % 5 == 3) ? 0.0 : 1.0 / static_cast<double>(1 + (i * 7919) % 31);
+      s += p[i];
+    }
+    for (double& v : p) v /= s;
+    ps.push_back(p);
+  }
+  return ps;
+}
+
+}  // namespace
+
+TEST_CASE("Generator.zipf: sized fill and one-value sampler equal the plain kernel") {
+  const double as[] = {2.0, 2.0, 3.5, 2.0, 1.5, 1025.0, 2.0, 1.0001, 1.0001, 4.0};
+  // One-value calls through the kept setup, parameters changing between calls.
+  Generator<PCG64> g(PCG64(7));
+  PCG64 ref(7);
+  for (int round = 0; round < 50; ++round) {
+    for (double a : as) {
+      INFO("a=" << a << " round=" << round);
+      REQUIRE(g.zipf(a) == dist::zipf(ref, a));
+    }
+  }
+  REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+  // Sized: the setup computed once.
+  for (double a : as) {
+    for (std::size_t n : {0u, 1u, 2u, 1000u}) {
+      Generator<PCG64> s(PCG64(11));
+      PCG64 r(11);
+      const std::vector<std::int64_t> v = s.zipf(a, n);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(v[i] == dist::zipf(r, a));
+      REQUIRE(s.bit_generator().random_raw() == r.random_raw());
+    }
+  }
+}
+
+TEST_CASE("Generator.hypergeometric one-value sampler equals the plain kernel") {
+  const std::int64_t ps[][3] = {{100, 200, 50}, {100, 200, 50}, {100, 200, 5},  {100, 200, 50},
+                                {10, 10, 10},   {1000, 5, 500}, {5, 1000, 990}, {100, 200, 51},
+                                {100, 201, 50}, {101, 200, 50}, {0, 50, 20},    {100, 200, 50}};
+  Generator<PCG64> g(PCG64(13));
+  PCG64 ref(13);
+  for (int round = 0; round < 30; ++round) {
+    for (const auto& p : ps) {
+      INFO(p[0] << " " << p[1] << " " << p[2]);
+      REQUIRE(g.hypergeometric(p[0], p[1], p[2]) == dist::hypergeometric(ref, p[0], p[1], p[2]));
+    }
+  }
+  REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+}
+
+TEST_CASE("multinomial_rows (a binomial sampler per category and count) equals row-by-row") {
+  const std::vector<std::vector<double>> pvs = {{0.2, 0.2, 0.2, 0.2, 0.2},
+                                                {0.5, 0.5},
+                                                {1.0},
+                                                {0.0, 0.3, 0.7},
+                                                {0.9, 0.05, 0.05},
+                                                {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}};
+  for (const auto& pv : pvs) {
+    for (std::int64_t n : {0, 1, 7, 100, 1000, 100000}) {
+      for (std::size_t rows : {0u, 1u, 2u, 33u, 500u}) {
+        INFO("d=" << pv.size() << " n=" << n << " rows=" << rows);
+        PCG64 a(3), b(3);
+        std::vector<std::int64_t> got(rows * pv.size(), -1), want(rows * pv.size(), -1);
+        dist::multinomial_rows(a, n, pv.data(), pv.size(), got.data(), rows);
+        dist::binomial_cache cache;
+        for (std::size_t i = 0; i < rows; ++i) {
+          dist::multinomial(b, n, pv.data(), pv.size(), want.data() + i * pv.size(), cache);
+        }
+        REQUIRE(got == want);
+        REQUIRE(a.random_raw() == b.random_raw());
+      }
+    }
+  }
+  // Through Generator (sized rows): the same as one-row calls.
+  Generator<PCG64> g(PCG64(5)), h(PCG64(5));
+  const std::vector<double> p5{0.2, 0.2, 0.2, 0.2, 0.2};
+  const auto rows = g.multinomial(100, p5, 300);
+  for (std::size_t i = 0; i < 300; ++i) {
+    const auto one = h.multinomial(100, p5, 1);
+    for (std::size_t j = 0; j < 5; ++j) REQUIRE(rows[i * 5 + j] == one[j]);
+  }
+  REQUIRE(g.bit_generator().random_raw() == h.bit_generator().random_raw());
+}
+
+TEST_CASE("cdf_search and choice_p_one equal searchsorted on cumsum(p) / sum") {
+  for (const auto& p : p_vectors()) {
+    INFO("n=" << p.size());
+    const std::vector<double> cdf = dist::choice_cdf(p.data(), p.size());
+    const nprandom::detail::cdf_search search(p.data(), p.size());
+    std::vector<double> us = {0.0, 0.5, 0.25, 1.0 - 0x1p-53, 0x1p-53};
+    for (double c : cdf) {  // the entries themselves and their neighbours
+      us.push_back(c);
+      us.push_back(std::nextafter(c, 0.0));
+      if (c < 1.0) us.push_back(std::nextafter(c, 1.0));
+    }
+    for (int k = 0; k <= 4096; ++k) us.push_back(static_cast<double>(k) / 4096.0 * (1.0 - 0x1p-53));
+    PCG64 bg(1);
+    for (int i = 0; i < 20000; ++i) us.push_back(bg.next_double());
+    for (double u : us) {
+      if (!(u < 1.0)) continue;
+      const std::int64_t want = dist::choice_searchsorted(cdf, u);
+      INFO("u=" << u);
+      REQUIRE(search(u) == want);
+      REQUIRE(nprandom::detail::choice_p_one(p.data(), p.size(), u) == want);
+    }
+  }
+}
+
+TEST_CASE("choice's p checks: the quick accept agrees with NumPy's Kahan checks") {
+  const double atol = 1.4901161193847656e-08;
+  for (const auto& p : p_vectors()) {
+    REQUIRE(nprandom::detail::p_sum_surely_one(p.data(), p.size()));
+    REQUIRE(std::abs(nprandom::detail::kahan_sum(p.data(), p.size()) - 1.0) <= atol);
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  const std::vector<std::vector<double>> bad = {{0.5, nan}, {nan, 0.5, 0.5},       {1.5, -0.5},
+                                                {0.5, 0.4}, {0.5, 0.5 + 2 * atol}, {inf, 0.0},
+                                                {0.0, inf}, {1e308, 1e308},        {}};
+  for (const auto& p : bad) {
+    REQUIRE_FALSE(nprandom::detail::p_sum_surely_one(p.data(), p.size()));
+  }
+  // Messages through Generator.choice: NumPy's order (NaN, negative, sum).
+  Generator<PCG64> g(PCG64(1));
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{0.5, nan});
+        }) == "invalid_argument: Probabilities contain NaN");
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{1.5, -0.5});
+        }) == "invalid_argument: Probabilities are not non-negative");
+  CHECK(message_of([&] {
+          (void)g.choice(2, std::vector<double>{0.5, 0.4});
+        }) ==
+        "invalid_argument: Probabilities do not sum to 1. See Notes section of docstring for "
+        "more information.");
+  CHECK(message_of([&] { (void)g.choice(2, std::vector<double>{0.5, 0.5 + 1e-9}); }) == "no error");
+  RandomState r(1);
+  CHECK(message_of([&] {
+          (void)r.choice(2, true, std::vector<double>{0.5, nan});
+        }) == "invalid_argument: probabilities contain NaN");
+  CHECK(message_of([&] {
+          (void)r.choice(2, true, std::vector<double>{0.5, 0.4});
+        }) == "invalid_argument: probabilities do not sum to 1");
+}
+
+TEST_CASE("Generator.choice one value and sized with p equal the searchsorted draws") {
+  for (const auto& p : p_vectors()) {
+    const auto pop = static_cast<std::int64_t>(p.size());
+    Generator<PCG64> g(PCG64(9));
+    PCG64 ref(9);
+    const std::vector<double> cdf = dist::choice_cdf(p.data(), p.size());
+    for (int i = 0; i < 200; ++i)
+      REQUIRE(g.choice(pop, p) == dist::choice_searchsorted(cdf, ref.next_double()));
+    for (std::size_t n : {0u, 1u, 2u, 1000u}) {
+      const std::vector<std::int64_t> v = g.choice(pop, n, true, p);
+      for (std::size_t i = 0; i < n; ++i) {
+        REQUIRE(v[i] == dist::choice_searchsorted(cdf, ref.next_double()));
+      }
+    }
+    REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+  }
+  // Without p: the one-value Lemire draw is the n == 1 fill's.
+  for (std::int64_t pop :
+       {std::int64_t{1}, std::int64_t{2}, std::int64_t{1000}, std::int64_t{1} << 40}) {
+    Generator<PCG64> g(PCG64(4));
+    PCG64 ref(4);
+    for (int i = 0; i < 300; ++i) {
+      std::uint64_t want = 0;
+      dist::bounded_uint64_fill(ref, 0, static_cast<std::uint64_t>(pop - 1), 1, false, &want);
+      REQUIRE(g.choice(pop) == static_cast<std::int64_t>(want));
+    }
+    REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+  }
+}
+
+TEST_CASE("Generator.choice's remembered p gives the same values, checks and state") {
+  const auto ps = p_vectors();
+  Generator<PCG64> g(PCG64(31));
+  PCG64 ref(31);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // Calls in an order that hits, misses, changes one entry, rejects a p, changes the size.
+  const std::size_t order[] = {1, 1, 1, 2, 1, 6, 6, 6, 1, 9, 9, 0, 0, 1};
+  int step = 0;
+  for (std::size_t k : order) {
+    std::vector<double> p = ps[k];                    // a fresh vector with the same bits
+    if (step == 4) p[0] = std::nextafter(p[0], 1.0);  // one bit off: a different p
+    const auto pop = static_cast<std::int64_t>(p.size());
+    const std::vector<double> cdf = dist::choice_cdf(p.data(), p.size());
+    INFO("step=" << step << " k=" << k);
+    REQUIRE(g.choice(pop, p) == dist::choice_searchsorted(cdf, ref.next_double()));
+    const std::size_t n = step % 3 == 0 ? 0u : (step % 3 == 1 ? 1u : 50u);
+    const std::vector<std::int64_t> v = g.choice(pop, n, true, p);
+    for (std::size_t i = 0; i < n; ++i) {
+      REQUIRE(v[i] == dist::choice_searchsorted(cdf, ref.next_double()));
+    }
+    // A rejected p in between: NumPy's message, nothing drawn, the remembered p unchanged.
+    std::vector<double> bad = p;
+    bad.back() = nan;
+    CHECK(message_of([&] { (void)g.choice(pop, bad); }) ==
+          "invalid_argument: Probabilities contain NaN");
+    if (pop > 1) {
+      CHECK(message_of([&] { (void)g.choice(pop - 1, p); }) ==
+            "invalid_argument: a and p must have same size");
+    }
+    ++step;
+  }
+  REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+}
+
+TEST_CASE(
+    "RandomState randint<bool> sized, bytes and one-value choice equal the word-level draws") {
+  for (std::size_t n : {0u, 1u, 31u, 32u, 33u, 63u, 64u, 65u, 2047u, 2048u, 2049u, 100001u}) {
+    for (unsigned skip : {0u, 1u, 623u}) {
+      INFO("n=" << n << " skip=" << skip);
+      RandomState a(77), b(77);
+      for (unsigned i = 0; i < skip; ++i) {
+        (void)a.bit_generator().next_uint32();
+        (void)b.bit_generator().next_uint32();
+      }
+      const std::vector<bool> v = a.randint<bool>(0, 2, n);
+      REQUIRE(v.size() == n);
+      std::uint32_t word = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i % 32 == 0) word = b.bit_generator().next_uint32();
+        REQUIRE(v[i] == (((word >> (i % 32)) & 1u) != 0));
+      }
+      REQUIRE(a.get_state().pos == b.get_state().pos);
+      REQUIRE(a.bit_generator().random_raw() == b.bit_generator().random_raw());
+      // bytes(n): ceil(n / 4) words, little-endian, cut to n.
+      const std::string s = a.bytes(n);
+      REQUIRE(s.size() == n);
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i % 4 == 0) word = b.bit_generator().next_uint32();
+        REQUIRE(static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) ==
+                ((word >> (8 * (i % 4))) & 0xffu));
+      }
+      REQUIRE(a.bit_generator().random_raw() == b.bit_generator().random_raw());
+    }
+  }
+  // randint<bool> with an empty range and its errors.
+  RandomState c(1);
+  CHECK(c.randint<bool>(0, 1, 5) == std::vector<bool>(5, false));
+  CHECK(message_of([&] { (void)c.randint<bool>(0, 3, 5); }) ==
+        "invalid_argument: high is out of bounds for bool");
+  CHECK(message_of([&] { (void)c.randint<bool>(1, 1, 5); }) == "invalid_argument: low >= high");
+  // One-value choice (with and without p) against the index-vector path.
+  for (const auto& p : p_vectors()) {
+    RandomState x(21), y(21);
+    const auto pop = static_cast<std::int64_t>(p.size());
+    for (int i = 0; i < 100; ++i) {
+      REQUIRE(x.choice(pop, true, p) ==
+              nprandom::detail::legacy_choice_indices(y, pop, true, 1, true, true, &p)[0]);
+      REQUIRE(x.choice(pop) ==
+              nprandom::detail::legacy_choice_indices(y, pop, true, 1, true, true, nullptr)[0]);
+    }
+    REQUIRE(x.bit_generator().random_raw() == y.bit_generator().random_raw());
+  }
+}
+
+TEST_CASE("RandomState shuffle / permutation equal the one-swap-at-a-time legacy loop") {
+  for (std::size_t n : {0u, 1u, 2u, 3u, 65u, 2047u, 2048u, 2049u, 10007u}) {
+    for (unsigned skip : {0u, 1u, 623u}) {
+      INFO("n=" << n << " skip=" << skip);
+      RandomState a(99);
+      nprandom::MT19937 b(99);
+      b.set_state(a.bit_generator().state());
+      for (unsigned i = 0; i < skip; ++i) {
+        (void)a.bit_generator().next_uint32();
+        (void)b.next_uint32();
+      }
+      const std::vector<std::int64_t> got = a.permutation(static_cast<std::int64_t>(n));
+      std::vector<std::int64_t> want(n);
+      for (std::size_t i = 0; i < n; ++i) want[i] = static_cast<std::int64_t>(i);
+      for (std::size_t i = n; i-- > 1;) {
+        const auto j = static_cast<std::size_t>(dist::random_interval(b, i));
+        std::swap(want[i], want[j]);
+      }
+      REQUIRE(got == want);
+      REQUIRE(a.bit_generator().random_raw() == b.random_raw());
+    }
+  }
+}
+
+TEST_CASE("Scalar cross-parameter checks give the array form's messages") {
+  Generator<PCG64> g(PCG64(1));
+  RandomState r(1);
+  using nprandom::array_arg;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double tri[][3] = {{1, 0, 2}, {0, 2, 1}, {1, 1, 1}, {0, 0.5, 1}, {nan, 0.5, 1}};
+  for (const auto& t : tri) {
+    const std::string one = message_of([&] { (void)g.triangular(t[0], t[1], t[2]); });
+    const std::string arr = message_of([&] {
+      (void)g.triangular(array_arg<double>(t[0]), array_arg<double>(t[1]), array_arg<double>(t[2]));
+    });
+    CHECK(one == arr);
+    CHECK(message_of([&] { (void)r.triangular(t[0], t[1], t[2]); }) == arr);
+  }
+  const std::int64_t hyp[][3] = {{5, 5, 11},
+                                 {std::int64_t{1} << 40, 1, 5},
+                                 {1000000000, 1, 5},
+                                 {std::int64_t{1} << 62, (std::int64_t{1} << 62) - 1, 11},
+                                 {10, 20, 5}};
+  for (const auto& h : hyp) {
+    const std::string arr = message_of([&] {
+      (void)g.hypergeometric(array_arg<std::int64_t>(h[0]), array_arg<std::int64_t>(h[1]),
+                             array_arg<std::int64_t>(h[2]));
+    });
+    CHECK(message_of([&] { (void)g.hypergeometric(h[0], h[1], h[2]); }) == arr);
+    const std::string legacy_arr = message_of([&] {
+      (void)r.hypergeometric(array_arg<std::int64_t>(h[0]), array_arg<std::int64_t>(h[1]),
+                             array_arg<std::int64_t>(h[2]));
+    });
+    CHECK(message_of([&] { (void)r.hypergeometric(h[0], h[1], h[2]); }) == legacy_arr);
+  }
+  CHECK(message_of([&] {
+          (void)r.hypergeometric(std::int64_t{1} << 62, (std::int64_t{1} << 62) - 1, 11);
+        }).find("legacy hypergeometric algorithm overflows") != std::string::npos);
+  const double nb[][2] = {{5, 0.3}, {1e18, 1e-10}, {10, 1e-18}};
+  for (const auto& v : nb) {
+    CHECK(message_of([&] { (void)g.negative_binomial(v[0], v[1]); }) == message_of([&] {
+            (void)g.negative_binomial(array_arg<double>(v[0]), array_arg<double>(v[1]));
+          }));
+  }
+  CHECK(message_of([&] { (void)g.negative_binomial(10, 1e-18); }) ==
+        "invalid_argument: n too large or p too small, see Generator.negative_binomial Notes");
+}
