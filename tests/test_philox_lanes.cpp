@@ -1,11 +1,11 @@
-// The SIMD lanes of Philox4x64-10 (detail/philox_lanes.hpp, Philox::fill_uint64): on every
-// dispatch path this CPU supports, the bulk forms (random_raw, fill_uint64 and through it
-// Generator.random / random<float> / integers) give the words and the final state (counter,
-// buffer, buffer_pos, buffered half-word) of the same number of sequential next_uint64 calls, for
-// lengths 0..70 and longer, from odd offsets inside the buffered block and with a pending 32-bit
-// half, at counters whose increments carry from word 0 into words 1..3 (inside a vector of lanes
-// too), and after advance() / jumped(). The golden tests run once per path as well
-// (tests/CMakeLists.txt sets NPRANDOM_SIMD for them and for this file).
+// The SIMD lanes of Philox4x64-10 (detail/philox_lanes.hpp, Philox::fill_block): on every
+// dispatch path this CPU supports, the bulk forms (random_raw and fill_uint64, which feeds the
+// block word sources; Generator.random / uniform, whose doubles are formed in the lanes) give the
+// values and the final state (counter, buffer, buffer_pos, buffered half-word) of the same number
+// of sequential draws, for lengths 0..70 and longer, from odd offsets inside the buffered block
+// and with a pending 32-bit half, at counters whose increments carry from word 0 into words 1..3
+// (inside a vector of lanes too), and after advance() / jumped(). The golden tests run once per
+// path as well (tests/CMakeLists.txt sets NPRANDOM_SIMD for them and for this file).
 #include "support/catch.hpp"
 
 #include <nprandom/bit_generators/philox.hpp>
@@ -101,12 +101,14 @@ TEST_CASE("philox lanes: the kernels equal the Philox4x64-10 bijection across co
     INFO("counter word 0 = " << ctr[0] << ", word 3 = " << ctr[3]);
     if (best != detail::simd_level::portable) {
       std::vector<std::uint64_t> got(4 * blocks);
-      detail::philox_lanes_avx2(ctr.data(), test_key.data(), got.data(), blocks);
+      detail::philox_lanes_avx2<detail::lane_output::raw>(ctr.data(), test_key.data(), got.data(),
+                                                          blocks);
       CHECK(got == want);
     }
     if (best == detail::simd_level::avx512) {
       std::vector<std::uint64_t> got(4 * blocks);
-      detail::philox_lanes_avx512(ctr.data(), test_key.data(), got.data(), blocks);
+      detail::philox_lanes_avx512<detail::lane_output::raw>(ctr.data(), test_key.data(), got.data(),
+                                                            blocks);
       CHECK(got == want);
     }
   }
@@ -134,6 +136,34 @@ TEST_CASE("philox lanes: random_raw equals sequential draws on every path", "[si
           // and the streams continue identically
           CHECK(bulk.next_uint32() == seq.next_uint32());
           CHECK(bulk.next_uint64() == seq.next_uint64());
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("philox lanes: random and uniform doubles equal sequential draws on every path",
+          "[simd]") {
+  level_guard guard;
+  const std::vector<std::size_t> ns = lengths();
+  for (const auto level : available_levels()) {
+    REQUIRE(detail::set_simd_level(level) == level);
+    for (const auto& ctr : {counters[0], counters[3], counters[6]}) {
+      for (int offset = 0; offset < 6; ++offset) {
+        for (const std::size_t n : ns) {
+          INFO("path " << detail::simd_level_name(level) << ", counter word 0 = " << ctr[0]
+                       << ", offset " << offset << ", n = " << n);
+          Generator<Philox> bulk(start(ctr, offset)), seq(start(ctr, offset));
+          const std::vector<double> d = bulk.random(n);
+          const std::vector<double> u = bulk.uniform(-3.5, 7.25, n);
+          std::vector<double> d_want(n), u_want(n);
+          for (auto& x : d_want) x = seq.random();
+          for (auto& x : u_want) x = seq.uniform(-3.5, 7.25);
+          REQUIRE(d == d_want);
+          REQUIRE(u == u_want);
+          REQUIRE(bulk.bit_generator().state() == seq.bit_generator().state());
+          CHECK(bulk.bit_generator().next_uint32() == seq.bit_generator().next_uint32());
+          CHECK(bulk.bit_generator().next_uint64() == seq.bit_generator().next_uint64());
         }
       }
     }
