@@ -77,6 +77,11 @@ const bool registered = [] {
   bitgen<nprandom::MT19937>("MT19937");
   bitgen<nprandom::Philox>("Philox");
   bitgen<nprandom::SFC64>("SFC64");
+  // Doubles from Philox's bulk words (fill_uint64: the SIMD lanes of detail/philox_lanes.hpp).
+  nprandom_bench::method<kSized>(
+      "Philox.Generator.random", "g = np.random.Generator(np.random.Philox(42))", "g.random(SIZE)",
+      [] { return nprandom::Generator<nprandom::Philox>(nprandom::Philox(42)); },
+      [](nprandom::Generator<nprandom::Philox>& g, std::size_t n) { return g.random(n); });
 
   // Uniforms and integers.
   gen("random", "g.random(SIZE)", [](Gen& g, auto... s) { return g.random(s...); });

@@ -22,7 +22,8 @@ namespace nprandom {
 namespace detail {
 
 // True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
-// generators (bit_generators/pcg64.hpp): the double forms computed in the SIMD lanes.
+// generators and Philox (bit_generators/pcg64.hpp, philox.hpp): the double forms computed in the
+// SIMD lanes.
 template <class BitGen, class = void>
 struct has_fill_block : std::false_type {};
 template <class BitGen>
@@ -52,13 +53,13 @@ inline float standard_uniform_f(BitGen& bg) noexcept {
 template <class BitGen>
 inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
   if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
                        detail::uses_default_next_double<BitGen>::value &&
                        !detail::cheap_scalar_step<BitGen>::value) {
-    // Philox: one word per value from the bulk source.
+    // A bulk word source without fill_block: one word per value.
     detail::for_each_word_block(bg, cnt,
                                 [out](const std::uint64_t* w, std::size_t m, std::size_t done)
                                     NPRANDOM_LAMBDA_INLINE {
@@ -123,7 +124,7 @@ template <class BitGen>
 inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
                          double* out) noexcept {
   if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM: the values are formed in the SIMD lanes (bit_generators/pcg64.hpp).
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
     bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
     return;
   } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
