@@ -184,23 +184,6 @@ inline constexpr std::size_t philox_avx512_blocks = 24;  // 3 x __m512i per word
 
 namespace philox_avx512 {
 inline constexpr bool has_mul64 = true;
-// vpmuludq: the low 32 bits of each 64-bit lane multiplied to 64 bits (_mm512_mul_epu32; GCC 12
-// makes vpandq + vpmullq of the masked vector product, several times slower).
-NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE pcg_u64x8 mul32(const pcg_u64x8& a,
-                                                              const pcg_u64x8& b) noexcept {
-  typedef int i32x16 __attribute__((vector_size(64)));
-#if defined(__clang__)
-  return __builtin_convertvector(
-      __builtin_ia32_pmuludq512(__builtin_bit_cast(i32x16, a), __builtin_bit_cast(i32x16, b)),
-      pcg_u64x8);
-#else
-  typedef long long i64x8 __attribute__((vector_size(64)));
-  return __builtin_convertvector(
-      __builtin_ia32_pmuludq512_mask(__builtin_bit_cast(i32x16, a), __builtin_bit_cast(i32x16, b),
-                                     i64x8{}, 0xff),
-      pcg_u64x8);
-#endif
-}
 // 8 blocks: o_k = (a_2k, b_2k, c_2k, d_2k, a_2k+1, b_2k+1, c_2k+1, d_2k+1) (vpermt2q).
 NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE void transpose(const pcg_u64x8& a, const pcg_u64x8& b,
                                                              const pcg_u64x8& c, const pcg_u64x8& d,
@@ -219,6 +202,7 @@ NPRANDOM_TARGET_AVX512 NPRANDOM_ALWAYS_INLINE void transpose(const pcg_u64x8& a,
 }  // namespace philox_avx512
 namespace philox_avx512 {
 using pcg_avx512::keep_rounded;
+using pcg_avx512::mul32;
 using pcg_avx512::to_unit;
 }  // namespace philox_avx512
 NPRANDOM_PHILOX_LANES_KERNEL(philox_avx512, NPRANDOM_TARGET_AVX512, pcg_u64x8, pcg_f64x8,
