@@ -9815,69 +9815,7 @@ inline void vlog_probes(double* p, std::size_t n) noexcept {
 
 inline constexpr std::size_t vlog_probe_count = 4096;
 
-#if NPRANDOM_VEC_LOG
-// The kernel of a level (avx2 or avx512), or nullptr.
-using vlog_kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
-inline vlog_kernel_fn vlog_kernel_for(simd_level l) noexcept {
-  if (!cpu_has_fma()) return nullptr;
-  if (l == simd_level::avx512) return &vlog_avx512::log_kernel;
-  if (l == simd_level::avx2) return &vlog_avx2::log_kernel;
-  return nullptr;
-}
-
-// True when kernel k gives std::log's bits on every probe.
-inline bool vlog_self_check(vlog_kernel_fn k) noexcept {
-  double in[vlog_probe_count];
-  vlog_probes(in, vlog_probe_count);
-  constexpr std::size_t chunk = 256;  // the kernel's whole-vector and tail paths both run
-  for (std::size_t i = 0; i < vlog_probe_count; i += chunk) {
-    double got[chunk + 3];
-    k(in + i, got, chunk + 3 <= vlog_probe_count - i ? chunk + 3 : vlog_probe_count - i);
-    for (std::size_t j = 0; j < chunk && i + j < vlog_probe_count; ++j)
-      if (vlog_bits(got[j]) != vlog_bits(detail::log(in[i + j]))) return false;
-  }
-  return true;
-}
-
-// Per level: 0 not yet checked, 1 passed, 2 failed (racing first calls both check; same answer).
-inline atomic_value<int> vlog_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
-                                            atomic_value<int>{0}};
-#endif
-
-/// The vector kernel log_batch uses at the current SIMD level after its self-check, or nullptr
-/// (the C library's log).
-inline auto vec_log_kernel() noexcept {
-#if NPRANDOM_VEC_LOG
-  const simd_level l = current_simd_level();
-  const vlog_kernel_fn k = vlog_kernel_for(l);
-  if (k == nullptr) return k;
-  atomic_value<int>& c = vlog_checked[static_cast<int>(l)];
-  int v = c.load();
-  if (NPRANDOM_UNLIKELY(v == 0)) {
-    v = vlog_self_check(k) ? 1 : 2;
-    c.store(v);
-  }
-  return v == 1 ? k : nullptr;
-#else
-  return static_cast<void (*)(const double*, double*, std::size_t) noexcept>(nullptr);
-#endif
-}
-
-/// True when log_batch runs a vector kernel now (tests, benchmarks).
-inline bool vec_log_active() noexcept { return vec_log_kernel() != nullptr; }
-
-/// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
-inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
-    if (const auto k = vec_log_kernel()) {
-      k(in, out, n);
-      return;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) out[i] = log(in[i]);
-}
-
-// ---- exp's gate and batch (as log's) ----------------------------------------------------------
+// ---- exp's self-check probes --------------------------------------------------------------
 
 // Inputs whose exp differs between glibc's FMA build and its build without FMA.
 inline constexpr double vexp_probe_hard[48] = {
@@ -9930,51 +9868,110 @@ inline void vexp_probes(double* p, std::size_t n) noexcept {
   }
 }
 
+// ---- the gate, shared by every batched function ------------------------------------------------
+
+/// A batched unary function's kernel: out[i] = f(in[i]) for i < n (in == out allowed).
+using vlog_kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
+
 #if NPRANDOM_VEC_LOG
-inline vlog_kernel_fn vexp_kernel_for(simd_level l) noexcept {
+// The kernel of a level: avx2 or avx512, on a CPU with FMA (glibc's choice of its FMA build);
+// nullptr otherwise.
+template <class Fn>
+inline Fn vec_kernel_for(simd_level l, Fn avx2, Fn avx512) noexcept {
   if (!cpu_has_fma()) return nullptr;
-  if (l == simd_level::avx512) return &vlog_avx512::exp_kernel;
-  if (l == simd_level::avx2) return &vlog_avx2::exp_kernel;
+  if (l == simd_level::avx512) return avx512;
+  if (l == simd_level::avx2) return avx2;
   return nullptr;
 }
 
-// True when kernel k gives std::exp's bits on every probe.
-inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
-  double in[vlog_probe_count];
-  vexp_probes(in, vlog_probe_count);
+// True when run(in, got, m) (a batch of the kernel under test) gives f(in[j])'s bits for each of
+// the n probes. Chunks of 256 run with 3 more values, so the whole-vector and tail paths both run.
+template <class Run, class F>
+inline bool vec_matches(const double* in, std::size_t n, Run run, F f) noexcept {
   constexpr std::size_t chunk = 256;
-  for (std::size_t i = 0; i < vlog_probe_count; i += chunk) {
+  for (std::size_t i = 0; i < n; i += chunk) {
     double got[chunk + 3];
-    k(in + i, got, chunk + 3 <= vlog_probe_count - i ? chunk + 3 : vlog_probe_count - i);
-    for (std::size_t j = 0; j < chunk && i + j < vlog_probe_count; ++j)
-      if (vlog_bits(got[j]) != vlog_bits(detail::exp(in[i + j]))) return false;
+    run(in + i, got, chunk + 3 <= n - i ? chunk + 3 : n - i);
+    for (std::size_t j = 0; j < chunk && i + j < n; ++j)
+      if (vlog_bits(got[j]) != vlog_bits(f(in[i + j]))) return false;
   }
   return true;
 }
 
+// k if self_check(k) passed, else nullptr. checked[level]: 0 not yet checked, 1 passed, 2 failed
+// (racing first calls both check and store the same answer).
+template <class Fn, class Check>
+inline Fn vec_gate(simd_level l, Fn k, atomic_value<int> (&checked)[3], Check self_check) noexcept {
+  if (k == nullptr) return k;
+  atomic_value<int>& c = checked[static_cast<int>(l)];
+  int v = c.load();
+  if (NPRANDOM_UNLIKELY(v == 0)) {
+    v = self_check(k) ? 1 : 2;
+    c.store(v);
+  }
+  return v == 1 ? k : nullptr;
+}
+
+inline vlog_kernel_fn vlog_kernel_for(simd_level l) noexcept {
+  return vec_kernel_for<vlog_kernel_fn>(l, &vlog_avx2::log_kernel, &vlog_avx512::log_kernel);
+}
+inline vlog_kernel_fn vexp_kernel_for(simd_level l) noexcept {
+  return vec_kernel_for<vlog_kernel_fn>(l, &vlog_avx2::exp_kernel, &vlog_avx512::exp_kernel);
+}
+
+// True when kernel k gives std::log's (std::exp's) bits on every probe.
+inline bool vlog_self_check(vlog_kernel_fn k) noexcept {
+  double in[vlog_probe_count];
+  vlog_probes(in, vlog_probe_count);
+  return vec_matches(in, vlog_probe_count, k, [](double x) { return detail::log(x); });
+}
+inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
+  double in[vlog_probe_count];
+  vexp_probes(in, vlog_probe_count);
+  return vec_matches(in, vlog_probe_count, k, [](double x) { return detail::exp(x); });
+}
+
+inline atomic_value<int> vlog_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
+                                            atomic_value<int>{0}};
 inline atomic_value<int> vexp_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
                                             atomic_value<int>{0}};
 #endif
 
-/// The vector kernel exp_batch uses now, or nullptr (the C library's exp).
-inline auto vec_exp_kernel() noexcept {
+/// The vector kernel log_batch uses at the current SIMD level after its self-check, or nullptr
+/// (the C library's log).
+inline vlog_kernel_fn vec_log_kernel() noexcept {
 #if NPRANDOM_VEC_LOG
   const simd_level l = current_simd_level();
-  const vlog_kernel_fn k = vexp_kernel_for(l);
-  if (k == nullptr) return k;
-  atomic_value<int>& c = vexp_checked[static_cast<int>(l)];
-  int v = c.load();
-  if (NPRANDOM_UNLIKELY(v == 0)) {
-    v = vexp_self_check(k) ? 1 : 2;
-    c.store(v);
-  }
-  return v == 1 ? k : nullptr;
+  return vec_gate(l, vlog_kernel_for(l), vlog_checked, &vlog_self_check);
 #else
-  return static_cast<void (*)(const double*, double*, std::size_t) noexcept>(nullptr);
+  return nullptr;
 #endif
 }
 
+/// The vector kernel exp_batch uses now, or nullptr (the C library's exp).
+inline vlog_kernel_fn vec_exp_kernel() noexcept {
+#if NPRANDOM_VEC_LOG
+  const simd_level l = current_simd_level();
+  return vec_gate(l, vexp_kernel_for(l), vexp_checked, &vexp_self_check);
+#else
+  return nullptr;
+#endif
+}
+
+/// True when log_batch (exp_batch) runs a vector kernel now (tests, benchmarks).
+inline bool vec_log_active() noexcept { return vec_log_kernel() != nullptr; }
 inline bool vec_exp_active() noexcept { return vec_exp_kernel() != nullptr; }
+
+/// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
+inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
+  if (n >= 8) {
+    if (const auto k = vec_log_kernel()) {
+      k(in, out, n);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = log(in[i]);
+}
 
 /// out[i] = std::exp(in[i]) for i < n, bit for bit (in == out allowed).
 inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
