@@ -10678,6 +10678,30 @@ double weibull(BitGen& bg, double a) noexcept {
   return detail::pow(standard_exponential(bg), 1.0 / a);
 }
 
+// cnt weibull values: the exponentials in one fill (the same draws as cnt standard_exponential
+// calls), then E^(1/a) in one detail::pow_batch (bit for bit std::pow); a == 0: zeros, no draw.
+template <class BitGen>
+void weibull_fill(BitGen& bg, double a, std::size_t cnt, double* out) noexcept {
+  if (a == 0.0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 0.0;
+    return;
+  }
+  standard_exponential_fill(bg, cnt, out);
+  detail::pow_batch(out, 1.0 / a, out, cnt);
+}
+
+// The kernel object of Generator.weibull: one value, and the batched fill of the sized forms.
+struct weibull_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a) const noexcept {
+    return weibull(bg, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
+    weibull_fill(bg, a, n, out);
+  }
+};
+
 // random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double power(BitGen& bg, double a) noexcept {
@@ -12325,9 +12349,8 @@ class Generator {
                                   detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
-                                  detail::prm<double>("a", P_::non_negative));
+  static constexpr auto weibull_ = detail::make_method<double>(
+      distributions::weibull_kernel{}, detail::prm<double>("a", P_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =
@@ -13108,6 +13131,43 @@ template <class BitGen>
 double power(AugBitGen<BitGen>& aug, double a) noexcept {
   return detail::pow(1 - detail::exp(-standard_exponential(aug)), 1. / a);
 }
+
+// legacy weibull and power as kernel objects on the bare bit generator (legacy_double is its
+// next_double) for bg_method: one value (the kernels above), and the batched fill of the sized
+// forms, per block of 256: the doubles in stream order, -log(1 - U) in one detail::log_batch
+// (power: 1 - exp(-E) with one detail::exp_batch), then the pow in one detail::pow_batch (each
+// bit for bit the C library's function). weibull with a == 0: zeros, no draw.
+template <bool Power>
+struct weibull_power_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a) const noexcept {
+    AugBitGen<BitGen> aug{&bg, 0, 0.0};
+    return Power ? power(aug, a) : weibull(aug, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
+    if (!Power && a == 0.0) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = 0.0;
+      return;
+    }
+    const double y = 1. / a;
+    for (std::size_t b = 0; b < n; b += 256) {
+      double* v = out + b;
+      const std::size_t m = n - b < 256 ? n - b : 256;
+      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();
+      detail::log_batch(v, v, m);  // log(1 - U) = -E
+      if (Power) {
+        detail::exp_batch(v, v, m);  // exp(-E): -(-log(1 - U)) is log(1 - U) exactly
+        for (std::size_t i = 0; i < m; ++i) v[i] = 1 - v[i];
+      } else {
+        for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+      }
+      detail::pow_batch(v, y, v, m);
+    }
+  }
+};
+using weibull_kernel = weibull_power_kernel<false>;
+using power_kernel = weibull_power_kernel<true>;
 
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
@@ -14645,14 +14705,12 @@ class BasicRandomState {
                                  detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
-                                 detail::prm<double>("a", C_::non_negative));
+  static constexpr auto weibull_ = detail::bg_method<double>(
+      legacy::weibull_kernel{}, detail::prm<double>("a", C_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
-                                 detail::prm<double>("a", C_::positive));
+      detail::bg_method<double>(legacy::power_kernel{}, detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
