@@ -1,6 +1,8 @@
-// Bit-exact batched natural logarithm and exponential: glibc's log(x) and exp(x), computed 4
-// (AVX2 + FMA) or 8 (AVX-512) values at a time, for the bulk kernels whose values are logs of
-// independent uniforms (and exps of independent normals: exp_batch, at the end).
+// Bit-exact batched natural logarithm, exponential and power: glibc's log(x), exp(x) and
+// pow(x, y), computed 4 (AVX2 + FMA) or 8 (AVX-512) values at a time, for the bulk kernels whose
+// values are logs of independent uniforms (exps of independent normals: exp_batch; powers of
+// independent exponentials with one exponent: pow_batch). log is described here; exp and pow
+// (optimized-routines math/exp.c, math/pow.c) have their own sections below and the same gate.
 // Internal header: not API, may change in any release (docs/design.md).
 //
 // glibc >= 2.28 computes log with the algorithm of ARM's optimized-routines (math/log.c, Szabolcs
@@ -621,9 +623,11 @@ inline double pow_reference(double x, double y) noexcept {
 
 #if NPRANDOM_VEC_LOG
 
-// The vector kernel of one instruction set: log_reference<true> on W lanes, the near-1 path only
-// for blocks that have such a lane (selected lane by lane), std::log for the lanes outside both
-// paths and the last n % W values. in == out is allowed.
+// The vector kernels of one instruction set (log, exp, pow). log: log_reference<true> on W
+// lanes, the near-1 path only for blocks that have such a lane (selected lane by lane), std::log
+// for the lanes outside both paths and the last n % W values; exp and pow likewise (pow:
+// pow_reference<true>, std::pow's lanes computed on x = 1.5 and exp(0) first, so they raise no
+// spurious flag). in == out is allowed.
 #define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                                \
   namespace NS {                                                                                   \
   __extension__ typedef double vd __attribute__((vector_size(W * 8)));                             \
