@@ -10244,6 +10244,8 @@ inline constexpr double vpow_probe_y[4] = {0x1.5555555555555p-2, 2.5, -0x1.66666
 
 /// A batched unary function's kernel: out[i] = f(in[i]) for i < n (in == out allowed).
 using vlog_kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
+/// A batched pow's kernel: out[i] = pow(in[i], y) for i < n (in == out allowed).
+using vpow_kernel_fn = void (*)(const double*, double, double*, std::size_t) noexcept;
 
 #if NPRANDOM_VEC_LOG
 // The kernel of a level: avx2 or avx512, on a CPU with FMA (glibc's choice of its FMA build);
@@ -10302,9 +10304,6 @@ inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
   vexp_probes(in, vlog_probe_count);
   return vec_matches(in, vlog_probe_count, k, [](double x) { return detail::exp(x); });
 }
-
-/// A batched pow's kernel: out[i] = pow(in[i], y) for i < n (in == out allowed).
-using vpow_kernel_fn = void (*)(const double*, double, double*, std::size_t) noexcept;
 
 inline vpow_kernel_fn vpow_kernel_for(simd_level l) noexcept {
   return vec_kernel_for<vpow_kernel_fn>(l, &vlog_avx2::pow_kernel, &vlog_avx512::pow_kernel);
@@ -10367,12 +10366,12 @@ inline vlog_kernel_fn vec_exp_kernel() noexcept {
 }
 
 /// The vector kernel pow_batch uses now, or nullptr (the C library's pow).
-inline auto vec_pow_kernel() noexcept {
+inline vpow_kernel_fn vec_pow_kernel() noexcept {
 #if NPRANDOM_VEC_LOG
   const simd_level l = current_simd_level();
   return vec_gate(l, vpow_kernel_for(l), vpow_checked, &vpow_self_check);
 #else
-  return static_cast<void (*)(const double*, double, double*, std::size_t) noexcept>(nullptr);
+  return nullptr;
 #endif
 }
 
