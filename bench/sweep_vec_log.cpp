@@ -1,13 +1,16 @@
 // The long sweep of detail/vec_log.hpp (too long for the unit tests, tests/test_vec_log.cpp):
 // N values (default 10^9) through every vector log kernel this CPU runs and through
 // log_reference<true>, each compared bit for bit with std::log, then N values through the exp
-// kernels and exp_reference<true> against std::exp; prints the mismatches (none expected) and
-// the wall time per value (a busy machine inflates it).
-//   sweep_vec_log [N] [seed]
+// kernels and exp_reference<true> against std::exp, then N values through the pow kernels and
+// pow_reference<true> against std::pow; prints the mismatches (none expected) and the wall time
+// per value (a busy machine inflates it).
+//   sweep_vec_log [N] [seed] [log,exp,pow]
 // Values: a third any positive double (uniform bit patterns: every exponent, subnormals
 // included), a third the uniforms of the kernels ((0, 1) on the 2^-53 grid), a third within
 // 2^-3 of 1 (the near-1 polynomial and its edges); exp: a third any double, a third in
-// [-746, 710), a third in [-40, 40). Exit status 1 on any mismatch.
+// [-746, 710), a third in [-40, 40); pow: y fixed per block of 2^16 (cycling through 1/a for
+// a in (0.05, 20), (-10, 10), (-2^17, 2^17), and any double), x by value: an exponential, a
+// uniform of (0, 1), within 2^-6 of 1, any positive double. Exit status 1 on any mismatch.
 #include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/detail/vec_log.hpp>
 
@@ -56,7 +59,38 @@ double value(std::uint64_t i, std::uint64_t seed) {
   }
 }
 
+double unit(std::uint64_t r) { return static_cast<double>(r >> 11) * 0x1p-53; }
+
+double pow_y(std::uint64_t block, std::uint64_t seed) {
+  const std::uint64_t r = mix(block ^ (seed << 40) ^ 0x3333333333333333ULL);
+  switch (block % 4) {
+    case 0:
+      return 1.0 / (0.05 + 20.0 * unit(r));
+    case 1:
+      return 20.0 * unit(r) - 10.0;
+    case 2:
+      return (2.0 * unit(r) - 1.0) * 0x1p17;
+    default:
+      return detail::vlog_double(r);
+  }
+}
+
+double pow_x(std::uint64_t i, std::uint64_t seed) {
+  const std::uint64_t r = mix(i ^ (seed << 40) ^ 0x7777777777777777ULL);
+  switch (i % 4) {
+    case 0:
+      return -std::log1p(-unit(r));
+    case 1:
+      return static_cast<double>((r >> 11) | 1) * 0x1p-53;
+    case 2:
+      return 1.0 + (unit(r) - 0.5) * 0x1p-5;
+    default:
+      return detail::vlog_double(r >> 1);
+  }
+}
+
 using kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
+using pow_fn = void (*)(const double*, double, double*, std::size_t) noexcept;
 
 void reference(const double* in, double* out, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::log_reference<true>(in[i]);
@@ -64,12 +98,16 @@ void reference(const double* in, double* out, std::size_t n) noexcept {
 void exp_reference(const double* in, double* out, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) out[i] = detail::exp_reference<true>(in[i]);
 }
+void pow_reference(const double* in, double y, double* out, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = detail::pow_reference<true>(in[i], y);
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::uint64_t n = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000000ULL;
   const std::uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1;
+  const std::string which = argc > 3 ? argv[3] : "log,exp,pow";
   struct cand {
     std::string name;
     kernel_fn fn;
@@ -78,6 +116,7 @@ int main(int argc, char** argv) {
   };
   bool ok = true;
   for (bool is_exp : {false, true}) {
+    if (which.find(is_exp ? "exp" : "log") == std::string::npos) continue;
     std::vector<cand> cands{is_exp ? cand{"exp_reference<true>", &exp_reference, 0.0, 0}
                                    : cand{"log_reference<true>", &reference, 0.0, 0}};
 #if NPRANDOM_VEC_LOG
@@ -120,6 +159,61 @@ int main(int argc, char** argv) {
     }
     const double per = 1e9 / static_cast<double>(n);
     std::printf("std::%s: %.3f ns/value\n", is_exp ? "exp" : "log", libm_seconds * per);
+    for (const auto& c : cands) {
+      std::printf("%s: %" PRIu64 " mismatches, %.3f ns/value\n", c.name.c_str(), c.bad,
+                  c.seconds * per);
+      ok = ok && c.bad == 0;
+    }
+  }
+  if (which.find("pow") != std::string::npos) {
+    struct pcand {
+      std::string name;
+      pow_fn fn;
+      double seconds;
+      std::uint64_t bad;
+    };
+    std::vector<pcand> cands{{"pow_reference<true>", &pow_reference, 0.0, 0}};
+#if NPRANDOM_VEC_LOG
+    for (auto l : {detail::simd_level::avx2, detail::simd_level::avx512})
+      if (detail::clamp_simd_level(l) == l)
+        if (const auto k = detail::vpow_kernel_for(l))
+          cands.push_back({std::string("vector pow ") + detail::simd_level_name(l), k, 0.0, 0});
+#endif
+    std::printf("pow sweep: %" PRIu64 " values, seed %" PRIu64 ", vector path active: %d\n", n,
+                seed, detail::vec_pow_active() ? 1 : 0);
+    constexpr std::size_t block = 1 << 16;
+    std::vector<double> in(block), want(block), got(block);
+    double libm_seconds = 0.0;
+    std::uint64_t vector_lanes = 0;  // values on the main path (not std::pow's special cases)
+    using clock = std::chrono::steady_clock;
+    for (std::uint64_t i = 0; i < n; i += block) {
+      const std::size_t m = static_cast<std::size_t>(n - i < block ? n - i : block);
+      const double y = pow_y(i / block, seed);
+      for (std::size_t j = 0; j < m; ++j) in[j] = pow_x(i + j, seed);
+      auto t0 = clock::now();
+      for (std::size_t j = 0; j < m; ++j) want[j] = detail::pow(in[j], y);
+      libm_seconds += std::chrono::duration<double>(clock::now() - t0).count();
+      for (std::size_t j = 0; j < m; ++j) {
+        const double e = detail::log(in[j]) * y;
+        vector_lanes += in[j] > 0x1p-1022 && in[j] <= 0x1.fffffffffffffp1023 && detail::vpow_y_ok(y) &&
+                        e == e && (e < 0 ? -e : e) >= 0x1p-54 && (e < 0 ? -e : e) < 511.0;
+      }
+      for (auto& c : cands) {
+        t0 = clock::now();
+        c.fn(in.data(), y, got.data(), m);
+        c.seconds += std::chrono::duration<double>(clock::now() - t0).count();
+        for (std::size_t j = 0; j < m; ++j) {
+          if (std::memcmp(&got[j], &want[j], sizeof(double)) != 0) {
+            if (c.bad++ < 10)
+              std::printf("MISMATCH %s x=%a y=%a libm=%a got=%a\n", c.name.c_str(), in[j], y,
+                          want[j], got[j]);
+          }
+        }
+      }
+    }
+    const double per = 1e9 / static_cast<double>(n);
+    std::printf("about %" PRIu64 " values on the main path (the rest std::pow's)\n", vector_lanes);
+    std::printf("std::pow: %.3f ns/value\n", libm_seconds * per);
     for (const auto& c : cands) {
       std::printf("%s: %" PRIu64 " mismatches, %.3f ns/value\n", c.name.c_str(), c.bad,
                   c.seconds * per);

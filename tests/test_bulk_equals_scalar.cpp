@@ -119,6 +119,12 @@ void check_all() {
   check<BitGen>(
       "lognormal", [](G& g, std::size_t n) { return g.lognormal(0.5, 2.0, n); },
       [](G& g) { return g.lognormal(0.5, 2.0); });
+  // the pow kernel's bulk form (exponentials first, then pow in batches); a = 0: no draw
+  for (double a : {0.0, 0.3, 1.7, 1e-3}) {
+    check<BitGen>(
+        "weibull", [a](G& g, std::size_t n) { return g.weibull(a, n); },
+        [a](G& g) { return g.weibull(a); });
+  }
   // 64/32-bit integers: sized == scalar (NumPy has no buffer across 8/16-bit or bool calls).
   check<BitGen>(
       "integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },

@@ -105,6 +105,17 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "logistic", [](R r, S n) { return r.logistic(0.5, 2.0, n); },
       [](R r) { return r.logistic(0.5, 2.0); });
+  // the pow kernels' bulk forms (log, exp and pow in batches, detail/vec_log.hpp); a = 0: no draw
+  for (double a : {0.0, 0.3, 1.7, 1e-3}) {
+    check_method<double>(
+        "weibull(" + std::to_string(a) + ")", [a](R r, S n) { return r.weibull(a, n); },
+        [a](R r) { return r.weibull(a); });
+  }
+  for (double a : {0.3, 2.5, 1e-3}) {
+    check_method<double>(
+        "power(" + std::to_string(a) + ")", [a](R r, S n) { return r.power(a, n); },
+        [a](R r) { return r.power(a); });
+  }
   for (double shape : {0.0, 0.5, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
     check_method<double>(
         "standard_gamma(" + std::to_string(shape) + ")",

@@ -423,3 +423,231 @@ TEST_CASE("vec_exp: exp_batch == std::exp at every SIMD level, and the gate", "[
   }
 #endif
 }
+
+// ---- pow (detail::pow_batch: weibull, power) ---------------------------------------------------
+
+namespace {
+
+using pow_fn = void (*)(const double*, double, double*, std::size_t) noexcept;
+
+struct pow_candidate {
+  std::string name;
+  pow_fn fn;
+};
+
+template <bool Fma>
+void pow_reference_kernel(const double* in, double y, double* out, std::size_t n) noexcept {
+  for (std::size_t i = 0; i < n; ++i) out[i] = detail::pow_reference<Fma>(in[i], y);
+}
+
+// Which of glibc's builds std::pow is here: 1 FMA, 0 without FMA, -1 neither.
+int libm_pow_build() {
+  bool fma = true, nofma = true;
+  auto check = [&](double x, double y) {
+    const std::uint64_t want = bits(std::pow(x, y));
+    fma = fma && bits(detail::pow_reference<true>(x, y)) == want;
+    nofma = nofma && bits(detail::pow_reference<false>(x, y)) == want;
+  };
+  for (const auto& h : detail::vpow_probe_hard) check(h[0], h[1]);
+  double probes[detail::vlog_probe_count];
+  detail::vlog_probes(probes, detail::vlog_probe_count);
+  for (std::size_t i = 0; i < detail::vlog_probe_count; ++i)
+    check(probes[i], detail::vpow_probe_y[i % 4]);
+  return fma ? 1 : nofma ? 0 : -1;
+}
+
+std::vector<pow_candidate> pow_candidates() {
+  std::vector<pow_candidate> out;
+  const int build = libm_pow_build();
+  if (build == 1) out.push_back({"pow_reference<true>", &pow_reference_kernel<true>});
+  if (build == 0) out.push_back({"pow_reference<false>", &pow_reference_kernel<false>});
+#if NPRANDOM_VEC_LOG
+  if (build == 1) {
+    for (auto l : {detail::simd_level::avx2, detail::simd_level::avx512}) {
+      if (detail::clamp_simd_level(l) != l) continue;
+      if (const auto k = detail::vpow_kernel_for(l))
+        out.push_back({std::string("vector pow ") + detail::simd_level_name(l), k});
+    }
+  }
+#endif
+  return out;
+}
+
+// Runs every candidate on blocks of `block` values x(b, j) with exponent y(b), b < blocks,
+// against std::pow; returns the number of values compared.
+template <class Y, class X>
+std::uint64_t sweep_pow(const char* what, std::uint64_t blocks, std::size_t block, Y y_of, X x_of) {
+  static const std::vector<pow_candidate> cands = pow_candidates();
+  if (cands.empty()) {
+    WARN("std::pow is not glibc's pow: nothing to compare");
+    return 0;
+  }
+  std::vector<double> in(block), want(block), got(block);
+  std::uint64_t bad = 0;
+  std::string first_bad;
+  for (std::uint64_t b = 0; b < blocks; ++b) {
+    const double y = y_of(b);
+    for (std::size_t j = 0; j < block; ++j) {
+      in[j] = x_of(b, j);
+      want[j] = std::pow(in[j], y);
+    }
+    for (const auto& c : cands) {
+      c.fn(in.data(), y, got.data(), block);
+      for (std::size_t j = 0; j < block; ++j) {
+        if (bits(got[j]) != bits(want[j]) && bad++ == 0) {
+          char buf[96];
+          std::snprintf(buf, sizeof buf, "%a, y = %a", in[j], y);
+          first_bad = c.name + " at x = " + buf;
+        }
+      }
+    }
+  }
+  INFO(what << ": " << blocks * block << " values, " << cands.size()
+            << " implementations; first mismatch: " << first_bad);
+  REQUIRE(bad == 0);
+  return blocks * block;
+}
+
+double unit(std::uint64_t r) { return static_cast<double>(r >> 11) * 0x1p-53; }
+
+}  // namespace
+
+TEST_CASE("vec_pow: random and structured inputs against std::pow", "[vec_log]") {
+  const std::uint64_t blocks = kRandom / 5000;  // 2000 blocks of 1000 per case (400 sanitized)
+  std::uint64_t total = 0;
+  // weibull / power: x an exponential or a uniform, y = 1/a, a in (0.05, 20)
+  total += sweep_pow(
+      "weibull: x in (0, 40), y = 1/a", blocks, 1000,
+      [](std::uint64_t b) { return 1.0 / (0.05 + 20.0 * unit(mix(b + (5ULL << 40)))); },
+      [](std::uint64_t b, std::size_t j) {
+        const double u = unit(mix(b * 1000 + j + (6ULL << 40)));
+        return j % 2 ? -std::log1p(-u) : 40.0 * u;
+      });
+  total += sweep_pow(
+      "power: x in (0, 1), y in (-10, 10)", blocks, 1000,
+      [](std::uint64_t b) { return 20.0 * unit(mix(b + (7ULL << 40))) - 10.0; },
+      [](std::uint64_t b, std::size_t j) { return unit(mix(b * 1000 + j + (8ULL << 40))); });
+  // any positive double with y in (-4, 4) (most of them overflow or underflow: std::pow's lanes)
+  total += sweep_pow(
+      "any positive x, y in (-4, 4)", blocks, 1000,
+      [](std::uint64_t b) { return 8.0 * unit(mix(b + (9ULL << 40))) - 4.0; },
+      [](std::uint64_t b, std::size_t j) {
+        return from_bits(mix(b * 1000 + j + (10ULL << 40)) >> 1);
+      });
+  // near 1 with large |y| (the results near the overflow / underflow edges), and |y log x| near 512
+  total += sweep_pow(
+      "x within 2^-6 of 1, |y| < 2^17", blocks, 1000,
+      [](std::uint64_t b) { return (2.0 * unit(mix(b + (11ULL << 40))) - 1.0) * 0x1p17; },
+      [](std::uint64_t b, std::size_t j) {
+        return 1.0 + (unit(mix(b * 1000 + j + (12ULL << 40))) - 0.5) * 0x1p-5;
+      });
+  total += sweep_pow(
+      "|y log x| near 512 and 2^-54", blocks, 1000,
+      [](std::uint64_t b) {
+        const double yb = b % 2 ? 0x1p-60 : 1.0;
+        return (b % 4 < 2 ? 1.0 : -1.0) * yb * (1.0 + unit(mix(b + (13ULL << 40))));
+      },
+      [](std::uint64_t b, std::size_t j) {
+        return from_bits(mix(b * 1000 + j + (14ULL << 40)) >> 1);
+      });
+  // x on the 2^-23 grid in [0.5, 2) with y on a grid of fractions (table edges of both stages)
+  total += sweep_pow(
+      "x = k 2^-23 in [0.5, 2), y = j / 4 - 16", 128 / kStride, 8192,
+      [](std::uint64_t b) { return static_cast<double>(b * kStride) / 4.0 - 16.0; },
+      [](std::uint64_t b, std::size_t j) {
+        return 0.5 + static_cast<double>((b * 7919 + j * 1531) % (3ULL << 23)) * 0x1p-24;
+      });
+  // specials: every x class with every y class (y = 0, -0, +-1, 2, 0.5, integers, tiny, huge, inf,
+  // nan; x negative, zero, subnormal, inf, nan, 1)
+  std::vector<double> xs = {0.0,
+                            -0.0,
+                            1.0,
+                            -1.0,
+                            2.0,
+                            -2.0,
+                            0.5,
+                            -0.5,
+                            std::numeric_limits<double>::infinity(),
+                            -std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::quiet_NaN(),
+                            std::numeric_limits<double>::denorm_min(),
+                            0x1.fffffffffffffp-1023,
+                            std::numeric_limits<double>::min(),
+                            std::numeric_limits<double>::max(),
+                            -3.0,
+                            0x1.fffffffffffffp-1,
+                            0x1.0000000000001p+0};
+  for (int e = -1074; e <= 1023; e += 3) xs.push_back(std::ldexp(1.0, e));
+  for (std::uint64_t m = 1; m < (1ULL << 52); m = m * 5 + 1) xs.push_back(from_bits(m));
+  const std::vector<double> ys = {0.0,
+                                  -0.0,
+                                  1.0,
+                                  -1.0,
+                                  2.0,
+                                  3.0,
+                                  -3.0,
+                                  0.5,
+                                  -0.5,
+                                  0x1p-66,
+                                  -0x1p-66,
+                                  0x1p-65,
+                                  0x1p63,
+                                  0x1.fffffffffffffp62,
+                                  -0x1p63,
+                                  1e300,
+                                  std::numeric_limits<double>::infinity(),
+                                  -std::numeric_limits<double>::infinity(),
+                                  std::numeric_limits<double>::quiet_NaN(),
+                                  1.0 / 3.0,
+                                  1023.5,
+                                  -1074.5,
+                                  0x1.fffffffffffffp-1,
+                                  0x1p53,
+                                  0x1p53 + 2.0};
+  total += sweep_pow(
+      "special x and y", ys.size(), xs.size(),
+      [&ys](std::uint64_t b) { return ys[static_cast<std::size_t>(b)]; },
+      [&xs](std::uint64_t, std::size_t j) { return xs[j]; });
+  CHECK(total >= 10000000 / kStride / kStride);  // about 1.1e7 (2.3e6 sanitized)
+  for (const auto& h : detail::vpow_probe_hard)
+    REQUIRE(bits(detail::pow_reference<true>(h[0], h[1])) !=
+            bits(detail::pow_reference<false>(h[0], h[1])));
+}
+
+TEST_CASE("vec_pow: pow_batch == std::pow at every SIMD level, and the gate", "[vec_log]") {
+  level_guard guard;
+  std::vector<double> in(5003);
+  for (std::size_t i = 0; i < in.size(); ++i)
+    in[i] = i % 97 == 0 ? -1.5 : 30.0 * unit(mix(i + 55)) + (i % 5 == 0 ? 0.0 : 1e-3);
+  for (auto l :
+       {detail::simd_level::portable, detail::simd_level::avx2, detail::simd_level::avx512}) {
+    CAPTURE(detail::simd_level_name(l));
+    detail::set_simd_level(l);
+    if (l == detail::simd_level::portable) REQUIRE_FALSE(detail::vec_pow_active());
+    for (double y : {0.7, -2.0, 1.0 / 3.0, 0.0, 2.0}) {
+      for (std::size_t n :
+           {std::size_t{0}, std::size_t{7}, std::size_t{8}, std::size_t{13}, in.size()}) {
+        CAPTURE(y, n);
+        std::vector<double> out(n), inplace(in.begin(), in.begin() + static_cast<long>(n));
+        detail::pow_batch(in.data(), y, out.data(), n);
+        detail::pow_batch(inplace.data(), y, inplace.data(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+          CAPTURE(i);
+          REQUIRE(bits(out[i]) == bits(std::pow(in[i], y)));
+          REQUIRE(bits(inplace[i]) == bits(out[i]));
+        }
+      }
+    }
+  }
+#if NPRANDOM_VEC_LOG
+  if (libm_pow_build() != 1) {
+    REQUIRE_FALSE(detail::vec_pow_active());
+    return;
+  }
+  REQUIRE_FALSE(detail::vpow_self_check(&pow_reference_kernel<false>));  // glibc without FMA
+  for (auto l : {detail::simd_level::avx2, detail::simd_level::avx512}) {
+    if (detail::clamp_simd_level(l) != l) continue;
+    if (const auto k = detail::vpow_kernel_for(l)) REQUIRE(detail::vpow_self_check(k));
+  }
+#endif
+}

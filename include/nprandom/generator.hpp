@@ -674,9 +674,8 @@ class Generator {
                                   detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
-                                  detail::prm<double>("a", P_::non_negative));
+  static constexpr auto weibull_ = detail::make_method<double>(
+      distributions::weibull_kernel{}, detail::prm<double>("a", P_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =

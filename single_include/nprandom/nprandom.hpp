@@ -9575,9 +9575,11 @@ inline bool svd(const double* a, std::size_t n, double* u, double* s, double* vh
 // normal, "E" a standard exponential (both ziggurat), "G(s)" a standard gamma.
 
 // ---- begin nprandom/detail/vec_log.hpp ----
-// Bit-exact batched natural logarithm and exponential: glibc's log(x) and exp(x), computed 4
-// (AVX2 + FMA) or 8 (AVX-512) values at a time, for the bulk kernels whose values are logs of
-// independent uniforms (and exps of independent normals: exp_batch, at the end).
+// Bit-exact batched natural logarithm, exponential and power: glibc's log(x), exp(x) and
+// pow(x, y), computed 4 (AVX2 + FMA) or 8 (AVX-512) values at a time, for the bulk kernels whose
+// values are logs of independent uniforms (exps of independent normals: exp_batch; powers of
+// independent exponentials with one exponent: pow_batch). log is described here; exp and pow
+// (optimized-routines math/exp.c, math/pow.c) have their own sections below and the same gate.
 // Internal header: not API, may change in any release (docs/design.md).
 //
 // glibc >= 2.28 computes log with the algorithm of ARM's optimized-routines (math/log.c, Szabolcs
@@ -9955,132 +9957,460 @@ inline double exp_reference(double x) noexcept {
   return vlog_madd<Fma>(scale, tmp, scale);
 }
 
+// ---- pow: optimized-routines math/pow.c and pow_log_data.c (N = 128, POW_LOG_POLY_ORDER 8; the
+// exp part is exp.c's with exp_data.c's table, above), glibc's e_pow.c ------------------------
+// log(x) = k ln2 + log(c) + log1p(z/c - 1) as hi + lo with ~15 extra bits, then
+// exp(y hi + (y lo + the rounding error of y hi)); x = 2^k z, z in [OFF, 2 OFF). Only positive
+// normal x with 2^-65 <= |y| < 2^63 and |y log(x)| in [2^-54, 512) take this path; the rest (zero,
+// subnormal, negative, inf, nan x; tiny, huge or nan y; results that may overflow or underflow,
+// or are within 2^-54 of 1) are std::pow's.
+struct vpow_entry {
+  double invc, logc, logctail;  // 1/c (a few bits), log(c) rounded to 2^-43, the rest of log(c)
+};
+inline constexpr std::uint64_t vpow_off = 0x3fe6955500000000ULL;
+inline constexpr double vpow_ln2hi = 0x1.62e42fefa3800p-1;
+inline constexpr double vpow_ln2lo = 0x1.ef35793c76730p-45;
+// log1p(r) ~ r + A0 r^2 + ..., scaled to the evaluation (A0 = -1/2 exactly).
+inline constexpr double vpow_a[7] = {-0x1p-1,
+                                     0x1.555555555556p-2 * -2,
+                                     -0x1.0000000000006p-2 * -2,
+                                     0x1.999999959554ep-3 * 4,
+                                     -0x1.555555529a47ap-3 * 4,
+                                     0x1.2495b9b4845e9p-3 * -8,
+                                     -0x1.0002b8b263fc3p-3 * -8};
+inline constexpr vpow_entry vpow_table[128] = {
+    {0x1.6a00000000000p+0, -0x1.62c82f2b9c800p-2, 0x1.ab42428375680p-48},
+    {0x1.6800000000000p+0, -0x1.5d1bdbf580800p-2, -0x1.ca508d8e0f720p-46},
+    {0x1.6600000000000p+0, -0x1.5767717455800p-2, -0x1.362a4d5b6506dp-45},
+    {0x1.6400000000000p+0, -0x1.51aad872df800p-2, -0x1.684e49eb067d5p-49},
+    {0x1.6200000000000p+0, -0x1.4be5f95777800p-2, -0x1.41b6993293ee0p-47},
+    {0x1.6000000000000p+0, -0x1.4618bc21c6000p-2, 0x1.3d82f484c84ccp-46},
+    {0x1.5e00000000000p+0, -0x1.404308686a800p-2, 0x1.c42f3ed820b3ap-50},
+    {0x1.5c00000000000p+0, -0x1.3a64c55694800p-2, 0x1.0b1c686519460p-45},
+    {0x1.5a00000000000p+0, -0x1.347dd9a988000p-2, 0x1.5594dd4c58092p-45},
+    {0x1.5800000000000p+0, -0x1.2e8e2bae12000p-2, 0x1.67b1e99b72bd8p-45},
+    {0x1.5600000000000p+0, -0x1.2895a13de8800p-2, 0x1.5ca14b6cfb03fp-46},
+    {0x1.5600000000000p+0, -0x1.2895a13de8800p-2, 0x1.5ca14b6cfb03fp-46},
+    {0x1.5400000000000p+0, -0x1.22941fbcf7800p-2, -0x1.65a242853da76p-46},
+    {0x1.5200000000000p+0, -0x1.1c898c1699800p-2, -0x1.fafbc68e75404p-46},
+    {0x1.5000000000000p+0, -0x1.1675cababa800p-2, 0x1.f1fc63382a8f0p-46},
+    {0x1.4e00000000000p+0, -0x1.1058bf9ae4800p-2, -0x1.6a8c4fd055a66p-45},
+    {0x1.4c00000000000p+0, -0x1.0a324e2739000p-2, -0x1.c6bee7ef4030ep-47},
+    {0x1.4a00000000000p+0, -0x1.0402594b4d000p-2, -0x1.036b89ef42d7fp-48},
+    {0x1.4a00000000000p+0, -0x1.0402594b4d000p-2, -0x1.036b89ef42d7fp-48},
+    {0x1.4800000000000p+0, -0x1.fb9186d5e4000p-3, 0x1.d572aab993c87p-47},
+    {0x1.4600000000000p+0, -0x1.ef0adcbdc6000p-3, 0x1.b26b79c86af24p-45},
+    {0x1.4400000000000p+0, -0x1.e27076e2af000p-3, -0x1.72f4f543fff10p-46},
+    {0x1.4200000000000p+0, -0x1.d5c216b4fc000p-3, 0x1.1ba91bbca681bp-45},
+    {0x1.4000000000000p+0, -0x1.c8ff7c79aa000p-3, 0x1.7794f689f8434p-45},
+    {0x1.4000000000000p+0, -0x1.c8ff7c79aa000p-3, 0x1.7794f689f8434p-45},
+    {0x1.3e00000000000p+0, -0x1.bc286742d9000p-3, 0x1.94eb0318bb78fp-46},
+    {0x1.3c00000000000p+0, -0x1.af3c94e80c000p-3, 0x1.a4e633fcd9066p-52},
+    {0x1.3a00000000000p+0, -0x1.a23bc1fe2b000p-3, -0x1.58c64dc46c1eap-45},
+    {0x1.3a00000000000p+0, -0x1.a23bc1fe2b000p-3, -0x1.58c64dc46c1eap-45},
+    {0x1.3800000000000p+0, -0x1.9525a9cf45000p-3, -0x1.ad1d904c1d4e3p-45},
+    {0x1.3600000000000p+0, -0x1.87fa06520d000p-3, 0x1.bbdbf7fdbfa09p-45},
+    {0x1.3400000000000p+0, -0x1.7ab890210e000p-3, 0x1.bdb9072534a58p-45},
+    {0x1.3400000000000p+0, -0x1.7ab890210e000p-3, 0x1.bdb9072534a58p-45},
+    {0x1.3200000000000p+0, -0x1.6d60fe719d000p-3, -0x1.0e46aa3b2e266p-46},
+    {0x1.3000000000000p+0, -0x1.5ff3070a79000p-3, -0x1.e9e439f105039p-46},
+    {0x1.3000000000000p+0, -0x1.5ff3070a79000p-3, -0x1.e9e439f105039p-46},
+    {0x1.2e00000000000p+0, -0x1.526e5e3a1b000p-3, -0x1.0de8b90075b8fp-45},
+    {0x1.2c00000000000p+0, -0x1.44d2b6ccb8000p-3, 0x1.70cc16135783cp-46},
+    {0x1.2c00000000000p+0, -0x1.44d2b6ccb8000p-3, 0x1.70cc16135783cp-46},
+    {0x1.2a00000000000p+0, -0x1.371fc201e9000p-3, 0x1.178864d27543ap-48},
+    {0x1.2800000000000p+0, -0x1.29552f81ff000p-3, -0x1.48d301771c408p-45},
+    {0x1.2600000000000p+0, -0x1.1b72ad52f6000p-3, -0x1.e80a41811a396p-45},
+    {0x1.2600000000000p+0, -0x1.1b72ad52f6000p-3, -0x1.e80a41811a396p-45},
+    {0x1.2400000000000p+0, -0x1.0d77e7cd09000p-3, 0x1.a699688e85bf4p-47},
+    {0x1.2400000000000p+0, -0x1.0d77e7cd09000p-3, 0x1.a699688e85bf4p-47},
+    {0x1.2200000000000p+0, -0x1.fec9131dbe000p-4, -0x1.575545ca333f2p-45},
+    {0x1.2000000000000p+0, -0x1.e27076e2b0000p-4, 0x1.a342c2af0003cp-45},
+    {0x1.2000000000000p+0, -0x1.e27076e2b0000p-4, 0x1.a342c2af0003cp-45},
+    {0x1.1e00000000000p+0, -0x1.c5e548f5bc000p-4, -0x1.d0c57585fbe06p-46},
+    {0x1.1c00000000000p+0, -0x1.a926d3a4ae000p-4, 0x1.53935e85baac8p-45},
+    {0x1.1c00000000000p+0, -0x1.a926d3a4ae000p-4, 0x1.53935e85baac8p-45},
+    {0x1.1a00000000000p+0, -0x1.8c345d631a000p-4, 0x1.37c294d2f5668p-46},
+    {0x1.1a00000000000p+0, -0x1.8c345d631a000p-4, 0x1.37c294d2f5668p-46},
+    {0x1.1800000000000p+0, -0x1.6f0d28ae56000p-4, -0x1.69737c93373dap-45},
+    {0x1.1600000000000p+0, -0x1.51b073f062000p-4, 0x1.f025b61c65e57p-46},
+    {0x1.1600000000000p+0, -0x1.51b073f062000p-4, 0x1.f025b61c65e57p-46},
+    {0x1.1400000000000p+0, -0x1.341d7961be000p-4, 0x1.c5edaccf913dfp-45},
+    {0x1.1400000000000p+0, -0x1.341d7961be000p-4, 0x1.c5edaccf913dfp-45},
+    {0x1.1200000000000p+0, -0x1.16536eea38000p-4, 0x1.47c5e768fa309p-46},
+    {0x1.1000000000000p+0, -0x1.f0a30c0118000p-5, 0x1.d599e83368e91p-45},
+    {0x1.1000000000000p+0, -0x1.f0a30c0118000p-5, 0x1.d599e83368e91p-45},
+    {0x1.0e00000000000p+0, -0x1.b42dd71198000p-5, 0x1.c827ae5d6704cp-46},
+    {0x1.0e00000000000p+0, -0x1.b42dd71198000p-5, 0x1.c827ae5d6704cp-46},
+    {0x1.0c00000000000p+0, -0x1.77458f632c000p-5, -0x1.cfc4634f2a1eep-45},
+    {0x1.0c00000000000p+0, -0x1.77458f632c000p-5, -0x1.cfc4634f2a1eep-45},
+    {0x1.0a00000000000p+0, -0x1.39e87b9fec000p-5, 0x1.502b7f526feaap-48},
+    {0x1.0a00000000000p+0, -0x1.39e87b9fec000p-5, 0x1.502b7f526feaap-48},
+    {0x1.0800000000000p+0, -0x1.f829b0e780000p-6, -0x1.980267c7e09e4p-45},
+    {0x1.0800000000000p+0, -0x1.f829b0e780000p-6, -0x1.980267c7e09e4p-45},
+    {0x1.0600000000000p+0, -0x1.7b91b07d58000p-6, -0x1.88d5493faa639p-45},
+    {0x1.0400000000000p+0, -0x1.fc0a8b0fc0000p-7, -0x1.f1e7cf6d3a69cp-50},
+    {0x1.0400000000000p+0, -0x1.fc0a8b0fc0000p-7, -0x1.f1e7cf6d3a69cp-50},
+    {0x1.0200000000000p+0, -0x1.fe02a6b100000p-8, -0x1.9e23f0dda40e4p-46},
+    {0x1.0200000000000p+0, -0x1.fe02a6b100000p-8, -0x1.9e23f0dda40e4p-46},
+    {0x1.0000000000000p+0, 0x0.0p+0, 0x0.0p+0},
+    {0x1.0000000000000p+0, 0x0.0p+0, 0x0.0p+0},
+    {0x1.fc00000000000p-1, 0x1.0101575890000p-7, -0x1.0c76b999d2be8p-46},
+    {0x1.f800000000000p-1, 0x1.0205658938000p-6, -0x1.3dc5b06e2f7d2p-45},
+    {0x1.f400000000000p-1, 0x1.8492528c90000p-6, -0x1.aa0ba325a0c34p-45},
+    {0x1.f000000000000p-1, 0x1.0415d89e74000p-5, 0x1.111c05cf1d753p-47},
+    {0x1.ec00000000000p-1, 0x1.466aed42e0000p-5, -0x1.c167375bdfd28p-45},
+    {0x1.e800000000000p-1, 0x1.894aa149fc000p-5, -0x1.97995d05a267dp-46},
+    {0x1.e400000000000p-1, 0x1.ccb73cdddc000p-5, -0x1.a68f247d82807p-46},
+    {0x1.e200000000000p-1, 0x1.eea31c006c000p-5, -0x1.e113e4fc93b7bp-47},
+    {0x1.de00000000000p-1, 0x1.1973bd1466000p-4, -0x1.5325d560d9e9bp-45},
+    {0x1.da00000000000p-1, 0x1.3bdf5a7d1e000p-4, 0x1.cc85ea5db4ed7p-45},
+    {0x1.d600000000000p-1, 0x1.5e95a4d97a000p-4, -0x1.c69063c5d1d1ep-45},
+    {0x1.d400000000000p-1, 0x1.700d30aeac000p-4, 0x1.c1e8da99ded32p-49},
+    {0x1.d000000000000p-1, 0x1.9335e5d594000p-4, 0x1.3115c3abd47dap-45},
+    {0x1.cc00000000000p-1, 0x1.b6ac88dad6000p-4, -0x1.390802bf768e5p-46},
+    {0x1.ca00000000000p-1, 0x1.c885801bc4000p-4, 0x1.646d1c65aacd3p-45},
+    {0x1.c600000000000p-1, 0x1.ec739830a2000p-4, -0x1.dc068afe645e0p-45},
+    {0x1.c400000000000p-1, 0x1.fe89139dbe000p-4, -0x1.534d64fa10afdp-45},
+    {0x1.c000000000000p-1, 0x1.1178e8227e000p-3, 0x1.1ef78ce2d07f2p-45},
+    {0x1.be00000000000p-1, 0x1.1aa2b7e23f000p-3, 0x1.ca78e44389934p-45},
+    {0x1.ba00000000000p-1, 0x1.2d1610c868000p-3, 0x1.39d6ccb81b4a1p-47},
+    {0x1.b800000000000p-1, 0x1.365fcb0159000p-3, 0x1.62fa8234b7289p-51},
+    {0x1.b400000000000p-1, 0x1.4913d8333b000p-3, 0x1.5837954fdb678p-45},
+    {0x1.b200000000000p-1, 0x1.527e5e4a1b000p-3, 0x1.633e8e5697dc7p-45},
+    {0x1.ae00000000000p-1, 0x1.6574ebe8c1000p-3, 0x1.9cf8b2c3c2e78p-46},
+    {0x1.ac00000000000p-1, 0x1.6f0128b757000p-3, -0x1.5118de59c21e1p-45},
+    {0x1.aa00000000000p-1, 0x1.7898d85445000p-3, -0x1.c661070914305p-46},
+    {0x1.a600000000000p-1, 0x1.8beafeb390000p-3, -0x1.73d54aae92cd1p-47},
+    {0x1.a400000000000p-1, 0x1.95a5adcf70000p-3, 0x1.7f22858a0ff6fp-47},
+    {0x1.a000000000000p-1, 0x1.a93ed3c8ae000p-3, -0x1.8724350562169p-45},
+    {0x1.9e00000000000p-1, 0x1.b31d8575bd000p-3, -0x1.c358d4eace1aap-47},
+    {0x1.9c00000000000p-1, 0x1.bd087383be000p-3, -0x1.d4bc4595412b6p-45},
+    {0x1.9a00000000000p-1, 0x1.c6ffbc6f01000p-3, -0x1.1ec72c5962bd2p-48},
+    {0x1.9600000000000p-1, 0x1.db13db0d49000p-3, -0x1.aff2af715b035p-45},
+    {0x1.9400000000000p-1, 0x1.e530effe71000p-3, 0x1.212276041f430p-51},
+    {0x1.9200000000000p-1, 0x1.ef5ade4dd0000p-3, -0x1.a211565bb8e11p-51},
+    {0x1.9000000000000p-1, 0x1.f991c6cb3b000p-3, 0x1.bcbecca0cdf30p-46},
+    {0x1.8c00000000000p-1, 0x1.07138604d5800p-2, 0x1.89cdb16ed4e91p-48},
+    {0x1.8a00000000000p-1, 0x1.0c42d67616000p-2, 0x1.7188b163ceae9p-45},
+    {0x1.8800000000000p-1, 0x1.1178e8227e800p-2, -0x1.c210e63a5f01cp-45},
+    {0x1.8600000000000p-1, 0x1.16b5ccbacf800p-2, 0x1.b9acdf7a51681p-45},
+    {0x1.8400000000000p-1, 0x1.1bf99635a6800p-2, 0x1.ca6ed5147bdb7p-45},
+    {0x1.8200000000000p-1, 0x1.214456d0eb800p-2, 0x1.a87deba46baeap-47},
+    {0x1.7e00000000000p-1, 0x1.2bef07cdc9000p-2, 0x1.a9cfa4a5004f4p-45},
+    {0x1.7c00000000000p-1, 0x1.314f1e1d36000p-2, -0x1.8e27ad3213cb8p-45},
+    {0x1.7a00000000000p-1, 0x1.36b6776be1000p-2, 0x1.16ecdb0f177c8p-46},
+    {0x1.7800000000000p-1, 0x1.3c25277333000p-2, 0x1.83b54b606bd5cp-46},
+    {0x1.7600000000000p-1, 0x1.419b423d5e800p-2, 0x1.8e436ec90e09dp-47},
+    {0x1.7400000000000p-1, 0x1.4718dc271c800p-2, -0x1.f27ce0967d675p-45},
+    {0x1.7200000000000p-1, 0x1.4c9e09e173000p-2, -0x1.e20891b0ad8a4p-45},
+    {0x1.7000000000000p-1, 0x1.522ae0738a000p-2, 0x1.ebe708164c759p-45},
+    {0x1.6e00000000000p-1, 0x1.57bf753c8d000p-2, 0x1.fadedee5d40efp-46},
+    {0x1.6c00000000000p-1, 0x1.5d5bddf596000p-2, -0x1.a0b2a08a465dcp-47},
+};
+
+// True when pow(x, y) may take the main path for this y: 2^-65 <= |y| < 2^63 (not zero, inf, nan).
+NPRANDOM_ALWAYS_INLINE bool vpow_y_ok(double y) noexcept {
+  return ((vlog_bits(y) >> 52) & 0x7ff) - 0x3be < 0x43e - 0x3be;
+}
+
+/// glibc's pow(x, y) evaluated as its FMA build (Fma: the products fused as in __pow_fma, read
+/// from its disassembly) or its build without FMA (the #if !HAVE_FAST_FMA splits), in portable
+/// scalar code. Inputs off the main path (vpow_y_ok, x positive normal, |y log x| in
+/// [2^-54, 512)) are std::pow's.
+template <bool Fma>
+inline double pow_reference(double x, double y) noexcept {
+  const std::uint64_t ix = vlog_bits(x);
+  if ((ix >> 52) - 1 >= 0x7fe || !vpow_y_ok(y)) return detail::pow(x, y);
+  // log_inline
+  const std::uint64_t tmp = ix - vpow_off;
+  const vpow_entry& t = vpow_table[(tmp >> 45) % 128];
+  const double kd = static_cast<double>(static_cast<std::int64_t>(tmp) >> 52);
+  const std::uint64_t iz = ix - (tmp & (std::uint64_t{0xfff} << 52));
+  const double z = vlog_double(iz);
+  const double* a = vpow_a;
+  double r, rhi = 0.0, rlo = 0.0;
+  if constexpr (Fma) {
+    r = NPRANDOM_DETAIL_MATH(fma)(z, t.invc, -1.0);  // fma-glibc
+  } else {
+    const double zhi = vlog_double((iz + (std::uint64_t{1} << 31)) & (~std::uint64_t{0} << 32));
+    const double zlo = z - zhi;
+    rhi = mul(zhi, t.invc) - 1.0;
+    rlo = mul(zlo, t.invc);
+    r = rhi + rlo;
+  }
+  const double t1 = vlog_madd<Fma>(kd, vpow_ln2hi, t.logc);
+  const double t2 = t1 + r;
+  const double lo1 = vlog_madd<Fma>(kd, vpow_ln2lo, t.logctail);
+  const double lo2 = rounded(t1 - t2) + r;
+  const double ar = mul(a[0], r);
+  const double ar2 = mul(r, ar);
+  const double ar3 = r * ar2;
+  double hi, lo3, lo4;
+  if constexpr (Fma) {
+    hi = t2 + ar2;
+    lo3 = NPRANDOM_DETAIL_MATH(fma)(ar, r, -ar2);  // fma-glibc
+    lo4 = rounded(t2 - hi) + ar2;
+  } else {
+    const double arhi = mul(a[0], rhi);
+    const double arhi2 = mul(rhi, arhi);
+    hi = t2 + arhi2;
+    lo3 = mul(rlo, ar + arhi);
+    lo4 = rounded(t2 - hi) + arhi2;
+  }
+  const double q = vlog_madd<Fma>(
+      ar2, vlog_madd<Fma>(ar2, vlog_madd<Fma>(r, a[6], a[5]), vlog_madd<Fma>(r, a[4], a[3])),
+      vlog_madd<Fma>(r, a[2], a[1]));
+  const double lo = vlog_madd<Fma>(ar3, q, rounded(rounded(lo1 + lo2) + lo3) + lo4);
+  const double lhi = hi + lo;
+  const double llo = rounded(hi - lhi) + lo;
+  // y * (lhi + llo) = ehi + elo
+  double ehi, elo;
+  if constexpr (Fma) {
+    ehi = mul(y, lhi);
+    elo = NPRANDOM_DETAIL_MATH(fma)(y, llo, NPRANDOM_DETAIL_MATH(fma)(y, lhi, -ehi));  // fma-glibc
+  } else {
+    const double yhi = vlog_double(vlog_bits(y) & (~std::uint64_t{0} << 27));
+    const double ylo = y - yhi;
+    const double lhhi = vlog_double(vlog_bits(lhi) & (~std::uint64_t{0} << 27));
+    const double lhlo = rounded(lhi - lhhi) + llo;
+    ehi = mul(yhi, lhhi);
+    elo = mul(ylo, lhhi) + mul(y, lhlo);
+  }
+  // exp_inline(ehi, elo, 0)
+  const std::uint64_t abstop = (vlog_bits(ehi) >> 52) & 0x7ff;
+  if (abstop - 0x3c9 >= 0x408 - 0x3c9) return detail::pow(x, y);
+  double ekd = vlog_madd<Fma>(vexp_invln2n, ehi, vexp_shift);
+  const std::uint64_t ki = vlog_bits(ekd);
+  ekd = rounded(ekd) - vexp_shift;
+  const double er =
+      vlog_madd<Fma>(ekd, vexp_negln2lon, vlog_madd<Fma>(ekd, vexp_negln2hin, ehi)) + elo;
+  const std::size_t idx = static_cast<std::size_t>(2 * (ki % 128));
+  const double tail = vlog_double(vexp_table[idx]);
+  const double scale = vlog_double(vexp_table[idx + 1] + (ki << 45));
+  const double r2 = er * er;
+  const double* c = vexp_c;
+  const double etmp = vlog_madd<Fma>(mul(r2, r2), vlog_madd<Fma>(er, c[3], c[2]),
+                                     vlog_madd<Fma>(r2, vlog_madd<Fma>(er, c[1], c[0]), tail + er));
+  return vlog_madd<Fma>(scale, etmp, scale);
+}
+
 #if NPRANDOM_VEC_LOG
 
-// The vector kernel of one instruction set: log_reference<true> on W lanes, the near-1 path only
-// for blocks that have such a lane (selected lane by lane), std::log for the lanes outside both
-// paths and the last n % W values. in == out is allowed.
-#define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                              \
-  namespace NS {                                                                                 \
-  __extension__ typedef double vd __attribute__((vector_size(W * 8)));                           \
-  __extension__ typedef std::uint64_t vu __attribute__((vector_size(W * 8)));                    \
-  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));                     \
-  TARGET NPRANDOM_ALWAYS_INLINE vd fma(const vd& a, const vd& b, const vd& c) noexcept {         \
-    return FMA(a, b, c);                                                                         \
-  }                                                                                              \
-  TARGET NPRANDOM_ALWAYS_INLINE vd splat(double c) noexcept { return vd{} + c; }                 \
-  TARGET NPRANDOM_ALWAYS_INLINE vd keep(vd x) noexcept {                                         \
-    __asm__("" : "+x"(x));                                                                       \
-    return x;                                                                                    \
-  }                                                                                              \
-  TARGET NPRANDOM_ALWAYS_INLINE bool any(const vi& m) noexcept {                                 \
-    std::int64_t s = 0;                                                                          \
-    for (int j = 0; j < W; ++j) s |= m[j];                                                       \
-    return s != 0;                                                                               \
-  }                                                                                              \
-  TARGET NPRANDOM_ALWAYS_INLINE vd near_one(const vd& x) noexcept {                              \
-    const double* b = vlog_b;                                                                    \
-    const vd r = x - 1.0;                                                                        \
-    const vd r2 = r * r;                                                                         \
-    const vd r3 = r * r2;                                                                        \
-    const vd i3 = fma(r3, splat(b[10]), fma(r2, splat(b[9]), fma(r, splat(b[8]), splat(b[7])))); \
-    const vd i2 = fma(r3, i3, fma(r2, splat(b[6]), fma(r, splat(b[5]), splat(b[4]))));           \
-    const vd i1 = fma(r3, i2, fma(r2, splat(b[3]), fma(r, splat(b[2]), splat(b[1]))));           \
-    const vd w = keep(r * 0x1p27);                                                               \
-    const vd rhi = keep(r + w) - w;                                                              \
-    const vd rlo = r - rhi;                                                                      \
-    const vd w2 = keep(keep(rhi * rhi) * b[0]);                                                  \
-    const vd hi = r + w2;                                                                        \
-    vd lo = keep(r - hi) + w2;                                                                   \
-    lo = fma(keep(rlo * b[0]), rhi + r, lo);                                                     \
-    return keep(fma(r3, i1, lo)) + hi;                                                           \
-  }                                                                                              \
-  TARGET inline void log_kernel(const double* in, double* out, std::size_t n) noexcept {         \
-    std::size_t i = 0;                                                                           \
-    for (; i + W <= n; i += W) {                                                                 \
-      vd x;                                                                                      \
-      std::memcpy(&x, in + i, sizeof x);                                                         \
-      vu ix;                                                                                     \
-      std::memcpy(&ix, &x, sizeof ix);                                                           \
-      const vi special = (ix >> 48) - 0x0010u >= 0x7ff0u - 0x0010u;                              \
-      const vi near = ix - vlog_near_lo < vlog_near_hi - vlog_near_lo;                           \
-      const vu tmp = ix - vlog_off;                                                              \
-      const vu idx = (tmp >> 45) & 127u;                                                         \
-      /* k + 2048 from the top 12 bits of tmp; the double k by the exact 1.5 * 2^52 trick */     \
-      const vu kb = ((tmp >> 52) ^ 0x800u) + 0x4338000000000000ULL;                              \
-      vd kd;                                                                                     \
-      std::memcpy(&kd, &kb, sizeof kd);                                                          \
-      kd -= 0x1.8p52 + 2048.0;                                                                   \
-      const vu izb = ix - (tmp & (std::uint64_t{0xfff} << 52));                                  \
-      vd z;                                                                                      \
-      std::memcpy(&z, &izb, sizeof z);                                                           \
-      vd invc, logc;                                                                             \
-      for (int j = 0; j < W; ++j) { /* one load per lane: faster than vgatherqpd here */         \
-        invc[j] = vlog_table[idx[j]].invc;                                                       \
-        logc[j] = vlog_table[idx[j]].logc;                                                       \
-      }                                                                                          \
-      const double* a = vlog_a;                                                                  \
-      const vd r = fma(z, invc, splat(-1.0));                                                    \
-      const vd w = fma(kd, splat(vlog_ln2hi), logc);                                             \
-      const vd hi = w + r;                                                                       \
-      const vd lo = fma(kd, splat(vlog_ln2lo), keep(w - hi) + r);                                \
-      const vd r2 = r * r;                                                                       \
-      const vd p = fma(r2, fma(r, splat(a[4]), splat(a[3])), fma(r, splat(a[2]), splat(a[1])));  \
-      const vd r3 = r * r2;                                                                      \
-      vd y = keep(fma(r3, p, fma(r2, splat(a[0]), lo))) + hi;                                    \
-      if (any(near)) {                                                                           \
-        const vd y1 = near_one(x);                                                               \
-        vu yb, y1b;                                                                              \
-        std::memcpy(&yb, &y, sizeof yb);                                                         \
-        std::memcpy(&y1b, &y1, sizeof y1b);                                                      \
-        const vu m = __builtin_convertvector(near, vu);                                          \
-        yb = (yb & ~m) | (y1b & m);                                                              \
-        std::memcpy(&y, &yb, sizeof y);                                                          \
-      }                                                                                          \
-      std::memcpy(out + i, &y, sizeof y);                                                        \
-      if (NPRANDOM_UNLIKELY(any(special))) {                                                     \
-        for (int j = 0; j < W; ++j)                                                              \
-          if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log(x[j]);              \
-      }                                                                                          \
-    }                                                                                            \
-    for (; i < n; ++i) out[i] = detail::log(in[i]);                                              \
-  }                                                                                              \
-  TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {         \
-    std::size_t i = 0;                                                                           \
-    for (; i + W <= n; i += W) {                                                                 \
-      vd x;                                                                                      \
-      std::memcpy(&x, in + i, sizeof x);                                                         \
-      vu ix;                                                                                     \
-      std::memcpy(&ix, &x, sizeof ix);                                                           \
-      const vi special = ((ix >> 52) & 0x7ffu) - 0x3c9u >= 0x408u - 0x3c9u;                      \
-      vd kd = fma(splat(vexp_invln2n), x, splat(vexp_shift));                                    \
-      vu ki;                                                                                     \
-      std::memcpy(&ki, &kd, sizeof ki);                                                          \
-      kd = keep(kd) - vexp_shift;                                                                \
-      const vd r = fma(kd, splat(vexp_negln2lon), fma(kd, splat(vexp_negln2hin), x));            \
-      vd tail;                                                                                   \
-      vu sbits;                                                                                  \
-      for (int j = 0; j < W; ++j) {                                                              \
-        const std::size_t idx = static_cast<std::size_t>(2 * (ki[j] % 128));                     \
-        tail[j] = vlog_double(vexp_table[idx]);                                                  \
-        sbits[j] = vexp_table[idx + 1];                                                          \
-      }                                                                                          \
-      sbits += ki << 45;                                                                         \
-      vd scale;                                                                                  \
-      std::memcpy(&scale, &sbits, sizeof scale);                                                 \
-      const double* c = vexp_c;                                                                  \
-      const vd r2 = r * r;                                                                       \
-      const vd tmp = fma(keep(r2 * r2), fma(r, splat(c[3]), splat(c[2])),                        \
-                         fma(r2, fma(r, splat(c[1]), splat(c[0])), tail + r));                   \
-      const vd y = fma(scale, tmp, scale);                                                       \
-      std::memcpy(out + i, &y, sizeof y);                                                        \
-      if (NPRANDOM_UNLIKELY(any(special))) {                                                     \
-        for (int j = 0; j < W; ++j)                                                              \
-          if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::exp(x[j]);              \
-      }                                                                                          \
-    }                                                                                            \
-    for (; i < n; ++i) out[i] = detail::exp(in[i]);                                              \
-  }                                                                                              \
+// The vector kernels of one instruction set (log, exp, pow). log: log_reference<true> on W
+// lanes, the near-1 path only for blocks that have such a lane (selected lane by lane), std::log
+// for the lanes outside both paths and the last n % W values; exp and pow likewise (pow:
+// pow_reference<true>, std::pow's lanes computed on x = 1.5 and exp(0) first, so they raise no
+// spurious flag). in == out is allowed.
+#define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                                \
+  namespace NS {                                                                                   \
+  __extension__ typedef double vd __attribute__((vector_size(W * 8)));                             \
+  __extension__ typedef std::uint64_t vu __attribute__((vector_size(W * 8)));                      \
+  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));                       \
+  TARGET NPRANDOM_ALWAYS_INLINE vd fma(const vd& a, const vd& b, const vd& c) noexcept {           \
+    return FMA(a, b, c);                                                                           \
+  }                                                                                                \
+  TARGET NPRANDOM_ALWAYS_INLINE vd splat(double c) noexcept { return vd{} + c; }                   \
+  TARGET NPRANDOM_ALWAYS_INLINE vd keep(vd x) noexcept {                                           \
+    __asm__("" : "+x"(x));                                                                         \
+    return x;                                                                                      \
+  }                                                                                                \
+  TARGET NPRANDOM_ALWAYS_INLINE bool any(const vi& m) noexcept {                                   \
+    std::int64_t s = 0;                                                                            \
+    for (int j = 0; j < W; ++j) s |= m[j];                                                         \
+    return s != 0;                                                                                 \
+  }                                                                                                \
+  TARGET NPRANDOM_ALWAYS_INLINE vd near_one(const vd& x) noexcept {                                \
+    const double* b = vlog_b;                                                                      \
+    const vd r = x - 1.0;                                                                          \
+    const vd r2 = r * r;                                                                           \
+    const vd r3 = r * r2;                                                                          \
+    const vd i3 = fma(r3, splat(b[10]), fma(r2, splat(b[9]), fma(r, splat(b[8]), splat(b[7]))));   \
+    const vd i2 = fma(r3, i3, fma(r2, splat(b[6]), fma(r, splat(b[5]), splat(b[4]))));             \
+    const vd i1 = fma(r3, i2, fma(r2, splat(b[3]), fma(r, splat(b[2]), splat(b[1]))));             \
+    const vd w = keep(r * 0x1p27);                                                                 \
+    const vd rhi = keep(r + w) - w;                                                                \
+    const vd rlo = r - rhi;                                                                        \
+    const vd w2 = keep(keep(rhi * rhi) * b[0]);                                                    \
+    const vd hi = r + w2;                                                                          \
+    vd lo = keep(r - hi) + w2;                                                                     \
+    lo = fma(keep(rlo * b[0]), rhi + r, lo);                                                       \
+    return keep(fma(r3, i1, lo)) + hi;                                                             \
+  }                                                                                                \
+  TARGET inline void log_kernel(const double* in, double* out, std::size_t n) noexcept {           \
+    std::size_t i = 0;                                                                             \
+    for (; i + W <= n; i += W) {                                                                   \
+      vd x;                                                                                        \
+      std::memcpy(&x, in + i, sizeof x);                                                           \
+      vu ix;                                                                                       \
+      std::memcpy(&ix, &x, sizeof ix);                                                             \
+      const vi special = (ix >> 48) - 0x0010u >= 0x7ff0u - 0x0010u;                                \
+      const vi near = ix - vlog_near_lo < vlog_near_hi - vlog_near_lo;                             \
+      const vu tmp = ix - vlog_off;                                                                \
+      const vu idx = (tmp >> 45) & 127u;                                                           \
+      /* k + 2048 from the top 12 bits of tmp; the double k by the exact 1.5 * 2^52 trick */       \
+      const vu kb = ((tmp >> 52) ^ 0x800u) + 0x4338000000000000ULL;                                \
+      vd kd;                                                                                       \
+      std::memcpy(&kd, &kb, sizeof kd);                                                            \
+      kd -= 0x1.8p52 + 2048.0;                                                                     \
+      const vu izb = ix - (tmp & (std::uint64_t{0xfff} << 52));                                    \
+      vd z;                                                                                        \
+      std::memcpy(&z, &izb, sizeof z);                                                             \
+      vd invc, logc;                                                                               \
+      for (int j = 0; j < W; ++j) { /* one load per lane: faster than vgatherqpd here */           \
+        invc[j] = vlog_table[idx[j]].invc;                                                         \
+        logc[j] = vlog_table[idx[j]].logc;                                                         \
+      }                                                                                            \
+      const double* a = vlog_a;                                                                    \
+      const vd r = fma(z, invc, splat(-1.0));                                                      \
+      const vd w = fma(kd, splat(vlog_ln2hi), logc);                                               \
+      const vd hi = w + r;                                                                         \
+      const vd lo = fma(kd, splat(vlog_ln2lo), keep(w - hi) + r);                                  \
+      const vd r2 = r * r;                                                                         \
+      const vd p = fma(r2, fma(r, splat(a[4]), splat(a[3])), fma(r, splat(a[2]), splat(a[1])));    \
+      const vd r3 = r * r2;                                                                        \
+      vd y = keep(fma(r3, p, fma(r2, splat(a[0]), lo))) + hi;                                      \
+      if (any(near)) {                                                                             \
+        const vd y1 = near_one(x);                                                                 \
+        vu yb, y1b;                                                                                \
+        std::memcpy(&yb, &y, sizeof yb);                                                           \
+        std::memcpy(&y1b, &y1, sizeof y1b);                                                        \
+        const vu m = __builtin_convertvector(near, vu);                                            \
+        yb = (yb & ~m) | (y1b & m);                                                                \
+        std::memcpy(&y, &yb, sizeof y);                                                            \
+      }                                                                                            \
+      std::memcpy(out + i, &y, sizeof y);                                                          \
+      if (NPRANDOM_UNLIKELY(any(special))) {                                                       \
+        for (int j = 0; j < W; ++j)                                                                \
+          if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log(x[j]);                \
+      }                                                                                            \
+    }                                                                                              \
+    for (; i < n; ++i) out[i] = detail::log(in[i]);                                                \
+  }                                                                                                \
+  TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {           \
+    std::size_t i = 0;                                                                             \
+    for (; i + W <= n; i += W) {                                                                   \
+      vd x;                                                                                        \
+      std::memcpy(&x, in + i, sizeof x);                                                           \
+      vu ix;                                                                                       \
+      std::memcpy(&ix, &x, sizeof ix);                                                             \
+      const vi special = ((ix >> 52) & 0x7ffu) - 0x3c9u >= 0x408u - 0x3c9u;                        \
+      vd kd = fma(splat(vexp_invln2n), x, splat(vexp_shift));                                      \
+      vu ki;                                                                                       \
+      std::memcpy(&ki, &kd, sizeof ki);                                                            \
+      kd = keep(kd) - vexp_shift;                                                                  \
+      const vd r = fma(kd, splat(vexp_negln2lon), fma(kd, splat(vexp_negln2hin), x));              \
+      vd tail;                                                                                     \
+      vu sbits;                                                                                    \
+      for (int j = 0; j < W; ++j) {                                                                \
+        const std::size_t idx = static_cast<std::size_t>(2 * (ki[j] % 128));                       \
+        tail[j] = vlog_double(vexp_table[idx]);                                                    \
+        sbits[j] = vexp_table[idx + 1];                                                            \
+      }                                                                                            \
+      sbits += ki << 45;                                                                           \
+      vd scale;                                                                                    \
+      std::memcpy(&scale, &sbits, sizeof scale);                                                   \
+      const double* c = vexp_c;                                                                    \
+      const vd r2 = r * r;                                                                         \
+      const vd tmp = fma(keep(r2 * r2), fma(r, splat(c[3]), splat(c[2])),                          \
+                         fma(r2, fma(r, splat(c[1]), splat(c[0])), tail + r));                     \
+      const vd y = fma(scale, tmp, scale);                                                         \
+      std::memcpy(out + i, &y, sizeof y);                                                          \
+      if (NPRANDOM_UNLIKELY(any(special))) {                                                       \
+        for (int j = 0; j < W; ++j)                                                                \
+          if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::exp(x[j]);                \
+      }                                                                                            \
+    }                                                                                              \
+    for (; i < n; ++i) out[i] = detail::exp(in[i]);                                                \
+  }                                                                                                \
+  TARGET inline void pow_kernel(const double* in, double y, double* out, std::size_t n) noexcept { \
+    std::size_t i = 0;                                                                             \
+    if (vpow_y_ok(y)) {                                                                            \
+      const double* a = vpow_a;                                                                    \
+      const double* c = vexp_c;                                                                    \
+      const vd yv = splat(y);                                                                      \
+      for (; i + W <= n; i += W) {                                                                 \
+        vd x;                                                                                      \
+        std::memcpy(&x, in + i, sizeof x);                                                         \
+        vu ix;                                                                                     \
+        std::memcpy(&ix, &x, sizeof ix);                                                           \
+        const vi xspecial = (ix >> 52) - 1u >= 0x7feu;                                             \
+        const vu xm = __builtin_convertvector(xspecial, vu);                                       \
+        ix = (ix & ~xm) | (vlog_bits(1.5) & xm); /* std::pow's lanes: no flags from garbage */     \
+        const vu tmp = ix - vpow_off;                                                              \
+        const vu idx = (tmp >> 45) & 127u;                                                         \
+        const vu kb = ((tmp >> 52) ^ 0x800u) + 0x4338000000000000ULL;                              \
+        vd kd;                                                                                     \
+        std::memcpy(&kd, &kb, sizeof kd);                                                          \
+        kd -= 0x1.8p52 + 2048.0;                                                                   \
+        const vu izb = ix - (tmp & (std::uint64_t{0xfff} << 52));                                  \
+        vd z;                                                                                      \
+        std::memcpy(&z, &izb, sizeof z);                                                           \
+        vd invc, logc, logctail;                                                                   \
+        for (int j = 0; j < W; ++j) {                                                              \
+          invc[j] = vpow_table[idx[j]].invc;                                                       \
+          logc[j] = vpow_table[idx[j]].logc;                                                       \
+          logctail[j] = vpow_table[idx[j]].logctail;                                               \
+        }                                                                                          \
+        /* log(x) = lhi + llo: the fused products of __pow_fma's log_inline */                     \
+        const vd r = fma(z, invc, splat(-1.0));                                                    \
+        const vd t1 = fma(kd, splat(vpow_ln2hi), logc);                                            \
+        const vd t2 = t1 + r;                                                                      \
+        const vd lo1 = fma(kd, splat(vpow_ln2lo), logctail);                                       \
+        const vd lo2 = keep(t1 - t2) + r;                                                          \
+        const vd ar = keep(r * a[0]);                                                              \
+        const vd ar2 = keep(r * ar);                                                               \
+        const vd ar3 = keep(r * ar2);                                                              \
+        const vd hi = t2 + ar2;                                                                    \
+        const vd lo3 = fma(ar, r, -ar2);                                                           \
+        const vd lo4 = keep(t2 - hi) + ar2;                                                        \
+        const vd q =                                                                               \
+            fma(ar2, fma(ar2, fma(r, splat(a[6]), splat(a[5])), fma(r, splat(a[4]), splat(a[3]))), \
+                fma(r, splat(a[2]), splat(a[1])));                                                 \
+        const vd lo = fma(ar3, q, keep(keep(lo1 + lo2) + lo3) + lo4);                              \
+        const vd lhi = hi + lo;                                                                    \
+        const vd llo = keep(hi - lhi) + lo;                                                        \
+        /* y log(x) = ehi + elo, then exp_inline(ehi, elo, 0) */                                   \
+        const vd ehi0 = keep(yv * lhi);                                                            \
+        const vd elo0 = fma(yv, llo, fma(yv, lhi, -ehi0));                                         \
+        vu eb, elb;                                                                                \
+        std::memcpy(&eb, &ehi0, sizeof eb);                                                        \
+        std::memcpy(&elb, &elo0, sizeof elb);                                                      \
+        const vi special = xspecial | (((eb >> 52) & 0x7ffu) - 0x3c9u >= 0x408u - 0x3c9u);         \
+        const vu m = __builtin_convertvector(special, vu);                                         \
+        eb &= ~m; /* exp(0) on std::pow's lanes */                                                 \
+        elb &= ~m;                                                                                 \
+        vd ehi, elo;                                                                               \
+        std::memcpy(&ehi, &eb, sizeof ehi);                                                        \
+        std::memcpy(&elo, &elb, sizeof elo);                                                       \
+        vd ekd = fma(splat(vexp_invln2n), ehi, splat(vexp_shift));                                 \
+        vu ki;                                                                                     \
+        std::memcpy(&ki, &ekd, sizeof ki);                                                         \
+        ekd = keep(ekd) - vexp_shift;                                                              \
+        const vd er = fma(ekd, splat(vexp_negln2lon), fma(ekd, splat(vexp_negln2hin), ehi)) + elo; \
+        vd tail;                                                                                   \
+        vu sbits;                                                                                  \
+        for (int j = 0; j < W; ++j) {                                                              \
+          const std::size_t e = static_cast<std::size_t>(2 * (ki[j] % 128));                       \
+          tail[j] = vlog_double(vexp_table[e]);                                                    \
+          sbits[j] = vexp_table[e + 1];                                                            \
+        }                                                                                          \
+        sbits += ki << 45;                                                                         \
+        vd scale;                                                                                  \
+        std::memcpy(&scale, &sbits, sizeof scale);                                                 \
+        const vd r2 = keep(er * er);                                                               \
+        const vd t = fma(keep(r2 * r2), fma(er, splat(c[3]), splat(c[2])),                         \
+                         fma(r2, fma(er, splat(c[1]), splat(c[0])), tail + er));                   \
+        const vd res = fma(scale, t, scale);                                                       \
+        std::memcpy(out + i, &res, sizeof res);                                                    \
+        if (NPRANDOM_UNLIKELY(any(special))) {                                                     \
+          for (int j = 0; j < W; ++j)                                                              \
+            if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::pow(x[j], y);           \
+        }                                                                                          \
+      }                                                                                            \
+    }                                                                                              \
+    for (; i < n; ++i) out[i] = detail::pow(in[i], y);                                             \
+  }                                                                                                \
   }
 
 #define NPRANDOM_VLOG_FMA256(a, b, c) __builtin_ia32_vfmaddpd256(a, b, c)
@@ -10168,69 +10498,7 @@ inline void vlog_probes(double* p, std::size_t n) noexcept {
 
 inline constexpr std::size_t vlog_probe_count = 4096;
 
-#if NPRANDOM_VEC_LOG
-// The kernel of a level (avx2 or avx512), or nullptr.
-using vlog_kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
-inline vlog_kernel_fn vlog_kernel_for(simd_level l) noexcept {
-  if (!cpu_has_fma()) return nullptr;
-  if (l == simd_level::avx512) return &vlog_avx512::log_kernel;
-  if (l == simd_level::avx2) return &vlog_avx2::log_kernel;
-  return nullptr;
-}
-
-// True when kernel k gives std::log's bits on every probe.
-inline bool vlog_self_check(vlog_kernel_fn k) noexcept {
-  double in[vlog_probe_count];
-  vlog_probes(in, vlog_probe_count);
-  constexpr std::size_t chunk = 256;  // the kernel's whole-vector and tail paths both run
-  for (std::size_t i = 0; i < vlog_probe_count; i += chunk) {
-    double got[chunk + 3];
-    k(in + i, got, chunk + 3 <= vlog_probe_count - i ? chunk + 3 : vlog_probe_count - i);
-    for (std::size_t j = 0; j < chunk && i + j < vlog_probe_count; ++j)
-      if (vlog_bits(got[j]) != vlog_bits(detail::log(in[i + j]))) return false;
-  }
-  return true;
-}
-
-// Per level: 0 not yet checked, 1 passed, 2 failed (racing first calls both check; same answer).
-inline atomic_value<int> vlog_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
-                                            atomic_value<int>{0}};
-#endif
-
-/// The vector kernel log_batch uses at the current SIMD level after its self-check, or nullptr
-/// (the C library's log).
-inline auto vec_log_kernel() noexcept {
-#if NPRANDOM_VEC_LOG
-  const simd_level l = current_simd_level();
-  const vlog_kernel_fn k = vlog_kernel_for(l);
-  if (k == nullptr) return k;
-  atomic_value<int>& c = vlog_checked[static_cast<int>(l)];
-  int v = c.load();
-  if (NPRANDOM_UNLIKELY(v == 0)) {
-    v = vlog_self_check(k) ? 1 : 2;
-    c.store(v);
-  }
-  return v == 1 ? k : nullptr;
-#else
-  return static_cast<void (*)(const double*, double*, std::size_t) noexcept>(nullptr);
-#endif
-}
-
-/// True when log_batch runs a vector kernel now (tests, benchmarks).
-inline bool vec_log_active() noexcept { return vec_log_kernel() != nullptr; }
-
-/// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
-inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
-    if (const auto k = vec_log_kernel()) {
-      k(in, out, n);
-      return;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) out[i] = log(in[i]);
-}
-
-// ---- exp's gate and batch (as log's) ----------------------------------------------------------
+// ---- exp's self-check probes --------------------------------------------------------------
 
 // Inputs whose exp differs between glibc's FMA build and its build without FMA.
 inline constexpr double vexp_probe_hard[48] = {
@@ -10283,51 +10551,198 @@ inline void vexp_probes(double* p, std::size_t n) noexcept {
   }
 }
 
+// ---- pow's self-check probes -----------------------------------------------------------------
+
+// Pairs (x, y) whose pow differs between glibc's FMA build and its build without FMA (found with
+// pow_reference<true> / <false>).
+inline constexpr double vpow_probe_hard[64][2] = {
+    {0x1.86b590aa107aep+4, 0x1.39b340f2e11bcp-1},   {0x1.e05f8ca86e2b6p-2, 0x1.72306381520bp+1},
+    {0x1.00c5830998fcep+0, -0x1.e0100bfd18616p+9},  {0x1.01ce29c95aa0ep+0, 0x1.498e5845c6e6cp+8},
+    {0x1.6a3ea8d26cbf3p-75, 0x1.c274794f695dp+0},   {0x1.eaf6d41befb59p-1, 0x1.061776b1a6ec4p+3},
+    {0x1.b904c9f585ba8p-2, 0x1.f14f4106194fp+2},    {0x1.e0c4eb4182db8p-4, 0x1.d897d591510ep-1},
+    {0x1.306033aa607ap+5, 0x1.004be938dffa8p-1},    {0x1.a64f2d53f588cp+3, 0x1.1a0bd90523af2p-1},
+    {0x1.fcadd22d35904p-1, 0x1.2a206607f4118p+9},   {0x1.5ee0b155e0c4ap+4, 0x1.0be809b9f3268p+0},
+    {0x1.fcede20cb9d1ap-1, 0x1.6677c3c2ada16p+9},   {0x1.0069d3c3fff95p+0, 0x1.9c37508f60934p+9},
+    {0x1.01dd6fa829283p+0, 0x1.cb1093956b28p+7},    {0x1.386b4bd59eebp-4, -0x1.068cfbb8ac1e6p+2},
+    {0x1.a50a44a5bd6fp-5, -0x1.3c2b4c6b488bdp+3},   {0x1.5ae0e496a2667p-1, 0x1.6c5b96f45e2e4p+2},
+    {0x1.6dcbe6d396d98p+4, 0x1.95a63b7d2c434p-3},   {0x1.a1e98270ecd57p-259, 0x1.e3a5a02e5a668p+0},
+    {0x1.cdd54da2b2bc6p+2, 0x1.bd3a4c47b4e4cp-3},   {0x1.01e74c9c94d8ep+0, 0x1.5c2b9bf58c2b4p+9},
+    {0x1.cb07b0c39cb2p+4, 0x1.512069b55e417p+0},    {0x1.4042c549aab64p-883, 0x1.6f215c7023p-5},
+    {0x1.9edef867b6f48p-2, 0x1.58d674cda1b58p+1},   {0x1.b5319015d9fefp-1, 0x1.07b98c83445aap+3},
+    {0x1.4ac29f4df374ep+3, 0x1.5047cd05dc1aap-2},   {0x1.4495f0ab164bp-2, 0x1.2bbb9cc81d1a8p+0},
+    {0x1.71c985c605bcbp+2, 0x1.9232e9dea7b96p-3},   {0x1.fc1355978fb3ap-1, 0x1.a34c55d087c2cp+9},
+    {0x1.527e94fe5bd95p-1, 0x1.36173b9262764p+3},   {0x1.4a32e01b886a7p+3, 0x1.05ca834efa863p-1},
+    {0x1.ffaf652cef566p-1, 0x1.5ce36dfd4d828p+8},   {0x1.1f3dd2a8fb21ap+4, 0x1.7b36e1aac222dp-2},
+    {0x1.4b38f7a20bfcep+3, 0x1.5777afeb553a3p-2},   {0x1.00b8ed00b9ba6p+0, 0x1.37f4443d51efap+9},
+    {0x1.33eaf41dbe3e7p-203, 0x1.5fe5c26eb275cp+1}, {0x1.01dbb03f1aed2p+0, -0x1.c04ad69d656e8p+7},
+    {0x1.ff1ed2089bb07p-1, -0x1.057fd8c08a028p+1},  {0x1.18dface94a019p-1, 0x1.a067c661b3738p+2},
+    {0x1.01791498ea80ap+0, -0x1.4797afe5990b8p+7},  {0x1.737486db21a28p-2, -0x1.7cefdd5cc22ep-1},
+    {0x1.0dcc85540a9f4p-1, -0x1.38f0d463412ap-2},   {0x1.073fbd4586d45p+361, -0x1.cd5ef42dae62p+0},
+    {0x1.3ace58bc16db8p+2, 0x1.21908aff9ddafp-2},   {0x1.d880431882c3ap-2, 0x1.838113c5f6f58p+1},
+    {0x1.417bd432bc164p+0, 0x1.7e29b2c5d8e18p-2},   {0x1.3e05f032d6765p+4, 0x1.292ce6eee70c8p-2},
+    {0x1.9e80e3064624fp-1, 0x1.a7a31720219ecp+2},   {0x1.71d7a8292f437p+4, 0x1.4801fcc334f44p-1},
+    {0x1.2845fa6c47b1p-362, 0x1.0a2b0b846687p-1},   {0x1.65644ad7e1ba8p+3, 0x1.b57ea2f4350c8p-3},
+    {0x1.96e6f900490d5p+4, 0x1.dd0e9d060ece3p-3},   {0x1.d1d2b12824dfp-5, 0x1.d6998a1b611dp+1},
+    {0x1.62be2b1706084p-1, 0x1.217e939dca39ap+2},   {0x1.3d3c8519324dcp+4, 0x1.88705b05a60b5p-2},
+    {0x1.05195803b0f8ap+5, 0x1.c8f99a3348914p-3},   {0x1.d059d9bebd2d1p+4, 0x1.e9ab140e7f00ap-3},
+    {0x1.0173078638152p+0, 0x1.3dff2f36be16cp+8},   {0x1.fdb69f9b6da05p-1, -0x1.aa98487a8d3b6p+2},
+    {0x1.fd63b75e657fdp-1, 0x1.19f4f4bd47142p+9},   {0x1.01db4058a3106p+0, 0x1.7593dfb9069b4p+8},
+    {0x1.f581488b3b6ebp-169, -0x1.461c714d629fp-2}, {0x1.06c6f16846474p+4, 0x1.e8428d3f20f7p-3}};
+
+// The exponents of the self-check's other probes: probe x number j goes with vpow_probe_y[j % 4].
+inline constexpr double vpow_probe_y[4] = {0x1.5555555555555p-2, 2.5, -0x1.6666666666666p-1,
+                                           0x1.e1e1e1e1e1e1ep-1};
+
+// ---- the gate, shared by every batched function ------------------------------------------------
+
+/// A batched unary function's kernel: out[i] = f(in[i]) for i < n (in == out allowed).
+using vlog_kernel_fn = void (*)(const double*, double*, std::size_t) noexcept;
+/// A batched pow's kernel: out[i] = pow(in[i], y) for i < n (in == out allowed).
+using vpow_kernel_fn = void (*)(const double*, double, double*, std::size_t) noexcept;
+
 #if NPRANDOM_VEC_LOG
-inline vlog_kernel_fn vexp_kernel_for(simd_level l) noexcept {
+// The kernel of a level: avx2 or avx512, on a CPU with FMA (glibc's choice of its FMA build);
+// nullptr otherwise.
+template <class Fn>
+inline Fn vec_kernel_for(simd_level l, Fn avx2, Fn avx512) noexcept {
   if (!cpu_has_fma()) return nullptr;
-  if (l == simd_level::avx512) return &vlog_avx512::exp_kernel;
-  if (l == simd_level::avx2) return &vlog_avx2::exp_kernel;
+  if (l == simd_level::avx512) return avx512;
+  if (l == simd_level::avx2) return avx2;
   return nullptr;
 }
 
-// True when kernel k gives std::exp's bits on every probe.
-inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
-  double in[vlog_probe_count];
-  vexp_probes(in, vlog_probe_count);
+// True when run(in, got, m) (a batch of the kernel under test) gives f(in[j])'s bits for each of
+// the n probes. Chunks of 256 run with 3 more values, so the whole-vector and tail paths both run.
+template <class Run, class F>
+inline bool vec_matches(const double* in, std::size_t n, Run run, F f) noexcept {
   constexpr std::size_t chunk = 256;
-  for (std::size_t i = 0; i < vlog_probe_count; i += chunk) {
+  for (std::size_t i = 0; i < n; i += chunk) {
     double got[chunk + 3];
-    k(in + i, got, chunk + 3 <= vlog_probe_count - i ? chunk + 3 : vlog_probe_count - i);
-    for (std::size_t j = 0; j < chunk && i + j < vlog_probe_count; ++j)
-      if (vlog_bits(got[j]) != vlog_bits(detail::exp(in[i + j]))) return false;
+    run(in + i, got, chunk + 3 <= n - i ? chunk + 3 : n - i);
+    for (std::size_t j = 0; j < chunk && i + j < n; ++j)
+      if (vlog_bits(got[j]) != vlog_bits(f(in[i + j]))) return false;
   }
   return true;
 }
 
+// k if self_check(k) passed, else nullptr. checked[level]: 0 not yet checked, 1 passed, 2 failed
+// (racing first calls both check and store the same answer).
+template <class Fn, class Check>
+inline Fn vec_gate(simd_level l, Fn k, atomic_value<int> (&checked)[3], Check self_check) noexcept {
+  if (k == nullptr) return k;
+  atomic_value<int>& c = checked[static_cast<int>(l)];
+  int v = c.load();
+  if (NPRANDOM_UNLIKELY(v == 0)) {
+    v = self_check(k) ? 1 : 2;
+    c.store(v);
+  }
+  return v == 1 ? k : nullptr;
+}
+
+inline vlog_kernel_fn vlog_kernel_for(simd_level l) noexcept {
+  return vec_kernel_for<vlog_kernel_fn>(l, &vlog_avx2::log_kernel, &vlog_avx512::log_kernel);
+}
+inline vlog_kernel_fn vexp_kernel_for(simd_level l) noexcept {
+  return vec_kernel_for<vlog_kernel_fn>(l, &vlog_avx2::exp_kernel, &vlog_avx512::exp_kernel);
+}
+
+// True when kernel k gives std::log's (std::exp's) bits on every probe.
+inline bool vlog_self_check(vlog_kernel_fn k) noexcept {
+  double in[vlog_probe_count];
+  vlog_probes(in, vlog_probe_count);
+  return vec_matches(in, vlog_probe_count, k, [](double x) { return detail::log(x); });
+}
+inline bool vexp_self_check(vlog_kernel_fn k) noexcept {
+  double in[vlog_probe_count];
+  vexp_probes(in, vlog_probe_count);
+  return vec_matches(in, vlog_probe_count, k, [](double x) { return detail::exp(x); });
+}
+
+inline vpow_kernel_fn vpow_kernel_for(simd_level l) noexcept {
+  return vec_kernel_for<vpow_kernel_fn>(l, &vlog_avx2::pow_kernel, &vlog_avx512::pow_kernel);
+}
+
+// True when kernel k gives std::pow's bits on every probe: each hard pair on a whole vector (8
+// copies of x), then log's probe set (powers of two, near 1, subnormals, specials, random) with
+// the exponents of vpow_probe_y.
+inline bool vpow_self_check(vpow_kernel_fn k) noexcept {
+  for (const auto& h : vpow_probe_hard) {
+    const double y = h[1];
+    const double in[8] = {h[0], h[0], h[0], h[0], h[0], h[0], h[0], h[0]};
+    if (!vec_matches(
+            in, 8, [k, y](const double* a, double* o, std::size_t m) { k(a, y, o, m); },
+            [y](double x) { return detail::pow(x, y); }))
+      return false;
+  }
+  double p[vlog_probe_count];
+  vlog_probes(p, vlog_probe_count);
+  constexpr std::size_t m = vlog_probe_count / 4;
+  for (std::size_t yi = 0; yi < 4; ++yi) {
+    double in[m];
+    for (std::size_t j = 0; j < m; ++j) in[j] = p[4 * j + yi];
+    const double y = vpow_probe_y[yi];
+    if (!vec_matches(
+            in, m, [k, y](const double* a, double* o, std::size_t c) { k(a, y, o, c); },
+            [y](double x) { return detail::pow(x, y); }))
+      return false;
+  }
+  return true;
+}
+
+inline atomic_value<int> vpow_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
+                                            atomic_value<int>{0}};
+inline atomic_value<int> vlog_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
+                                            atomic_value<int>{0}};
 inline atomic_value<int> vexp_checked[3] = {atomic_value<int>{0}, atomic_value<int>{0},
                                             atomic_value<int>{0}};
 #endif
 
-/// The vector kernel exp_batch uses now, or nullptr (the C library's exp).
-inline auto vec_exp_kernel() noexcept {
+/// The vector kernel log_batch uses at the current SIMD level after its self-check, or nullptr
+/// (the C library's log).
+inline vlog_kernel_fn vec_log_kernel() noexcept {
 #if NPRANDOM_VEC_LOG
   const simd_level l = current_simd_level();
-  const vlog_kernel_fn k = vexp_kernel_for(l);
-  if (k == nullptr) return k;
-  atomic_value<int>& c = vexp_checked[static_cast<int>(l)];
-  int v = c.load();
-  if (NPRANDOM_UNLIKELY(v == 0)) {
-    v = vexp_self_check(k) ? 1 : 2;
-    c.store(v);
-  }
-  return v == 1 ? k : nullptr;
+  return vec_gate(l, vlog_kernel_for(l), vlog_checked, &vlog_self_check);
 #else
-  return static_cast<void (*)(const double*, double*, std::size_t) noexcept>(nullptr);
+  return nullptr;
 #endif
 }
 
+/// The vector kernel exp_batch uses now, or nullptr (the C library's exp).
+inline vlog_kernel_fn vec_exp_kernel() noexcept {
+#if NPRANDOM_VEC_LOG
+  const simd_level l = current_simd_level();
+  return vec_gate(l, vexp_kernel_for(l), vexp_checked, &vexp_self_check);
+#else
+  return nullptr;
+#endif
+}
+
+/// The vector kernel pow_batch uses now, or nullptr (the C library's pow).
+inline vpow_kernel_fn vec_pow_kernel() noexcept {
+#if NPRANDOM_VEC_LOG
+  const simd_level l = current_simd_level();
+  return vec_gate(l, vpow_kernel_for(l), vpow_checked, &vpow_self_check);
+#else
+  return nullptr;
+#endif
+}
+
+/// True when log_batch (exp_batch, pow_batch) runs a vector kernel now (tests, benchmarks).
+inline bool vec_log_active() noexcept { return vec_log_kernel() != nullptr; }
 inline bool vec_exp_active() noexcept { return vec_exp_kernel() != nullptr; }
+inline bool vec_pow_active() noexcept { return vec_pow_kernel() != nullptr; }
+
+/// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
+inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
+  if (n >= 8) {
+    if (const auto k = vec_log_kernel()) {
+      k(in, out, n);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = log(in[i]);
+}
 
 /// out[i] = std::exp(in[i]) for i < n, bit for bit (in == out allowed).
 inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
@@ -10338,6 +10753,17 @@ inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
     }
   }
   for (std::size_t i = 0; i < n; ++i) out[i] = exp(in[i]);
+}
+
+/// out[i] = std::pow(in[i], y) for i < n, bit for bit (in == out allowed): y fixed per batch.
+inline void pow_batch(const double* in, double y, double* out, std::size_t n) noexcept {
+  if (n >= 8) {
+    if (const auto k = vec_pow_kernel()) {
+      k(in, y, out, n);
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) out[i] = pow(in[i], y);
 }
 
 /// v[i] = exp(mean + sigma * v[i]) (the product rounded on its own) for i < n: lognormal from
@@ -10607,6 +11033,30 @@ double weibull(BitGen& bg, double a) noexcept {
   }
   return detail::pow(standard_exponential(bg), 1.0 / a);
 }
+
+// cnt weibull values: the exponentials in one fill (the same draws as cnt standard_exponential
+// calls), then E^(1/a) in one detail::pow_batch (bit for bit std::pow); a == 0: zeros, no draw.
+template <class BitGen>
+void weibull_fill(BitGen& bg, double a, std::size_t cnt, double* out) noexcept {
+  if (a == 0.0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 0.0;
+    return;
+  }
+  standard_exponential_fill(bg, cnt, out);
+  detail::pow_batch(out, 1.0 / a, out, cnt);
+}
+
+// The kernel object of Generator.weibull: one value, and the batched fill of the sized forms.
+struct weibull_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a) const noexcept {
+    return weibull(bg, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
+    weibull_fill(bg, a, n, out);
+  }
+};
 
 // random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
 template <class BitGen>
@@ -12256,9 +12706,8 @@ class Generator {
                                   detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::make_method<double>([](auto& g, double a) { return distributions::weibull(g, a); },
-                                  detail::prm<double>("a", P_::non_negative));
+  static constexpr auto weibull_ = detail::make_method<double>(
+      distributions::weibull_kernel{}, detail::prm<double>("a", P_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =
@@ -13039,6 +13488,43 @@ template <class BitGen>
 double power(AugBitGen<BitGen>& aug, double a) noexcept {
   return detail::pow(1 - detail::exp(-standard_exponential(aug)), 1. / a);
 }
+
+// legacy weibull and power as kernel objects on the bare bit generator (legacy_double is its
+// next_double) for bg_method: one value (the kernels above), and the batched fill of the sized
+// forms, per block of 256: the doubles in stream order, -log(1 - U) in one detail::log_batch
+// (power: 1 - exp(-E) with one detail::exp_batch), then the pow in one detail::pow_batch (each
+// bit for bit the C library's function). weibull with a == 0: zeros, no draw.
+template <bool Power>
+struct weibull_power_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a) const noexcept {
+    AugBitGen<BitGen> aug{&bg, 0, 0.0};
+    return Power ? power(aug, a) : weibull(aug, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
+    if (!Power && a == 0.0) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = 0.0;
+      return;
+    }
+    const double y = 1. / a;
+    for (std::size_t b = 0; b < n; b += 256) {
+      double* v = out + b;
+      const std::size_t m = n - b < 256 ? n - b : 256;
+      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();
+      detail::log_batch(v, v, m);  // log(1 - U) = -E
+      if (Power) {
+        detail::exp_batch(v, v, m);  // exp(-E): -(-log(1 - U)) is log(1 - U) exactly
+        for (std::size_t i = 0; i < m; ++i) v[i] = 1 - v[i];
+      } else {
+        for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+      }
+      detail::pow_batch(v, y, v, m);
+    }
+  }
+};
+using weibull_kernel = weibull_power_kernel<false>;
+using power_kernel = weibull_power_kernel<true>;
 
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>
@@ -14576,14 +15062,12 @@ class BasicRandomState {
                                  detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
-                                 detail::prm<double>("a", C_::non_negative));
+  static constexpr auto weibull_ = detail::bg_method<double>(
+      legacy::weibull_kernel{}, detail::prm<double>("a", C_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
-                                 detail::prm<double>("a", C_::positive));
+      detail::bg_method<double>(legacy::power_kernel{}, detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".

@@ -235,6 +235,30 @@ double weibull(BitGen& bg, double a) noexcept {
   return detail::pow(standard_exponential(bg), 1.0 / a);
 }
 
+// cnt weibull values: the exponentials in one fill (the same draws as cnt standard_exponential
+// calls), then E^(1/a) in one detail::pow_batch (bit for bit std::pow); a == 0: zeros, no draw.
+template <class BitGen>
+void weibull_fill(BitGen& bg, double a, std::size_t cnt, double* out) noexcept {
+  if (a == 0.0) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = 0.0;
+    return;
+  }
+  standard_exponential_fill(bg, cnt, out);
+  detail::pow_batch(out, 1.0 / a, out, cnt);
+}
+
+// The kernel object of Generator.weibull: one value, and the batched fill of the sized forms.
+struct weibull_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a) const noexcept {
+    return weibull(bg, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
+    weibull_fill(bg, a, n, out);
+  }
+};
+
 // random_power: (-expm1(-E))^(1/a) (NumPy >= 1.22). One E.
 template <class BitGen>
 double power(BitGen& bg, double a) noexcept {

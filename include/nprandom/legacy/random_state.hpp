@@ -437,14 +437,12 @@ class BasicRandomState {
                                  detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
-  static constexpr auto weibull_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::weibull(aug, a); },
-                                 detail::prm<double>("a", C_::non_negative));
+  static constexpr auto weibull_ = detail::bg_method<double>(
+      legacy::weibull_kernel{}, detail::prm<double>("a", C_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
   static constexpr auto power_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::power(aug, a); },
-                                 detail::prm<double>("a", C_::positive));
+      detail::bg_method<double>(legacy::power_kernel{}, detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   /// laplace(loc=0, scale=1) (the shared random_laplace). "scale < 0".
