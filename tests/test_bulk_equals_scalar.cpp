@@ -194,6 +194,32 @@ void check_all() {
         "poisson", [lam](G& g, std::size_t n) { return g.poisson(lam, n); },
         [lam](G& g) { return g.poisson(lam); });
   }
+  // issue 12's kernels: branch-free wald / vonmises choices, setups made once per sized call
+  // (vonmises s, logseries log1p(-p)), the geometric search table.
+  for (auto ms : {std::pair<double, double>{1.0, 2.0}, {0.5, 1e-3}, {3.0, 50.0}}) {
+    CAPTURE(ms.first, ms.second);
+    check<BitGen>(
+        "wald", [ms](G& g, std::size_t n) { return g.wald(ms.first, ms.second, n); },
+        [ms](G& g) { return g.wald(ms.first, ms.second); });
+  }
+  for (double kappa : {0.0, 1e-9, 1e-6, 1e-5, 0.5, 4.0, 1e6, 1e7}) {
+    CAPTURE(kappa);
+    check<BitGen>(
+        "vonmises", [kappa](G& g, std::size_t n) { return g.vonmises(-0.5, kappa, n); },
+        [kappa](G& g) { return g.vonmises(-0.5, kappa); });
+  }
+  for (double p : {0.0, 0.01, 0.3, 0.9, 0.999999}) {
+    CAPTURE(p);
+    check<BitGen>(
+        "logseries", [p](G& g, std::size_t n) { return g.logseries(p, n); },
+        [p](G& g) { return g.logseries(p); });
+  }
+  for (double p : {0.01, 0.2, 0.333333333333333333333333, 0.34, 0.5, 0.9, 1.0}) {
+    CAPTURE(p);
+    check<BitGen>(
+        "geometric", [p](G& g, std::size_t n) { return g.geometric(p, n); },
+        [p](G& g) { return g.geometric(p); });
+  }
 }
 
 TEMPLATE_TEST_CASE("sized == scalar for every method", "[bulk]", nprandom::PCG64,

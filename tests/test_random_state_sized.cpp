@@ -155,7 +155,8 @@ TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)",
   };
   for (const Case c : {Case{20, 0.3}, Case{20, 0.7}, Case{0, 0.3}, Case{5, 0.0}, Case{5, 1.0},
                        Case{1, 0.5}, Case{100, 0.3}, Case{1000, 0.03}, Case{1000000000, 1e-8},
-                       Case{1000, 0.4}, Case{1000, 0.97}}) {
+                       Case{1000, 0.4}, Case{1000, 0.97}, Case{1000, 0.5}, Case{1000, 0.6},
+                       Case{61, 0.5}, Case{100000, 0.5}, Case{1000000000, 0.25}}) {
     check_method<std::int64_t>(
         "binomial(" + std::to_string(c.n) + "," + std::to_string(c.p) + ")",
         [c](R r, S n) { return r.binomial(c.n, c.p, n); },
@@ -170,4 +171,71 @@ TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)",
   for (int i = 0; i < 3000; ++i) w.push_back(b.binomial(20, 0.3));
   CHECK(v == w);
   CHECK(a == b);
+}
+
+TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
+          "[random_state][sized]") {
+  using R = RandomState&;
+  using S = std::size_t;
+  for (auto ms : {std::pair<double, double>{1.0, 2.0}, {0.5, 1e-3}, {3.0, 50.0}}) {
+    check_method<double>(
+        "wald(" + std::to_string(ms.first) + "," + std::to_string(ms.second) + ")",
+        [ms](R r, S n) { return r.wald(ms.first, ms.second, n); },
+        [ms](R r) { return r.wald(ms.first, ms.second); });
+  }
+  for (double kappa : {0.0, 1e-9, 1e-6, 1e-5, 0.5, 4.0, 1e6, 1e7}) {
+    check_method<double>(
+        "vonmises(" + std::to_string(kappa) + ")",
+        [kappa](R r, S n) { return r.vonmises(-0.5, kappa, n); },
+        [kappa](R r) { return r.vonmises(-0.5, kappa); });
+  }
+  for (double p : {0.0, 0.01, 0.3, 0.9, 0.999999}) {
+    check_method<std::int64_t>(
+        "logseries(" + std::to_string(p) + ")", [p](R r, S n) { return r.logseries(p, n); },
+        [p](R r) { return r.logseries(p); });
+  }
+  for (double a : {1.5, 2.0, 5.0}) {
+    check_method<std::int64_t>(
+        "zipf(" + std::to_string(a) + ")", [a](R r, S n) { return r.zipf(a, n); },
+        [a](R r) { return r.zipf(a); });
+  }
+  for (double lam : {0.0, 5.0, 10.0, 50.0, 1e7}) {
+    check_method<std::int64_t>(
+        "poisson(" + std::to_string(lam) + ")", [lam](R r, S n) { return r.poisson(lam, n); },
+        [lam](R r) { return r.poisson(lam); });
+  }
+  struct H {
+    std::int64_t good, bad, sample;
+  };
+  for (const H h : {H{100, 200, 50}, H{100, 200, 5}, H{200, 100, 250}, H{10, 10, 15},
+                    H{5, 3000, 40}, H{1000000, 2000000, 500000}, H{0, 50, 20}}) {
+    check_method<std::int64_t>(
+        "hypergeometric(" + std::to_string(h.good) + "," + std::to_string(h.bad) + "," +
+            std::to_string(h.sample) + ")",
+        [h](R r, S n) { return r.hypergeometric(h.good, h.bad, h.sample, n); },
+        [h](R r) { return r.hypergeometric(h.good, h.bad, h.sample); });
+  }
+}
+
+TEST_CASE("RandomState sized: dirichlet rows equal one-row calls (block cursor)",
+          "[random_state][sized]") {
+  for (const std::vector<double>& alpha :
+       {std::vector<double>{1.0, 2.0, 3.0}, std::vector<double>{0.1, 0.2, 0.3, 0.4}}) {
+    for (bool pre_gauss : {false, true}) {
+      for (std::size_t n : {std::size_t{1}, std::size_t{700}, std::size_t{3001}}) {
+        INFO("k=" << alpha.size() << " n=" << n << " pre_gauss=" << pre_gauss);
+        RandomState a(777), b(777);
+        prepare(a, 623, pre_gauss);
+        prepare(b, 623, pre_gauss);
+        const std::vector<double> v = a.dirichlet(alpha, n);
+        std::vector<double> w;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::vector<double> row = b.dirichlet(alpha);
+          w.insert(w.end(), row.begin(), row.end());
+        }
+        same_values(v, w);
+        CHECK(a == b);
+      }
+    }
+  }
 }

@@ -378,3 +378,57 @@ TEST_CASE("Scalar cross-parameter checks give the array form's messages") {
   CHECK(message_of([&] { (void)g.negative_binomial(10, 1e-18); }) ==
         "invalid_argument: n too large or p too small, see Generator.negative_binomial Notes");
 }
+
+namespace {
+// A bit generator that returns the given doubles, in order (for crafted U's).
+struct double_feed {
+  const double* u;
+  double next_double() noexcept { return *u++; }
+};
+}  // namespace
+
+TEST_CASE("geometric_search_table (branch-free search of the partial sums) equals the loop") {
+  // p from the threshold 1/3 up to 1; U at, just below and just above every tabulated sum, past
+  // the table's end (the loop resumed) and at the largest double below 1.
+  for (double p : {0.333333333333333333333333, 0.34, 0.4, 0.5, 0.61803, 0.75, 0.9, 0.999, 1.0}) {
+    const dist::geometric_search_table t(p);
+    // the loop's sums stop growing at `limit` (a U above it would loop forever, in NumPy too)
+    double limit = p, prod = p;
+    for (int k = 0; k < 4000; ++k) {
+      prod = nprandom::detail::mul(prod, 1.0 - p);
+      limit += prod;
+    }
+    std::vector<double> us = {0.0, 1e-300, 0.5, limit, std::nextafter(limit, 0.0)};
+    for (double s : t.sum) {
+      us.push_back(s);
+      us.push_back(std::nextafter(s, 0.0));
+      if (s < limit) us.push_back(std::nextafter(s, 1.0));
+    }
+    for (double u : us) {
+      CAPTURE(p, u);
+      double_feed a{&u}, b{&u};
+      CHECK(t.draw(a) == dist::geometric_search(b, p));
+    }
+  }
+}
+
+TEST_CASE("multivariate_hypergeometric marginals: the HRUA setup cache equals one-row calls") {
+  struct C {
+    std::vector<std::int64_t> colors;
+    std::int64_t nsample;
+  };
+  for (const C& c : {C{{10, 20, 30, 40}, 50}, C{{50, 30, 20, 5}, 40}, C{{1000, 2000, 3000}, 2500},
+                     C{{1000, 2000, 3000}, 4000}, C{{7, 400, 9, 300, 11}, 300}}) {
+    CAPTURE(c.nsample);
+    Generator<PCG64> a{PCG64(99)}, b{PCG64(99)};
+    const std::size_t rows = 3000;
+    const std::vector<std::int64_t> v = a.multivariate_hypergeometric(c.colors, c.nsample, rows);
+    std::vector<std::int64_t> w;
+    for (std::size_t r = 0; r < rows; ++r) {
+      const std::vector<std::int64_t> row = b.multivariate_hypergeometric(c.colors, c.nsample);
+      w.insert(w.end(), row.begin(), row.end());
+    }
+    CHECK(v == w);
+    CHECK(a.bit_generator() == b.bit_generator());
+  }
+}

@@ -664,9 +664,9 @@ class Generator {
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
-  static constexpr auto vonmises_ = detail::make_method<double>(
-      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
-      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
+  static constexpr auto vonmises_ =
+      detail::make_method<double>(distributions::vonmises_kernel{}, detail::prm<double>("mu"),
+                                  detail::prm<double>("kappa", P_::non_negative));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   static constexpr auto pareto_ =
@@ -709,8 +709,8 @@ class Generator {
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   static constexpr auto wald_ = detail::make_method<double>(
-      [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
-      detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
+      distributions::wald_kernel{}, detail::prm<double>("mean", P_::positive),
+      detail::prm<double>("scale", P_::positive));
   NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
@@ -827,8 +827,7 @@ class Generator {
                            (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::logseries(g, p); },
-      detail::prm<double>("p", P_::bounded_lt_0_1));
+      distributions::logseries_kernel{}, detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),

@@ -8676,6 +8676,17 @@ struct poisson_ptrs_setup {
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
         log_invalpha(detail::log(invalpha)) {}
+  // The setup of a single draw: without its two logs (NaN here), which only PTRS's final test
+  // needs (about one draw in seven); poisson_ptrs computes them there, the same values.
+  struct no_logs {};
+  poisson_ptrs_setup(double lam_, no_logs) noexcept
+      : lam(lam_),
+        loglam(std::numeric_limits<double>::quiet_NaN()),
+        b(0.931 + detail::mul(2.53, detail::sqrt(lam_))),
+        a(-0.059 + detail::mul(0.02483, b)),
+        invalpha(1.1239 + 1.1328 / (b - 3.4)),
+        vr(0.9277 - 3.6224 / (b - 2)),
+        log_invalpha(std::numeric_limits<double>::quiet_NaN()) {}
 };
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
@@ -8698,8 +8709,11 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
-    // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
-    if ((detail::log(V) + s.log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
+    // log(V) == -inf is fine; us == 0 was rejected above (k < 0). log(invalpha) is never NaN
+    // (invalpha > 1 for lam >= 10): NaN marks a no_logs setup.
+    const double log_invalpha =
+        detail::isnan(s.log_invalpha) ? detail::log(s.invalpha) : s.log_invalpha;
+    if ((detail::log(V) + log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
   }
 }
 
@@ -8708,9 +8722,16 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s) noexce
   return poisson_ptrs(bg, s, [&s](std::int64_t k) { return poisson_ptrs_rhs(s, k); });
 }
 
+/// One PTRS draw for lam (e.g. negative_binomial's gamma-distributed lam): the setup without
+/// the logs, log(lam) computed only in the final test (NumPy computes both on every call; the
+/// values are the same).
 template <class BitGen>
 inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
-  return poisson_ptrs(bg, poisson_ptrs_setup(lam));
+  const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
+  return poisson_ptrs(bg, s, [lam](std::int64_t k) {
+    return -lam + detail::mul(static_cast<double>(k), detail::log(lam)) -
+           loggam(static_cast<double>(k) + 1);
+  });
 }
 
 /// random_poisson_mult with enlam = exp(-lam) precomputed: multiply doubles until the product
@@ -9070,6 +9091,53 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
   return X;
 }
 
+/// geometric_search's partial sums for one p, for long runs: sum[k] is the loop's `sum` after k
+/// steps (the same products and additions, in the same order). The sums never decrease (each
+/// step adds a product >= 0), so the loop's result for U is 1 + the number of sums below U,
+/// counted without data-dependent branches (the loop's exit is a coin flip for the branch
+/// predictor at p = 0.5): the first 8 by independent comparisons, else a branch-free binary
+/// search. A U above the last tabulated sum (probability <= (2/3)^64) resumes the loop there.
+struct geometric_search_table {
+  static constexpr std::size_t size = 64;
+  double sum[size];
+  double prod_last, q;
+
+  explicit geometric_search_table(double p) noexcept : q(1.0 - p) {
+    double s = p, prod = p;
+    sum[0] = s;
+    for (std::size_t k = 1; k < size; ++k) {
+      prod = detail::mul(prod, q);
+      s += prod;
+      sum[k] = s;
+    }
+    prod_last = prod;
+  }
+
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t draw(BitGen& bg) const noexcept {
+    const double U = bg.next_double();
+    // The first 8 sums by independent comparisons (no dependency chain); they hold U with
+    // probability >= 1 - (2/3)^8 = 96%.
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < 8; ++k) first += static_cast<std::size_t>(sum[k] < U);
+    if (first < 8) return static_cast<std::int64_t>(first) + 1;
+    std::size_t base = 0;  // number of sums below U found so far
+    for (std::size_t half = size / 2; half > 0; half /= 2) {
+      base += half & (std::size_t{0} - static_cast<std::size_t>(sum[base + half - 1] < U));
+    }
+    base += static_cast<std::size_t>(sum[base] < U);  // base in [0, size]
+    if (base < size) return static_cast<std::int64_t>(base) + 1;
+    std::int64_t X = static_cast<std::int64_t>(size);
+    double s = sum[size - 1], prod = prod_last;
+    while (U > s) {
+      prod = detail::mul(prod, q);
+      s += prod;
+      ++X;
+    }
+    return X;
+  }
+};
+
 /// random_geometric_inversion: ceil(-E / log1p(-p)) with one ziggurat standard_exponential E;
 /// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25). `log1p_neg_p` is log1p(-p), the
 /// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
@@ -9099,20 +9167,26 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
 template <class BitGen>
 inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
   if (p >= 0.333333333333333333333333) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_search(bg, p);
+    const geometric_search_table t(p);
+    detail::with_local_engine(bg, [&](auto& e) {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = t.draw(e);
+    });
     return;
   }
   const double l = detail::log1p(-p);
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(bg, l);
+  detail::with_local_engine(bg, [&](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(e, l);
+  });
 }
 
 /// random_logseries: Kemp's second accept-complement method (Kemp, "Efficient generation of
 /// logarithmically distributed pseudo-random variables", Applied Statistics 30, 1981), with
 /// r = log1p(-p) and q = -expm1(r*U) (NumPy >= 1.22). Each round draws V (V >= p returns 1),
 /// then U; a candidate floor(1 + log V / log q) < 1, or V == 0, starts a new round.
+/// `logseries_from` takes r, the per-p setup (logseries_fill computes it once per call: the C
+/// library gives the same value every time; NumPy recomputes it per value).
 template <class BitGen>
-inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = detail::log1p(-p);
+NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double r) noexcept {
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
@@ -9127,6 +9201,31 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
     return 2;
   }
 }
+
+template <class BitGen>
+inline std::int64_t logseries(BitGen& bg, double p) noexcept {
+  return logseries_from(bg, p, detail::log1p(-p));
+}
+
+template <class BitGen>
+inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
+  const double r = detail::log1p(-p);
+  detail::with_local_engine(bg, [&](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = logseries_from(e, p, r);
+  });
+}
+
+// Generator.logseries's kernel: one value, and the sized fill with r computed once.
+struct logseries_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) const noexcept {
+    return logseries(bg, p);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
+    logseries_fill(bg, p, out, n);
+  }
+};
 
 }  // namespace distributions
 }  // namespace nprandom
@@ -10841,6 +10940,14 @@ NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
   return vlog_double((vlog_bits(a) & m) | (vlog_bits(b) & ~m));
 }
 
+// The last step of the Michael-Schucany-Haas wald sampler (NumPy's random_wald and
+// legacy_wald): x if u <= mean / (mean + x), else mean * mean / x. Both candidates are computed
+// and one kept by bit mask: the comparison is a coin flip for the branch predictor, and its
+// mispredictions cost more than the extra division (same doubles either way).
+NPRANDOM_ALWAYS_INLINE double wald_choose(double u, double mean, double x) noexcept {
+  return select_bits(u <= mean / (mean + x), x, mean * mean / x);
+}
+
 // f(o, buf, m) for consecutive blocks of out: m <= log_fill_block values at o, buf a scratch
 // array of log_fill_block doubles.
 template <class F>
@@ -10957,6 +11064,46 @@ double standard_t(BitGen& bg, double df) noexcept {
   return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
 }
 
+// Best & Fisher's constant s of random_vonmises for 1e-8 <= kappa <= 1e6 (a Taylor expansion
+// below 1e-5): the per-kappa setup, the same value on every call.
+inline double vonmises_s(double kappa) noexcept {
+  if (kappa < 1e-5) {
+    return (1.0 / kappa + kappa);
+  }
+  const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
+  const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
+  return (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
+}
+
+// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s, then a third U
+// for the sign, the mu shift and the fmod reduction. The two sign flips are selected by bit mask
+// (each is a coin flip for the branch predictor); the doubles are those of NumPy's branches.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
+  double w;
+  for (;;) {
+    const double u = bg.next_double();
+    const double z = detail::cos(pi * u);
+    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double y = detail::mul(kappa, s - w);
+    const double v = bg.next_double();
+    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
+      break;
+    }
+  }
+
+  const double u = bg.next_double();
+  const double a = detail::acos(w);
+  double result = detail::select_bits(u < 0.5, -a, a);
+  result += mu;
+  const bool neg = (result < 0.0);
+  double mod = detail::fabs(result);
+  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
+  return detail::select_bits(neg, mod * -1.0, mod);
+}
+
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
 // distribution", Applied Statistics 28, 1979).
 // * kappa NaN: NaN, no draw.
@@ -10973,14 +11120,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (kappa < 1e-8) {
     return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
   }
-  double s;
-  if (kappa < 1e-5) {
-    s = (1.0 / kappa + kappa);
-  } else if (kappa <= 1e6) {
-    const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
-    const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
-    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
-  } else {
+  if (kappa > 1e6) {
     double result = mu + detail::mul(detail::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
       result += detail::mul(2.0, pi);
@@ -10990,34 +11130,33 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     }
     return result;
   }
-
-  double w;
-  for (;;) {
-    const double u = bg.next_double();
-    const double z = detail::cos(pi * u);
-    w = (1.0 + detail::mul(s, z)) / (s + z);
-    const double y = detail::mul(kappa, s - w);
-    const double v = bg.next_double();
-    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
-      break;
-    }
-  }
-
-  const double u = bg.next_double();
-  double result = detail::acos(w);
-  if (u < 0.5) {
-    result = -result;
-  }
-  result += mu;
-  const bool neg = (result < 0.0);
-  double mod = detail::fabs(result);
-  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
-  if (neg) {
-    mod *= -1.0;
-  }
-  return mod;
+  return vonmises_bf(bg, mu, kappa, vonmises_s(kappa));
 }
+
+// cnt vonmises values: in the Best-Fisher regime s is computed once (NumPy recomputes it per
+// value: two sqrt and three divisions), with the engine state in locals.
+template <class BitGen>
+void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double* out) noexcept {
+  if (!(kappa >= 1e-8 && kappa <= 1e6)) {  // NaN, the uniform and the wrapped-normal regimes
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
+    return;
+  }
+  const double s = vonmises_s(kappa);
+  detail::with_local_engine(bg, [=](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises_bf(e, mu, kappa, s);
+  });
+}
+
+struct vonmises_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mu, double kappa) const noexcept {
+    return vonmises(bg, mu, kappa);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mu, double kappa) const noexcept {
+    vonmises_fill(bg, mu, kappa, n, out);
+  }
+};
 
 // random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
 template <class BitGen>
@@ -11214,11 +11353,27 @@ double wald(BitGen& bg, double mean, double scale) noexcept {
   const double d = 1.0 + detail::sqrt(1.0 + 4.0 * scale / y);
   const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
-  if (u <= mean / (mean + x)) {
-    return x;
-  }
-  return mean * mean / x;
+  return detail::wald_choose(u, mean, x);
 }
+
+// cnt wald values (NumPy's size=cnt loop) with the engine state in locals.
+template <class BitGen>
+void wald_fill(BitGen& bg, double mean, double scale, std::size_t cnt, double* out) noexcept {
+  detail::with_local_engine(bg, [=](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = wald(e, mean, scale);
+  });
+}
+
+struct wald_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mean, double scale) const noexcept {
+    return wald(bg, mean, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mean, double scale) const noexcept {
+    wald_fill(bg, mean, scale, n, out);
+  }
+};
 
 // random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
 // Also used by RandomState.triangular.
@@ -11417,6 +11572,38 @@ void multivariate_hypergeometric_count(BitGen& bg, std::int64_t total, const std
   }
 }
 
+// distributions::hypergeometric with the HRUA setups kept in a small direct-mapped cache keyed
+// by (good, bad, sample) (when `enabled`; the same values as the plain call either way).
+class hrua_setup_cache {
+ public:
+  explicit hrua_setup_cache(bool enabled) : slots_(enabled ? size : 0) {}
+
+  template <class BitGen>
+  std::int64_t draw(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
+    if (slots_.empty() || !(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric(bg, good, bad, sample);
+    }
+    const std::uint64_t h = static_cast<std::uint64_t>(good) * 0x9E3779B97F4A7C15u ^
+                            static_cast<std::uint64_t>(bad) * 0xC2B2AE3D27D4EB4Fu ^
+                            static_cast<std::uint64_t>(sample) * 0x165667B19E3779F9u;
+    slot& sl = slots_[static_cast<std::size_t>(h >> 58)];  // size == 64
+    if (!(sl.used && sl.st.good == good && sl.st.bad == bad && sl.st.sample == sample)) {
+      sl.st = hypergeometric_hrua_setup(good, bad, sample);
+      sl.used = true;
+    }
+    const hypergeometric_hrua_setup& st = sl.st;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  static constexpr std::size_t size = 64;
+  struct slot {
+    bool used = false;
+    hypergeometric_hrua_setup st{20, 20, 10};  // placeholder until used
+  };
+  std::vector<slot> slots_;
+};
+
 // Mirrors random_multivariate_hypergeometric_marginals (random_mvhg_marginals.c): per draw,
 // remaining = total; for j < num_colors-1 while some are still to be taken:
 // remaining -= colors[j]; out[j] = hypergeometric(colors[j], remaining, num_to_sample);
@@ -11435,13 +11622,16 @@ void multivariate_hypergeometric_marginals(BitGen& bg, std::int64_t total,
   if (more_than_half) {
     nsample = total - nsample;
   }
+  // Long runs keep the HRUA setups (the same doubles as NumPy's per-call setup): the parameters
+  // (colors[j], remaining, num_to_sample) take few distinct values.
+  hrua_setup_cache cache(rows >= 1024);
   for (std::size_t r = 0; r < rows; ++r) {
     std::int64_t* row = out + r * num_colors;
     std::int64_t num_to_sample = nsample;
     std::int64_t remaining = total;
     for (std::size_t j = 0; num_to_sample > 0 && j + 1 < num_colors; ++j) {
       remaining -= colors[j];
-      const std::int64_t got = hypergeometric(bg, colors[j], remaining, num_to_sample);
+      const std::int64_t got = cache.draw(bg, colors[j], remaining, num_to_sample);
       row[j] = got;
       num_to_sample -= got;
     }
@@ -12696,9 +12886,9 @@ class Generator {
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
   // result is uniform on [-pi, pi) and, as in NumPy, does not depend on mu.
-  static constexpr auto vonmises_ = detail::make_method<double>(
-      [](auto& g, double mu, double kappa) { return distributions::vonmises(g, mu, kappa); },
-      detail::prm<double>("mu"), detail::prm<double>("kappa", P_::non_negative));
+  static constexpr auto vonmises_ =
+      detail::make_method<double>(distributions::vonmises_kernel{}, detail::prm<double>("mu"),
+                                  detail::prm<double>("kappa", P_::non_negative));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   static constexpr auto pareto_ =
@@ -12741,8 +12931,8 @@ class Generator {
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   static constexpr auto wald_ = detail::make_method<double>(
-      [](auto& g, double mean, double scale) { return distributions::wald(g, mean, scale); },
-      detail::prm<double>("mean", P_::positive), detail::prm<double>("scale", P_::positive));
+      distributions::wald_kernel{}, detail::prm<double>("mean", P_::positive),
+      detail::prm<double>("scale", P_::positive));
   NPRANDOM_DRAW_FORMS(wald, double, (double, mean), (double, scale));
 
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
@@ -12859,8 +13049,7 @@ class Generator {
                            (std::int64_t, nbad), (std::int64_t, nsample));
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
-      [](auto& g, double p) { return distributions::logseries(g, p); },
-      detail::prm<double>("p", P_::bounded_lt_0_1));
+      distributions::logseries_kernel{}, detail::prm<double>("p", P_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
@@ -13567,8 +13756,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double X =
       mean + detail::mul(mu_2l, Y - detail::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
-  if (U <= mean / (mean + X)) return X;
-  return mean * mean / X;
+  return ::nprandom::detail::wald_choose(U, mean, X);
 }
 
 // legacy_standard_t: gauss first, then standard_gamma(df / 2); sqrt(df/2) * N / sqrt(G).
@@ -13660,13 +13848,11 @@ inline double vonmises_s(double kappa) noexcept {
   return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
 }
 
-// legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
-// NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
+// legacy_vonmises's Best-Fisher rejection on a prepared s, then the sign, mu shift and fmod
+// reduction; the two sign flips selected by bit mask (coin flips for the branch predictor), the
+// doubles those of NumPy's branches.
 template <class BitGen>
-double vonmises(BitGen& bg, double mu, double kappa) noexcept {
-  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
-  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
-  const double s = vonmises_s(kappa);
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
   double W;
   for (;;) {
     const double U = bg.next_double();
@@ -13677,15 +13863,41 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
-  double result = detail::acos(W);
-  if (U < 0.5) result = -result;
+  const double A = detail::acos(W);
+  double result = ::nprandom::detail::select_bits(U < 0.5, -A, A);
   result += mu;
   const bool neg = (result < 0);
   double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2 * pi) - pi);
-  if (neg) mod *= -1;
-  return mod;
+  return ::nprandom::detail::select_bits(neg, mod * -1, mod);
 }
+
+// legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
+// NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
+template <class BitGen>
+double vonmises(BitGen& bg, double mu, double kappa) noexcept {
+  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
+  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
+  return vonmises_bf(bg, mu, kappa, vonmises_s(kappa));
+}
+
+// RandomState.vonmises's kernel: one value, and the sized fill with s computed once (NumPy
+// recomputes it per value).
+struct vonmises_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mu, double kappa) const noexcept {
+    return vonmises(bg, mu, kappa);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mu, double kappa) const noexcept {
+    if (!(kappa >= 1e-8)) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = vonmises(bg, mu, kappa);
+      return;
+    }
+    const double s = vonmises_s(kappa);
+    for (std::size_t i = 0; i < n; ++i) out[i] = vonmises_bf(bg, mu, kappa, s);
+  }
+};
 
 // legacy_negative_binomial: poisson(gamma(n, (1 - p) / p)) with the legacy gamma and the shared
 // random_poisson.
@@ -13700,6 +13912,19 @@ template <class BitGen>
 std::int64_t poisson(BitGen& bg, double lam) noexcept {
   return distributions::poisson(bg, lam);
 }
+
+// RandomState.poisson's kernel: one value, and the sized fill of the shared random_poisson with
+// its per-lam setup made once (distributions::poisson_fill: the same doubles as per value).
+struct poisson_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double lam) const noexcept {
+    return poisson(bg, lam);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double lam) const {
+    distributions::poisson_fill(bg, lam, out, n);
+  }
+};
 
 // NumPy's binomial_t: the per-(n, p) setup cached between calls. The values depend only on
 // (n, p), so the cache affects speed, never the draws. RandomState keeps one.
@@ -13760,10 +13985,10 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
 // legacy_random_binomial_btpe: Kachitvichyanukul & Schmeiser (1988) BTPE, frozen with the
 // original Stirling-correction error (constant 13680 and all four terms added). Two doubles per
 // attempt.
-template <class BitGen>
-std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
-                                  legacy::BinomialCache& bc) noexcept {
-  double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
+// The setup, kept in the cache between calls with the same (n, p).
+inline void legacy_binomial_btpe_setup(std::int64_t n, double p,
+                                       legacy::BinomialCache& bc) noexcept {
+  double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3;
   std::int64_t m;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
     bc.nsave = n;
@@ -13786,23 +14011,89 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     bc.lamr = lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
     bc.p2 = p2 = detail::mul(p1, 1.0 + detail::mul(2.0, c));
     bc.p3 = p3 = p2 + c / laml;
-    bc.p4 = p4 = p3 + c / lamr;
-  } else {
-    r = bc.r;
-    q = bc.q;
-    fm = bc.fm;
-    m = bc.m;
-    p1 = bc.p1;
-    xm = bc.xm;
-    xl = bc.xl;
-    xr = bc.xr;
-    c = bc.c;
-    laml = bc.laml;
-    lamr = bc.lamr;
-    p2 = bc.p2;
-    p3 = bc.p3;
-    p4 = bc.p4;
+    bc.p4 = p3 + c / lamr;
   }
+}
+
+// Step 50's F and Step 52's right-hand side for candidate y: functions of y and the setup only
+// (not of the uniforms), so the sized fill may memoise them (legacy_btpe_memo).
+struct legacy_btpe_direct {
+  const legacy::BinomialCache& bc;
+  std::int64_t n;
+  double step50(std::int64_t y) const noexcept {
+    const double r = bc.r, q = bc.q;
+    const std::int64_t m = bc.m;
+    const double s = r / q;
+    const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
+    double F = 1.0;
+    if (m < y) {
+      for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
+    } else if (m > y) {
+      for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
+    }
+    return F;
+  }
+  double step52(std::int64_t y) const noexcept {
+    const double r = bc.r, q = bc.q, xm = bc.xm;
+    const std::int64_t m = bc.m;
+    const double dn = static_cast<double>(n);
+    const double dm = static_cast<double>(m);
+    const double x1 = static_cast<double>(y) + 1;
+    const double f1 = dm + 1;
+    const double z = dn + 1 - dm;
+    const double w = dn - static_cast<double>(y) + 1;
+    const double x2 = x1 * x1;
+    const double f2 = f1 * f1;
+    const double z2 = z * z;
+    const double w2 = w * w;
+    return (detail::mul(xm, detail::log(f1 / x1)) +
+            detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+            detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
+            (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.);
+  }
+};
+
+// legacy_btpe_direct's values memoised on first use for |y - m| <= window (identical numbers,
+// each computed once per sized call).
+struct legacy_btpe_memo {
+  legacy_btpe_direct direct;
+  std::int64_t lo, window;
+  std::vector<double> f50, r52;
+  legacy_btpe_memo(const legacy::BinomialCache& bc, std::int64_t n, std::int64_t window_)
+      : direct{bc, n},
+        lo(bc.m - window_),
+        window(window_),
+        f50(static_cast<std::size_t>(2 * window_ + 1), std::numeric_limits<double>::quiet_NaN()),
+        r52(f50) {}
+  double step50(std::int64_t y) noexcept {
+    return get(f50, y, [&] { return direct.step50(y); });
+  }
+  double step52(std::int64_t y) noexcept {
+    return get(r52, y, [&] { return direct.step52(y); });
+  }
+
+ private:
+  template <class F>
+  double get(std::vector<double>& t, std::int64_t y, F&& f) noexcept {
+    const std::int64_t d = y - lo;
+    if (d < 0 || d > 2 * window) return f();
+    double& slot = t[static_cast<std::size_t>(d)];
+    if (detail::isnan(slot)) slot = f();
+    return slot;
+  }
+};
+
+// legacy_random_binomial_btpe's sampling loop on a prepared cache; `terms` is legacy_btpe_direct
+// or legacy_btpe_memo (same values).
+template <class BitGen, class Terms>
+std::int64_t legacy_binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
+                                       const legacy::BinomialCache& bc, Terms& terms) noexcept {
+  const double r = bc.r, q = bc.q, p1 = bc.p1, xm = bc.xm, xl = bc.xl, xr = bc.xr, c = bc.c,
+               laml = bc.laml, lamr = bc.lamr, p2 = bc.p2, p3 = bc.p3, p4 = bc.p4;
+  const std::int64_t m = bc.m;
   const double dn = static_cast<double>(n);
   const double dm = static_cast<double>(m);
   std::int64_t y;
@@ -13832,16 +14123,7 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const std::int64_t k = y - m < 0 ? m - y : y - m;
     const double dk = static_cast<double>(k);
     if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
-      const double s = r / q;
-      const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
-      double F = 1.0;
-      if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++)
-          F = detail::mul(F, a / static_cast<double>(i) - s);
-      } else if (m > y) {
-        for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
-      }
-      if (v > F) continue;
+      if (v > terms.step50(y)) continue;
       break;  // Step 60
     }
     // Step 52
@@ -13854,21 +14136,7 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
-    const double x1 = static_cast<double>(y) + 1;
-    const double f1 = dm + 1;
-    const double z = dn + 1 - dm;
-    const double w = dn - static_cast<double>(y) + 1;
-    const double x2 = x1 * x1;
-    const double f2 = f1 * f1;
-    const double z2 = z * z;
-    const double w2 = w * w;
-    if (A > (detail::mul(xm, detail::log(f1 / x1)) +
-             detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
-             detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
-             (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.)) {
+    if (A > terms.step52(y)) {
       continue;
     }
     break;
@@ -13876,6 +14144,14 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
   // Step 60
   if (p > 0.5) y = n - y;
   return y;
+}
+
+template <class BitGen>
+std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
+                                  legacy::BinomialCache& bc) noexcept {
+  legacy_binomial_btpe_setup(n, p, bc);
+  legacy_btpe_direct terms{bc, n};
+  return legacy_binomial_btpe_draw(bg, n, p, bc, terms);
 }
 
 }  // namespace detail
@@ -13910,7 +14186,19 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   const bool flip = !(p <= 0.5);
   const double pp = flip ? 1.0 - p : p;
   constexpr std::int64_t max_table = 255;
-  if (!(pp * static_cast<double>(n) <= 30.0) || bc.m > max_table || bc.m < 0) {
+  if (!(pp * static_cast<double>(n) <= 30.0)) {
+    // BTPE: the cache holds the setup for (n, pp); Step 50's F and Step 52's bound memoised
+    // per candidate y within 8 sd of the mode (at most 2048 and count each side).
+    const double wd = detail::mul(8.0, detail::sqrt(static_cast<double>(n) * bc.r * bc.q)) + 21;
+    const double cap = static_cast<double>(count < 2048 ? count : 2048);
+    detail::legacy_btpe_memo terms(bc, n, static_cast<std::int64_t>(wd < cap ? wd : cap));
+    for (std::size_t i = 1; i < count; ++i) {
+      const std::int64_t y = detail::legacy_binomial_btpe_draw(bg, n, pp, bc, terms);
+      out[i] = flip ? n - y : y;
+    }
+    return;
+  }
+  if (bc.m > max_table || bc.m < 0) {
     for (std::size_t i = 1; i < count; ++i) out[i] = binomial(bg, p, n, bc);
     return;
   }
@@ -13968,53 +14256,75 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   return z;
 }
 
+// The per-(good, bad, sample) setup of random_hypergeometric_hrua (legacy), computed as NumPy
+// computes it on every call (the same doubles every time); gp(Z) is the sum of the four
+// log-gammas that the attempt subtracts from d10.
+struct legacy_hrua_setup {
+  std::int64_t good, bad, sample, mingoodbad, maxgoodbad, m;
+  double d6, d8, d10, d11, d7;
+
+  legacy_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
+      : good(good_), bad(bad_), sample(sample_) {
+    using distributions::loggam;
+    constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
+    constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
+    mingoodbad = good < bad ? good : bad;
+    const std::int64_t popsize = good + bad;
+    maxgoodbad = good > bad ? good : bad;
+    m = sample < popsize - sample ? sample : popsize - sample;
+    const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
+    const double d5 = 1.0 - d4;
+    d6 = mul(static_cast<double>(m), d4) + 0.5;
+    d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 * d5 /
+                          static_cast<double>(popsize - 1) +
+                      0.5);
+    d8 = mul(D1, d7) + D2;
+    const std::int64_t d9 = trunc_int64_x86(
+        detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+    d10 = (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
+           loggam(static_cast<double>(m - d9 + 1)) +
+           loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
+    const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
+    const double fl = detail::floor(d6 + mul(16.0, d7));
+    d11 = mmin < fl ? mmin : fl;
+  }
+
+  double gp(std::int64_t Z) const noexcept {
+    using distributions::loggam;
+    return loggam(static_cast<double>(Z + 1)) + loggam(static_cast<double>(mingoodbad - Z + 1)) +
+           loggam(static_cast<double>(m - Z + 1)) +
+           loggam(static_cast<double>(maxgoodbad - m + Z + 1));
+  }
+};
+
 // random_hypergeometric_hrua (legacy): Stadlober's HRUA ratio-of-uniforms (1989) with the old
-// random_loggam based log-factorials. Two doubles per attempt.
-template <class BitGen>
-std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                        std::int64_t sample) noexcept {
-  using distributions::loggam;
-  constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
-  constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
-  const std::int64_t mingoodbad = good < bad ? good : bad;
-  const std::int64_t popsize = good + bad;
-  const std::int64_t maxgoodbad = good > bad ? good : bad;
-  const std::int64_t m = sample < popsize - sample ? sample : popsize - sample;
-  const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
-  const double d5 = 1.0 - d4;
-  const double d6 = mul(static_cast<double>(m), d4) + 0.5;
-  const double d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) *
-                                     d4 * d5 / static_cast<double>(popsize - 1) +
-                                 0.5);
-  const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 = trunc_int64_x86(
-      detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
-                    static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
-  const double d10 =
-      (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
-       loggam(static_cast<double>(m - d9 + 1)) +
-       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
-  const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = detail::floor(d6 + mul(16.0, d7));
-  const double d11 = mmin < fl ? mmin : fl;
+// random_loggam based log-factorials. Two doubles per attempt. `gp(Z)` must return st.gp(Z)
+// (the sized fill memoises it).
+template <class BitGen, class Gp>
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, const legacy_hrua_setup& st, Gp&& gp) noexcept {
   std::int64_t Z;
   for (;;) {
     const double X = bg.next_double();
     const double Y = bg.next_double();
-    const double W = d6 + d8 * (Y - 0.5) / X;
-    if ((W < 0.0) || (W >= d11)) continue;
+    const double W = st.d6 + st.d8 * (Y - 0.5) / X;
+    if ((W < 0.0) || (W >= st.d11)) continue;
     Z = trunc_int64_x86(detail::floor(W));
-    const double T = d10 - (loggam(static_cast<double>(Z + 1)) +
-                            loggam(static_cast<double>(mingoodbad - Z + 1)) +
-                            loggam(static_cast<double>(m - Z + 1)) +
-                            loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
+    const double T = st.d10 - gp(Z);
     if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
     if (2.0 * detail::log(X) <= T) break;
   }
-  if (good > bad) Z = m - Z;
-  if (m < sample) Z = good - Z;
+  if (st.good > st.bad) Z = st.m - Z;
+  if (st.m < st.sample) Z = st.good - Z;
   return Z;
+}
+
+template <class BitGen>
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                        std::int64_t sample) noexcept {
+  const legacy_hrua_setup st(good, bad, sample);
+  return legacy_hypergeometric_hrua(bg, st, [&st](std::int64_t Z) { return st.gp(Z); });
 }
 
 }  // namespace detail
@@ -14030,22 +14340,80 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
   return 0;
 }
 
+// RandomState.hypergeometric's kernel: one value, and the sized fill with the HRUA setup made
+// once and its log-gamma sums memoised per candidate Z near the mode (the same doubles as
+// NumPy's per-call setup and per-attempt sums).
+struct hypergeometric_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) const noexcept {
+    return hypergeometric(bg, good, bad, sample);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t cnt, std::int64_t good, std::int64_t bad,
+            std::int64_t sample) const {
+    if (!(sample > 10) || cnt < 64) {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric(bg, good, bad, sample);
+      return;
+    }
+    const detail::legacy_hrua_setup st(good, bad, sample);
+    // Z lies in [0, d11); memoise [d6 - w, d6 + w] with w <= 2048 and <= cnt.
+    const double wd = detail::mul(16.0, st.d7) + 1;
+    const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
+    const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
+    const std::int64_t c = static_cast<std::int64_t>(st.d6);
+    const std::int64_t k0 = c - w > 0 ? c - w : 0;
+    std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
+                             std::numeric_limits<double>::quiet_NaN());
+    const auto gp = [&](std::int64_t Z) {
+      const std::int64_t d = Z - k0;  // 0 <= Z < d11
+      if (d < 0 || d > 2 * w) return st.gp(Z);
+      double& slot = memo[static_cast<std::size_t>(d)];
+      if (detail::isnan(slot)) slot = st.gp(Z);
+      return slot;
+    };
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = detail::legacy_hypergeometric_hrua(bg, st, gp);
+  }
+};
+
 // legacy_random_zipf: the frozen copy (NumPy 2.1+) of the 1.24 Devroye rejection sampler:
 // U = 1 - next_double, then V, X = floor(U^(-1/(a-1))); rejects X > 2^63 or X < 1. Loops
 // forever for a >= 1025, exactly like NumPy's RandomState.zipf.
+// `zipf_from` takes the per-a setup am1 = a - 1, b = 2^am1 and -1/am1 (NumPy recomputes them
+// per value / per attempt; the sized fill makes them once, the same doubles).
 template <class BitGen>
-std::int64_t zipf(BitGen& bg, double a) noexcept {
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
+                                              double neg_inv_am1) noexcept {
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = detail::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, neg_inv_am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
   }
 }
+
+template <class BitGen>
+std::int64_t zipf(BitGen& bg, double a) noexcept {
+  const double am1 = a - 1.0;
+  return zipf_from(bg, am1, detail::pow(2.0, am1), -1.0 / am1);
+}
+
+// RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
+struct zipf_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) const noexcept {
+    return zipf(bg, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double a) const noexcept {
+    const double am1 = a - 1.0;
+    const double b = detail::pow(2.0, am1);
+    const double neg_inv_am1 = -1.0 / am1;
+    for (std::size_t i = 0; i < n; ++i) out[i] = zipf_from(bg, am1, b, neg_inv_am1);
+  }
+};
 
 // legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
 // (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
@@ -14057,9 +14425,10 @@ std::int64_t geometric(BitGen& bg, double p) noexcept {
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
+// `logseries_from` takes r, the per-p setup (the sized fill computes it once: the C library
+// gives the same value every time; NumPy recomputes it per value).
 template <class BitGen>
-std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = detail::log(1.0 - p);
+NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double r) noexcept {
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
@@ -14075,6 +14444,24 @@ std::int64_t logseries(BitGen& bg, double p) noexcept {
     return 2;
   }
 }
+
+template <class BitGen>
+std::int64_t logseries(BitGen& bg, double p) noexcept {
+  return logseries_from(bg, p, detail::log(1.0 - p));
+}
+
+// RandomState.logseries's kernel: one value, and the sized fill with r computed once.
+struct logseries_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) const noexcept {
+    return logseries(bg, p);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
+    const double r = detail::log(1.0 - p);
+    for (std::size_t i = 0; i < n; ++i) out[i] = logseries_from(bg, p, r);
+  }
+};
 
 // legacy_random_multinomial (NumPy 2.5): conditional binomials with the legacy binomial, so a
 // zero probability or a zero remaining count still consumes one double. Stops as soon as the
@@ -15052,8 +15439,7 @@ class BasicRandomState {
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
   static constexpr auto vonmises_ = detail::bg_method<double>(
-      [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
-      detail::prm<double>("mu"),
+      legacy::vonmises_kernel{}, detail::prm<double>("mu"),
       detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
@@ -15289,18 +15675,16 @@ class BasicRandomState {
       detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
-  static constexpr auto poisson_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double lam) { return legacy::poisson(bg, lam); },
-                                      detail::prm<double>("lam", C_::legacy_poisson));
+  static constexpr auto poisson_ = detail::bg_method<std::int64_t>(
+      legacy::poisson_kernel{}, detail::prm<double>("lam", C_::legacy_poisson));
   NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  static constexpr auto zipf_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
-                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
+  static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
+      legacy::zipf_kernel{}, detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ =
@@ -15312,22 +15696,18 @@ class BasicRandomState {
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
   /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
   static constexpr auto hypergeometric_ =
-      detail::bg_method<std::int64_t>(
-          [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-            return legacy::hypergeometric(bg, ngood, nbad, nsample);
-          },
-          detail::prm<std::int64_t>("ngood", C_::non_negative_long),
-          detail::prm<std::int64_t>("nbad", C_::non_negative),
-          detail::prm<std::int64_t>("nsample", C_::gte_1))
+      detail::bg_method<std::int64_t>(legacy::hypergeometric_kernel{},
+                                      detail::prm<std::int64_t>("ngood", C_::non_negative_long),
+                                      detail::prm<std::int64_t>("nbad", C_::non_negative),
+                                      detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
-  static constexpr auto logseries_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::logseries(bg, p); },
-                                      detail::prm<double>("p", C_::bounded_lt_0_1));
+  static constexpr auto logseries_ = detail::bg_method<std::int64_t>(
+      legacy::logseries_kernel{}, detail::prm<double>("p", C_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
@@ -15368,13 +15748,15 @@ class BasicRandomState {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
     const std::size_t k = alpha.size(), total = detail::checked_elements<double>(size, k);
-    for (std::size_t i = 0; i < total; i += k) {
-      double acc = 0.0;
-      for (std::size_t j = 0; j < k; ++j)
-        acc = acc + (out[i + j] = legacy::standard_gamma(aug_, alpha[j]));
-      const double invacc = 1 / acc;
-      for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
-    }
+    detail::with_aug(aug_, total, [&](auto& aug) {  // the block cursor for long draws
+      for (std::size_t i = 0; i < total; i += k) {
+        double acc = 0.0;
+        for (std::size_t j = 0; j < k; ++j)
+          acc = acc + (out[i + j] = legacy::standard_gamma(aug, alpha[j]));
+        const double invacc = 1 / acc;
+        for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
+      }
+    });
   }
 
   /// multivariate_normal(mean, cov[, size], check_valid="warn", tol=1e-8): SVD only,

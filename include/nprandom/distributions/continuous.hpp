@@ -42,6 +42,14 @@ NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
   return vlog_double((vlog_bits(a) & m) | (vlog_bits(b) & ~m));
 }
 
+// The last step of the Michael-Schucany-Haas wald sampler (NumPy's random_wald and
+// legacy_wald): x if u <= mean / (mean + x), else mean * mean / x. Both candidates are computed
+// and one kept by bit mask: the comparison is a coin flip for the branch predictor, and its
+// mispredictions cost more than the extra division (same doubles either way).
+NPRANDOM_ALWAYS_INLINE double wald_choose(double u, double mean, double x) noexcept {
+  return select_bits(u <= mean / (mean + x), x, mean * mean / x);
+}
+
 // f(o, buf, m) for consecutive blocks of out: m <= log_fill_block values at o, buf a scratch
 // array of log_fill_block doubles.
 template <class F>
@@ -158,6 +166,46 @@ double standard_t(BitGen& bg, double df) noexcept {
   return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
 }
 
+// Best & Fisher's constant s of random_vonmises for 1e-8 <= kappa <= 1e6 (a Taylor expansion
+// below 1e-5): the per-kappa setup, the same value on every call.
+inline double vonmises_s(double kappa) noexcept {
+  if (kappa < 1e-5) {
+    return (1.0 / kappa + kappa);
+  }
+  const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
+  const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
+  return (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
+}
+
+// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s, then a third U
+// for the sign, the mu shift and the fmod reduction. The two sign flips are selected by bit mask
+// (each is a coin flip for the branch predictor); the doubles are those of NumPy's branches.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
+  double w;
+  for (;;) {
+    const double u = bg.next_double();
+    const double z = detail::cos(pi * u);
+    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double y = detail::mul(kappa, s - w);
+    const double v = bg.next_double();
+    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
+    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
+      break;
+    }
+  }
+
+  const double u = bg.next_double();
+  const double a = detail::acos(w);
+  double result = detail::select_bits(u < 0.5, -a, a);
+  result += mu;
+  const bool neg = (result < 0.0);
+  double mod = detail::fabs(result);
+  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
+  return detail::select_bits(neg, mod * -1.0, mod);
+}
+
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
 // distribution", Applied Statistics 28, 1979).
 // * kappa NaN: NaN, no draw.
@@ -174,14 +222,7 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
   if (kappa < 1e-8) {
     return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1.0);
   }
-  double s;
-  if (kappa < 1e-5) {
-    s = (1.0 / kappa + kappa);
-  } else if (kappa <= 1e6) {
-    const double r = 1.0 + detail::sqrt(1.0 + detail::mul(4.0 * kappa, kappa));
-    const double rho = (r - detail::sqrt(2.0 * r)) / (2.0 * kappa);
-    s = (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
-  } else {
+  if (kappa > 1e6) {
     double result = mu + detail::mul(detail::sqrt(1.0 / kappa), standard_normal(bg));
     if (result < -pi) {
       result += detail::mul(2.0, pi);
@@ -191,34 +232,33 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     }
     return result;
   }
-
-  double w;
-  for (;;) {
-    const double u = bg.next_double();
-    const double z = detail::cos(pi * u);
-    w = (1.0 + detail::mul(s, z)) / (s + z);
-    const double y = detail::mul(kappa, s - w);
-    const double v = bg.next_double();
-    // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
-    if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
-      break;
-    }
-  }
-
-  const double u = bg.next_double();
-  double result = detail::acos(w);
-  if (u < 0.5) {
-    result = -result;
-  }
-  result += mu;
-  const bool neg = (result < 0.0);
-  double mod = detail::fabs(result);
-  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
-  if (neg) {
-    mod *= -1.0;
-  }
-  return mod;
+  return vonmises_bf(bg, mu, kappa, vonmises_s(kappa));
 }
+
+// cnt vonmises values: in the Best-Fisher regime s is computed once (NumPy recomputes it per
+// value: two sqrt and three divisions), with the engine state in locals.
+template <class BitGen>
+void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double* out) noexcept {
+  if (!(kappa >= 1e-8 && kappa <= 1e6)) {  // NaN, the uniform and the wrapped-normal regimes
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
+    return;
+  }
+  const double s = vonmises_s(kappa);
+  detail::with_local_engine(bg, [=](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises_bf(e, mu, kappa, s);
+  });
+}
+
+struct vonmises_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mu, double kappa) const noexcept {
+    return vonmises(bg, mu, kappa);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mu, double kappa) const noexcept {
+    vonmises_fill(bg, mu, kappa, n, out);
+  }
+};
 
 // random_pareto: expm1(E / a) (NumPy >= 1.22). One E.
 template <class BitGen>
@@ -415,11 +455,27 @@ double wald(BitGen& bg, double mean, double scale) noexcept {
   const double d = 1.0 + detail::sqrt(1.0 + 4.0 * scale / y);
   const double x = detail::mul(mean, 1.0 - 2.0 / d);
   const double u = bg.next_double();
-  if (u <= mean / (mean + x)) {
-    return x;
-  }
-  return mean * mean / x;
+  return detail::wald_choose(u, mean, x);
 }
+
+// cnt wald values (NumPy's size=cnt loop) with the engine state in locals.
+template <class BitGen>
+void wald_fill(BitGen& bg, double mean, double scale, std::size_t cnt, double* out) noexcept {
+  detail::with_local_engine(bg, [=](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = wald(e, mean, scale);
+  });
+}
+
+struct wald_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mean, double scale) const noexcept {
+    return wald(bg, mean, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mean, double scale) const noexcept {
+    wald_fill(bg, mean, scale, n, out);
+  }
+};
 
 // random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
 // Also used by RandomState.triangular.

@@ -14,6 +14,8 @@
 #define NPRANDOM_DISTRIBUTIONS_DISCRETE_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/bitgen_traits.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/logfactorial_table.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -601,6 +603,17 @@ struct poisson_ptrs_setup {
         invalpha(1.1239 + 1.1328 / (b - 3.4)),
         vr(0.9277 - 3.6224 / (b - 2)),
         log_invalpha(detail::log(invalpha)) {}
+  // The setup of a single draw: without its two logs (NaN here), which only PTRS's final test
+  // needs (about one draw in seven); poisson_ptrs computes them there, the same values.
+  struct no_logs {};
+  poisson_ptrs_setup(double lam_, no_logs) noexcept
+      : lam(lam_),
+        loglam(std::numeric_limits<double>::quiet_NaN()),
+        b(0.931 + detail::mul(2.53, detail::sqrt(lam_))),
+        a(-0.059 + detail::mul(0.02483, b)),
+        invalpha(1.1239 + 1.1328 / (b - 3.4)),
+        vr(0.9277 - 3.6224 / (b - 2)),
+        log_invalpha(std::numeric_limits<double>::quiet_NaN()) {}
 };
 
 /// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
@@ -623,8 +636,11 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s, Rhs&& 
     const std::int64_t k = detail::floor_int64_x86(detail::mul(2 * a / us + b, U) + lam + 0.43);
     if ((us >= 0.07) && (V <= s.vr)) return k;
     if ((k < 0) || ((us < 0.013) && (V > us))) continue;
-    // log(V) == -inf is fine; us == 0 was rejected above (k < 0).
-    if ((detail::log(V) + s.log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
+    // log(V) == -inf is fine; us == 0 was rejected above (k < 0). log(invalpha) is never NaN
+    // (invalpha > 1 for lam >= 10): NaN marks a no_logs setup.
+    const double log_invalpha =
+        detail::isnan(s.log_invalpha) ? detail::log(s.invalpha) : s.log_invalpha;
+    if ((detail::log(V) + log_invalpha - detail::log(a / (us * us) + b)) <= rhs(k)) return k;
   }
 }
 
@@ -633,9 +649,16 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s) noexce
   return poisson_ptrs(bg, s, [&s](std::int64_t k) { return poisson_ptrs_rhs(s, k); });
 }
 
+/// One PTRS draw for lam (e.g. negative_binomial's gamma-distributed lam): the setup without
+/// the logs, log(lam) computed only in the final test (NumPy computes both on every call; the
+/// values are the same).
 template <class BitGen>
 inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
-  return poisson_ptrs(bg, poisson_ptrs_setup(lam));
+  const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
+  return poisson_ptrs(bg, s, [lam](std::int64_t k) {
+    return -lam + detail::mul(static_cast<double>(k), detail::log(lam)) -
+           loggam(static_cast<double>(k) + 1);
+  });
 }
 
 /// random_poisson_mult with enlam = exp(-lam) precomputed: multiply doubles until the product
@@ -995,6 +1018,53 @@ inline std::int64_t geometric_search(BitGen& bg, double p) noexcept {
   return X;
 }
 
+/// geometric_search's partial sums for one p, for long runs: sum[k] is the loop's `sum` after k
+/// steps (the same products and additions, in the same order). The sums never decrease (each
+/// step adds a product >= 0), so the loop's result for U is 1 + the number of sums below U,
+/// counted without data-dependent branches (the loop's exit is a coin flip for the branch
+/// predictor at p = 0.5): the first 8 by independent comparisons, else a branch-free binary
+/// search. A U above the last tabulated sum (probability <= (2/3)^64) resumes the loop there.
+struct geometric_search_table {
+  static constexpr std::size_t size = 64;
+  double sum[size];
+  double prod_last, q;
+
+  explicit geometric_search_table(double p) noexcept : q(1.0 - p) {
+    double s = p, prod = p;
+    sum[0] = s;
+    for (std::size_t k = 1; k < size; ++k) {
+      prod = detail::mul(prod, q);
+      s += prod;
+      sum[k] = s;
+    }
+    prod_last = prod;
+  }
+
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t draw(BitGen& bg) const noexcept {
+    const double U = bg.next_double();
+    // The first 8 sums by independent comparisons (no dependency chain); they hold U with
+    // probability >= 1 - (2/3)^8 = 96%.
+    std::size_t first = 0;
+    for (std::size_t k = 0; k < 8; ++k) first += static_cast<std::size_t>(sum[k] < U);
+    if (first < 8) return static_cast<std::int64_t>(first) + 1;
+    std::size_t base = 0;  // number of sums below U found so far
+    for (std::size_t half = size / 2; half > 0; half /= 2) {
+      base += half & (std::size_t{0} - static_cast<std::size_t>(sum[base + half - 1] < U));
+    }
+    base += static_cast<std::size_t>(sum[base] < U);  // base in [0, size]
+    if (base < size) return static_cast<std::int64_t>(base) + 1;
+    std::int64_t X = static_cast<std::int64_t>(size);
+    double s = sum[size - 1], prod = prod_last;
+    while (U > s) {
+      prod = detail::mul(prod, q);
+      s += prod;
+      ++X;
+    }
+    return X;
+  }
+};
+
 /// random_geometric_inversion: ceil(-E / log1p(-p)) with one ziggurat standard_exponential E;
 /// results >= 2^63 are clamped to INT64_MAX (NumPy >= 1.25). `log1p_neg_p` is log1p(-p), the
 /// per-p setup (geometric_fill computes it once; the C library gives the same value every time).
@@ -1024,20 +1094,26 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
 template <class BitGen>
 inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
   if (p >= 0.333333333333333333333333) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_search(bg, p);
+    const geometric_search_table t(p);
+    detail::with_local_engine(bg, [&](auto& e) {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = t.draw(e);
+    });
     return;
   }
   const double l = detail::log1p(-p);
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(bg, l);
+  detail::with_local_engine(bg, [&](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(e, l);
+  });
 }
 
 /// random_logseries: Kemp's second accept-complement method (Kemp, "Efficient generation of
 /// logarithmically distributed pseudo-random variables", Applied Statistics 30, 1981), with
 /// r = log1p(-p) and q = -expm1(r*U) (NumPy >= 1.22). Each round draws V (V >= p returns 1),
 /// then U; a candidate floor(1 + log V / log q) < 1, or V == 0, starts a new round.
+/// `logseries_from` takes r, the per-p setup (logseries_fill computes it once per call: the C
+/// library gives the same value every time; NumPy recomputes it per value).
 template <class BitGen>
-inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = detail::log1p(-p);
+NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double r) noexcept {
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
@@ -1052,6 +1128,31 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
     return 2;
   }
 }
+
+template <class BitGen>
+inline std::int64_t logseries(BitGen& bg, double p) noexcept {
+  return logseries_from(bg, p, detail::log1p(-p));
+}
+
+template <class BitGen>
+inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
+  const double r = detail::log1p(-p);
+  detail::with_local_engine(bg, [&](auto& e) {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = logseries_from(e, p, r);
+  });
+}
+
+// Generator.logseries's kernel: one value, and the sized fill with r computed once.
+struct logseries_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) const noexcept {
+    return logseries(bg, p);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
+    logseries_fill(bg, p, out, n);
+  }
+};
 
 }  // namespace distributions
 }  // namespace nprandom

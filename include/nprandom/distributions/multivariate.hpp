@@ -198,6 +198,38 @@ void multivariate_hypergeometric_count(BitGen& bg, std::int64_t total, const std
   }
 }
 
+// distributions::hypergeometric with the HRUA setups kept in a small direct-mapped cache keyed
+// by (good, bad, sample) (when `enabled`; the same values as the plain call either way).
+class hrua_setup_cache {
+ public:
+  explicit hrua_setup_cache(bool enabled) : slots_(enabled ? size : 0) {}
+
+  template <class BitGen>
+  std::int64_t draw(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
+    if (slots_.empty() || !(sample >= 10 && sample <= good + bad - 10)) {
+      return hypergeometric(bg, good, bad, sample);
+    }
+    const std::uint64_t h = static_cast<std::uint64_t>(good) * 0x9E3779B97F4A7C15u ^
+                            static_cast<std::uint64_t>(bad) * 0xC2B2AE3D27D4EB4Fu ^
+                            static_cast<std::uint64_t>(sample) * 0x165667B19E3779F9u;
+    slot& sl = slots_[static_cast<std::size_t>(h >> 58)];  // size == 64
+    if (!(sl.used && sl.st.good == good && sl.st.bad == bad && sl.st.sample == sample)) {
+      sl.st = hypergeometric_hrua_setup(good, bad, sample);
+      sl.used = true;
+    }
+    const hypergeometric_hrua_setup& st = sl.st;
+    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+  }
+
+ private:
+  static constexpr std::size_t size = 64;
+  struct slot {
+    bool used = false;
+    hypergeometric_hrua_setup st{20, 20, 10};  // placeholder until used
+  };
+  std::vector<slot> slots_;
+};
+
 // Mirrors random_multivariate_hypergeometric_marginals (random_mvhg_marginals.c): per draw,
 // remaining = total; for j < num_colors-1 while some are still to be taken:
 // remaining -= colors[j]; out[j] = hypergeometric(colors[j], remaining, num_to_sample);
@@ -216,13 +248,16 @@ void multivariate_hypergeometric_marginals(BitGen& bg, std::int64_t total,
   if (more_than_half) {
     nsample = total - nsample;
   }
+  // Long runs keep the HRUA setups (the same doubles as NumPy's per-call setup): the parameters
+  // (colors[j], remaining, num_to_sample) take few distinct values.
+  hrua_setup_cache cache(rows >= 1024);
   for (std::size_t r = 0; r < rows; ++r) {
     std::int64_t* row = out + r * num_colors;
     std::int64_t num_to_sample = nsample;
     std::int64_t remaining = total;
     for (std::size_t j = 0; num_to_sample > 0 && j + 1 < num_colors; ++j) {
       remaining -= colors[j];
-      const std::int64_t got = hypergeometric(bg, colors[j], remaining, num_to_sample);
+      const std::int64_t got = cache.draw(bg, colors[j], remaining, num_to_sample);
       row[j] = got;
       num_to_sample -= got;
     }

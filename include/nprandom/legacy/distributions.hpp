@@ -22,6 +22,7 @@
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
+#include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
 
 #include <cstddef>
@@ -481,8 +482,7 @@ double wald(AugBitGen<BitGen>& aug, double mean, double scale) noexcept {
   const double X =
       mean + detail::mul(mu_2l, Y - detail::sqrt(detail::mul(4 * scale, Y) + detail::mul(Y, Y)));
   const double U = legacy_double(aug);
-  if (U <= mean / (mean + X)) return X;
-  return mean * mean / X;
+  return ::nprandom::detail::wald_choose(U, mean, X);
 }
 
 // legacy_standard_t: gauss first, then standard_gamma(df / 2); sqrt(df/2) * N / sqrt(G).
@@ -574,13 +574,11 @@ inline double vonmises_s(double kappa) noexcept {
   return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
 }
 
-// legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
-// NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
+// legacy_vonmises's Best-Fisher rejection on a prepared s, then the sign, mu shift and fmod
+// reduction; the two sign flips selected by bit mask (coin flips for the branch predictor), the
+// doubles those of NumPy's branches.
 template <class BitGen>
-double vonmises(BitGen& bg, double mu, double kappa) noexcept {
-  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
-  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
-  const double s = vonmises_s(kappa);
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
   double W;
   for (;;) {
     const double U = bg.next_double();
@@ -591,15 +589,41 @@ double vonmises(BitGen& bg, double mu, double kappa) noexcept {
     if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
   }
   const double U = bg.next_double();
-  double result = detail::acos(W);
-  if (U < 0.5) result = -result;
+  const double A = detail::acos(W);
+  double result = ::nprandom::detail::select_bits(U < 0.5, -A, A);
   result += mu;
   const bool neg = (result < 0);
   double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2 * pi) - pi);
-  if (neg) mod *= -1;
-  return mod;
+  return ::nprandom::detail::select_bits(neg, mod * -1, mod);
 }
+
+// legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
+// NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
+template <class BitGen>
+double vonmises(BitGen& bg, double mu, double kappa) noexcept {
+  if (detail::isnan(kappa)) return std::numeric_limits<double>::quiet_NaN();
+  if (kappa < 1e-8) return detail::mul(pi, detail::mul(2.0, bg.next_double()) - 1);
+  return vonmises_bf(bg, mu, kappa, vonmises_s(kappa));
+}
+
+// RandomState.vonmises's kernel: one value, and the sized fill with s computed once (NumPy
+// recomputes it per value).
+struct vonmises_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mu, double kappa) const noexcept {
+    return vonmises(bg, mu, kappa);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mu, double kappa) const noexcept {
+    if (!(kappa >= 1e-8)) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = vonmises(bg, mu, kappa);
+      return;
+    }
+    const double s = vonmises_s(kappa);
+    for (std::size_t i = 0; i < n; ++i) out[i] = vonmises_bf(bg, mu, kappa, s);
+  }
+};
 
 // legacy_negative_binomial: poisson(gamma(n, (1 - p) / p)) with the legacy gamma and the shared
 // random_poisson.
@@ -614,6 +638,19 @@ template <class BitGen>
 std::int64_t poisson(BitGen& bg, double lam) noexcept {
   return distributions::poisson(bg, lam);
 }
+
+// RandomState.poisson's kernel: one value, and the sized fill of the shared random_poisson with
+// its per-lam setup made once (distributions::poisson_fill: the same doubles as per value).
+struct poisson_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double lam) const noexcept {
+    return poisson(bg, lam);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double lam) const {
+    distributions::poisson_fill(bg, lam, out, n);
+  }
+};
 
 // NumPy's binomial_t: the per-(n, p) setup cached between calls. The values depend only on
 // (n, p), so the cache affects speed, never the draws. RandomState keeps one.
@@ -674,10 +711,10 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
 // legacy_random_binomial_btpe: Kachitvichyanukul & Schmeiser (1988) BTPE, frozen with the
 // original Stirling-correction error (constant 13680 and all four terms added). Two doubles per
 // attempt.
-template <class BitGen>
-std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
-                                  legacy::BinomialCache& bc) noexcept {
-  double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3, p4;
+// The setup, kept in the cache between calls with the same (n, p).
+inline void legacy_binomial_btpe_setup(std::int64_t n, double p,
+                                       legacy::BinomialCache& bc) noexcept {
+  double r, q, fm, p1, xm, xl, xr, c, laml, lamr, p2, p3;
   std::int64_t m;
   if (!bc.has_binomial || bc.nsave != n || bc.psave != p) {
     bc.nsave = n;
@@ -700,23 +737,89 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     bc.lamr = lamr = detail::mul(a, 1.0 + detail::rounded(a / 2.0));
     bc.p2 = p2 = detail::mul(p1, 1.0 + detail::mul(2.0, c));
     bc.p3 = p3 = p2 + c / laml;
-    bc.p4 = p4 = p3 + c / lamr;
-  } else {
-    r = bc.r;
-    q = bc.q;
-    fm = bc.fm;
-    m = bc.m;
-    p1 = bc.p1;
-    xm = bc.xm;
-    xl = bc.xl;
-    xr = bc.xr;
-    c = bc.c;
-    laml = bc.laml;
-    lamr = bc.lamr;
-    p2 = bc.p2;
-    p3 = bc.p3;
-    p4 = bc.p4;
+    bc.p4 = p3 + c / lamr;
   }
+}
+
+// Step 50's F and Step 52's right-hand side for candidate y: functions of y and the setup only
+// (not of the uniforms), so the sized fill may memoise them (legacy_btpe_memo).
+struct legacy_btpe_direct {
+  const legacy::BinomialCache& bc;
+  std::int64_t n;
+  double step50(std::int64_t y) const noexcept {
+    const double r = bc.r, q = bc.q;
+    const std::int64_t m = bc.m;
+    const double s = r / q;
+    const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
+    double F = 1.0;
+    if (m < y) {
+      for (std::int64_t i = m + 1; i <= y; i++) F = detail::mul(F, a / static_cast<double>(i) - s);
+    } else if (m > y) {
+      for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
+    }
+    return F;
+  }
+  double step52(std::int64_t y) const noexcept {
+    const double r = bc.r, q = bc.q, xm = bc.xm;
+    const std::int64_t m = bc.m;
+    const double dn = static_cast<double>(n);
+    const double dm = static_cast<double>(m);
+    const double x1 = static_cast<double>(y) + 1;
+    const double f1 = dm + 1;
+    const double z = dn + 1 - dm;
+    const double w = dn - static_cast<double>(y) + 1;
+    const double x2 = x1 * x1;
+    const double f2 = f1 * f1;
+    const double z2 = z * z;
+    const double w2 = w * w;
+    return (detail::mul(xm, detail::log(f1 / x1)) +
+            detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
+            detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
+            (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
+            (13680. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.);
+  }
+};
+
+// legacy_btpe_direct's values memoised on first use for |y - m| <= window (identical numbers,
+// each computed once per sized call).
+struct legacy_btpe_memo {
+  legacy_btpe_direct direct;
+  std::int64_t lo, window;
+  std::vector<double> f50, r52;
+  legacy_btpe_memo(const legacy::BinomialCache& bc, std::int64_t n, std::int64_t window_)
+      : direct{bc, n},
+        lo(bc.m - window_),
+        window(window_),
+        f50(static_cast<std::size_t>(2 * window_ + 1), std::numeric_limits<double>::quiet_NaN()),
+        r52(f50) {}
+  double step50(std::int64_t y) noexcept {
+    return get(f50, y, [&] { return direct.step50(y); });
+  }
+  double step52(std::int64_t y) noexcept {
+    return get(r52, y, [&] { return direct.step52(y); });
+  }
+
+ private:
+  template <class F>
+  double get(std::vector<double>& t, std::int64_t y, F&& f) noexcept {
+    const std::int64_t d = y - lo;
+    if (d < 0 || d > 2 * window) return f();
+    double& slot = t[static_cast<std::size_t>(d)];
+    if (detail::isnan(slot)) slot = f();
+    return slot;
+  }
+};
+
+// legacy_random_binomial_btpe's sampling loop on a prepared cache; `terms` is legacy_btpe_direct
+// or legacy_btpe_memo (same values).
+template <class BitGen, class Terms>
+std::int64_t legacy_binomial_btpe_draw(BitGen& bg, std::int64_t n, double p,
+                                       const legacy::BinomialCache& bc, Terms& terms) noexcept {
+  const double r = bc.r, q = bc.q, p1 = bc.p1, xm = bc.xm, xl = bc.xl, xr = bc.xr, c = bc.c,
+               laml = bc.laml, lamr = bc.lamr, p2 = bc.p2, p3 = bc.p3, p4 = bc.p4;
+  const std::int64_t m = bc.m;
   const double dn = static_cast<double>(n);
   const double dm = static_cast<double>(m);
   std::int64_t y;
@@ -746,16 +849,7 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const std::int64_t k = y - m < 0 ? m - y : y - m;
     const double dk = static_cast<double>(k);
     if (!((k > 20) && (dk < (detail::rounded((nrq) / 2.0) - 1)))) {
-      const double s = r / q;
-      const double a = s * static_cast<double>(nprandom::detail::wrap_add(n, 1));
-      double F = 1.0;
-      if (m < y) {
-        for (std::int64_t i = m + 1; i <= y; i++)
-          F = detail::mul(F, a / static_cast<double>(i) - s);
-      } else if (m > y) {
-        for (std::int64_t i = y + 1; i <= m; i++) F /= (a / static_cast<double>(i) - s);
-      }
-      if (v > F) continue;
+      if (v > terms.step50(y)) continue;
       break;  // Step 60
     }
     // Step 52
@@ -768,21 +862,7 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
     const double A = detail::log(v);
     if (A < (t - rho)) break;
     if (A > (t + rho)) continue;
-    const double x1 = static_cast<double>(y) + 1;
-    const double f1 = dm + 1;
-    const double z = dn + 1 - dm;
-    const double w = dn - static_cast<double>(y) + 1;
-    const double x2 = x1 * x1;
-    const double f2 = f1 * f1;
-    const double z2 = z * z;
-    const double w2 = w * w;
-    if (A > (detail::mul(xm, detail::log(f1 / x1)) +
-             detail::mul(static_cast<double>(n - m) + 0.5, detail::log(z / w)) +
-             detail::mul(static_cast<double>(y - m), detail::log(w * r / (x1 * q))) +
-             (13680. - (462. - (132. - (99. - 140. / f2) / f2) / f2) / f2) / f1 / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / z2) / z2) / z2) / z2) / z / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / x2) / x2) / x2) / x2) / x1 / 166320. +
-             (13680. - (462. - (132. - (99. - 140. / w2) / w2) / w2) / w2) / w / 166320.)) {
+    if (A > terms.step52(y)) {
       continue;
     }
     break;
@@ -790,6 +870,14 @@ std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
   // Step 60
   if (p > 0.5) y = n - y;
   return y;
+}
+
+template <class BitGen>
+std::int64_t legacy_binomial_btpe(BitGen& bg, std::int64_t n, double p,
+                                  legacy::BinomialCache& bc) noexcept {
+  legacy_binomial_btpe_setup(n, p, bc);
+  legacy_btpe_direct terms{bc, n};
+  return legacy_binomial_btpe_draw(bg, n, p, bc, terms);
 }
 
 }  // namespace detail
@@ -824,7 +912,19 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   const bool flip = !(p <= 0.5);
   const double pp = flip ? 1.0 - p : p;
   constexpr std::int64_t max_table = 255;
-  if (!(pp * static_cast<double>(n) <= 30.0) || bc.m > max_table || bc.m < 0) {
+  if (!(pp * static_cast<double>(n) <= 30.0)) {
+    // BTPE: the cache holds the setup for (n, pp); Step 50's F and Step 52's bound memoised
+    // per candidate y within 8 sd of the mode (at most 2048 and count each side).
+    const double wd = detail::mul(8.0, detail::sqrt(static_cast<double>(n) * bc.r * bc.q)) + 21;
+    const double cap = static_cast<double>(count < 2048 ? count : 2048);
+    detail::legacy_btpe_memo terms(bc, n, static_cast<std::int64_t>(wd < cap ? wd : cap));
+    for (std::size_t i = 1; i < count; ++i) {
+      const std::int64_t y = detail::legacy_binomial_btpe_draw(bg, n, pp, bc, terms);
+      out[i] = flip ? n - y : y;
+    }
+    return;
+  }
+  if (bc.m > max_table || bc.m < 0) {
     for (std::size_t i = 1; i < count; ++i) out[i] = binomial(bg, p, n, bc);
     return;
   }
@@ -882,53 +982,75 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
   return z;
 }
 
+// The per-(good, bad, sample) setup of random_hypergeometric_hrua (legacy), computed as NumPy
+// computes it on every call (the same doubles every time); gp(Z) is the sum of the four
+// log-gammas that the attempt subtracts from d10.
+struct legacy_hrua_setup {
+  std::int64_t good, bad, sample, mingoodbad, maxgoodbad, m;
+  double d6, d8, d10, d11, d7;
+
+  legacy_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
+      : good(good_), bad(bad_), sample(sample_) {
+    using distributions::loggam;
+    constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
+    constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
+    mingoodbad = good < bad ? good : bad;
+    const std::int64_t popsize = good + bad;
+    maxgoodbad = good > bad ? good : bad;
+    m = sample < popsize - sample ? sample : popsize - sample;
+    const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
+    const double d5 = 1.0 - d4;
+    d6 = mul(static_cast<double>(m), d4) + 0.5;
+    d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) * d4 * d5 /
+                          static_cast<double>(popsize - 1) +
+                      0.5);
+    d8 = mul(D1, d7) + D2;
+    const std::int64_t d9 = trunc_int64_x86(
+        detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
+                      static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
+    d10 = (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
+           loggam(static_cast<double>(m - d9 + 1)) +
+           loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
+    const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
+    const double fl = detail::floor(d6 + mul(16.0, d7));
+    d11 = mmin < fl ? mmin : fl;
+  }
+
+  double gp(std::int64_t Z) const noexcept {
+    using distributions::loggam;
+    return loggam(static_cast<double>(Z + 1)) + loggam(static_cast<double>(mingoodbad - Z + 1)) +
+           loggam(static_cast<double>(m - Z + 1)) +
+           loggam(static_cast<double>(maxgoodbad - m + Z + 1));
+  }
+};
+
 // random_hypergeometric_hrua (legacy): Stadlober's HRUA ratio-of-uniforms (1989) with the old
-// random_loggam based log-factorials. Two doubles per attempt.
-template <class BitGen>
-std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
-                                        std::int64_t sample) noexcept {
-  using distributions::loggam;
-  constexpr double D1 = 1.7155277699214135;  // 2*sqrt(2/e)
-  constexpr double D2 = 0.8989161620588988;  // 3 - 2*sqrt(3/e)
-  const std::int64_t mingoodbad = good < bad ? good : bad;
-  const std::int64_t popsize = good + bad;
-  const std::int64_t maxgoodbad = good > bad ? good : bad;
-  const std::int64_t m = sample < popsize - sample ? sample : popsize - sample;
-  const double d4 = static_cast<double>(mingoodbad) / static_cast<double>(popsize);
-  const double d5 = 1.0 - d4;
-  const double d6 = mul(static_cast<double>(m), d4) + 0.5;
-  const double d7 = detail::sqrt(static_cast<double>(popsize - m) * static_cast<double>(sample) *
-                                     d4 * d5 / static_cast<double>(popsize - 1) +
-                                 0.5);
-  const double d8 = mul(D1, d7) + D2;
-  const std::int64_t d9 = trunc_int64_x86(
-      detail::floor(static_cast<double>(m + 1) * static_cast<double>(mingoodbad + 1) /
-                    static_cast<double>(nprandom::detail::wrap_add(popsize, 2))));
-  const double d10 =
-      (loggam(static_cast<double>(d9 + 1)) + loggam(static_cast<double>(mingoodbad - d9 + 1)) +
-       loggam(static_cast<double>(m - d9 + 1)) +
-       loggam(static_cast<double>(maxgoodbad - m + d9 + 1)));
-  const double mmin = static_cast<double>(m < mingoodbad ? m : mingoodbad) + 1.0;
-  const double fl = detail::floor(d6 + mul(16.0, d7));
-  const double d11 = mmin < fl ? mmin : fl;
+// random_loggam based log-factorials. Two doubles per attempt. `gp(Z)` must return st.gp(Z)
+// (the sized fill memoises it).
+template <class BitGen, class Gp>
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, const legacy_hrua_setup& st, Gp&& gp) noexcept {
   std::int64_t Z;
   for (;;) {
     const double X = bg.next_double();
     const double Y = bg.next_double();
-    const double W = d6 + d8 * (Y - 0.5) / X;
-    if ((W < 0.0) || (W >= d11)) continue;
+    const double W = st.d6 + st.d8 * (Y - 0.5) / X;
+    if ((W < 0.0) || (W >= st.d11)) continue;
     Z = trunc_int64_x86(detail::floor(W));
-    const double T = d10 - (loggam(static_cast<double>(Z + 1)) +
-                            loggam(static_cast<double>(mingoodbad - Z + 1)) +
-                            loggam(static_cast<double>(m - Z + 1)) +
-                            loggam(static_cast<double>(maxgoodbad - m + Z + 1)));
+    const double T = st.d10 - gp(Z);
     if ((mul(X, 4.0 - X) - 3.0) <= T) break;
     if (X * (X - T) >= 1) continue;
     if (2.0 * detail::log(X) <= T) break;
   }
-  if (good > bad) Z = m - Z;
-  if (m < sample) Z = good - Z;
+  if (st.good > st.bad) Z = st.m - Z;
+  if (st.m < st.sample) Z = st.good - Z;
   return Z;
+}
+
+template <class BitGen>
+std::int64_t legacy_hypergeometric_hrua(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                        std::int64_t sample) noexcept {
+  const legacy_hrua_setup st(good, bad, sample);
+  return legacy_hypergeometric_hrua(bg, st, [&st](std::int64_t Z) { return st.gp(Z); });
 }
 
 }  // namespace detail
@@ -944,22 +1066,80 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
   return 0;
 }
 
+// RandomState.hypergeometric's kernel: one value, and the sized fill with the HRUA setup made
+// once and its log-gamma sums memoised per candidate Z near the mode (the same doubles as
+// NumPy's per-call setup and per-attempt sums).
+struct hypergeometric_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                          std::int64_t sample) const noexcept {
+    return hypergeometric(bg, good, bad, sample);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t cnt, std::int64_t good, std::int64_t bad,
+            std::int64_t sample) const {
+    if (!(sample > 10) || cnt < 64) {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric(bg, good, bad, sample);
+      return;
+    }
+    const detail::legacy_hrua_setup st(good, bad, sample);
+    // Z lies in [0, d11); memoise [d6 - w, d6 + w] with w <= 2048 and <= cnt.
+    const double wd = detail::mul(16.0, st.d7) + 1;
+    const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
+    const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
+    const std::int64_t c = static_cast<std::int64_t>(st.d6);
+    const std::int64_t k0 = c - w > 0 ? c - w : 0;
+    std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
+                             std::numeric_limits<double>::quiet_NaN());
+    const auto gp = [&](std::int64_t Z) {
+      const std::int64_t d = Z - k0;  // 0 <= Z < d11
+      if (d < 0 || d > 2 * w) return st.gp(Z);
+      double& slot = memo[static_cast<std::size_t>(d)];
+      if (detail::isnan(slot)) slot = st.gp(Z);
+      return slot;
+    };
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = detail::legacy_hypergeometric_hrua(bg, st, gp);
+  }
+};
+
 // legacy_random_zipf: the frozen copy (NumPy 2.1+) of the 1.24 Devroye rejection sampler:
 // U = 1 - next_double, then V, X = floor(U^(-1/(a-1))); rejects X > 2^63 or X < 1. Loops
 // forever for a >= 1025, exactly like NumPy's RandomState.zipf.
+// `zipf_from` takes the per-a setup am1 = a - 1, b = 2^am1 and -1/am1 (NumPy recomputes them
+// per value / per attempt; the sized fill makes them once, the same doubles).
 template <class BitGen>
-std::int64_t zipf(BitGen& bg, double a) noexcept {
-  const double am1 = a - 1.0;
-  const double b = detail::pow(2.0, am1);
+NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
+                                              double neg_inv_am1) noexcept {
   for (;;) {
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
-    const double X = detail::floor(detail::pow(U, -1.0 / am1));
+    const double X = detail::floor(detail::pow(U, neg_inv_am1));
     if (X > 9223372036854775807.0 || X < 1.0) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
     if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
   }
 }
+
+template <class BitGen>
+std::int64_t zipf(BitGen& bg, double a) noexcept {
+  const double am1 = a - 1.0;
+  return zipf_from(bg, am1, detail::pow(2.0, am1), -1.0 / am1);
+}
+
+// RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
+struct zipf_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double a) const noexcept {
+    return zipf(bg, a);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double a) const noexcept {
+    const double am1 = a - 1.0;
+    const double b = detail::pow(2.0, am1);
+    const double neg_inv_am1 = -1.0 / am1;
+    for (std::size_t i = 0; i < n; ++i) out[i] = zipf_from(bg, am1, b, neg_inv_am1);
+  }
+};
 
 // legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
 // (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
@@ -971,9 +1151,10 @@ std::int64_t geometric(BitGen& bg, double p) noexcept {
 }
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
+// `logseries_from` takes r, the per-p setup (the sized fill computes it once: the C library
+// gives the same value every time; NumPy recomputes it per value).
 template <class BitGen>
-std::int64_t logseries(BitGen& bg, double p) noexcept {
-  const double r = detail::log(1.0 - p);
+NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double r) noexcept {
   for (;;) {
     const double V = bg.next_double();
     if (V >= p) return 1;
@@ -989,6 +1170,24 @@ std::int64_t logseries(BitGen& bg, double p) noexcept {
     return 2;
   }
 }
+
+template <class BitGen>
+std::int64_t logseries(BitGen& bg, double p) noexcept {
+  return logseries_from(bg, p, detail::log(1.0 - p));
+}
+
+// RandomState.logseries's kernel: one value, and the sized fill with r computed once.
+struct logseries_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) const noexcept {
+    return logseries(bg, p);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
+    const double r = detail::log(1.0 - p);
+    for (std::size_t i = 0; i < n; ++i) out[i] = logseries_from(bg, p, r);
+  }
+};
 
 // legacy_random_multinomial (NumPy 2.5): conditional binomials with the legacy binomial, so a
 // zero probability or a zero remaining count still consumes one double. Stops as soon as the

@@ -427,8 +427,7 @@ class BasicRandomState {
   /// constant s rounds to 1: kappa >~ 1.7e16, inf) throws std::invalid_argument instead of
   /// hanging (NumPy never returns; Generator.vonmises handles any kappa).
   static constexpr auto vonmises_ = detail::bg_method<double>(
-      [](auto& bg, double mu, double kappa) { return legacy::vonmises(bg, mu, kappa); },
-      detail::prm<double>("mu"),
+      legacy::vonmises_kernel{}, detail::prm<double>("mu"),
       detail::prm<double>("kappa", C_::non_negative, &detail::vonmises_guard));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
@@ -664,18 +663,16 @@ class BasicRandomState {
       detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
-  static constexpr auto poisson_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double lam) { return legacy::poisson(bg, lam); },
-                                      detail::prm<double>("lam", C_::legacy_poisson));
+  static constexpr auto poisson_ = detail::bg_method<std::int64_t>(
+      legacy::poisson_kernel{}, detail::prm<double>("lam", C_::legacy_poisson));
   NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
   /// 0.023 / (a - 1) attempts per value (a <= 1 + 1e-7: over 2e5, up to 1e14), it throws
   /// std::invalid_argument instead.
-  static constexpr auto zipf_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double a) { return legacy::zipf(bg, a); },
-                                      detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
+  static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
+      legacy::zipf_kernel{}, detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ =
@@ -687,22 +684,18 @@ class BasicRandomState {
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
   /// "nsample < 1 or nsample is NaN" ("... contains NaNs" for arrays).
   static constexpr auto hypergeometric_ =
-      detail::bg_method<std::int64_t>(
-          [](auto& bg, std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
-            return legacy::hypergeometric(bg, ngood, nbad, nsample);
-          },
-          detail::prm<std::int64_t>("ngood", C_::non_negative_long),
-          detail::prm<std::int64_t>("nbad", C_::non_negative),
-          detail::prm<std::int64_t>("nsample", C_::gte_1))
+      detail::bg_method<std::int64_t>(legacy::hypergeometric_kernel{},
+                                      detail::prm<std::int64_t>("ngood", C_::non_negative_long),
+                                      detail::prm<std::int64_t>("nbad", C_::non_negative),
+                                      detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
   NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
                       (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
-  static constexpr auto logseries_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::logseries(bg, p); },
-                                      detail::prm<double>("p", C_::bounded_lt_0_1));
+  static constexpr auto logseries_ = detail::bg_method<std::int64_t>(
+      legacy::logseries_kernel{}, detail::prm<double>("p", C_::bounded_lt_0_1));
   NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
 
   /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
@@ -743,13 +736,15 @@ class BasicRandomState {
       if (a <= 0) throw std::invalid_argument("alpha <= 0");
     }
     const std::size_t k = alpha.size(), total = detail::checked_elements<double>(size, k);
-    for (std::size_t i = 0; i < total; i += k) {
-      double acc = 0.0;
-      for (std::size_t j = 0; j < k; ++j)
-        acc = acc + (out[i + j] = legacy::standard_gamma(aug_, alpha[j]));
-      const double invacc = 1 / acc;
-      for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
-    }
+    detail::with_aug(aug_, total, [&](auto& aug) {  // the block cursor for long draws
+      for (std::size_t i = 0; i < total; i += k) {
+        double acc = 0.0;
+        for (std::size_t j = 0; j < k; ++j)
+          acc = acc + (out[i + j] = legacy::standard_gamma(aug, alpha[j]));
+        const double invacc = 1 / acc;
+        for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
+      }
+    });
   }
 
   /// multivariate_normal(mean, cov[, size], check_valid="warn", tol=1e-8): SVD only,
