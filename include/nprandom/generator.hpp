@@ -448,7 +448,7 @@ class Generator {
   // cols buffer (rows drawn), or an N-D ndarray / array_view with NumPy's `axis` (the result
   // shape a.shape[:axis] + size + a.shape[axis+1:]; a bad axis -> std::out_of_range "tuple index
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
-  std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
+  std::int64_t choice(std::int64_t a) { return detail::choice_one_int(bit_generator_, a); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,

@@ -1611,6 +1611,7 @@ inline simd_level current_simd_level() noexcept {
 #define NPRANDOM_DETAIL_UINT128_HPP
 
 
+#include <cstddef>
 #include <cstdint>
 
 namespace nprandom {
@@ -1627,6 +1628,23 @@ NPRANDOM_ALWAYS_INLINE void in_gprs(std::uint64_t& a, std::uint64_t& b) noexcept
   (void)a;
   (void)b;
 #endif
+}
+
+// Stores the engine state words `src` into `dst` as one 8-byte store each. Keeping the values in
+// registers (in_gprs) is not enough for four words: GCC 12's SLP vectorizer (-O3 -march=native)
+// still builds them into one 32-byte vector store (vmovq/vpinsrq/vinserti128), and the next draw's
+// 8-byte loads of that store are not forwarded (scalar SFC64.random_raw: 5.8 ns per call at -O3
+// -march=native, 1.1 ns at -O2). An empty asm that reads `dst` between the stores orders them,
+// so no two can be merged; it emits nothing and, having no outputs, lets the compiler keep
+// forwarding the stored values to later reads in the same loop.
+template <class Words>
+NPRANDOM_ALWAYS_INLINE void store_words(Words& dst, const Words& src) noexcept {
+  for (std::size_t i = 0; i < src.size(); ++i) {
+#if defined(__GNUC__) || defined(__clang__)
+    if (i != 0) __asm__("" : : "m"(dst));
+#endif
+    dst[i] = src[i];
+  }
 }
 
 // Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
@@ -2677,9 +2695,7 @@ class SFC64 : public BitGenerator<SFC64> {
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     std::array<std::uint64_t, 4> s = s_;
     const std::uint64_t r = step(s);
-    detail::in_gprs(s[0], s[1]);  // four scalar stores, never one vector store (detail/uint128.hpp)
-    detail::in_gprs(s[2], s[3]);
-    s_ = s;
+    detail::store_words(s_, s);  // four scalar stores, never one vector store (detail/uint128.hpp)
     return r;
   }
 
@@ -4782,6 +4798,32 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
   }
 }
 
+/// The masked twin of bounded_one_lemire (RandomState.randint's draw): what the fill of U's width
+/// does for n == 1 with use_masked, without the fill machinery (a fresh 8/16-bit/bool buffer).
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    return bounded_one_lemire<U>(bg, off, rng);  // one bit: masked and Lemire are the same
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {  // bounded_uint64's 32-bit path, inline
+      if (rng == 0) return off;
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      return off +
+             buffered_bounded_masked_uint32(bg, rng32, static_cast<std::uint32_t>(gen_mask(rng32)));
+    }
+    return bounded_uint64(bg, off, rng, gen_mask(rng), true);
+  } else {
+    uint32_buffer b;
+    const auto mask = static_cast<U>(gen_mask(rng));
+    if constexpr (sizeof(U) == 4)
+      return buffered_bounded_uint32(bg, off, rng, mask, true, b);
+    else if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, mask, true, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, mask, true, b);
+  }
+}
+
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values
@@ -5603,6 +5645,20 @@ class choice_p_cache {
   cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
 };
 
+[[noreturn]] NPRANDOM_NOINLINE inline void choice_pop_fail() {
+  throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+}
+
+// Generator.choice(a) with an integer a (replace, p=None): choice_indices' check and n == 1
+// draw, one Lemire draw in [0, a) as integers(0, a), without its dispatch (kept inline: the
+// scalar call then costs what integers' does).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t choice_one_int(BitGen& bg, std::int64_t pop) {
+  if (NPRANDOM_UNLIKELY(pop <= 0)) choice_pop_fail();
+  return static_cast<std::int64_t>(
+      distributions::bounded_one_lemire<std::uint64_t>(bg, 0, static_cast<std::uint64_t>(pop - 1)));
+}
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
@@ -5610,9 +5666,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
                     bool replace, const double* p, std::size_t p_size, bool shuffle,
                     choice_p_cache* cache = nullptr) {
   if (is_int) {
-    if (pop <= 0 && n != 0) {
-      throw std::invalid_argument("a must be a positive integer unless no samples are taken");
-    }
+    if (pop <= 0 && n != 0) choice_pop_fail();
   } else if (pop == 0 && n != 0) {
     throw std::invalid_argument("a cannot be empty unless no samples are taken");
   }
@@ -7712,15 +7766,19 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
   }
 }
 
-/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma).
+/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
+/// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
+/// source).
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
+  if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma(bg, shape);
 }
 
 /// Float32 counterpart of standard_gamma_fill.
 template <class BitGen>
 inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, float* out) noexcept {
+  if (shape == 1.0f) return standard_exponential_fill_f(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_f(bg, shape);
 }
 
@@ -11676,7 +11734,7 @@ class Generator {
   // cols buffer (rows drawn), or an N-D ndarray / array_view with NumPy's `axis` (the result
   // shape a.shape[:axis] + size + a.shape[axis+1:]; a bad axis -> std::out_of_range "tuple index
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
-  std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
+  std::int64_t choice(std::int64_t a) { return detail::choice_one_int(bit_generator_, a); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
@@ -13628,11 +13686,19 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
 // One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
 // without the index vector; every other case is legacy_choice_indices' one value.
 template <class RS>
-std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
-                               const std::vector<double>* p) {
-  if (replace && p == nullptr && pop_size > 0) {
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p);
+template <class RS>
+NPRANDOM_ALWAYS_INLINE std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int,
+                                                      bool replace, const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {  // inline: the scalar call costs randint's
     return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
   }
+  return legacy_choice_one_p(rs, pop_size, a_is_int, replace, p);
+}
+template <class RS>
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p) {
   if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
       p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
     return choice_p_one(p->data(), p->size(), rs.random_sample());
@@ -14303,10 +14369,13 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {
-    IntType out{};
-    randint_fill(low, high, &out, 1);
-    return out;
+  IntType randint(Low low, High high) {  // the n == 1 fill's draw, without the fill machinery
+    using U =
+        typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
+                                    std::make_unsigned<IntType>>::type;
+    const std::uint64_t rng = randint_check<IntType>(low, high);
+    return static_cast<IntType>(distributions::bounded_one_masked<U>(
+        bit_generator_, static_cast<U>(static_cast<std::uint64_t>(low)), static_cast<U>(rng)));
   }
   /// randint<IntType>(high): uniform on [0, high).
   template <class IntType = std::int64_t, class High,

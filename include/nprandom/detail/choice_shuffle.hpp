@@ -220,6 +220,20 @@ class choice_p_cache {
   cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
 };
 
+[[noreturn]] NPRANDOM_NOINLINE inline void choice_pop_fail() {
+  throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+}
+
+// Generator.choice(a) with an integer a (replace, p=None): choice_indices' check and n == 1
+// draw, one Lemire draw in [0, a) as integers(0, a), without its dispatch (kept inline: the
+// scalar call then costs what integers' does).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t choice_one_int(BitGen& bg, std::int64_t pop) {
+  if (NPRANDOM_UNLIKELY(pop <= 0)) choice_pop_fail();
+  return static_cast<std::int64_t>(
+      distributions::bounded_one_lemire<std::uint64_t>(bg, 0, static_cast<std::uint64_t>(pop - 1)));
+}
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
@@ -227,9 +241,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
                     bool replace, const double* p, std::size_t p_size, bool shuffle,
                     choice_p_cache* cache = nullptr) {
   if (is_int) {
-    if (pop <= 0 && n != 0) {
-      throw std::invalid_argument("a must be a positive integer unless no samples are taken");
-    }
+    if (pop <= 0 && n != 0) choice_pop_fail();
   } else if (pop == 0 && n != 0) {
     throw std::invalid_argument("a cannot be empty unless no samples are taken");
   }

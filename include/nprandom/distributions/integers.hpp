@@ -386,6 +386,32 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
   }
 }
 
+/// The masked twin of bounded_one_lemire (RandomState.randint's draw): what the fill of U's width
+/// does for n == 1 with use_masked, without the fill machinery (a fresh 8/16-bit/bool buffer).
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    return bounded_one_lemire<U>(bg, off, rng);  // one bit: masked and Lemire are the same
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {  // bounded_uint64's 32-bit path, inline
+      if (rng == 0) return off;
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      return off +
+             buffered_bounded_masked_uint32(bg, rng32, static_cast<std::uint32_t>(gen_mask(rng32)));
+    }
+    return bounded_uint64(bg, off, rng, gen_mask(rng), true);
+  } else {
+    uint32_buffer b;
+    const auto mask = static_cast<U>(gen_mask(rng));
+    if constexpr (sizeof(U) == 4)
+      return buffered_bounded_uint32(bg, off, rng, mask, true, b);
+    else if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, mask, true, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, mask, true, b);
+  }
+}
+
 // ---- bulk 32-bit draws on half-words (fast path of the fills) ----
 
 /// One block of lemire_uint32_fill_halves without rejections: writes 2 * k values

@@ -518,10 +518,13 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {
-    IntType out{};
-    randint_fill(low, high, &out, 1);
-    return out;
+  IntType randint(Low low, High high) {  // the n == 1 fill's draw, without the fill machinery
+    using U =
+        typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
+                                    std::make_unsigned<IntType>>::type;
+    const std::uint64_t rng = randint_check<IntType>(low, high);
+    return static_cast<IntType>(distributions::bounded_one_masked<U>(
+        bit_generator_, static_cast<U>(static_cast<std::uint64_t>(low)), static_cast<U>(rng)));
   }
   /// randint<IntType>(high): uniform on [0, high).
   template <class IntType = std::int64_t, class High,
