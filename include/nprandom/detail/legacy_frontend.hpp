@@ -118,6 +118,14 @@ constexpr const char* dtype_name() noexcept {
   }
 }
 
+// randint's errors (NumPy's messages): 0 low out of bounds, 1 high out of bounds, 2 "high <= 0",
+// 3 "low >= high". Out of line, so that the checks inline into every scalar call.
+[[noreturn]] NPRANDOM_NOINLINE inline void legacy_randint_fail(int what, const char* dtype) {
+  if (what == 0) throw std::invalid_argument(std::string("low is out of bounds for ") + dtype);
+  if (what == 1) throw std::invalid_argument(std::string("high is out of bounds for ") + dtype);
+  throw std::invalid_argument(what == 2 ? "high <= 0" : "low >= high");
+}
+
 template <class T>
 using enable_if_int_t =
     std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;

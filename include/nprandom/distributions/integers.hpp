@@ -372,7 +372,10 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
       if (rng == 0) return off;
       return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
     }
-    return bounded_uint64(bg, off, rng, 0, false);
+    // bounded_uint64's 64-bit paths, inline (rng < 2^32 - 1 was taken above)
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_lemire_uint64(bg, rng);
   } else if constexpr (sizeof(U) == 4) {
     if (rng == 0) return off;
     if (rng == 0xffffffffu) return off + bg.next_uint32();
@@ -399,7 +402,9 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
       return off +
              buffered_bounded_masked_uint32(bg, rng32, static_cast<std::uint32_t>(gen_mask(rng32)));
     }
-    return bounded_uint64(bg, off, rng, gen_mask(rng), true);
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_masked_uint64(bg, rng, gen_mask(rng));
   } else {
     uint32_buffer b;
     const auto mask = static_cast<U>(gen_mask(rng));
