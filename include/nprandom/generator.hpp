@@ -911,8 +911,8 @@ class Generator {
   void multivariate_normal(const std::vector<double>& mean, const std::vector<double>& cov,
                            double* out, std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol,
-                                     method);
+    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol, method,
+                                     &mvn_cache_);
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
@@ -952,7 +952,8 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
-  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
+  detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
+  distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };
 
 // ==== free functions: core (default_rng) ====
