@@ -11,6 +11,7 @@
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -106,6 +107,14 @@ void check_all() {
       "standard_exponential<float> inv",
       [](G& g, std::size_t n) { return g.template standard_exponential<float>(n, "inv"); },
       [](G& g) { return g.template standard_exponential<float>("inv"); });
+  // standard_gamma(1): the fill is standard_exponential's
+  check<BitGen>(
+      "standard_gamma(1)", [](G& g, std::size_t n) { return g.standard_gamma(1.0, n); },
+      [](G& g) { return g.standard_gamma(1.0); });
+  check<BitGen>(
+      "standard_gamma<float>(1)",
+      [](G& g, std::size_t n) { return g.template standard_gamma<float>(1.0, n); },
+      [](G& g) { return g.template standard_gamma<float>(1.0); });
   // the log kernels' bulk forms (uniforms in stream order, logs in batches: detail/vec_log.hpp)
   check<BitGen>(
       "laplace", [](G& g, std::size_t n) { return g.laplace(0.5, 2.0, n); },
@@ -294,6 +303,70 @@ TEMPLATE_TEST_CASE("one-value integers == the fill of one value", "[bulk]", npra
   check_one_integers<std::uint64_t, TestType>(0, 18446744073709551614ULL);
   check_one_integers<bool, TestType>(false, true);
   check_one_integers<bool, TestType>(true, true);
+}
+
+// RandomState.randint's one-value form (masked, distributions::bounded_one_masked) against the
+// fill of one value, from several positions in the MT19937 block; values and final state.
+template <class T, class Low, class High>
+void check_one_randint(Low low, High high) {
+  for (int call = 0; call < 40; ++call) {
+    CAPTURE(call, +low, +high);
+    nprandom::RandomState a(12345), b(12345);
+    for (int k = 0; k < call * 37 % 700; ++k) (void)a.bit_generator().next_uint32();
+    for (int k = 0; k < call * 37 % 700; ++k) (void)b.bit_generator().next_uint32();
+    const T one = a.randint<T>(low, high);
+    T ref[1];
+    b.randint(low, high, ref, 1);
+    REQUIRE(one == ref[0]);
+    REQUIRE(a.bit_generator() == b.bit_generator());
+  }
+}
+
+TEST_CASE("one-value randint == the fill of one value", "[bulk]") {
+  check_one_randint<std::int8_t>(-100, 100);
+  check_one_randint<std::uint8_t>(0, 200);
+  check_one_randint<std::uint8_t>(0, 256);
+  check_one_randint<std::uint8_t>(5, 6);
+  check_one_randint<std::int16_t>(-3, 30001);
+  check_one_randint<std::uint16_t>(0, 65536);
+  check_one_randint<std::int32_t>(0, 1000);
+  check_one_randint<int>(-5, 2147483647);
+  check_one_randint<std::uint32_t>(0, 4294967296LL);
+  check_one_randint<std::int64_t>(0, 1000);
+  check_one_randint<std::int64_t>(7, 8);
+  check_one_randint<std::int64_t>(-1, 4294967295LL);
+  check_one_randint<std::int64_t>(0, 4294967296LL);
+  check_one_randint<std::int64_t>(0, 3000000000000000000LL);
+  check_one_randint<long long>(std::numeric_limits<long long>::min(),
+                               std::numeric_limits<long long>::max());
+  check_one_randint<std::uint64_t>(0, 18446744073709551615ULL);
+  check_one_randint<bool>(0, 2);
+  check_one_randint<bool>(1, 2);
+  nprandom::RandomState rs(1);
+  REQUIRE_THROWS_WITH(rs.randint<std::int64_t>(0, 0), "high <= 0");
+  REQUIRE_THROWS_WITH(rs.randint<std::uint8_t>(0, 257), "high is out of bounds for uint8");
+  REQUIRE_THROWS_WITH(rs.choice(std::int64_t{0}),
+                      "a must be greater than 0 unless no samples are taken");
+}
+
+// Generator.choice(a) (integer a, one value) is integers(0, a): the same draw and state.
+TEMPLATE_TEST_CASE("one-value choice(a) == integers(0, a)", "[bulk]", nprandom::PCG64,
+                   nprandom::SFC64, nprandom::MT19937, nprandom::Philox) {
+  for (std::int64_t a : {std::int64_t{1}, std::int64_t{1000}, std::int64_t{4294967296},
+                         std::int64_t{5000000000000}}) {
+    for (int offset : {0, 1, 2}) {
+      CAPTURE(a, offset);
+      auto gens = twins<TestType>(offset);
+      for (int k = 0; k < 50; ++k) REQUIRE(gens.first.choice(a) == gens.second.integers(0, a));
+      REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
+    }
+  }
+  auto gens = twins<TestType>(0);
+  REQUIRE_THROWS_WITH(gens.first.choice(std::int64_t{0}),
+                      "a must be a positive integer unless no samples are taken");
+  REQUIRE_THROWS_WITH(gens.first.choice(std::int64_t{-3}),
+                      "a must be a positive integer unless no samples are taken");
+  REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
 }
 
 // The 8/16-bit and bool fills (NumPy keeps no buffer across calls, so the reference is the fill's

@@ -432,3 +432,56 @@ TEST_CASE("multivariate_hypergeometric marginals: the HRUA setup cache equals on
     CHECK(a.bit_generator() == b.bit_generator());
   }
 }
+
+// Generator.multivariate_normal remembers its last decomposition (distributions::mvn_factor_cache):
+// one-row calls equal the rows of one sized call bit for bit, whatever the method, with other
+// covs, methods and tols in between; check_valid is still parsed and reported on every call.
+namespace {
+int mvn_warnings = 0;
+void count_mvn_warning(const char*) { ++mvn_warnings; }
+}  // namespace
+
+TEST_CASE("multivariate_normal one row at a time == the sized rows (remembered decomposition)") {
+  const std::vector<double> mean{0.5, -1.0, 2.0};
+  const std::vector<double> cov{2.0, 0.5, 0.1, 0.5, 1.0, 0.2, 0.1, 0.2, 1.5};
+  const std::vector<double> cov2{1.0, 0.0, 0.0, 0.0, 2.0, 0.0, 0.0, 0.0, 3.0};
+  for (const char* method : {"svd", "eigh", "cholesky"}) {
+    INFO(method);
+    Generator<PCG64> one(PCG64(5)), sized(PCG64(5));
+    const std::vector<double> want = sized.multivariate_normal(mean, cov, 3, "warn", 1e-8, method);
+    for (std::size_t r = 0; r < 40; ++r) {
+      if (r % 7 == 3) {  // misses in between: another cov, another tol
+        (void)one.multivariate_normal(mean, cov2, "warn", 1e-8, method);
+        (void)one.multivariate_normal(mean, cov, "warn", 1e-7, method);
+      }
+      // a fresh Generator (nothing remembered) at the same state
+      Generator<PCG64> ref(PCG64(1));
+      ref.bit_generator() = one.bit_generator();
+      const std::vector<double> w = ref.multivariate_normal(mean, cov, 1, "warn", 1e-8, method);
+      const std::vector<double> row = one.multivariate_normal(mean, cov, "warn", 1e-8, method);
+      for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == w[k]);
+      if (r < 3) {
+        for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == want[r * 3 + k]);
+      }
+    }
+  }
+  // Not PSD: "warn" warns on every call, "raise" throws on every call, a bad check_valid throws
+  // (svd, eigh) after the decomposition, remembered or not.
+  const std::vector<double> bad{1.0, 2.0, 0.0, 2.0, 1.0, 0.0, 0.0, 0.0, 1.0};
+  for (const char* method : {"svd", "eigh"}) {
+    INFO(method);
+    Generator<PCG64> g(PCG64(7));
+    const auto prev = nprandom::set_warning_handler(count_mvn_warning);
+    mvn_warnings = 0;
+    for (int i = 0; i < 3; ++i) (void)g.multivariate_normal(mean, bad, "warn", 1e-8, method);
+    nprandom::set_warning_handler(prev);
+    REQUIRE(mvn_warnings == 3);
+    for (int i = 0; i < 2; ++i) {
+      REQUIRE_THROWS_WITH(g.multivariate_normal(mean, bad, "raise", 1e-8, method),
+                          "covariance is not symmetric positive-semidefinite.");
+      REQUIRE_THROWS_WITH(g.multivariate_normal(mean, bad, "nope", 1e-8, method),
+                          "check_valid must equal 'warn', 'raise', or 'ignore'");
+    }
+    (void)g.multivariate_normal(mean, bad, "ignore", 1e-8, method);
+  }
+}

@@ -448,7 +448,7 @@ class Generator {
   // cols buffer (rows drawn), or an N-D ndarray / array_view with NumPy's `axis` (the result
   // shape a.shape[:axis] + size + a.shape[axis+1:]; a bad axis -> std::out_of_range "tuple index
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
-  std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
+  std::int64_t choice(std::int64_t a) { return detail::choice_one_int(bit_generator_, a); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
@@ -909,8 +909,8 @@ class Generator {
   void multivariate_normal(const std::vector<double>& mean, const std::vector<double>& cov,
                            double* out, std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol,
-                                     method);
+    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol, method,
+                                     &mvn_cache_);
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
@@ -950,7 +950,8 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
-  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
+  detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
+  distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };
 
 // ==== free functions: core (default_rng) ====

@@ -1611,6 +1611,7 @@ inline simd_level current_simd_level() noexcept {
 #define NPRANDOM_DETAIL_UINT128_HPP
 
 
+#include <cstddef>
 #include <cstdint>
 
 namespace nprandom {
@@ -1627,6 +1628,23 @@ NPRANDOM_ALWAYS_INLINE void in_gprs(std::uint64_t& a, std::uint64_t& b) noexcept
   (void)a;
   (void)b;
 #endif
+}
+
+// Stores the engine state words `src` into `dst` as one 8-byte store each. Keeping the values in
+// registers (in_gprs) is not enough for four words: GCC 12's SLP vectorizer (-O3 -march=native)
+// still builds them into one 32-byte vector store (vmovq/vpinsrq/vinserti128), and the next draw's
+// 8-byte loads of that store are not forwarded (scalar SFC64.random_raw: 5.8 ns per call at -O3
+// -march=native, 1.1 ns at -O2). An empty asm that reads `dst` between the stores orders them,
+// so no two can be merged; it emits nothing and, having no outputs, lets the compiler keep
+// forwarding the stored values to later reads in the same loop.
+template <class Words>
+NPRANDOM_ALWAYS_INLINE void store_words(Words& dst, const Words& src) noexcept {
+  for (std::size_t i = 0; i < src.size(); ++i) {
+#if defined(__GNUC__) || defined(__clang__)
+    if (i != 0) __asm__("" : : "m"(dst));
+#endif
+    dst[i] = src[i];
+  }
 }
 
 // Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
@@ -3030,9 +3048,7 @@ class SFC64 : public BitGenerator<SFC64> {
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     std::array<std::uint64_t, 4> s = s_;
     const std::uint64_t r = step(s);
-    detail::in_gprs(s[0], s[1]);  // four scalar stores, never one vector store (detail/uint128.hpp)
-    detail::in_gprs(s[2], s[3]);
-    s_ = s;
+    detail::store_words(s_, s);  // four scalar stores, never one vector store (detail/uint128.hpp)
     return r;
   }
 
@@ -5121,7 +5137,10 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
       if (rng == 0) return off;
       return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
     }
-    return bounded_uint64(bg, off, rng, 0, false);
+    // bounded_uint64's 64-bit paths, inline (rng < 2^32 - 1 was taken above)
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_lemire_uint64(bg, rng);
   } else if constexpr (sizeof(U) == 4) {
     if (rng == 0) return off;
     if (rng == 0xffffffffu) return off + bg.next_uint32();
@@ -5132,6 +5151,34 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
       return buffered_bounded_uint16(bg, off, rng, 0, false, b);
     else
       return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
+}
+
+/// The masked twin of bounded_one_lemire (RandomState.randint's draw): what the fill of U's width
+/// does for n == 1 with use_masked, without the fill machinery (a fresh 8/16-bit/bool buffer).
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    return bounded_one_lemire<U>(bg, off, rng);  // one bit: masked and Lemire are the same
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {  // bounded_uint64's 32-bit path, inline
+      if (rng == 0) return off;
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      return off +
+             buffered_bounded_masked_uint32(bg, rng32, static_cast<std::uint32_t>(gen_mask(rng32)));
+    }
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_masked_uint64(bg, rng, gen_mask(rng));
+  } else {
+    uint32_buffer b;
+    const auto mask = static_cast<U>(gen_mask(rng));
+    if constexpr (sizeof(U) == 4)
+      return buffered_bounded_uint32(bg, off, rng, mask, true, b);
+    else if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, mask, true, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, mask, true, b);
   }
 }
 
@@ -5829,6 +5876,8 @@ class cdf_search {
       mode_ = mode::bisect;
     } else if (n <= 8) {
       mode_ = mode::count;
+      // padded to 8 entries above any u in [0, 1] for count8
+      for (std::size_t j = 0; j < 8; ++j) count8_[j] = j < n ? cdf_[j] : 2.0;
     } else {
       mode_ = mode::guide;
       std::size_t k = 16;
@@ -5871,11 +5920,8 @@ class cdf_search {
   std::int64_t operator()(double u) const noexcept {
     const std::size_t n = cdf_.size();
     switch (mode_) {
-      case mode::count: {
-        std::size_t c = 0;
-        for (std::size_t i = 0; i < n; ++i) c += u < cdf_[i] ? 0u : 1u;
-        return static_cast<std::int64_t>(c);
-      }
+      case mode::count:
+        return count8(u);
       case mode::guide: {
         std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
         while (i < n && !(u < cdf_[i])) ++i;
@@ -5892,6 +5938,15 @@ class cdf_search {
   std::vector<std::uint32_t> guide_;
   double scale_ = 1.0;
   mode mode_ = mode::bisect;
+  double count8_[8] = {};  // mode::count: cdf_ padded with 2.0
+
+  // The number of entries <= u (mode::count), for one value: a fixed trip count (the loop over
+  // m entries, vectorised at -O3 -march=native, cost one-value choice(5, p) 20% in set-up).
+  NPRANDOM_ALWAYS_INLINE std::int64_t count8(double u) const noexcept {
+    std::int64_t c = 0;
+    for (std::size_t j = 0; j < 8; ++j) c += u < count8_[j] ? 0 : 1;
+    return c;
+  }
 };
 
 // One choice(pop, p=p) index for the uniform u (size None): searchsorted(cumsum(p) / sum, u,
@@ -5956,6 +6011,20 @@ class choice_p_cache {
   cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
 };
 
+[[noreturn]] NPRANDOM_NOINLINE inline void choice_pop_fail() {
+  throw std::invalid_argument("a must be a positive integer unless no samples are taken");
+}
+
+// Generator.choice(a) with an integer a (replace, p=None): choice_indices' check and n == 1
+// draw, one Lemire draw in [0, a) as integers(0, a), without its dispatch (kept inline: the
+// scalar call then costs what integers' does).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t choice_one_int(BitGen& bg, std::int64_t pop) {
+  if (NPRANDOM_UNLIKELY(pop <= 0)) choice_pop_fail();
+  return static_cast<std::int64_t>(
+      distributions::bounded_one_lemire<std::uint64_t>(bg, 0, static_cast<std::uint64_t>(pop - 1)));
+}
+
 // Generator.choice on the index population 0..pop-1 (from an int `a` when `is_int`, else from a
 // container of size pop); p == nullptr means p=None. Writes n indices to out.
 template <class BitGen>
@@ -5963,9 +6032,7 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
                     bool replace, const double* p, std::size_t p_size, bool shuffle,
                     choice_p_cache* cache = nullptr) {
   if (is_int) {
-    if (pop <= 0 && n != 0) {
-      throw std::invalid_argument("a must be a positive integer unless no samples are taken");
-    }
+    if (pop <= 0 && n != 0) choice_pop_fail();
   } else if (pop == 0 && n != 0) {
     throw std::invalid_argument("a cannot be empty unless no samples are taken");
   }
@@ -5973,7 +6040,11 @@ void choice_indices(BitGen& bg, std::int64_t pop, bool is_int, std::int64_t* out
     if (static_cast<std::int64_t>(p_size) != pop)
       throw std::invalid_argument("a and p must have same size");
     if (cache && replace && cache->matches(p, p_size)) {  // checked before, the same bits
-      cache->search().draw(bg, out, n);
+      if (n == 1) {
+        out[0] = cache->search()(bg.next_double());  // draw's value, without its loop set-up
+      } else {
+        cache->search().draw(bg, out, n);
+      }
       return;
     }
     choice_check_p(p, p_size);
@@ -8065,15 +8136,19 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
   }
 }
 
-/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma).
+/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
+/// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
+/// source).
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
+  if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma(bg, shape);
 }
 
 /// Float32 counterpart of standard_gamma_fill.
 template <class BitGen>
 inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, float* out) noexcept {
+  if (shape == 1.0f) return standard_exponential_fill_f(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_f(bg, shape);
 }
 
@@ -11400,6 +11475,7 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -11715,50 +11791,82 @@ namespace distributions {
 // gives NaN draws, and eigh gives NaN draws for either, as LAPACK does), "check_valid must equal
 // 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in NumPy). check_valid "warn" reports
 // through nprandom's warning handler and continues.
+// The last decomposition of Generator.multivariate_normal: (method, tol, cov bits) -> factor and
+// the psd verdict, so that calls with the same cov (one row at a time) skip the decomposition.
+// check_valid is still parsed and reported on every call, at the same point.
+struct mvn_factor_cache {
+  bool valid = false;
+  mvn_method method = mvn_method::svd;
+  double tol = 0.0;
+  bool psd = true;
+  std::vector<double> cov, factor;
+  bool matches(mvn_method m, const double* c, std::size_t d, double t) const noexcept {
+    return valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0 &&
+           (d == 0 || std::memcmp(c, cov.data(), d * d * sizeof(double)) == 0);
+  }
+};
+
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
                                           mvn_method method, std::string_view check_valid,
-                                          double tol, double* x, std::size_t rows) {
+                                          double tol, double* x, std::size_t rows,
+                                          mvn_factor_cache* cache = nullptr) {
   namespace la = ::nprandom::detail::linalg;
-  std::vector<double> factor(d * d);  // factor[i*d + k]: x @ factor.T -> sum_k x[k]*factor[i][k]
-  if (method == mvn_method::cholesky) {
-    if (!la::cholesky_lower(cov, d, factor.data())) {
-      throw std::invalid_argument("Matrix is not positive definite");
-    }
-  } else if (method == mvn_method::svd) {
-    std::vector<double> u(d * d), s(d), vh(d * d);
-    if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
-      throw std::invalid_argument("SVD did not converge");
-    }
-    const auto check = detail::parse_mvn_check(check_valid);
-    if (check != detail::mvn_check::ignore) {
-      detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
-    }
-    for (std::size_t i = 0; i < d; ++i) {
-      for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
-      }
+  std::vector<double> own;
+  if (cache && cache->matches(method, cov, d, tol)) {
+    if (method != mvn_method::cholesky) {
+      const auto check = detail::parse_mvn_check(check_valid);
+      if (check != detail::mvn_check::ignore) detail::mvn_report(cache->psd, check);
     }
   } else {
-    std::vector<double> u(d * d), s(d);
-    if (!la::eigh(cov, d, s.data(), u.data())) {
-      throw std::invalid_argument("Eigenvalues did not converge");
-    }
-    const auto check = detail::parse_mvn_check(check_valid);
-    if (check != detail::mvn_check::ignore) {
-      bool psd = true;
+    // factor[i*d + k]: x @ factor.T -> sum_k x[k]*factor[i][k]
+    std::vector<double>& factor = cache ? cache->factor : own;
+    if (cache) cache->valid = false;
+    factor.assign(d * d, 0.0);
+    bool psd = true;
+    if (method == mvn_method::cholesky) {
+      if (!la::cholesky_lower(cov, d, factor.data())) {
+        throw std::invalid_argument("Matrix is not positive definite");
+      }
+    } else if (method == mvn_method::svd) {
+      std::vector<double> u(d * d), s(d), vh(d * d);
+      if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+        throw std::invalid_argument("SVD did not converge");
+      }
+      const auto check = detail::parse_mvn_check(check_valid);
+      psd = detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol);  // kept for later calls
+      if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+      for (std::size_t i = 0; i < d; ++i) {
+        for (std::size_t k = 0; k < d; ++k) {
+          factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
+        }
+      }
+    } else {
+      std::vector<double> u(d * d), s(d);
+      if (!la::eigh(cov, d, s.data(), u.data())) {
+        throw std::invalid_argument("Eigenvalues did not converge");
+      }
+      const auto check = detail::parse_mvn_check(check_valid);
       for (std::size_t k = 0; k < d; ++k) {
         if (s[k] < -tol) {
           psd = false;
         }
       }
-      detail::mvn_report(psd, check);
-    }
-    for (std::size_t i = 0; i < d; ++i) {
-      for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
+      if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+      for (std::size_t i = 0; i < d; ++i) {
+        for (std::size_t k = 0; k < d; ++k) {
+          factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
+        }
       }
     }
+    if (cache) {
+      cache->cov.assign(cov, cov + d * d);
+      cache->method = method;
+      cache->tol = tol;
+      cache->psd = psd;
+      cache->valid = true;
+    }
   }
+  const std::vector<double>& factor = cache ? cache->factor : own;
   std::vector<double> tmp(d);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
@@ -11996,7 +12104,8 @@ inline std::vector<double> flatten_cov(const std::vector<std::vector<double>>& c
 template <class BitGen>
 void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
                               const std::vector<double>& cov, double* out, std::size_t size,
-                              std::string_view check_valid, double tol, std::string_view method) {
+                              std::string_view check_valid, double tol, std::string_view method,
+                              distributions::mvn_factor_cache* cache = nullptr) {
   const distributions::mvn_method m = distributions::parse_mvn_method(method);
   const std::size_t d = mean.size();
   std::size_t side = 0;
@@ -12006,7 +12115,7 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
   const std::size_t total = checked_elements<double>(size, d);
   for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bg);
   distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol, out,
-                                               size);
+                                               size, cache);
 }
 
 }  // namespace detail
@@ -12670,7 +12779,7 @@ class Generator {
   // cols buffer (rows drawn), or an N-D ndarray / array_view with NumPy's `axis` (the result
   // shape a.shape[:axis] + size + a.shape[axis+1:]; a bad axis -> std::out_of_range "tuple index
   // out of range"). Empty `p` means p=None. NumPy's paths and messages (detail/choice_shuffle.hpp).
-  std::int64_t choice(std::int64_t a) { return choice(a, std::vector<double>{}); }
+  std::int64_t choice(std::int64_t a) { return detail::choice_one_int(bit_generator_, a); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
@@ -13131,8 +13240,8 @@ class Generator {
   void multivariate_normal(const std::vector<double>& mean, const std::vector<double>& cov,
                            double* out, std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol,
-                                     method);
+    detail::multivariate_normal_fill(bit_generator_, mean, cov, out, size, check_valid, tol, method,
+                                     &mvn_cache_);
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
                                           const std::vector<std::vector<double>>& cov,
@@ -13172,7 +13281,8 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
-  detail::choice_p_cache choice_p_cache_;  // the last valid p of choice (checks, cdf)
+  detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
+  distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };
 
 // ==== free functions: core (default_rng) ====
@@ -14621,6 +14731,14 @@ constexpr const char* dtype_name() noexcept {
   }
 }
 
+// randint's errors (NumPy's messages): 0 low out of bounds, 1 high out of bounds, 2 "high <= 0",
+// 3 "low >= high". Out of line, so that the checks inline into every scalar call.
+[[noreturn]] NPRANDOM_NOINLINE inline void legacy_randint_fail(int what, const char* dtype) {
+  if (what == 0) throw std::invalid_argument(std::string("low is out of bounds for ") + dtype);
+  if (what == 1) throw std::invalid_argument(std::string("high is out of bounds for ") + dtype);
+  throw std::invalid_argument(what == 2 ? "high <= 0" : "low >= high");
+}
+
 template <class T>
 using enable_if_int_t =
     std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;
@@ -14855,11 +14973,19 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
 // One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
 // without the index vector; every other case is legacy_choice_indices' one value.
 template <class RS>
-std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
-                               const std::vector<double>* p) {
-  if (replace && p == nullptr && pop_size > 0) {
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p);
+template <class RS>
+NPRANDOM_ALWAYS_INLINE std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int,
+                                                      bool replace, const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {  // inline: the scalar call costs randint's
     return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
   }
+  return legacy_choice_one_p(rs, pop_size, a_is_int, replace, p);
+}
+template <class RS>
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p) {
   if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
       p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
     return choice_p_one(p->data(), p->size(), rs.random_sample());
@@ -15527,10 +15653,13 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {
-    IntType out{};
-    randint_fill(low, high, &out, 1);
-    return out;
+  IntType randint(Low low, High high) {  // the n == 1 fill's draw, inline
+    using U =
+        typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
+                                    std::make_unsigned<IntType>>::type;
+    const std::uint64_t rng = randint_check<IntType>(low, high);
+    return static_cast<IntType>(distributions::bounded_one_masked<U>(
+        bit_generator_, static_cast<U>(static_cast<std::uint64_t>(low)), static_cast<U>(rng)));
   }
   /// randint<IntType>(high): uniform on [0, high).
   template <class IntType = std::int64_t, class High,
@@ -15919,18 +16048,12 @@ class BasicRandomState {
     const LbT ubv = static_cast<LbT>(ub);
     using detail::cmp_equal;
     using detail::cmp_less;
-    if (cmp_less(low, lbv)) {
-      throw std::invalid_argument(std::string("low is out of bounds for ") +
-                                  detail::dtype_name<IntType>());
-    }
+    // The throws out of line (detail::legacy_randint_fail), so that a scalar randint inlines.
+    if (cmp_less(low, lbv)) detail::legacy_randint_fail(0, detail::dtype_name<IntType>());
     // high - 1 > ub, without computing high - 1 in a type that could wrap.
-    if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
-      throw std::invalid_argument(std::string("high is out of bounds for ") +
-                                  detail::dtype_name<IntType>());
-    }
-    if (!cmp_less(low, high)) {  // low > high - 1
-      throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
-    }
+    if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv))
+      detail::legacy_randint_fail(1, detail::dtype_name<IntType>());
+    if (!cmp_less(low, high)) detail::legacy_randint_fail(low == 0 ? 2 : 3, "");  // low > high - 1
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
     return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
   }

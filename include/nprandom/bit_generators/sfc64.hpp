@@ -55,9 +55,7 @@ class SFC64 : public BitGenerator<SFC64> {
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
     std::array<std::uint64_t, 4> s = s_;
     const std::uint64_t r = step(s);
-    detail::in_gprs(s[0], s[1]);  // four scalar stores, never one vector store (detail/uint128.hpp)
-    detail::in_gprs(s[2], s[3]);
-    s_ = s;
+    detail::store_words(s_, s);  // four scalar stores, never one vector store (detail/uint128.hpp)
     return r;
   }
 

@@ -118,6 +118,14 @@ constexpr const char* dtype_name() noexcept {
   }
 }
 
+// randint's errors (NumPy's messages): 0 low out of bounds, 1 high out of bounds, 2 "high <= 0",
+// 3 "low >= high". Out of line, so that the checks inline into every scalar call.
+[[noreturn]] NPRANDOM_NOINLINE inline void legacy_randint_fail(int what, const char* dtype) {
+  if (what == 0) throw std::invalid_argument(std::string("low is out of bounds for ") + dtype);
+  if (what == 1) throw std::invalid_argument(std::string("high is out of bounds for ") + dtype);
+  throw std::invalid_argument(what == 2 ? "high <= 0" : "low >= high");
+}
+
 template <class T>
 using enable_if_int_t =
     std::enable_if_t<std::is_integral<T>::value && !std::is_same<T, bool>::value, int>;
@@ -352,11 +360,19 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
 // One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
 // without the index vector; every other case is legacy_choice_indices' one value.
 template <class RS>
-std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
-                               const std::vector<double>* p) {
-  if (replace && p == nullptr && pop_size > 0) {
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p);
+template <class RS>
+NPRANDOM_ALWAYS_INLINE std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_size, bool a_is_int,
+                                                      bool replace, const std::vector<double>* p) {
+  if (replace && p == nullptr && pop_size > 0) {  // inline: the scalar call costs randint's
     return rs.template randint<std::int64_t>(std::int64_t{0}, pop_size);
   }
+  return legacy_choice_one_p(rs, pop_size, a_is_int, replace, p);
+}
+template <class RS>
+std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
+                                 const std::vector<double>* p) {
   if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
       p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
     return choice_p_one(p->data(), p->size(), rs.random_sample());

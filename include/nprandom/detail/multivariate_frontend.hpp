@@ -194,7 +194,8 @@ inline std::vector<double> flatten_cov(const std::vector<std::vector<double>>& c
 template <class BitGen>
 void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
                               const std::vector<double>& cov, double* out, std::size_t size,
-                              std::string_view check_valid, double tol, std::string_view method) {
+                              std::string_view check_valid, double tol, std::string_view method,
+                              distributions::mvn_factor_cache* cache = nullptr) {
   const distributions::mvn_method m = distributions::parse_mvn_method(method);
   const std::size_t d = mean.size();
   std::size_t side = 0;
@@ -204,7 +205,7 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
   const std::size_t total = checked_elements<double>(size, d);
   for (std::size_t i = 0; i < total; ++i) out[i] = distributions::standard_normal(bg);
   distributions::multivariate_normal_transform(mean.data(), cov.data(), d, m, check_valid, tol, out,
-                                               size);
+                                               size, cache);
 }
 
 }  // namespace detail

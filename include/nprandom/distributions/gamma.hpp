@@ -95,15 +95,19 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
   }
 }
 
-/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma).
+/// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
+/// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
+/// source).
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
+  if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma(bg, shape);
 }
 
 /// Float32 counterpart of standard_gamma_fill.
 template <class BitGen>
 inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, float* out) noexcept {
+  if (shape == 1.0f) return standard_exponential_fill_f(bg, cnt, out);
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_f(bg, shape);
 }
 

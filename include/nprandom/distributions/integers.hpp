@@ -372,7 +372,10 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
       if (rng == 0) return off;
       return off + buffered_bounded_lemire_uint32(bg, static_cast<std::uint32_t>(rng));
     }
-    return bounded_uint64(bg, off, rng, 0, false);
+    // bounded_uint64's 64-bit paths, inline (rng < 2^32 - 1 was taken above)
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_lemire_uint64(bg, rng);
   } else if constexpr (sizeof(U) == 4) {
     if (rng == 0) return off;
     if (rng == 0xffffffffu) return off + bg.next_uint32();
@@ -383,6 +386,34 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
       return buffered_bounded_uint16(bg, off, rng, 0, false, b);
     else
       return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+  }
+}
+
+/// The masked twin of bounded_one_lemire (RandomState.randint's draw): what the fill of U's width
+/// does for n == 1 with use_masked, without the fill machinery (a fresh 8/16-bit/bool buffer).
+template <class U, class BitGen>
+NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
+  if constexpr (std::is_same<U, bool>::value) {
+    return bounded_one_lemire<U>(bg, off, rng);  // one bit: masked and Lemire are the same
+  } else if constexpr (sizeof(U) == 8) {
+    if (NPRANDOM_LIKELY(rng < 0xffffffffULL)) {  // bounded_uint64's 32-bit path, inline
+      if (rng == 0) return off;
+      const auto rng32 = static_cast<std::uint32_t>(rng);
+      return off +
+             buffered_bounded_masked_uint32(bg, rng32, static_cast<std::uint32_t>(gen_mask(rng32)));
+    }
+    if (rng == 0xffffffffULL) return off + static_cast<std::uint64_t>(bg.next_uint32());
+    if (rng == UINT64_MAX) return off + bg.next_uint64();
+    return off + bounded_masked_uint64(bg, rng, gen_mask(rng));
+  } else {
+    uint32_buffer b;
+    const auto mask = static_cast<U>(gen_mask(rng));
+    if constexpr (sizeof(U) == 4)
+      return buffered_bounded_uint32(bg, off, rng, mask, true, b);
+    else if constexpr (sizeof(U) == 2)
+      return buffered_bounded_uint16(bg, off, rng, mask, true, b);
+    else
+      return buffered_bounded_uint8(bg, off, rng, mask, true, b);
   }
 }
 

@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -341,50 +342,82 @@ namespace distributions {
 // gives NaN draws, and eigh gives NaN draws for either, as LAPACK does), "check_valid must equal
 // 'warn', 'raise', or 'ignore'" (not checked for cholesky, as in NumPy). check_valid "warn" reports
 // through nprandom's warning handler and continues.
+// The last decomposition of Generator.multivariate_normal: (method, tol, cov bits) -> factor and
+// the psd verdict, so that calls with the same cov (one row at a time) skip the decomposition.
+// check_valid is still parsed and reported on every call, at the same point.
+struct mvn_factor_cache {
+  bool valid = false;
+  mvn_method method = mvn_method::svd;
+  double tol = 0.0;
+  bool psd = true;
+  std::vector<double> cov, factor;
+  bool matches(mvn_method m, const double* c, std::size_t d, double t) const noexcept {
+    return valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0 &&
+           (d == 0 || std::memcmp(c, cov.data(), d * d * sizeof(double)) == 0);
+  }
+};
+
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
                                           mvn_method method, std::string_view check_valid,
-                                          double tol, double* x, std::size_t rows) {
+                                          double tol, double* x, std::size_t rows,
+                                          mvn_factor_cache* cache = nullptr) {
   namespace la = ::nprandom::detail::linalg;
-  std::vector<double> factor(d * d);  // factor[i*d + k]: x @ factor.T -> sum_k x[k]*factor[i][k]
-  if (method == mvn_method::cholesky) {
-    if (!la::cholesky_lower(cov, d, factor.data())) {
-      throw std::invalid_argument("Matrix is not positive definite");
-    }
-  } else if (method == mvn_method::svd) {
-    std::vector<double> u(d * d), s(d), vh(d * d);
-    if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
-      throw std::invalid_argument("SVD did not converge");
-    }
-    const auto check = detail::parse_mvn_check(check_valid);
-    if (check != detail::mvn_check::ignore) {
-      detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
-    }
-    for (std::size_t i = 0; i < d; ++i) {
-      for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
-      }
+  std::vector<double> own;
+  if (cache && cache->matches(method, cov, d, tol)) {
+    if (method != mvn_method::cholesky) {
+      const auto check = detail::parse_mvn_check(check_valid);
+      if (check != detail::mvn_check::ignore) detail::mvn_report(cache->psd, check);
     }
   } else {
-    std::vector<double> u(d * d), s(d);
-    if (!la::eigh(cov, d, s.data(), u.data())) {
-      throw std::invalid_argument("Eigenvalues did not converge");
-    }
-    const auto check = detail::parse_mvn_check(check_valid);
-    if (check != detail::mvn_check::ignore) {
-      bool psd = true;
+    // factor[i*d + k]: x @ factor.T -> sum_k x[k]*factor[i][k]
+    std::vector<double>& factor = cache ? cache->factor : own;
+    if (cache) cache->valid = false;
+    factor.assign(d * d, 0.0);
+    bool psd = true;
+    if (method == mvn_method::cholesky) {
+      if (!la::cholesky_lower(cov, d, factor.data())) {
+        throw std::invalid_argument("Matrix is not positive definite");
+      }
+    } else if (method == mvn_method::svd) {
+      std::vector<double> u(d * d), s(d), vh(d * d);
+      if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+        throw std::invalid_argument("SVD did not converge");
+      }
+      const auto check = detail::parse_mvn_check(check_valid);
+      psd = detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol);  // kept for later calls
+      if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+      for (std::size_t i = 0; i < d; ++i) {
+        for (std::size_t k = 0; k < d; ++k) {
+          factor[i * d + k] = u[i * d + k] * detail::sqrt(s[k]);
+        }
+      }
+    } else {
+      std::vector<double> u(d * d), s(d);
+      if (!la::eigh(cov, d, s.data(), u.data())) {
+        throw std::invalid_argument("Eigenvalues did not converge");
+      }
+      const auto check = detail::parse_mvn_check(check_valid);
       for (std::size_t k = 0; k < d; ++k) {
         if (s[k] < -tol) {
           psd = false;
         }
       }
-      detail::mvn_report(psd, check);
-    }
-    for (std::size_t i = 0; i < d; ++i) {
-      for (std::size_t k = 0; k < d; ++k) {
-        factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
+      if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+      for (std::size_t i = 0; i < d; ++i) {
+        for (std::size_t k = 0; k < d; ++k) {
+          factor[i * d + k] = u[i * d + k] * detail::sqrt(detail::fabs(s[k]));
+        }
       }
     }
+    if (cache) {
+      cache->cov.assign(cov, cov + d * d);
+      cache->method = method;
+      cache->tol = tol;
+      cache->psd = psd;
+      cache->valid = true;
+    }
   }
+  const std::vector<double>& factor = cache ? cache->factor : own;
   std::vector<double> tmp(d);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;

@@ -515,10 +515,13 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {
-    IntType out{};
-    randint_fill(low, high, &out, 1);
-    return out;
+  IntType randint(Low low, High high) {  // the n == 1 fill's draw, inline
+    using U =
+        typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
+                                    std::make_unsigned<IntType>>::type;
+    const std::uint64_t rng = randint_check<IntType>(low, high);
+    return static_cast<IntType>(distributions::bounded_one_masked<U>(
+        bit_generator_, static_cast<U>(static_cast<std::uint64_t>(low)), static_cast<U>(rng)));
   }
   /// randint<IntType>(high): uniform on [0, high).
   template <class IntType = std::int64_t, class High,
@@ -907,18 +910,12 @@ class BasicRandomState {
     const LbT ubv = static_cast<LbT>(ub);
     using detail::cmp_equal;
     using detail::cmp_less;
-    if (cmp_less(low, lbv)) {
-      throw std::invalid_argument(std::string("low is out of bounds for ") +
-                                  detail::dtype_name<IntType>());
-    }
+    // The throws out of line (detail::legacy_randint_fail), so that a scalar randint inlines.
+    if (cmp_less(low, lbv)) detail::legacy_randint_fail(0, detail::dtype_name<IntType>());
     // high - 1 > ub, without computing high - 1 in a type that could wrap.
-    if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv)) {
-      throw std::invalid_argument(std::string("high is out of bounds for ") +
-                                  detail::dtype_name<IntType>());
-    }
-    if (!cmp_less(low, high)) {  // low > high - 1
-      throw std::invalid_argument(low == 0 ? "high <= 0" : "low >= high");
-    }
+    if (cmp_less(ubv, high) && !cmp_equal(high - 1, ubv))
+      detail::legacy_randint_fail(1, detail::dtype_name<IntType>());
+    if (!cmp_less(low, high)) detail::legacy_randint_fail(low == 0 ? 2 : 3, "");  // low > high - 1
     // Closed range [low, high - 1] as unsigned offset and width (two's complement).
     return static_cast<std::uint64_t>(high) - 1u - static_cast<std::uint64_t>(low);
   }
