@@ -19,6 +19,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -115,6 +116,23 @@ void check_all() {
       "standard_gamma<float>(1)",
       [](G& g, std::size_t n) { return g.template standard_gamma<float>(1.0, n); },
       [](G& g) { return g.template standard_gamma<float>(1.0); });
+  // the rejection samplers batched by attempt (issue 12): standard_gamma(shape < 1) and Johnk's
+  // beta (log path when X or Y underflows: tiny a or b), (1, 1) the Johnk boundary, and both
+  // below 3e-103 (scalar one-U path)
+  for (double k : {0.05, 0.5, 0.99, 1e-300}) {
+    check<BitGen>(
+        "standard_gamma(<1)", [k](G& g, std::size_t n) { return g.standard_gamma(k, n); },
+        [k](G& g) { return g.standard_gamma(k); });
+  }
+  const std::pair<double, double> betas[] = {{0.5, 0.5},       {0.1, 0.9},   {1.0, 1.0},
+                                             {1.0, 0.3},       {1e-3, 2e-3}, {1e-200, 0.5},
+                                             {1e-110, 1e-120}, {1.5, 0.5}};
+  for (const auto& ab : betas) {
+    const double a = ab.first, b = ab.second;
+    check<BitGen>(
+        "beta", [a, b](G& g, std::size_t n) { return g.beta(a, b, n); },
+        [a, b](G& g) { return g.beta(a, b); });
+  }
   // the log kernels' bulk forms (uniforms in stream order, logs in batches: detail/vec_log.hpp)
   check<BitGen>(
       "laplace", [](G& g, std::size_t n) { return g.laplace(0.5, 2.0, n); },

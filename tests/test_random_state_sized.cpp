@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -116,7 +117,7 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
         "power(" + std::to_string(a) + ")", [a](R r, S n) { return r.power(a, n); },
         [a](R r) { return r.power(a); });
   }
-  for (double shape : {0.0, 0.5, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
+  for (double shape : {0.0, 0.05, 0.5, 0.99, 1e-300, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
     check_method<double>(
         "standard_gamma(" + std::to_string(shape) + ")",
         [shape](R r, S n) { return r.standard_gamma(shape, n); },
@@ -143,6 +144,18 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "beta(0.5,0.5)", [](R r, S n) { return r.beta(0.5, 0.5, n); },
       [](R r) { return r.beta(0.5, 0.5); });
+  // Johnk's branch batched by attempt (issue 12): the (1, 1) boundary and the log path (tiny a/b)
+  for (const auto& ab : {std::pair<double, double>{0.1, 0.9},
+                         {1.0, 1.0},
+                         {1.0, 0.3},
+                         {1e-3, 2e-3},
+                         {1e-200, 0.5},
+                         {1e-110, 1e-120}}) {
+    const double a = ab.first, b = ab.second;
+    check_method<double>(
+        "beta(" + std::to_string(a) + "," + std::to_string(b) + ")",
+        [a, b](R r, S n) { return r.beta(a, b, n); }, [a, b](R r) { return r.beta(a, b); });
+  }
 }
 
 TEST_CASE("RandomState sized: binomial equals scalar draws (cached setup)",

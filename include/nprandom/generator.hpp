@@ -623,9 +623,9 @@ class Generator {
   }
 
  public:
-  static constexpr auto beta_ = detail::make_method<double>(
-      [](auto& g, double a, double b) { return distributions::beta(g, a, b); },
-      detail::prm<double>("a", P_::positive), detail::prm<double>("b", P_::positive));
+  static constexpr auto beta_ = detail::make_method<double>(distributions::beta_kernel{},
+                                                            detail::prm<double>("a", P_::positive),
+                                                            detail::prm<double>("b", P_::positive));
   NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   static constexpr auto chisquare_ = detail::make_method<double>(

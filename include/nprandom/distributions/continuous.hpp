@@ -59,6 +59,27 @@ NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&&
     f(out + i, buf, cnt - i < log_fill_block ? cnt - i : log_fill_block);
   }
 }
+
+// The named pieces of one attempt of Johnk's beta (random_beta, a <= 1 and b <= 1, not both
+// tiny), shared by the scalar kernel and beta_fill: U, V drawn, X = U^(1/a), Y = V^(1/b).
+NPRANDOM_ALWAYS_INLINE bool johnk_accept(double u, double v, double x, double y) noexcept {
+  return x + y <= 1.0 && u + v > 0.0;
+}
+// The value of an accepted attempt: X / (X + Y), or from logarithms when X or Y underflowed.
+inline double johnk_value(double u, double v, double x, double y, double a, double b) noexcept {
+  if (x > 0.0 && y > 0.0) {
+    return x / (x + y);
+  }
+  // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product that it
+  // could then fuse with the subtraction below; keep the audit strict.
+  const double log_x = rounded(log(u) / a);
+  const double log_y = rounded(log(v) / b);
+  const double delta = log_x - log_y;
+  if (delta > 0.0) {
+    return exp(-log1p(exp(-delta)));
+  }
+  return exp(delta - log1p(exp(delta)));
+}
 }  // namespace detail
 
 namespace distributions {
@@ -83,21 +104,8 @@ double beta(BitGen& bg, double a, double b) noexcept {
       const double v = bg.next_double();
       const double x = detail::pow(u, 1.0 / a);
       const double y = detail::pow(v, 1.0 / b);
-      const double xpy = x + y;
-      if (xpy <= 1.0 && u + v > 0.0) {
-        if (x > 0.0 && y > 0.0) {
-          return x / xpy;
-        }
-        // X or Y underflowed: X / (X + Y) evaluated with logarithms.
-        // rounded(): with a literal a = 2^-k the compiler turns / a into an (exact) product
-        // that it could then fuse with the subtraction below; keep the audit strict.
-        const double log_x = detail::rounded(detail::log(u) / a);
-        const double log_y = detail::rounded(detail::log(v) / b);
-        const double delta = log_x - log_y;
-        if (delta > 0.0) {
-          return detail::exp(-detail::log1p(detail::exp(-delta)));
-        }
-        return detail::exp(delta - detail::log1p(detail::exp(delta)));
+      if (detail::johnk_accept(u, v, x, y)) {
+        return detail::johnk_value(u, v, x, y, a, b);
       }
     }
   }
@@ -105,6 +113,49 @@ double beta(BitGen& bg, double a, double b) noexcept {
   const double gb = standard_gamma(bg, b);
   return ga / (ga + gb);
 }
+
+// cnt beta(a, b) values. Johnk's branch (not both tiny): blocks of K = min(rej_batch_block,
+// values still needed) attempts drawn in stream order (U, V each), X and Y in two
+// detail::pow_batch calls (bit for bit detail::pow), then the attempts scanned in order with the
+// scalar kernel's johnk_accept / johnk_value (the log path included). Each value takes at least
+// one attempt, so every attempt drawn is one of the scalar loop's: values and final state are
+// those of cnt calls. Other parameters: the scalar kernel in a loop.
+template <class BitGen>
+void beta_fill(BitGen& bg, double a, double b, std::size_t cnt, double* out) noexcept {
+  constexpr double tiny = ::nprandom::detail::beta_tiny_threshold;
+  std::size_t i = 0;
+  if (a <= 1.0 && b <= 1.0 && !(a < tiny && b < tiny)) {
+    constexpr std::size_t blk = detail::rej_batch_block;
+    double u[blk], v[blk], x[blk], y[blk];
+    while (cnt - i >= detail::rej_batch_min) {
+      const std::size_t k = cnt - i < blk ? cnt - i : blk;
+      for (std::size_t j = 0; j < k; ++j) {
+        u[j] = bg.next_double();
+        v[j] = bg.next_double();
+      }
+      detail::pow_batch(u, 1.0 / a, x, k);
+      detail::pow_batch(v, 1.0 / b, y, k);
+      for (std::size_t j = 0; j < k; ++j) {
+        if (detail::johnk_accept(u[j], v[j], x[j], y[j])) {
+          out[i++] = detail::johnk_value(u[j], v[j], x[j], y[j], a, b);
+        }
+      }
+    }
+  }
+  for (; i < cnt; ++i) out[i] = beta(bg, a, b);
+}
+
+// The kernel object of Generator.beta: one value, and the batched fill of the sized forms.
+struct beta_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double a, double b) const noexcept {
+    return beta(bg, a, b);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double a, double b) const noexcept {
+    beta_fill(bg, a, b, n, out);
+  }
+};
 
 // random_chisquare: 2 * G(df / 2).
 template <class BitGen>

@@ -9,12 +9,34 @@
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_log.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/normal.hpp>
 
 #include <cstddef>
 
 namespace nprandom {
+namespace detail {
+// The named pieces of one attempt of random_standard_gamma for 0 < shape < 1 (U, then V),
+// shared by the scalar kernel and the batched fill (gamma_lt1_fill).
+// Low branch (U <= 1 - shape): X = U^(1/shape), accepted when X <= V.
+NPRANDOM_ALWAYS_INLINE bool gamma_lt1_low(double U, double shape) noexcept {
+  return U <= 1.0 - shape;
+}
+// High branch: Y = -log(gamma_lt1_log_arg(U)), X = gamma_lt1_base(Y)^(1/shape), accepted when
+// X <= V + Y.
+NPRANDOM_ALWAYS_INLINE double gamma_lt1_log_arg(double U, double shape) noexcept {
+  return (1 - U) / shape;
+}
+NPRANDOM_ALWAYS_INLINE double gamma_lt1_base(double Y, double shape) noexcept {
+  return 1.0 - shape + detail::mul(shape, Y);
+}
+// Attempts drawn per batch of gamma_lt1_fill (and of Johnk's beta fill).
+inline constexpr std::size_t rej_batch_block = 256;
+// Below this many values still needed, the batched fills finish with the scalar kernel.
+inline constexpr std::size_t rej_batch_min = 16;
+}  // namespace detail
+
 namespace distributions {
 
 /// random_standard_gamma. shape == 1: one standard_exponential. shape == 0: 0 with no draw.
@@ -32,12 +54,12 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
     for (;;) {
       const double U = bg.next_double();
       const double V = standard_exponential(bg);
-      if (U <= 1.0 - shape) {
+      if (detail::gamma_lt1_low(U, shape)) {
         const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -detail::log((1 - U) / shape);
-        const double X = detail::pow(1.0 - shape + detail::mul(shape, Y), 1. / shape);
+        const double Y = -detail::log(detail::gamma_lt1_log_arg(U, shape));
+        const double X = detail::pow(detail::gamma_lt1_base(Y, shape), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -98,10 +120,46 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
 /// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
 /// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
 /// source).
+/// 0 < shape < 1: blocks of K = min(rej_batch_block, values still needed) attempts are drawn in
+/// stream order (U, V per attempt, whatever the outcome), their logs and pows evaluated with
+/// detail::log_batch / pow_batch (bit for bit detail::log / pow), then scanned in order, each
+/// accepted attempt giving the next value. Every attempt drawn is one the scalar loop draws too
+/// (each value takes at least one attempt), so values and final state are those of cnt calls.
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
   if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma(bg, shape);
+  std::size_t i = 0;
+  if (shape > 0.0 && shape < 1.0) {
+    constexpr std::size_t blk = detail::rej_batch_block;
+    double base[blk], bound[blk], tmp[blk];
+    unsigned short hi[blk];
+    const double inv = 1. / shape;
+    while (cnt - i >= detail::rej_batch_min) {
+      const std::size_t k = cnt - i < blk ? cnt - i : blk;
+      std::size_t m = 0;
+      for (std::size_t j = 0; j < k; ++j) {
+        const double U = bg.next_double();
+        const double V = standard_exponential(bg);
+        base[j] = U;
+        bound[j] = V;
+        if (!detail::gamma_lt1_low(U, shape)) {
+          tmp[m] = detail::gamma_lt1_log_arg(U, shape);
+          hi[m++] = static_cast<unsigned short>(j);
+        }
+      }
+      detail::log_batch(tmp, tmp, m);
+      for (std::size_t h = 0; h < m; ++h) {
+        const double Y = -tmp[h];
+        base[hi[h]] = detail::gamma_lt1_base(Y, shape);
+        bound[hi[h]] = bound[hi[h]] + Y;
+      }
+      detail::pow_batch(base, inv, base, k);
+      for (std::size_t j = 0; j < k; ++j) {
+        if (base[j] <= bound[j]) out[i++] = base[j];
+      }
+    }
+  }
+  for (; i < cnt; ++i) out[i] = standard_gamma(bg, shape);
 }
 
 /// Float32 counterpart of standard_gamma_fill.

@@ -200,6 +200,19 @@ inline void standard_exponential_from_uniforms(double* u, std::size_t n) noexcep
 }  // namespace legacy
 
 namespace detail {
+// The value of an accepted attempt of legacy_beta's Johnk branch (X + Y <= 1): X / (X + Y), or
+// when X + Y underflowed to 0 the log-sum-exp form from U and V. Shared by beta and beta_fill.
+inline double legacy_johnk_value(double U, double V, double X, double Y, double a,
+                                 double b) noexcept {
+  if (X + Y > 0) return X / (X + Y);
+  double logX = detail::log(U) / a;
+  double logY = detail::log(V) / b;
+  const double logM = logX > logY ? logX : logY;
+  logX -= logM;
+  logY -= logM;
+  return detail::exp(logX - detail::log(detail::exp(logX) + detail::exp(logY)));
+}
+
 // legacy_standard_gamma. shape == 1: exponential; shape == 0: 0 without a draw; shape < 1:
 // Johnk/Ahrens-Dieter style rejection (U, then the legacy exponential); shape > 1: Marsaglia &
 // Tsang (2000) with the legacy gauss (shares the gaussian cache).
@@ -213,12 +226,12 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& a
     for (;;) {
       const double U = legacy::legacy_double(aug);
       const double V = legacy::standard_exponential(aug);
-      if (U <= 1.0 - shape) {
+      if (detail::gamma_lt1_low(U, shape)) {
         const double X = detail::pow(U, 1. / shape);
         if (X <= V) return X;
       } else {
-        const double Y = -detail::log((1 - U) / shape);
-        const double X = detail::pow(1.0 - shape + mul(shape, Y), 1. / shape);
+        const double Y = -detail::log(detail::gamma_lt1_log_arg(U, shape));
+        const double X = detail::pow(detail::gamma_lt1_base(Y, shape), 1. / shape);
         if (X <= (V + Y)) return X;
       }
     }
@@ -248,11 +261,46 @@ double standard_gamma(AugBitGen<BitGen>& aug, double shape) noexcept {
 
 // n consecutive standard_gamma(shape) draws (RandomState.standard_gamma(shape, size)),
 // identical to n calls; the kernel is inlined into the loop.
+// 0 < shape < 1: batched by attempt as Generator's standard_gamma_fill (blocks of
+// K = min(rej_batch_block, values still needed) attempts U, U' in stream order; V = -log(1 - U')
+// and the high branch's log in one detail::log_batch, the pows in one detail::pow_batch; the
+// attempts scanned in order), values and final state those of n calls.
 template <class BitGen>
 void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
                          std::size_t n) noexcept {
   AugBitGen<BitGen> local = aug;  // a local copy: the cache can live in registers
-  for (std::size_t i = 0; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
+  std::size_t i = 0;
+  if (shape > 0.0 && shape < 1.0) {
+    constexpr std::size_t blk = detail::rej_batch_block;
+    double base[blk], lg[2 * blk];
+    unsigned short hi[blk];
+    const double inv = 1. / shape;
+    while (n - i >= detail::rej_batch_min) {
+      const std::size_t k = n - i < blk ? n - i : blk;
+      std::size_t m = 0;
+      for (std::size_t j = 0; j < k; ++j) {
+        const double U = legacy_double(local);
+        lg[j] = 1.0 - legacy_double(local);  // V = -log(1 - U')
+        base[j] = U;
+        if (!detail::gamma_lt1_low(U, shape)) {
+          lg[k + m] = detail::gamma_lt1_log_arg(U, shape);
+          hi[m++] = static_cast<unsigned short>(j);
+        }
+      }
+      detail::log_batch(lg, lg, k + m);
+      for (std::size_t j = 0; j < k; ++j) lg[j] = -lg[j];  // the bounds: V
+      for (std::size_t h = 0; h < m; ++h) {
+        const double Y = -lg[k + h];
+        base[hi[h]] = detail::gamma_lt1_base(Y, shape);
+        lg[hi[h]] = lg[hi[h]] + Y;  // V + Y
+      }
+      detail::pow_batch(base, inv, base, k);
+      for (std::size_t j = 0; j < k; ++j) {
+        if (base[j] <= lg[j]) out[i++] = base[j];
+      }
+    }
+  }
+  for (; i < n; ++i) out[i] = detail::standard_gamma_inline(local, shape);
   aug = local;
 }
 
@@ -510,15 +558,7 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
       const double V = legacy_double(aug);
       const double X = detail::pow(U, 1.0 / a);
       const double Y = detail::pow(V, 1.0 / b);
-      if ((X + Y) <= 1.0) {
-        if (X + Y > 0) return X / (X + Y);
-        double logX = detail::log(U) / a;
-        double logY = detail::log(V) / b;
-        const double logM = logX > logY ? logX : logY;
-        logX -= logM;
-        logY -= logM;
-        return detail::exp(logX - detail::log(detail::exp(logX) + detail::exp(logY)));
-      }
+      if ((X + Y) <= 1.0) return detail::legacy_johnk_value(U, V, X, Y, a, b);
     }
   }
   const double Ga = standard_gamma(aug, a);
@@ -531,7 +571,25 @@ double beta(AugBitGen<BitGen>& aug, double a, double b) noexcept {
 template <class BitGen>
 void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::size_t n) noexcept {
   if ((a <= 1.0) && (b <= 1.0)) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = beta(aug, a, b);
+    // Johnk batched by attempt: K = min(rej_batch_block, values still needed) attempts U, V in
+    // stream order, X and Y in two detail::pow_batch calls, the attempts scanned in order.
+    constexpr std::size_t blk = detail::rej_batch_block;
+    double u[blk], v[blk], x[blk], y[blk];
+    std::size_t i = 0;
+    while (n - i >= detail::rej_batch_min) {
+      const std::size_t k = n - i < blk ? n - i : blk;
+      for (std::size_t j = 0; j < k; ++j) {
+        u[j] = legacy_double(aug);
+        v[j] = legacy_double(aug);
+      }
+      detail::pow_batch(u, 1.0 / a, x, k);
+      detail::pow_batch(v, 1.0 / b, y, k);
+      for (std::size_t j = 0; j < k; ++j) {
+        if ((x[j] + y[j]) <= 1.0)
+          out[i++] = detail::legacy_johnk_value(u[j], v[j], x[j], y[j], a, b);
+      }
+    }
+    for (; i < n; ++i) out[i] = beta(aug, a, b);
     return;
   }
   AugBitGen<BitGen> local = aug;
