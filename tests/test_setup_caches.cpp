@@ -568,3 +568,34 @@ TEST_CASE("RandomState gaussians one value at a time, interleaved with sized cal
     REQUIRE(one.get_state() == sized.get_state());
   }
 }
+
+TEST_CASE("RandomState.multivariate_normal one row: the remembered SVD equals a fresh one") {
+  const std::vector<double> mean{0.5, -1.0, 2.0};
+  const std::vector<std::vector<double>> cov{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
+  const std::vector<std::vector<double>> cov2{{1.0, 0.0, 0.0}, {0.0, 2.0, 0.0}, {0.0, 0.0, 3.0}};
+  RandomState one(5), sized(5);
+  const std::vector<double> want = sized.multivariate_normal(mean, cov, 3);
+  for (std::size_t r = 0; r < 40; ++r) {
+    if (r % 7 == 3) {  // misses in between: another cov, another tol
+      (void)one.multivariate_normal(mean, cov2);
+      (void)one.multivariate_normal(mean, cov, 1, "warn", 1e-7);
+    }
+    RandomState ref(1);  // nothing remembered, same state
+    ref.set_state(one.get_state());
+    const std::vector<double> w = ref.multivariate_normal(mean, cov, 1);
+    const std::vector<double> row = one.multivariate_normal(mean, cov);
+    for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == w[k]);
+    if (r < 3) {
+      for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == want[r * 3 + k]);
+    }
+  }
+  // not PSD: "raise" throws on every call, a bad check_valid throws, remembered or not
+  const std::vector<std::vector<double>> bad{{1.0, 2.0, 0.0}, {2.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
+  (void)one.multivariate_normal(mean, bad, 1, "ignore");
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE_THROWS_WITH(one.multivariate_normal(mean, bad, 1, "raise"),
+                        "covariance is not symmetric positive-semidefinite.");
+    REQUIRE_THROWS_WITH(one.multivariate_normal(mean, bad, 1, "nope"),
+                        "check_valid must equal 'warn', 'raise', or 'ignore'");
+  }
+}
