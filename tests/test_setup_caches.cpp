@@ -3,11 +3,14 @@
 // kept between one-value calls), Generator.multinomial (one binomial sampler per category and
 // remaining count), choice with p (exact cdf search, one-value search, the p checks without the
 // Kahan chain), one-value choice, RandomState randint<bool> / bytes / choice.
+// RandomState.binomial keeps BINV's px table between one-value calls; the legacy gauss cache is
+// taken inline.
 #include "support/catch.hpp"
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/detail/choice_shuffle.hpp>
+#include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/multivariate.hpp>
@@ -483,5 +486,116 @@ TEST_CASE("multivariate_normal one row at a time == the sized rows (remembered d
                           "check_valid must equal 'warn', 'raise', or 'ignore'");
     }
     (void)g.multivariate_normal(mean, bad, "ignore", 1e-8, method);
+  }
+}
+
+// NumPy's legacy_random_binomial_inversion as written (px recomputed at every step), for p <= 0.5.
+std::int64_t plain_binv(nprandom::MT19937& bg, std::int64_t n, double p) {
+  const double q = 1.0 - p;
+  namespace d = nprandom::detail;
+  const double qn = d::exp(static_cast<double>(n) * d::log(q));
+  const double np = d::mul(static_cast<double>(n), p);
+  const double lim = np + d::mul(10.0, d::sqrt(d::mul(np, q) + 1));
+  const double dn = static_cast<double>(n);
+  const auto bound = static_cast<std::int64_t>(dn < lim ? dn : lim);
+  std::int64_t X = 0;
+  double px = qn;
+  double U = bg.next_double();
+  while (U > px) {
+    X++;
+    if (X > bound) {
+      X = 0;
+      px = qn;
+      U = bg.next_double();
+    } else {
+      U -= px;
+      px = (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
+    }
+  }
+  return X;
+}
+
+TEST_CASE("RandomState.binomial one value: the remembered BINV table equals the plain loop") {
+  // (n, p) pairs on the inversion path (min(p, 1-p) n <= 30), changed between runs of calls,
+  // with sized calls and BTPE calls (same cache) in between.
+  const std::int64_t ns[] = {0, 1, 2, 5, 20, 60, 85, 100, 1000, 1000000000};
+  const double ps[] = {0.0, 1e-9, 0.01, 0.1, 0.3, 0.5, 0.7, 0.99, 1.0};
+  RandomState rs(1234);
+  RandomState ref(1234);
+  for (int rep = 0; rep < 2; ++rep) {
+    for (std::int64_t n : ns) {
+      for (double p : ps) {
+        INFO(n << " " << p);
+        const double pp = p <= 0.5 ? p : 1.0 - p;
+        if (!(pp * static_cast<double>(n) <= 30.0)) continue;
+        for (int i = 0; i < 200; ++i) {
+          const std::int64_t y = plain_binv(ref.bit_generator(), n, pp);
+          REQUIRE(rs.binomial(n, p) == (p <= 0.5 ? y : n - y));
+        }
+        // a sized call, then a BTPE call on the same cache, then one value again
+        const std::vector<std::int64_t> s = rs.binomial(n, p, 5);
+        for (std::int64_t v : s) {
+          const std::int64_t y = plain_binv(ref.bit_generator(), n, pp);
+          REQUIRE(v == (p <= 0.5 ? y : n - y));
+        }
+        (void)ref.binomial(1000, 0.4);
+        (void)rs.binomial(1000, 0.4);
+        const std::int64_t y = plain_binv(ref.bit_generator(), n, pp);
+        REQUIRE(rs.binomial(n, p) == (p <= 0.5 ? y : n - y));
+        REQUIRE(rs.get_state() == ref.get_state());
+      }
+    }
+  }
+  // a copy carries the table: it continues with the same values
+  (void)rs.binomial(40, 0.25);
+  RandomState copy(rs);
+  for (int i = 0; i < 100; ++i) REQUIRE(copy.binomial(40, 0.25) == rs.binomial(40, 0.25));
+}
+
+TEST_CASE("RandomState gaussians one value at a time, interleaved with sized calls") {
+  RandomState one(99), sized(99);
+  for (std::size_t k : {1u, 2u, 3u, 7u, 8u}) {
+    const std::vector<double> want = sized.standard_normal(k);
+    for (std::size_t i = 0; i < k; ++i) {
+      REQUIRE(one.standard_normal() == want[i]);
+    }
+    REQUIRE(one.get_state() == sized.get_state());
+    // normal / lognormal share the cache
+    const std::vector<double> wn = sized.normal(1.5, 2.0, 3);
+    for (std::size_t i = 0; i < 3; ++i) REQUIRE(one.normal(1.5, 2.0) == wn[i]);
+    const std::vector<double> wl = sized.lognormal(0.5, 0.25, 3);
+    for (std::size_t i = 0; i < 3; ++i) REQUIRE(one.lognormal(0.5, 0.25) == wl[i]);
+    REQUIRE(one.get_state() == sized.get_state());
+  }
+}
+
+TEST_CASE("RandomState.multivariate_normal one row: the remembered SVD equals a fresh one") {
+  const std::vector<double> mean{0.5, -1.0, 2.0};
+  const std::vector<std::vector<double>> cov{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
+  const std::vector<std::vector<double>> cov2{{1.0, 0.0, 0.0}, {0.0, 2.0, 0.0}, {0.0, 0.0, 3.0}};
+  RandomState one(5), sized(5);
+  const std::vector<double> want = sized.multivariate_normal(mean, cov, 3);
+  for (std::size_t r = 0; r < 40; ++r) {
+    if (r % 7 == 3) {  // misses in between: another cov, another tol
+      (void)one.multivariate_normal(mean, cov2);
+      (void)one.multivariate_normal(mean, cov, 1, "warn", 1e-7);
+    }
+    RandomState ref(1);  // nothing remembered, same state
+    ref.set_state(one.get_state());
+    const std::vector<double> w = ref.multivariate_normal(mean, cov, 1);
+    const std::vector<double> row = one.multivariate_normal(mean, cov);
+    for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == w[k]);
+    if (r < 3) {
+      for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == want[r * 3 + k]);
+    }
+  }
+  // not PSD: "raise" throws on every call, a bad check_valid throws, remembered or not
+  const std::vector<std::vector<double>> bad{{1.0, 2.0, 0.0}, {2.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
+  (void)one.multivariate_normal(mean, bad, 1, "ignore");
+  for (int i = 0; i < 2; ++i) {
+    REQUIRE_THROWS_WITH(one.multivariate_normal(mean, bad, 1, "raise"),
+                        "covariance is not symmetric positive-semidefinite.");
+    REQUIRE_THROWS_WITH(one.multivariate_normal(mean, bad, 1, "nope"),
+                        "check_valid must equal 'warn', 'raise', or 'ignore'");
   }
 }

@@ -12005,25 +12005,43 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
 // x @ (sqrt(s)[:, None] * vh) + mean -- note: vh, not u. `x` holds rows*d legacy gaussians
 // drawn by the caller first. Same exceptions and warning behaviour as
 // multivariate_normal_transform (no cholesky / eigh here).
+// With a cache (RandomState keeps one), a call with the same cov and tol as the last reuses its
+// b and psd verdict: check_valid is still parsed and reported, at the same point.
 inline void legacy_multivariate_normal_transform(const double* mean, const double* cov,
                                                  std::size_t d, std::string_view check_valid,
-                                                 double tol, double* x, std::size_t rows) {
+                                                 double tol, double* x, std::size_t rows,
+                                                 mvn_factor_cache* cache = nullptr) {
   namespace la = ::nprandom::detail::linalg;
-  std::vector<double> u(d * d), s(d), vh(d * d);
-  if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
-    throw std::invalid_argument("SVD did not converge");
-  }
-  const auto check = detail::parse_mvn_check(check_valid);
-  if (check != detail::mvn_check::ignore) {
-    detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
-  }
-  std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
-  for (std::size_t k = 0; k < d; ++k) {
-    const double sk = detail::sqrt(s[k]);
-    for (std::size_t i = 0; i < d; ++i) {
-      b[k * d + i] = sk * vh[k * d + i];
+  std::vector<double> own;
+  if (cache && cache->matches(mvn_method::svd, cov, d, tol)) {
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) detail::mvn_report(cache->psd, check);
+  } else {
+    std::vector<double>& b = cache ? cache->factor : own;
+    if (cache) cache->valid = false;
+    std::vector<double> u(d * d), s(d), vh(d * d);
+    if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+      throw std::invalid_argument("SVD did not converge");
+    }
+    const auto check = detail::parse_mvn_check(check_valid);
+    const bool psd = detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol);
+    if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+    b.assign(d * d, 0.0);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
+    for (std::size_t k = 0; k < d; ++k) {
+      const double sk = detail::sqrt(s[k]);
+      for (std::size_t i = 0; i < d; ++i) {
+        b[k * d + i] = sk * vh[k * d + i];
+      }
+    }
+    if (cache) {
+      cache->cov.assign(cov, cov + d * d);
+      cache->method = mvn_method::svd;
+      cache->tol = tol;
+      cache->psd = psd;
+      cache->valid = true;
     }
   }
+  const std::vector<double>& b = cache ? cache->factor : own;
   std::vector<double> tmp(d);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
@@ -13612,9 +13630,27 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(legacy::AugBitGen<BitGen>& aug) noexc
 
 namespace legacy {
 
+// The polar pair of gauss() when nothing is cached: returns f*x2, caches f*x1. Out of line.
 template <class BitGen>
-double gauss(AugBitGen<BitGen>& aug) noexcept {
-  return detail::gauss_inline(aug);
+NPRANDOM_NOINLINE double gauss_pair(AugBitGen<BitGen>& aug) noexcept {
+  const detail::polar_pair p = detail::polar_accepted(aug.bitgen());
+  const double f = detail::polar_factor(p.r2);
+  aug.gauss = detail::mul(f, p.x1);
+  aug.has_gauss = 1;
+  return detail::mul(f, p.x2);
+}
+
+// gauss(): the cached value is taken inline at the call site (every second scalar call), the
+// pair is drawn out of line.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double gauss(AugBitGen<BitGen>& aug) noexcept {
+  if (aug.has_gauss) {
+    const double temp = aug.gauss;
+    aug.has_gauss = 0;
+    aug.gauss = 0.0;
+    return temp;
+  }
+  return gauss_pair(aug);
 }
 
 // n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
@@ -14223,6 +14259,13 @@ struct BinomialCache {
   std::int64_t m = 0;
   double p1 = 0.0, xm = 0.0, xl = 0.0, xr = 0.0, c = 0.0, laml = 0.0, lamr = 0.0, p2 = 0.0,
          p3 = 0.0, p4 = 0.0;
+  // Not NumPy's: BINV's probabilities px of X = 0, 1, ..., inv_len - 1 for the cached (n, p),
+  // each from the one before by BINV's own expression (so the same doubles as the per-step
+  // recomputation), filled in as the searches first reach them. The bound of the inversion path
+  // is at most 85 (n p <= 30), so the table always holds it.
+  static constexpr int inv_table_size = 96;
+  int inv_len = 0;
+  double inv_px[inv_table_size] = {};
 };
 
 }  // namespace legacy
@@ -14247,12 +14290,37 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     const double lim = np + mul(10.0, detail::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
+    bc.inv_px[0] = qn;
+    bc.inv_len = 1;
   } else {
     q = bc.q;
     qn = bc.r;
     bound = bc.m;
   }
   std::int64_t X = 0;
+  if (NPRANDOM_LIKELY(bound < legacy::BinomialCache::inv_table_size)) {
+    // BINV's search against the cached px table (RandomState keeps it between scalar calls):
+    // the same comparisons and subtractions, one multiply-divide per X only the first time X is
+    // reached for this (n, p).
+    double* const tab = bc.inv_px;
+    std::int64_t len = bc.inv_len;
+    double U = bg.next_double();
+    while (U > tab[X]) {
+      X++;
+      if (X > bound) {
+        X = 0;
+        U = bg.next_double();
+      } else {
+        U -= tab[X - 1];
+        if (X >= len) {
+          tab[X] = (static_cast<double>(n - X + 1) * p * tab[X - 1]) / (static_cast<double>(X) * q);
+          len = X + 1;
+        }
+      }
+    }
+    bc.inv_len = static_cast<int>(len);
+    return X;
+  }
   double px = qn;
   double U = bg.next_double();
   while (U > px) {
@@ -14281,6 +14349,7 @@ inline void legacy_binomial_btpe_setup(std::int64_t n, double p,
     bc.nsave = n;
     bc.psave = p;
     bc.has_binomial = 1;
+    bc.inv_len = 0;  // BTPE's setup: no BINV table
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
@@ -16079,9 +16148,9 @@ class BasicRandomState {
       throw std::invalid_argument("mean and cov must have same length");
     const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
     std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
-    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
-                                                        check_valid, tol, x.data(),
-                                                        mean.empty() ? 0 : n_checked / mean.size());
+    distributions::legacy_multivariate_normal_transform(
+        mean.data(), flat.data(), mean.size(), check_valid, tol, x.data(),
+        mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
@@ -16268,6 +16337,7 @@ class BasicRandomState {
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
+  distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last decomposition
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.

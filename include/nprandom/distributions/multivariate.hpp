@@ -437,25 +437,43 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
 // x @ (sqrt(s)[:, None] * vh) + mean -- note: vh, not u. `x` holds rows*d legacy gaussians
 // drawn by the caller first. Same exceptions and warning behaviour as
 // multivariate_normal_transform (no cholesky / eigh here).
+// With a cache (RandomState keeps one), a call with the same cov and tol as the last reuses its
+// b and psd verdict: check_valid is still parsed and reported, at the same point.
 inline void legacy_multivariate_normal_transform(const double* mean, const double* cov,
                                                  std::size_t d, std::string_view check_valid,
-                                                 double tol, double* x, std::size_t rows) {
+                                                 double tol, double* x, std::size_t rows,
+                                                 mvn_factor_cache* cache = nullptr) {
   namespace la = ::nprandom::detail::linalg;
-  std::vector<double> u(d * d), s(d), vh(d * d);
-  if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
-    throw std::invalid_argument("SVD did not converge");
-  }
-  const auto check = detail::parse_mvn_check(check_valid);
-  if (check != detail::mvn_check::ignore) {
-    detail::mvn_report(detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol), check);
-  }
-  std::vector<double> b(d * d);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
-  for (std::size_t k = 0; k < d; ++k) {
-    const double sk = detail::sqrt(s[k]);
-    for (std::size_t i = 0; i < d; ++i) {
-      b[k * d + i] = sk * vh[k * d + i];
+  std::vector<double> own;
+  if (cache && cache->matches(mvn_method::svd, cov, d, tol)) {
+    const auto check = detail::parse_mvn_check(check_valid);
+    if (check != detail::mvn_check::ignore) detail::mvn_report(cache->psd, check);
+  } else {
+    std::vector<double>& b = cache ? cache->factor : own;
+    if (cache) cache->valid = false;
+    std::vector<double> u(d * d), s(d), vh(d * d);
+    if (!la::svd(cov, d, u.data(), s.data(), vh.data())) {
+      throw std::invalid_argument("SVD did not converge");
+    }
+    const auto check = detail::parse_mvn_check(check_valid);
+    const bool psd = detail::mvn_svd_psd(cov, s.data(), vh.data(), d, tol);
+    if (check != detail::mvn_check::ignore) detail::mvn_report(psd, check);
+    b.assign(d * d, 0.0);  // b[k*d + i] = sqrt(s[k]) * vh[k][i]
+    for (std::size_t k = 0; k < d; ++k) {
+      const double sk = detail::sqrt(s[k]);
+      for (std::size_t i = 0; i < d; ++i) {
+        b[k * d + i] = sk * vh[k * d + i];
+      }
+    }
+    if (cache) {
+      cache->cov.assign(cov, cov + d * d);
+      cache->method = mvn_method::svd;
+      cache->tol = tol;
+      cache->psd = psd;
+      cache->valid = true;
     }
   }
+  const std::vector<double>& b = cache ? cache->factor : own;
   std::vector<double> tmp(d);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;

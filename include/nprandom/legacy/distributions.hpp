@@ -109,9 +109,27 @@ NPRANDOM_ALWAYS_INLINE double gauss_inline(legacy::AugBitGen<BitGen>& aug) noexc
 
 namespace legacy {
 
+// The polar pair of gauss() when nothing is cached: returns f*x2, caches f*x1. Out of line.
 template <class BitGen>
-double gauss(AugBitGen<BitGen>& aug) noexcept {
-  return detail::gauss_inline(aug);
+NPRANDOM_NOINLINE double gauss_pair(AugBitGen<BitGen>& aug) noexcept {
+  const detail::polar_pair p = detail::polar_accepted(aug.bitgen());
+  const double f = detail::polar_factor(p.r2);
+  aug.gauss = detail::mul(f, p.x1);
+  aug.has_gauss = 1;
+  return detail::mul(f, p.x2);
+}
+
+// gauss(): the cached value is taken inline at the call site (every second scalar call), the
+// pair is drawn out of line.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double gauss(AugBitGen<BitGen>& aug) noexcept {
+  if (aug.has_gauss) {
+    const double temp = aug.gauss;
+    aug.has_gauss = 0;
+    aug.gauss = 0.0;
+    return temp;
+  }
+  return gauss_pair(aug);
 }
 
 // n consecutive legacy gaussians, identical to n calls of gauss() (cache included: a pending
@@ -720,6 +738,13 @@ struct BinomialCache {
   std::int64_t m = 0;
   double p1 = 0.0, xm = 0.0, xl = 0.0, xr = 0.0, c = 0.0, laml = 0.0, lamr = 0.0, p2 = 0.0,
          p3 = 0.0, p4 = 0.0;
+  // Not NumPy's: BINV's probabilities px of X = 0, 1, ..., inv_len - 1 for the cached (n, p),
+  // each from the one before by BINV's own expression (so the same doubles as the per-step
+  // recomputation), filled in as the searches first reach them. The bound of the inversion path
+  // is at most 85 (n p <= 30), so the table always holds it.
+  static constexpr int inv_table_size = 96;
+  int inv_len = 0;
+  double inv_px[inv_table_size] = {};
 };
 
 }  // namespace legacy
@@ -744,12 +769,37 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     const double lim = np + mul(10.0, detail::sqrt(mul(np, q) + 1));
     const double dn = static_cast<double>(n);
     bc.m = bound = trunc_int64_x86(dn < lim ? dn : lim);
+    bc.inv_px[0] = qn;
+    bc.inv_len = 1;
   } else {
     q = bc.q;
     qn = bc.r;
     bound = bc.m;
   }
   std::int64_t X = 0;
+  if (NPRANDOM_LIKELY(bound < legacy::BinomialCache::inv_table_size)) {
+    // BINV's search against the cached px table (RandomState keeps it between scalar calls):
+    // the same comparisons and subtractions, one multiply-divide per X only the first time X is
+    // reached for this (n, p).
+    double* const tab = bc.inv_px;
+    std::int64_t len = bc.inv_len;
+    double U = bg.next_double();
+    while (U > tab[X]) {
+      X++;
+      if (X > bound) {
+        X = 0;
+        U = bg.next_double();
+      } else {
+        U -= tab[X - 1];
+        if (X >= len) {
+          tab[X] = (static_cast<double>(n - X + 1) * p * tab[X - 1]) / (static_cast<double>(X) * q);
+          len = X + 1;
+        }
+      }
+    }
+    bc.inv_len = static_cast<int>(len);
+    return X;
+  }
   double px = qn;
   double U = bg.next_double();
   while (U > px) {
@@ -778,6 +828,7 @@ inline void legacy_binomial_btpe_setup(std::int64_t n, double p,
     bc.nsave = n;
     bc.psave = p;
     bc.has_binomial = 1;
+    bc.inv_len = 0;  // BTPE's setup: no BINV table
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;

@@ -764,9 +764,9 @@ class BasicRandomState {
       throw std::invalid_argument("mean and cov must have same length");
     const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
     std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
-    distributions::legacy_multivariate_normal_transform(mean.data(), flat.data(), mean.size(),
-                                                        check_valid, tol, x.data(),
-                                                        mean.empty() ? 0 : n_checked / mean.size());
+    distributions::legacy_multivariate_normal_transform(
+        mean.data(), flat.data(), mean.size(), check_valid, tol, x.data(),
+        mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
@@ -953,6 +953,7 @@ class BasicRandomState {
   BitGen bit_generator_;
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
+  distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last decomposition
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.
