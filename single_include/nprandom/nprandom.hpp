@@ -14313,7 +14313,7 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
       } else {
         U -= tab[X - 1];
         if (X >= len) {
-          tab[X] = (static_cast<double>(n - X + 1) * p * tab[X - 1]) / (static_cast<double>(X) * q);
+          tab[X] = detail::binomial_inversion_next_px(n, p, q, tab[X - 1], X);
           len = X + 1;
         }
       }
@@ -14331,7 +14331,7 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
       U = bg.next_double();
     } else {
       U -= px;
-      px = (static_cast<double>(n - X + 1) * p * px) / (static_cast<double>(X) * q);
+      px = detail::binomial_inversion_next_px(n, p, q, px, X);
     }
   }
   return X;
@@ -14541,7 +14541,6 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   out[0] = binomial(bg, p, n, bc);
   const bool flip = !(p <= 0.5);
   const double pp = flip ? 1.0 - p : p;
-  constexpr std::int64_t max_table = 255;
   if (!(pp * static_cast<double>(n) <= 30.0)) {
     // BTPE: the cache holds the setup for (n, pp); Step 50's F and Step 52's bound memoised
     // per candidate y within 8 sd of the mode (at most 2048 and count each side).
@@ -14554,32 +14553,22 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
     }
     return;
   }
-  if (bc.m > max_table || bc.m < 0) {
+  if (bc.m >= BinomialCache::inv_table_size || bc.m < 0) {
     for (std::size_t i = 1; i < count; ++i) out[i] = binomial(bg, p, n, bc);
     return;
   }
-  // the cache now holds (q, qn, bound) for (n, pp), as binomial_inversion left it
-  const double q = bc.q;
+  // The cache now holds (q, qn, bound) for (n, pp), as binomial_inversion left it, and the px
+  // table as far as the first draw's search reached: completed up to the bound here.
   const std::int64_t bound = bc.m;
-  double tab[max_table + 1];
-  double px = bc.r;
-  tab[0] = px;
-  for (std::int64_t X = 1; X <= bound; ++X) {
-    px = (static_cast<double>(n - X + 1) * pp * px) / (static_cast<double>(X) * q);
-    tab[X] = px;
+  if (bc.inv_len < 1) {
+    bc.inv_px[0] = bc.r;
+    bc.inv_len = 1;
   }
+  for (std::int64_t X = bc.inv_len; X <= bound; ++X)
+    bc.inv_px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, bc.inv_px[X - 1], X);
+  if (bc.inv_len < bound + 1) bc.inv_len = static_cast<int>(bound + 1);
   for (std::size_t i = 1; i < count; ++i) {
-    std::int64_t X = 0;
-    double U = bg.next_double();
-    while (U > tab[X]) {
-      X++;
-      if (X > bound) {
-        X = 0;
-        U = bg.next_double();
-      } else {
-        U -= tab[X - 1];
-      }
-    }
+    const std::int64_t X = detail::binv_table_search(bg, bc.inv_px, bound);
     out[i] = flip ? n - X : X;
   }
 }
