@@ -117,8 +117,7 @@ struct level_guard {
 
 TEST_CASE("vec_expm1: random doubles and every branch's range", "[vec_expm1]") {
   sweep("any bit pattern", kRandom, [](std::uint64_t i) { return from_bits(mix(i)); });
-  sweep("(-40, 40): every k", kRandom,
-        [](std::uint64_t i) { return uniform(i, 1) * 80.0 - 40.0; });
+  sweep("(-40, 40): every k", kRandom, [](std::uint64_t i) { return uniform(i, 1) * 80.0 - 40.0; });
   sweep("(-1.1, 1.1): k = 0, +-1", kRandom,
         [](std::uint64_t i) { return uniform(i, 2) * 2.2 - 1.1; });
   sweep("-E: power's arguments", kRandom,
@@ -174,8 +173,7 @@ void off_by_one_ulp(const double* in, double* out, std::size_t n) noexcept {
 }
 }  // namespace
 
-TEST_CASE("vec_expm1: expm1_batch == std::expm1 at every SIMD level, and the gate",
-          "[vec_expm1]") {
+TEST_CASE("vec_expm1: expm1_batch == std::expm1 at every SIMD level, and the gate", "[vec_expm1]") {
   level_guard guard;
   std::vector<double> in(5003);
   for (std::size_t i = 0; i < in.size(); ++i) in[i] = uniform(i, 9) * 100.0 - 50.0;

@@ -190,18 +190,17 @@ inline double expm1_reference(double x) noexcept {
   }                                                                                        \
   }
 
-#define NPRANDOM_VEXPM1_FMA256(a, b, c) __builtin_ia32_vfmaddpd256(a, b, c)
-#define NPRANDOM_VEXPM1_FMA512(a, b, c) \
+#define NPRANDOM_VEXPM1_F2(a, b, c) __builtin_ia32_vfmaddpd256(a, b, c)
+#define NPRANDOM_VEXPM1_F5(a, b, c) \
   __builtin_ia32_vfmaddpd512_mask(a, b, c, static_cast<unsigned char>(0xff), 4)
 #define NPRANDOM_VEXPM1_T2 __attribute__((target("avx2,fma")))
 #define NPRANDOM_VEXPM1_T5 __attribute__((target("avx512f,avx512dq,fma")))
-NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx2, NPRANDOM_VEXPM1_T2, 4, NPRANDOM_VEXPM1_FMA256)  // fma-glibc
-NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx512, NPRANDOM_VEXPM1_T5, 8,
-                          NPRANDOM_VEXPM1_FMA512)  // fma-glibc
+NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx2, NPRANDOM_VEXPM1_T2, 4, NPRANDOM_VEXPM1_F2)    // fma-glibc
+NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx512, NPRANDOM_VEXPM1_T5, 8, NPRANDOM_VEXPM1_F5)  // fma-glibc
 #undef NPRANDOM_VEXPM1_T2
 #undef NPRANDOM_VEXPM1_T5
-#undef NPRANDOM_VEXPM1_FMA256
-#undef NPRANDOM_VEXPM1_FMA512
+#undef NPRANDOM_VEXPM1_F2
+#undef NPRANDOM_VEXPM1_F5
 #undef NPRANDOM_VEC_EXPM1_KERNEL
 
 #endif  // NPRANDOM_VEC_LOG
