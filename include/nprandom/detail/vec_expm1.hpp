@@ -1,6 +1,6 @@
 // Bit-exact batched expm1 and log1p: glibc's expm1(x) and log1p(x) computed 4 (AVX2 + FMA) or 8
 // (AVX-512) values at a time, behind the gate of detail/vec_log.hpp (glibc >= 2.28, avx2/avx512
-// level, FMA CPU, a one-time self-check against the C library's expm1). Internal header: not API.
+// level, FMA CPU, one-time self-checks against the C library). Internal header: not API.
 //
 // glibc's expm1 is not an optimized-routines function: it is fdlibm's s_expm1.c (Sun
 // Microsystems, 1993; permission notice in LICENSE), sysdeps/ieee754/dbl-64/s_expm1.c. On
@@ -19,7 +19,7 @@
 // arithmetic with k = +-1. expm1_reference<true> is that evaluation in portable scalar code (the
 // tests prove it against the C library); the vector kernels compute every branch and select.
 // Inputs with |x| < 2^-54 or |x| >= 56 ln2 (0x4043687A in the high word), inf and NaN go to the
-// C library's expm1 lane by lane.
+// C library's expm1 lane by lane. log1p (s_log1p.c, `__log1p_fma`) has its own section below.
 #ifndef NPRANDOM_DETAIL_VEC_EXPM1_HPP
 #define NPRANDOM_DETAIL_VEC_EXPM1_HPP
 
