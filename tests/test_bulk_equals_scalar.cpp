@@ -152,6 +152,15 @@ void check_all() {
         "weibull", [a](G& g, std::size_t n) { return g.weibull(a, n); },
         [a](G& g) { return g.weibull(a); });
   }
+  // the expm1 kernels' bulk forms (exponentials first, then expm1 (and pow) in batches)
+  for (double a : {0.3, 1.7, 1e-3, 50.0}) {
+    check<BitGen>(
+        "pareto", [a](G& g, std::size_t n) { return g.pareto(a, n); },
+        [a](G& g) { return g.pareto(a); });
+    check<BitGen>(
+        "power", [a](G& g, std::size_t n) { return g.power(a, n); },
+        [a](G& g) { return g.power(a); });
+  }
   // 64/32-bit integers: sized == scalar (NumPy has no buffer across 8/16-bit or bool calls).
   check<BitGen>(
       "integers(0,1000)", [](G& g, std::size_t n) { return g.integers(0, 1000, n); },

@@ -117,6 +117,13 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
         "power(" + std::to_string(a) + ")", [a](R r, S n) { return r.power(a, n); },
         [a](R r) { return r.power(a); });
   }
+  // the log1p kernel's bulk form (log1p in batches, detail/vec_expm1.hpp)
+  for (double scale : {0.0, 1.0, 2.5}) {
+    check_method<double>(
+        "rayleigh(" + std::to_string(scale) + ")",
+        [scale](R r, S n) { return r.rayleigh(scale, n); },
+        [scale](R r) { return r.rayleigh(scale); });
+  }
   for (double shape : {0.0, 0.05, 0.5, 0.99, 1e-300, 1.0, 1.0001, 1.01, 1.2, 2.5, 30.0}) {
     check_method<double>(
         "standard_gamma(" + std::to_string(shape) + ")",

@@ -8,7 +8,7 @@ binary built with debug line info (-g1 or more) at flags that allow contraction 
 under include/nprandom/ (or the single header). It exits 1 if there is any, unless that source
 line carries the marker `fma-exact` (a product that is exact, such as an integer below 2^53
 times a power of two, where fusing cannot change a bit) or `fma-glibc` (a deliberate fused
-multiply-add of detail/vec_log.hpp, which reproduces glibc's FMA build of log bit for bit).
+multiply-add of detail/vec_log.hpp or vec_expm1.hpp, which reproduce glibc's FMA builds bit for bit).
 
   python3 tools/fma_audit.py BINARY [--objdump aarch64-linux-gnu-objdump]
 """

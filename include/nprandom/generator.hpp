@@ -669,18 +669,16 @@ class Generator {
                                   detail::prm<double>("kappa", P_::non_negative));
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
-  static constexpr auto pareto_ =
-      detail::make_method<double>([](auto& g, double a) { return distributions::pareto(g, a); },
-                                  detail::prm<double>("a", P_::positive));
+  static constexpr auto pareto_ = detail::make_method<double>(
+      distributions::pareto_kernel{}, detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
   static constexpr auto weibull_ = detail::make_method<double>(
       distributions::weibull_kernel{}, detail::prm<double>("a", P_::non_negative));
   NPRANDOM_DRAW_FORMS(weibull, double, (double, a));
 
-  static constexpr auto power_ =
-      detail::make_method<double>([](auto& g, double a) { return distributions::power(g, a); },
-                                  detail::prm<double>("a", P_::positive));
+  static constexpr auto power_ = detail::make_method<double>(
+      distributions::power_kernel{}, detail::prm<double>("a", P_::positive));
   NPRANDOM_DRAW_FORMS(power, double, (double, a));
 
   static constexpr auto laplace_ =

@@ -14,6 +14,7 @@
 #include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/discrete.hpp>
@@ -317,6 +318,15 @@ double pareto(BitGen& bg, double a) noexcept {
   return detail::expm1(standard_exponential(bg) / a);
 }
 
+// cnt pareto values: the exponentials in one fill (the same draws as cnt standard_exponential
+// calls), E / a, then the expm1s in one detail::expm1_batch (bit for bit std::expm1).
+template <class BitGen>
+void pareto_fill(BitGen& bg, double a, std::size_t cnt, double* out) noexcept {
+  standard_exponential_fill(bg, cnt, out);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = out[i] / a;
+  detail::expm1_batch(out, out, cnt);
+}
+
 // random_weibull: a == 0 -> 0 with no draw; otherwise E^(1/a).
 template <class BitGen>
 double weibull(BitGen& bg, double a) noexcept {
@@ -355,6 +365,34 @@ template <class BitGen>
 double power(BitGen& bg, double a) noexcept {
   return detail::pow(-detail::expm1(-standard_exponential(bg)), 1.0 / a);
 }
+
+// cnt power values: the exponentials in one fill, -expm1(-E) in one detail::expm1_batch, then the
+// pow in one detail::pow_batch (each bit for bit the C library's function).
+template <class BitGen>
+void power_fill(BitGen& bg, double a, std::size_t cnt, double* out) noexcept {
+  standard_exponential_fill(bg, cnt, out);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = -out[i];
+  detail::expm1_batch(out, out, cnt);
+  for (std::size_t i = 0; i < cnt; ++i) out[i] = -out[i];
+  detail::pow_batch(out, 1.0 / a, out, cnt);
+}
+
+// The kernel objects of Generator.pareto and Generator.power: one value, and the batched fill of
+// the sized forms.
+#define NPRANDOM_DETAIL_ONE_PARAM_KERNEL(name)                                   \
+  struct name##_kernel : detail::bulk_kernel {                                   \
+    template <class BitGen>                                                      \
+    double operator()(BitGen& bg, double a) const noexcept {                     \
+      return name(bg, a);                                                        \
+    }                                                                            \
+    template <class BitGen>                                                      \
+    void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept { \
+      name##_fill(bg, a, n, out);                                                \
+    }                                                                            \
+  };
+NPRANDOM_DETAIL_ONE_PARAM_KERNEL(pareto)
+NPRANDOM_DETAIL_ONE_PARAM_KERNEL(power)
+#undef NPRANDOM_DETAIL_ONE_PARAM_KERNEL
 
 // random_laplace (inversion): U >= 0.5 -> loc - scale * log(2 - U - U);
 // 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.

@@ -14,6 +14,7 @@
 #include <nprandom/detail/block_source.hpp>
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
 
@@ -191,8 +192,15 @@ template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
   // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
   // out cannot be taken to modify them.
+  // -U for a block of 256, then log1p in one detail::log1p_batch (bit for bit the C library's).
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_exponential_inv(e);
+    for (std::size_t b = 0; b < cnt; b += 256) {
+      double* v = out + b;
+      const std::size_t m = cnt - b < 256 ? cnt - b : 256;
+      for (std::size_t i = 0; i < m; ++i) v[i] = -e.next_double();
+      detail::log1p_batch(v, v, m);
+      for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+    }
   });
 }
 

@@ -20,6 +20,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/fp.hpp>
+#include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/continuous.hpp>
@@ -512,6 +513,25 @@ template <class BitGen>
 double rayleigh(BitGen& bg, double mode) noexcept {
   return detail::mul(mode, detail::sqrt(-2.0 * detail::log1p(-bg.next_double())));
 }
+
+// legacy rayleigh as a kernel object: the sized form draws 256 doubles, takes log1p(-U) in one
+// detail::log1p_batch (bit for bit the C library's log1p), then the rest of the scalar arithmetic.
+struct rayleigh_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mode) const noexcept {
+    return rayleigh(bg, mode);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mode) const noexcept {
+    for (std::size_t b = 0; b < n; b += 256) {
+      double* v = out + b;
+      const std::size_t m = n - b < 256 ? n - b : 256;
+      for (std::size_t i = 0; i < m; ++i) v[i] = -bg.next_double();
+      detail::log1p_batch(v, v, m);
+      for (std::size_t i = 0; i < m; ++i) v[i] = detail::mul(mode, detail::sqrt(-2.0 * v[i]));
+    }
+  }
+};
 
 // legacy_noncentral_chisquare. nonc == 0: chisquare(df). df > 1: chisquare(df - 1) then
 // (gauss + sqrt(nonc))^2. Otherwise a Poisson(nonc / 2) mixture of chisquares (the shared

@@ -463,9 +463,8 @@ class BasicRandomState {
   NPRANDOM_DRAW_FORMS(logistic, double, (double, loc, = 0.0), (double, scale, = 1.0));
 
   /// rayleigh(scale=1): legacy scale * sqrt(-2 log1p(-U)). "scale < 0".
-  static constexpr auto rayleigh_ =
-      detail::bg_method<double>([](auto& bg, double scale) { return legacy::rayleigh(bg, scale); },
-                                detail::prm<double>("scale", C_::non_negative));
+  static constexpr auto rayleigh_ = detail::bg_method<double>(
+      legacy::rayleigh_kernel{}, detail::prm<double>("scale", C_::non_negative));
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   static constexpr auto wald_ = detail::aug_method<double>(
