@@ -315,12 +315,11 @@ inline double log1p_reference(double x) noexcept {
 #define NPRANDOM_VEXPM1_F2(a, b, c) __builtin_ia32_vfmaddpd256(a, b, c)
 #define NPRANDOM_VEXPM1_F5(a, b, c) \
   __builtin_ia32_vfmaddpd512_mask(a, b, c, static_cast<unsigned char>(0xff), 4)
-#define NPRANDOM_VEXPM1_T2 __attribute__((target("avx2,fma")))
-#define NPRANDOM_VEXPM1_T5 __attribute__((target("avx512f,avx512dq,fma")))
-NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx2, NPRANDOM_VEXPM1_T2, 4, NPRANDOM_VEXPM1_F2)    // fma-glibc
-NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx512, NPRANDOM_VEXPM1_T5, 8, NPRANDOM_VEXPM1_F5)  // fma-glibc
-#undef NPRANDOM_VEXPM1_T2
-#undef NPRANDOM_VEXPM1_T5
+// The target attributes of vec_log.hpp's kernels (on GCC: compiled as at -O2, generic tuning).
+NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx2, NPRANDOM_VLOG_T2, 4, NPRANDOM_VEXPM1_F2)    // fma-glibc
+NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx512, NPRANDOM_VLOG_T5, 8, NPRANDOM_VEXPM1_F5)  // fma-glibc
+#undef NPRANDOM_VLOG_T2
+#undef NPRANDOM_VLOG_T5
 #undef NPRANDOM_VEXPM1_F2
 #undef NPRANDOM_VEXPM1_F5
 #undef NPRANDOM_VEC_EXPM1_KERNEL

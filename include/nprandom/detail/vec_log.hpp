@@ -847,6 +847,7 @@ inline double pow_reference(double x, double y) noexcept {
 // -march=native's tuning (znver3 here) slows the exp lookups: log 1.55 -> 2.14 ns, exp 0.91 ->
 // 1.76 ns per value at -O3 -march=native without this; the same as -O2 with it. The values
 // cannot change: the kernels' arithmetic is fixed by explicit fma() and keep() barriers.
+// Shared with detail/vec_expm1.hpp's kernels.
 #if defined(__clang__)
 #define NPRANDOM_VLOG_T2 __attribute__((target("avx2,fma")))
 #define NPRANDOM_VLOG_T5 __attribute__((target("avx512f,avx512dq,fma")))
@@ -857,8 +858,6 @@ inline double pow_reference(double x, double y) noexcept {
 #endif
 NPRANDOM_VEC_LOG_KERNEL(vlog_avx2, NPRANDOM_VLOG_T2, 4, NPRANDOM_VLOG_FMA256)    // fma-glibc
 NPRANDOM_VEC_LOG_KERNEL(vlog_avx512, NPRANDOM_VLOG_T5, 8, NPRANDOM_VLOG_FMA512)  // fma-glibc
-#undef NPRANDOM_VLOG_T2
-#undef NPRANDOM_VLOG_T5
 #undef NPRANDOM_VLOG_FMA256
 #undef NPRANDOM_VLOG_FMA512
 #undef NPRANDOM_VEC_LOG_KERNEL
