@@ -117,6 +117,12 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
         "power(" + std::to_string(a) + ")", [a](R r, S n) { return r.power(a, n); },
         [a](R r) { return r.power(a); });
   }
+  // pareto's bulk form: exp(E / a) - 1 with log and exp in batches (detail/vec_log.hpp)
+  for (double a : {0.3, 3.0, 1e-3, 1e300}) {
+    check_method<double>(
+        "pareto(" + std::to_string(a) + ")", [a](R r, S n) { return r.pareto(a, n); },
+        [a](R r) { return r.pareto(a); });
+  }
   // the log1p kernel's bulk form (log1p in batches, detail/vec_expm1.hpp)
   for (double scale : {0.0, 1.0, 2.5}) {
     check_method<double>(

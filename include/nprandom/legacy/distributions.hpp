@@ -471,21 +471,25 @@ double power(AugBitGen<BitGen>& aug, double a) noexcept {
   return detail::pow(1 - detail::exp(-standard_exponential(aug)), 1. / a);
 }
 
-// legacy weibull and power as kernel objects on the bare bit generator (legacy_double is its
-// next_double) for bg_method: one value (the kernels above), and the batched fill of the sized
-// forms, per block of 256: the doubles in stream order, -log(1 - U) in one detail::log_batch
-// (power: 1 - exp(-E) with one detail::exp_batch), then the pow in one detail::pow_batch (each
+// legacy weibull, power and pareto as kernel objects on the bare bit generator (legacy_double is
+// its next_double) for bg_method: one value (the kernels above), and the batched fill of the
+// sized forms, per block of 256: the doubles in stream order, -log(1 - U) in one
+// detail::log_batch, then power: 1 - exp(-E) with one detail::exp_batch and the pow in one
+// detail::pow_batch; weibull: the pow; pareto: exp(E / a) in one detail::exp_batch, minus 1 (each
 // bit for bit the C library's function). weibull with a == 0: zeros, no draw.
-template <bool Power>
-struct weibull_power_kernel : detail::bulk_kernel {
+enum class legacy_exp_transform { weibull, power, pareto };
+template <legacy_exp_transform T>
+struct exp_transform_kernel : detail::bulk_kernel {
   template <class BitGen>
   double operator()(BitGen& bg, double a) const noexcept {
     AugBitGen<BitGen> aug{&bg, 0, 0.0};
-    return Power ? power(aug, a) : weibull(aug, a);
+    if constexpr (T == legacy_exp_transform::power) return power(aug, a);
+    if constexpr (T == legacy_exp_transform::pareto) return pareto(aug, a);
+    return weibull(aug, a);
   }
   template <class BitGen>
   void fill(BitGen& bg, double* out, std::size_t n, double a) const noexcept {
-    if (!Power && a == 0.0) {
+    if (T == legacy_exp_transform::weibull && a == 0.0) {
       for (std::size_t i = 0; i < n; ++i) out[i] = 0.0;
       return;
     }
@@ -495,18 +499,24 @@ struct weibull_power_kernel : detail::bulk_kernel {
       const std::size_t m = n - b < 256 ? n - b : 256;
       for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();
       detail::log_batch(v, v, m);  // log(1 - U) = -E
-      if (Power) {
+      if constexpr (T == legacy_exp_transform::power) {
         detail::exp_batch(v, v, m);  // exp(-E): -(-log(1 - U)) is log(1 - U) exactly
         for (std::size_t i = 0; i < m; ++i) v[i] = 1 - v[i];
+        detail::pow_batch(v, y, v, m);
+      } else if constexpr (T == legacy_exp_transform::pareto) {
+        for (std::size_t i = 0; i < m; ++i) v[i] = -v[i] / a;
+        detail::exp_batch(v, v, m);
+        for (std::size_t i = 0; i < m; ++i) v[i] = v[i] - 1;
       } else {
         for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+        detail::pow_batch(v, y, v, m);
       }
-      detail::pow_batch(v, y, v, m);
     }
   }
 };
-using weibull_kernel = weibull_power_kernel<false>;
-using power_kernel = weibull_power_kernel<true>;
+using weibull_kernel = exp_transform_kernel<legacy_exp_transform::weibull>;
+using power_kernel = exp_transform_kernel<legacy_exp_transform::power>;
+using pareto_kernel = exp_transform_kernel<legacy_exp_transform::pareto>;
 
 // legacy_rayleigh: mode * sqrt(-2 log1p(-U)) (log1p since NumPy 1.21). One double.
 template <class BitGen>

@@ -432,8 +432,7 @@ class BasicRandomState {
   NPRANDOM_DRAW_FORMS(vonmises, double, (double, mu), (double, kappa));
 
   static constexpr auto pareto_ =
-      detail::aug_method<double>([](auto& aug, double a) { return legacy::pareto(aug, a); },
-                                 detail::prm<double>("a", C_::positive));
+      detail::bg_method<double>(legacy::pareto_kernel{}, detail::prm<double>("a", C_::positive));
   NPRANDOM_DRAW_FORMS(pareto, double, (double, a));
 
   static constexpr auto weibull_ = detail::bg_method<double>(
