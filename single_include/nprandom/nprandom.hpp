@@ -7187,7 +7187,7 @@ inline double pow_reference(double x, double y) noexcept {
   const double etmp = vlog_madd<Fma>(mul(r2, r2), vlog_madd<Fma>(er, c[3], c[2]),
                                      vlog_madd<Fma>(r2, vlog_madd<Fma>(er, c[1], c[0]), tail + er));
   return vlog_madd<Fma>(scale, etmp, scale);
-}
+}  // fma-glibc: aarch64 GCC gives the return line's vlog_madd fma this line
 
 #if NPRANDOM_VEC_LOG
 
