@@ -133,6 +133,52 @@ void check_all() {
         "beta", [a, b](G& g, std::size_t n) { return g.beta(a, b, n); },
         [a, b](G& g) { return g.beta(a, b); });
   }
+  // Marsaglia-Tsang gammas (shape > 1) batched by attempt (shape 1 + 1e-7: about 1 attempt in 150
+  // redraws its normal for V <= 0), and the methods built on gammas with their setups prepared
+  // once (detail::prepared_kernel): shapes below, at and above 1 on each side
+  for (double k : {1.0000001, 1.5, 2.5, 1e6}) {
+    check<BitGen>(
+        "standard_gamma(>1)", [k](G& g, std::size_t n) { return g.standard_gamma(k, n); },
+        [k](G& g) { return g.standard_gamma(k); });
+    check<BitGen>(
+        "gamma", [k](G& g, std::size_t n) { return g.gamma(k, 3.0, n); },
+        [k](G& g) { return g.gamma(k, 3.0); });
+    check<BitGen>(
+        "standard_gamma<float>(>1)",
+        [k](G& g, std::size_t n) { return g.template standard_gamma<float>(k, n); },
+        [k](G& g) { return g.template standard_gamma<float>(k); });
+  }
+  for (double df : {0.5, 2.0, 3.0, 40.0}) {
+    check<BitGen>(
+        "chisquare", [df](G& g, std::size_t n) { return g.chisquare(df, n); },
+        [df](G& g) { return g.chisquare(df); });
+    check<BitGen>(
+        "standard_t", [df](G& g, std::size_t n) { return g.standard_t(df, n); },
+        [df](G& g) { return g.standard_t(df); });
+    check<BitGen>(
+        "f", [df](G& g, std::size_t n) { return g.f(df, 10.0, n); },
+        [df](G& g) { return g.f(df, 10.0); });
+    check<BitGen>(
+        "negative_binomial", [df](G& g, std::size_t n) { return g.negative_binomial(df, 0.3, n); },
+        [df](G& g) { return g.negative_binomial(df, 0.3); });
+  }
+  const std::pair<double, double> ncs[] = {{3.0, 2.0}, {0.5, 2.0}, {3.0, 0.0}, {0.5, 30.0}};
+  for (const auto& dn : ncs) {
+    const double df = dn.first, nonc = dn.second;
+    check<BitGen>(
+        "noncentral_chisquare",
+        [df, nonc](G& g, std::size_t n) { return g.noncentral_chisquare(df, nonc, n); },
+        [df, nonc](G& g) { return g.noncentral_chisquare(df, nonc); });
+    check<BitGen>(
+        "noncentral_f",
+        [df, nonc](G& g, std::size_t n) { return g.noncentral_f(df, 20.0, nonc, n); },
+        [df, nonc](G& g) { return g.noncentral_f(df, 20.0, nonc); });
+  }
+  for (double b : {3.0, 0.5}) {
+    check<BitGen>(
+        "beta(2,b)", [b](G& g, std::size_t n) { return g.beta(2.0, b, n); },
+        [b](G& g) { return g.beta(2.0, b); });
+  }
   // the log kernels' bulk forms (uniforms in stream order, logs in batches: detail/vec_log.hpp)
   check<BitGen>(
       "laplace", [](G& g, std::size_t n) { return g.laplace(0.5, 2.0, n); },

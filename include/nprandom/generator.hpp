@@ -423,8 +423,7 @@ class Generator {
   // ---- gamma(shape, scale=1.0, size=None) ----
   // Errors: "shape < 0", then "scale < 0".
   static constexpr auto gamma_ = detail::make_method<double>(
-      [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
-      detail::prm<double>("shape", detail::cons::non_negative),
+      distributions::gamma_kernel{}, detail::prm<double>("shape", detail::cons::non_negative),
       detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
@@ -629,28 +628,22 @@ class Generator {
   NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   static constexpr auto chisquare_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::chisquare(g, df); },
-      detail::prm<double>("df", P_::positive));
+      distributions::chisquare_kernel{}, detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
   static constexpr auto f_ = detail::make_method<double>(
-      [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
-      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
+      distributions::f_kernel{}, detail::prm<double>("dfnum", P_::positive),
+      detail::prm<double>("dfden", P_::positive));
   NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
   static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
-      [](auto& g, double df, double nonc) {
-        return distributions::noncentral_chisquare(g, df, nonc);
-      },
-      detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
+      distributions::noncentral_chisquare_kernel{}, detail::prm<double>("df", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
   static constexpr auto noncentral_f_ = detail::make_method<double>(
-      [](auto& g, double dfnum, double dfden, double nonc) {
-        return distributions::noncentral_f(g, dfnum, dfden, nonc);
-      },
-      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
-      detail::prm<double>("nonc", P_::non_negative));
+      distributions::noncentral_f_kernel{}, detail::prm<double>("dfnum", P_::positive),
+      detail::prm<double>("dfden", P_::positive), detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   static constexpr auto standard_cauchy_ =
@@ -658,8 +651,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::standard_t(g, df); },
-      detail::prm<double>("df", P_::positive));
+      distributions::standard_t_kernel{}, detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
@@ -754,10 +746,9 @@ class Generator {
   // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
   // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
   static constexpr auto negative_binomial_ =
-      detail::make_method<std::int64_t>(
-          [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
-          detail::prm<double>("n", P_::positive_not_nan),
-          detail::prm<double>("p", P_::bounded_gt_0_1))
+      detail::make_method<std::int64_t>(distributions::negative_binomial_kernel{},
+                                        detail::prm<double>("n", P_::positive_not_nan),
+                                        detail::prm<double>("p", P_::bounded_gt_0_1))
           .with_post(detail::check_negative_binomial_lam{});
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 

@@ -115,6 +115,62 @@ __extension__ typedef unsigned __int128 native_uint128;
 #ifndef NPRANDOM_DETAIL_ENGINE_CORE_HPP
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 
+// ---- begin nprandom/detail/bitgen_traits.hpp ----
+// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
+// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+
+#include <type_traits>
+
+namespace nprandom {
+namespace detail {
+
+// Base of a kernel object that also has a bulk form, `fill(bg, out, n, params...)`, giving the
+// values and final state of n one-value calls: a method declared with such a kernel
+// (detail::make_method, detail::bg_method) uses it for its sized and fill forms.
+struct bulk_kernel {};
+
+template <class M>
+struct member_class {};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...)> {
+  using type = C;
+};
+template <class C, class R, class... A>
+struct member_class<R (C::*)(A...) noexcept> {
+  using type = C;
+};
+
+// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
+// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
+// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
+template <class BitGen, class = void>
+struct uses_half_word_uint32 : std::false_type {};
+template <class BitGen>
+struct uses_half_word_uint32<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_uint32)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
+// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
+template <class BitGen, class = void>
+struct uses_default_next_double : std::false_type {};
+template <class BitGen>
+struct uses_default_next_double<
+    BitGen, std::enable_if_t<std::is_same<
+                typename member_class<decltype(&BitGen::next_double)>::type,
+                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
+    : std::true_type {};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
+// ---- end nprandom/detail/bitgen_traits.hpp ----
 // ---- begin nprandom/detail/fp.hpp ----
 // Same bits under every build: products that stay rounded, libm calls that stay run-time calls
 // (the fast-math guard is in config.hpp).
@@ -258,6 +314,7 @@ using std::signbit;
 #endif  // NPRANDOM_DETAIL_FP_HPP
 // ---- end nprandom/detail/fp.hpp ----
 
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -354,6 +411,26 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
     std::forward<F>(f)(bg);
   }
 }
+
+// A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
+// setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
+// prepares and draws; the bulk form prepares once and draws n values on a local engine copy. One
+// kernel either way: the same draws, doubles and final state as n one-value calls.
+template <class Sampler>
+struct prepared_kernel : bulk_kernel {
+  template <class BitGen, class... P>
+  auto operator()(BitGen& bg, P... p) const noexcept {
+    Sampler s(p...);
+    return s(bg);
+  }
+  template <class BitGen, class Out, class... P>
+  void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
+    Sampler s(p...);
+    with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
+    });
+  }
+};
 
 }  // namespace detail
 }  // namespace nprandom
@@ -1023,6 +1100,26 @@ NPRANDOM_ALWAYS_INLINE mt19937_v4 mt19937_load4(const std::uint32_t* p) noexcept
 }
 NPRANDOM_ALWAYS_INLINE void mt19937_store4(std::uint32_t* p, mt19937_v4 v) noexcept {
   __builtin_memcpy(p, &v, sizeof v);
+}
+// Four next_double() values from eight consecutive words w[0..7] (mt19937_to_double of each
+// pair, in order): the pairs split into high and low words, shifted, converted and combined in
+// vector lanes. Every operation is exact (integers below 2^27 and 2^26, hi * 2^26 + lo below
+// 2^53, a power-of-two scale), so the doubles are mt19937_to_double's bit for bit.
+NPRANDOM_ALWAYS_INLINE void mt19937_to_double4(const std::uint32_t* w, double* out) noexcept {
+  using v4i = std::int32_t __attribute__((vector_size(16)));
+  using v4d = double __attribute__((vector_size(32)));
+  const mt19937_v4 x = mt19937_load4(w), y = mt19937_load4(w + 4);
+#if defined(__clang__)
+  const mt19937_v4 a = __builtin_shufflevector(x, y, 0, 2, 4, 6);
+  const mt19937_v4 b = __builtin_shufflevector(x, y, 1, 3, 5, 7);
+#else
+  const mt19937_v4 a = __builtin_shuffle(x, y, mt19937_v4{0u, 2u, 4u, 6u});
+  const mt19937_v4 b = __builtin_shuffle(x, y, mt19937_v4{1u, 3u, 5u, 7u});
+#endif
+  const v4d hi = __builtin_convertvector(__builtin_convertvector(a >> 5u, v4i), v4d);
+  const v4d lo = __builtin_convertvector(__builtin_convertvector(b >> 6u, v4i), v4d);
+  const v4d r = (hi * 67108864.0 + lo) / 9007199254740992.0;  // fma-exact
+  __builtin_memcpy(out, &r, sizeof r);
 }
 // Four words of the twist at once: k[i..i+3] from k[i..i+4] and far[0..3] (far = k + i + m, or
 // k + i + m - n in the second part). Every word read is either not yet rewritten (k[i+1..i+4])
@@ -3204,62 +3301,6 @@ inline warning_handler set_warning_handler(warning_handler handler) noexcept {
 #ifndef NPRANDOM_DETAIL_BROADCAST_HPP
 #define NPRANDOM_DETAIL_BROADCAST_HPP
 
-// ---- begin nprandom/detail/bitgen_traits.hpp ----
-// Compile-time facts about a bit generator type used to pick bulk fast paths: whether its
-// next_uint32 / next_double are BitGenerator's (buffered half-words; (next_uint64 >> 11) * 2^-53).
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-#define NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-
-#include <type_traits>
-
-namespace nprandom {
-namespace detail {
-
-// Base of a kernel object that also has a bulk form, `fill(bg, out, n, params...)`, giving the
-// values and final state of n one-value calls: a method declared with such a kernel
-// (detail::make_method, detail::bg_method) uses it for its sized and fill forms.
-struct bulk_kernel {};
-
-template <class M>
-struct member_class {};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...)> {
-  using type = C;
-};
-template <class C, class R, class... A>
-struct member_class<R (C::*)(A...) noexcept> {
-  using type = C;
-};
-
-// True when BitGen's next_uint32 is BitGenerator's buffered half-word one (next_uint32 and
-// set_uint32_buffer_state come from the same class), so that a run of next_uint32 calls equals
-// splitting next_uint64 words low half first. False for MT19937 (native 32-bit output).
-template <class BitGen, class = void>
-struct uses_half_word_uint32 : std::false_type {};
-template <class BitGen>
-struct uses_half_word_uint32<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_uint32)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-// True when BitGen's next_double is BitGenerator's `(next_uint64() >> 11) * 2^-53`, so that a
-// kernel may form it from a next_uint64 word it already drew. False for MT19937 (two 32-bit draws).
-template <class BitGen, class = void>
-struct uses_default_next_double : std::false_type {};
-template <class BitGen>
-struct uses_default_next_double<
-    BitGen, std::enable_if_t<std::is_same<
-                typename member_class<decltype(&BitGen::next_double)>::type,
-                typename member_class<decltype(&BitGen::set_uint32_buffer_state)>::type>::value>>
-    : std::true_type {};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_BITGEN_TRAITS_HPP
-// ---- end nprandom/detail/bitgen_traits.hpp ----
 // ---- begin nprandom/ndarray.hpp ----
 // shape, ndarray<T> and array_arg<T>: NumPy's array parameters, `size` shapes and shaped results.
 // Public header (the public/internal line: docs/design.md).
@@ -9828,9 +9869,57 @@ NPRANDOM_ALWAYS_INLINE double gamma_lt1_base(double Y, double shape) noexcept {
 inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
+
+// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
+NPRANDOM_ALWAYS_INLINE bool gamma_is_mt(double shape) noexcept {
+  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
+}
+// The named pieces of the Marsaglia-Tsang branch (shape > 1), shared by the scalar kernel, the
+// prepared sampler and the batched fill. Per shape: b = shape - 1/3, c = 1/sqrt(9b).
+struct gamma_mt {
+  double b, c;
+};
+NPRANDOM_ALWAYS_INLINE gamma_mt gamma_mt_setup(double shape) noexcept {
+  const double b = shape - 1. / 3.;
+  return {b, 1. / detail::sqrt(9 * b)};
+}
+// One attempt's draws: normals X until V = 1 + cX > 0, then U; returns V^3.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double gamma_mt_attempt(BitGen& bg, double c, double& X,
+                                               double& U) noexcept {
+  double V;
+  do {
+    X = distributions::standard_normal(bg);
+    V = 1.0 + detail::mul(c, X);
+  } while (V <= 0.0);
+  U = bg.next_double();
+  return V * V * V;
+}
+// The squeeze: U < 1 - 0.0331 X^4 accepts without logarithms.
+NPRANDOM_ALWAYS_INLINE bool gamma_mt_squeeze(double U, double X) noexcept {
+  return U < 1.0 - detail::mul(0.0331 * (X * X), X * X);
+}
+// The full test, on log(U) and log(V): log(U) < X^2/2 + b(1 - V + log(V)).
+NPRANDOM_ALWAYS_INLINE bool gamma_mt_log_test(double log_u, double X, double b, double V,
+                                              double log_v) noexcept {
+  return log_u < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + log_v);
+}
 }  // namespace detail
 
 namespace distributions {
+
+/// The Marsaglia-Tsang branch of random_standard_gamma on a prepared setup (shape > 1).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double standard_gamma_mt(BitGen& bg, const detail::gamma_mt& s) noexcept {
+  for (;;) {
+    double X, U;
+    const double V = detail::gamma_mt_attempt(bg, s.c, X, U);
+    if (detail::gamma_mt_squeeze(U, X)) return detail::mul(s.b, V);
+    // log(0.0) is fine here.
+    if (detail::gamma_mt_log_test(detail::log(U), X, s.b, V, detail::log(V)))
+      return detail::mul(s.b, V);
+  }
+}
 
 /// random_standard_gamma. shape == 1: one standard_exponential. shape == 0: 0 with no draw.
 /// shape < 1: Johnk/Ahrens-Dieter style rejection (as NumPy): each attempt draws U
@@ -9857,19 +9946,85 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
       }
     }
   }
-  const double b = shape - 1. / 3.;
-  const double c = 1. / detail::sqrt(9 * b);
+  return standard_gamma_mt(bg, detail::gamma_mt_setup(shape));
+}
+
+/// standard_gamma(bg, shape) with the per-shape setup done once, for the sized loops of the
+/// methods built on gammas (beta, f, standard_t, noncentral_chisquare, ...): the same draws and
+/// doubles as standard_gamma(bg, shape) on every call.
+class gamma_sampler {
+ public:
+  explicit gamma_sampler(double shape) noexcept
+      : shape_(shape),
+        mt_(detail::gamma_is_mt(shape) ? detail::gamma_mt_setup(shape) : detail::gamma_mt{0, 0}) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    if (detail::gamma_is_mt(shape_)) return standard_gamma_mt(bg, mt_);
+    return standard_gamma(bg, shape_);
+  }
+
+ private:
+  double shape_;
+  detail::gamma_mt mt_;
+};
+
+/// cnt standard_gamma_mt(bg, s) values, batched by attempt: blocks of K = min(rej_batch_block,
+/// values still needed) attempts are drawn in stream order (normals until V > 0, then U: the same
+/// draws whatever the outcome) on a local engine copy, the squeeze judged as they are drawn, the
+/// logs of U and V of the attempts it rejects taken in one detail::log_batch call (bit for bit
+/// detail::log), then the attempts scanned in order, each accepted one giving the next value.
+/// Each value takes at least one attempt, so every attempt drawn is one of the scalar loop's:
+/// values and final state are those of cnt standard_gamma calls.
+template <class BitGen>
+inline void standard_gamma_mt_fill(BitGen& bg, const detail::gamma_mt& s, std::size_t cnt,
+                                   double* out) noexcept {
+  constexpr std::size_t blk = detail::rej_batch_block;
+  double xs[blk], vs[blk], us[blk], lg[2 * blk];
+  bool acc[blk];
+  unsigned short fail[blk];
+  std::size_t i = 0;
+  while (cnt - i >= detail::rej_batch_min) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    std::size_t m = 0;
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t j = 0; j < k; ++j) {
+        double X, U;
+        vs[j] = detail::gamma_mt_attempt(e, s.c, X, U);
+        xs[j] = X;
+        us[j] = U;
+        acc[j] = detail::gamma_mt_squeeze(U, X);
+        if (!acc[j]) fail[m++] = static_cast<unsigned short>(j);
+      }
+    });
+    for (std::size_t h = 0; h < m; ++h) {
+      lg[h] = us[fail[h]];
+      lg[m + h] = vs[fail[h]];
+    }
+    detail::log_batch(lg, lg, 2 * m);
+    for (std::size_t h = 0; h < m; ++h) {
+      const std::size_t j = fail[h];
+      acc[j] = detail::gamma_mt_log_test(lg[h], xs[j], s.b, vs[j], lg[m + h]);
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (acc[j]) out[i++] = detail::mul(s.b, vs[j]);
+    }
+  }
+  for (; i < cnt; ++i) out[i] = standard_gamma_mt(bg, s);
+}
+
+/// The Marsaglia-Tsang branch of random_standard_gamma_f for b = shape - 1/3, c = 1/sqrt(9b).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_gamma_mt_f(BitGen& bg, float b, float c) noexcept {
   for (;;) {
-    double X, V;
+    float X, V;
     do {
-      X = standard_normal(bg);
-      V = 1.0 + detail::mul(c, X);
-    } while (V <= 0.0);
+      X = standard_normal_f(bg);
+      V = 1.0f + detail::mul(c, X);
+    } while (V <= 0.0f);
     V = V * V * V;
-    const double U = bg.next_double();
-    if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
-    // log(0.0) is fine here.
-    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V)))
+    const float U = bg.next_float();
+    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
       return detail::mul(b, V);
   }
 }
@@ -9895,24 +10050,12 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     }
   }
   const float b = shape - 1.0f / 3.0f;
-  const float c = 1.0f / detail::sqrt(9.0f * b);
-  for (;;) {
-    float X, V;
-    do {
-      X = standard_normal_f(bg);
-      V = 1.0f + detail::mul(c, X);
-    } while (V <= 0.0f);
-    V = V * V * V;
-    const float U = bg.next_float();
-    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
-      return detail::mul(b, V);
-  }
+  return standard_gamma_mt_f(bg, b, 1.0f / detail::sqrt(9.0f * b));
 }
 
 /// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
 /// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
-/// source).
+/// source). shape > 1: standard_gamma_mt_fill.
 /// 0 < shape < 1: blocks of K = min(rej_batch_block, values still needed) attempts are drawn in
 /// stream order (U, V per attempt, whatever the outcome), their logs and pows evaluated with
 /// detail::log_batch / pow_batch (bit for bit detail::log / pow), then scanned in order, each
@@ -9921,6 +10064,8 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
   if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
+  if (detail::gamma_is_mt(shape))
+    return standard_gamma_mt_fill(bg, detail::gamma_mt_setup(shape), cnt, out);
   std::size_t i = 0;
   if (shape > 0.0 && shape < 1.0) {
     constexpr std::size_t blk = detail::rej_batch_block;
@@ -9959,6 +10104,14 @@ inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, doubl
 template <class BitGen>
 inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, float* out) noexcept {
   if (shape == 1.0f) return standard_exponential_fill_f(bg, cnt, out);
+  if (!(shape == 0.0f) && !(shape < 1.0f)) {  // Marsaglia-Tsang: the setup once
+    const float b = shape - 1.0f / 3.0f;
+    const float c = 1.0f / detail::sqrt(9.0f * b);
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_mt_f(e, b, c);
+    });
+    return;
+  }
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_f(bg, shape);
 }
 
@@ -10710,10 +10863,25 @@ class poisson_sampler {
 
 /// random_negative_binomial: gamma-Poisson mixture, Y = gamma(n, (1-p)/p) (standard_gamma
 /// draws), then poisson(Y).
+/// The gamma's setup and scale are prepared once (negative_binomial_kernel's sized form).
+class negative_binomial_sampler {
+ public:
+  negative_binomial_sampler(double n, double p) noexcept : g_(n), scale_((1 - p) / p) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
+    const double Y = detail::mul(scale_, g_(bg));
+    return poisson(bg, Y);
+  }
+
+ private:
+  gamma_sampler g_;
+  double scale_;
+};
+using negative_binomial_kernel = detail::prepared_kernel<negative_binomial_sampler>;
+
 template <class BitGen>
 inline std::int64_t negative_binomial(BitGen& bg, double n, double p) noexcept {
-  const double Y = gamma(bg, n, (1 - p) / p);
-  return poisson(bg, Y);
+  return negative_binomial_sampler(n, p)(bg);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -11717,6 +11885,16 @@ void beta_fill(BitGen& bg, double a, double b, std::size_t cnt, double* out) noe
       }
     }
   }
+  if (!(a <= 1.0 && b <= 1.0)) {  // G(a) / (G(a) + G(b)), the gammas' setups prepared once
+    const gamma_sampler ga(a), gb(b);
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (; i < cnt; ++i) {
+        const double x = ga(e);
+        const double y = gb(e);
+        out[i] = x / (x + y);
+      }
+    });
+  }
   for (; i < cnt; ++i) out[i] = beta(bg, a, b);
 }
 
@@ -11732,48 +11910,135 @@ struct beta_kernel : detail::bulk_kernel {
   }
 };
 
-// random_chisquare: 2 * G(df / 2).
+// random_chisquare: 2 * G(df / 2), with G's setup prepared once (gamma_sampler).
+class chisquare_sampler {
+ public:
+  explicit chisquare_sampler(double df) noexcept : g_(df / 2.0) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    return detail::mul(2.0, g_(bg));
+  }
+
+ private:
+  gamma_sampler g_;
+};
+
 template <class BitGen>
 double chisquare(BitGen& bg, double df) noexcept {
-  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
+  return chisquare_sampler(df)(bg);
 }
 
+// The kernel objects of Generator.gamma and Generator.chisquare: their sized forms are
+// standard_gamma_fill (batched by attempt for shape > 1) times scale (2 for chisquare), the
+// same products as the one-value kernels.
+struct gamma_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double shape, double scale) const noexcept {
+    return gamma(bg, shape, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double shape, double scale) const noexcept {
+    standard_gamma_fill(bg, shape, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+  }
+};
+struct chisquare_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double df) const noexcept {
+    return chisquare(bg, df);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double df) const noexcept {
+    standard_gamma_fill(bg, df / 2.0, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(2.0, out[i]);
+  }
+};
+
 // random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
+class f_sampler {
+ public:
+  f_sampler(double dfnum, double dfden) noexcept
+      : num_(dfnum), den_(dfden), dfnum_(dfnum), dfden_(dfden) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double num = detail::mul(num_(bg), dfden_);
+    const double den = detail::mul(den_(bg), dfnum_);
+    return num / den;
+  }
+
+ private:
+  chisquare_sampler num_, den_;
+  double dfnum_, dfden_;
+};
+using f_kernel = detail::prepared_kernel<f_sampler>;
+
 template <class BitGen>
 double f(BitGen& bg, double dfnum, double dfden) noexcept {
-  const double num = detail::mul(chisquare(bg, dfnum), dfden);
-  const double den = detail::mul(chisquare(bg, dfden), dfnum);
-  return num / den;
+  return f_sampler(dfnum, dfden)(bg);
 }
 
 // random_noncentral_chisquare.
 // * nonc NaN: NaN, no draw.  * nonc == 0: chisquare(df).
 // * df > 1: chisquare(df - 1) + (N + sqrt(nonc))^2, the chi-square drawn first.
 // * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
+// The setups of chisquare(df), chisquare(df - 1), sqrt(nonc) and poisson(nonc / 2) are prepared
+// once (the same doubles).
+class noncentral_chisquare_sampler {
+ public:
+  noncentral_chisquare_sampler(double df, double nonc) noexcept
+      : df_(df),
+        nonc_(nonc),
+        chi_(nonc == 0.0 ? df : df - 1.0),
+        sqrt_nonc_(detail::isnan(nonc) ? nonc : detail::sqrt(nonc)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) noexcept {
+    if (detail::isnan(nonc_)) return std::numeric_limits<double>::quiet_NaN();
+    if (nonc_ == 0.0) return chi_(bg);
+    if (1.0 < df_) {
+      const double chi2 = chi_(bg);
+      const double n = standard_normal(bg) + sqrt_nonc_;
+      return chi2 + detail::mul(n, n);
+    }
+    const std::int64_t i = pois_(bg, nonc_ / 2.0);
+    // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
+    return chisquare(bg, df_ + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
+  }
+
+ private:
+  double df_, nonc_;
+  chisquare_sampler chi_;
+  double sqrt_nonc_;
+  poisson_sampler pois_;
+};
+using noncentral_chisquare_kernel = detail::prepared_kernel<noncentral_chisquare_sampler>;
+
 template <class BitGen>
 double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
-  if (detail::isnan(nonc)) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  if (nonc == 0.0) {
-    return chisquare(bg, df);
-  }
-  if (1.0 < df) {
-    const double chi2 = chisquare(bg, df - 1.0);
-    const double n = standard_normal(bg) + detail::sqrt(nonc);
-    return chi2 + detail::mul(n, n);
-  }
-  const std::int64_t i = poisson(bg, nonc / 2.0);
-  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
-  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
+  return noncentral_chisquare_sampler(df, nonc)(bg);
 }
 
 // random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
 // numerator drawn first.
+class noncentral_f_sampler {
+ public:
+  noncentral_f_sampler(double dfnum, double dfden, double nonc) noexcept
+      : num_(dfnum, nonc), den_(dfden), dfnum_(dfnum), dfden_(dfden) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) noexcept {
+    const double t = detail::mul(num_(bg), dfden_);
+    return t / detail::mul(den_(bg), dfnum_);
+  }
+
+ private:
+  noncentral_chisquare_sampler num_;
+  chisquare_sampler den_;
+  double dfnum_, dfden_;
+};
+using noncentral_f_kernel = detail::prepared_kernel<noncentral_f_sampler>;
+
 template <class BitGen>
 double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
-  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
-  return t / detail::mul(chisquare(bg, dfden), dfnum);
+  return noncentral_f_sampler(dfnum, dfden, nonc)(bg);
 }
 
 // random_standard_cauchy: N1 / N2, N1 drawn first.
@@ -11784,12 +12049,27 @@ double standard_cauchy(BitGen& bg) noexcept {
   return num / den;
 }
 
-// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G).
+// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G). G's setup and
+// sqrt(df / 2) are prepared once.
+class standard_t_sampler {
+ public:
+  explicit standard_t_sampler(double df) noexcept : g_(df / 2.0), scale_(detail::sqrt(df / 2.0)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double num = standard_normal(bg);
+    const double denom = g_(bg);
+    return detail::mul(scale_, num) / detail::sqrt(denom);
+  }
+
+ private:
+  gamma_sampler g_;
+  double scale_;
+};
+using standard_t_kernel = detail::prepared_kernel<standard_t_sampler>;
+
 template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
-  const double num = standard_normal(bg);
-  const double denom = standard_gamma(bg, df / 2.0);
-  return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
+  return standard_t_sampler(df)(bg);
 }
 
 // Best & Fisher's constant s of random_vonmises for 1e-8 <= kappa <= 1e6 (a Taylor expansion
@@ -13462,8 +13742,7 @@ class Generator {
   // ---- gamma(shape, scale=1.0, size=None) ----
   // Errors: "shape < 0", then "scale < 0".
   static constexpr auto gamma_ = detail::make_method<double>(
-      [](auto& g, double k, double scale) { return distributions::gamma(g, k, scale); },
-      detail::prm<double>("shape", detail::cons::non_negative),
+      distributions::gamma_kernel{}, detail::prm<double>("shape", detail::cons::non_negative),
       detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(gamma, double, (double, shape), (double, scale, = 1.0));
 
@@ -13668,28 +13947,22 @@ class Generator {
   NPRANDOM_DRAW_FORMS(beta, double, (double, a), (double, b));
 
   static constexpr auto chisquare_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::chisquare(g, df); },
-      detail::prm<double>("df", P_::positive));
+      distributions::chisquare_kernel{}, detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
   static constexpr auto f_ = detail::make_method<double>(
-      [](auto& g, double dfnum, double dfden) { return distributions::f(g, dfnum, dfden); },
-      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive));
+      distributions::f_kernel{}, detail::prm<double>("dfnum", P_::positive),
+      detail::prm<double>("dfden", P_::positive));
   NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
   static constexpr auto noncentral_chisquare_ = detail::make_method<double>(
-      [](auto& g, double df, double nonc) {
-        return distributions::noncentral_chisquare(g, df, nonc);
-      },
-      detail::prm<double>("df", P_::positive), detail::prm<double>("nonc", P_::non_negative));
+      distributions::noncentral_chisquare_kernel{}, detail::prm<double>("df", P_::positive),
+      detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
   static constexpr auto noncentral_f_ = detail::make_method<double>(
-      [](auto& g, double dfnum, double dfden, double nonc) {
-        return distributions::noncentral_f(g, dfnum, dfden, nonc);
-      },
-      detail::prm<double>("dfnum", P_::positive), detail::prm<double>("dfden", P_::positive),
-      detail::prm<double>("nonc", P_::non_negative));
+      distributions::noncentral_f_kernel{}, detail::prm<double>("dfnum", P_::positive),
+      detail::prm<double>("dfden", P_::positive), detail::prm<double>("nonc", P_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   static constexpr auto standard_cauchy_ =
@@ -13697,8 +13970,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ = detail::make_method<double>(
-      [](auto& g, double df) { return distributions::standard_t(g, df); },
-      detail::prm<double>("df", P_::positive));
+      distributions::standard_t_kernel{}, detail::prm<double>("df", P_::positive));
   NPRANDOM_DRAW_FORMS(standard_t, double, (double, df));
 
   // vonmises(mu, kappa): kappa < 0. NaN kappa gives NaN without drawing; for kappa < 1e-8 the
@@ -13793,10 +14065,9 @@ class Generator {
   // ("p <= 0, p > 1 or p contains NaNs"), and (1-p)/p * (n + 10*sqrt(n)) must not exceed the
   // Poisson limit ("n too large or p too small, see Generator.negative_binomial Notes").
   static constexpr auto negative_binomial_ =
-      detail::make_method<std::int64_t>(
-          [](auto& g, double n, double p) { return distributions::negative_binomial(g, n, p); },
-          detail::prm<double>("n", P_::positive_not_nan),
-          detail::prm<double>("p", P_::bounded_gt_0_1))
+      detail::make_method<std::int64_t>(distributions::negative_binomial_kernel{},
+                                        detail::prm<double>("n", P_::positive_not_nan),
+                                        detail::prm<double>("p", P_::bounded_gt_0_1))
           .with_post(detail::check_negative_binomial_lam{});
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
@@ -14415,11 +14686,6 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
 }  // namespace legacy
 
 namespace detail {
-
-// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
-inline bool gamma_is_mt(double shape) noexcept {
-  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
-}
 
 // `count` consecutive Marsaglia-Tsang gammas (every shape gamma_is_mt), gamma k of shape
 // shapes[k % nshapes], handed to emit(k, value) in order: exactly the values and the words of
@@ -15637,9 +15903,11 @@ class MT19937BlockCursor {
       std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
       if (k > n) k = n;
       const std::uint32_t* w = buf_.data() + pos_;
-      for (std::size_t i = 0; i < k; ++i) {
-        out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
-      }
+      std::size_t i = 0;
+#ifdef NPRANDOM_DETAIL_MT_VEC4
+      for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+#endif
+      for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
       pos_ += static_cast<int>(2 * k);
       out += k;
       n -= k;
@@ -15692,7 +15960,7 @@ class MT19937BlockCursor {
   }
   void refill() noexcept {
     mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = 0;
   }
 

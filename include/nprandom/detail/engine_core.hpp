@@ -5,8 +5,10 @@
 #define NPRANDOM_DETAIL_ENGINE_CORE_HPP
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/bitgen_traits.hpp>
 #include <nprandom/detail/fp.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 #include <utility>
@@ -103,6 +105,26 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
     std::forward<F>(f)(bg);
   }
 }
+
+// A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
+// setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
+// prepares and draws; the bulk form prepares once and draws n values on a local engine copy. One
+// kernel either way: the same draws, doubles and final state as n one-value calls.
+template <class Sampler>
+struct prepared_kernel : bulk_kernel {
+  template <class BitGen, class... P>
+  auto operator()(BitGen& bg, P... p) const noexcept {
+    Sampler s(p...);
+    return s(bg);
+  }
+  template <class BitGen, class Out, class... P>
+  void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
+    Sampler s(p...);
+    with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
+    });
+  }
+};
 
 }  // namespace detail
 }  // namespace nprandom

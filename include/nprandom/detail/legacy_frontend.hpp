@@ -191,9 +191,11 @@ class MT19937BlockCursor {
       std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
       if (k > n) k = n;
       const std::uint32_t* w = buf_.data() + pos_;
-      for (std::size_t i = 0; i < k; ++i) {
-        out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
-      }
+      std::size_t i = 0;
+#ifdef NPRANDOM_DETAIL_MT_VEC4
+      for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+#endif
+      for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
       pos_ += static_cast<int>(2 * k);
       out += k;
       n -= k;
@@ -246,7 +248,7 @@ class MT19937BlockCursor {
   }
   void refill() noexcept {
     mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = 0;
   }
 

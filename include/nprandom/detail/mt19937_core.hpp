@@ -63,6 +63,26 @@ NPRANDOM_ALWAYS_INLINE mt19937_v4 mt19937_load4(const std::uint32_t* p) noexcept
 NPRANDOM_ALWAYS_INLINE void mt19937_store4(std::uint32_t* p, mt19937_v4 v) noexcept {
   __builtin_memcpy(p, &v, sizeof v);
 }
+// Four next_double() values from eight consecutive words w[0..7] (mt19937_to_double of each
+// pair, in order): the pairs split into high and low words, shifted, converted and combined in
+// vector lanes. Every operation is exact (integers below 2^27 and 2^26, hi * 2^26 + lo below
+// 2^53, a power-of-two scale), so the doubles are mt19937_to_double's bit for bit.
+NPRANDOM_ALWAYS_INLINE void mt19937_to_double4(const std::uint32_t* w, double* out) noexcept {
+  using v4i = std::int32_t __attribute__((vector_size(16)));
+  using v4d = double __attribute__((vector_size(32)));
+  const mt19937_v4 x = mt19937_load4(w), y = mt19937_load4(w + 4);
+#if defined(__clang__)
+  const mt19937_v4 a = __builtin_shufflevector(x, y, 0, 2, 4, 6);
+  const mt19937_v4 b = __builtin_shufflevector(x, y, 1, 3, 5, 7);
+#else
+  const mt19937_v4 a = __builtin_shuffle(x, y, mt19937_v4{0u, 2u, 4u, 6u});
+  const mt19937_v4 b = __builtin_shuffle(x, y, mt19937_v4{1u, 3u, 5u, 7u});
+#endif
+  const v4d hi = __builtin_convertvector(__builtin_convertvector(a >> 5u, v4i), v4d);
+  const v4d lo = __builtin_convertvector(__builtin_convertvector(b >> 6u, v4i), v4d);
+  const v4d r = (hi * 67108864.0 + lo) / 9007199254740992.0;  // fma-exact
+  __builtin_memcpy(out, &r, sizeof r);
+}
 // Four words of the twist at once: k[i..i+3] from k[i..i+4] and far[0..3] (far = k + i + m, or
 // k + i + m - n in the second part). Every word read is either not yet rewritten (k[i+1..i+4])
 // or already final (far: at least 227 words away), exactly as in the one-word loop.

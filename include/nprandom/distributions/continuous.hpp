@@ -143,6 +143,16 @@ void beta_fill(BitGen& bg, double a, double b, std::size_t cnt, double* out) noe
       }
     }
   }
+  if (!(a <= 1.0 && b <= 1.0)) {  // G(a) / (G(a) + G(b)), the gammas' setups prepared once
+    const gamma_sampler ga(a), gb(b);
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (; i < cnt; ++i) {
+        const double x = ga(e);
+        const double y = gb(e);
+        out[i] = x / (x + y);
+      }
+    });
+  }
   for (; i < cnt; ++i) out[i] = beta(bg, a, b);
 }
 
@@ -158,48 +168,135 @@ struct beta_kernel : detail::bulk_kernel {
   }
 };
 
-// random_chisquare: 2 * G(df / 2).
+// random_chisquare: 2 * G(df / 2), with G's setup prepared once (gamma_sampler).
+class chisquare_sampler {
+ public:
+  explicit chisquare_sampler(double df) noexcept : g_(df / 2.0) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    return detail::mul(2.0, g_(bg));
+  }
+
+ private:
+  gamma_sampler g_;
+};
+
 template <class BitGen>
 double chisquare(BitGen& bg, double df) noexcept {
-  return detail::mul(2.0, standard_gamma(bg, df / 2.0));
+  return chisquare_sampler(df)(bg);
 }
 
+// The kernel objects of Generator.gamma and Generator.chisquare: their sized forms are
+// standard_gamma_fill (batched by attempt for shape > 1) times scale (2 for chisquare), the
+// same products as the one-value kernels.
+struct gamma_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double shape, double scale) const noexcept {
+    return gamma(bg, shape, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double shape, double scale) const noexcept {
+    standard_gamma_fill(bg, shape, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+  }
+};
+struct chisquare_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double df) const noexcept {
+    return chisquare(bg, df);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double df) const noexcept {
+    standard_gamma_fill(bg, df / 2.0, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(2.0, out[i]);
+  }
+};
+
 // random_f: (chisquare(dfnum) * dfden) / (chisquare(dfden) * dfnum), numerator drawn first.
+class f_sampler {
+ public:
+  f_sampler(double dfnum, double dfden) noexcept
+      : num_(dfnum), den_(dfden), dfnum_(dfnum), dfden_(dfden) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double num = detail::mul(num_(bg), dfden_);
+    const double den = detail::mul(den_(bg), dfnum_);
+    return num / den;
+  }
+
+ private:
+  chisquare_sampler num_, den_;
+  double dfnum_, dfden_;
+};
+using f_kernel = detail::prepared_kernel<f_sampler>;
+
 template <class BitGen>
 double f(BitGen& bg, double dfnum, double dfden) noexcept {
-  const double num = detail::mul(chisquare(bg, dfnum), dfden);
-  const double den = detail::mul(chisquare(bg, dfden), dfnum);
-  return num / den;
+  return f_sampler(dfnum, dfden)(bg);
 }
 
 // random_noncentral_chisquare.
 // * nonc NaN: NaN, no draw.  * nonc == 0: chisquare(df).
 // * df > 1: chisquare(df - 1) + (N + sqrt(nonc))^2, the chi-square drawn first.
 // * df <= 1: i = poisson(nonc / 2), then chisquare(df + 2 i) (Poisson mixture).
+// The setups of chisquare(df), chisquare(df - 1), sqrt(nonc) and poisson(nonc / 2) are prepared
+// once (the same doubles).
+class noncentral_chisquare_sampler {
+ public:
+  noncentral_chisquare_sampler(double df, double nonc) noexcept
+      : df_(df),
+        nonc_(nonc),
+        chi_(nonc == 0.0 ? df : df - 1.0),
+        sqrt_nonc_(detail::isnan(nonc) ? nonc : detail::sqrt(nonc)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) noexcept {
+    if (detail::isnan(nonc_)) return std::numeric_limits<double>::quiet_NaN();
+    if (nonc_ == 0.0) return chi_(bg);
+    if (1.0 < df_) {
+      const double chi2 = chi_(bg);
+      const double n = standard_normal(bg) + sqrt_nonc_;
+      return chi2 + detail::mul(n, n);
+    }
+    const std::int64_t i = pois_(bg, nonc_ / 2.0);
+    // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
+    return chisquare(bg, df_ + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
+  }
+
+ private:
+  double df_, nonc_;
+  chisquare_sampler chi_;
+  double sqrt_nonc_;
+  poisson_sampler pois_;
+};
+using noncentral_chisquare_kernel = detail::prepared_kernel<noncentral_chisquare_sampler>;
+
 template <class BitGen>
 double noncentral_chisquare(BitGen& bg, double df, double nonc) noexcept {
-  if (detail::isnan(nonc)) {
-    return std::numeric_limits<double>::quiet_NaN();
-  }
-  if (nonc == 0.0) {
-    return chisquare(bg, df);
-  }
-  if (1.0 < df) {
-    const double chi2 = chisquare(bg, df - 1.0);
-    const double n = standard_normal(bg) + detail::sqrt(nonc);
-    return chi2 + detail::mul(n, n);
-  }
-  const std::int64_t i = poisson(bg, nonc / 2.0);
-  // 2 * i wraps in NumPy's C for i > 2^62 (e.g. poisson(inf) = INT64_MIN): keep the wrap, no UB.
-  return chisquare(bg, df + static_cast<double>(nprandom::detail::wrap_mul(2, i)));
+  return noncentral_chisquare_sampler(df, nonc)(bg);
 }
 
 // random_noncentral_f: (noncentral_chisquare(dfnum, nonc) * dfden) / (chisquare(dfden) * dfnum),
 // numerator drawn first.
+class noncentral_f_sampler {
+ public:
+  noncentral_f_sampler(double dfnum, double dfden, double nonc) noexcept
+      : num_(dfnum, nonc), den_(dfden), dfnum_(dfnum), dfden_(dfden) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) noexcept {
+    const double t = detail::mul(num_(bg), dfden_);
+    return t / detail::mul(den_(bg), dfnum_);
+  }
+
+ private:
+  noncentral_chisquare_sampler num_;
+  chisquare_sampler den_;
+  double dfnum_, dfden_;
+};
+using noncentral_f_kernel = detail::prepared_kernel<noncentral_f_sampler>;
+
 template <class BitGen>
 double noncentral_f(BitGen& bg, double dfnum, double dfden, double nonc) noexcept {
-  const double t = detail::mul(noncentral_chisquare(bg, dfnum, nonc), dfden);
-  return t / detail::mul(chisquare(bg, dfden), dfnum);
+  return noncentral_f_sampler(dfnum, dfden, nonc)(bg);
 }
 
 // random_standard_cauchy: N1 / N2, N1 drawn first.
@@ -210,12 +307,27 @@ double standard_cauchy(BitGen& bg) noexcept {
   return num / den;
 }
 
-// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G).
+// random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G). G's setup and
+// sqrt(df / 2) are prepared once.
+class standard_t_sampler {
+ public:
+  explicit standard_t_sampler(double df) noexcept : g_(df / 2.0), scale_(detail::sqrt(df / 2.0)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double num = standard_normal(bg);
+    const double denom = g_(bg);
+    return detail::mul(scale_, num) / detail::sqrt(denom);
+  }
+
+ private:
+  gamma_sampler g_;
+  double scale_;
+};
+using standard_t_kernel = detail::prepared_kernel<standard_t_sampler>;
+
 template <class BitGen>
 double standard_t(BitGen& bg, double df) noexcept {
-  const double num = standard_normal(bg);
-  const double denom = standard_gamma(bg, df / 2.0);
-  return detail::mul(detail::sqrt(df / 2.0), num) / detail::sqrt(denom);
+  return standard_t_sampler(df)(bg);
 }
 
 // Best & Fisher's constant s of random_vonmises for 1e-8 <= kappa <= 1e6 (a Taylor expansion

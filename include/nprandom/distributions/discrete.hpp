@@ -752,10 +752,25 @@ class poisson_sampler {
 
 /// random_negative_binomial: gamma-Poisson mixture, Y = gamma(n, (1-p)/p) (standard_gamma
 /// draws), then poisson(Y).
+/// The gamma's setup and scale are prepared once (negative_binomial_kernel's sized form).
+class negative_binomial_sampler {
+ public:
+  negative_binomial_sampler(double n, double p) noexcept : g_(n), scale_((1 - p) / p) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
+    const double Y = detail::mul(scale_, g_(bg));
+    return poisson(bg, Y);
+  }
+
+ private:
+  gamma_sampler g_;
+  double scale_;
+};
+using negative_binomial_kernel = detail::prepared_kernel<negative_binomial_sampler>;
+
 template <class BitGen>
 inline std::int64_t negative_binomial(BitGen& bg, double n, double p) noexcept {
-  const double Y = gamma(bg, n, (1 - p) / p);
-  return poisson(bg, Y);
+  return negative_binomial_sampler(n, p)(bg);
 }
 
 // ---------------------------------------------------------------------------------------------

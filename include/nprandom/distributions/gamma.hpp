@@ -8,6 +8,7 @@
 #ifndef NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 #define NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -35,9 +36,57 @@ NPRANDOM_ALWAYS_INLINE double gamma_lt1_base(double Y, double shape) noexcept {
 inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
+
+// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
+NPRANDOM_ALWAYS_INLINE bool gamma_is_mt(double shape) noexcept {
+  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
+}
+// The named pieces of the Marsaglia-Tsang branch (shape > 1), shared by the scalar kernel, the
+// prepared sampler and the batched fill. Per shape: b = shape - 1/3, c = 1/sqrt(9b).
+struct gamma_mt {
+  double b, c;
+};
+NPRANDOM_ALWAYS_INLINE gamma_mt gamma_mt_setup(double shape) noexcept {
+  const double b = shape - 1. / 3.;
+  return {b, 1. / detail::sqrt(9 * b)};
+}
+// One attempt's draws: normals X until V = 1 + cX > 0, then U; returns V^3.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double gamma_mt_attempt(BitGen& bg, double c, double& X,
+                                               double& U) noexcept {
+  double V;
+  do {
+    X = distributions::standard_normal(bg);
+    V = 1.0 + detail::mul(c, X);
+  } while (V <= 0.0);
+  U = bg.next_double();
+  return V * V * V;
+}
+// The squeeze: U < 1 - 0.0331 X^4 accepts without logarithms.
+NPRANDOM_ALWAYS_INLINE bool gamma_mt_squeeze(double U, double X) noexcept {
+  return U < 1.0 - detail::mul(0.0331 * (X * X), X * X);
+}
+// The full test, on log(U) and log(V): log(U) < X^2/2 + b(1 - V + log(V)).
+NPRANDOM_ALWAYS_INLINE bool gamma_mt_log_test(double log_u, double X, double b, double V,
+                                              double log_v) noexcept {
+  return log_u < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + log_v);
+}
 }  // namespace detail
 
 namespace distributions {
+
+/// The Marsaglia-Tsang branch of random_standard_gamma on a prepared setup (shape > 1).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double standard_gamma_mt(BitGen& bg, const detail::gamma_mt& s) noexcept {
+  for (;;) {
+    double X, U;
+    const double V = detail::gamma_mt_attempt(bg, s.c, X, U);
+    if (detail::gamma_mt_squeeze(U, X)) return detail::mul(s.b, V);
+    // log(0.0) is fine here.
+    if (detail::gamma_mt_log_test(detail::log(U), X, s.b, V, detail::log(V)))
+      return detail::mul(s.b, V);
+  }
+}
 
 /// random_standard_gamma. shape == 1: one standard_exponential. shape == 0: 0 with no draw.
 /// shape < 1: Johnk/Ahrens-Dieter style rejection (as NumPy): each attempt draws U
@@ -64,19 +113,85 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma(BitGen& bg, double shape) noexcept 
       }
     }
   }
-  const double b = shape - 1. / 3.;
-  const double c = 1. / detail::sqrt(9 * b);
+  return standard_gamma_mt(bg, detail::gamma_mt_setup(shape));
+}
+
+/// standard_gamma(bg, shape) with the per-shape setup done once, for the sized loops of the
+/// methods built on gammas (beta, f, standard_t, noncentral_chisquare, ...): the same draws and
+/// doubles as standard_gamma(bg, shape) on every call.
+class gamma_sampler {
+ public:
+  explicit gamma_sampler(double shape) noexcept
+      : shape_(shape),
+        mt_(detail::gamma_is_mt(shape) ? detail::gamma_mt_setup(shape) : detail::gamma_mt{0, 0}) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    if (detail::gamma_is_mt(shape_)) return standard_gamma_mt(bg, mt_);
+    return standard_gamma(bg, shape_);
+  }
+
+ private:
+  double shape_;
+  detail::gamma_mt mt_;
+};
+
+/// cnt standard_gamma_mt(bg, s) values, batched by attempt: blocks of K = min(rej_batch_block,
+/// values still needed) attempts are drawn in stream order (normals until V > 0, then U: the same
+/// draws whatever the outcome) on a local engine copy, the squeeze judged as they are drawn, the
+/// logs of U and V of the attempts it rejects taken in one detail::log_batch call (bit for bit
+/// detail::log), then the attempts scanned in order, each accepted one giving the next value.
+/// Each value takes at least one attempt, so every attempt drawn is one of the scalar loop's:
+/// values and final state are those of cnt standard_gamma calls.
+template <class BitGen>
+inline void standard_gamma_mt_fill(BitGen& bg, const detail::gamma_mt& s, std::size_t cnt,
+                                   double* out) noexcept {
+  constexpr std::size_t blk = detail::rej_batch_block;
+  double xs[blk], vs[blk], us[blk], lg[2 * blk];
+  bool acc[blk];
+  unsigned short fail[blk];
+  std::size_t i = 0;
+  while (cnt - i >= detail::rej_batch_min) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    std::size_t m = 0;
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t j = 0; j < k; ++j) {
+        double X, U;
+        vs[j] = detail::gamma_mt_attempt(e, s.c, X, U);
+        xs[j] = X;
+        us[j] = U;
+        acc[j] = detail::gamma_mt_squeeze(U, X);
+        if (!acc[j]) fail[m++] = static_cast<unsigned short>(j);
+      }
+    });
+    for (std::size_t h = 0; h < m; ++h) {
+      lg[h] = us[fail[h]];
+      lg[m + h] = vs[fail[h]];
+    }
+    detail::log_batch(lg, lg, 2 * m);
+    for (std::size_t h = 0; h < m; ++h) {
+      const std::size_t j = fail[h];
+      acc[j] = detail::gamma_mt_log_test(lg[h], xs[j], s.b, vs[j], lg[m + h]);
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (acc[j]) out[i++] = detail::mul(s.b, vs[j]);
+    }
+  }
+  for (; i < cnt; ++i) out[i] = standard_gamma_mt(bg, s);
+}
+
+/// The Marsaglia-Tsang branch of random_standard_gamma_f for b = shape - 1/3, c = 1/sqrt(9b).
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE float standard_gamma_mt_f(BitGen& bg, float b, float c) noexcept {
   for (;;) {
-    double X, V;
+    float X, V;
     do {
-      X = standard_normal(bg);
-      V = 1.0 + detail::mul(c, X);
-    } while (V <= 0.0);
+      X = standard_normal_f(bg);
+      V = 1.0f + detail::mul(c, X);
+    } while (V <= 0.0f);
     V = V * V * V;
-    const double U = bg.next_double();
-    if (U < 1.0 - detail::mul(0.0331 * (X * X), X * X)) return detail::mul(b, V);
-    // log(0.0) is fine here.
-    if (detail::log(U) < detail::mul(0.5 * X, X) + detail::mul(b, 1. - V + detail::log(V)))
+    const float U = bg.next_float();
+    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
+    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
       return detail::mul(b, V);
   }
 }
@@ -102,24 +217,12 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
     }
   }
   const float b = shape - 1.0f / 3.0f;
-  const float c = 1.0f / detail::sqrt(9.0f * b);
-  for (;;) {
-    float X, V;
-    do {
-      X = standard_normal_f(bg);
-      V = 1.0f + detail::mul(c, X);
-    } while (V <= 0.0f);
-    V = V * V * V;
-    const float U = bg.next_float();
-    if (U < 1.0f - detail::mul(0.0331f * (X * X), X * X)) return detail::mul(b, V);
-    if (detail::log(U) < detail::mul(0.5f * X, X) + detail::mul(b, 1.0f - V + detail::log(V)))
-      return detail::mul(b, V);
-  }
+  return standard_gamma_mt_f(bg, b, 1.0f / detail::sqrt(9.0f * b));
 }
 
 /// random_standard_gamma_fill equivalent (NumPy loops over random_standard_gamma). shape == 1 is
 /// standard_exponential's fill (the same draws as cnt standard_exponential calls, from the block
-/// source).
+/// source). shape > 1: standard_gamma_mt_fill.
 /// 0 < shape < 1: blocks of K = min(rej_batch_block, values still needed) attempts are drawn in
 /// stream order (U, V per attempt, whatever the outcome), their logs and pows evaluated with
 /// detail::log_batch / pow_batch (bit for bit detail::log / pow), then scanned in order, each
@@ -128,6 +231,8 @@ inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
 template <class BitGen>
 inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, double* out) noexcept {
   if (shape == 1.0) return standard_exponential_fill(bg, cnt, out);
+  if (detail::gamma_is_mt(shape))
+    return standard_gamma_mt_fill(bg, detail::gamma_mt_setup(shape), cnt, out);
   std::size_t i = 0;
   if (shape > 0.0 && shape < 1.0) {
     constexpr std::size_t blk = detail::rej_batch_block;
@@ -166,6 +271,14 @@ inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, doubl
 template <class BitGen>
 inline void standard_gamma_fill_f(BitGen& bg, float shape, std::size_t cnt, float* out) noexcept {
   if (shape == 1.0f) return standard_exponential_fill_f(bg, cnt, out);
+  if (!(shape == 0.0f) && !(shape < 1.0f)) {  // Marsaglia-Tsang: the setup once
+    const float b = shape - 1.0f / 3.0f;
+    const float c = 1.0f / detail::sqrt(9.0f * b);
+    detail::with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+      for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_mt_f(e, b, c);
+    });
+    return;
+  }
   for (std::size_t i = 0; i < cnt; ++i) out[i] = standard_gamma_f(bg, shape);
 }
 

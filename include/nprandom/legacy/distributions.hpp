@@ -327,11 +327,6 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
 
 namespace detail {
 
-// Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
-inline bool gamma_is_mt(double shape) noexcept {
-  return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
-}
-
 // `count` consecutive Marsaglia-Tsang gammas (every shape gamma_is_mt), gamma k of shape
 // shapes[k % nshapes], handed to emit(k, value) in order: exactly the values and the words of
 // `count` standard_gamma calls. Each M-T attempt consumes one gaussian then one double, whatever
