@@ -133,6 +133,24 @@ void check_all() {
         "beta", [a, b](G& g, std::size_t n) { return g.beta(a, b, n); },
         [a, b](G& g) { return g.beta(a, b); });
   }
+  // transforms of the ziggurat fills (exponential, rayleigh: the exponential fill; cauchy: the
+  // normal fill, pairs divided) and triangular's prepared kernel (branch-free selection)
+  for (double scale : {0.0, 2.5}) {
+    check<BitGen>(
+        "exponential", [scale](G& g, std::size_t n) { return g.exponential(scale, n); },
+        [scale](G& g) { return g.exponential(scale); });
+    check<BitGen>(
+        "rayleigh", [scale](G& g, std::size_t n) { return g.rayleigh(scale, n); },
+        [scale](G& g) { return g.rayleigh(scale); });
+  }
+  check<BitGen>(
+      "standard_cauchy", [](G& g, std::size_t n) { return g.standard_cauchy(n); },
+      [](G& g) { return g.standard_cauchy(); });
+  for (double mode : {0.5, 0.0, 0.9, 1.0}) {
+    check<BitGen>(
+        "triangular", [mode](G& g, std::size_t n) { return g.triangular(-1.0, mode, 1.0, n); },
+        [mode](G& g) { return g.triangular(-1.0, mode, 1.0); });
+  }
   // Marsaglia-Tsang gammas (shape > 1) batched by attempt (shape 1 + 1e-7: about 1 attempt in 150
   // redraws its normal for V <= 0), and the methods built on gammas with their setups prepared
   // once (detail::prepared_kernel): shapes below, at and above 1 on each side

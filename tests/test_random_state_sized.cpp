@@ -96,6 +96,13 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "exponential", [](R r, S n) { return r.exponential(3.5, n); },
       [](R r) { return r.exponential(3.5); });
+  // triangular's prepared kernel (its branch a bit-mask selection): central, skewed, degenerate
+  for (double mode : {0.5, 0.0, 0.9, 1.0}) {
+    check_method<double>(
+        "triangular(" + std::to_string(mode) + ")",
+        [mode](R r, S n) { return r.triangular(0.0, mode, 1.0, n); },
+        [mode](R r) { return r.triangular(0.0, mode, 1.0); });
+  }
   // the log kernels' bulk forms (logs in batches, detail/vec_log.hpp)
   check_method<double>(
       "laplace", [](R r, S n) { return r.laplace(0.5, 2.0, n); },

@@ -370,9 +370,9 @@ class Generator {
 
   // ---- exponential(scale=1.0, size=None) ----
   // Error: scale < 0 -> "scale < 0".
-  static constexpr auto exponential_ = detail::make_method<double>(
-      [](auto& g, double scale) { return distributions::exponential(g, scale); },
-      detail::prm<double>("scale", detail::cons::non_negative));
+  static constexpr auto exponential_ =
+      detail::make_method<double>(distributions::exponential_kernel{},
+                                  detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
@@ -647,7 +647,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   static constexpr auto standard_cauchy_ =
-      detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
+      detail::make_method<double>(distributions::standard_cauchy_kernel{});
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ = detail::make_method<double>(
@@ -694,8 +694,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(
-      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
-      detail::prm<double>("scale", P_::non_negative));
+      distributions::rayleigh_kernel{}, detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   static constexpr auto wald_ = detail::make_method<double>(
@@ -706,11 +705,8 @@ class Generator {
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
   // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
   static constexpr auto triangular_ =
-      detail::make_method<double>(
-          [](auto& g, double left, double mode, double right) {
-            return distributions::triangular(g, left, mode, right);
-          },
-          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+      detail::make_method<double>(distributions::triangular_kernel{}, detail::prm<double>("left"),
+                                  detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 

@@ -12049,6 +12049,25 @@ double standard_cauchy(BitGen& bg) noexcept {
   return num / den;
 }
 
+// Generator.standard_cauchy's kernel object: the sized form draws the 2 n normals with
+// standard_normal_fill (in blocks, the same draws in the same order) and divides the pairs.
+struct standard_cauchy_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg) const noexcept {
+    return standard_cauchy(bg);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n) const noexcept {
+    constexpr std::size_t blk = detail::log_fill_block;
+    double z[2 * blk];
+    for (std::size_t i = 0; i < n; i += blk) {
+      const std::size_t m = n - i < blk ? n - i : blk;
+      standard_normal_fill(bg, 2 * m, z);
+      for (std::size_t j = 0; j < m; ++j) out[i + j] = z[2 * j] / z[2 * j + 1];
+    }
+  }
+};
+
 // random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G). G's setup and
 // sqrt(df / 2) are prepared once.
 class standard_t_sampler {
@@ -12421,20 +12440,60 @@ struct wald_kernel : detail::bulk_kernel {
 };
 
 // random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
-// Also used by RandomState.triangular.
+// Also used by RandomState.triangular. The setup (base, ratio and the two products) is prepared
+// once; the branch on U <= ratio (a coin flip for the predictor when mode is central) is a bit
+// mask selection of the root's argument and of the end it is taken from: NumPy's doubles.
+class triangular_sampler {
+ public:
+  triangular_sampler(double left, double mode, double right) noexcept
+      : left_(left),
+        right_(right),
+        ratio_((mode - left) / (right - left)),
+        leftprod_((mode - left) * (right - left)),
+        rightprod_((right - mode) * (right - left)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double u = bg.next_double();
+    const bool low = u <= ratio_;
+    const double s = detail::sqrt(detail::select_bits(low, u * leftprod_, (1.0 - u) * rightprod_));
+    return detail::select_bits(low, left_ + s, right_ - s);
+  }
+
+ private:
+  double left_, right_, ratio_, leftprod_, rightprod_;
+};
+using triangular_kernel = detail::prepared_kernel<triangular_sampler>;
+
 template <class BitGen>
 double triangular(BitGen& bg, double left, double mode, double right) noexcept {
-  const double base = right - left;
-  const double leftbase = mode - left;
-  const double ratio = leftbase / base;
-  const double leftprod = leftbase * base;
-  const double rightprod = (right - mode) * base;
-  const double u = bg.next_double();
-  if (u <= ratio) {
-    return left + detail::sqrt(u * leftprod);
-  }
-  return right - detail::sqrt((1.0 - u) * rightprod);
+  return triangular_sampler(left, mode, right)(bg);
 }
+
+// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms transform
+// standard_exponential_fill's values (the ziggurat words from the block source), the same
+// arithmetic as the one-value kernels.
+struct exponential_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double scale) const noexcept {
+    return exponential(bg, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double scale) const noexcept {
+    standard_exponential_fill(bg, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+  }
+};
+struct rayleigh_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mode) const noexcept {
+    return rayleigh(bg, mode);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mode) const noexcept {
+    standard_exponential_fill(bg, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(mode, detail::sqrt(2.0 * out[i]));
+  }
+};
 
 }  // namespace distributions
 }  // namespace nprandom
@@ -13689,9 +13748,9 @@ class Generator {
 
   // ---- exponential(scale=1.0, size=None) ----
   // Error: scale < 0 -> "scale < 0".
-  static constexpr auto exponential_ = detail::make_method<double>(
-      [](auto& g, double scale) { return distributions::exponential(g, scale); },
-      detail::prm<double>("scale", detail::cons::non_negative));
+  static constexpr auto exponential_ =
+      detail::make_method<double>(distributions::exponential_kernel{},
+                                  detail::prm<double>("scale", detail::cons::non_negative));
   NPRANDOM_DRAW_FORMS(exponential, double, (double, scale, = 1.0));
 
   // ---- standard_gamma(shape, size=None, dtype=np.float64) ----
@@ -13966,7 +14025,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS(noncentral_f, double, (double, dfnum), (double, dfden), (double, nonc));
 
   static constexpr auto standard_cauchy_ =
-      detail::make_method<double>([](auto& g) { return distributions::standard_cauchy(g); });
+      detail::make_method<double>(distributions::standard_cauchy_kernel{});
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ = detail::make_method<double>(
@@ -14013,8 +14072,7 @@ class Generator {
   NPRANDOM_DRAW_FORMS(lognormal, double, (double, mean, = 0.0), (double, sigma, = 1.0));
 
   static constexpr auto rayleigh_ = detail::make_method<double>(
-      [](auto& g, double scale) { return distributions::rayleigh(g, scale); },
-      detail::prm<double>("scale", P_::non_negative));
+      distributions::rayleigh_kernel{}, detail::prm<double>("scale", P_::non_negative));
   NPRANDOM_DRAW_FORMS(rayleigh, double, (double, scale, = 1.0));
 
   static constexpr auto wald_ = detail::make_method<double>(
@@ -14025,11 +14083,8 @@ class Generator {
   // triangular(left, mode, right): "left > mode", "mode > right", "left == right" (checked in
   // that order, over the broadcast pairs for arrays; NaN bounds pass and give NaN).
   static constexpr auto triangular_ =
-      detail::make_method<double>(
-          [](auto& g, double left, double mode, double right) {
-            return distributions::triangular(g, left, mode, right);
-          },
-          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+      detail::make_method<double>(distributions::triangular_kernel{}, detail::prm<double>("left"),
+                                  detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
@@ -16715,11 +16770,8 @@ class BasicRandomState {
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
   static constexpr auto triangular_ =
-      detail::bg_method<double>(
-          [](auto& bg, double left, double mode, double right) {
-            return distributions::triangular(bg, left, mode, right);
-          },
-          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+      detail::bg_method<double>(distributions::triangular_kernel{}, detail::prm<double>("left"),
+                                detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 

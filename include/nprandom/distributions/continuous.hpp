@@ -307,6 +307,25 @@ double standard_cauchy(BitGen& bg) noexcept {
   return num / den;
 }
 
+// Generator.standard_cauchy's kernel object: the sized form draws the 2 n normals with
+// standard_normal_fill (in blocks, the same draws in the same order) and divides the pairs.
+struct standard_cauchy_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg) const noexcept {
+    return standard_cauchy(bg);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n) const noexcept {
+    constexpr std::size_t blk = detail::log_fill_block;
+    double z[2 * blk];
+    for (std::size_t i = 0; i < n; i += blk) {
+      const std::size_t m = n - i < blk ? n - i : blk;
+      standard_normal_fill(bg, 2 * m, z);
+      for (std::size_t j = 0; j < m; ++j) out[i + j] = z[2 * j] / z[2 * j + 1];
+    }
+  }
+};
+
 // random_standard_t: N first, then G = G(df / 2); sqrt(df / 2) * N / sqrt(G). G's setup and
 // sqrt(df / 2) are prepared once.
 class standard_t_sampler {
@@ -679,20 +698,60 @@ struct wald_kernel : detail::bulk_kernel {
 };
 
 // random_triangular (inversion): one U. Requires left <= mode <= right, left < right.
-// Also used by RandomState.triangular.
+// Also used by RandomState.triangular. The setup (base, ratio and the two products) is prepared
+// once; the branch on U <= ratio (a coin flip for the predictor when mode is central) is a bit
+// mask selection of the root's argument and of the end it is taken from: NumPy's doubles.
+class triangular_sampler {
+ public:
+  triangular_sampler(double left, double mode, double right) noexcept
+      : left_(left),
+        right_(right),
+        ratio_((mode - left) / (right - left)),
+        leftprod_((mode - left) * (right - left)),
+        rightprod_((right - mode) * (right - left)) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
+    const double u = bg.next_double();
+    const bool low = u <= ratio_;
+    const double s = detail::sqrt(detail::select_bits(low, u * leftprod_, (1.0 - u) * rightprod_));
+    return detail::select_bits(low, left_ + s, right_ - s);
+  }
+
+ private:
+  double left_, right_, ratio_, leftprod_, rightprod_;
+};
+using triangular_kernel = detail::prepared_kernel<triangular_sampler>;
+
 template <class BitGen>
 double triangular(BitGen& bg, double left, double mode, double right) noexcept {
-  const double base = right - left;
-  const double leftbase = mode - left;
-  const double ratio = leftbase / base;
-  const double leftprod = leftbase * base;
-  const double rightprod = (right - mode) * base;
-  const double u = bg.next_double();
-  if (u <= ratio) {
-    return left + detail::sqrt(u * leftprod);
-  }
-  return right - detail::sqrt((1.0 - u) * rightprod);
+  return triangular_sampler(left, mode, right)(bg);
 }
+
+// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms transform
+// standard_exponential_fill's values (the ziggurat words from the block source), the same
+// arithmetic as the one-value kernels.
+struct exponential_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double scale) const noexcept {
+    return exponential(bg, scale);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double scale) const noexcept {
+    standard_exponential_fill(bg, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+  }
+};
+struct rayleigh_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double mode) const noexcept {
+    return rayleigh(bg, mode);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double mode) const noexcept {
+    standard_exponential_fill(bg, n, out);
+    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(mode, detail::sqrt(2.0 * out[i]));
+  }
+};
 
 }  // namespace distributions
 }  // namespace nprandom

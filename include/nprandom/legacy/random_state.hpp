@@ -474,11 +474,8 @@ class BasicRandomState {
   /// triangular(left, mode, right) (the shared random_triangular). "left > mode",
   /// "mode > right", "left == right" (over the broadcast pairs for arrays).
   static constexpr auto triangular_ =
-      detail::bg_method<double>(
-          [](auto& bg, double left, double mode, double right) {
-            return distributions::triangular(bg, left, mode, right);
-          },
-          detail::prm<double>("left"), detail::prm<double>("mode"), detail::prm<double>("right"))
+      detail::bg_method<double>(distributions::triangular_kernel{}, detail::prm<double>("left"),
+                                detail::prm<double>("mode"), detail::prm<double>("right"))
           .with_pre(detail::check_triangular{});
   NPRANDOM_DRAW_FORMS(triangular, double, (double, left), (double, mode), (double, right));
 
