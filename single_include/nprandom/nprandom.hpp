@@ -9493,9 +9493,11 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
   return static_cast<float>(-detail::log1p(-static_cast<double>(bg.next_float())));
 }
 
-/// random_standard_exponential_fill.
-template <class BitGen>
-inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+/// out[i] = map(standard_exponential draw i) for i < cnt: the draws of cnt
+/// random_standard_exponential calls (exponential's and rayleigh's sized forms map them).
+template <class BitGen, class Map>
+inline void standard_exponential_fill_map(BitGen& bg, std::size_t cnt, double* out,
+                                          Map map) noexcept {
   // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
   // each word straight from the block, the rest of a rejected attempt on the source
   // (detail::for_each_value_pieces, detail/block_source.hpp).
@@ -9505,14 +9507,18 @@ inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) 
       [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
         const auto w = detail::zig_exp_decode(u);
         if (NPRANDOM_UNLIKELY(!w.fast())) return false;
-        const double z = w.x;
-        out[i] = z;
+        out[i] = map(w.x);
         return true;
       },
       [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
-        out[i] = z;
+        out[i] = map(detail::standard_exponential_slow(src, detail::zig_exp_decode(u)));
       });
+}
+
+/// random_standard_exponential_fill.
+template <class BitGen>
+inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  standard_exponential_fill_map(bg, cnt, out, [](double z) NPRANDOM_LAMBDA_INLINE { return z; });
 }
 
 /// random_standard_exponential_fill_f.
@@ -12469,9 +12475,10 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
   return triangular_sampler(left, mode, right)(bg);
 }
 
-// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms transform
-// standard_exponential_fill's values (the ziggurat words from the block source), the same
-// arithmetic as the one-value kernels.
+// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms map each
+// draw of standard_exponential_fill_map (the ziggurat words from the block source) with the
+// one-value kernel's arithmetic, as it is drawn (a second pass over the values measured slower
+// for rayleigh's sqrt).
 struct exponential_kernel : detail::bulk_kernel {
   template <class BitGen>
   double operator()(BitGen& bg, double scale) const noexcept {
@@ -12479,8 +12486,8 @@ struct exponential_kernel : detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, double* out, std::size_t n, double scale) const noexcept {
-    standard_exponential_fill(bg, n, out);
-    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+    standard_exponential_fill_map(
+        bg, n, out, [scale](double z) NPRANDOM_LAMBDA_INLINE { return detail::mul(scale, z); });
   }
 };
 struct rayleigh_kernel : detail::bulk_kernel {
@@ -12490,8 +12497,9 @@ struct rayleigh_kernel : detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, double* out, std::size_t n, double mode) const noexcept {
-    standard_exponential_fill(bg, n, out);
-    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(mode, detail::sqrt(2.0 * out[i]));
+    standard_exponential_fill_map(bg, n, out, [mode](double z) NPRANDOM_LAMBDA_INLINE {
+      return detail::mul(mode, detail::sqrt(2.0 * z));
+    });
   }
 };
 

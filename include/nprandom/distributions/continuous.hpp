@@ -727,9 +727,10 @@ double triangular(BitGen& bg, double left, double mode, double right) noexcept {
   return triangular_sampler(left, mode, right)(bg);
 }
 
-// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms transform
-// standard_exponential_fill's values (the ziggurat words from the block source), the same
-// arithmetic as the one-value kernels.
+// The kernel objects of Generator.exponential and Generator.rayleigh: the sized forms map each
+// draw of standard_exponential_fill_map (the ziggurat words from the block source) with the
+// one-value kernel's arithmetic, as it is drawn (a second pass over the values measured slower
+// for rayleigh's sqrt).
 struct exponential_kernel : detail::bulk_kernel {
   template <class BitGen>
   double operator()(BitGen& bg, double scale) const noexcept {
@@ -737,8 +738,8 @@ struct exponential_kernel : detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, double* out, std::size_t n, double scale) const noexcept {
-    standard_exponential_fill(bg, n, out);
-    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(scale, out[i]);
+    standard_exponential_fill_map(
+        bg, n, out, [scale](double z) NPRANDOM_LAMBDA_INLINE { return detail::mul(scale, z); });
   }
 };
 struct rayleigh_kernel : detail::bulk_kernel {
@@ -748,8 +749,9 @@ struct rayleigh_kernel : detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, double* out, std::size_t n, double mode) const noexcept {
-    standard_exponential_fill(bg, n, out);
-    for (std::size_t i = 0; i < n; ++i) out[i] = detail::mul(mode, detail::sqrt(2.0 * out[i]));
+    standard_exponential_fill_map(bg, n, out, [mode](double z) NPRANDOM_LAMBDA_INLINE {
+      return detail::mul(mode, detail::sqrt(2.0 * z));
+    });
   }
 };
 

@@ -143,9 +143,11 @@ inline float standard_exponential_inv_f(BitGen& bg) noexcept {
   return static_cast<float>(-detail::log1p(-static_cast<double>(bg.next_float())));
 }
 
-/// random_standard_exponential_fill.
-template <class BitGen>
-inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+/// out[i] = map(standard_exponential draw i) for i < cnt: the draws of cnt
+/// random_standard_exponential calls (exponential's and rayleigh's sized forms map them).
+template <class BitGen, class Map>
+inline void standard_exponential_fill_map(BitGen& bg, std::size_t cnt, double* out,
+                                          Map map) noexcept {
   // Words in blocks from the bulk source, exactly those of cnt single calls: the fast test on
   // each word straight from the block, the rest of a rejected attempt on the source
   // (detail::for_each_value_pieces, detail/block_source.hpp).
@@ -155,14 +157,18 @@ inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) 
       [=](std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
         const auto w = detail::zig_exp_decode(u);
         if (NPRANDOM_UNLIKELY(!w.fast())) return false;
-        const double z = w.x;
-        out[i] = z;
+        out[i] = map(w.x);
         return true;
       },
       [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const double z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
-        out[i] = z;
+        out[i] = map(detail::standard_exponential_slow(src, detail::zig_exp_decode(u)));
       });
+}
+
+/// random_standard_exponential_fill.
+template <class BitGen>
+inline void standard_exponential_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  standard_exponential_fill_map(bg, cnt, out, [](double z) NPRANDOM_LAMBDA_INLINE { return z; });
 }
 
 /// random_standard_exponential_fill_f.
