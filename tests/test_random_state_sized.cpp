@@ -152,6 +152,15 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "chisquare(1.5)", [](R r, S n) { return r.chisquare(1.5, n); },
       [](R r) { return r.chisquare(1.5); });
+  // f's batched Marsaglia-Tsang pairs (both halves > 1), and the plain loop otherwise
+  const std::pair<double, double> fs[] = {{5.0, 10.0}, {2.0000002, 3.0}, {1.0, 10.0}, {2.0, 7.0}};
+  for (const auto& nd : fs) {
+    const double num = nd.first, den = nd.second;
+    check_method<double>(
+        "f(" + std::to_string(num) + "," + std::to_string(den) + ")",
+        [num, den](R r, S n) { return r.f(num, den, n); },
+        [num, den](R r) { return r.f(num, den); });
+  }
   check_method<double>(
       "beta(2,3)", [](R r, S n) { return r.beta(2.0, 3.0, n); },
       [](R r) { return r.beta(2.0, 3.0); });

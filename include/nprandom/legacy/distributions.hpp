@@ -447,6 +447,28 @@ double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
   return num / den;
 }
 
+// n consecutive f(dfnum, dfden) draws for a generator with snapshot()/restore() (the MT19937
+// block cursor): when both halves are Marsaglia-Tsang shapes, the gammas of chisquare(dfnum),
+// chisquare(dfden), chisquare(dfnum), ... run through the batched engine (as beta_fill_batched);
+// otherwise the plain loop. The same doubles as n f() calls.
+template <class BitGen>
+void f_fill_batched(AugBitGen<BitGen>& aug, double dfnum, double dfden, double* out,
+                    std::size_t n) noexcept {
+  if (!detail::gamma_is_mt(dfnum / 2.0) || !detail::gamma_is_mt(dfden / 2.0)) {
+    for (std::size_t i = 0; i < n; ++i) out[i] = f(aug, dfnum, dfden);
+    return;
+  }
+  const double shapes[2] = {dfnum / 2.0, dfden / 2.0};
+  double num = 0.0;
+  detail::mt_gammas_batched(aug, shapes, 2, 2 * n, [&](std::size_t k, double v) {
+    if (k % 2 == 0) {
+      num = detail::mul(detail::mul(2.0, v), dfden);
+    } else {
+      out[k / 2] = num / detail::mul(detail::mul(2.0, v), dfnum);
+    }
+  });
+}
+
 // legacy_pareto: exp(E / a) - 1 with the legacy exponential.
 template <class BitGen>
 double pareto(AugBitGen<BitGen>& aug, double a) noexcept {

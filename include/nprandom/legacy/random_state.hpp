@@ -400,9 +400,20 @@ class BasicRandomState {
       detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
-  static constexpr auto f_ = detail::aug_method<double>(
-      [](auto& aug, double dfnum, double dfden) { return legacy::f(aug, dfnum, dfden); },
-      detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive));
+  static constexpr auto f_ =
+      detail::make_method<double>(
+          [](auto& s, double dfnum, double dfden) { return legacy::f(s.aug_, dfnum, dfden); },
+          detail::prm<double>("dfnum", C_::positive), detail::prm<double>("dfden", C_::positive))
+          .with_fill([](auto& s, double* out, std::size_t n, double dfnum, double dfden) {
+            s.with_aug(n, [&](auto& aug) {
+              if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                                         legacy::AugBitGen<detail::MT19937BlockCursor>>::value) {
+                legacy::f_fill_batched(aug, dfnum, dfden, out, n);
+              } else {
+                for (std::size_t i = 0; i < n; ++i) out[i] = legacy::f(aug, dfnum, dfden);
+              }
+            });
+          });
   NPRANDOM_DRAW_FORMS(f, double, (double, dfnum), (double, dfden));
 
   static constexpr auto noncentral_f_ = detail::aug_method<double>(
