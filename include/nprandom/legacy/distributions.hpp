@@ -265,8 +265,8 @@ NPRANDOM_ALWAYS_INLINE double standard_gamma_inline(legacy::AugBitGen<BitGen>& a
     } while (V <= 0.0);
     V = V * V * V;
     const double U = legacy::legacy_double(aug);
-    if (U < 1.0 - mul(0.0331 * (X * X), X * X)) return mul(b, V);
-    if (detail::log(U) < mul(0.5 * X, X) + mul(b, 1. - V + detail::log(V))) return mul(b, V);
+    if (gamma_mt_squeeze(U, X)) return mul(b, V);
+    if (gamma_mt_log_test(detail::log(U), X, b, V, detail::log(V))) return mul(b, V);
   }
 }
 }  // namespace detail
@@ -338,13 +338,15 @@ namespace detail {
 template <class BitGen, class Emit>
 void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
                        std::size_t count, Emit&& emit) noexcept {
-  double bb[2], cc[2];
+  double bb[2], cc[2];  // nshapes <= 2
   for (std::size_t s = 0; s < nshapes; ++s) {
     bb[s] = shapes[s] - 1. / 3.;
     cc[s] = 1. / detail::sqrt(9 * bb[s]);
   }
   constexpr std::size_t K = 128;
-  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K];
+  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K], lg[3 * K];
+  bool sq[K];
+  unsigned char fail[K];
   legacy::AugBitGen<BitGen> local = aug;
   BitGen& bg = local.bitgen();
   std::size_t done = 0;
@@ -370,12 +372,30 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
     }
     const std::size_t off = has0 ? 1 : 0;
     g[0] = gauss0;
+    detail::log_batch(r2s, lg, np);  // polar_factor's logs, batched
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = polar_factor(r2s[j]);
+      const double f = detail::sqrt(-2.0 * lg[j] / r2s[j]);  // polar_factor(r2s[j])
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
-    std::size_t accepted = 0;
+    // The squeeze does not depend on the shape; for the attempts it rejects, log(U) and log(V)
+    // for each shape (V depends on c) in one log_batch: lg[h], lg[m + h] (shape 0),
+    // lg[2m + h] (shape 1).
+    std::size_t m = 0;
+    for (std::size_t r = 0; r < R; ++r) {
+      sq[r] = gamma_mt_squeeze(us[r], g[r]);
+      if (!sq[r]) fail[m++] = static_cast<unsigned char>(r);
+    }
+    for (std::size_t h = 0; h < m; ++h) {
+      const double X = g[fail[h]];
+      lg[h] = us[fail[h]];
+      for (std::size_t s = 0; s < nshapes; ++s) {
+        const double V = 1.0 + mul(cc[s], X);
+        lg[(1 + s) * m + h] = V * V * V;
+      }
+    }
+    detail::log_batch(lg, lg, (1 + nshapes) * m);
+    std::size_t accepted = 0, h = 0;
     bool redo = false;
     for (std::size_t r = 0; r < R; ++r) {
       const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
@@ -386,11 +406,12 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
         break;
       }
       V = V * V * V;
-      const double U = us[r];
-      if (U < 1.0 - mul(0.0331 * (X * X), X * X) ||
-          detail::log(U) < mul(0.5 * X, X) + mul(bb[s], 1. - V + detail::log(V))) {
-        res[accepted++] = mul(bb[s], V);
+      bool accept = sq[r];
+      if (!accept) {
+        accept = gamma_mt_log_test(lg[h], X, bb[s], V, lg[(1 + s) * m + h]);
+        ++h;
       }
+      if (accept) res[accepted++] = mul(bb[s], V);
     }
     if (redo) {
       bg.restore(snap);
