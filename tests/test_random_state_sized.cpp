@@ -90,6 +90,14 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
           "[random_state][sized]") {
   using R = RandomState&;
   using S = std::size_t;
+  // the uniforms: four-at-a-time conversion of the block cursor (random_sample) and the
+  // uniform kernel's fill on it
+  check_method<double>(
+      "random_sample", [](R r, S n) { return r.random_sample(n); },
+      [](R r) { return r.random_sample(); });
+  check_method<double>(
+      "uniform", [](R r, S n) { return r.uniform(-2.0, 3.5, n); },
+      [](R r) { return r.uniform(-2.0, 3.5); });
   check_method<double>(
       "standard_exponential", [](R r, S n) { return r.standard_exponential(n); },
       [](R r) { return r.standard_exponential(); });
@@ -279,5 +287,27 @@ TEST_CASE("RandomState sized: dirichlet rows equal one-row calls (block cursor)"
         CHECK(a == b);
       }
     }
+  }
+}
+
+TEST_CASE("RandomState sized: masked randint equals scalar draws (word blocks)",
+          "[random_state][sized]") {
+  using R = RandomState&;
+  using S = std::size_t;
+  // 32-bit ranges take masked_uint32_fill_words (branch-free scan of word blocks); 2^32 and above
+  // the 64-bit masked path
+  for (std::int64_t high : {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::int64_t{1000},
+                            std::int64_t{1} << 31, (std::int64_t{1} << 32) - 1,
+                            std::int64_t{1} << 32, std::int64_t{1} << 40}) {
+    check_method<std::int64_t>(
+        "randint(" + std::to_string(high) + ")",
+        [high](R r, S n) { return r.randint(std::int64_t{-5}, high, n); },
+        [high](R r) { return r.randint(std::int64_t{-5}, high); });
+  }
+  for (std::int32_t high : {1, 7, 1000, 1 << 30}) {
+    check_method<std::int32_t>(
+        "randint<int32>(" + std::to_string(high) + ")",
+        [high](R r, S n) { return r.randint<std::int32_t>(0, high, n); },
+        [high](R r) { return r.randint<std::int32_t>(0, high); });
   }
 }

@@ -5370,6 +5370,30 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
 // one next_uint32 per 2 / 4 / 32 values of the 16-bit / 8-bit / bool buffer, less what the buffer
 // still holds), so values and final state are those of the plain loop.
 
+/// cnt buffered_bounded_masked_uint32 values (plus off) on a generator whose next_uint32 is a
+/// native word (MT19937 and its block cursor: no half-word buffer). The words come in blocks of
+/// at most as many as values still needed (each value takes at least one), then are scanned
+/// without a branch per word: each slot is written, and the value index advances when the
+/// masked word is <= rng (the scalar loop's acceptance). Every word drawn is one the scalar loop
+/// draws, in the same order: values and final state are those of cnt calls.
+template <class BitGen, class U>
+inline void masked_uint32_fill_words(BitGen& bg, U off, std::uint32_t rng, std::uint32_t mask,
+                                     std::size_t cnt, U* out) noexcept {
+  constexpr std::size_t kBlock = 256;
+  std::uint32_t words[kBlock];
+  std::size_t i = 0;
+  while (i < cnt) {
+    const std::size_t k = cnt - i < kBlock ? cnt - i : kBlock;
+    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint32();
+    // i < cnt at every write: at most k values end in the block, the k-th at its last word.
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::uint32_t v = words[j] & mask;
+      out[i] = static_cast<U>(off + static_cast<U>(v));
+      i += v <= rng ? 1 : 0;
+    }
+  }
+}
+
 namespace detail_fill {
 // word_demand bounds: one next_uint64 / next_uint32 per remaining value.
 NPRANDOM_ALWAYS_INLINE auto per_value_64(std::size_t cnt) noexcept {
@@ -5403,7 +5427,10 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
                            });
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
-      if (use_masked) {
+      if (use_masked && !detail::uses_half_word_uint32<BitGen>::value) {
+        masked_uint32_fill_words(bg, off, rng32, static_cast<std::uint32_t>(gen_mask(rng)), cnt,
+                                 out);
+      } else if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
         for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                              [out, off, rng32, mask](auto& src, std::size_t i)
@@ -5447,6 +5474,8 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
     for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                          [out, off](auto& src, std::size_t i)
                              NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
+  } else if (use_masked && !detail::uses_half_word_uint32<BitGen>::value) {
+    masked_uint32_fill_words(bg, off, rng, static_cast<std::uint32_t>(gen_mask(rng)), cnt, out);
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
     for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
@@ -13323,6 +13352,38 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
 }
 
 }  // namespace distributions
+
+namespace detail {
+// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
+// MT19937 block cursor).
+template <class BitGen, class = void>
+struct has_fill_doubles : std::false_type {};
+template <class BitGen>
+struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
+                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+}  // namespace detail
+
+namespace distributions {
+
+/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
+/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
+struct uniform_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double lower, double range) const noexcept {
+    return uniform(bg, lower, range);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
+    } else {
+      uniform_fill(bg, lower, range, n, out);
+    }
+  }
+};
+
+}  // namespace distributions
 }  // namespace nprandom
 
 #endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
@@ -14512,7 +14573,12 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   } while (!polar_accepts(p.r2));
   return p;
 }
-inline double polar_factor(double r2) noexcept { return detail::sqrt(-2.0 * log(r2) / r2); }
+// The polar factor sqrt(-2 log(r2) / r2) from r2 and its log (the batched fills take the logs
+// with log_batch).
+NPRANDOM_ALWAYS_INLINE double polar_factor_log(double r2, double log_r2) noexcept {
+  return detail::sqrt(-2.0 * log_r2 / r2);
+}
+inline double polar_factor(double r2) noexcept { return polar_factor_log(r2, log(r2)); }
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
@@ -14574,7 +14640,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
   }
   BitGen& bg = aug.bitgen();
   constexpr std::size_t batch = 128;
-  double bx1[batch], bx2[batch], br2[batch];
+  double bx1[batch], bx2[batch], br2[batch], lr2[batch];
   while (i < n) {
     const std::size_t pairs_left = (n - i + 1) / 2;
     const std::size_t k = pairs_left < batch ? pairs_left : batch;
@@ -14586,8 +14652,9 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
       br2[a] = p.r2;
       a += static_cast<std::size_t>(detail::polar_accepts(p.r2));
     }
+    detail::log_batch(br2, lr2, k);  // polar_factor's logs, batched
     for (std::size_t j = 0; j < k; ++j) {
-      const double f = detail::polar_factor(br2[j]);
+      const double f = detail::polar_factor_log(br2[j], lr2[j]);
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -14797,7 +14864,7 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
     g[0] = gauss0;
     detail::log_batch(r2s, lg, np);  // polar_factor's logs, batched
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = detail::sqrt(-2.0 * lg[j] / r2s[j]);  // polar_factor(r2s[j])
+      const double f = polar_factor_log(r2s[j], lg[j]);
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
@@ -16840,8 +16907,7 @@ class BasicRandomState {
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
   static constexpr auto uniform_ = detail::bg_method<double>(
-      [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("range"));
+      distributions::uniform_kernel{}, detail::prm<double>("low"), detail::prm<double>("range"));
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(*this, low, check_uniform(low, high));
   }

@@ -147,6 +147,38 @@ inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt
 }
 
 }  // namespace distributions
+
+namespace detail {
+// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
+// MT19937 block cursor).
+template <class BitGen, class = void>
+struct has_fill_doubles : std::false_type {};
+template <class BitGen>
+struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
+                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+}  // namespace detail
+
+namespace distributions {
+
+/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
+/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
+struct uniform_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double lower, double range) const noexcept {
+    return uniform(bg, lower, range);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
+    } else {
+      uniform_fill(bg, lower, range, n, out);
+    }
+  }
+};
+
+}  // namespace distributions
 }  // namespace nprandom
 
 #endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP

@@ -89,7 +89,12 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   } while (!polar_accepts(p.r2));
   return p;
 }
-inline double polar_factor(double r2) noexcept { return detail::sqrt(-2.0 * log(r2) / r2); }
+// The polar factor sqrt(-2 log(r2) / r2) from r2 and its log (the batched fills take the logs
+// with log_batch).
+NPRANDOM_ALWAYS_INLINE double polar_factor_log(double r2, double log_r2) noexcept {
+  return detail::sqrt(-2.0 * log_r2 / r2);
+}
+inline double polar_factor(double r2) noexcept { return polar_factor_log(r2, log(r2)); }
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
@@ -151,7 +156,7 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
   }
   BitGen& bg = aug.bitgen();
   constexpr std::size_t batch = 128;
-  double bx1[batch], bx2[batch], br2[batch];
+  double bx1[batch], bx2[batch], br2[batch], lr2[batch];
   while (i < n) {
     const std::size_t pairs_left = (n - i + 1) / 2;
     const std::size_t k = pairs_left < batch ? pairs_left : batch;
@@ -163,8 +168,9 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
       br2[a] = p.r2;
       a += static_cast<std::size_t>(detail::polar_accepts(p.r2));
     }
+    detail::log_batch(br2, lr2, k);  // polar_factor's logs, batched
     for (std::size_t j = 0; j < k; ++j) {
-      const double f = detail::polar_factor(br2[j]);
+      const double f = detail::polar_factor_log(br2[j], lr2[j]);
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -374,7 +380,7 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
     g[0] = gauss0;
     detail::log_batch(r2s, lg, np);  // polar_factor's logs, batched
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = detail::sqrt(-2.0 * lg[j] / r2s[j]);  // polar_factor(r2s[j])
+      const double f = polar_factor_log(r2s[j], lg[j]);
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }

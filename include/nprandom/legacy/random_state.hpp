@@ -493,8 +493,7 @@ class BasicRandomState {
   /// uniform(low=0, high=1): low + (high - low) * U. Unlike Generator, low > high is allowed;
   /// a non-finite high - low throws std::overflow_error("Range exceeds valid bounds").
   static constexpr auto uniform_ = detail::bg_method<double>(
-      [](auto& bg, double low, double range) { return distributions::uniform(bg, low, range); },
-      detail::prm<double>("low"), detail::prm<double>("range"));
+      distributions::uniform_kernel{}, detail::prm<double>("low"), detail::prm<double>("range"));
   double uniform(double low = 0.0, double high = 1.0) {
     return uniform_.one(*this, low, check_uniform(low, high));
   }
