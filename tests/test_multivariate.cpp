@@ -6,12 +6,17 @@
 #include "support/catch.hpp"
 #include "support/golden.hpp"
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/detail/linalg.hpp>
 #include <nprandom/generator.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -153,6 +158,44 @@ TEST_CASE("dirichlet matches NumPy (gamma and stick-breaking paths)", "[multivar
     CHECK_NOTHROW(nprandom::default_rng(0).dirichlet({-0.0, 1.0}));
     CHECK_NOTHROW(nprandom::default_rng(0).dirichlet({std::nan(""), 1.0}));
     CHECK_THROWS_AS(nprandom::default_rng(0).dirichlet({1.0, -1e-300}, 0), std::invalid_argument);
+  }
+}
+
+// The sized gamma path (batched attempts when every alpha is in (0, 1) or 0, prepared samplers
+// otherwise) draws exactly what that many one-row calls draw: values bit for bit, final state.
+TEMPLATE_TEST_CASE("sized dirichlet == one-row calls", "[multivariate][dirichlet][bulk]",
+                   nprandom::PCG64, nprandom::PCG64DXSM, nprandom::SFC64, nprandom::MT19937,
+                   nprandom::Philox) {
+  const std::vector<F64> alphas = {
+      {0.1, 0.2, 0.3},
+      {0.5},
+      {0.99, 0.01, 0.5, 0.3, 0.2, 0.7, 0.6, 0.4, 0.8},       // k = 9
+      {0.99, 0.01, 0.5, 0.3, 0.2, 0.7, 0.6, 0.4, 0.8, 0.9},  // 9 distinct shapes: samplers
+      {0.3, 0.3, 0.6, 0.3},                                  // repeated shapes
+      {0.3, 0.0, 0.6},                                       // a zero alpha
+      {0.0, 0.5},
+      {0.3, 1.0, 2.5},
+      {1.0, 2.0, 3.0},
+  };
+  for (const auto& alpha : alphas) {
+    for (std::size_t rows : {0u, 1u, 2u, 5u, 100u, 1001u, 5001u}) {
+      for (int offset : {0, 1}) {
+        CAPTURE(alpha, rows, offset);
+        nprandom::Generator<TestType> a{TestType(20241130)}, b{TestType(20241130)};
+        if (offset == 1) {  // a buffered half-word, an odd position
+          (void)a.bit_generator().next_uint32();
+          (void)b.bit_generator().next_uint32();
+          (void)a.bit_generator().next_uint64();
+          (void)b.bit_generator().next_uint64();
+        }
+        const F64 got = a.dirichlet(alpha, rows);
+        F64 want;
+        for (std::size_t r = 0; r < rows; ++r) append(want, b.dirichlet(alpha));
+        REQUIRE(got.size() == want.size());
+        REQUIRE(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+        REQUIRE(a.bit_generator() == b.bit_generator());
+      }
+    }
   }
 }
 

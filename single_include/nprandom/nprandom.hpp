@@ -9876,6 +9876,38 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
+// Scratch of gamma_lt1_candidates (one block of attempts).
+struct gamma_lt1_scratch {
+  double log_arg[rej_batch_block];
+  unsigned short hi[rej_batch_block];
+};
+// The candidates of n <= rej_batch_block attempts (U[j], V[j]) for one shape in (0, 1): x[j] is
+// the attempt's X and bound[j] what it is compared with (accepted when x[j] <= bound[j]), the low
+// or high branch chosen by gamma_lt1_low, the logs and pows taken with detail::log_batch /
+// pow_batch (bit for bit detail::log / pow: the scalar kernel's doubles). x may alias U and
+// bound V. Used by standard_gamma_fill (one shape) and the batched dirichlet rows (one call per
+// column shape on the same attempts).
+inline void gamma_lt1_candidates(double shape, const double* U, const double* V, std::size_t n,
+                                 double* x, double* bound, gamma_lt1_scratch& s) noexcept {
+  std::size_t m = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const double u = U[j];
+    if (!gamma_lt1_low(u, shape)) {
+      s.log_arg[m] = gamma_lt1_log_arg(u, shape);
+      s.hi[m++] = static_cast<unsigned short>(j);
+    }
+    x[j] = u;
+    bound[j] = V[j];
+  }
+  log_batch(s.log_arg, s.log_arg, m);
+  for (std::size_t h = 0; h < m; ++h) {
+    const double Y = -s.log_arg[h];
+    x[s.hi[h]] = gamma_lt1_base(Y, shape);
+    bound[s.hi[h]] = bound[s.hi[h]] + Y;
+  }
+  pow_batch(x, 1. / shape, x, n);
+}
+
 // Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
 NPRANDOM_ALWAYS_INLINE bool gamma_is_mt(double shape) noexcept {
   return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
@@ -10075,29 +10107,15 @@ inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, doubl
   std::size_t i = 0;
   if (shape > 0.0 && shape < 1.0) {
     constexpr std::size_t blk = detail::rej_batch_block;
-    double base[blk], bound[blk], tmp[blk];
-    unsigned short hi[blk];
-    const double inv = 1. / shape;
+    double base[blk], bound[blk];
+    detail::gamma_lt1_scratch scratch;
     while (cnt - i >= detail::rej_batch_min) {
       const std::size_t k = cnt - i < blk ? cnt - i : blk;
-      std::size_t m = 0;
       for (std::size_t j = 0; j < k; ++j) {
-        const double U = bg.next_double();
-        const double V = standard_exponential(bg);
-        base[j] = U;
-        bound[j] = V;
-        if (!detail::gamma_lt1_low(U, shape)) {
-          tmp[m] = detail::gamma_lt1_log_arg(U, shape);
-          hi[m++] = static_cast<unsigned short>(j);
-        }
+        base[j] = bg.next_double();
+        bound[j] = standard_exponential(bg);
       }
-      detail::log_batch(tmp, tmp, m);
-      for (std::size_t h = 0; h < m; ++h) {
-        const double Y = -tmp[h];
-        base[hi[h]] = detail::gamma_lt1_base(Y, shape);
-        bound[hi[h]] = bound[hi[h]] + Y;
-      }
-      detail::pow_batch(base, inv, base, k);
+      detail::gamma_lt1_candidates(shape, base, bound, k, base, bound, scratch);
       for (std::size_t j = 0; j < k; ++j) {
         if (base[j] <= bound[j]) out[i++] = base[j];
       }
@@ -12519,6 +12537,106 @@ struct rayleigh_kernel : detail::bulk_kernel {
 
 namespace nprandom {
 
+namespace detail {
+// Column shapes of dirichlet_gammas' batched path: at most this many distinct ones (each block of
+// attempts is evaluated once per distinct shape).
+inline constexpr std::size_t dirichlet_lt1_max_shapes = 8;
+
+// The gammas of dirichlet's gamma path: out[r*k + j] = standard_gamma(alpha[j]) for r < rows,
+// drawn row-major, the same draws, doubles and final state as that loop of standard_gamma calls.
+//  * Every alpha in (0, 1) or 0 (at most dirichlet_lt1_max_shapes distinct nonzero values): an
+//    attempt of the 0 < shape < 1 rejection draws U then V whatever the shape and the outcome,
+//    so blocks of K = min(rej_batch_block, gammas still needed) attempts are drawn in stream
+//    order (each gamma takes at least one attempt: nothing is over-drawn), their candidates
+//    evaluated once per distinct column shape (gamma_lt1_candidates), then scanned in order: an
+//    attempt belongs to the current gamma and, when accepted under its shape, gives its value and
+//    moves on to the next nonzero column (zero columns are 0 with no draw, as standard_gamma(0)).
+//    The last few gammas (fewer than rej_batch_min) are drawn one by one. Zero columns are
+//    left as they are (dirichlet has zeroed out).
+//  * Otherwise: one prepared gamma_sampler per column (the Marsaglia-Tsang setup done once per
+//    call, not once per value), rows drawn on a local engine copy.
+template <class BitGen>
+void dirichlet_gammas(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows,
+                      double* out) {
+  std::vector<distributions::gamma_sampler> samplers;
+  samplers.reserve(k);
+  for (std::size_t j = 0; j < k; ++j) samplers.emplace_back(alpha[j]);
+  // Column plan of the batched path: the nonzero columns and their distinct shapes.
+  bool batched = rows > 0;
+  std::vector<std::size_t> cols;       // nonzero columns, in order
+  std::vector<std::size_t> col_shape;  // index into shapes, per entry of cols
+  std::vector<double> shapes;          // distinct nonzero shapes
+  for (std::size_t j = 0; j < k && batched; ++j) {
+    const double a = alpha[j];
+    if (a == 0.0) continue;
+    if (!(a > 0.0 && a < 1.0)) {
+      batched = false;
+      break;
+    }
+    std::size_t d = 0;
+    while (d < shapes.size() && !(shapes[d] == a)) ++d;
+    if (d == shapes.size()) {
+      if (shapes.size() == dirichlet_lt1_max_shapes) {
+        batched = false;
+        break;
+      }
+      shapes.push_back(a);
+    }
+    cols.push_back(j);
+    col_shape.push_back(d);
+  }
+  std::size_t r = 0, c = 0;  // the next gamma: row r, entry c of cols
+  if (batched && !cols.empty()) {
+    constexpr std::size_t blk = rej_batch_block;
+    const std::size_t na = cols.size();
+    const std::size_t total = rows * na;
+    const std::size_t ns = shapes.size();
+    std::vector<double> buf((2 + 2 * ns) * blk);
+    double* const us = buf.data();
+    double* const vs = us + blk;
+    double* const cand = vs + blk;  // shape d: x at cand + 2d*blk, bound at cand + (2d+1)*blk
+    gamma_lt1_scratch scratch;
+    std::size_t done = 0;
+    while (total - done >= rej_batch_min) {
+      const std::size_t kk = total - done < blk ? total - done : blk;
+      with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+        for (std::size_t j = 0; j < kk; ++j) {
+          us[j] = e.next_double();
+          vs[j] = distributions::standard_exponential(e);
+        }
+      });
+      for (std::size_t d = 0; d < ns; ++d) {
+        gamma_lt1_candidates(shapes[d], us, vs, kk, cand + 2 * d * blk, cand + (2 * d + 1) * blk,
+                             scratch);
+      }
+      for (std::size_t j = 0; j < kk; ++j) {
+        const double* x = cand + 2 * col_shape[c] * blk;
+        if (x[j] <= x[blk + j]) {
+          out[r * k + cols[c]] = x[j];
+          ++done;
+          if (++c == na) {
+            c = 0;
+            ++r;
+          }
+        }
+      }
+    }
+    // The last gammas one by one, from row r, entry c on.
+    for (; r < rows; ++r, c = 0) {
+      for (; c < na; ++c) out[r * k + cols[c]] = samplers[cols[c]](bg);
+    }
+    return;
+  }
+  if (batched) return;  // every alpha is 0: zeros, no draws
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < rows; ++i) {
+      double* row = out + i * k;
+      for (std::size_t j = 0; j < k; ++j) row[j] = samplers[j](e);
+    }
+  });
+}
+}  // namespace detail
+
 namespace distributions {
 
 // ---- dirichlet ----
@@ -12530,7 +12648,8 @@ namespace distributions {
 //    v = beta(alpha[j], csum[j+1]), out[j] = acc*v, acc *= 1 - v, stop early when
 //    csum[j+1] == 0 (the rest stay 0); out[k-1] = acc. Consumes k-1 betas per row (fewer on
 //    the early stop).
-//  * otherwise: k standard gammas, each multiplied by 1/sum (not divided).
+//  * otherwise: k standard gammas per row (detail::dirichlet_gammas: batched or prepared, the
+//    draws of the row-major standard_gamma loop), each multiplied by 1/sum (not divided).
 template <class BitGen>
 void dirichlet(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows, double* out) {
   std::fill(out, out + rows * k, 0.0);
@@ -12568,11 +12687,11 @@ void dirichlet(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows,
     }
     return;
   }
+  detail::dirichlet_gammas(bg, alpha, k, rows, out);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = out + r * k;
     double acc = 0.0;
     for (std::size_t j = 0; j < k; ++j) {
-      row[j] = standard_gamma(bg, alpha[j]);
       acc = acc + row[j];
     }
     const double invacc = 1.0 / acc;

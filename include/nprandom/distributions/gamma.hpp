@@ -37,6 +37,38 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
+// Scratch of gamma_lt1_candidates (one block of attempts).
+struct gamma_lt1_scratch {
+  double log_arg[rej_batch_block];
+  unsigned short hi[rej_batch_block];
+};
+// The candidates of n <= rej_batch_block attempts (U[j], V[j]) for one shape in (0, 1): x[j] is
+// the attempt's X and bound[j] what it is compared with (accepted when x[j] <= bound[j]), the low
+// or high branch chosen by gamma_lt1_low, the logs and pows taken with detail::log_batch /
+// pow_batch (bit for bit detail::log / pow: the scalar kernel's doubles). x may alias U and
+// bound V. Used by standard_gamma_fill (one shape) and the batched dirichlet rows (one call per
+// column shape on the same attempts).
+inline void gamma_lt1_candidates(double shape, const double* U, const double* V, std::size_t n,
+                                 double* x, double* bound, gamma_lt1_scratch& s) noexcept {
+  std::size_t m = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    const double u = U[j];
+    if (!gamma_lt1_low(u, shape)) {
+      s.log_arg[m] = gamma_lt1_log_arg(u, shape);
+      s.hi[m++] = static_cast<unsigned short>(j);
+    }
+    x[j] = u;
+    bound[j] = V[j];
+  }
+  log_batch(s.log_arg, s.log_arg, m);
+  for (std::size_t h = 0; h < m; ++h) {
+    const double Y = -s.log_arg[h];
+    x[s.hi[h]] = gamma_lt1_base(Y, shape);
+    bound[s.hi[h]] = bound[s.hi[h]] + Y;
+  }
+  pow_batch(x, 1. / shape, x, n);
+}
+
 // Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
 NPRANDOM_ALWAYS_INLINE bool gamma_is_mt(double shape) noexcept {
   return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);
@@ -236,29 +268,15 @@ inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, doubl
   std::size_t i = 0;
   if (shape > 0.0 && shape < 1.0) {
     constexpr std::size_t blk = detail::rej_batch_block;
-    double base[blk], bound[blk], tmp[blk];
-    unsigned short hi[blk];
-    const double inv = 1. / shape;
+    double base[blk], bound[blk];
+    detail::gamma_lt1_scratch scratch;
     while (cnt - i >= detail::rej_batch_min) {
       const std::size_t k = cnt - i < blk ? cnt - i : blk;
-      std::size_t m = 0;
       for (std::size_t j = 0; j < k; ++j) {
-        const double U = bg.next_double();
-        const double V = standard_exponential(bg);
-        base[j] = U;
-        bound[j] = V;
-        if (!detail::gamma_lt1_low(U, shape)) {
-          tmp[m] = detail::gamma_lt1_log_arg(U, shape);
-          hi[m++] = static_cast<unsigned short>(j);
-        }
+        base[j] = bg.next_double();
+        bound[j] = standard_exponential(bg);
       }
-      detail::log_batch(tmp, tmp, m);
-      for (std::size_t h = 0; h < m; ++h) {
-        const double Y = -tmp[h];
-        base[hi[h]] = detail::gamma_lt1_base(Y, shape);
-        bound[hi[h]] = bound[hi[h]] + Y;
-      }
-      detail::pow_batch(base, inv, base, k);
+      detail::gamma_lt1_candidates(shape, base, bound, k, base, bound, scratch);
       for (std::size_t j = 0; j < k; ++j) {
         if (base[j] <= bound[j]) out[i++] = base[j];
       }
