@@ -199,6 +199,48 @@ TEMPLATE_TEST_CASE("sized dirichlet == one-row calls", "[multivariate][dirichlet
   }
 }
 
+// The low branch's verdict (integer powers bounding pow(U, 1/shape)) never contradicts pow:
+// random V, and V at or next to pow(U, 1/shape) itself (the margin), for shapes with integer and
+// non-integer 1/shape, below 1/64 and near 1.
+TEST_CASE("gamma_lt1_low_verdict agrees with pow", "[multivariate][dirichlet]") {
+  auto g = nprandom::default_rng(7);
+  std::size_t undecided_random = 0, random_cases = 0;
+  for (double a : {1e-3, 0.01, 0.015625, 0.0156, 0.1, 0.2, 0.25, 0.3, 1.0 / 3, 0.5, 0.7, 0.9, 0.99,
+                   0.999999}) {
+    const double inv = 1. / a;
+    const auto b = nprandom::detail::gamma_lt1_bounds_setup(inv);
+    for (int i = 0; i < 40000; ++i) {
+      const double U = g.random() * (1 - a);
+      if (!nprandom::detail::gamma_lt1_low(U, a)) continue;
+      const double X = nprandom::detail::pow(U, inv);
+      double V = X;
+      switch (i % 4) {
+        case 0:
+          V = g.standard_exponential();
+          break;
+        case 1:
+          V = X * (1 + (g.random() - 0.5) * 1e-8);
+          break;
+        case 2:
+          V = std::nextafter(X, (i & 8) ? 1.0 : 0.0);
+          break;
+        default:
+          break;
+      }
+      const int verdict = nprandom::detail::gamma_lt1_low_verdict(U, V, b);
+      if (i % 4 == 0) {
+        ++random_cases;
+        undecided_random += verdict == 0 ? 1u : 0u;
+      }
+      if (verdict != 0) {
+        CAPTURE(a, U, V, X);
+        REQUIRE((verdict > 0) == (X <= V));
+      }
+    }
+  }
+  CHECK(undecided_random * 20 < random_cases);  // mostly decided without pow
+}
+
 TEST_CASE("multinomial matches NumPy", "[multivariate][multinomial]") {
   const std::vector<Case<std::int64_t>> cases = {
       multinomial_case("20, [0.2, 0.3, 0.5]", 20, {0.2, 0.3, 0.5}),

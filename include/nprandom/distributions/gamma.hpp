@@ -37,36 +37,41 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
-// Scratch of gamma_lt1_candidates (one block of attempts).
-struct gamma_lt1_scratch {
-  double log_arg[rej_batch_block];
-  unsigned short hi[rej_batch_block];
+// The low branch's test pow(U, inv) <= V (inv = 1/shape > 1, 0 <= U < 1) decided without the pow
+// where integer powers bound it: U^n >= U^inv >= U^m for n = min(floor(inv), 64) and m =
+// ceil(inv) (used only when inv <= 64). The powers are taken by repeated squaring (relative error
+// below 70 * 2^-53 < 1e-14, plus underflow steps below 1e-300 in all); beyond
+// the margins (a factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the
+// rounded pow compares with V the same way. Returns +1 accept, -1 reject, 0 undecided (then
+// compute pow). Rejections are rare, so this takes one pow per value instead of one per attempt.
+struct gamma_lt1_bounds {
+  unsigned n, m;  // m == 0: no reject bound
 };
-// The candidates of n <= rej_batch_block attempts (U[j], V[j]) for one shape in (0, 1): x[j] is
-// the attempt's X and bound[j] what it is compared with (accepted when x[j] <= bound[j]), the low
-// or high branch chosen by gamma_lt1_low, the logs and pows taken with detail::log_batch /
-// pow_batch (bit for bit detail::log / pow: the scalar kernel's doubles). x may alias U and
-// bound V. Used by standard_gamma_fill (one shape) and the batched dirichlet rows (one call per
-// column shape on the same attempts).
-inline void gamma_lt1_candidates(double shape, const double* U, const double* V, std::size_t n,
-                                 double* x, double* bound, gamma_lt1_scratch& s) noexcept {
-  std::size_t m = 0;
-  for (std::size_t j = 0; j < n; ++j) {
-    const double u = U[j];
-    if (!gamma_lt1_low(u, shape)) {
-      s.log_arg[m] = gamma_lt1_log_arg(u, shape);
-      s.hi[m++] = static_cast<unsigned short>(j);
-    }
-    x[j] = u;
-    bound[j] = V[j];
+inline gamma_lt1_bounds gamma_lt1_bounds_setup(double inv) noexcept {
+  if (!(inv > 1.0)) return {0, 0};
+  const unsigned n = inv >= 64.0 ? 64u : static_cast<unsigned>(inv);
+  unsigned m = 0;
+  if (inv <= 64.0) m = static_cast<double>(n) == inv ? n : n + 1;
+  return {n, m};
+}
+NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
+  double r = 1.0;
+  for (; n != 0; n >>= 1) {
+    if (n & 1u) r = r * u;
+    u = u * u;
   }
-  log_batch(s.log_arg, s.log_arg, m);
-  for (std::size_t h = 0; h < m; ++h) {
-    const double Y = -s.log_arg[h];
-    x[s.hi[h]] = gamma_lt1_base(Y, shape);
-    bound[s.hi[h]] = bound[s.hi[h]] + Y;
+  return r;
+}
+NPRANDOM_ALWAYS_INLINE int gamma_lt1_low_verdict(double U, double V,
+                                                 const gamma_lt1_bounds& b) noexcept {
+  if (b.n == 0) return 0;
+  const double un = gamma_lt1_ipow(U, b.n);
+  if (mul(un, 1.0 + 1e-9) + 1e-290 <= V) return 1;
+  if (b.m != 0) {
+    const double um = b.m == b.n ? un : un * U;
+    if (mul(um, 1.0 - 1e-9) - 1e-290 > V) return -1;
   }
-  pow_batch(x, 1. / shape, x, n);
+  return 0;
 }
 
 // Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
@@ -268,15 +273,29 @@ inline void standard_gamma_fill(BitGen& bg, double shape, std::size_t cnt, doubl
   std::size_t i = 0;
   if (shape > 0.0 && shape < 1.0) {
     constexpr std::size_t blk = detail::rej_batch_block;
-    double base[blk], bound[blk];
-    detail::gamma_lt1_scratch scratch;
+    double base[blk], bound[blk], tmp[blk];
+    unsigned short hi[blk];
+    const double inv = 1. / shape;
     while (cnt - i >= detail::rej_batch_min) {
       const std::size_t k = cnt - i < blk ? cnt - i : blk;
+      std::size_t m = 0;
       for (std::size_t j = 0; j < k; ++j) {
-        base[j] = bg.next_double();
-        bound[j] = standard_exponential(bg);
+        const double U = bg.next_double();
+        const double V = standard_exponential(bg);
+        base[j] = U;
+        bound[j] = V;
+        if (!detail::gamma_lt1_low(U, shape)) {
+          tmp[m] = detail::gamma_lt1_log_arg(U, shape);
+          hi[m++] = static_cast<unsigned short>(j);
+        }
       }
-      detail::gamma_lt1_candidates(shape, base, bound, k, base, bound, scratch);
+      detail::log_batch(tmp, tmp, m);
+      for (std::size_t h = 0; h < m; ++h) {
+        const double Y = -tmp[h];
+        base[hi[h]] = detail::gamma_lt1_base(Y, shape);
+        bound[hi[h]] = bound[hi[h]] + Y;
+      }
+      detail::pow_batch(base, inv, base, k);
       for (std::size_t j = 0; j < k; ++j) {
         if (base[j] <= bound[j]) out[i++] = base[j];
       }
