@@ -6,12 +6,17 @@
 #include "support/catch.hpp"
 #include "support/golden.hpp"
 
+#include <nprandom/bit_generators/mt19937.hpp>
+#include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/bit_generators/philox.hpp>
+#include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/detail/linalg.hpp>
 #include <nprandom/generator.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -154,6 +159,86 @@ TEST_CASE("dirichlet matches NumPy (gamma and stick-breaking paths)", "[multivar
     CHECK_NOTHROW(nprandom::default_rng(0).dirichlet({std::nan(""), 1.0}));
     CHECK_THROWS_AS(nprandom::default_rng(0).dirichlet({1.0, -1e-300}, 0), std::invalid_argument);
   }
+}
+
+// The sized gamma path (batched attempts when every alpha is in (0, 1) or 0, prepared samplers
+// otherwise) draws exactly what that many one-row calls draw: values bit for bit, final state.
+TEMPLATE_TEST_CASE("sized dirichlet == one-row calls", "[multivariate][dirichlet][bulk]",
+                   nprandom::PCG64, nprandom::PCG64DXSM, nprandom::SFC64, nprandom::MT19937,
+                   nprandom::Philox) {
+  const std::vector<F64> alphas = {
+      {0.1, 0.2, 0.3},
+      {0.5},
+      {0.99, 0.01, 0.5, 0.3, 0.2, 0.7, 0.6, 0.4, 0.8},       // k = 9
+      {0.99, 0.01, 0.5, 0.3, 0.2, 0.7, 0.6, 0.4, 0.8, 0.9},  // 9 distinct shapes: samplers
+      {0.3, 0.3, 0.6, 0.3},                                  // repeated shapes
+      {0.3, 0.0, 0.6},                                       // a zero alpha
+      {0.0, 0.5},
+      {0.3, 1.0, 2.5},
+      {1.0, 2.0, 3.0},
+  };
+  for (const auto& alpha : alphas) {
+    for (std::size_t rows : {0u, 1u, 2u, 5u, 100u, 1001u, 5001u}) {
+      for (int offset : {0, 1}) {
+        CAPTURE(alpha, rows, offset);
+        nprandom::Generator<TestType> a{TestType(20241130)}, b{TestType(20241130)};
+        if (offset == 1) {  // a buffered half-word, an odd position
+          (void)a.bit_generator().next_uint32();
+          (void)b.bit_generator().next_uint32();
+          (void)a.bit_generator().next_uint64();
+          (void)b.bit_generator().next_uint64();
+        }
+        const F64 got = a.dirichlet(alpha, rows);
+        F64 want;
+        for (std::size_t r = 0; r < rows; ++r) append(want, b.dirichlet(alpha));
+        REQUIRE(got.size() == want.size());
+        REQUIRE(std::memcmp(got.data(), want.data(), got.size() * sizeof(double)) == 0);
+        REQUIRE(a.bit_generator() == b.bit_generator());
+      }
+    }
+  }
+}
+
+// The low branch's verdict (integer powers bounding pow(U, 1/shape)) never contradicts pow:
+// random V, and V at or next to pow(U, 1/shape) itself (the margin), for shapes with integer and
+// non-integer 1/shape, below 1/64 and near 1.
+TEST_CASE("gamma_lt1_low_verdict agrees with pow", "[multivariate][dirichlet]") {
+  auto g = nprandom::default_rng(7);
+  std::size_t undecided_random = 0, random_cases = 0;
+  for (double a : {1e-3, 0.01, 0.015625, 0.0156, 0.1, 0.2, 0.25, 0.3, 1.0 / 3, 0.5, 0.7, 0.9, 0.99,
+                   0.999999}) {
+    const double inv = 1. / a;
+    const auto b = nprandom::detail::gamma_lt1_bounds_setup(inv);
+    for (int i = 0; i < 40000; ++i) {
+      const double U = g.random() * (1 - a);
+      if (!nprandom::detail::gamma_lt1_low(U, a)) continue;
+      const double X = nprandom::detail::pow(U, inv);
+      double V = X;
+      switch (i % 4) {
+        case 0:
+          V = g.standard_exponential();
+          break;
+        case 1:
+          V = X * (1 + (g.random() - 0.5) * 1e-8);
+          break;
+        case 2:
+          V = std::nextafter(X, (i & 8) ? 1.0 : 0.0);
+          break;
+        default:
+          break;
+      }
+      const int verdict = nprandom::detail::gamma_lt1_low_verdict(U, V, b);
+      if (i % 4 == 0) {
+        ++random_cases;
+        undecided_random += verdict == 0 ? 1u : 0u;
+      }
+      if (verdict != 0) {
+        CAPTURE(a, U, V, X);
+        REQUIRE((verdict > 0) == (X <= V));
+      }
+    }
+  }
+  CHECK(undecided_random * 20 < random_cases);  // mostly decided without pow
 }
 
 TEST_CASE("multinomial matches NumPy", "[multivariate][multinomial]") {

@@ -37,6 +37,43 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
+// The low branch's test pow(U, inv) <= V (inv = 1/shape > 1, 0 <= U < 1) decided without the pow
+// where integer powers bound it: U^n >= U^inv >= U^m for n = min(floor(inv), 64) and m =
+// ceil(inv) (used only when inv <= 64). The powers are taken by repeated squaring (relative error
+// below 70 * 2^-53 < 1e-14, plus underflow steps below 1e-300 in all); beyond
+// the margins (a factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the
+// rounded pow compares with V the same way. Returns +1 accept, -1 reject, 0 undecided (then
+// compute pow). Rejections are rare, so this takes one pow per value instead of one per attempt.
+struct gamma_lt1_bounds {
+  unsigned n, m;  // m == 0: no reject bound
+};
+inline gamma_lt1_bounds gamma_lt1_bounds_setup(double inv) noexcept {
+  if (!(inv > 1.0)) return {0, 0};
+  const unsigned n = inv >= 64.0 ? 64u : static_cast<unsigned>(inv);
+  unsigned m = 0;
+  if (inv <= 64.0) m = static_cast<double>(n) == inv ? n : n + 1;
+  return {n, m};
+}
+NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
+  double r = 1.0;
+  for (; n != 0; n >>= 1) {
+    if (n & 1u) r = r * u;
+    u = u * u;
+  }
+  return r;
+}
+NPRANDOM_ALWAYS_INLINE int gamma_lt1_low_verdict(double U, double V,
+                                                 const gamma_lt1_bounds& b) noexcept {
+  if (b.n == 0) return 0;
+  const double un = gamma_lt1_ipow(U, b.n);
+  if (mul(un, 1.0 + 1e-9) + 1e-290 <= V) return 1;
+  if (b.m != 0) {
+    const double um = b.m == b.n ? un : un * U;
+    if (mul(um, 1.0 - 1e-9) - 1e-290 > V) return -1;
+  }
+  return 0;
+}
+
 // Whether standard_gamma(shape) takes the Marsaglia-Tsang branch (NaN shapes do, as in NumPy).
 NPRANDOM_ALWAYS_INLINE bool gamma_is_mt(double shape) noexcept {
   return !(shape == 1.0) && !(shape == 0.0) && !(shape < 1.0);

@@ -15,6 +15,7 @@
 // (no bit generator): the caller draws the standard normals first, exactly as NumPy does.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/linalg.hpp>
 #include <nprandom/distributions/continuous.hpp>
@@ -33,6 +34,150 @@
 
 namespace nprandom {
 
+namespace detail {
+// Distinct column shapes dirichlet_gammas batches at most (per-shape block storage, ~4 KiB each).
+inline constexpr std::size_t dirichlet_lt1_max_shapes = 8;
+
+// Block storage of dirichlet_gammas' batched path: the attempts (U, V), and per distinct shape
+// the accepted low-branch attempts whose pow is deferred (their U, then X, and where X goes).
+struct dirichlet_lt1_attempts {
+  double u[rej_batch_block], v[rej_batch_block];
+};
+struct dirichlet_lt1_shape {
+  double def_u[rej_batch_block];
+  std::size_t def_out[rej_batch_block];
+  std::size_t deferred;
+};
+
+// The gammas of dirichlet's gamma path: out[r*k + j] = standard_gamma(alpha[j]) for r < rows,
+// drawn row-major, the same draws, doubles and final state as that loop of standard_gamma calls.
+//  * Every alpha in (0, 1) or 0 (at most dirichlet_lt1_max_shapes distinct nonzero values): an
+//    attempt of the 0 < shape < 1 rejection draws U then V whatever the shape and the outcome,
+//    so blocks of K = min(rej_batch_block, gammas still needed) attempts are drawn in stream
+//    order (each gamma takes at least one attempt: nothing is over-drawn), then scanned in
+//    order: an attempt belongs to the current gamma and, when accepted under its shape, gives
+//    its value and moves on to the next nonzero column (zero columns are 0 with no draw, as
+//    standard_gamma(0)). Judging: the high branch (U > 1 - shape, ~shape of the attempts)
+//    exactly as the scalar kernel; the low branch by gamma_lt1_low_verdict (integer powers of U
+//    bound pow(U, 1/shape); undecided, a few percent: pow itself), the pows of the accepted ones
+//    taken per shape after the scan with pow_batch (bit for bit detail::pow). So a value costs
+//    one batched pow instead of a libm pow per attempt; every double is the scalar kernel's.
+//    The last few gammas (fewer than rej_batch_min) are drawn one by one. Zero columns are
+//    left as they are (dirichlet has zeroed out).
+//  * Otherwise: one prepared gamma_sampler per column (the Marsaglia-Tsang setup done once per
+//    call, not once per value), rows drawn on a local engine copy.
+template <class BitGen>
+void dirichlet_gammas(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows,
+                      double* out) {
+  std::vector<distributions::gamma_sampler> samplers;
+  samplers.reserve(k);
+  for (std::size_t j = 0; j < k; ++j) samplers.emplace_back(alpha[j]);
+  // Column plan of the batched path: the nonzero columns and their distinct shapes.
+  bool batched = rows > 0;
+  std::vector<std::size_t> cols;       // nonzero columns, in order
+  std::vector<std::size_t> col_shape;  // index into shapes, per entry of cols
+  std::vector<double> shapes;          // distinct nonzero shapes
+  for (std::size_t j = 0; j < k && batched; ++j) {
+    const double a = alpha[j];
+    if (a == 0.0) continue;
+    if (!(a > 0.0 && a < 1.0)) {
+      batched = false;
+      break;
+    }
+    std::size_t d = 0;
+    while (d < shapes.size() && !(shapes[d] == a)) ++d;
+    if (d == shapes.size()) {
+      if (shapes.size() == dirichlet_lt1_max_shapes) {
+        batched = false;
+        break;
+      }
+      shapes.push_back(a);
+    }
+    cols.push_back(j);
+    col_shape.push_back(d);
+  }
+  std::size_t r = 0, c = 0;  // the next gamma: row r, entry c of cols
+  if (batched && !cols.empty()) {
+    constexpr std::size_t blk = rej_batch_block;
+    const std::size_t na = cols.size();
+    const std::size_t total = rows * na;
+    const std::size_t ns = shapes.size();
+    std::vector<dirichlet_lt1_attempts> shared_block(1);
+    dirichlet_lt1_attempts& a = shared_block[0];
+    std::vector<dirichlet_lt1_shape> per_shape(ns);
+    std::vector<double> inv(ns);
+    for (std::size_t d = 0; d < ns; ++d) inv[d] = 1. / shapes[d];
+    std::vector<gamma_lt1_bounds> bounds;
+    for (std::size_t d = 0; d < ns; ++d) bounds.push_back(gamma_lt1_bounds_setup(inv[d]));
+    std::size_t done = 0;
+    while (total - done >= rej_batch_min) {
+      const std::size_t kk = total - done < blk ? total - done : blk;
+      with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+        for (std::size_t j = 0; j < kk; ++j) {
+          a.u[j] = e.next_double();
+          a.v[j] = distributions::standard_exponential(e);
+        }
+      });
+      // The attempts in order, each judged under the shape of the gamma it belongs to: the
+      // high branch exactly (as the scalar kernel), the low branch by its verdict, the pows of
+      // the accepted ones deferred to one pow_batch per shape.
+      for (std::size_t d = 0; d < ns; ++d) per_shape[d].deferred = 0;
+      for (std::size_t j = 0; j < kk; ++j) {
+        const std::size_t d = col_shape[c];
+        const double shape = shapes[d];
+        const double U = a.u[j];
+        const std::size_t o = r * k + cols[c];
+        bool accepted;
+        if (gamma_lt1_low(U, shape)) {
+          const int verdict = gamma_lt1_low_verdict(U, a.v[j], bounds[d]);
+          if (verdict > 0) {
+            dirichlet_lt1_shape& b = per_shape[d];
+            b.def_u[b.deferred] = U;
+            b.def_out[b.deferred++] = o;
+            accepted = true;
+          } else if (verdict < 0) {
+            accepted = false;
+          } else {
+            const double X = detail::pow(U, inv[d]);
+            accepted = X <= a.v[j];
+            if (accepted) out[o] = X;
+          }
+        } else {
+          const double Y = -detail::log(gamma_lt1_log_arg(U, shape));
+          const double X = detail::pow(gamma_lt1_base(Y, shape), inv[d]);
+          accepted = X <= (a.v[j] + Y);
+          if (accepted) out[o] = X;
+        }
+        if (accepted) {
+          ++done;
+          if (++c == na) {
+            c = 0;
+            ++r;
+          }
+        }
+      }
+      for (std::size_t d = 0; d < ns; ++d) {
+        dirichlet_lt1_shape& b = per_shape[d];
+        pow_batch(b.def_u, inv[d], b.def_u, b.deferred);
+        for (std::size_t h = 0; h < b.deferred; ++h) out[b.def_out[h]] = b.def_u[h];
+      }
+    }
+    // The last gammas one by one, from row r, entry c on.
+    for (; r < rows; ++r, c = 0) {
+      for (; c < na; ++c) out[r * k + cols[c]] = samplers[cols[c]](bg);
+    }
+    return;
+  }
+  if (batched) return;  // every alpha is 0 (dirichlet takes stick-breaking then): no draws
+  with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < rows; ++i) {
+      double* row = out + i * k;
+      for (std::size_t j = 0; j < k; ++j) row[j] = samplers[j](e);
+    }
+  });
+}
+}  // namespace detail
+
 namespace distributions {
 
 // ---- dirichlet ----
@@ -44,7 +189,8 @@ namespace distributions {
 //    v = beta(alpha[j], csum[j+1]), out[j] = acc*v, acc *= 1 - v, stop early when
 //    csum[j+1] == 0 (the rest stay 0); out[k-1] = acc. Consumes k-1 betas per row (fewer on
 //    the early stop).
-//  * otherwise: k standard gammas, each multiplied by 1/sum (not divided).
+//  * otherwise: k standard gammas per row (detail::dirichlet_gammas: batched or prepared, the
+//    draws of the row-major standard_gamma loop), each multiplied by 1/sum (not divided).
 template <class BitGen>
 void dirichlet(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows, double* out) {
   std::fill(out, out + rows * k, 0.0);
@@ -82,11 +228,11 @@ void dirichlet(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows,
     }
     return;
   }
+  detail::dirichlet_gammas(bg, alpha, k, rows, out);
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = out + r * k;
     double acc = 0.0;
     for (std::size_t j = 0; j < k; ++j) {
-      row[j] = standard_gamma(bg, alpha[j]);
       acc = acc + row[j];
     }
     const double invacc = 1.0 / acc;
