@@ -290,12 +290,10 @@ TEST_CASE("RandomState sized: dirichlet rows equal one-row calls (block cursor)"
   }
 }
 
-TEST_CASE("RandomState sized: masked randint equals scalar draws (word blocks)",
-          "[random_state][sized]") {
+TEST_CASE("RandomState sized: masked randint equals scalar draws", "[random_state][sized]") {
   using R = RandomState&;
   using S = std::size_t;
-  // 32-bit ranges take masked_uint32_fill_words (branch-free scan of word blocks); 2^32 and above
-  // the 64-bit masked path
+  // 32-bit ranges (next_uint32 words on the block cursor), 2^32 and above (the 64-bit path)
   for (std::int64_t high : {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::int64_t{1000},
                             std::int64_t{1} << 31, (std::int64_t{1} << 32) - 1,
                             std::int64_t{1} << 32, std::int64_t{1} << 40}) {

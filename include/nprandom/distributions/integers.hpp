@@ -564,30 +564,6 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
 // one next_uint32 per 2 / 4 / 32 values of the 16-bit / 8-bit / bool buffer, less what the buffer
 // still holds), so values and final state are those of the plain loop.
 
-/// cnt buffered_bounded_masked_uint32 values (plus off) on a generator whose next_uint32 is a
-/// native word (MT19937 and its block cursor: no half-word buffer). The words come in blocks of
-/// at most as many as values still needed (each value takes at least one), then are scanned
-/// without a branch per word: each slot is written, and the value index advances when the
-/// masked word is <= rng (the scalar loop's acceptance). Every word drawn is one the scalar loop
-/// draws, in the same order: values and final state are those of cnt calls.
-template <class BitGen, class U>
-inline void masked_uint32_fill_words(BitGen& bg, U off, std::uint32_t rng, std::uint32_t mask,
-                                     std::size_t cnt, U* out) noexcept {
-  constexpr std::size_t kBlock = 256;
-  std::uint32_t words[kBlock];
-  std::size_t i = 0;
-  while (i < cnt) {
-    const std::size_t k = cnt - i < kBlock ? cnt - i : kBlock;
-    for (std::size_t j = 0; j < k; ++j) words[j] = bg.next_uint32();
-    // i < cnt at every write: at most k values end in the block, the k-th at its last word.
-    for (std::size_t j = 0; j < k; ++j) {
-      const std::uint32_t v = words[j] & mask;
-      out[i] = static_cast<U>(off + static_cast<U>(v));
-      i += v <= rng ? 1 : 0;
-    }
-  }
-}
-
 namespace detail_fill {
 // word_demand bounds: one next_uint64 / next_uint32 per remaining value.
 NPRANDOM_ALWAYS_INLINE auto per_value_64(std::size_t cnt) noexcept {
@@ -621,10 +597,7 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
                            });
     } else {
       const auto rng32 = static_cast<std::uint32_t>(rng);
-      if (use_masked && !detail::uses_half_word_uint32<BitGen>::value) {
-        masked_uint32_fill_words(bg, off, rng32, static_cast<std::uint32_t>(gen_mask(rng)), cnt,
-                                 out);
-      } else if (use_masked) {
+      if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
         for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                              [out, off, rng32, mask](auto& src, std::size_t i)
@@ -668,8 +641,6 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
     for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                          [out, off](auto& src, std::size_t i)
                              NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
-  } else if (use_masked && !detail::uses_half_word_uint32<BitGen>::value) {
-    masked_uint32_fill_words(bg, off, rng, static_cast<std::uint32_t>(gen_mask(rng)), cnt, out);
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
     for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
