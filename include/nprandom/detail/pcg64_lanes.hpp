@@ -61,6 +61,7 @@ __extension__ typedef double pcg_f64x8 __attribute__((vector_size(64)));
 // mod 2^128 is lo * m_lo in full (four 32x32 -> 64 products) plus (lo * m_hi + hi * m_lo) << 64.
 // pcg_kernel<Dxsm> writes `blocks` blocks of 4 * (lanes per vector) outputs from lanes[j] = t_j
 // and (mult, plus) = the L-step LCG; four independent vectors per iteration hide the latency.
+// On return lanes[j] holds lane j's state after its last step (t_j advanced blocks * L steps).
 // Vectors are passed by reference (by value without the target, GCC warns -Wpsabi).
 #define NPRANDOM_PCG_LANES_KERNEL(NS, TARGET, V, D)                                               \
   namespace NS {                                                                                  \
@@ -110,7 +111,7 @@ __extension__ typedef double pcg_f64x8 __attribute__((vector_size(64)));
     }                                                                                             \
   }                                                                                               \
   template <bool Dxsm, lane_output Out>                                                           \
-  TARGET inline void pcg_kernel(const uint128* lanes, uint128 mult, uint128 plus, void* out,      \
+  TARGET inline void pcg_kernel(uint128* lanes, uint128 mult, uint128 plus, void* out,            \
                                 std::size_t blocks, double lower_s, double range_s) noexcept {    \
     constexpr std::size_t W = sizeof(V) / sizeof(std::uint64_t);                                  \
     constexpr std::size_t L = 4 * W;                                                              \
@@ -147,6 +148,15 @@ __extension__ typedef double pcg_f64x8 __attribute__((vector_size(64)));
       store<Out>(o + 2 * sizeof(V), r2, lower, range);                                            \
       store<Out>(o + 3 * sizeof(V), r3, lower, range);                                            \
     }                                                                                             \
+    std::memcpy(his, &h0, sizeof h0);                                                             \
+    std::memcpy(his + W, &h1, sizeof h1);                                                         \
+    std::memcpy(his + 2 * W, &h2, sizeof h2);                                                     \
+    std::memcpy(his + 3 * W, &h3, sizeof h3);                                                     \
+    std::memcpy(los, &l0, sizeof l0);                                                             \
+    std::memcpy(los + W, &l1, sizeof l1);                                                         \
+    std::memcpy(los + 2 * W, &l2, sizeof l2);                                                     \
+    std::memcpy(los + 3 * W, &l3, sizeof l3);                                                     \
+    for (std::size_t j = 0; j < L; ++j) lanes[j] = uint128(his[j], los[j]);                       \
   }                                                                                               \
   }  // namespace NS
 
@@ -227,12 +237,12 @@ static_assert(pcg_avx512_lanes == 4 * 8 && pcg_avx2_lanes == 4 * 4, "four vector
 // The entry points: only to be called when current_simd_level() allows them.
 // `out` holds std::uint64_t (lane_output::raw) or double values.
 template <bool Dxsm, lane_output Out>
-inline void pcg_lanes_avx512(const uint128* lanes, uint128 mult, uint128 plus, void* out,
+inline void pcg_lanes_avx512(uint128* lanes, uint128 mult, uint128 plus, void* out,
                              std::size_t blocks, double lower, double range) noexcept {
   pcg_avx512::pcg_kernel<Dxsm, Out>(lanes, mult, plus, out, blocks, lower, range);
 }
 template <bool Dxsm, lane_output Out>
-inline void pcg_lanes_avx2(const uint128* lanes, uint128 mult, uint128 plus, void* out,
+inline void pcg_lanes_avx2(uint128* lanes, uint128 mult, uint128 plus, void* out,
                            std::size_t blocks, double lower, double range) noexcept {
   pcg_avx2::pcg_kernel<Dxsm, Out>(lanes, mult, plus, out, blocks, lower, range);
 }

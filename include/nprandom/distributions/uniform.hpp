@@ -89,17 +89,12 @@ inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noe
       if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
       const std::size_t pairs = (cnt - i) / 2;
       float* o = out + i;
-      detail::for_each_word_block(
-          bg, pairs,
-          [o, &half](const std::uint64_t* w, std::size_t m,
-                     std::size_t done) NPRANDOM_LAMBDA_INLINE {
-            float* p = o + 2 * done;
-            for (std::size_t j = 0; j < m; ++j) {
-              p[2 * j] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] & 0xffffffffu));
-              p[2 * j + 1] = detail::uint32_to_float(static_cast<std::uint32_t>(w[j] >> 32));
-            }
-            half = static_cast<std::uint32_t>(w[m - 1] >> 32);
-          });
+      detail::for_each_word_block(bg, pairs,
+                                  [o, &half](const std::uint64_t* w, std::size_t m,
+                                             std::size_t done) NPRANDOM_LAMBDA_INLINE {
+                                    detail::words_to_floats(w, m, o + 2 * done);
+                                    half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                                  });
       bg.set_uint32_buffer_state(false, half);
       i += 2 * pairs;
       if (i < cnt) out[i] = bg.next_float();
