@@ -99,11 +99,15 @@ inline bool zig_exp_rare(BitGen& bg, const zig_exp_word<float>& w, float& out) n
          exp(-w.x);
 }
 
-// After a failed fast test: finish that attempt, then run whole attempts until one accepts.
-template <class BitGen, class Real>
-NPRANDOM_NOINLINE Real standard_exponential_slow(BitGen& bg, zig_exp_word<Real> w) noexcept {
+// After a failed fast test on the raw word u (uint64: double, uint32: float): finish that
+// attempt, then run whole attempts until one accepts. It takes the word, not the decoded attempt:
+// the 24-byte attempt went through the stack, a store-forwarding stall in the fill loops.
+template <class BitGen, class Word>
+NPRANDOM_NOINLINE auto standard_exponential_slow(BitGen& bg, Word u) noexcept {
+  using Real = std::conditional_t<std::is_same<Word, std::uint64_t>::value, double, float>;
   return ziggurat_retry<Real>(
-      w, [&bg](const zig_exp_word<Real>& a, Real& v) { return zig_exp_rare(bg, a, v); },
+      zig_exp_decode(u),
+      [&bg](const zig_exp_word<Real>& a, Real& v) { return zig_exp_rare(bg, a, v); },
       [&bg] {
         if constexpr (std::is_same<Real, double>::value)
           return zig_exp_decode(bg.next_uint64());
@@ -118,16 +122,18 @@ namespace distributions {
 
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE double standard_exponential(BitGen& bg) noexcept {
-  const detail::zig_exp_word<double> w = detail::zig_exp_decode(bg.next_uint64());
+  const std::uint64_t u = bg.next_uint64();
+  const detail::zig_exp_word<double> w = detail::zig_exp_decode(u);
   if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  return detail::standard_exponential_slow(bg, w);
+  return detail::standard_exponential_slow(bg, u);
 }
 
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE float standard_exponential_f(BitGen& bg) noexcept {
-  const detail::zig_exp_word<float> w = detail::zig_exp_decode(bg.next_uint32());
+  const std::uint32_t u = bg.next_uint32();
+  const detail::zig_exp_word<float> w = detail::zig_exp_decode(u);
   if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  return detail::standard_exponential_slow(bg, w);
+  return detail::standard_exponential_slow(bg, u);
 }
 
 /// Inversion, one element of random_standard_exponential_inv_fill: `-log1p(-U)`, one next_double.
@@ -160,9 +166,8 @@ inline void standard_exponential_fill_map(BitGen& bg, std::size_t cnt, double* o
         out[i] = map(w.x);
         return true;
       },
-      [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        out[i] = map(detail::standard_exponential_slow(src, detail::zig_exp_decode(u)));
-      });
+      [=](auto& src, std::uint64_t u, std::size_t i)
+          NPRANDOM_LAMBDA_INLINE { out[i] = map(detail::standard_exponential_slow(src, u)); });
 }
 
 /// random_standard_exponential_fill.
@@ -188,7 +193,7 @@ inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out)
         return true;
       },
       [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const float z = detail::standard_exponential_slow(src, detail::zig_exp_decode(u));
+        const float z = detail::standard_exponential_slow(src, u);
         out[i] = z;
       });
 }

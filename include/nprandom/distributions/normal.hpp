@@ -104,11 +104,13 @@ inline bool zig_normal_rare(BitGen& bg, const zig_normal_word& w, double& out) n
   return false;
 }
 
-// After a failed fast test: finish that attempt, then run whole attempts until one accepts.
+// After a failed fast test on the raw word u: finish that attempt, then run whole attempts until
+// one accepts (the word, not the decoded attempt: see standard_exponential_slow).
 template <class BitGen>
-NPRANDOM_NOINLINE double standard_normal_slow(BitGen& bg, zig_normal_word w) noexcept {
+NPRANDOM_NOINLINE double standard_normal_slow(BitGen& bg, std::uint64_t u) noexcept {
   return ziggurat_retry<double>(
-      w, [&bg](const zig_normal_word& a, double& v) { return zig_normal_rare(bg, a, v); },
+      zig_normal_decode(u),
+      [&bg](const zig_normal_word& a, double& v) { return zig_normal_rare(bg, a, v); },
       [&bg] { return zig_normal_decode(bg.next_uint64()); });
 }
 
@@ -118,9 +120,10 @@ namespace distributions {
 
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE double standard_normal(BitGen& bg) noexcept {
-  const detail::zig_normal_word w = detail::zig_normal_decode(bg.next_uint64());
+  const std::uint64_t u = bg.next_uint64();
+  const detail::zig_normal_word w = detail::zig_normal_decode(u);
   if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  return detail::standard_normal_slow(bg, w);
+  return detail::standard_normal_slow(bg, u);
 }
 
 /// random_standard_normal_f: the float32 ziggurat. One next_uint32 per attempt: bits 0-7 layer
@@ -168,9 +171,10 @@ inline bool zig_normal_rare_f(BitGen& bg, const zig_normal_word_f& w, float& out
   return static_cast<double>(lhs) < exp(-0.5 * static_cast<double>(w.x) * static_cast<double>(w.x));
 }
 template <class BitGen>
-NPRANDOM_NOINLINE float standard_normal_slow_f(BitGen& bg, zig_normal_word_f w) noexcept {
+NPRANDOM_NOINLINE float standard_normal_slow_f(BitGen& bg, std::uint32_t u) noexcept {
   return ziggurat_retry<float>(
-      w, [&bg](const zig_normal_word_f& a, float& v) { return zig_normal_rare_f(bg, a, v); },
+      zig_normal_decode_f(u),
+      [&bg](const zig_normal_word_f& a, float& v) { return zig_normal_rare_f(bg, a, v); },
       [&bg] { return zig_normal_decode_f(bg.next_uint32()); });
 }
 
@@ -180,9 +184,10 @@ namespace distributions {
 
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE float standard_normal_f(BitGen& bg) noexcept {
-  const detail::zig_normal_word_f w = detail::zig_normal_decode_f(bg.next_uint32());
+  const std::uint32_t u = bg.next_uint32();
+  const detail::zig_normal_word_f w = detail::zig_normal_decode_f(u);
   if (NPRANDOM_LIKELY(w.fast())) return w.x;
-  return detail::standard_normal_slow_f(bg, w);
+  return detail::standard_normal_slow_f(bg, u);
 }
 
 /// random_standard_normal_fill.
@@ -202,7 +207,7 @@ inline void standard_normal_fill(BitGen& bg, std::size_t cnt, double* out) noexc
         return true;
       },
       [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        const double z = detail::standard_normal_slow(src, u);
         out[i] = z;
       });
 }
@@ -224,7 +229,7 @@ inline void standard_normal_fill_f(BitGen& bg, std::size_t cnt, float* out) noex
         return true;
       },
       [=](auto& src, std::uint32_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const float z = detail::standard_normal_slow_f(src, detail::zig_normal_decode_f(u));
+        const float z = detail::standard_normal_slow_f(src, u);
         out[i] = z;
       });
 }
@@ -253,7 +258,7 @@ inline void normal_fill(BitGen& bg, double loc, double scale, std::size_t cnt,
         return true;
       },
       [=](auto& src, std::uint64_t u, std::size_t i) NPRANDOM_LAMBDA_INLINE {
-        const double z = detail::standard_normal_slow(src, detail::zig_normal_decode(u));
+        const double z = detail::standard_normal_slow(src, u);
         out[i] = loc + detail::mul(scale, z);
       });
 }
