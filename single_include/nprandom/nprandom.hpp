@@ -4489,8 +4489,10 @@ struct has_fill_uint32<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill
     : std::true_type {};
 
 // Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
-// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
-// its cost), below bulk_min_values they use the scalar loop.
+// blocks of this many (an 8 KiB stack buffer that stays in L1), below bulk_min_values they use
+// the scalar loop. Each fill_uint64 call sets up its SIMD lanes (~100 ns on the 2-core AMD EPYC
+// of docs/benchmarks.md against ~0.7 ns per PCG64 word): blocks of 256 words paid ~0.4 ns per word
+// for it, blocks of 1024 ~0.1 ns, so every bulk path draws blocks of 1024 words.
 inline constexpr std::size_t bulk_block_words = 1024;
 inline constexpr std::size_t bulk_min_values = 64;
 
@@ -4588,7 +4590,7 @@ class block_source;
 template <class BitGen>
 class block_source<BitGen, true> {
  public:
-  static constexpr std::size_t capacity = 512;
+  static constexpr std::size_t capacity = bulk_block_words;  // not 512: see bulk_block_words
 
   explicit block_source(BitGen& bg) noexcept : bg_(bg) { has_ = bg.uint32_buffer_state(half_); }
   ~block_source() { bg_.set_uint32_buffer_state(has_, half_); }
@@ -5417,7 +5419,7 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     has = false;
     take(buf);
   }
-  constexpr std::size_t kBlock = 256;
+  constexpr std::size_t kBlock = detail::bulk_block_words;  // 256 measured 12-15% slower
   std::uint64_t words[kBlock];
   while (cnt - i >= 2) {
     const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;

@@ -51,8 +51,10 @@ struct has_fill_uint32<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill
     : std::true_type {};
 
 // Kernels that consume exactly one next_uint64 per value draw `cnt` words through fill_uint64 in
-// blocks of this many (a stack buffer that stays in L1; the lane setup of each block is ~1% of
-// its cost), below bulk_min_values they use the scalar loop.
+// blocks of this many (an 8 KiB stack buffer that stays in L1), below bulk_min_values they use
+// the scalar loop. Each fill_uint64 call sets up its SIMD lanes (~100 ns on the 2-core AMD EPYC
+// of docs/benchmarks.md against ~0.7 ns per PCG64 word): blocks of 256 words paid ~0.4 ns per word
+// for it, blocks of 1024 ~0.1 ns, so every bulk path draws blocks of 1024 words.
 inline constexpr std::size_t bulk_block_words = 1024;
 inline constexpr std::size_t bulk_min_values = 64;
 
@@ -150,7 +152,7 @@ class block_source;
 template <class BitGen>
 class block_source<BitGen, true> {
  public:
-  static constexpr std::size_t capacity = 512;
+  static constexpr std::size_t capacity = bulk_block_words;  // not 512: see bulk_block_words
 
   explicit block_source(BitGen& bg) noexcept : bg_(bg) { has_ = bg.uint32_buffer_state(half_); }
   ~block_source() { bg_.set_uint32_buffer_state(has_, half_); }

@@ -512,7 +512,7 @@ inline void lemire_uint32_fill_halves(BitGen& bg, U off, std::uint32_t rng, std:
     has = false;
     take(buf);
   }
-  constexpr std::size_t kBlock = 256;
+  constexpr std::size_t kBlock = detail::bulk_block_words;  // 256 measured 12-15% slower
   std::uint64_t words[kBlock];
   while (cnt - i >= 2) {
     const std::size_t k = (cnt - i) / 2 < kBlock ? (cnt - i) / 2 : kBlock;
