@@ -5039,6 +5039,19 @@ NPRANDOM_ALWAYS_INLINE std::uint32_t buffered_bounded_masked_uint32(BitGen& bg, 
   return val;
 }
 
+}  // namespace distributions
+namespace detail {
+// True when Src hands out its 32-bit words in runs, `run32(w)` / `consume32(k)` (the legacy front
+// end's MT19937 block cursor).
+template <class Src, class = void>
+struct has_run32 : std::false_type {};
+template <class Src>
+struct has_run32<
+    Src, std::void_t<decltype(std::declval<Src&>().run32(std::declval<const std::uint32_t*&>()))>>
+    : std::true_type {};
+}  // namespace detail
+namespace distributions {
+
 /// buffered_bounded_masked_uint16: buffered 16-bit words & mask until <= rng.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::uint16_t buffered_bounded_masked_uint16(BitGen& bg, std::uint16_t rng,
@@ -5059,6 +5072,40 @@ NPRANDOM_ALWAYS_INLINE std::uint8_t buffered_bounded_masked_uint8(BitGen& bg, st
   while ((val = static_cast<std::uint8_t>(buffered_uint8(bg, b) & mask)) > rng) {
   }
   return val;
+}
+
+/// cnt values off + buffered_bounded_masked_uint<8 sizeof(Unit)> (a fill's fresh 8/16-bit
+/// buffer) read from the source's runs of 32-bit words: each word's pieces, low bits first, are
+/// masked, written and kept when <= rng (branch-free), whole words while `per` more values may be
+/// completed by one; the last few values are the scalar draws (the buffer is empty at a word
+/// boundary). The words consumed are those of the cnt scalar loops.
+template <class Unit, class Src, class U>
+inline void masked_fill_runs(Src& src, U off, Unit rng, Unit mask, std::size_t cnt,
+                             U* out) noexcept {
+  constexpr std::size_t per = 4 / sizeof(Unit);
+  std::size_t i = 0;
+  while (cnt - i >= per) {
+    const std::uint32_t* w;
+    const std::size_t a = src.run32(w);
+    std::size_t j = 0;
+    for (; j < a && cnt - i >= per; ++j) {
+      for (std::size_t p = 0; p < per; ++p) {
+        const auto v = static_cast<Unit>(static_cast<Unit>(w[j] >> (8 * sizeof(Unit) * p)) & mask);
+        out[i] = static_cast<U>(off + static_cast<U>(v));
+        i += v <= rng ? 1 : 0;
+      }
+    }
+    src.consume32(j);
+  }
+  uint32_buffer b;
+  for (; i < cnt; ++i) {
+    if constexpr (sizeof(Unit) == 4)
+      out[i] = static_cast<U>(off + static_cast<U>(buffered_bounded_masked_uint32(src, rng, mask)));
+    else if constexpr (sizeof(Unit) == 2)
+      out[i] = static_cast<U>(off + buffered_bounded_masked_uint16(src, rng, mask, b));
+    else
+      out[i] = static_cast<U>(off + buffered_bounded_masked_uint8(src, rng, mask, b));
+  }
 }
 
 // ---- Lemire (use_masked == false) ----
@@ -5506,6 +5553,10 @@ inline void bounded_uint64_fill(BitGen& bg, std::uint64_t off, std::uint64_t rng
       const auto rng32 = static_cast<std::uint32_t>(rng);
       if (use_masked) {
         const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+        if constexpr (detail::has_run32<BitGen>::value) {
+          masked_fill_runs<std::uint32_t>(bg, off, rng32, mask, cnt, out);
+          return;
+        }
         for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                              [out, off, rng32, mask](auto& src, std::size_t i)
                                  NPRANDOM_LAMBDA_INLINE {
@@ -5550,6 +5601,10 @@ inline void bounded_uint32_fill(BitGen& bg, std::uint32_t off, std::uint32_t rng
                              NPRANDOM_LAMBDA_INLINE { out[i] = off + src.next_uint32(); });
   } else if (use_masked) {
     const auto mask = static_cast<std::uint32_t>(gen_mask(rng));
+    if constexpr (detail::has_run32<BitGen>::value) {
+      masked_fill_runs<std::uint32_t>(bg, off, rng, mask, cnt, out);
+      return;
+    }
     for_each_value_exact(bg, cnt, detail_fill::per_value_32(cnt),
                          [out, off, rng, mask](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
                            out[i] = off + buffered_bounded_masked_uint32(src, rng, mask);
@@ -5588,6 +5643,10 @@ inline void bounded_small_fill(BitGen& bg, U off, U rng, std::size_t cnt, bool u
         });
   } else if (use_masked) {
     const auto mask = static_cast<U>(gen_mask(rng));
+    if constexpr (detail::has_run32<BitGen>::value) {
+      masked_fill_runs<U>(bg, off, rng, mask, cnt, out);
+      return;
+    }
     detail::for_each_value_exact(
         bg, cnt, demand,
         [out, off, rng, mask, &b](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE {
@@ -16352,6 +16411,15 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // The tempered words not yet drawn, refilled first if there are none: w points at them and
+  // the count is returned. Run kernels (distributions::masked_uint32_fill_runs) read them straight
+  // from the block and then consume32(k) the k they used, the words k next_uint32() would give.
+  NPRANDOM_ALWAYS_INLINE std::size_t run32(const std::uint32_t*& w) noexcept {
+    if (pos_ >= mt19937_n) refill();
+    w = buf_.data() + pos_;
+    return static_cast<std::size_t>(mt19937_n - pos_);
+  }
+  NPRANDOM_ALWAYS_INLINE void consume32(std::size_t k) noexcept { pos_ += static_cast<int>(k); }
   // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
   // tempered block.
   void fill_words_le(char* out, std::size_t n) noexcept {

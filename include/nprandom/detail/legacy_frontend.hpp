@@ -203,6 +203,15 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
+  // The tempered words not yet drawn, refilled first if there are none: w points at them and
+  // the count is returned. Run kernels (distributions::masked_uint32_fill_runs) read them straight
+  // from the block and then consume32(k) the k they used, the words k next_uint32() would give.
+  NPRANDOM_ALWAYS_INLINE std::size_t run32(const std::uint32_t*& w) noexcept {
+    if (pos_ >= mt19937_n) refill();
+    w = buf_.data() + pos_;
+    return static_cast<std::size_t>(mt19937_n - pos_);
+  }
+  NPRANDOM_ALWAYS_INLINE void consume32(std::size_t k) noexcept { pos_ += static_cast<int>(k); }
   // n consecutive next_uint32() words written little-endian to out (4 n bytes), copied from the
   // tempered block.
   void fill_words_le(char* out, std::size_t n) noexcept {
