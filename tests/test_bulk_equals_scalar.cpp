@@ -509,6 +509,10 @@ TEMPLATE_TEST_CASE("8/16-bit and bool fills == their per-value definition", "[bu
     check_small_fill<std::uint8_t, TestType>(0, 199, masked);
     check_small_fill<std::uint8_t, TestType>(1, 130, masked);  // ~49% rejected
     check_small_fill<std::uint8_t, TestType>(0, 255, masked);
+    // Lemire's vector pass (rejections under 1 in 64: 1 in 256, 2 in 256, none)
+    check_small_fill<std::uint8_t, TestType>(0, 254, masked);
+    check_small_fill<std::uint8_t, TestType>(5, 126, masked);
+    check_small_fill<std::uint8_t, TestType>(1, 127, masked);
     check_small_fill<bool, TestType>(false, true, masked);
     check_small_fill<bool, TestType>(true, false, masked);
   }

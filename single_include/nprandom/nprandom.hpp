@@ -4879,9 +4879,13 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
 // `emit(u, i)` writes candidate u's value to out[i] (unconditionally; i < cnt) and returns whether
 // it is accepted. Value i is the first accepted candidate after value i - 1's, so on the block
 // the pieces are compacted branch-free in stream order (`i += emit(piece, i)`), stopping at cnt.
-template <class Unit, class BitGen, class Buf, class First, class Emit>
+//
+// `block(w, n, i)` may take a whole aligned block (every piece of the n words to be used) at once:
+// it then does what the compacting loop would (values written from out[i], i advanced) and
+// returns true (Lemire's 16/8-bit vector pass); false leaves the block to the loop.
+template <class Unit, class BitGen, class Buf, class First, class Emit, class Block>
 NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cnt, Buf* b,
-                                                      First&& first, Emit&& emit) {
+                                                      First&& first, Emit&& emit, Block&& block) {
   constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
   auto one = [&first, &emit](auto& s, std::size_t i) NPRANDOM_LAMBDA_INLINE {
     while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
@@ -4909,10 +4913,12 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
         const std::size_t words = src.available();
         std::size_t k = 0;
         if (left >= words * per_word) {  // every piece may be used: no bound check
-          for (std::size_t j = 0; j < words; ++j) {
-            const std::uint64_t x = w[j];
-            for (std::size_t p = 0; p < per_word; ++p)
-              i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+          if (!block(w, words, i)) {
+            for (std::size_t j = 0; j < words; ++j) {
+              const std::uint64_t x = w[j];
+              for (std::size_t p = 0; p < per_word; ++p)
+                i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+            }
           }
           k = words * per_word;
         } else {
@@ -5182,6 +5188,85 @@ NPRANDOM_ALWAYS_INLINE W lemire_draw(W rng_excl, W threshold, Draw&& draw) noexc
   return lemire_finish(draw(), rng_excl, threshold, draw);
 }
 
+/// Lemire's test and value for the 16-bit or 8-bit pieces of words[0..n) (each word's pieces low
+/// bits first, NumPy's buffered order), eight pieces at a time in vector lanes: a step with no
+/// rejected piece stores its eight values off + value at out[i..i+8), a step with one compacts
+/// them from the lanes; i ends as the compacting loop leaves it. Returns false, doing nothing,
+/// where there is no vector path (64-bit W, no SSE2) or where rejections are common (more than
+/// 1 in 64 candidates: most steps would fall back). Exact integer arithmetic: the lanes compute
+/// what lemire_accept does.
+template <class W>
+NPRANDOM_ALWAYS_INLINE bool lemire_small_block(const std::uint64_t* words, std::size_t n,
+                                               W rng_excl, W threshold, W off, W* out,
+                                               std::size_t& i) noexcept {
+#ifdef NPRANDOM_DETAIL_LEMIRE_SSE2
+  if constexpr (sizeof(W) == 2 || sizeof(W) == 1) {
+    constexpr unsigned bits = 8 * sizeof(W);
+    if ((static_cast<std::uint32_t>(threshold) << 6) >= (std::uint32_t{1} << bits)) return false;
+    __extension__ typedef std::uint16_t u16x8 __attribute__((vector_size(16)));
+    __extension__ typedef short i16x8 __attribute__((vector_size(16)));
+    __extension__ typedef std::uint8_t u8x8 __attribute__((vector_size(8)));
+    const u16x8 r = u16x8{} + static_cast<std::uint16_t>(rng_excl);
+    const u16x8 thr = u16x8{} + static_cast<std::uint16_t>(threshold);
+    const u16x8 o = u16x8{} + static_cast<std::uint16_t>(off);
+    constexpr std::size_t step_words = sizeof(W) == 2 ? 2 : 1;  // eight pieces a step
+    std::size_t j = 0;
+    for (; j + step_words <= n; j += step_words) {
+      u16x8 v, bad;
+      if constexpr (sizeof(W) == 2) {
+        u16x8 x;
+        __builtin_memcpy(&x, words + j, sizeof x);
+        // pmullw gives the low 16 bits of each product (the leftover), pmulhuw the value
+        const u16x8 lo = x * r;
+        bad = __builtin_bit_cast(u16x8, lo < thr);
+        v = __builtin_bit_cast(u16x8, __builtin_ia32_pmulhuw128(__builtin_bit_cast(i16x8, x),
+                                                                __builtin_bit_cast(i16x8, r))) +
+            o;
+      } else {
+        u8x8 x8;
+        __builtin_memcpy(&x8, words + j, sizeof x8);
+        const u16x8 prod = __builtin_convertvector(x8, u16x8) * r;  // < 2^16: exact
+        bad = __builtin_bit_cast(u16x8, (prod & 0xffu) < thr);
+        v = (prod >> 8) + o;
+      }
+      const auto b64 = __builtin_bit_cast(std::uint64_t __attribute__((vector_size(16))), bad);
+      if (NPRANDOM_LIKELY((b64[0] | b64[1]) == 0)) {
+        if constexpr (sizeof(W) == 2) {
+          __builtin_memcpy(out + i, &v, sizeof v);
+        } else {
+          const u8x8 v8 = __builtin_convertvector(v, u8x8);
+          __builtin_memcpy(out + i, &v8, sizeof v8);
+        }
+        i += 8;
+      } else {
+        for (int q = 0; q < 8; ++q) {
+          out[i] = static_cast<W>(v[q]);
+          i += bad[q] == 0 ? 1 : 0;
+        }
+      }
+    }
+    for (; j < n; ++j) {  // an odd last word (16-bit): its four pieces one by one
+      for (std::size_t p = 0; p < 8 / sizeof(W); ++p) {
+        W v;
+        const bool ok =
+            lemire_accept(static_cast<W>(words[j] >> (bits * p)), rng_excl, threshold, v);
+        out[i] = static_cast<W>(off + v);
+        i += ok ? 1 : 0;
+      }
+    }
+    return true;
+  }
+#endif
+  (void)words;
+  (void)n;
+  (void)rng_excl;
+  (void)threshold;
+  (void)off;
+  (void)out;
+  (void)i;
+  return false;
+}
+
 /// A Lemire fill on [off, off + rng] of `cnt` W-bit values, the candidates being W-bit pieces
 /// (next_uint64; NumPy's buffered 16/8-bit pieces through `b`): the pieces come straight from the
 /// bulk source where the generator has one (detail::for_each_value_pieces), with Lemire's test
@@ -5198,7 +5283,11 @@ NPRANDOM_ALWAYS_INLINE void lemire_fill(BitGen& bg, W off, W rng, std::size_t cn
         const bool ok = lemire_accept(u, rng_excl, threshold, v);
         out[i] = static_cast<W>(off + v);
         return ok;
-      });
+      },
+      [out, off, rng_excl, threshold](const std::uint64_t* w, std::size_t n, std::size_t& i)
+          NPRANDOM_LAMBDA_INLINE {
+            return lemire_small_block(w, n, rng_excl, threshold, off, out, i);
+          });
 }
 
 /// bounded_lemire_uint64: Lemire on next_uint64 (128-bit product). Requires rng != 2^64 - 1.

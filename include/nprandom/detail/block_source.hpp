@@ -441,9 +441,13 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_pieces(BitGen& bg, std::size_t cnt, B
 // `emit(u, i)` writes candidate u's value to out[i] (unconditionally; i < cnt) and returns whether
 // it is accepted. Value i is the first accepted candidate after value i - 1's, so on the block
 // the pieces are compacted branch-free in stream order (`i += emit(piece, i)`), stopping at cnt.
-template <class Unit, class BitGen, class Buf, class First, class Emit>
+//
+// `block(w, n, i)` may take a whole aligned block (every piece of the n words to be used) at once:
+// it then does what the compacting loop would (values written from out[i], i advanced) and
+// returns true (Lemire's 16/8-bit vector pass); false leaves the block to the loop.
+template <class Unit, class BitGen, class Buf, class First, class Emit, class Block>
 NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cnt, Buf* b,
-                                                      First&& first, Emit&& emit) {
+                                                      First&& first, Emit&& emit, Block&& block) {
   constexpr std::size_t bits = 8 * sizeof(Unit), per_word = 64 / bits;
   auto one = [&first, &emit](auto& s, std::size_t i) NPRANDOM_LAMBDA_INLINE {
     while (NPRANDOM_UNLIKELY(!emit(first(s), i))) {
@@ -471,10 +475,12 @@ NPRANDOM_ALWAYS_INLINE void for_each_value_candidates(BitGen& bg, std::size_t cn
         const std::size_t words = src.available();
         std::size_t k = 0;
         if (left >= words * per_word) {  // every piece may be used: no bound check
-          for (std::size_t j = 0; j < words; ++j) {
-            const std::uint64_t x = w[j];
-            for (std::size_t p = 0; p < per_word; ++p)
-              i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+          if (!block(w, words, i)) {
+            for (std::size_t j = 0; j < words; ++j) {
+              const std::uint64_t x = w[j];
+              for (std::size_t p = 0; p < per_word; ++p)
+                i += static_cast<std::size_t>(emit(static_cast<Unit>(x >> (bits * p % 64)), i));
+            }
           }
           k = words * per_word;
         } else {
