@@ -95,6 +95,24 @@ NPRANDOM_ALWAYS_INLINE double polar_factor_log(double r2, double log_r2) noexcep
   return detail::sqrt(-2.0 * log_r2 / r2);
 }
 inline double polar_factor(double r2) noexcept { return polar_factor_log(r2, log(r2)); }
+// lg[j] = polar_factor_log(r2[j], lg[j]) for j < k, two at a time in SSE2 lanes where there are
+// (divpd, sqrtpd: GCC keeps the scalar loop's sqrt scalar, the libm call it stands for may set
+// errno). The same correctly rounded steps, an exact scaling by -2, a division and a square root,
+// so the lanes give polar_factor_log's values.
+inline void polar_factors_log(const double* r2, double* lg, std::size_t k) noexcept {
+  std::size_t j = 0;
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
+  for (; j + 2 <= k; j += 2) {
+    f64x2 l, r;
+    __builtin_memcpy(&l, lg + j, sizeof l);
+    __builtin_memcpy(&r, r2 + j, sizeof r);
+    const f64x2 f = __builtin_ia32_sqrtpd(-2.0 * l / r);
+    __builtin_memcpy(lg + j, &f, sizeof f);
+  }
+#endif
+  for (; j < k; ++j) lg[j] = polar_factor_log(r2[j], lg[j]);
+}
 
 // gauss() itself, forced inline for the sized loops (the gaussian cache then lives in registers).
 template <class BitGen>
@@ -169,8 +187,9 @@ void gauss_fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) noexcept {
       a += static_cast<std::size_t>(detail::polar_accepts(p.r2));
     }
     detail::log_batch(br2, lr2, k);  // polar_factor's logs, batched
+    detail::polar_factors_log(br2, lr2, k);
     for (std::size_t j = 0; j < k; ++j) {
-      const double f = detail::polar_factor_log(br2[j], lr2[j]);
+      const double f = lr2[j];
       out[i++] = detail::mul(f, bx2[j]);
       if (i < n) {
         out[i++] = detail::mul(f, bx1[j]);
@@ -379,8 +398,9 @@ void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std
     const std::size_t off = has0 ? 1 : 0;
     g[0] = gauss0;
     detail::log_batch(r2s, lg, np);  // polar_factor's logs, batched
+    polar_factors_log(r2s, lg, np);
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = polar_factor_log(r2s[j], lg[j]);
+      const double f = lg[j];
       g[off + 2 * j] = mul(f, x2s[j]);
       g[off + 2 * j + 1] = mul(f, x1s[j]);
     }
