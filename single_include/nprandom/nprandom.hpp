@@ -12095,6 +12095,50 @@ NPRANDOM_ALWAYS_INLINE double wald_choose(double u, double mean, double x) noexc
   return select_bits(u <= mean / (mean + x), x, mean * mean / x);
 }
 
+// random_wald's value from its normal n and uniform u (NumPy >= 2.3.4 / 2.4 formula, see wald):
+// Y = mean * n^2, d = 1 + sqrt(1 + 4 scale / Y), X = mean * (1 - 2 / d), then wald_choose.
+NPRANDOM_ALWAYS_INLINE double wald_value(double n, double u, double mean, double scale) noexcept {
+  const double y = mean * n * n;
+  const double d = 1.0 + sqrt(1.0 + 4.0 * scale / y);
+  const double x = mul(mean, 1.0 - 2.0 / d);
+  return wald_choose(u, mean, x);
+}
+// y[j] = wald_value(y[j], u[j], mean, scale) for j < m, two at a time in SSE2 lanes where there
+// are: every step of wald_value in the same order, each correctly rounded on its own (the
+// product X = mean * (...) kept rounded before it meets an addition, as mul() does), the
+// candidate chosen by the same comparison as a bit mask. Four divisions and a root per value
+// are the cost of the kernel; the lanes halve it.
+inline void wald_values(double* y, const double* u, std::size_t m, double mean,
+                        double scale) noexcept {
+  std::size_t j = 0;
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
+  __extension__ typedef long long i64x2 __attribute__((vector_size(16)));
+  const f64x2 mn = f64x2{} + mean, four_scale = f64x2{} + 4.0 * scale, one = f64x2{} + 1.0;
+  for (; j + 2 <= m; j += 2) {
+    f64x2 n, uu;
+    __builtin_memcpy(&n, y + j, sizeof n);
+    __builtin_memcpy(&uu, u + j, sizeof uu);
+    f64x2 t = mn * n;
+    __asm__("" : "+x"(t));  // no contraction anywhere below: every product stays rounded
+    const f64x2 yy = t * n;
+    f64x2 q = four_scale / yy;
+    const f64x2 d = one + __builtin_ia32_sqrtpd(one + q);
+    q = 2.0 / d;
+    f64x2 x = mn * (one - q);
+    __asm__("" : "+x"(x));
+    f64x2 mm = mn * mn;
+    __asm__("" : "+x"(mm));
+    const f64x2 big = mm / x;
+    const i64x2 keep = __builtin_bit_cast(i64x2, uu <= mn / (mn + x));
+    const f64x2 v = __builtin_bit_cast(
+        f64x2, (__builtin_bit_cast(i64x2, x) & keep) | (__builtin_bit_cast(i64x2, big) & ~keep));
+    __builtin_memcpy(y + j, &v, sizeof v);
+  }
+#endif
+  for (; j < m; ++j) y[j] = wald_value(y[j], u[j], mean, scale);
+}
+
 // f(o, buf, m) for consecutive blocks of out: m <= log_fill_block values at o, buf a scratch
 // array of log_fill_block doubles.
 template <class F>
@@ -12714,19 +12758,23 @@ double rayleigh(BitGen& bg, double mode) noexcept {
 // X = mean * (1 - 2 / d), then U; X if U <= mean / (mean + X), else mean^2 / X. One N, one U.
 template <class BitGen>
 double wald(BitGen& bg, double mean, double scale) noexcept {
-  double y = standard_normal(bg);
-  y = mean * y * y;
-  const double d = 1.0 + detail::sqrt(1.0 + 4.0 * scale / y);
-  const double x = detail::mul(mean, 1.0 - 2.0 / d);
-  const double u = bg.next_double();
-  return detail::wald_choose(u, mean, x);
+  const double n = standard_normal(bg);
+  return detail::wald_value(n, bg.next_double(), mean, scale);
 }
 
-// cnt wald values (NumPy's size=cnt loop) with the engine state in locals.
+// cnt wald values (NumPy's size=cnt loop): blocks of N, U pairs drawn in stream order on a local
+// engine, then the arithmetic over the block (detail::wald_values: divisions and roots in vector
+// lanes).
 template <class BitGen>
 void wald_fill(BitGen& bg, double mean, double scale, std::size_t cnt, double* out) noexcept {
   detail::with_local_engine(bg, [=](auto& e) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = wald(e, mean, scale);
+    detail::for_each_log_block(out, cnt, [&](double* o, double* u, std::size_t m) {
+      for (std::size_t j = 0; j < m; ++j) {
+        o[j] = standard_normal(e);
+        u[j] = e.next_double();
+      }
+      detail::wald_values(o, u, m, mean, scale);
+    });
   });
 }
 
