@@ -78,6 +78,10 @@ TEST_CASE("RandomState sized: gaussian family equals scalar draws", "[random_sta
   check_method<double>(
       "standard_normal", [](R r, S n) { return r.standard_normal(n); },
       [](R r) { return r.standard_normal(); });
+  // two gaussians a value, numerator first (the kernel's fill divides gauss_fill's pairs)
+  check_method<double>(
+      "standard_cauchy", [](R r, S n) { return r.standard_cauchy(n); },
+      [](R r) { return r.standard_cauchy(); });
   check_method<double>(
       "normal", [](R r, S n) { return r.normal(1.5, 2.25, n); },
       [](R r) { return r.normal(1.5, 2.25); });

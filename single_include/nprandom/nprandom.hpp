@@ -15604,6 +15604,26 @@ double standard_cauchy(AugBitGen<BitGen>& aug) noexcept {
   return num / gauss(aug);
 }
 
+// RandomState.standard_cauchy's kernel object: the value as above; the fill takes 2m gaussians
+// at a time from gauss_fill (the same gauss() calls in the same order, cache included) and
+// divides the pairs, numerator first.
+struct standard_cauchy_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(AugBitGen<BitGen>& aug) const noexcept {
+    return standard_cauchy(aug);
+  }
+  template <class BitGen>
+  void fill(AugBitGen<BitGen>& aug, double* out, std::size_t n) const noexcept {
+    constexpr std::size_t chunk = 128;
+    double g[2 * chunk];
+    for (std::size_t i = 0; i < n; i += chunk) {
+      const std::size_t m = n - i < chunk ? n - i : chunk;
+      gauss_fill(aug, g, 2 * m);
+      for (std::size_t j = 0; j < m; ++j) out[i + j] = g[2 * j] / g[2 * j + 1];
+    }
+  }
+};
+
 // legacy_beta. a <= 1 and b <= 1: Johnk's algorithm (U then V; accept X + Y <= 1, with a
 // log-sum-exp form when X + Y underflows to 0). Otherwise Ga / (Ga + Gb), Ga drawn first.
 template <class BitGen>
@@ -16831,7 +16851,11 @@ constexpr auto aug_method(K k, typed_param<P>... p) {
   return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::aug(s), v...); }, p...)
       .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
         with_aug(legacy_access::aug(s), n, [&](auto& aug) {
-          for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+          if constexpr (std::is_base_of<bulk_kernel, K>::value) {
+            k.fill(aug, out, n, v...);  // the kernel's batched form
+          } else {
+            for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+          }
         });
       });
 }
@@ -17329,7 +17353,7 @@ class BasicRandomState {
 
   /// standard_cauchy(): gauss / gauss.
   static constexpr auto standard_cauchy_ =
-      detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
+      detail::aug_method<double>(legacy::standard_cauchy_kernel{});
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ =

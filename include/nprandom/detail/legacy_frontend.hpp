@@ -466,7 +466,11 @@ constexpr auto aug_method(K k, typed_param<P>... p) {
   return make_method<Out>([k](auto& s, P... v) { return k(legacy_access::aug(s), v...); }, p...)
       .with_fill([k](auto& s, Out* out, std::size_t n, P... v) {
         with_aug(legacy_access::aug(s), n, [&](auto& aug) {
-          for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+          if constexpr (std::is_base_of<bulk_kernel, K>::value) {
+            k.fill(aug, out, n, v...);  // the kernel's batched form
+          } else {
+            for (std::size_t i = 0; i < n; ++i) out[i] = k(aug, v...);
+          }
         });
       });
 }

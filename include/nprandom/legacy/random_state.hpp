@@ -426,7 +426,7 @@ class BasicRandomState {
 
   /// standard_cauchy(): gauss / gauss.
   static constexpr auto standard_cauchy_ =
-      detail::aug_method<double>([](auto& aug) { return legacy::standard_cauchy(aug); });
+      detail::aug_method<double>(legacy::standard_cauchy_kernel{});
   NPRANDOM_DRAW_FORMS_0(standard_cauchy, double);
 
   static constexpr auto standard_t_ =
