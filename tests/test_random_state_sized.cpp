@@ -253,6 +253,12 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
         "zipf(" + std::to_string(a) + ")", [a](R r, S n) { return r.zipf(a, n); },
         [a](R r) { return r.zipf(a); });
   }
+  // the search table (p >= 1/3) and the inversion with log1p_batch (a tiny p: huge values)
+  for (double p : {1e-300, 1e-9, 0.01, 0.2, 0.333333333333333333333333, 0.34, 0.5, 0.9, 1.0}) {
+    check_method<std::int64_t>(
+        "geometric(" + std::to_string(p) + ")", [p](R r, S n) { return r.geometric(p, n); },
+        [p](R r) { return r.geometric(p); });
+  }
   for (double lam : {0.0, 5.0, 10.0, 50.0, 1e7}) {
     check_method<std::int64_t>(
         "poisson(" + std::to_string(lam) + ")", [lam](R r, S n) { return r.poisson(lam, n); },

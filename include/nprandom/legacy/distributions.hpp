@@ -25,6 +25,7 @@
 #include <nprandom/detail/wrapping.hpp>
 #include <nprandom/distributions/continuous.hpp>
 #include <nprandom/distributions/discrete.hpp>
+#include <nprandom/distributions/uniform.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -1361,6 +1362,40 @@ std::int64_t geometric(BitGen& bg, double p) noexcept {
   return nprandom::detail::trunc_int64_x86(
       detail::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
 }
+
+// RandomState.geometric's kernel: one value; the fill searches the tabulated partial sums for
+// p >= 1/3 (distributions::geometric_search_table, as Generator.geometric) and runs the inversion
+// in blocks: the doubles in stream order, log1p(-U) in one detail::log1p_batch (bit for bit the
+// C library's log1p), the divisor log(1 - p) once (the C library gives the same value each time).
+struct geometric_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) const noexcept {
+    return geometric(bg, p);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
+    if (p >= 0.333333333333333333333333) {
+      const distributions::geometric_search_table t(p);
+      for (std::size_t i = 0; i < n; ++i) out[i] = t.draw(bg);
+      return;
+    }
+    const double l = detail::log(1 - p);
+    constexpr std::size_t block = 256;
+    double v[block];
+    for (std::size_t b = 0; b < n; b += block) {
+      const std::size_t m = n - b < block ? n - b : block;
+      if constexpr (::nprandom::detail::has_fill_doubles<BitGen>::value) {
+        bg.fill_doubles(v, m);
+      } else {
+        for (std::size_t j = 0; j < m; ++j) v[j] = bg.next_double();
+      }
+      for (std::size_t j = 0; j < m; ++j) v[j] = -v[j];
+      detail::log1p_batch(v, v, m);
+      for (std::size_t j = 0; j < m; ++j)
+        out[b + j] = nprandom::detail::trunc_int64_x86(detail::ceil(v[j] / l));
+    }
+  }
+};
 
 // legacy_logseries: Kemp's (1981) algorithm with r = log(1 - p), q = 1 - exp(r U).
 // `logseries_from` takes r, the per-p setup (the sized fill computes it once: the C library

@@ -683,9 +683,8 @@ class BasicRandomState {
       legacy::zipf_kernel{}, detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
   NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
 
-  static constexpr auto geometric_ =
-      detail::bg_method<std::int64_t>([](auto& bg, double p) { return legacy::geometric(bg, p); },
-                                      detail::prm<double>("p", C_::bounded_gt_0_1));
+  static constexpr auto geometric_ = detail::bg_method<std::int64_t>(
+      legacy::geometric_kernel{}, detail::prm<double>("p", C_::bounded_gt_0_1));
   NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
