@@ -16839,20 +16839,6 @@ void with_aug(legacy::AugBitGen<BitGen>& state, std::size_t n, F&& f) {
   });
 }
 
-// n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
-template <class BitGen>
-void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, double* out,
-                                std::size_t n) {
-  with_aug(state, n, [&](auto& aug) {
-    if constexpr (std::is_same<std::decay_t<decltype(aug)>,
-                               legacy::AugBitGen<MT19937BlockCursor>>::value) {
-      legacy::standard_gamma_fill_batched(aug, shape, out, n);
-    } else {
-      legacy::standard_gamma_fill(aug, shape, out, n);
-    }
-  });
-}
-
 // out[i] = legacy_double (the bit generator's next_double), n times.
 template <class BitGen>
 void legacy_doubles(BitGen& bit_generator, double* out, std::size_t n) noexcept {
@@ -16861,6 +16847,25 @@ void legacy_doubles(BitGen& bit_generator, double* out, std::size_t n) noexcept 
       bg.fill_doubles(out, n);
     } else {
       for (std::size_t i = 0; i < n; ++i) out[i] = bg.next_double();
+    }
+  });
+}
+
+// n standard_gamma(shape) values (the batched Marsaglia-Tsang path on the block cursor).
+template <class BitGen>
+void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, double* out,
+                                std::size_t n) {
+  if (shape == 1.0) {  // legacy_standard_exponential: the doubles, then their logs in batches
+    legacy_doubles(state.bitgen(), out, n);
+    legacy::standard_exponential_from_uniforms(out, n);
+    return;
+  }
+  with_aug(state, n, [&](auto& aug) {
+    if constexpr (std::is_same<std::decay_t<decltype(aug)>,
+                               legacy::AugBitGen<MT19937BlockCursor>>::value) {
+      legacy::standard_gamma_fill_batched(aug, shape, out, n);
+    } else {
+      legacy::standard_gamma_fill(aug, shape, out, n);
     }
   });
 }
