@@ -355,3 +355,24 @@ TEST_CASE("RandomState sized: masked 8/16-bit randint on the cursor's runs equal
     }
   }
 }
+
+TEST_CASE("RandomState sized: choice with p equals one-value calls across the uniform chunks",
+          "[random_state][sized]") {
+  // the sized form draws its uniforms in chunks of 8192 (legacy_choice_indices)
+  const std::vector<double> p = {0.1, 0.25, 0.0, 0.4, 0.25};
+  for (unsigned skip : {0u, 1u, 623u}) {
+    for (std::size_t n :
+         {std::size_t{0}, std::size_t{1}, std::size_t{2047}, std::size_t{2048}, std::size_t{8191},
+          std::size_t{8192}, std::size_t{8193}, std::size_t{20001}}) {
+      INFO("n=" << n << " skip=" << skip);
+      RandomState a(4321), b(4321);
+      prepare(a, skip, true);
+      prepare(b, skip, true);
+      const std::vector<std::int64_t> v = a.choice(5, n, true, p);
+      std::vector<std::int64_t> w;
+      for (std::size_t i = 0; i < n; ++i) w.push_back(b.choice(5, true, p));
+      same_values(v, w);
+      CHECK(a == b);
+    }
+  }
+}
