@@ -11,6 +11,7 @@
 #include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/distributions/continuous.hpp>
+#include <nprandom/legacy/distributions.hpp>
 
 #include <cmath>
 #include <cstddef>
@@ -346,6 +347,26 @@ TEST_CASE("vec_log: bulk log kernels redraw rejected uniforms as the scalar kern
           [n](scripted& g, double* o) { d::gumbel_fill(g, 0.5, 2.0, n, o); });
       run([](scripted& g) { return d::logistic(g, 0.5, 2.0); },
           [n](scripted& g, double* o) { d::logistic_fill(g, 0.5, 2.0, n, o); });
+      // logseries batched by attempt: V == 0 gives no value (NumPy draws again)
+      for (double p : {0.3, 0.9, 0.999999}) {
+        CAPTURE(p);
+        auto run_int = [&](auto one, auto fill) {
+          scripted a{u}, b{u};
+          std::vector<std::int64_t> got(n);
+          fill(a, got.data());
+          for (std::size_t i = 0; i < n; ++i) {
+            CAPTURE(i);
+            REQUIRE(got[i] == one(b));
+          }
+          REQUIRE(a.i == b.i);
+        };
+        run_int([p](scripted& g) { return d::logseries(g, p); },
+                [n, p](scripted& g, std::int64_t* o) { d::logseries_fill(g, p, o, n); });
+        run_int([p](scripted& g) { return nprandom::legacy::logseries(g, p); },
+                [n, p](scripted& g, std::int64_t* o) {
+                  nprandom::legacy::logseries_kernel{}.fill(g, o, n, p);
+                });
+      }
     }
   }
 }

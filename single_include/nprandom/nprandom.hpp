@@ -6819,19 +6819,6 @@ inline constexpr double logfactorial_table[logfactorial_table_size] = {
 
 #endif  // NPRANDOM_DETAIL_LOGFACTORIAL_TABLE_HPP
 // ---- end nprandom/detail/logfactorial_table.hpp ----
-// ---- begin nprandom/distributions/exponential.hpp ----
-// Standard exponential kernels: NumPy's 256-layer ziggurat and inversion (double and float32),
-// and exponential(scale).
-//
-// Naming: NumPy's C function names minus the `random_` prefix: `standard_exponential(bg)` returns
-// a double, `standard_exponential_f(bg)` a float; `standard_exponential_inv(bg)` /
-// `standard_exponential_inv_f(bg)` are the inversion method (NumPy only has the fill forms
-// random_standard_exponential_inv_fill[_f]); `_fill` variants write `cnt` values with the same
-// draws as `cnt` single calls. Kernels do no argument checking.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
-#define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
-
 // ---- begin nprandom/detail/vec_expm1.hpp ----
 // Bit-exact batched expm1 and log1p: glibc's expm1(x) and log1p(x) computed 4 (AVX2 + FMA) or 8
 // (AVX-512) values at a time, behind the gate of detail/vec_log.hpp (glibc >= 2.28, avx2/avx512
@@ -8578,6 +8565,19 @@ inline void expm1_batch(const double* in, double* out, std::size_t n) noexcept {
 
 #endif  // NPRANDOM_DETAIL_VEC_EXPM1_HPP
 // ---- end nprandom/detail/vec_expm1.hpp ----
+// ---- begin nprandom/distributions/exponential.hpp ----
+// Standard exponential kernels: NumPy's 256-layer ziggurat and inversion (double and float32),
+// and exponential(scale).
+//
+// Naming: NumPy's C function names minus the `random_` prefix: `standard_exponential(bg)` returns
+// a double, `standard_exponential_f(bg)` a float; `standard_exponential_inv(bg)` /
+// `standard_exponential_inv_f(bg)` are the inversion method (NumPy only has the fill forms
+// random_standard_exponential_inv_fill[_f]); `_fill` variants write `cnt` values with the same
+// draws as `cnt` single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
+#define NPRANDOM_DISTRIBUTIONS_EXPONENTIAL_HPP
+
 // ---- begin nprandom/detail/ziggurat_retry.hpp ----
 // The shared slow path of the ziggurat samplers (normal and exponential, double and float).
 // Internal header: not API, may change in any release (docs/design.md).
@@ -11562,11 +11562,79 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
   return logseries_from(bg, p, detail::log1p(-p));
 }
 
+}  // namespace distributions
+
+namespace detail {
+/// Kemp's logseries sampler batched by attempt, for Generator (q = -expm1(r U), the value
+/// floor_int64(1 + log V / log q)) and RandomState (q = 1 - exp(r U), trunc(floor(...))). An
+/// attempt draws V, and U when V < p; it gives 1 (V >= p; or V > q^2 and V >= q), 2 (V > q^2,
+/// V < q), the log form, or nothing (the log form below 1, or V == 0: NumPy draws again). Blocks
+/// of k <= values still needed attempts are drawn in stream order; their q's come from one
+/// `q_batch(t, m)` call (t[h] = r U in, q out: expm1_batch / exp_batch, bit for bit the C
+/// library), the logs of V and q where V <= q^2 from log_batch, then the attempts are judged in
+/// order (`from_logs(log V, log q)`). Each value takes at least one attempt, so every attempt
+/// drawn is one of the scalar loop's; the last few values are `one(e)`, the scalar kernel.
+template <class Src, class QBatch, class FromLogs, class One>
+inline void logseries_fill_batched(Src& e, double p, double r, std::size_t cnt, std::int64_t* out,
+                                   QBatch&& q_batch, FromLogs&& from_logs, One&& one) noexcept {
+  constexpr std::size_t blk = 256;
+  double vs[blk], t[blk], lv[blk], lq[blk];
+  unsigned short need_q[blk], need_log[blk];
+  std::int64_t val[blk];  // the attempt's value, 0 for none
+  std::size_t i = 0;
+  while (cnt - i >= 16) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    std::size_t nq = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const double V = e.next_double();
+      vs[j] = V;
+      val[j] = 1;
+      if (V >= p) continue;
+      t[nq] = r * e.next_double();
+      need_q[nq++] = static_cast<unsigned short>(j);
+    }
+    q_batch(t, nq);
+    std::size_t nl = 0;
+    for (std::size_t h = 0; h < nq; ++h) {
+      const std::size_t j = need_q[h];
+      const double V = vs[j], q = t[h];
+      if (V <= q * q) {
+        lv[nl] = V;
+        lq[nl] = q;
+        need_log[nl++] = static_cast<unsigned short>(j);
+      } else {
+        val[j] = V >= q ? 1 : 2;
+      }
+    }
+    log_batch(lv, lv, nl);
+    log_batch(lq, lq, nl);
+    for (std::size_t h = 0; h < nl; ++h) {
+      const std::size_t j = need_log[h];
+      const std::int64_t res = from_logs(lv[h], lq[h]);
+      val[j] = (res < 1 || vs[j] == 0.0) ? 0 : res;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (val[j] != 0) out[i++] = val[j];
+    }
+  }
+  for (; i < cnt; ++i) out[i] = one(e);
+}
+}  // namespace detail
+
+namespace distributions {
+
 template <class BitGen>
 inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
   const double r = detail::log1p(-p);
   detail::with_local_engine(bg, [&](auto& e) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = logseries_from(e, p, r);
+    detail::logseries_fill_batched(
+        e, p, r, cnt, out,
+        [](double* t, std::size_t m) {
+          detail::expm1_batch(t, t, m);
+          for (std::size_t h = 0; h < m; ++h) t[h] = -t[h];
+        },
+        [](double log_v, double log_q) { return detail::floor_int64_x86(1 + log_v / log_q); },
+        [p, r](auto& s) { return logseries_from(s, p, r); });
   });
 }
 
@@ -16375,7 +16443,16 @@ struct logseries_kernel : ::nprandom::detail::bulk_kernel {
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
     const double r = detail::log(1.0 - p);
-    for (std::size_t i = 0; i < n; ++i) out[i] = logseries_from(bg, p, r);
+    ::nprandom::detail::logseries_fill_batched(
+        bg, p, r, n, out,
+        [](double* t, std::size_t m) {
+          ::nprandom::detail::exp_batch(t, t, m);
+          for (std::size_t h = 0; h < m; ++h) t[h] = 1.0 - t[h];
+        },
+        [](double log_v, double log_q) {
+          return nprandom::detail::trunc_int64_x86(detail::floor(1 + log_v / log_q));
+        },
+        [p, r](auto& s) { return logseries_from(s, p, r); });
   }
 };
 

@@ -18,6 +18,8 @@
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/logfactorial_table.hpp>
+#include <nprandom/detail/vec_expm1.hpp>
+#include <nprandom/detail/vec_log.hpp>
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/integers.hpp>
@@ -1149,11 +1151,79 @@ inline std::int64_t logseries(BitGen& bg, double p) noexcept {
   return logseries_from(bg, p, detail::log1p(-p));
 }
 
+}  // namespace distributions
+
+namespace detail {
+/// Kemp's logseries sampler batched by attempt, for Generator (q = -expm1(r U), the value
+/// floor_int64(1 + log V / log q)) and RandomState (q = 1 - exp(r U), trunc(floor(...))). An
+/// attempt draws V, and U when V < p; it gives 1 (V >= p; or V > q^2 and V >= q), 2 (V > q^2,
+/// V < q), the log form, or nothing (the log form below 1, or V == 0: NumPy draws again). Blocks
+/// of k <= values still needed attempts are drawn in stream order; their q's come from one
+/// `q_batch(t, m)` call (t[h] = r U in, q out: expm1_batch / exp_batch, bit for bit the C
+/// library), the logs of V and q where V <= q^2 from log_batch, then the attempts are judged in
+/// order (`from_logs(log V, log q)`). Each value takes at least one attempt, so every attempt
+/// drawn is one of the scalar loop's; the last few values are `one(e)`, the scalar kernel.
+template <class Src, class QBatch, class FromLogs, class One>
+inline void logseries_fill_batched(Src& e, double p, double r, std::size_t cnt, std::int64_t* out,
+                                   QBatch&& q_batch, FromLogs&& from_logs, One&& one) noexcept {
+  constexpr std::size_t blk = 256;
+  double vs[blk], t[blk], lv[blk], lq[blk];
+  unsigned short need_q[blk], need_log[blk];
+  std::int64_t val[blk];  // the attempt's value, 0 for none
+  std::size_t i = 0;
+  while (cnt - i >= 16) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    std::size_t nq = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const double V = e.next_double();
+      vs[j] = V;
+      val[j] = 1;
+      if (V >= p) continue;
+      t[nq] = r * e.next_double();
+      need_q[nq++] = static_cast<unsigned short>(j);
+    }
+    q_batch(t, nq);
+    std::size_t nl = 0;
+    for (std::size_t h = 0; h < nq; ++h) {
+      const std::size_t j = need_q[h];
+      const double V = vs[j], q = t[h];
+      if (V <= q * q) {
+        lv[nl] = V;
+        lq[nl] = q;
+        need_log[nl++] = static_cast<unsigned short>(j);
+      } else {
+        val[j] = V >= q ? 1 : 2;
+      }
+    }
+    log_batch(lv, lv, nl);
+    log_batch(lq, lq, nl);
+    for (std::size_t h = 0; h < nl; ++h) {
+      const std::size_t j = need_log[h];
+      const std::int64_t res = from_logs(lv[h], lq[h]);
+      val[j] = (res < 1 || vs[j] == 0.0) ? 0 : res;
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (val[j] != 0) out[i++] = val[j];
+    }
+  }
+  for (; i < cnt; ++i) out[i] = one(e);
+}
+}  // namespace detail
+
+namespace distributions {
+
 template <class BitGen>
 inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
   const double r = detail::log1p(-p);
   detail::with_local_engine(bg, [&](auto& e) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = logseries_from(e, p, r);
+    detail::logseries_fill_batched(
+        e, p, r, cnt, out,
+        [](double* t, std::size_t m) {
+          detail::expm1_batch(t, t, m);
+          for (std::size_t h = 0; h < m; ++h) t[h] = -t[h];
+        },
+        [](double log_v, double log_q) { return detail::floor_int64_x86(1 + log_v / log_q); },
+        [p, r](auto& s) { return logseries_from(s, p, r); });
   });
 }
 

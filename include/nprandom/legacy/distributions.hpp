@@ -1432,7 +1432,16 @@ struct logseries_kernel : ::nprandom::detail::bulk_kernel {
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
     const double r = detail::log(1.0 - p);
-    for (std::size_t i = 0; i < n; ++i) out[i] = logseries_from(bg, p, r);
+    ::nprandom::detail::logseries_fill_batched(
+        bg, p, r, n, out,
+        [](double* t, std::size_t m) {
+          ::nprandom::detail::exp_batch(t, t, m);
+          for (std::size_t h = 0; h < m; ++h) t[h] = 1.0 - t[h];
+        },
+        [](double log_v, double log_q) {
+          return nprandom::detail::trunc_int64_x86(detail::floor(1 + log_v / log_q));
+        },
+        [p, r](auto& s) { return logseries_from(s, p, r); });
   }
 };
 
