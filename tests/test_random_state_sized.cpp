@@ -253,6 +253,13 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
         "zipf(" + std::to_string(a) + ")", [a](R r, S n) { return r.zipf(a, n); },
         [a](R r) { return r.zipf(a); });
   }
+  // noncentral_chisquare's Poisson mixture (df <= 1) with the Poisson setup kept: Knuth and PTRS
+  for (auto dn : {std::pair<double, double>{0.5, 2.0}, {1.0, 30.0}, {0.5, 0.0}, {3.0, 2.0}}) {
+    check_method<double>(
+        "noncentral_chisquare(" + std::to_string(dn.first) + "," + std::to_string(dn.second) + ")",
+        [dn](R r, S n) { return r.noncentral_chisquare(dn.first, dn.second, n); },
+        [dn](R r) { return r.noncentral_chisquare(dn.first, dn.second); });
+  }
   // the search table (p >= 1/3) and the inversion with log1p_batch (a tiny p: huge values)
   for (double p : {1e-300, 1e-9, 0.01, 0.2, 0.333333333333333333333333, 0.34, 0.5, 0.9, 1.0}) {
     check_method<std::int64_t>(

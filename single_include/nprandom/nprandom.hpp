@@ -15637,6 +15637,29 @@ double noncentral_chisquare(AugBitGen<BitGen>& aug, double df, double nonc) noex
   return out;
 }
 
+// RandomState.noncentral_chisquare's kernel object: the value as above; for df <= 1 (the Poisson
+// mixture) the fill keeps the Poisson's setup (exp(-lam), or PTRS's) across values
+// (distributions::poisson_sampler: the same doubles as distributions::poisson's per-call setup).
+struct noncentral_chisquare_kernel : ::nprandom::detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(AugBitGen<BitGen>& aug, double df, double nonc) const noexcept {
+    return noncentral_chisquare(aug, df, nonc);
+  }
+  template <class BitGen>
+  void fill(AugBitGen<BitGen>& aug, double* out, std::size_t n, double df,
+            double nonc) const noexcept {
+    if (nonc == 0 || 1 < df || detail::isnan(nonc)) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = noncentral_chisquare(aug, df, nonc);
+      return;
+    }
+    distributions::poisson_sampler poisson;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int64_t k = poisson(aug.bitgen(), nonc / 2.0);
+      out[i] = chisquare(aug, df + static_cast<double>(nprandom::detail::wrap_mul(2, k)));
+    }
+  }
+};
+
 // legacy_noncentral_f: noncentral_chisquare(dfnum, nonc) * dfden / (chisquare(dfden) * dfnum).
 template <class BitGen>
 double noncentral_f(AugBitGen<BitGen>& aug, double dfnum, double dfden, double nonc) noexcept {
@@ -17446,8 +17469,8 @@ class BasicRandomState {
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
   static constexpr auto noncentral_chisquare_ = detail::aug_method<double>(
-      [](auto& aug, double df, double nonc) { return legacy::noncentral_chisquare(aug, df, nonc); },
-      detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
+      legacy::noncentral_chisquare_kernel{}, detail::prm<double>("df", C_::positive),
+      detail::prm<double>("nonc", C_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
   static constexpr auto f_ =

@@ -396,8 +396,8 @@ class BasicRandomState {
   NPRANDOM_DRAW_FORMS(chisquare, double, (double, df));
 
   static constexpr auto noncentral_chisquare_ = detail::aug_method<double>(
-      [](auto& aug, double df, double nonc) { return legacy::noncentral_chisquare(aug, df, nonc); },
-      detail::prm<double>("df", C_::positive), detail::prm<double>("nonc", C_::non_negative));
+      legacy::noncentral_chisquare_kernel{}, detail::prm<double>("df", C_::positive),
+      detail::prm<double>("nonc", C_::non_negative));
   NPRANDOM_DRAW_FORMS(noncentral_chisquare, double, (double, df), (double, nonc));
 
   static constexpr auto f_ =
