@@ -5,6 +5,7 @@
 // (detail/engine_core.hpp), the BINV table and the scalar setup caches (binomial_sampler,
 // poisson_sampler), and the word-at-a-time bool and bytes paths.
 #include "support/catch.hpp"
+#include "support/same_values.hpp"
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
@@ -26,7 +27,7 @@ namespace {
 
 using nprandom::Generator;
 
-// 5001 crosses several refills of the block sources (detail/block_source.hpp, 512 words).
+// 5001 crosses several refills of the block sources (detail/block_source.hpp, 1024 words).
 const std::size_t kCounts[] = {0, 1, 2, 3, 17, 64, 65, 127, 128, 129, 300, 1001, 5001};
 
 // Two generators in the same state; `offset` = 1 draws one next_uint32 first (a buffered half);
@@ -56,17 +57,10 @@ void check(const char* what, Sized sized, One one) {
       auto& bulk = gens.first;
       auto& scalar = gens.second;
       const auto got = sized(bulk, n);
-      REQUIRE(got.size() == n);
-      for (std::size_t i = 0; i < n; ++i) {
-        const auto want = one(scalar);
-        CAPTURE(i);
-        if constexpr (std::is_floating_point<std::decay_t<decltype(want)>>::value) {
-          std::decay_t<decltype(want)> g = got[i];
-          REQUIRE(std::memcmp(&g, &want, sizeof g) == 0);  // bit for bit
-        } else {
-          REQUIRE(got[i] == want);
-        }
-      }
+      std::vector<std::decay_t<decltype(one(scalar))>> want;
+      want.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) want.push_back(one(scalar));
+      REQUIRE_SAME_VALUES(got, want);  // bit for bit
       REQUIRE(bulk.bit_generator() == scalar.bit_generator());
     }
   }
@@ -489,10 +483,7 @@ void check_small_fill(U off, U rng, bool masked) {
         for (std::size_t i = 0; i < n; ++i)
           want[i] = d::buffered_bounded_uint8(scalar, off, rng, mask, masked, b);
       }
-      for (std::size_t i = 0; i < n; ++i) {
-        CAPTURE(i);
-        REQUIRE(got[i] == want[i]);
-      }
+      REQUIRE_SAME_VALUES(got, want);
       REQUIRE(bulk == scalar);
     }
   }
@@ -529,14 +520,18 @@ TEMPLATE_TEST_CASE("8/16-bit and bool fills == their per-value definition", "[bu
       const std::uint64_t r64 = 5000000000000000000ULL, r32 = 3000000000u;
       d::bounded_uint64_fill(bulk, 11, r64, n, true, got.data());
       d::bounded_uint32_fill(bulk, 5, static_cast<std::uint32_t>(r32), n, true, got32.data());
+      std::vector<std::uint64_t> want(n + 1);
+      std::vector<std::uint32_t> want32(n + 1);
       for (std::size_t i = 0; i < n; ++i)
-        REQUIRE(got[i] == d::bounded_uint64(scalar, 11, r64, d::gen_mask(r64), true));
+        want[i] = d::bounded_uint64(scalar, 11, r64, d::gen_mask(r64), true);
       for (std::size_t i = 0; i < n; ++i) {
         d::uint32_buffer b;
-        REQUIRE(got32[i] == d::buffered_bounded_uint32(scalar, 5, static_cast<std::uint32_t>(r32),
-                                                       static_cast<std::uint32_t>(d::gen_mask(r32)),
-                                                       true, b));
+        want32[i] =
+            d::buffered_bounded_uint32(scalar, 5, static_cast<std::uint32_t>(r32),
+                                       static_cast<std::uint32_t>(d::gen_mask(r32)), true, b);
       }
+      REQUIRE_SAME_VALUES(got, want);
+      REQUIRE_SAME_VALUES(got32, want32);
       REQUIRE(bulk == scalar);
     }
   }
@@ -554,7 +549,9 @@ void check_fill_uint64() {
       auto& scalar = gens.second.bit_generator();
       std::vector<std::uint64_t> got(n + 1);
       bulk.fill_uint64(got.data(), n);
-      for (std::size_t i = 0; i < n; ++i) REQUIRE(got[i] == scalar.next_uint64());
+      std::vector<std::uint64_t> want(n + 1);
+      for (std::size_t i = 0; i < n; ++i) want[i] = scalar.next_uint64();
+      REQUIRE_SAME_VALUES(got, want);
       REQUIRE(bulk == scalar);
       REQUIRE(bulk.state() == scalar.state());
     }

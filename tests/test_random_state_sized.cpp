@@ -1,6 +1,7 @@
 // RandomState sized draws (the fast paths: block cursor, batched gaussians, binomial table)
 // equal as many scalar draws, leave the same state (gaussian cache included), for many sizes.
 #include "support/catch.hpp"
+#include "support/same_values.hpp"
 
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/legacy/random_state.hpp>
@@ -27,16 +28,10 @@ void prepare(RandomState& r, unsigned skip_words, bool pre_gauss) {
   if (pre_gauss) r.randn(1);
 }
 
+// Bit for bit (tests/support/same_values.hpp): one assertion per sequence.
 template <class T>
 void same_values(const std::vector<T>& v, const std::vector<T>& w) {
-  REQUIRE(v.size() == w.size());
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if constexpr (std::is_floating_point<T>::value) {
-      if (std::isnan(v[i]) && std::isnan(w[i])) continue;
-    }
-    INFO("index " << i);
-    REQUIRE(v[i] == w[i]);
-  }
+  REQUIRE_SAME_VALUES(v, w);
 }
 
 template <class T>

@@ -20,6 +20,13 @@ import sys
 
 FMA = re.compile(r"\s(v?f(?:n?m(?:add|sub)|ml[as])\w*)\s", re.IGNORECASE)
 LINE = re.compile(r"^(/[^:]+):(\d+)(?: \(discriminator \d+\))?$")
+ADDR = re.compile(r"^\s*([0-9a-f]+):\t")
+
+
+def addr2line_for(objdump: str) -> str:
+    """addr2line of the same toolchain: aarch64-linux-gnu-objdump -> aarch64-linux-gnu-addr2line."""
+    head, sep, tail = objdump.rpartition("objdump")
+    return head + "addr2line" + tail if sep else "addr2line"
 
 
 def main() -> int:
@@ -29,25 +36,34 @@ def main() -> int:
     ap.add_argument("--under", default="nprandom/", help="path fragment that marks library code")
     args = ap.parse_args()
 
-    proc = subprocess.Popen([args.objdump, "-d", "-l", "--no-show-raw-insn", args.binary],
+    # Disassemble without -l (objdump's per-instruction line lookup takes minutes on the test
+    # binary), then map only the FMA instructions' addresses to source lines with addr2line.
+    proc = subprocess.Popen([args.objdump, "-d", "--no-show-raw-insn", args.binary],
                             stdout=subprocess.PIPE, text=True, errors="replace")
-    where = None
-    hits = collections.Counter()
-    total = 0
+    addresses = []
     for line in proc.stdout:
-        m = LINE.match(line.strip())
-        if m:
-            where = (m.group(1), int(m.group(2)))
+        if "\t" not in line:
             continue
-        if "\t" not in line or where is None:
-            continue
-        if FMA.search(line.replace("\t", " ") + " "):
-            total += 1
-            if args.under in where[0] and ("/include/" in where[0] or "single_include" in where[0]):
-                hits[where] += 1
+        m = ADDR.match(line)
+        if m and FMA.search(line.replace("\t", " ") + " "):
+            addresses.append(m.group(1))
     if proc.wait() != 0:
         print(f"fma_audit: {args.objdump} failed", file=sys.stderr)
         return 2
+    total = len(addresses)
+    hits = collections.Counter()
+    if addresses:
+        out = subprocess.run([addr2line_for(args.objdump), "-e", args.binary],
+                             input="\n".join(addresses) + "\n", capture_output=True, text=True,
+                             errors="replace", check=True).stdout.splitlines()
+        if len(out) != total:
+            print("fma_audit: addr2line returned an unexpected number of lines", file=sys.stderr)
+            return 2
+        for text in out:
+            m = LINE.match(text.strip())
+            if m and args.under in m.group(1) and ("/include/" in m.group(1)
+                                                   or "single_include" in m.group(1)):
+                hits[(m.group(1), int(m.group(2)))] += 1
 
     bad = 0
     cache = {}
