@@ -61,10 +61,9 @@ std::string difference(const Got& got, const Want& want) {
 
 }  // namespace nprandom_test
 
-#define REQUIRE_SAME_VALUES(got, want)                                           \
-  do {                                                                           \
-    const std::string nprandom_test_difference_ =                                \
-        ::nprandom_test::difference((got), (want));                              \
-    INFO(nprandom_test_difference_);                                             \
-    REQUIRE(nprandom_test_difference_.empty());                                  \
+#define REQUIRE_SAME_VALUES(got, want)                                                        \
+  do {                                                                                        \
+    const std::string nprandom_test_difference_ = ::nprandom_test::difference((got), (want)); \
+    INFO(nprandom_test_difference_);                                                          \
+    REQUIRE(nprandom_test_difference_.empty());                                               \
   } while (false)

@@ -70,16 +70,6 @@ inline void pcg_lcg_jump(uint128 delta, uint128 mult, uint128 plus, uint128& acc
   }
 }
 
-// a * b mod 2^128 in constant expressions (uint128's operator* uses MUL through asm).
-constexpr uint128 pcg_mul_constexpr(uint128 a, uint128 b) noexcept {
-  const std::uint64_t m32 = 0xFFFFFFFFu;
-  const std::uint64_t a0 = a.lo() & m32, a1 = a.lo() >> 32, b0 = b.lo() & m32, b1 = b.lo() >> 32;
-  const std::uint64_t ll = a0 * b0, lh = a0 * b1, hl = a1 * b0, hh = a1 * b1;
-  const std::uint64_t mid = (ll >> 32) + (lh & m32) + (hl & m32);
-  const std::uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-  return {hi + a.hi() * b.lo() + a.lo() * b.hi(), (mid << 32) | (ll & m32)};
-}
-
 // The constants of the lane setup (PCG64Engine::setup_lanes) for one LCG multiplier m:
 // mult[j] = m^(2^j) and sum[j] = 1 + m + ... + m^(2^j - 1), so that the 2^j-step LCG is
 // s -> s * mult[j] + inc * sum[j]; inverse = m^-1 mod 2^128 (m is odd).
@@ -94,11 +84,11 @@ constexpr pcg_jump_constants make_pcg_jump_constants(uint128 m) noexcept {
   for (int j = 0; j < 6; ++j) {
     c.mult[j] = mp;
     c.sum[j] = s;
-    s = pcg_mul_constexpr(s, mp + uint128(1));  // S(2k) = S(k) (1 + m^k)
-    mp = pcg_mul_constexpr(mp, mp);
+    s = constexpr_mul(s, mp + uint128(1));  // S(2k) = S(k) (1 + m^k)
+    mp = constexpr_mul(mp, mp);
   }
   uint128 x = m;  // Newton: x * m == 1 mod 2^3, each step doubles the correct low bits
-  for (int i = 0; i < 7; ++i) x = pcg_mul_constexpr(x, uint128(2) - pcg_mul_constexpr(m, x));
+  for (int i = 0; i < 7; ++i) x = constexpr_mul(x, uint128(2) - constexpr_mul(m, x));
   c.inverse = x;
   return c;
 }
@@ -106,10 +96,9 @@ inline constexpr pcg_jump_constants pcg_default_jumps =
     make_pcg_jump_constants(pcg_default_multiplier);
 inline constexpr pcg_jump_constants pcg_cheap_jumps =
     make_pcg_jump_constants(uint128(pcg_cheap_multiplier));
-static_assert(pcg_mul_constexpr(pcg_default_jumps.inverse, pcg_default_multiplier) == uint128(1),
+static_assert(constexpr_mul(pcg_default_jumps.inverse, pcg_default_multiplier) == uint128(1),
               "PCG64 multiplier inverse");
-static_assert(pcg_mul_constexpr(pcg_cheap_jumps.inverse, uint128(pcg_cheap_multiplier)) ==
-                  uint128(1),
+static_assert(constexpr_mul(pcg_cheap_jumps.inverse, uint128(pcg_cheap_multiplier)) == uint128(1),
               "PCG64DXSM multiplier inverse");
 
 // The state `delta` draws on (pcg_advance_lcg_128).

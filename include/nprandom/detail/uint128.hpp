@@ -42,6 +42,19 @@ NPRANDOM_ALWAYS_INLINE void store_words(Words& dst, const Words& src) noexcept {
   }
 }
 
+// Full 64x64 -> 128-bit product from 32-bit limbs: returns the low word and writes the high word
+// to `hi`. Usable in constant expressions (the compile-time PCG64 jump constants); umul128's
+// portable branch.
+constexpr std::uint64_t umul128_limbs(std::uint64_t a, std::uint64_t b,
+                                      std::uint64_t& hi) noexcept {
+  const std::uint64_t m32 = 0xFFFFFFFFu;
+  const std::uint64_t a_lo = a & m32, a_hi = a >> 32, b_lo = b & m32, b_hi = b >> 32;
+  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
+  const std::uint64_t mid = (ll >> 32) + (lh & m32) + (hl & m32);
+  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+  return (mid << 32) | (ll & m32);
+}
+
 // Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
 NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
                                              std::uint64_t& hi) noexcept {
@@ -56,12 +69,7 @@ NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
   hi = static_cast<std::uint64_t>(p >> 64);
   return static_cast<std::uint64_t>(p);
 #else
-  const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32;
-  const std::uint64_t b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
-  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
-  const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-  return (mid << 32) | (ll & 0xFFFFFFFFu);
+  return umul128_limbs(a, b, hi);
 #endif
 }
 
@@ -99,6 +107,12 @@ class uint128 {
   friend inline uint128 operator*(uint128 a, uint128 b) noexcept {
     std::uint64_t hi = 0;
     const std::uint64_t lo = umul128(a.lo_, b.lo_, hi);
+    return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
+  }
+  // operator* in constant expressions (operator* uses MUL through asm).
+  friend constexpr uint128 constexpr_mul(uint128 a, uint128 b) noexcept {
+    std::uint64_t hi = 0;
+    const std::uint64_t lo = umul128_limbs(a.lo_, b.lo_, hi);
     return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
   }
   friend constexpr uint128 operator<<(uint128 a, unsigned s) noexcept {

@@ -19,6 +19,7 @@
 // reproduces that without undefined behaviour.
 
 #include <nprandom/config.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/vec_log.hpp>
@@ -1356,26 +1357,25 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
   }
 }
 
+// The per-a setup as a prepared sampler (detail::prepared_kernel): one value prepares and
+// draws; the sized fill prepares once.
+struct zipf_sampler {
+  double am1, b, neg_inv_am1;
+  explicit zipf_sampler(double a) noexcept
+      : am1(a - 1.0), b(detail::pow(2.0, am1)), neg_inv_am1(-1.0 / am1) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
+    return zipf_from(bg, am1, b, neg_inv_am1);
+  }
+};
+
 template <class BitGen>
 std::int64_t zipf(BitGen& bg, double a) noexcept {
-  const double am1 = a - 1.0;
-  return zipf_from(bg, am1, detail::pow(2.0, am1), -1.0 / am1);
+  return zipf_sampler(a)(bg);
 }
 
 // RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
-struct zipf_kernel : ::nprandom::detail::bulk_kernel {
-  template <class BitGen>
-  std::int64_t operator()(BitGen& bg, double a) const noexcept {
-    return zipf(bg, a);
-  }
-  template <class BitGen>
-  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double a) const noexcept {
-    const double am1 = a - 1.0;
-    const double b = detail::pow(2.0, am1);
-    const double neg_inv_am1 = -1.0 / am1;
-    for (std::size_t i = 0; i < n; ++i) out[i] = zipf_from(bg, am1, b, neg_inv_am1);
-  }
-};
+using zipf_kernel = ::nprandom::detail::prepared_kernel<zipf_sampler>;
 
 // legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
 // (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
