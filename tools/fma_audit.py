@@ -10,7 +10,7 @@ line carries the marker `fma-exact` (a product that is exact, such as an integer
 times a power of two, where fusing cannot change a bit) or `fma-glibc` (a deliberate fused
 multiply-add of detail/vec_log.hpp or vec_expm1.hpp, which reproduce glibc's FMA builds bit for bit).
 
-  python3 tools/fma_audit.py BINARY [--objdump aarch64-linux-gnu-objdump]
+  python3 tools/fma_audit.py BINARY-OR-OBJECT [--objdump aarch64-linux-gnu-objdump]
 """
 import argparse
 import collections
@@ -29,15 +29,20 @@ def addr2line_for(objdump: str) -> str:
     return head + "addr2line" + tail if sep else "addr2line"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("binary")
-    ap.add_argument("--objdump", default="objdump")
-    ap.add_argument("--under", default="nprandom/", help="path fragment that marks library code")
-    args = ap.parse_args()
+def is_relocatable(path: str) -> bool:
+    """An ELF object file (e_type ET_REL): its sections all start at address 0."""
+    with open(path, "rb") as f:
+        head = f.read(18)
+    if len(head) < 18 or head[:4] != b"\x7fELF":
+        return False
+    order = "little" if head[5] == 1 else "big"
+    return int.from_bytes(head[16:18], order) == 1
 
-    # Disassemble without -l (objdump's per-instruction line lookup takes minutes on the test
-    # binary), then map only the FMA instructions' addresses to source lines with addr2line.
+
+def fma_locations_addr2line(args):
+    """The source line ("path:line") of every FMA instruction: disassemble without -l (objdump's
+    per-instruction line lookup takes minutes on the test binary), then map only the FMA
+    instructions' addresses with one addr2line call."""
     proc = subprocess.Popen([args.objdump, "-d", "--no-show-raw-insn", args.binary],
                             stdout=subprocess.PIPE, text=True, errors="replace")
     addresses = []
@@ -49,21 +54,58 @@ def main() -> int:
             addresses.append(m.group(1))
     if proc.wait() != 0:
         print(f"fma_audit: {args.objdump} failed", file=sys.stderr)
+        return None
+    if not addresses:
+        return []
+    out = subprocess.run([addr2line_for(args.objdump), "-e", args.binary],
+                         input="\n".join(addresses) + "\n", capture_output=True, text=True,
+                         errors="replace", check=True).stdout.splitlines()
+    if len(out) != len(addresses):
+        print("fma_audit: addr2line returned an unexpected number of lines", file=sys.stderr)
+        return None
+    return out
+
+
+def fma_locations_objdump_l(args):
+    """The same from objdump -d -l, which resolves each section of an object file on its own."""
+    proc = subprocess.Popen([args.objdump, "-d", "-l", "--no-show-raw-insn", args.binary],
+                            stdout=subprocess.PIPE, text=True, errors="replace")
+    where = None
+    out = []
+    for line in proc.stdout:
+        if LINE.match(line.strip()):
+            where = line.strip()
+            continue
+        if "\t" not in line:
+            continue
+        if FMA.search(line.replace("\t", " ") + " "):
+            out.append(where or "??:0")
+    if proc.wait() != 0:
+        print(f"fma_audit: {args.objdump} failed", file=sys.stderr)
+        return None
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("binary")
+    ap.add_argument("--objdump", default="objdump")
+    ap.add_argument("--under", default="nprandom/", help="path fragment that marks library code")
+    args = ap.parse_args()
+
+    if is_relocatable(args.binary):
+        locations = fma_locations_objdump_l(args)  # an object file: sections overlap at 0
+    else:
+        locations = fma_locations_addr2line(args)
+    if locations is None:
         return 2
-    total = len(addresses)
+    total = len(locations)
     hits = collections.Counter()
-    if addresses:
-        out = subprocess.run([addr2line_for(args.objdump), "-e", args.binary],
-                             input="\n".join(addresses) + "\n", capture_output=True, text=True,
-                             errors="replace", check=True).stdout.splitlines()
-        if len(out) != total:
-            print("fma_audit: addr2line returned an unexpected number of lines", file=sys.stderr)
-            return 2
-        for text in out:
-            m = LINE.match(text.strip())
-            if m and args.under in m.group(1) and ("/include/" in m.group(1)
-                                                   or "single_include" in m.group(1)):
-                hits[(m.group(1), int(m.group(2)))] += 1
+    for text in locations:
+        m = LINE.match(text.strip())
+        if m and args.under in m.group(1) and ("/include/" in m.group(1)
+                                               or "single_include" in m.group(1)):
+            hits[(m.group(1), int(m.group(2)))] += 1
 
     bad = 0
     cache = {}

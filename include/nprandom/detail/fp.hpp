@@ -135,6 +135,40 @@ using std::isnan;
 using std::signbit;
 #endif
 
+// Two doubles in one SSE2 register (GCC/Clang vector extension), for the fast paths that run a
+// scalar piece two values at a time: such a piece is one template over its value type, double or
+// f64x2 (detail::wald_value, detail::polar_factor_log), so the lanes cannot drift from the scalar
+// steps. Each f64x2 operation is the same correctly rounded IEEE operation in each lane, and
+// rounded() / mul() keep lane products unfused as they do scalar ones (the FMA audit covers both).
+// le_mask(a, b) is a <= b as the select_bits condition: a bool for doubles, a lane mask here.
+NPRANDOM_ALWAYS_INLINE bool le_mask(double a, double b) noexcept { return a <= b; }
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+#define NPRANDOM_DETAIL_F64X2 1
+__extension__ typedef double f64x2 __attribute__((vector_size(16)));
+__extension__ typedef long long i64x2 __attribute__((vector_size(16)));
+NPRANDOM_ALWAYS_INLINE f64x2 load2(const double* p) noexcept {
+  f64x2 v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+NPRANDOM_ALWAYS_INLINE void store2(double* p, f64x2 v) noexcept {
+  __builtin_memcpy(p, &v, sizeof v);
+}
+NPRANDOM_ALWAYS_INLINE f64x2 splat2(double x) noexcept { return f64x2{x, x}; }
+NPRANDOM_ALWAYS_INLINE f64x2 mul(f64x2 a, f64x2 b) noexcept { return rounded(a * b); }
+NPRANDOM_ALWAYS_INLINE f64x2 sqrt(f64x2 x) noexcept { return __builtin_ia32_sqrtpd(x); }
+NPRANDOM_ALWAYS_INLINE i64x2 le_mask(f64x2 a, f64x2 b) noexcept {
+  return __builtin_bit_cast(i64x2, a <= b);
+}
+// c ? a : b in each lane, c a lane mask (all ones or zero).
+NPRANDOM_ALWAYS_INLINE f64x2 select_bits(i64x2 c, f64x2 a, f64x2 b) noexcept {
+  return __builtin_bit_cast(
+      f64x2, (__builtin_bit_cast(i64x2, a) & c) | (__builtin_bit_cast(i64x2, b) & ~c));
+}
+#else
+#define NPRANDOM_DETAIL_F64X2 0
+#endif
+
 }  // namespace detail
 }  // namespace nprandom
 

@@ -47,50 +47,30 @@ NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
 // legacy_wald): x if u <= mean / (mean + x), else mean * mean / x. Both candidates are computed
 // and one kept by bit mask: the comparison is a coin flip for the branch predictor, and its
 // mispredictions cost more than the extra division (same doubles either way).
-NPRANDOM_ALWAYS_INLINE double wald_choose(double u, double mean, double x) noexcept {
-  return select_bits(u <= mean / (mean + x), x, mean * mean / x);
+template <class V>
+NPRANDOM_ALWAYS_INLINE V wald_choose(V u, V mean, V x) noexcept {
+  return select_bits(le_mask(u, mean / (mean + x)), x, mean * mean / x);
 }
 
 // random_wald's value from its normal n and uniform u (NumPy >= 2.3.4 / 2.4 formula, see wald):
-// Y = mean * n^2, d = 1 + sqrt(1 + 4 scale / Y), X = mean * (1 - 2 / d), then wald_choose.
-NPRANDOM_ALWAYS_INLINE double wald_value(double n, double u, double mean, double scale) noexcept {
-  const double y = mean * n * n;
-  const double d = 1.0 + sqrt(1.0 + 4.0 * scale / y);
-  const double x = mul(mean, 1.0 - 2.0 / d);
+// Y = mean * n^2, d = 1 + sqrt(1 + 4 scale / Y), X = mean * (1 - 2 / d), then wald_choose. One
+// definition for a double and for two values in SSE2 lanes (V = f64x2, detail/fp.hpp): the same
+// correctly rounded steps in each lane.
+template <class V>
+NPRANDOM_ALWAYS_INLINE V wald_value(V n, V u, V mean, V scale) noexcept {
+  const V y = mean * n * n;
+  const V d = 1.0 + sqrt(1.0 + 4.0 * scale / y);
+  const V x = mul(mean, 1.0 - 2.0 / d);
   return wald_choose(u, mean, x);
 }
 // y[j] = wald_value(y[j], u[j], mean, scale) for j < m, two at a time in SSE2 lanes where there
-// are: every step of wald_value in the same order, each correctly rounded on its own (the
-// product X = mean * (...) kept rounded before it meets an addition, as mul() does), the
-// candidate chosen by the same comparison as a bit mask. Four divisions and a root per value
-// are the cost of the kernel; the lanes halve it.
+// are: four divisions and a root per value are the cost of the kernel; the lanes halve it.
 inline void wald_values(double* y, const double* u, std::size_t m, double mean,
                         double scale) noexcept {
   std::size_t j = 0;
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
-  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
-  __extension__ typedef long long i64x2 __attribute__((vector_size(16)));
-  const f64x2 mn = f64x2{} + mean, four_scale = f64x2{} + 4.0 * scale, one = f64x2{} + 1.0;
-  for (; j + 2 <= m; j += 2) {
-    f64x2 n, uu;
-    __builtin_memcpy(&n, y + j, sizeof n);
-    __builtin_memcpy(&uu, u + j, sizeof uu);
-    f64x2 t = mn * n;
-    __asm__("" : "+x"(t));  // no contraction anywhere below: every product stays rounded
-    const f64x2 yy = t * n;
-    f64x2 q = four_scale / yy;
-    const f64x2 d = one + __builtin_ia32_sqrtpd(one + q);
-    q = 2.0 / d;
-    f64x2 x = mn * (one - q);
-    __asm__("" : "+x"(x));
-    f64x2 mm = mn * mn;
-    __asm__("" : "+x"(mm));
-    const f64x2 big = mm / x;
-    const i64x2 keep = __builtin_bit_cast(i64x2, uu <= mn / (mn + x));
-    const f64x2 v = __builtin_bit_cast(
-        f64x2, (__builtin_bit_cast(i64x2, x) & keep) | (__builtin_bit_cast(i64x2, big) & ~keep));
-    __builtin_memcpy(y + j, &v, sizeof v);
-  }
+#if NPRANDOM_DETAIL_F64X2
+  const f64x2 mn = splat2(mean), sc = splat2(scale);
+  for (; j + 2 <= m; j += 2) store2(y + j, wald_value(load2(y + j), load2(u + j), mn, sc));
 #endif
   for (; j < m; ++j) y[j] = wald_value(y[j], u[j], mean, scale);
 }

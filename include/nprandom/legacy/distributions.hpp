@@ -92,26 +92,20 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   return p;
 }
 // The polar factor sqrt(-2 log(r2) / r2) from r2 and its log (the batched fills take the logs
-// with log_batch).
-NPRANDOM_ALWAYS_INLINE double polar_factor_log(double r2, double log_r2) noexcept {
-  return detail::sqrt(-2.0 * log_r2 / r2);
+// with log_batch). One definition for a double and for two values in SSE2 lanes (V = f64x2,
+// detail/fp.hpp): an exact scaling by -2, a division and a square root, correctly rounded.
+template <class V>
+NPRANDOM_ALWAYS_INLINE V polar_factor_log(V r2, V log_r2) noexcept {
+  return sqrt(-2.0 * log_r2 / r2);
 }
 inline double polar_factor(double r2) noexcept { return polar_factor_log(r2, log(r2)); }
 // lg[j] = polar_factor_log(r2[j], lg[j]) for j < k, two at a time in SSE2 lanes where there are
 // (divpd, sqrtpd: GCC keeps the scalar loop's sqrt scalar, the libm call it stands for may set
-// errno). The same correctly rounded steps, an exact scaling by -2, a division and a square root,
-// so the lanes give polar_factor_log's values.
+// errno).
 inline void polar_factors_log(const double* r2, double* lg, std::size_t k) noexcept {
   std::size_t j = 0;
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
-  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
-  for (; j + 2 <= k; j += 2) {
-    f64x2 l, r;
-    __builtin_memcpy(&l, lg + j, sizeof l);
-    __builtin_memcpy(&r, r2 + j, sizeof r);
-    const f64x2 f = __builtin_ia32_sqrtpd(-2.0 * l / r);
-    __builtin_memcpy(lg + j, &f, sizeof f);
-  }
+#if NPRANDOM_DETAIL_F64X2
+  for (; j + 2 <= k; j += 2) store2(lg + j, polar_factor_log(load2(r2 + j), load2(lg + j)));
 #endif
   for (; j < k; ++j) lg[j] = polar_factor_log(r2[j], lg[j]);
 }
