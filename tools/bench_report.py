@@ -18,7 +18,8 @@ as the benchmark's label, so this script never keeps a second list that could dr
                 scalar calls, shown next to the nprandom scalar case of the same distribution.
 
 Timing: CPU time of the process (both sides single-threaded), best of --repetitions on every
-side; the C++ groups run alternately in the two builds so load changes hit both alike.
+side; the C++ builds take turns one repetition at a time (group by group), so load changes hit
+both alike.
 
 Regenerate everything (from the repository root, ~10-15 minutes on 2 cores):
   /usr/bin/python3 tools/bench_report.py --build --write docs/benchmarks.md
@@ -159,14 +160,19 @@ def collect(args) -> dict:
     results = {"O2": {}, "native": {}}
     contexts = {}
     groups = [args.filter] if args.filter else GROUPS
+    # The -O2 and -O3 native binaries take turns, one repetition each, and every case keeps its
+    # best: a burst of machine noise then hits one repetition of one side, not all of one side's
+    # repetitions (which made the "-O3n slower?" column flag cases at random on a noisy VM).
     for regex in groups:
-        for tag, (preset, _) in BUILDS.items():
-            exe = exe_path(preset)
-            if not exe.exists():
-                sys.exit(f"{exe} not built: run with --build (or cmake --preset {preset} && "
-                         f"cmake --build --preset {preset} --target bench_methods)")
-            print(f"[{tag}] {regex}", file=sys.stderr, flush=True)
-            contexts[tag] = run_cpp(exe, regex, args.min_time, args.repetitions, results[tag])
+        for rep in range(args.repetitions):
+            for tag, (preset, _) in BUILDS.items():
+                exe = exe_path(preset)
+                if not exe.exists():
+                    sys.exit(f"{exe} not built: run with --build (or cmake --preset {preset} && "
+                             f"cmake --build --preset {preset} --target bench_methods)")
+                print(f"[{tag}] {regex} ({rep + 1}/{args.repetitions})", file=sys.stderr,
+                      flush=True)
+                contexts[tag] = run_cpp(exe, regex, args.min_time, 1, results[tag])
     numpy = {}
     for name, r in results["O2"].items():
         if SEP not in r["label"]:
