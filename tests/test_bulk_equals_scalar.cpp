@@ -313,6 +313,11 @@ void check_all() {
     check<BitGen>(
         "geometric", [p](G& g, std::size_t n) { return g.geometric(p, n); },
         [p](G& g) { return g.geometric(p); });
+  }  // zipf batched by attempt (pow_batch): near 1 (huge X), moderate, steep, the 1025 cut-off
+  for (double a : {1.01, 1.5, 2.0, 5.0, 1000.0, 1025.0}) {
+    CAPTURE(a);
+    check<BitGen>(
+        "zipf", [a](G& g, std::size_t n) { return g.zipf(a, n); }, [a](G& g) { return g.zipf(a); });
   }
 }
 

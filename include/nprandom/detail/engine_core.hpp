@@ -130,10 +130,19 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
   }
 }
 
+// Whether a prepared sampler has a batched `s.fill(e, out, n)` of its own (it says so with
+// `static constexpr bool batched_fill = true`).
+template <class S, class = void>
+struct has_sampler_fill : std::false_type {};
+template <class S>
+struct has_sampler_fill<S, std::void_t<decltype(S::batched_fill)>>
+    : std::integral_constant<bool, S::batched_fill> {};
+
 // A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
 // setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
-// prepares and draws; the bulk form prepares once and draws n values on a local engine copy. One
-// kernel either way: the same draws, doubles and final state as n one-value calls.
+// prepares and draws; the bulk form prepares once and draws n values on a local engine copy
+// (with the sampler's own `fill(e, out, n)` where it has one: a batched form of the same draws).
+// One kernel either way: the same draws, doubles and final state as n one-value calls.
 template <class Sampler>
 struct prepared_kernel : bulk_kernel {
   template <class BitGen, class... P>
@@ -144,9 +153,13 @@ struct prepared_kernel : bulk_kernel {
   template <class BitGen, class Out, class... P>
   void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
     Sampler s(p...);
-    with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
-      for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
-    });
+    if constexpr (has_sampler_fill<Sampler>::value) {
+      with_local_engine(bg, [&](auto& e) { s.fill(e, out, n); });
+    } else {
+      with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+        for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
+      });
+    }
   }
 };
 

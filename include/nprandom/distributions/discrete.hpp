@@ -950,6 +950,52 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+}  // namespace distributions
+
+namespace detail {
+/// Devroye's zipf rejection batched by attempt, for Generator (random_zipf: U = U01 Umin +
+/// (1 - U01)) and RandomState (legacy_random_zipf: U = 1 - U01); `u_of(U01)` is the front end's
+/// U. Every attempt draws U01 then V whatever its outcome, so a block of k <= values still needed
+/// attempts never draws past the scalar loop's last attempt. X = floor(U^(-1/(a-1))) for the
+/// block from one pow_batch, T = (1 + 1/X)^(a-1) for the attempts that keep X from another (bit
+/// for bit the C library's pow), then the attempts are judged in stream order exactly as
+/// zipf_from judges them. The last few values are `one(e)`, the scalar kernel.
+template <class Src, class UOf, class One>
+inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, std::size_t cnt,
+                              std::int64_t* out, UOf&& u_of, One&& one) noexcept {
+  constexpr std::size_t blk = 256;
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  double us[blk], vs[blk], ts[blk];
+  unsigned short keep[blk];
+  std::size_t i = 0;
+  while (cnt - i >= 16) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    for (std::size_t j = 0; j < k; ++j) {
+      us[j] = u_of(e.next_double());
+      vs[j] = e.next_double();
+    }
+    pow_batch(us, neg_inv_am1, us, k);
+    std::size_t nk = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const double X = floor(us[j]);
+      us[j] = X;
+      if (X > int64_max_d || X < 1.0) continue;
+      ts[nk] = 1.0 + 1.0 / X;
+      keep[nk++] = static_cast<unsigned short>(j);
+    }
+    pow_batch(ts, am1, ts, nk);
+    for (std::size_t h = 0; h < nk; ++h) {
+      const std::size_t j = keep[h];
+      const double X = us[j], T = ts[h];
+      if (vs[j] * X * (T - 1.0) / (b - 1.0) <= T / b) out[i++] = trunc_int64_x86(X);
+    }
+  }
+  for (; i < cnt; ++i) out[i] = one(e);
+}
+}  // namespace detail
+
+namespace distributions {
+
 /// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
 /// and a division, the same every time: zipf_fill computes them once per call).
 struct zipf_setup {
@@ -989,7 +1035,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
 }
 
 /// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
-/// every time).
+/// every time), the attempts batched (detail::zipf_fill_batched) on a local engine.
 template <class BitGen>
 inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
   if (a >= 1025) {
@@ -997,7 +1043,12 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
     return;
   }
   const zipf_setup st(a);
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
+  detail::with_local_engine(bg, [&](auto& e) {
+    detail::zipf_fill_batched(
+        e, st.am1, st.b, st.neg_inv_am1, cnt, out,
+        [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
+        [&st](auto& s) { return zipf_from(s, st); });
+  });
 }
 
 /// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
@@ -1208,6 +1259,7 @@ inline void logseries_fill_batched(Src& e, double p, double r, std::size_t cnt, 
   }
   for (; i < cnt; ++i) out[i] = one(e);
 }
+
 }  // namespace detail
 
 namespace distributions {

@@ -1352,14 +1352,22 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
 }
 
 // The per-a setup as a prepared sampler (detail::prepared_kernel): one value prepares and
-// draws; the sized fill prepares once.
+// draws; the sized fill prepares once and batches the attempts (detail::zipf_fill_batched, with
+// the legacy U = 1 - U01).
 struct zipf_sampler {
+  static constexpr bool batched_fill = true;
   double am1, b, neg_inv_am1;
   explicit zipf_sampler(double a) noexcept
       : am1(a - 1.0), b(detail::pow(2.0, am1)), neg_inv_am1(-1.0 / am1) {}
   template <class BitGen>
   NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
     return zipf_from(bg, am1, b, neg_inv_am1);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n) const noexcept {
+    ::nprandom::detail::zipf_fill_batched(
+        bg, am1, b, neg_inv_am1, n, out, [](double U01) { return 1.0 - U01; },
+        [this](auto& s) { return zipf_from(s, am1, b, neg_inv_am1); });
   }
 };
 
