@@ -282,7 +282,7 @@ void check_all() {
     }
     REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
   }
-  for (double lam : {0.0, 3.0, 9.99, 10.0, 100.0, 1e6}) {
+  for (double lam : {0.0, 1e-3, 3.0, 9.99, 10.0, 100.0, 1e6}) {  // 1e-3: one double a value
     CAPTURE(lam);
     check<BitGen>(
         "poisson", [lam](G& g, std::size_t n) { return g.poisson(lam, n); },

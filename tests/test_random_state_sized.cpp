@@ -261,7 +261,7 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
         "geometric(" + std::to_string(p) + ")", [p](R r, S n) { return r.geometric(p, n); },
         [p](R r) { return r.geometric(p); });
   }
-  for (double lam : {0.0, 5.0, 10.0, 50.0, 1e7}) {
+  for (double lam : {0.0, 1e-3, 5.0, 10.0, 50.0, 1e7}) {  // 1e-3: one double a value
     check_method<std::int64_t>(
         "poisson(" + std::to_string(lam) + ")", [lam](R r, S n) { return r.poisson(lam, n); },
         [lam](R r) { return r.poisson(lam); });

@@ -23,6 +23,7 @@
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/uniform.hpp>
 
 #include <array>
 #include <cstddef>
@@ -663,18 +664,47 @@ inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
   });
 }
 
+/// One factor of Knuth's product: prod *= U; true while the product stays above enlam.
+NPRANDOM_ALWAYS_INLINE bool poisson_mult_continues(double& prod, double U, double enlam) noexcept {
+  prod *= U;
+  return prod > enlam;
+}
+
 /// random_poisson_mult with enlam = exp(-lam) precomputed: multiply doubles until the product
 /// is <= exp(-lam); returns the number of factors minus one (draws X + 1 doubles).
 template <class BitGen>
 inline std::int64_t poisson_mult_enlam(BitGen& bg, double enlam) noexcept {
   std::int64_t X = 0;
   double prod = 1.0;
-  for (;;) {
-    prod *= bg.next_double();
-    if (prod > enlam) {
-      X += 1;
+  while (poisson_mult_continues(prod, bg.next_double(), enlam)) X += 1;
+  return X;
+}
+
+/// cnt poisson_mult_enlam values: the doubles drawn ahead in blocks by the bit generator's
+/// uniform fill, then the products walked in stream order. Each value still needed draws at
+/// least one more double, so a block of at most that many never draws past the last value's.
+template <class BitGen>
+inline void poisson_mult_fill(BitGen& bg, double enlam, std::int64_t* out, std::size_t cnt) {
+  constexpr std::size_t blk = 512;
+  double u[blk];
+  std::int64_t X = 0;
+  double prod = 1.0;
+  std::size_t i = 0;
+  while (i < cnt) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(u, k);
     } else {
-      return X;
+      standard_uniform_fill(bg, k, u);
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (poisson_mult_continues(prod, u[j], enlam)) {
+        X += 1;
+      } else {
+        out[i++] = X;
+        X = 0;
+        prod = 1.0;
+      }
     }
   }
 }
@@ -722,8 +752,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
   } else if (lam == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
   } else {
-    const double enlam = detail::exp(-lam);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
+    poisson_mult_fill(bg, detail::exp(-lam), out, cnt);
   }
 }
 
