@@ -308,6 +308,40 @@ using std::isnan;
 using std::signbit;
 #endif
 
+// Two doubles in one SSE2 register (GCC/Clang vector extension), for the fast paths that run a
+// scalar piece two values at a time: such a piece is one template over its value type, double or
+// f64x2 (detail::wald_value, detail::polar_factor_log), so the lanes cannot drift from the scalar
+// steps. Each f64x2 operation is the same correctly rounded IEEE operation in each lane, and
+// rounded() / mul() keep lane products unfused as they do scalar ones (the FMA audit covers both).
+// le_mask(a, b) is a <= b as the select_bits condition: a bool for doubles, a lane mask here.
+NPRANDOM_ALWAYS_INLINE bool le_mask(double a, double b) noexcept { return a <= b; }
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
+#define NPRANDOM_DETAIL_F64X2 1
+__extension__ typedef double f64x2 __attribute__((vector_size(16)));
+__extension__ typedef long long i64x2 __attribute__((vector_size(16)));
+NPRANDOM_ALWAYS_INLINE f64x2 load2(const double* p) noexcept {
+  f64x2 v;
+  __builtin_memcpy(&v, p, sizeof v);
+  return v;
+}
+NPRANDOM_ALWAYS_INLINE void store2(double* p, f64x2 v) noexcept {
+  __builtin_memcpy(p, &v, sizeof v);
+}
+NPRANDOM_ALWAYS_INLINE f64x2 splat2(double x) noexcept { return f64x2{x, x}; }
+NPRANDOM_ALWAYS_INLINE f64x2 mul(f64x2 a, f64x2 b) noexcept { return rounded(a * b); }
+NPRANDOM_ALWAYS_INLINE f64x2 sqrt(f64x2 x) noexcept { return __builtin_ia32_sqrtpd(x); }
+NPRANDOM_ALWAYS_INLINE i64x2 le_mask(f64x2 a, f64x2 b) noexcept {
+  return __builtin_bit_cast(i64x2, a <= b);
+}
+// c ? a : b in each lane, c a lane mask (all ones or zero).
+NPRANDOM_ALWAYS_INLINE f64x2 select_bits(i64x2 c, f64x2 a, f64x2 b) noexcept {
+  return __builtin_bit_cast(
+      f64x2, (__builtin_bit_cast(i64x2, a) & c) | (__builtin_bit_cast(i64x2, b) & ~c));
+}
+#else
+#define NPRANDOM_DETAIL_F64X2 0
+#endif
+
 }  // namespace detail
 }  // namespace nprandom
 
@@ -436,10 +470,19 @@ NPRANDOM_ALWAYS_INLINE void with_local_engine(BitGen& bg, F&& f) {
   }
 }
 
+// Whether a prepared sampler has a batched `s.fill(e, out, n)` of its own (it says so with
+// `static constexpr bool batched_fill = true`).
+template <class S, class = void>
+struct has_sampler_fill : std::false_type {};
+template <class S>
+struct has_sampler_fill<S, std::void_t<decltype(S::batched_fill)>>
+    : std::integral_constant<bool, S::batched_fill> {};
+
 // A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
 // setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
-// prepares and draws; the bulk form prepares once and draws n values on a local engine copy. One
-// kernel either way: the same draws, doubles and final state as n one-value calls.
+// prepares and draws; the bulk form prepares once and draws n values on a local engine copy
+// (with the sampler's own `fill(e, out, n)` where it has one: a batched form of the same draws).
+// One kernel either way: the same draws, doubles and final state as n one-value calls.
 template <class Sampler>
 struct prepared_kernel : bulk_kernel {
   template <class BitGen, class... P>
@@ -450,9 +493,13 @@ struct prepared_kernel : bulk_kernel {
   template <class BitGen, class Out, class... P>
   void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
     Sampler s(p...);
-    with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
-      for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
-    });
+    if constexpr (has_sampler_fill<Sampler>::value) {
+      with_local_engine(bg, [&](auto& e) { s.fill(e, out, n); });
+    } else {
+      with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
+        for (std::size_t i = 0; i < n; ++i) out[i] = s(e);
+      });
+    }
   }
 };
 
@@ -1768,6 +1815,19 @@ NPRANDOM_ALWAYS_INLINE void store_words(Words& dst, const Words& src) noexcept {
   }
 }
 
+// Full 64x64 -> 128-bit product from 32-bit limbs: returns the low word and writes the high word
+// to `hi`. Usable in constant expressions (the compile-time PCG64 jump constants); umul128's
+// portable branch.
+constexpr std::uint64_t umul128_limbs(std::uint64_t a, std::uint64_t b,
+                                      std::uint64_t& hi) noexcept {
+  const std::uint64_t m32 = 0xFFFFFFFFu;
+  const std::uint64_t a_lo = a & m32, a_hi = a >> 32, b_lo = b & m32, b_hi = b >> 32;
+  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
+  const std::uint64_t mid = (ll >> 32) + (lh & m32) + (hl & m32);
+  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+  return (mid << 32) | (ll & m32);
+}
+
 // Full 64x64 -> 128-bit product: returns the low word and writes the high word to `hi`.
 NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
                                              std::uint64_t& hi) noexcept {
@@ -1782,12 +1842,7 @@ NPRANDOM_ALWAYS_INLINE std::uint64_t umul128(std::uint64_t a, std::uint64_t b,
   hi = static_cast<std::uint64_t>(p >> 64);
   return static_cast<std::uint64_t>(p);
 #else
-  const std::uint64_t a_lo = a & 0xFFFFFFFFu, a_hi = a >> 32;
-  const std::uint64_t b_lo = b & 0xFFFFFFFFu, b_hi = b >> 32;
-  const std::uint64_t ll = a_lo * b_lo, lh = a_lo * b_hi, hl = a_hi * b_lo, hh = a_hi * b_hi;
-  const std::uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
-  hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-  return (mid << 32) | (ll & 0xFFFFFFFFu);
+  return umul128_limbs(a, b, hi);
 #endif
 }
 
@@ -1825,6 +1880,12 @@ class uint128 {
   friend inline uint128 operator*(uint128 a, uint128 b) noexcept {
     std::uint64_t hi = 0;
     const std::uint64_t lo = umul128(a.lo_, b.lo_, hi);
+    return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
+  }
+  // operator* in constant expressions (operator* uses MUL through asm).
+  friend constexpr uint128 constexpr_mul(uint128 a, uint128 b) noexcept {
+    std::uint64_t hi = 0;
+    const std::uint64_t lo = umul128_limbs(a.lo_, b.lo_, hi);
     return {hi + a.hi_ * b.lo_ + a.lo_ * b.hi_, lo};
   }
   friend constexpr uint128 operator<<(uint128 a, unsigned s) noexcept {
@@ -2211,16 +2272,6 @@ inline void pcg_lcg_jump(uint128 delta, uint128 mult, uint128 plus, uint128& acc
   }
 }
 
-// a * b mod 2^128 in constant expressions (uint128's operator* uses MUL through asm).
-constexpr uint128 pcg_mul_constexpr(uint128 a, uint128 b) noexcept {
-  const std::uint64_t m32 = 0xFFFFFFFFu;
-  const std::uint64_t a0 = a.lo() & m32, a1 = a.lo() >> 32, b0 = b.lo() & m32, b1 = b.lo() >> 32;
-  const std::uint64_t ll = a0 * b0, lh = a0 * b1, hl = a1 * b0, hh = a1 * b1;
-  const std::uint64_t mid = (ll >> 32) + (lh & m32) + (hl & m32);
-  const std::uint64_t hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
-  return {hi + a.hi() * b.lo() + a.lo() * b.hi(), (mid << 32) | (ll & m32)};
-}
-
 // The constants of the lane setup (PCG64Engine::setup_lanes) for one LCG multiplier m:
 // mult[j] = m^(2^j) and sum[j] = 1 + m + ... + m^(2^j - 1), so that the 2^j-step LCG is
 // s -> s * mult[j] + inc * sum[j]; inverse = m^-1 mod 2^128 (m is odd).
@@ -2235,11 +2286,11 @@ constexpr pcg_jump_constants make_pcg_jump_constants(uint128 m) noexcept {
   for (int j = 0; j < 6; ++j) {
     c.mult[j] = mp;
     c.sum[j] = s;
-    s = pcg_mul_constexpr(s, mp + uint128(1));  // S(2k) = S(k) (1 + m^k)
-    mp = pcg_mul_constexpr(mp, mp);
+    s = constexpr_mul(s, mp + uint128(1));  // S(2k) = S(k) (1 + m^k)
+    mp = constexpr_mul(mp, mp);
   }
   uint128 x = m;  // Newton: x * m == 1 mod 2^3, each step doubles the correct low bits
-  for (int i = 0; i < 7; ++i) x = pcg_mul_constexpr(x, uint128(2) - pcg_mul_constexpr(m, x));
+  for (int i = 0; i < 7; ++i) x = constexpr_mul(x, uint128(2) - constexpr_mul(m, x));
   c.inverse = x;
   return c;
 }
@@ -2247,10 +2298,9 @@ inline constexpr pcg_jump_constants pcg_default_jumps =
     make_pcg_jump_constants(pcg_default_multiplier);
 inline constexpr pcg_jump_constants pcg_cheap_jumps =
     make_pcg_jump_constants(uint128(pcg_cheap_multiplier));
-static_assert(pcg_mul_constexpr(pcg_default_jumps.inverse, pcg_default_multiplier) == uint128(1),
+static_assert(constexpr_mul(pcg_default_jumps.inverse, pcg_default_multiplier) == uint128(1),
               "PCG64 multiplier inverse");
-static_assert(pcg_mul_constexpr(pcg_cheap_jumps.inverse, uint128(pcg_cheap_multiplier)) ==
-                  uint128(1),
+static_assert(constexpr_mul(pcg_cheap_jumps.inverse, uint128(pcg_cheap_multiplier)) == uint128(1),
               "PCG64DXSM multiplier inverse");
 
 // The state `delta` draws on (pcg_advance_lcg_128).
@@ -10434,6 +10484,182 @@ inline float gamma_f(BitGen& bg, float shape, float scale) noexcept {
 
 #endif  // NPRANDOM_DISTRIBUTIONS_GAMMA_HPP
 // ---- end nprandom/distributions/gamma.hpp ----
+// ---- begin nprandom/distributions/uniform.hpp ----
+// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
+//
+// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
+// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
+// single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+namespace nprandom {
+namespace detail {
+
+// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
+// generators and Philox (bit_generators/pcg64.hpp, philox.hpp): the double forms computed in the
+// SIMD lanes.
+template <class BitGen, class = void>
+struct has_fill_block : std::false_type {};
+template <class BitGen>
+struct has_fill_block<
+    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
+                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
+
+}  // namespace detail
+
+namespace distributions {
+
+/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
+/// on 64-bit generators (two 32-bit outputs on MT19937).
+template <class BitGen>
+inline double standard_uniform(BitGen& bg) noexcept {
+  return bg.next_double();
+}
+
+/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
+/// One next_uint32.
+template <class BitGen>
+inline float standard_uniform_f(BitGen& bg) noexcept {
+  return bg.next_float();
+}
+
+/// random_standard_uniform_fill.
+template <class BitGen>
+inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
+    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    // A bulk word source without fill_block: one word per value.
+    detail::for_each_word_block(bg, cnt,
+                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
+                                    NPRANDOM_LAMBDA_INLINE {
+                                      for (std::size_t j = 0; j < m; ++j)
+                                        out[done + j] = detail::uint64_to_double(w[j]);
+                                    });
+    return;
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
+  });
+}
+
+/// random_standard_uniform_fill_f.
+template <class BitGen>
+inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
+  if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                detail::uses_half_word_uint32<BitGen>::value) {
+    if (cnt >= detail::bulk_min_values) {
+      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
+      // half and its high half, and an odd last value draws one more word and buffers its high
+      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
+      std::uint32_t half = 0;
+      std::size_t i = 0;
+      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
+      const std::size_t pairs = (cnt - i) / 2;
+      float* o = out + i;
+      detail::for_each_word_block(bg, pairs,
+                                  [o, &half](const std::uint64_t* w, std::size_t m,
+                                             std::size_t done) NPRANDOM_LAMBDA_INLINE {
+                                    detail::words_to_floats(w, m, o + 2 * done);
+                                    half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                                  });
+      bg.set_uint32_buffer_state(false, half);
+      i += 2 * pairs;
+      if (i < cnt) out[i] = bg.next_float();
+      return;
+    }
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
+  });
+}
+
+/// random_uniform: `lower + range * U`, one next_double.
+template <class BitGen>
+inline double uniform(BitGen& bg, double lower, double range) noexcept {
+  return lower + detail::mul(range, bg.next_double());
+}
+
+/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
+template <class BitGen>
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
+                         double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
+    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    detail::for_each_word_block(
+        bg, cnt,
+        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
+            NPRANDOM_LAMBDA_INLINE {
+              for (std::size_t j = 0; j < m; ++j)
+                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
+            });
+    return;
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
+  });
+}
+
+}  // namespace distributions
+
+namespace detail {
+// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
+// MT19937 block cursor).
+template <class BitGen, class = void>
+struct has_fill_doubles : std::false_type {};
+template <class BitGen>
+struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
+                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+}  // namespace detail
+
+namespace distributions {
+
+/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
+/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
+struct uniform_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double lower, double range) const noexcept {
+    return uniform(bg, lower, range);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
+    } else {
+      uniform_fill(bg, lower, range, n, out);
+    }
+  }
+};
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+// ---- end nprandom/distributions/uniform.hpp ----
 
 #include <array>
 #include <cstddef>
@@ -11074,18 +11300,47 @@ inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
   });
 }
 
+/// One factor of Knuth's product: prod *= U; true while the product stays above enlam.
+NPRANDOM_ALWAYS_INLINE bool poisson_mult_continues(double& prod, double U, double enlam) noexcept {
+  prod *= U;
+  return prod > enlam;
+}
+
 /// random_poisson_mult with enlam = exp(-lam) precomputed: multiply doubles until the product
 /// is <= exp(-lam); returns the number of factors minus one (draws X + 1 doubles).
 template <class BitGen>
 inline std::int64_t poisson_mult_enlam(BitGen& bg, double enlam) noexcept {
   std::int64_t X = 0;
   double prod = 1.0;
-  for (;;) {
-    prod *= bg.next_double();
-    if (prod > enlam) {
-      X += 1;
+  while (poisson_mult_continues(prod, bg.next_double(), enlam)) X += 1;
+  return X;
+}
+
+/// cnt poisson_mult_enlam values: the doubles drawn ahead in blocks by the bit generator's
+/// uniform fill, then the products walked in stream order. Each value still needed draws at
+/// least one more double, so a block of at most that many never draws past the last value's.
+template <class BitGen>
+inline void poisson_mult_fill(BitGen& bg, double enlam, std::int64_t* out, std::size_t cnt) {
+  constexpr std::size_t blk = 512;
+  double u[blk];
+  std::int64_t X = 0;
+  double prod = 1.0;
+  std::size_t i = 0;
+  while (i < cnt) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(u, k);
     } else {
-      return X;
+      standard_uniform_fill(bg, k, u);
+    }
+    for (std::size_t j = 0; j < k; ++j) {
+      if (poisson_mult_continues(prod, u[j], enlam)) {
+        X += 1;
+      } else {
+        out[i++] = X;
+        X = 0;
+        prod = 1.0;
+      }
     }
   }
 }
@@ -11133,8 +11388,7 @@ inline void poisson_fill(BitGen& bg, double lam, std::int64_t* out, std::size_t 
   } else if (lam == 0) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = 0;
   } else {
-    const double enlam = detail::exp(-lam);
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = poisson_mult_enlam(bg, enlam);
+    poisson_mult_fill(bg, detail::exp(-lam), out, cnt);
   }
 }
 
@@ -11361,6 +11615,52 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 // Zipf, geometric, logseries
 // ---------------------------------------------------------------------------------------------
 
+}  // namespace distributions
+
+namespace detail {
+/// Devroye's zipf rejection batched by attempt, for Generator (random_zipf: U = U01 Umin +
+/// (1 - U01)) and RandomState (legacy_random_zipf: U = 1 - U01); `u_of(U01)` is the front end's
+/// U. Every attempt draws U01 then V whatever its outcome, so a block of k <= values still needed
+/// attempts never draws past the scalar loop's last attempt. X = floor(U^(-1/(a-1))) for the
+/// block from one pow_batch, T = (1 + 1/X)^(a-1) for the attempts that keep X from another (bit
+/// for bit the C library's pow), then the attempts are judged in stream order exactly as
+/// zipf_from judges them. The last few values are `one(e)`, the scalar kernel.
+template <class Src, class UOf, class One>
+inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, std::size_t cnt,
+                              std::int64_t* out, UOf&& u_of, One&& one) noexcept {
+  constexpr std::size_t blk = 256;
+  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
+  double us[blk], vs[blk], ts[blk];
+  unsigned short keep[blk];
+  std::size_t i = 0;
+  while (cnt - i >= 16) {
+    const std::size_t k = cnt - i < blk ? cnt - i : blk;
+    for (std::size_t j = 0; j < k; ++j) {
+      us[j] = u_of(e.next_double());
+      vs[j] = e.next_double();
+    }
+    pow_batch(us, neg_inv_am1, us, k);
+    std::size_t nk = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const double X = floor(us[j]);
+      us[j] = X;
+      if (X > int64_max_d || X < 1.0) continue;
+      ts[nk] = 1.0 + 1.0 / X;
+      keep[nk++] = static_cast<unsigned short>(j);
+    }
+    pow_batch(ts, am1, ts, nk);
+    for (std::size_t h = 0; h < nk; ++h) {
+      const std::size_t j = keep[h];
+      const double X = us[j], T = ts[h];
+      if (vs[j] * X * (T - 1.0) / (b - 1.0) <= T / b) out[i++] = trunc_int64_x86(X);
+    }
+  }
+  for (; i < cnt; ++i) out[i] = one(e);
+}
+}  // namespace detail
+
+namespace distributions {
+
 /// random_zipf's per-a setup: b = 2^(a-1), Umin = (2^63-1)^-(a-1) and -1/(a-1) (two pow calls
 /// and a division, the same every time: zipf_fill computes them once per call).
 struct zipf_setup {
@@ -11400,7 +11700,7 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
 }
 
 /// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
-/// every time).
+/// every time), the attempts batched (detail::zipf_fill_batched) on a local engine.
 template <class BitGen>
 inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
   if (a >= 1025) {
@@ -11408,7 +11708,12 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
     return;
   }
   const zipf_setup st(a);
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = zipf_from(bg, st);
+  detail::with_local_engine(bg, [&](auto& e) {
+    detail::zipf_fill_batched(
+        e, st.am1, st.b, st.neg_inv_am1, cnt, out,
+        [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
+        [&st](auto& s) { return zipf_from(s, st); });
+  });
 }
 
 /// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
@@ -11619,6 +11924,7 @@ inline void logseries_fill_batched(Src& e, double p, double r, std::size_t cnt, 
   }
   for (; i < cnt; ++i) out[i] = one(e);
 }
+
 }  // namespace detail
 
 namespace distributions {
@@ -12159,50 +12465,30 @@ NPRANDOM_ALWAYS_INLINE double select_bits(bool c, double a, double b) noexcept {
 // legacy_wald): x if u <= mean / (mean + x), else mean * mean / x. Both candidates are computed
 // and one kept by bit mask: the comparison is a coin flip for the branch predictor, and its
 // mispredictions cost more than the extra division (same doubles either way).
-NPRANDOM_ALWAYS_INLINE double wald_choose(double u, double mean, double x) noexcept {
-  return select_bits(u <= mean / (mean + x), x, mean * mean / x);
+template <class V>
+NPRANDOM_ALWAYS_INLINE V wald_choose(V u, V mean, V x) noexcept {
+  return select_bits(le_mask(u, mean / (mean + x)), x, mean * mean / x);
 }
 
 // random_wald's value from its normal n and uniform u (NumPy >= 2.3.4 / 2.4 formula, see wald):
-// Y = mean * n^2, d = 1 + sqrt(1 + 4 scale / Y), X = mean * (1 - 2 / d), then wald_choose.
-NPRANDOM_ALWAYS_INLINE double wald_value(double n, double u, double mean, double scale) noexcept {
-  const double y = mean * n * n;
-  const double d = 1.0 + sqrt(1.0 + 4.0 * scale / y);
-  const double x = mul(mean, 1.0 - 2.0 / d);
+// Y = mean * n^2, d = 1 + sqrt(1 + 4 scale / Y), X = mean * (1 - 2 / d), then wald_choose. One
+// definition for a double and for two values in SSE2 lanes (V = f64x2, detail/fp.hpp): the same
+// correctly rounded steps in each lane.
+template <class V>
+NPRANDOM_ALWAYS_INLINE V wald_value(V n, V u, V mean, V scale) noexcept {
+  const V y = mean * n * n;
+  const V d = 1.0 + sqrt(1.0 + 4.0 * scale / y);
+  const V x = mul(mean, 1.0 - 2.0 / d);
   return wald_choose(u, mean, x);
 }
 // y[j] = wald_value(y[j], u[j], mean, scale) for j < m, two at a time in SSE2 lanes where there
-// are: every step of wald_value in the same order, each correctly rounded on its own (the
-// product X = mean * (...) kept rounded before it meets an addition, as mul() does), the
-// candidate chosen by the same comparison as a bit mask. Four divisions and a root per value
-// are the cost of the kernel; the lanes halve it.
+// are: four divisions and a root per value are the cost of the kernel; the lanes halve it.
 inline void wald_values(double* y, const double* u, std::size_t m, double mean,
                         double scale) noexcept {
   std::size_t j = 0;
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
-  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
-  __extension__ typedef long long i64x2 __attribute__((vector_size(16)));
-  const f64x2 mn = f64x2{} + mean, four_scale = f64x2{} + 4.0 * scale, one = f64x2{} + 1.0;
-  for (; j + 2 <= m; j += 2) {
-    f64x2 n, uu;
-    __builtin_memcpy(&n, y + j, sizeof n);
-    __builtin_memcpy(&uu, u + j, sizeof uu);
-    f64x2 t = mn * n;
-    __asm__("" : "+x"(t));  // no contraction anywhere below: every product stays rounded
-    const f64x2 yy = t * n;
-    f64x2 q = four_scale / yy;
-    const f64x2 d = one + __builtin_ia32_sqrtpd(one + q);
-    q = 2.0 / d;
-    f64x2 x = mn * (one - q);
-    __asm__("" : "+x"(x));
-    f64x2 mm = mn * mn;
-    __asm__("" : "+x"(mm));
-    const f64x2 big = mm / x;
-    const i64x2 keep = __builtin_bit_cast(i64x2, uu <= mn / (mn + x));
-    const f64x2 v = __builtin_bit_cast(
-        f64x2, (__builtin_bit_cast(i64x2, x) & keep) | (__builtin_bit_cast(i64x2, big) & ~keep));
-    __builtin_memcpy(y + j, &v, sizeof v);
-  }
+#if NPRANDOM_DETAIL_F64X2
+  const f64x2 mn = splat2(mean), sc = splat2(scale);
+  for (; j + 2 <= m; j += 2) store2(y + j, wald_value(load2(y + j), load2(u + j), mn, sc));
 #endif
   for (; j < m; ++j) y[j] = wald_value(y[j], u[j], mean, scale);
 }
@@ -13740,182 +14026,6 @@ void multivariate_normal_fill(BitGen& bg, const std::vector<double>& mean,
 
 #endif  // NPRANDOM_DETAIL_MULTIVARIATE_FRONTEND_HPP
 // ---- end nprandom/detail/multivariate_frontend.hpp ----
-// ---- begin nprandom/distributions/uniform.hpp ----
-// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
-//
-// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
-// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
-// single calls. Kernels do no argument checking.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-
-
-#include <cstddef>
-#include <cstdint>
-#include <type_traits>
-#include <utility>
-
-namespace nprandom {
-namespace detail {
-
-// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
-// generators and Philox (bit_generators/pcg64.hpp, philox.hpp): the double forms computed in the
-// SIMD lanes.
-template <class BitGen, class = void>
-struct has_fill_block : std::false_type {};
-template <class BitGen>
-struct has_fill_block<
-    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
-                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
-
-}  // namespace detail
-
-namespace distributions {
-
-/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
-/// on 64-bit generators (two 32-bit outputs on MT19937).
-template <class BitGen>
-inline double standard_uniform(BitGen& bg) noexcept {
-  return bg.next_double();
-}
-
-/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
-/// One next_uint32.
-template <class BitGen>
-inline float standard_uniform_f(BitGen& bg) noexcept {
-  return bg.next_float();
-}
-
-/// random_standard_uniform_fill.
-template <class BitGen>
-inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
-    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
-    return;
-  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value &&
-                       !detail::cheap_scalar_step<BitGen>::value) {
-    // A bulk word source without fill_block: one word per value.
-    detail::for_each_word_block(bg, cnt,
-                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
-                                    NPRANDOM_LAMBDA_INLINE {
-                                      for (std::size_t j = 0; j < m; ++j)
-                                        out[done + j] = detail::uint64_to_double(w[j]);
-                                    });
-    return;
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
-  });
-}
-
-/// random_standard_uniform_fill_f.
-template <class BitGen>
-inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                detail::uses_half_word_uint32<BitGen>::value) {
-    if (cnt >= detail::bulk_min_values) {
-      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
-      // half and its high half, and an odd last value draws one more word and buffers its high
-      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
-      std::uint32_t half = 0;
-      std::size_t i = 0;
-      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
-      const std::size_t pairs = (cnt - i) / 2;
-      float* o = out + i;
-      detail::for_each_word_block(bg, pairs,
-                                  [o, &half](const std::uint64_t* w, std::size_t m,
-                                             std::size_t done) NPRANDOM_LAMBDA_INLINE {
-                                    detail::words_to_floats(w, m, o + 2 * done);
-                                    half = static_cast<std::uint32_t>(w[m - 1] >> 32);
-                                  });
-      bg.set_uint32_buffer_state(false, half);
-      i += 2 * pairs;
-      if (i < cnt) out[i] = bg.next_float();
-      return;
-    }
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
-  });
-}
-
-/// random_uniform: `lower + range * U`, one next_double.
-template <class BitGen>
-inline double uniform(BitGen& bg, double lower, double range) noexcept {
-  return lower + detail::mul(range, bg.next_double());
-}
-
-/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
-template <class BitGen>
-inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
-                         double* out) noexcept {
-  if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
-    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
-    return;
-  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value &&
-                       !detail::cheap_scalar_step<BitGen>::value) {
-    detail::for_each_word_block(
-        bg, cnt,
-        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
-            NPRANDOM_LAMBDA_INLINE {
-              for (std::size_t j = 0; j < m; ++j)
-                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
-            });
-    return;
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
-  });
-}
-
-}  // namespace distributions
-
-namespace detail {
-// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
-// MT19937 block cursor).
-template <class BitGen, class = void>
-struct has_fill_doubles : std::false_type {};
-template <class BitGen>
-struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
-                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
-}  // namespace detail
-
-namespace distributions {
-
-/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
-/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
-struct uniform_kernel : detail::bulk_kernel {
-  template <class BitGen>
-  double operator()(BitGen& bg, double lower, double range) const noexcept {
-    return uniform(bg, lower, range);
-  }
-  template <class BitGen>
-  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
-    if constexpr (detail::has_fill_doubles<BitGen>::value) {
-      bg.fill_doubles(out, n);
-      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
-    } else {
-      uniform_fill(bg, lower, range, n, out);
-    }
-  }
-};
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-// ---- end nprandom/distributions/uniform.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -15102,26 +15212,20 @@ NPRANDOM_ALWAYS_INLINE polar_pair polar_accepted(BitGen& bg) noexcept {
   return p;
 }
 // The polar factor sqrt(-2 log(r2) / r2) from r2 and its log (the batched fills take the logs
-// with log_batch).
-NPRANDOM_ALWAYS_INLINE double polar_factor_log(double r2, double log_r2) noexcept {
-  return detail::sqrt(-2.0 * log_r2 / r2);
+// with log_batch). One definition for a double and for two values in SSE2 lanes (V = f64x2,
+// detail/fp.hpp): an exact scaling by -2, a division and a square root, correctly rounded.
+template <class V>
+NPRANDOM_ALWAYS_INLINE V polar_factor_log(V r2, V log_r2) noexcept {
+  return sqrt(-2.0 * log_r2 / r2);
 }
 inline double polar_factor(double r2) noexcept { return polar_factor_log(r2, log(r2)); }
 // lg[j] = polar_factor_log(r2[j], lg[j]) for j < k, two at a time in SSE2 lanes where there are
 // (divpd, sqrtpd: GCC keeps the scalar loop's sqrt scalar, the libm call it stands for may set
-// errno). The same correctly rounded steps, an exact scaling by -2, a division and a square root,
-// so the lanes give polar_factor_log's values.
+// errno).
 inline void polar_factors_log(const double* r2, double* lg, std::size_t k) noexcept {
   std::size_t j = 0;
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__SSE2__) && defined(__x86_64__)
-  __extension__ typedef double f64x2 __attribute__((vector_size(16)));
-  for (; j + 2 <= k; j += 2) {
-    f64x2 l, r;
-    __builtin_memcpy(&l, lg + j, sizeof l);
-    __builtin_memcpy(&r, r2 + j, sizeof r);
-    const f64x2 f = __builtin_ia32_sqrtpd(-2.0 * l / r);
-    __builtin_memcpy(lg + j, &f, sizeof f);
-  }
+#if NPRANDOM_DETAIL_F64X2
+  for (; j + 2 <= k; j += 2) store2(lg + j, polar_factor_log(load2(r2 + j), load2(lg + j)));
 #endif
   for (; j < k; ++j) lg[j] = polar_factor_log(r2[j], lg[j]);
 }
@@ -16367,26 +16471,33 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
   }
 }
 
+// The per-a setup as a prepared sampler (detail::prepared_kernel): one value prepares and
+// draws; the sized fill prepares once and batches the attempts (detail::zipf_fill_batched, with
+// the legacy U = 1 - U01).
+struct zipf_sampler {
+  static constexpr bool batched_fill = true;
+  double am1, b, neg_inv_am1;
+  explicit zipf_sampler(double a) noexcept
+      : am1(a - 1.0), b(detail::pow(2.0, am1)), neg_inv_am1(-1.0 / am1) {}
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
+    return zipf_from(bg, am1, b, neg_inv_am1);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n) const noexcept {
+    ::nprandom::detail::zipf_fill_batched(
+        bg, am1, b, neg_inv_am1, n, out, [](double U01) { return 1.0 - U01; },
+        [this](auto& s) { return zipf_from(s, am1, b, neg_inv_am1); });
+  }
+};
+
 template <class BitGen>
 std::int64_t zipf(BitGen& bg, double a) noexcept {
-  const double am1 = a - 1.0;
-  return zipf_from(bg, am1, detail::pow(2.0, am1), -1.0 / am1);
+  return zipf_sampler(a)(bg);
 }
 
 // RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
-struct zipf_kernel : ::nprandom::detail::bulk_kernel {
-  template <class BitGen>
-  std::int64_t operator()(BitGen& bg, double a) const noexcept {
-    return zipf(bg, a);
-  }
-  template <class BitGen>
-  void fill(BitGen& bg, std::int64_t* out, std::size_t n, double a) const noexcept {
-    const double am1 = a - 1.0;
-    const double b = detail::pow(2.0, am1);
-    const double neg_inv_am1 = -1.0 / am1;
-    for (std::size_t i = 0; i < n; ++i) out[i] = zipf_from(bg, am1, b, neg_inv_am1);
-  }
-};
+using zipf_kernel = ::nprandom::detail::prepared_kernel<zipf_sampler>;
 
 // legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
 // (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
