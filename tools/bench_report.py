@@ -160,12 +160,14 @@ def collect(args) -> dict:
     results = {"O2": {}, "native": {}}
     contexts = {}
     groups = [args.filter] if args.filter else GROUPS
-    # The -O2 and -O3 native binaries take turns, one repetition each, and every case keeps its
-    # best: a burst of machine noise then hits one repetition of one side, not all of one side's
-    # repetitions (which made the "-O3n slower?" column flag cases at random on a noisy VM).
+    # The -O2 and -O3 native binaries take turns, one repetition each, in alternating order, and
+    # every case keeps its best: a burst of machine noise, or a drift over the run, then hits one
+    # repetition of one side, not all of one side's repetitions (which made the "-O3n slower?"
+    # column flag cases that interleaved A/B runs of the same binaries did not reproduce).
     for regex in groups:
         for rep in range(args.repetitions):
-            for tag, (preset, _) in BUILDS.items():
+            order = list(BUILDS.items())
+            for tag, (preset, _) in (order if rep % 2 == 0 else order[::-1]):
                 exe = exe_path(preset)
                 if not exe.exists():
                     sys.exit(f"{exe} not built: run with --build (or cmake --preset {preset} && "
