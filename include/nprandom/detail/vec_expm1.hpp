@@ -145,10 +145,9 @@ inline double log1p_reference(double x) noexcept {
   const double z2 = mul(z, z);
   const double z4 = mul(z2, z2);
   const double z6 = mul(z2, z4);
-  const double R = NPRANDOM_DETAIL_MATH(fma)(  // fma-glibc
-      z6, R4,
-      NPRANDOM_DETAIL_MATH(fma)(z4, R3,
-                                NPRANDOM_DETAIL_MATH(fma)(z, lp[0], mul(z2, R2))));  // fma-glibc
+  const double R0 = NPRANDOM_DETAIL_MATH(fma)(z, lp[0], mul(z2, R2));  // fma-glibc
+  const double R1 = NPRANDOM_DETAIL_MATH(fma)(z4, R3, R0);             // fma-glibc
+  const double R = NPRANDOM_DETAIL_MATH(fma)(z6, R4, R1);              // fma-glibc
   const double sR = mul(s, hfsq + R);
   if (k == 0) return f - (hfsq - sR);
   const double kd = static_cast<double>(k);
