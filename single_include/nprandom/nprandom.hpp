@@ -11617,6 +11617,16 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
 }  // namespace distributions
 
 namespace detail {
+/// The two tests of a Devroye zipf attempt, shared by the one-value loops (Generator's and the
+/// legacy zipf_from) and zipf_fill_batched: X = floor(U^(-1/(a-1))) is rejected outside
+/// [1, 2^63]; a kept X is accepted when V X (T - 1) / (b - 1) <= T / b, T = (1 + 1/X)^(a-1).
+NPRANDOM_ALWAYS_INLINE bool zipf_rejects(double X) noexcept {
+  return X > static_cast<double>(std::numeric_limits<std::int64_t>::max()) || X < 1.0;
+}
+NPRANDOM_ALWAYS_INLINE bool zipf_accepts(double V, double X, double T, double b) noexcept {
+  return V * X * (T - 1.0) / (b - 1.0) <= T / b;
+}
+
 /// Devroye's zipf rejection batched by attempt, for Generator (random_zipf: U = U01 Umin +
 /// (1 - U01)) and RandomState (legacy_random_zipf: U = 1 - U01); `u_of(U01)` is the front end's
 /// U. Every attempt draws U01 then V whatever its outcome, so a block of k <= values still needed
@@ -11628,7 +11638,6 @@ template <class Src, class UOf, class One>
 inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, std::size_t cnt,
                               std::int64_t* out, UOf&& u_of, One&& one) noexcept {
   constexpr std::size_t blk = 256;
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
   double us[blk], vs[blk], ts[blk];
   unsigned short keep[blk];
   std::size_t i = 0;
@@ -11643,7 +11652,7 @@ inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, 
     for (std::size_t j = 0; j < k; ++j) {
       const double X = floor(us[j]);
       us[j] = X;
-      if (X > int64_max_d || X < 1.0) continue;
+      if (zipf_rejects(X)) continue;
       ts[nk] = 1.0 + 1.0 / X;
       keep[nk++] = static_cast<unsigned short>(j);
     }
@@ -11651,7 +11660,7 @@ inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, 
     for (std::size_t h = 0; h < nk; ++h) {
       const std::size_t j = keep[h];
       const double X = us[j], T = ts[h];
-      if (vs[j] * X * (T - 1.0) / (b - 1.0) <= T / b) out[i++] = trunc_int64_x86(X);
+      if (zipf_accepts(vs[j], X, T, b)) out[i++] = trunc_int64_x86(X);
     }
   }
   for (; i < cnt; ++i) out[i] = one(e);
@@ -11675,15 +11684,14 @@ struct zipf_setup {
 /// One zipf attempt loop over a precomputed setup (a < 1025).
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, const zipf_setup& st) noexcept {
-  const double int64_max_d = static_cast<double>(std::numeric_limits<std::int64_t>::max());
   for (;;) {
     const double U01 = bg.next_double();
     const double U = detail::mul(U01, st.Umin) + (1 - U01);
     const double V = bg.next_double();
     const double X = detail::floor(detail::pow(U, st.neg_inv_am1));
-    if (X > int64_max_d || X < 1.0) continue;
+    if (detail::zipf_rejects(X)) continue;
     const double T = detail::pow(1.0 + 1.0 / X, st.am1);
-    if (V * X * (T - 1.0) / (st.b - 1.0) <= T / st.b) return detail::trunc_int64_x86(X);
+    if (detail::zipf_accepts(V, X, T, st.b)) return detail::trunc_int64_x86(X);
   }
 }
 
@@ -16464,9 +16472,9 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
     const double X = detail::floor(detail::pow(U, neg_inv_am1));
-    if (X > 9223372036854775807.0 || X < 1.0) continue;
+    if (::nprandom::detail::zipf_rejects(X)) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
+    if (::nprandom::detail::zipf_accepts(V, X, T, b)) return nprandom::detail::trunc_int64_x86(X);
   }
 }
 

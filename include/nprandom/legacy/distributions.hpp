@@ -1345,9 +1345,9 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
     const double U = 1.0 - bg.next_double();
     const double V = bg.next_double();
     const double X = detail::floor(detail::pow(U, neg_inv_am1));
-    if (X > 9223372036854775807.0 || X < 1.0) continue;
+    if (::nprandom::detail::zipf_rejects(X)) continue;
     const double T = detail::pow(1.0 + 1.0 / X, am1);
-    if (V * X * (T - 1.0) / (b - 1.0) <= T / b) return nprandom::detail::trunc_int64_x86(X);
+    if (::nprandom::detail::zipf_accepts(V, X, T, b)) return nprandom::detail::trunc_int64_x86(X);
   }
 }
 
