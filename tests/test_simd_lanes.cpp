@@ -5,9 +5,11 @@
 // run once per path as well (tests/CMakeLists.txt sets NPRANDOM_SIMD for them).
 #include "support/catch.hpp"
 
+#include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
 #include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -172,6 +174,58 @@ TEST_CASE("simd lanes: block-source kernels give the same values on every path",
     CHECK(res[i].i16 == res[0].i16);
     CHECK(res[i].u8 == res[0].u8);
     CHECK(res[i].b == res[0].b);
+    CHECK(res[i].bytes == res[0].bytes);
+    CHECK(res[i].state == res[0].state);
+  }
+}
+
+// MT19937's block kernels (twist and tempering in 8 or 16 lanes, the double conversion:
+// detail/mt19937_core.hpp) on every path: the words of the one-word twist and tempering loops
+// (written out here), then RandomState's block cursor (random_sample, standard_normal, bytes) and
+// the bit generator's fills give the same values and states on every path.
+TEST_CASE("simd lanes: MT19937 block kernels give the same stream on every path", "[simd]") {
+  level_guard guard;
+  // The reference: the twist and tempering one word at a time, as in NumPy's mt19937_gen.
+  nprandom::MT19937 ref_bg(0);
+  ref_bg.legacy_seed(777u);  // pos = 624: the first draw twists
+  detail::mt19937_key key = ref_bg.state().key;
+  std::vector<std::uint32_t> want;
+  for (int block = 0; block < 5; ++block) {
+    const int n = detail::mt19937_n, m = detail::mt19937_m;
+    for (int i = 0; i < n; ++i) {
+      const auto k = static_cast<std::size_t>(i);
+      key[k] = detail::mt19937_twist_word(key[k], key[static_cast<std::size_t>((i + 1) % n)],
+                                          key[static_cast<std::size_t>((i + m) % n)]);
+    }
+    for (const std::uint32_t w : key) want.push_back(detail::mt19937_temper(w));
+  }
+  struct result {
+    std::vector<std::uint64_t> raw;
+    std::vector<double> sample, normal;
+    std::string bytes;
+    nprandom::MT19937State state;
+  };
+  std::vector<result> res;
+  for (const auto level : available_levels()) {
+    detail::set_simd_level(level);
+    nprandom::MT19937 bg(0);
+    bg.legacy_seed(777u);
+    std::vector<std::uint64_t> raw = bg.random_raw(want.size());
+    std::vector<std::uint64_t> want64(want.begin(), want.end());
+    CHECK(raw == want64);
+    nprandom::RandomState rs(20261130u);
+    (void)rs.random_sample();  // an odd position in the block
+    result r;
+    r.raw = std::move(raw);
+    r.sample = rs.random_sample(10001);
+    r.normal = rs.standard_normal(5001);
+    r.bytes = rs.bytes(3001);
+    r.state = rs.bit_generator().state();
+    res.push_back(std::move(r));
+  }
+  for (std::size_t i = 1; i < res.size(); ++i) {
+    REQUIRE(res[i].sample == res[0].sample);
+    CHECK(res[i].normal == res[0].normal);
     CHECK(res[i].bytes == res[0].bytes);
     CHECK(res[i].state == res[0].state);
   }

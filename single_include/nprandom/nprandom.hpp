@@ -1114,6 +1114,178 @@ inline constexpr std::uint32_t mt19937_jump_poly[624] = {
 
 #endif  // NPRANDOM_DETAIL_MT19937_JUMP_TABLE_HPP
 // ---- end nprandom/detail/mt19937_jump_table.hpp ----
+// ---- begin nprandom/detail/simd_dispatch.hpp ----
+// Run-time choice of the SIMD path of the bulk engine kernels (detail/pcg64_lanes.hpp).
+// Internal header: not API, may change in any release (docs/design.md).
+//
+// Header-only and with no compiler flag required of users: the AVX2 / AVX-512 kernels are
+// ordinary inline functions compiled for their instruction set with GCC/Clang's
+// `__attribute__((target(...)))`, and called only when the CPU (and the OS, which must save the
+// wider registers) supports it, as reported by `__builtin_cpu_supports`. Every path gives the
+// same values and leaves the same state, so the choice changes speed only.
+//
+// The level in use is decided once, at the first bulk call: the best one the CPU supports, or
+// the environment variable NPRANDOM_SIMD=portable|avx2|avx512 (lowered to what the CPU
+// supports), and can be changed at any time with set_simd_level (tests and CI force each path).
+#ifndef NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+#define NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+
+// ---- begin nprandom/detail/atomic_value.hpp ----
+// atomic_value<T>: a lock-free word (a handler pointer, a dispatch level) read and written
+// atomically, without <atomic>.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+#define NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+
+// <atomic> costs every translation unit ~0.03 s of compile time (docs/benchmarks.md) for the two
+// process-wide words nprandom keeps. GCC and Clang provide the same operations as builtins
+// (`__atomic_*`, which std::atomic itself is built on, and which ThreadSanitizer understands);
+// other compilers get std::atomic.
+#if !(defined(__GNUC__) || defined(__clang__))
+#include <atomic>
+#endif
+
+namespace nprandom {
+namespace detail {
+
+template <class T>
+class atomic_value {
+ public:
+  constexpr explicit atomic_value(T v) noexcept : v_(v) {}
+  atomic_value(const atomic_value&) = delete;
+  atomic_value& operator=(const atomic_value&) = delete;
+
+#if defined(__GNUC__) || defined(__clang__)
+  T load() const noexcept { return __atomic_load_n(&v_, __ATOMIC_ACQUIRE); }
+  void store(T v) noexcept { __atomic_store_n(&v_, v, __ATOMIC_RELEASE); }
+  T exchange(T v) noexcept { return __atomic_exchange_n(&v_, v, __ATOMIC_ACQ_REL); }
+  // Sets the value to `desired` if it is `expected`; returns the value it had.
+  T compare_exchange(T expected, T desired) noexcept {
+    __atomic_compare_exchange_n(&v_, &expected, desired, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    return expected;
+  }
+
+ private:
+  T v_;
+#else
+  T load() const noexcept { return v_.load(); }
+  void store(T v) noexcept { v_.store(v); }
+  T exchange(T v) noexcept { return v_.exchange(v); }
+  T compare_exchange(T expected, T desired) noexcept {
+    v_.compare_exchange_strong(expected, desired);
+    return expected;
+  }
+
+ private:
+  std::atomic<T> v_;
+#endif
+};
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
+// ---- end nprandom/detail/atomic_value.hpp ----
+
+#include <cstdlib>
+#include <cstring>
+
+// NPRANDOM_X86_SIMD: the AVX2 / AVX-512 kernels exist in this build (x86-64, GCC or Clang).
+// Define NPRANDOM_NO_SIMD to leave them out (the portable path only).
+#if !defined(NPRANDOM_NO_SIMD) && defined(__x86_64__) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 9))  // __builtin_convertvector
+#define NPRANDOM_X86_SIMD 1
+#else
+#define NPRANDOM_X86_SIMD 0
+#endif
+
+namespace nprandom {
+namespace detail {
+
+// Ordered: a level implies the ones below it.
+enum class simd_level : int { portable = 0, avx2 = 1, avx512 = 2 };
+
+// The best level this CPU and build support (no override).
+inline simd_level cpu_simd_level() noexcept {
+#if NPRANDOM_X86_SIMD
+  static const simd_level level = [] {
+    __builtin_cpu_init();  // needed when called before libgcc's constructor (static init)
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512f") &&
+        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
+      return simd_level::avx512;
+    if (__builtin_cpu_supports("avx2")) return simd_level::avx2;
+    return simd_level::portable;
+  }();
+  return level;
+#else
+  return simd_level::portable;
+#endif
+}
+
+// True when the CPU has FMA (the condition, with AVX2, under which glibc runs its FMA build of
+// log: detail/vec_log.hpp). Independent of the level in use.
+inline bool cpu_has_fma() noexcept {
+#if NPRANDOM_X86_SIMD
+  static const bool fma = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("fma") != 0;
+  }();
+  return fma;
+#else
+  return false;
+#endif
+}
+
+inline const char* simd_level_name(simd_level l) noexcept {
+  switch (l) {
+    case simd_level::avx512:
+      return "avx512";
+    case simd_level::avx2:
+      return "avx2";
+    default:
+      return "portable";
+  }
+}
+
+// The level in use; -1 until first decided.
+inline atomic_value<int> simd_level_in_use{-1};
+
+inline simd_level clamp_simd_level(simd_level want) noexcept {
+  const simd_level best = cpu_simd_level();
+  return static_cast<int>(want) < static_cast<int>(best) ? want : best;
+}
+
+// Forces the level of every later bulk call (lowered to what the CPU supports); returns the level
+// set. Thread-safe; calls already running finish on the path they chose.
+inline simd_level set_simd_level(simd_level want) noexcept {
+  const simd_level l = clamp_simd_level(want);
+  simd_level_in_use.store(static_cast<int>(l));
+  return l;
+}
+
+// The level the bulk kernels use now: NPRANDOM_SIMD (read once) or the CPU's best.
+inline simd_level current_simd_level() noexcept {
+  const int v = simd_level_in_use.load();
+  if (NPRANDOM_LIKELY(v >= 0)) return static_cast<simd_level>(v);
+  simd_level want = simd_level::avx512;
+  if (const char* env = std::getenv("NPRANDOM_SIMD")) {  // NOLINT(concurrency-mt-unsafe)
+    if (std::strcmp(env, "portable") == 0 || std::strcmp(env, "none") == 0) {
+      want = simd_level::portable;
+    } else if (std::strcmp(env, "avx2") == 0) {
+      want = simd_level::avx2;
+    }
+  }
+  const int expected = -1;
+  const int chosen = static_cast<int>(clamp_simd_level(want));
+  const int before = simd_level_in_use.compare_exchange(expected, chosen);
+  return static_cast<simd_level>(before == expected ? chosen : before);
+}
+
+}  // namespace detail
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
+// ---- end nprandom/detail/simd_dispatch.hpp ----
 
 #include <algorithm>
 #include <array>
@@ -1208,7 +1380,8 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
 
 // out[j] = mt19937_temper(k[j]) for j < n (UInt = std::uint32_t, or std::uint64_t zero-extended).
 template <class UInt>
-inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
+inline void mt19937_temper_block_portable(const std::uint32_t* k, std::size_t n,
+                                          UInt* out) noexcept {
   std::size_t j = 0;
 #ifdef NPRANDOM_DETAIL_MT_VEC4
   if constexpr (sizeof(UInt) == 4 || sizeof(UInt) == 8) {
@@ -1230,7 +1403,7 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
   for (; j < n; ++j) out[j] = mt19937_temper(k[j]);
 }
 
-inline void mt19937_twist(mt19937_key& key) noexcept {
+inline void mt19937_twist_portable(mt19937_key& key) noexcept {
   constexpr int n = mt19937_n;
   constexpr int m = mt19937_m;
   std::uint32_t* k = key.data();
@@ -1244,6 +1417,119 @@ inline void mt19937_twist(mt19937_key& key) noexcept {
 #endif
   for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);
   k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);
+}
+
+#if NPRANDOM_X86_SIMD
+// The block kernels in W lanes of an instruction set chosen at run time (detail/simd_dispatch.hpp):
+// the twist and the tempering as above, W = 8 (AVX2) or 16 (AVX-512) words at a time. Integer
+// operations only, so every path gives the same words; the lane loops read what the one-word
+// loop reads (the next W words not yet rewritten, the far words at least 227 away).
+#define NPRANDOM_MT_BLOCK_KERNEL(NS, TARGET, W)                                                   \
+  namespace NS {                                                                                  \
+  __extension__ typedef std::uint32_t vu __attribute__((vector_size(W * 4)));                     \
+  TARGET NPRANDOM_ALWAYS_INLINE vu load(const std::uint32_t* p) noexcept {                        \
+    vu v;                                                                                         \
+    __builtin_memcpy(&v, p, sizeof v);                                                            \
+    return v;                                                                                     \
+  }                                                                                               \
+  TARGET NPRANDOM_ALWAYS_INLINE void twist_lanes(std::uint32_t* k,                                \
+                                                 const std::uint32_t* far) noexcept {             \
+    const vu y = (load(k) & mt19937_upper_mask) | (load(k + 1) & mt19937_lower_mask);             \
+    const vu r = load(far) ^ (y >> 1u) ^ ((vu{} - (y & 1u)) & mt19937_matrix_a);                  \
+    __builtin_memcpy(k, &r, sizeof r);                                                            \
+  }                                                                                               \
+  TARGET inline void twist(std::uint32_t* k) noexcept {                                           \
+    constexpr int n = mt19937_n, m = mt19937_m;                                                   \
+    int i = 0;                                                                                    \
+    for (; i + W <= n - m; i += W) twist_lanes(k + i, k + i + m);                                 \
+    for (; i < n - m; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m]);                   \
+    for (; i + W <= n - 1; i += W) twist_lanes(k + i, k + i + m - n);                             \
+    for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);               \
+    k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);                                      \
+  }                                                                                               \
+  TARGET inline void temper(const std::uint32_t* k, std::size_t n, std::uint32_t* out) noexcept { \
+    std::size_t j = 0;                                                                            \
+    for (; j + W <= n; j += W) {                                                                  \
+      vu y = load(k + j);                                                                         \
+      y ^= y >> 11u;                                                                              \
+      y ^= (y << 7u) & 0x9d2c5680u;                                                               \
+      y ^= (y << 15u) & 0xefc60000u;                                                              \
+      y ^= y >> 18u;                                                                              \
+      __builtin_memcpy(out + j, &y, sizeof y);                                                    \
+    }                                                                                             \
+    for (; j < n; ++j) out[j] = mt19937_temper(k[j]);                                             \
+  }                                                                                               \
+  }
+NPRANDOM_MT_BLOCK_KERNEL(mt_avx2, __attribute__((target("avx2"))), 8)
+NPRANDOM_MT_BLOCK_KERNEL(mt_avx512, __attribute__((target("avx512f"))), 16)
+#undef NPRANDOM_MT_BLOCK_KERNEL
+#endif
+
+// Regenerates the whole 624-word block in place (NumPy's mt19937_gen) on the SIMD level in use.
+inline void mt19937_twist(mt19937_key& key) noexcept {
+#if NPRANDOM_X86_SIMD
+  switch (current_simd_level()) {
+    case simd_level::avx512:
+      mt_avx512::twist(key.data());
+      return;
+    case simd_level::avx2:
+      mt_avx2::twist(key.data());
+      return;
+    default:
+      break;
+  }
+#endif
+  mt19937_twist_portable(key);
+}
+
+// out[j] = mt19937_temper(k[j]) for j < n, on the SIMD level in use for 32-bit words.
+template <class UInt>
+inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
+#if NPRANDOM_X86_SIMD
+  if constexpr (sizeof(UInt) == 4) {
+    if (n >= 16) {
+      switch (current_simd_level()) {
+        case simd_level::avx512:
+          mt_avx512::temper(k, n, out);
+          return;
+        case simd_level::avx2:
+          mt_avx2::temper(k, n, out);
+          return;
+        default:
+          break;
+      }
+    }
+  }
+#endif
+  mt19937_temper_block_portable(k, n, out);
+}
+
+#if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
+// mt19937_to_double4 compiled for AVX2 (each four doubles in one register).
+__attribute__((target("avx2"))) inline void mt19937_to_doubles_avx2(const std::uint32_t* w,
+                                                                    double* out,
+                                                                    std::size_t k) noexcept {
+  std::size_t i = 0;
+  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+}
+#endif
+
+// out[i] = mt19937_to_double(w[2 i], w[2 i + 1]) for i < k (exact: the same doubles on every path).
+inline void mt19937_to_doubles(const std::uint32_t* w, double* out, std::size_t k) noexcept {
+  std::size_t i = 0;
+#if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
+  if (k >= 8 && current_simd_level() != simd_level::portable) {
+    mt19937_to_doubles_avx2(w, out, k);
+    return;
+  }
+#endif
+  // Four at a time in explicit vector lanes (GCC -O2 leaves the loop below scalar); with
+  // AVX-512 enabled at compile time the compiler's own vectorisation of the loop is wider.
+#if defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX512F__)
+  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+#endif
+  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
 }
 
 // Knuth's initialisation (init_genrand / NumPy's mt19937_seed); the caller sets pos = 624.
@@ -1599,178 +1885,6 @@ class MT19937 : public BitGenerator<MT19937> {
 #ifndef NPRANDOM_DETAIL_PCG64_LANES_HPP
 #define NPRANDOM_DETAIL_PCG64_LANES_HPP
 
-// ---- begin nprandom/detail/simd_dispatch.hpp ----
-// Run-time choice of the SIMD path of the bulk engine kernels (detail/pcg64_lanes.hpp).
-// Internal header: not API, may change in any release (docs/design.md).
-//
-// Header-only and with no compiler flag required of users: the AVX2 / AVX-512 kernels are
-// ordinary inline functions compiled for their instruction set with GCC/Clang's
-// `__attribute__((target(...)))`, and called only when the CPU (and the OS, which must save the
-// wider registers) supports it, as reported by `__builtin_cpu_supports`. Every path gives the
-// same values and leaves the same state, so the choice changes speed only.
-//
-// The level in use is decided once, at the first bulk call: the best one the CPU supports, or
-// the environment variable NPRANDOM_SIMD=portable|avx2|avx512 (lowered to what the CPU
-// supports), and can be changed at any time with set_simd_level (tests and CI force each path).
-#ifndef NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
-#define NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
-
-// ---- begin nprandom/detail/atomic_value.hpp ----
-// atomic_value<T>: a lock-free word (a handler pointer, a dispatch level) read and written
-// atomically, without <atomic>.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
-#define NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
-
-// <atomic> costs every translation unit ~0.03 s of compile time (docs/benchmarks.md) for the two
-// process-wide words nprandom keeps. GCC and Clang provide the same operations as builtins
-// (`__atomic_*`, which std::atomic itself is built on, and which ThreadSanitizer understands);
-// other compilers get std::atomic.
-#if !(defined(__GNUC__) || defined(__clang__))
-#include <atomic>
-#endif
-
-namespace nprandom {
-namespace detail {
-
-template <class T>
-class atomic_value {
- public:
-  constexpr explicit atomic_value(T v) noexcept : v_(v) {}
-  atomic_value(const atomic_value&) = delete;
-  atomic_value& operator=(const atomic_value&) = delete;
-
-#if defined(__GNUC__) || defined(__clang__)
-  T load() const noexcept { return __atomic_load_n(&v_, __ATOMIC_ACQUIRE); }
-  void store(T v) noexcept { __atomic_store_n(&v_, v, __ATOMIC_RELEASE); }
-  T exchange(T v) noexcept { return __atomic_exchange_n(&v_, v, __ATOMIC_ACQ_REL); }
-  // Sets the value to `desired` if it is `expected`; returns the value it had.
-  T compare_exchange(T expected, T desired) noexcept {
-    __atomic_compare_exchange_n(&v_, &expected, desired, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
-    return expected;
-  }
-
- private:
-  T v_;
-#else
-  T load() const noexcept { return v_.load(); }
-  void store(T v) noexcept { v_.store(v); }
-  T exchange(T v) noexcept { return v_.exchange(v); }
-  T compare_exchange(T expected, T desired) noexcept {
-    v_.compare_exchange_strong(expected, desired);
-    return expected;
-  }
-
- private:
-  std::atomic<T> v_;
-#endif
-};
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_ATOMIC_VALUE_HPP
-// ---- end nprandom/detail/atomic_value.hpp ----
-
-#include <cstdlib>
-#include <cstring>
-
-// NPRANDOM_X86_SIMD: the AVX2 / AVX-512 kernels exist in this build (x86-64, GCC or Clang).
-// Define NPRANDOM_NO_SIMD to leave them out (the portable path only).
-#if !defined(NPRANDOM_NO_SIMD) && defined(__x86_64__) && \
-    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 9))  // __builtin_convertvector
-#define NPRANDOM_X86_SIMD 1
-#else
-#define NPRANDOM_X86_SIMD 0
-#endif
-
-namespace nprandom {
-namespace detail {
-
-// Ordered: a level implies the ones below it.
-enum class simd_level : int { portable = 0, avx2 = 1, avx512 = 2 };
-
-// The best level this CPU and build support (no override).
-inline simd_level cpu_simd_level() noexcept {
-#if NPRANDOM_X86_SIMD
-  static const simd_level level = [] {
-    __builtin_cpu_init();  // needed when called before libgcc's constructor (static init)
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("avx512f") &&
-        __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl"))
-      return simd_level::avx512;
-    if (__builtin_cpu_supports("avx2")) return simd_level::avx2;
-    return simd_level::portable;
-  }();
-  return level;
-#else
-  return simd_level::portable;
-#endif
-}
-
-// True when the CPU has FMA (the condition, with AVX2, under which glibc runs its FMA build of
-// log: detail/vec_log.hpp). Independent of the level in use.
-inline bool cpu_has_fma() noexcept {
-#if NPRANDOM_X86_SIMD
-  static const bool fma = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("fma") != 0;
-  }();
-  return fma;
-#else
-  return false;
-#endif
-}
-
-inline const char* simd_level_name(simd_level l) noexcept {
-  switch (l) {
-    case simd_level::avx512:
-      return "avx512";
-    case simd_level::avx2:
-      return "avx2";
-    default:
-      return "portable";
-  }
-}
-
-// The level in use; -1 until first decided.
-inline atomic_value<int> simd_level_in_use{-1};
-
-inline simd_level clamp_simd_level(simd_level want) noexcept {
-  const simd_level best = cpu_simd_level();
-  return static_cast<int>(want) < static_cast<int>(best) ? want : best;
-}
-
-// Forces the level of every later bulk call (lowered to what the CPU supports); returns the level
-// set. Thread-safe; calls already running finish on the path they chose.
-inline simd_level set_simd_level(simd_level want) noexcept {
-  const simd_level l = clamp_simd_level(want);
-  simd_level_in_use.store(static_cast<int>(l));
-  return l;
-}
-
-// The level the bulk kernels use now: NPRANDOM_SIMD (read once) or the CPU's best.
-inline simd_level current_simd_level() noexcept {
-  const int v = simd_level_in_use.load();
-  if (NPRANDOM_LIKELY(v >= 0)) return static_cast<simd_level>(v);
-  simd_level want = simd_level::avx512;
-  if (const char* env = std::getenv("NPRANDOM_SIMD")) {  // NOLINT(concurrency-mt-unsafe)
-    if (std::strcmp(env, "portable") == 0 || std::strcmp(env, "none") == 0) {
-      want = simd_level::portable;
-    } else if (std::strcmp(env, "avx2") == 0) {
-      want = simd_level::avx2;
-    }
-  }
-  const int expected = -1;
-  const int chosen = static_cast<int>(clamp_simd_level(want));
-  const int before = simd_level_in_use.compare_exchange(expected, chosen);
-  return static_cast<simd_level>(before == expected ? chosen : before);
-}
-
-}  // namespace detail
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DETAIL_SIMD_DISPATCH_HPP
-// ---- end nprandom/detail/simd_dispatch.hpp ----
 // ---- begin nprandom/detail/uint128.hpp ----
 // Portable unsigned 128-bit arithmetic: native __int128 where available, a two-word fallback
 // elsewhere.
@@ -16787,9 +16901,8 @@ struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())
 class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
-    for (int i = pos_; i < mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] = mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
-    }
+    const auto p = static_cast<std::size_t>(pos_ < mt19937_n ? pos_ : mt19937_n);
+    mt19937_temper_block(st_.key.data() + p, buf_.size() - p, buf_.data() + p);
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
   MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
@@ -16827,14 +16940,7 @@ class MT19937BlockCursor {
       }
       std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
       if (k > n) k = n;
-      const std::uint32_t* w = buf_.data() + pos_;
-      std::size_t i = 0;
-      // Four at a time in explicit vector lanes (GCC -O2 leaves the loop below scalar); with
-      // AVX-512 enabled at compile time the compiler's own vectorisation of the loop is wider.
-#if defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX512F__)
-      for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
-#endif
-      for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+      mt19937_to_doubles(buf_.data() + pos_, out, k);
       pos_ += static_cast<int>(2 * k);
       out += k;
       n -= k;
@@ -16880,7 +16986,7 @@ class MT19937BlockCursor {
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -16896,7 +17002,7 @@ class MT19937BlockCursor {
   }
   void refill() noexcept {
     mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = 0;
   }
 

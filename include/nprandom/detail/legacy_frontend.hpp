@@ -150,9 +150,8 @@ struct is_int_range<T, std::void_t<decltype(std::begin(std::declval<const T&>())
 class MT19937BlockCursor {
  public:
   explicit MT19937BlockCursor(MT19937& bg) : bg_(bg), st_(bg.state()), pos_(st_.pos) {
-    for (int i = pos_; i < mt19937_n; ++i) {
-      buf_[static_cast<std::size_t>(i)] = mt19937_temper(st_.key[static_cast<std::size_t>(i)]);
-    }
+    const auto p = static_cast<std::size_t>(pos_ < mt19937_n ? pos_ : mt19937_n);
+    mt19937_temper_block(st_.key.data() + p, buf_.size() - p, buf_.data() + p);
   }
   MT19937BlockCursor(const MT19937BlockCursor&) = delete;
   MT19937BlockCursor& operator=(const MT19937BlockCursor&) = delete;
@@ -190,14 +189,7 @@ class MT19937BlockCursor {
       }
       std::size_t k = static_cast<std::size_t>(nw - pos_) / 2;
       if (k > n) k = n;
-      const std::uint32_t* w = buf_.data() + pos_;
-      std::size_t i = 0;
-      // Four at a time in explicit vector lanes (GCC -O2 leaves the loop below scalar); with
-      // AVX-512 enabled at compile time the compiler's own vectorisation of the loop is wider.
-#if defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX512F__)
-      for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
-#endif
-      for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+      mt19937_to_doubles(buf_.data() + pos_, out, k);
       pos_ += static_cast<int>(2 * k);
       out += k;
       n -= k;
@@ -243,7 +235,7 @@ class MT19937BlockCursor {
   Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
   void restore(const Snapshot& s) noexcept {
     st_.key = s.key;
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = s.pos;
   }
   // Writes the advanced state back to the generator.
@@ -259,7 +251,7 @@ class MT19937BlockCursor {
   }
   void refill() noexcept {
     mt19937_twist(st_.key);
-    for (std::size_t i = 0; i < buf_.size(); ++i) buf_[i] = mt19937_temper(st_.key[i]);
+    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
     pos_ = 0;
   }
 

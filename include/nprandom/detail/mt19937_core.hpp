@@ -5,6 +5,7 @@
 
 #include <nprandom/config.hpp>
 #include <nprandom/detail/mt19937_jump_table.hpp>
+#include <nprandom/detail/simd_dispatch.hpp>
 
 #include <algorithm>
 #include <array>
@@ -99,7 +100,8 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
 
 // out[j] = mt19937_temper(k[j]) for j < n (UInt = std::uint32_t, or std::uint64_t zero-extended).
 template <class UInt>
-inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
+inline void mt19937_temper_block_portable(const std::uint32_t* k, std::size_t n,
+                                          UInt* out) noexcept {
   std::size_t j = 0;
 #ifdef NPRANDOM_DETAIL_MT_VEC4
   if constexpr (sizeof(UInt) == 4 || sizeof(UInt) == 8) {
@@ -121,7 +123,7 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
   for (; j < n; ++j) out[j] = mt19937_temper(k[j]);
 }
 
-inline void mt19937_twist(mt19937_key& key) noexcept {
+inline void mt19937_twist_portable(mt19937_key& key) noexcept {
   constexpr int n = mt19937_n;
   constexpr int m = mt19937_m;
   std::uint32_t* k = key.data();
@@ -135,6 +137,119 @@ inline void mt19937_twist(mt19937_key& key) noexcept {
 #endif
   for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);
   k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);
+}
+
+#if NPRANDOM_X86_SIMD
+// The block kernels in W lanes of an instruction set chosen at run time (detail/simd_dispatch.hpp):
+// the twist and the tempering as above, W = 8 (AVX2) or 16 (AVX-512) words at a time. Integer
+// operations only, so every path gives the same words; the lane loops read what the one-word
+// loop reads (the next W words not yet rewritten, the far words at least 227 away).
+#define NPRANDOM_MT_BLOCK_KERNEL(NS, TARGET, W)                                                   \
+  namespace NS {                                                                                  \
+  __extension__ typedef std::uint32_t vu __attribute__((vector_size(W * 4)));                     \
+  TARGET NPRANDOM_ALWAYS_INLINE vu load(const std::uint32_t* p) noexcept {                        \
+    vu v;                                                                                         \
+    __builtin_memcpy(&v, p, sizeof v);                                                            \
+    return v;                                                                                     \
+  }                                                                                               \
+  TARGET NPRANDOM_ALWAYS_INLINE void twist_lanes(std::uint32_t* k,                                \
+                                                 const std::uint32_t* far) noexcept {             \
+    const vu y = (load(k) & mt19937_upper_mask) | (load(k + 1) & mt19937_lower_mask);             \
+    const vu r = load(far) ^ (y >> 1u) ^ ((vu{} - (y & 1u)) & mt19937_matrix_a);                  \
+    __builtin_memcpy(k, &r, sizeof r);                                                            \
+  }                                                                                               \
+  TARGET inline void twist(std::uint32_t* k) noexcept {                                           \
+    constexpr int n = mt19937_n, m = mt19937_m;                                                   \
+    int i = 0;                                                                                    \
+    for (; i + W <= n - m; i += W) twist_lanes(k + i, k + i + m);                                 \
+    for (; i < n - m; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m]);                   \
+    for (; i + W <= n - 1; i += W) twist_lanes(k + i, k + i + m - n);                             \
+    for (; i < n - 1; ++i) k[i] = mt19937_twist_word(k[i], k[i + 1], k[i + m - n]);               \
+    k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);                                      \
+  }                                                                                               \
+  TARGET inline void temper(const std::uint32_t* k, std::size_t n, std::uint32_t* out) noexcept { \
+    std::size_t j = 0;                                                                            \
+    for (; j + W <= n; j += W) {                                                                  \
+      vu y = load(k + j);                                                                         \
+      y ^= y >> 11u;                                                                              \
+      y ^= (y << 7u) & 0x9d2c5680u;                                                               \
+      y ^= (y << 15u) & 0xefc60000u;                                                              \
+      y ^= y >> 18u;                                                                              \
+      __builtin_memcpy(out + j, &y, sizeof y);                                                    \
+    }                                                                                             \
+    for (; j < n; ++j) out[j] = mt19937_temper(k[j]);                                             \
+  }                                                                                               \
+  }
+NPRANDOM_MT_BLOCK_KERNEL(mt_avx2, __attribute__((target("avx2"))), 8)
+NPRANDOM_MT_BLOCK_KERNEL(mt_avx512, __attribute__((target("avx512f"))), 16)
+#undef NPRANDOM_MT_BLOCK_KERNEL
+#endif
+
+// Regenerates the whole 624-word block in place (NumPy's mt19937_gen) on the SIMD level in use.
+inline void mt19937_twist(mt19937_key& key) noexcept {
+#if NPRANDOM_X86_SIMD
+  switch (current_simd_level()) {
+    case simd_level::avx512:
+      mt_avx512::twist(key.data());
+      return;
+    case simd_level::avx2:
+      mt_avx2::twist(key.data());
+      return;
+    default:
+      break;
+  }
+#endif
+  mt19937_twist_portable(key);
+}
+
+// out[j] = mt19937_temper(k[j]) for j < n, on the SIMD level in use for 32-bit words.
+template <class UInt>
+inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* out) noexcept {
+#if NPRANDOM_X86_SIMD
+  if constexpr (sizeof(UInt) == 4) {
+    if (n >= 16) {
+      switch (current_simd_level()) {
+        case simd_level::avx512:
+          mt_avx512::temper(k, n, out);
+          return;
+        case simd_level::avx2:
+          mt_avx2::temper(k, n, out);
+          return;
+        default:
+          break;
+      }
+    }
+  }
+#endif
+  mt19937_temper_block_portable(k, n, out);
+}
+
+#if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
+// mt19937_to_double4 compiled for AVX2 (each four doubles in one register).
+__attribute__((target("avx2"))) inline void mt19937_to_doubles_avx2(const std::uint32_t* w,
+                                                                    double* out,
+                                                                    std::size_t k) noexcept {
+  std::size_t i = 0;
+  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+}
+#endif
+
+// out[i] = mt19937_to_double(w[2 i], w[2 i + 1]) for i < k (exact: the same doubles on every path).
+inline void mt19937_to_doubles(const std::uint32_t* w, double* out, std::size_t k) noexcept {
+  std::size_t i = 0;
+#if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
+  if (k >= 8 && current_simd_level() != simd_level::portable) {
+    mt19937_to_doubles_avx2(w, out, k);
+    return;
+  }
+#endif
+  // Four at a time in explicit vector lanes (GCC -O2 leaves the loop below scalar); with
+  // AVX-512 enabled at compile time the compiler's own vectorisation of the loop is wider.
+#if defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX512F__)
+  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+#endif
+  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
 }
 
 // Knuth's initialisation (init_genrand / NumPy's mt19937_seed); the caller sets pos = 624.
