@@ -174,6 +174,13 @@ void check_all() {
         "negative_binomial", [df](G& g, std::size_t n) { return g.negative_binomial(df, 0.3, n); },
         [df](G& g) { return g.negative_binomial(df, 0.3); });
   }
+  // lam beyond PTRS's loggam memo (k >= 512) and lam mostly below 10
+  for (auto np : {std::pair<double, double>{400.0, 0.4}, {1.0, 0.8}}) {
+    check<BitGen>(
+        "negative_binomial",
+        [np](G& g, std::size_t n) { return g.negative_binomial(np.first, np.second, n); },
+        [np](G& g) { return g.negative_binomial(np.first, np.second); });
+  }
   const std::pair<double, double> ncs[] = {{3.0, 2.0}, {0.5, 2.0}, {3.0, 0.0}, {0.5, 30.0}};
   for (const auto& dn : ncs) {
     const double df = dn.first, nonc = dn.second;

@@ -266,6 +266,14 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
         "poisson(" + std::to_string(lam) + ")", [lam](R r, S n) { return r.poisson(lam, n); },
         [lam](R r) { return r.poisson(lam); });
   }
+  // the gamma-Poisson mixture with PTRS's loggam(k + 1) kept across values: small k (the memo),
+  // lam below 10 (Knuth), k beyond the memo (500 / 0.5: lam near 500)
+  for (auto np : {std::pair<double, double>{5.0, 0.3}, {1.0, 0.9}, {500.0, 0.5}, {3.0, 0.05}}) {
+    check_method<std::int64_t>(
+        "negative_binomial(" + std::to_string(np.first) + "," + std::to_string(np.second) + ")",
+        [np](R r, S n) { return r.negative_binomial(np.first, np.second, n); },
+        [np](R r) { return r.negative_binomial(np.first, np.second); });
+  }
   struct H {
     std::int64_t good, bad, sample;
   };

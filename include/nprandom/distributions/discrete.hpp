@@ -619,11 +619,40 @@ struct poisson_ptrs_setup {
         log_invalpha(std::numeric_limits<double>::quiet_NaN()) {}
 };
 
-/// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order).
-inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
-  return -s.lam + detail::mul(static_cast<double>(k), s.loglam) -
-         loggam(static_cast<double>(k) + 1);
+/// The right-hand side of PTRS's final test, -lam + k*log(lam) - loggam(k + 1) (NumPy's order),
+/// from log(lam) and loggam(k + 1).
+inline double poisson_ptrs_rhs(double lam, double loglam, std::int64_t k,
+                               double loggam_k1) noexcept {
+  return -lam + detail::mul(static_cast<double>(k), loglam) - loggam_k1;
 }
+inline double poisson_ptrs_rhs(const poisson_ptrs_setup& s, std::int64_t k) noexcept {
+  return poisson_ptrs_rhs(s.lam, s.loglam, k, loggam(static_cast<double>(k) + 1));
+}
+
+/// loggam(k + 1) for integers k >= 0, each small k computed once (loggam of an x below 7 takes up
+/// to seven logs) and kept for later calls: the same doubles as calling loggam every time.
+class loggam_int_memo {
+ public:
+  double operator()(std::int64_t k) noexcept {
+    if (k >= static_cast<std::int64_t>(limit)) return loggam(static_cast<double>(k) + 1);
+    const auto i = static_cast<std::size_t>(k);
+    if (i >= size_) {  // slots set to NaN (not computed) as far as needed
+      std::size_t m = 2 * size_ > i + 1 ? 2 * size_ : i + 1;
+      if (m < 32) m = 32;
+      if (m > limit) m = limit;
+      for (std::size_t j = size_; j < m; ++j) v_[j] = std::numeric_limits<double>::quiet_NaN();
+      size_ = m;
+    }
+    double& slot = v_[i];
+    if (detail::isnan(slot)) slot = loggam(static_cast<double>(k) + 1);
+    return slot;
+  }
+
+ private:
+  static constexpr std::size_t limit = 512;
+  std::size_t size_ = 0;
+  double v_[limit];
+};
 
 /// random_poisson_ptrs: PTRS, transformed rejection with squeeze (Hoermann, "The transformed
 /// rejection method for generating Poisson random variables", Insurance: Mathematics and
@@ -659,8 +688,18 @@ template <class BitGen>
 inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
   const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
   return poisson_ptrs(bg, s, [lam](std::int64_t k) {
-    return -lam + detail::mul(static_cast<double>(k), detail::log(lam)) -
-           loggam(static_cast<double>(k) + 1);
+    return poisson_ptrs_rhs(lam, detail::log(lam), k, loggam(static_cast<double>(k) + 1));
+  });
+}
+
+/// poisson_ptrs(bg, lam) with loggam(k + 1) from `lg` and log(lam) computed once for the draw.
+template <class BitGen>
+inline std::int64_t poisson_ptrs(BitGen& bg, double lam, loggam_int_memo& lg) noexcept {
+  const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
+  double loglam = std::numeric_limits<double>::quiet_NaN();
+  return poisson_ptrs(bg, s, [lam, &loglam, &lg](std::int64_t k) {
+    if (detail::isnan(loglam)) loglam = detail::log(lam);
+    return poisson_ptrs_rhs(lam, loglam, k, lg(k));
   });
 }
 
@@ -716,9 +755,10 @@ inline std::int64_t poisson_mult(BitGen& bg, double lam) noexcept {
 }
 
 /// random_poisson: PTRS for lam >= 10, 0 with no draw for lam == 0, multiplication otherwise.
-template <class BitGen>
-inline std::int64_t poisson(BitGen& bg, double lam) noexcept {
-  if (lam >= 10) return poisson_ptrs(bg, lam);
+/// `Ptrs...`: an optional loggam_int_memo& for PTRS (a bulk loop over many lam).
+template <class BitGen, class... Ptrs>
+inline std::int64_t poisson(BitGen& bg, double lam, Ptrs&... ptrs) noexcept {
+  if (lam >= 10) return poisson_ptrs(bg, lam, ptrs...);
   if (lam == 0) return 0;
   return poisson_mult(bg, lam);
 }
@@ -787,10 +827,19 @@ class poisson_sampler {
 class negative_binomial_sampler {
  public:
   negative_binomial_sampler(double n, double p) noexcept : g_(n), scale_((1 - p) / p) {}
-  template <class BitGen>
-  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg) const noexcept {
+  // `Memo...`: an optional loggam_int_memo& for PTRS (distributions::poisson).
+  template <class BitGen, class... Memo>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, Memo&... lg) const noexcept {
     const double Y = detail::mul(scale_, g_(bg));
-    return poisson(bg, Y);
+    return poisson(bg, Y, lg...);
+  }
+  // The sized form: the same draws, with PTRS's loggam(k + 1) kept across values (most final
+  // tests of a call meet the same few k).
+  static constexpr bool batched_fill = true;
+  template <class BitGen>
+  void fill(BitGen& bg, std::int64_t* out, std::size_t n) const noexcept {
+    loggam_int_memo lg;
+    for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg, lg);
   }
 
  private:

@@ -835,12 +835,26 @@ struct vonmises_kernel : ::nprandom::detail::bulk_kernel {
 };
 
 // legacy_negative_binomial: poisson(gamma(n, (1 - p) / p)) with the legacy gamma and the shared
-// random_poisson.
-template <class BitGen>
-std::int64_t negative_binomial(AugBitGen<BitGen>& aug, double n, double p) noexcept {
+// random_poisson. `Memo...`: an optional distributions::loggam_int_memo& for PTRS.
+template <class BitGen, class... Memo>
+std::int64_t negative_binomial(AugBitGen<BitGen>& aug, double n, double p, Memo&... lg) noexcept {
   const double Y = gamma(aug, n, (1 - p) / p);
-  return distributions::poisson(aug.bitgen(), Y);
+  return distributions::poisson(aug.bitgen(), Y, lg...);
 }
+
+// RandomState.negative_binomial's kernel: one value, and the sized fill with PTRS's
+// loggam(k + 1) kept across values (the same doubles).
+struct negative_binomial_kernel : ::nprandom::detail::bulk_kernel {
+  template <class Aug>
+  std::int64_t operator()(Aug& aug, double n, double p) const noexcept {
+    return negative_binomial(aug, n, p);
+  }
+  template <class Aug>
+  void fill(Aug& aug, std::int64_t* out, std::size_t cnt, double n, double p) const noexcept {
+    distributions::loggam_int_memo lg;
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = negative_binomial(aug, n, p, lg);
+  }
+};
 
 // legacy_random_poisson: the shared random_poisson (PTRS for lam >= 10, multiplication below).
 template <class BitGen>

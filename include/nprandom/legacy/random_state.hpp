@@ -667,8 +667,8 @@ class BasicRandomState {
   /// negative_binomial(n, p): poisson(legacy gamma(n, (1-p)/p)). "n <= 0",
   /// "p < 0, p > 1 or p is NaN" (p = 0 is accepted, as in NumPy).
   static constexpr auto negative_binomial_ = detail::aug_method<std::int64_t>(
-      [](auto& aug, double n, double p) { return legacy::negative_binomial(aug, n, p); },
-      detail::prm<double>("n", C_::positive), detail::prm<double>("p", C_::bounded_0_1));
+      legacy::negative_binomial_kernel{}, detail::prm<double>("n", C_::positive),
+      detail::prm<double>("p", C_::bounded_0_1));
   NPRANDOM_DRAW_FORMS(negative_binomial, std::int64_t, (double, n), (double, p));
 
   static constexpr auto poisson_ = detail::bg_method<std::int64_t>(
