@@ -19,7 +19,8 @@ as the benchmark's label, so this script never keeps a second list that could dr
 
 Timing: CPU time of the process (both sides single-threaded), best of --repetitions on every
 side; the C++ builds take turns one repetition at a time (group by group), so load changes hit
-both alike.
+both alike. Cases that come out more than 5% slower at -O3 native are then timed --confirm (4)
+more times on both builds, in turns, and keep their best times: a flag must survive that.
 
 Regenerate everything (from the repository root, ~10-15 minutes on 2 cores):
   /usr/bin/python3 tools/bench_report.py --build --write docs/benchmarks.md
@@ -175,6 +176,19 @@ def collect(args) -> dict:
                 print(f"[{tag}] {regex} ({rep + 1}/{args.repetitions})", file=sys.stderr,
                       flush=True)
                 contexts[tag] = run_cpp(exe, regex, args.min_time, 1, results[tag])
+    # Confirmation: a case the run flags as slower at -O3 native is timed --confirm more times
+    # on both builds, in turns; it stays flagged only if its best times still say so.
+    for rep in range(args.confirm):
+        flagged = [name for name, r in results["native"].items()
+                   if name in results["O2"] and r["ns"] > results["O2"][name]["ns"] * SLOWER]
+        if not flagged:
+            break
+        regex = "^(" + "|".join(re.escape(name) for name in sorted(flagged)) + ")$"
+        order = list(BUILDS.items())
+        for tag, (preset, _) in (order if rep % 2 == 0 else order[::-1]):
+            print(f"[{tag}] confirming {len(flagged)} flagged cases ({rep + 1}/{args.confirm})",
+                  file=sys.stderr, flush=True)
+            run_cpp(exe_path(preset), regex, args.min_time, 1, results[tag])
     numpy = {}
     for name, r in results["O2"].items():
         if SEP not in r["label"]:
@@ -186,7 +200,7 @@ def collect(args) -> dict:
                        "ns": time_numpy(setup, numpy_stmt(stmt, sized), n, n, args.min_time,
                                         args.repetitions)}
     return {"date": f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
-            "min_time": args.min_time, "repetitions": args.repetitions,
+            "min_time": args.min_time, "repetitions": args.repetitions, "confirm": args.confirm,
             "numpy_version": np.__version__, "machine": machine_info(contexts, np.__version__),
             "load_end": " ".join(f"{x:.1f}" for x in os.getloadavg()),
             "cpp": results, "numpy": numpy}
@@ -218,7 +232,9 @@ def render(data: dict, plot_rel: str, label: str) -> tuple:
     if label:
         out += [f"> **{label}**", ""]
     out += [f"Run of {data['date']}: CPU time per value, best of {data['repetitions']} "
-            f"repetitions (min time {data['min_time']} s each) on every side. Ratio = NumPy / "
+            f"repetitions (min time {data['min_time']} s each) on every side; cases more than "
+            f"5% slower at -O3 native timed {data.get('confirm', 0)} more times on both builds, "
+            "in turns. Ratio = NumPy / "
             "nprandom (> 1: nprandom faster). Load average at the end of the run: "
             f"{data['load_end']}.", "", *data["machine"], ""]
 
@@ -399,6 +415,8 @@ def main() -> int:
     ap.add_argument("--filter", default="", help="regex on C++ benchmark names (partial run)")
     ap.add_argument("--min-time", type=float, default=0.1)
     ap.add_argument("--repetitions", type=int, default=3)
+    ap.add_argument("--confirm", type=int, default=4,
+                    help="extra turns for cases flagged as slower at -O3 native")
     ap.add_argument("--write", type=pathlib.Path, help="Markdown file whose marked section to "
                     "regenerate (and write the plot)")
     ap.add_argument("--plot", type=pathlib.Path, default=ROOT / "docs" / "img" /

@@ -1466,7 +1466,10 @@ NPRANDOM_MT_BLOCK_KERNEL(mt_avx512, __attribute__((target("avx512f"))), 16)
 #endif
 
 // Regenerates the whole 624-word block in place (NumPy's mt19937_gen) on the SIMD level in use.
-inline void mt19937_twist(mt19937_key& key) noexcept {
+// Out of line: once per 624 words, and inlined (the portable loops with it) it made every
+// caller of next_uint32 too big for GCC -O3 to inline into its loop (scalar RandomState calls
+// 10-25% slower at -O3 than at -O2).
+NPRANDOM_NOINLINE inline void mt19937_twist(mt19937_key& key) noexcept {
 #if NPRANDOM_X86_SIMD
   switch (current_simd_level()) {
     case simd_level::avx512:
@@ -13141,7 +13144,7 @@ NPRANDOM_DETAIL_ONE_PARAM_KERNEL(power)
 // 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.
 // Also used by RandomState.laplace.
 template <class BitGen>
-double laplace(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
@@ -13179,7 +13182,7 @@ void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double*
 // random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
 // U == 1. Also used by RandomState.gumbel.
 template <class BitGen>
-double gumbel(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
@@ -13211,7 +13214,7 @@ void gumbel_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* 
 // random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
 // Also used by RandomState.logistic.
 template <class BitGen>
-double logistic(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {

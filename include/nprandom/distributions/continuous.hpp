@@ -553,7 +553,7 @@ NPRANDOM_DETAIL_ONE_PARAM_KERNEL(power)
 // 0 < U < 0.5 -> loc + scale * log(U + U); U == 0 is rejected and redrawn.
 // Also used by RandomState.laplace.
 template <class BitGen>
-double laplace(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double laplace(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u >= 0.5) {
@@ -591,7 +591,7 @@ void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double*
 // random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
 // U == 1. Also used by RandomState.gumbel.
 template <class BitGen>
-double gumbel(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = 1.0 - bg.next_double();
     if (u < 1.0) {
@@ -623,7 +623,7 @@ void gumbel_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* 
 // random_logistic (inversion): loc + scale * log(U / (1 - U)), redrawn while U == 0.
 // Also used by RandomState.logistic.
 template <class BitGen>
-double logistic(BitGen& bg, double loc, double scale) noexcept {
+NPRANDOM_ALWAYS_INLINE double logistic(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
     const double u = bg.next_double();
     if (u > 0.0) {
