@@ -168,8 +168,8 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
     k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);                                      \
   }                                                                                               \
   TARGET inline void temper(const std::uint32_t* k, std::size_t n, std::uint32_t* out) noexcept { \
-    std::size_t j = 0;                                                                            \
-    for (; j + W <= n; j += W) {                                                                  \
+    const std::size_t nv = n - n % W; /* the lane part, then the rest one word at a time */      \
+    for (std::size_t j = 0; j < nv; j += W) {                                                     \
       vu y = load(k + j);                                                                         \
       y ^= y >> 11u;                                                                              \
       y ^= (y << 7u) & 0x9d2c5680u;                                                               \
@@ -177,7 +177,7 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
       y ^= y >> 18u;                                                                              \
       __builtin_memcpy(out + j, &y, sizeof y);                                                    \
     }                                                                                             \
-    for (; j < n; ++j) out[j] = mt19937_temper(k[j]);                                             \
+    for (std::size_t j = nv; j < n; ++j) out[j] = mt19937_temper(k[j]);                           \
   }                                                                                               \
   }
 NPRANDOM_MT_BLOCK_KERNEL(mt_avx2, __attribute__((target("avx2"))), 8)
