@@ -1448,8 +1448,8 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
     k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);                                      \
   }                                                                                               \
   TARGET inline void temper(const std::uint32_t* k, std::size_t n, std::uint32_t* out) noexcept { \
-    std::size_t j = 0;                                                                            \
-    for (; j + W <= n; j += W) {                                                                  \
+    const std::size_t nv = n - n % W; /* the lane part, then the rest one word at a time */      \
+    for (std::size_t j = 0; j < nv; j += W) {                                                     \
       vu y = load(k + j);                                                                         \
       y ^= y >> 11u;                                                                              \
       y ^= (y << 7u) & 0x9d2c5680u;                                                               \
@@ -1457,7 +1457,7 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
       y ^= y >> 18u;                                                                              \
       __builtin_memcpy(out + j, &y, sizeof y);                                                    \
     }                                                                                             \
-    for (; j < n; ++j) out[j] = mt19937_temper(k[j]);                                             \
+    for (std::size_t j = nv; j < n; ++j) out[j] = mt19937_temper(k[j]);                           \
   }                                                                                               \
   }
 NPRANDOM_MT_BLOCK_KERNEL(mt_avx2, __attribute__((target("avx2"))), 8)
@@ -1466,10 +1466,9 @@ NPRANDOM_MT_BLOCK_KERNEL(mt_avx512, __attribute__((target("avx512f"))), 16)
 #endif
 
 // Regenerates the whole 624-word block in place (NumPy's mt19937_gen) on the SIMD level in use.
-// Out of line: once per 624 words, and inlined (the portable loops with it) it made every
-// caller of next_uint32 too big for GCC -O3 to inline into its loop (scalar RandomState calls
-// 10-25% slower at -O3 than at -O2).
-NPRANDOM_NOINLINE inline void mt19937_twist(mt19937_key& key) noexcept {
+// Not forced out of line: a call here (an escape of the generator) made GCC -O3 keep next_uint32's
+// position in memory across a scalar randint loop, 61% slower than -O2 (docs/benchmarks.md).
+inline void mt19937_twist(mt19937_key& key) noexcept {
 #if NPRANDOM_X86_SIMD
   switch (current_simd_level()) {
     case simd_level::avx512:

@@ -186,10 +186,9 @@ NPRANDOM_MT_BLOCK_KERNEL(mt_avx512, __attribute__((target("avx512f"))), 16)
 #endif
 
 // Regenerates the whole 624-word block in place (NumPy's mt19937_gen) on the SIMD level in use.
-// Out of line: once per 624 words, and inlined (the portable loops with it) it made every
-// caller of next_uint32 too big for GCC -O3 to inline into its loop (scalar RandomState calls
-// 10-25% slower at -O3 than at -O2).
-NPRANDOM_NOINLINE inline void mt19937_twist(mt19937_key& key) noexcept {
+// Not forced out of line: a call here (an escape of the generator) made GCC -O3 keep next_uint32's
+// position in memory across a scalar randint loop, 61% slower than -O2 (docs/benchmarks.md).
+inline void mt19937_twist(mt19937_key& key) noexcept {
 #if NPRANDOM_X86_SIMD
   switch (current_simd_level()) {
     case simd_level::avx512:
