@@ -361,6 +361,52 @@ TEST_CASE("multivariate_hypergeometric matches NumPy (marginals and count)",
   }
 }
 
+// The count method draws each row's intervals a block at a time (distributions::
+// shuffle_draw_block) before its swaps: the same values and final state as the one-interval loop
+// of random_mvhg_count.c, written out here, for samples over several blocks, the complement, and
+// a start with a buffered half-word.
+TEST_CASE("multivariate_hypergeometric count equals the one-interval loop", "[multivariate]") {
+  struct C {
+    I64 colors;
+    std::int64_t nsample;
+  };
+  for (const C& c :
+       {C{{100, 150, 60}, 140}, C{{100, 150, 60}, 250}, C{{3, 7, 10}, 8}, C{{40, 1, 90}, 65}}) {
+    for (int offset : {0, 1}) {
+      Gen a(nprandom::PCG64(2026)), b(nprandom::PCG64(2026));
+      if (offset) {
+        (void)a.bit_generator().next_uint32();
+        (void)b.bit_generator().next_uint32();
+      }
+      const std::size_t rows = 37, d = c.colors.size();
+      I64 got(rows * d);
+      a.multivariate_hypergeometric(c.colors, c.nsample, got.data(), rows, "count");
+      std::int64_t total = 0;
+      for (std::int64_t x : c.colors) total += x;
+      std::vector<std::size_t> urn;
+      for (std::size_t i = 0; i < d; ++i)
+        for (std::int64_t j = 0; j < c.colors[i]; ++j) urn.push_back(i);
+      const bool complement = c.nsample > total / 2;
+      const auto m = static_cast<std::size_t>(complement ? total - c.nsample : c.nsample);
+      const auto t = static_cast<std::size_t>(total);
+      I64 want(rows * d, 0);
+      for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t j = 0; j < m; ++j) {
+          const auto k = j + static_cast<std::size_t>(nprandom::distributions::random_interval(
+                                 b.bit_generator(), t - j - 1));
+          std::swap(urn[k], urn[j]);
+        }
+        for (std::size_t j = 0; j < m; ++j) want[r * d + urn[j]] += 1;
+        if (complement)
+          for (std::size_t i = 0; i < d; ++i) want[r * d + i] = c.colors[i] - want[r * d + i];
+      }
+      INFO("nsample " << c.nsample << " offset " << offset);
+      CHECK(got == want);
+      CHECK(a.bit_generator() == b.bit_generator());
+    }
+  }
+}
+
 // multivariate_normal: NumPy uses LAPACK (dgesdd / dsyevd / dpotrf) and BLAS, which round
 // differently from our Jacobi / textbook Cholesky and fix singular-vector signs by their own
 // Householder/QR sequence. So the 2.5.2 reference records are compared to 1e-10 relative, not bit

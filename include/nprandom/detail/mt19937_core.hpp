@@ -168,7 +168,7 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
     k[n - 1] = mt19937_twist_word(k[n - 1], k[0], k[m - 1]);                                      \
   }                                                                                               \
   TARGET inline void temper(const std::uint32_t* k, std::size_t n, std::uint32_t* out) noexcept { \
-    const std::size_t nv = n - n % W; /* the lane part, then the rest one word at a time */      \
+    const std::size_t nv = n - n % W; /* the lane part, then the rest one word at a time */       \
     for (std::size_t j = 0; j < nv; j += W) {                                                     \
       vu y = load(k + j);                                                                         \
       y ^= y >> 11u;                                                                              \

@@ -22,6 +22,7 @@
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/integers.hpp>
+#include <nprandom/distributions/permutation.hpp>
 #include <nprandom/warnings.hpp>
 
 #include <algorithm>
@@ -333,11 +334,16 @@ void multivariate_hypergeometric_count(BitGen& bg, std::int64_t total, const std
   }
   const auto m = static_cast<std::size_t>(nsample);
   const auto t = static_cast<std::size_t>(total);
+  std::size_t js[kShuffleBlock];
   for (std::size_t r = 0; r < rows; ++r) {
     std::int64_t* row = out + r * num_colors;
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::size_t k = j + static_cast<std::size_t>(random_interval(bg, t - j - 1));
-      std::swap(choices[k], choices[j]);
+    // k = j + random_interval(t - j - 1): the intervals of a block of j's drawn first, as
+    // shuffle_raw draws its j's (the same draws in the same order; they do not depend on the
+    // urn), then the swaps.
+    for (std::size_t j0 = 0; j0 < m; j0 += kShuffleBlock) {
+      const std::size_t kb = m - j0 < kShuffleBlock ? m - j0 : kShuffleBlock;
+      shuffle_draw_block(bg, t - j0, kb, js);
+      for (std::size_t q = 0; q < kb; ++q) std::swap(choices[j0 + q + js[q]], choices[j0 + q]);
     }
     for (std::size_t j = 0; j < m; ++j) {
       row[choices[j]] += 1;
