@@ -30,11 +30,25 @@ inline constexpr std::uint32_t mt19937_lower_mask = 0x7fffffffu;
 
 using mt19937_key = std::array<std::uint32_t, mt19937_n>;
 
+// The twist step and the tempering, written once for a word and for the vectors of words of
+// the lane paths (GCC/Clang vector types: each operator applies lane by lane). Macros, not
+// templates: a function taking or returning a 256/512-bit vector outside its target attribute
+// changes the ABI (a GCC -Wpsabi warning, a Clang error). #undef'd at the end of this header.
+// The twist: y = upper bit of x_k | lower bits of x_{k+1}; x_k' = x_{k+M} ^ (y >> 1) ^ (A if y
+// is odd).
+#define NPRANDOM_MT19937_TWIST_Y(xk, xk1) (((xk)&mt19937_upper_mask) | ((xk1)&mt19937_lower_mask))
+#define NPRANDOM_MT19937_TWIST_FROM_Y(y, xkm) \
+  ((xkm) ^ ((y) >> 1u) ^ ((0u - ((y)&1u)) & mt19937_matrix_a))
+// The tempering of y, in place.
+#define NPRANDOM_MT19937_TEMPER(y)                                                         \
+  ((y) ^= (y) >> 11u, (y) ^= ((y) << 7u) & 0x9d2c5680u, (y) ^= ((y) << 15u) & 0xefc60000u, \
+   (y) ^= (y) >> 18u)
+
 // One twist step: the word that replaces x_k given x_k, x_{k+1} and x_{k+M}.
 inline constexpr std::uint32_t mt19937_twist_word(std::uint32_t xk, std::uint32_t xk1,
                                                   std::uint32_t xkm) noexcept {
-  const std::uint32_t y = (xk & mt19937_upper_mask) | (xk1 & mt19937_lower_mask);
-  return xkm ^ (y >> 1) ^ ((0u - (y & 1u)) & mt19937_matrix_a);
+  const std::uint32_t y = NPRANDOM_MT19937_TWIST_Y(xk, xk1);
+  return NPRANDOM_MT19937_TWIST_FROM_Y(y, xkm);
 }
 
 // mt19937_next_double: 53 bits from two consecutive outputs, `a` first (a >> 5, b >> 6). Every
@@ -45,10 +59,7 @@ inline constexpr double mt19937_to_double(std::uint32_t a, std::uint32_t b) noex
 }
 
 inline constexpr std::uint32_t mt19937_temper(std::uint32_t y) noexcept {
-  y ^= y >> 11;
-  y ^= (y << 7) & 0x9d2c5680u;
-  y ^= (y << 15) & 0xefc60000u;
-  y ^= y >> 18;
+  NPRANDOM_MT19937_TEMPER(y);
   return y;
 }
 
@@ -91,10 +102,8 @@ NPRANDOM_ALWAYS_INLINE void mt19937_twist4(std::uint32_t* k, const std::uint32_t
   const mt19937_v4 xk = mt19937_load4(k);
   const mt19937_v4 xk1 = mt19937_load4(k + 1);
   const mt19937_v4 xkm = mt19937_load4(far);
-  const mt19937_v4 y = (xk & mt19937_upper_mask) | (xk1 & mt19937_lower_mask);
-  const mt19937_v4 zero = {0u, 0u, 0u, 0u};
-  const mt19937_v4 mag = (zero - (y & 1u)) & mt19937_matrix_a;
-  mt19937_store4(k, xkm ^ (y >> 1u) ^ mag);
+  const mt19937_v4 y = NPRANDOM_MT19937_TWIST_Y(xk, xk1);
+  mt19937_store4(k, NPRANDOM_MT19937_TWIST_FROM_Y(y, xkm));
 }
 #endif
 
@@ -108,10 +117,7 @@ inline void mt19937_temper_block_portable(const std::uint32_t* k, std::size_t n,
     const std::size_t vec_end = n & ~std::size_t{3};
     for (; j < vec_end; j += 4) {
       mt19937_v4 y = mt19937_load4(k + j);
-      y ^= y >> 11u;
-      y ^= (y << 7u) & 0x9d2c5680u;
-      y ^= (y << 15u) & 0xefc60000u;
-      y ^= y >> 18u;
+      NPRANDOM_MT19937_TEMPER(y);
       if constexpr (sizeof(UInt) == 4) {
         __builtin_memcpy(out + j, &y, sizeof y);
       } else {
@@ -154,8 +160,8 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
   }                                                                                               \
   TARGET NPRANDOM_ALWAYS_INLINE void twist_lanes(std::uint32_t* k,                                \
                                                  const std::uint32_t* far) noexcept {             \
-    const vu y = (load(k) & mt19937_upper_mask) | (load(k + 1) & mt19937_lower_mask);             \
-    const vu r = load(far) ^ (y >> 1u) ^ ((vu{} - (y & 1u)) & mt19937_matrix_a);                  \
+    const vu y = NPRANDOM_MT19937_TWIST_Y(load(k), load(k + 1));                                  \
+    const vu r = NPRANDOM_MT19937_TWIST_FROM_Y(y, load(far));                                     \
     __builtin_memcpy(k, &r, sizeof r);                                                            \
   }                                                                                               \
   TARGET inline void twist(std::uint32_t* k) noexcept {                                           \
@@ -171,10 +177,7 @@ inline void mt19937_twist_portable(mt19937_key& key) noexcept {
     const std::size_t nv = n - n % W; /* the lane part, then the rest one word at a time */       \
     for (std::size_t j = 0; j < nv; j += W) {                                                     \
       vu y = load(k + j);                                                                         \
-      y ^= y >> 11u;                                                                              \
-      y ^= (y << 7u) & 0x9d2c5680u;                                                               \
-      y ^= (y << 15u) & 0xefc60000u;                                                              \
-      y ^= y >> 18u;                                                                              \
+      NPRANDOM_MT19937_TEMPER(y);                                                                 \
       __builtin_memcpy(out + j, &y, sizeof y);                                                    \
     }                                                                                             \
     for (std::size_t j = nv; j < n; ++j) out[j] = mt19937_temper(k[j]);                           \
@@ -362,5 +365,9 @@ inline void mt19937_jump(mt19937_key& key, int& pos) noexcept {
 
 }  // namespace detail
 }  // namespace nprandom
+
+#undef NPRANDOM_MT19937_TWIST_Y
+#undef NPRANDOM_MT19937_TWIST_FROM_Y
+#undef NPRANDOM_MT19937_TEMPER
 
 #endif  // NPRANDOM_DETAIL_MT19937_CORE_HPP
