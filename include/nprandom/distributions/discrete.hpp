@@ -682,25 +682,26 @@ inline std::int64_t poisson_ptrs(BitGen& bg, const poisson_ptrs_setup& s) noexce
 }
 
 /// One PTRS draw for lam (e.g. negative_binomial's gamma-distributed lam): the setup without
-/// the logs, log(lam) computed only in the final test (NumPy computes both on every call; the
-/// values are the same).
-template <class BitGen>
-inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
-  const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
-  return poisson_ptrs(bg, s, [lam](std::int64_t k) {
-    return poisson_ptrs_rhs(lam, detail::log(lam), k, loggam(static_cast<double>(k) + 1));
-  });
-}
-
-/// poisson_ptrs(bg, lam) with loggam(k + 1) from `lg` and log(lam) computed once for the draw.
-template <class BitGen>
-inline std::int64_t poisson_ptrs(BitGen& bg, double lam, loggam_int_memo& lg) noexcept {
+/// the logs, log(lam) computed only in the final test, once per draw (NumPy computes both on
+/// every call; the values are the same). `lg(k)` gives loggam(k + 1).
+template <class BitGen, class LogGam>
+inline std::int64_t poisson_ptrs_for(BitGen& bg, double lam, LogGam&& lg) noexcept {
   const poisson_ptrs_setup s(lam, poisson_ptrs_setup::no_logs{});
   double loglam = std::numeric_limits<double>::quiet_NaN();
   return poisson_ptrs(bg, s, [lam, &loglam, &lg](std::int64_t k) {
     if (detail::isnan(loglam)) loglam = detail::log(lam);
     return poisson_ptrs_rhs(lam, loglam, k, lg(k));
   });
+}
+template <class BitGen>
+inline std::int64_t poisson_ptrs(BitGen& bg, double lam) noexcept {
+  return poisson_ptrs_for(bg, lam,
+                          [](std::int64_t k) { return loggam(static_cast<double>(k) + 1); });
+}
+/// The same with loggam(k + 1) from a memo kept across draws (a bulk loop over many lam).
+template <class BitGen>
+inline std::int64_t poisson_ptrs(BitGen& bg, double lam, loggam_int_memo& lg) noexcept {
+  return poisson_ptrs_for(bg, lam, lg);
 }
 
 /// One factor of Knuth's product: prod *= U; true while the product stays above enlam.
