@@ -1509,32 +1509,44 @@ inline void mt19937_temper_block(const std::uint32_t* k, std::size_t n, UInt* ou
   mt19937_temper_block_portable(k, n, out);
 }
 
+// out[i] = mt19937_to_double(w[2 i], w[2 i + 1]) for i < k: four at a time in explicit vector
+// lanes where `Lanes` (GCC -O2 leaves the plain loop scalar), the rest one at a time.
+template <bool Lanes>
+NPRANDOM_ALWAYS_INLINE void mt19937_to_doubles_loop(const std::uint32_t* w, double* out,
+                                                    std::size_t k) noexcept {
+  std::size_t i = 0;
+#ifdef NPRANDOM_DETAIL_MT_VEC4
+  if constexpr (Lanes) {
+    for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+  }
+#endif
+  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+}
+
 #if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
-// mt19937_to_double4 compiled for AVX2 (each four doubles in one register).
+// The lane loop compiled for AVX2 (each four doubles in one register).
 __attribute__((target("avx2"))) inline void mt19937_to_doubles_avx2(const std::uint32_t* w,
                                                                     double* out,
                                                                     std::size_t k) noexcept {
-  std::size_t i = 0;
-  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
-  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
+  mt19937_to_doubles_loop<true>(w, out, k);
 }
 #endif
 
 // out[i] = mt19937_to_double(w[2 i], w[2 i + 1]) for i < k (exact: the same doubles on every path).
 inline void mt19937_to_doubles(const std::uint32_t* w, double* out, std::size_t k) noexcept {
-  std::size_t i = 0;
 #if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX2__)
   if (k >= 8 && current_simd_level() != simd_level::portable) {
     mt19937_to_doubles_avx2(w, out, k);
     return;
   }
 #endif
-  // Four at a time in explicit vector lanes (GCC -O2 leaves the loop below scalar); with
-  // AVX-512 enabled at compile time the compiler's own vectorisation of the loop is wider.
-#if defined(NPRANDOM_DETAIL_MT_VEC4) && !defined(__AVX512F__)
-  for (; i + 4 <= k; i += 4) mt19937_to_double4(w + 2 * i, out + i);
+  // With AVX-512 enabled at compile time the compiler's own vectorisation of the plain loop is
+  // wider than the four lanes.
+#if defined(__AVX512F__)
+  mt19937_to_doubles_loop<false>(w, out, k);
+#else
+  mt19937_to_doubles_loop<true>(w, out, k);
 #endif
-  for (; i < k; ++i) out[i] = mt19937_to_double(w[2 * i], w[2 * i + 1]);
 }
 
 // Knuth's initialisation (init_genrand / NumPy's mt19937_seed); the caller sets pos = 624.
