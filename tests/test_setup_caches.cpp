@@ -599,3 +599,97 @@ TEST_CASE("RandomState.multivariate_normal one row: the remembered SVD equals a 
                         "check_valid must equal 'warn', 'raise', or 'ignore'");
   }
 }
+
+TEST_CASE(
+    "Kept one-value setups (geometric, logseries, hypergeometric, RandomState poisson / "
+    "zipf / choice) equal the plain kernels") {
+  // Parameters repeat and change between calls (a setup is kept, replaced, made again); the
+  // geometric search's table is built on the second call with the same p. -0.0 / 0.0 and
+  // neighbouring doubles must not share a setup.
+  const double gp[] = {0.5,
+                       0.5,
+                       0.5,
+                       0.4,
+                       0.5,
+                       0.4,
+                       0.4,
+                       0.4,
+                       1.0,
+                       1.0,
+                       0.2,
+                       0.2,
+                       1e-300,
+                       1e-300,
+                       0.3333333333333333,
+                       0.33333333333333337,
+                       0.33333333333333337,
+                       0.9,
+                       0.2};
+  const double lp[] = {0.9, 0.9, 0.5, 0.0, 0.0, 0.9, 1e-10, 1e-10, 0.999999, 0.5, 0.5};
+  const double lam[] = {3.0, 3.0, 50.0, 50.0, 0.0, 3.0, 9.999999999999998, 10.0, 10.0, 1e6, 3.0};
+  const double za[] = {2.0, 2.0, 1.5, 2.0, 3.5, 3.5, 1.001, 2.0};
+  const std::int64_t hg[][3] = {{100, 200, 50}, {100, 200, 50}, {100, 200, 5},  {100, 200, 50},
+                                {100, 200, 11}, {100, 200, 10}, {1000, 5, 500}, {5, 1000, 990},
+                                {101, 200, 50}, {100, 201, 50}, {100, 200, 51}, {100, 200, 50}};
+  Generator<PCG64> g(PCG64(21));
+  PCG64 gref(21);
+  RandomState rs(22), ref(22);
+  auto& mt = ref.bit_generator();
+  for (int round = 0; round < 40; ++round) {
+    for (double p : gp) {
+      INFO("geometric p=" << p);
+      REQUIRE(g.geometric(p) == dist::geometric(gref, p));
+      REQUIRE(rs.geometric(p) == nprandom::legacy::geometric(mt, p));
+    }
+    for (double p : lp) {
+      INFO("logseries p=" << p);
+      REQUIRE(g.logseries(p) == dist::logseries(gref, p));
+      REQUIRE(rs.logseries(p) == nprandom::legacy::logseries(mt, p));
+    }
+    for (double l : lam) {
+      INFO("poisson lam=" << l);
+      REQUIRE(rs.poisson(l) == nprandom::legacy::poisson(mt, l));
+    }
+    for (double a : za) {
+      INFO("zipf a=" << a);
+      REQUIRE(rs.zipf(a) == nprandom::legacy::zipf(mt, a));
+    }
+    for (const auto& h : hg) {
+      INFO("hypergeometric " << h[0] << " " << h[1] << " " << h[2]);
+      REQUIRE(rs.hypergeometric(h[0], h[1], h[2]) ==
+              nprandom::legacy::hypergeometric(mt, h[0], h[1], h[2]));
+    }
+    REQUIRE(g.bit_generator().random_raw() == gref.random_raw());
+    REQUIRE(rs.get_state() == ref.get_state());
+  }
+  // Long runs of one setup (HRUA's memoised sums from the second call on; the memo's edge for a
+  // wide population), for Generator and RandomState.
+  const std::int64_t runs[][3] = {{100, 200, 50}, {1000000, 1000000, 100000}, {30, 40, 20}};
+  for (const auto& h : runs) {
+    INFO("hypergeometric run " << h[0] << " " << h[1] << " " << h[2]);
+    for (int i = 0; i < 3000; ++i) {
+      REQUIRE(g.hypergeometric(h[0], h[1], h[2]) == dist::hypergeometric(gref, h[0], h[1], h[2]));
+      REQUIRE(rs.hypergeometric(h[0], h[1], h[2]) ==
+              nprandom::legacy::hypergeometric(mt, h[0], h[1], h[2]));
+    }
+  }
+  REQUIRE(g.bit_generator().random_raw() == gref.random_raw());
+  REQUIRE(rs.get_state() == ref.get_state());
+  // choice with p: the sized form (size 1) checks and builds its cdf afresh on every call
+  const std::vector<std::vector<double>> ps = {{0.1, 0.2, 0.3, 0.2, 0.2}, {0.1, 0.2, 0.3, 0.2, 0.2},
+                                               {0.1, 0.2, 0.3, 0.2, 0.2}, {0.2, 0.2, 0.3, 0.2, 0.1},
+                                               {0.1, 0.2, 0.3, 0.2, 0.2}, {0.0, 0.0, 1.0, 0.0, 0.0},
+                                               {0.25, 0.25, 0.25, 0.25},  {0.25, 0.25, 0.25, 0.25}};
+  for (int round = 0; round < 50; ++round) {
+    for (const auto& p : ps) {
+      const auto n = static_cast<std::int64_t>(p.size());
+      REQUIRE(rs.choice(n, true, p) == ref.choice(n, std::size_t{1}, true, p)[0]);
+    }
+  }
+  REQUIRE(rs.get_state() == ref.get_state());
+  // a p that fails the checks after a valid one is still rejected with NumPy's message
+  (void)rs.choice(5, true, ps[0]);
+  REQUIRE(message_of([&] {
+            (void)rs.choice(5, true, {0.1, 0.2, 0.3, 0.2, 0.3});
+          }) == "invalid_argument: probabilities do not sum to 1");
+}

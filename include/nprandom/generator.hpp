@@ -9,6 +9,7 @@
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
 #include <nprandom/detail/choice_shuffle.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/integers_frontend.hpp>
@@ -785,7 +786,12 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
             distributions::geometric_fill(g, p, out, cnt);
           });
-  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
+  // One value: the per-p setup is kept between calls with the same p (geometric_sampler_).
+  std::int64_t geometric(double p) {
+    geometric_.check_scalars(p);
+    return geometric_sampler_(bit_generator_, p);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(geometric, std::int64_t, (double, p));
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
@@ -813,7 +819,13 @@ class Generator {
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       distributions::logseries_kernel{}, detail::prm<double>("p", P_::bounded_lt_0_1));
-  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
+  // One value: r = log1p(-p) is kept between calls with the same p (logseries_r_).
+  std::int64_t logseries(double p) {
+    logseries_.check_scalars(p);
+    return distributions::logseries_from(bit_generator_, p,
+                                         logseries_r_.get(&distributions::logseries_setup, p));
+  }
+  NPRANDOM_DRAW_FORMS_MANY(logseries, std::int64_t, (double, p));
 
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
   // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
@@ -935,6 +947,8 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
+  distributions::geometric_sampler geometric_sampler_;
+  detail::kept_setup<double, 1> logseries_r_;
   detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };

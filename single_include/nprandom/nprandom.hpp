@@ -350,6 +350,7 @@ NPRANDOM_ALWAYS_INLINE f64x2 select_bits(i64x2 c, f64x2 a, f64x2 b) noexcept {
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <utility>
 
@@ -501,6 +502,48 @@ struct prepared_kernel : bulk_kernel {
       });
     }
   }
+};
+
+// A parameter's bits, for kept_setup's key: a double by its bit pattern (so -0.0 and 0.0 differ,
+// and a setup is only reused for exactly the same input), an integer by value.
+NPRANDOM_ALWAYS_INLINE std::uint64_t param_bits(double x) noexcept {
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+NPRANDOM_ALWAYS_INLINE std::uint64_t param_bits(std::int64_t x) noexcept {
+  return static_cast<std::uint64_t>(x);
+}
+
+// The setup of a one-value call's last N parameters, kept for the next call with the same
+// parameter bits (NumPy's Generator keeps its binomial setup between calls the same way; the
+// other one-value setups NumPy recomputes). `make(p...)` is a pure function of the parameters
+// (the C library gives the same doubles every time), so a value never depends on whether the
+// setup was kept or made afresh. `fresh()` says whether the last get() made it.
+template <class Setup, std::size_t N>
+class kept_setup {
+ public:
+  template <class Make, class... P>
+  NPRANDOM_ALWAYS_INLINE const Setup& get(Make&& make, P... p) {
+    static_assert(sizeof...(P) == N, "one key word per parameter");
+    const std::uint64_t key[N] = {param_bits(p)...};
+    fresh_ = !has_ || std::memcmp(key, key_, sizeof key) != 0;
+    if (NPRANDOM_UNLIKELY(fresh_)) remake(make, key, p...);
+    return setup_;
+  }
+  bool fresh() const noexcept { return fresh_; }
+
+ private:
+  template <class Make, class... P>
+  NPRANDOM_NOINLINE void remake(Make& make, const std::uint64_t (&key)[N], P... p) {
+    setup_ = make(p...);  // out of line: the calls that keep the setup stay small
+    std::memcpy(key_, key, sizeof key);
+    has_ = true;
+  }
+
+  Setup setup_{};
+  std::uint64_t key_[N] = {};
+  bool has_ = false, fresh_ = false;
 };
 
 }  // namespace detail
@@ -11650,12 +11693,74 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   return (sample > total / 2) ? remaining_good : good - remaining_good;
 }
 
+/// HRUA's log-factorial sums gp(K) (a pure function of K for one setup) memoised for K in
+/// [k0, k0 + 2w] around the mode: w = min(16 spread + 1, cap), the width of the attempts' K
+/// (both samplers reject K beyond about mode +- 16 sd). Other K are computed each time. Shared by
+/// Generator's and RandomState's sized fills and kept one-value setups: the same doubles as
+/// computing every sum.
+class hrua_gp_memo {
+ public:
+  void reset(std::int64_t mode, double spread, std::size_t cap) {
+    const double wd = detail::mul(16.0, spread) + 1;
+    const double capd = static_cast<double>(cap);
+    w_ = static_cast<std::int64_t>(wd < capd ? wd : capd);
+    k0_ = mode - w_ > 0 ? mode - w_ : 0;
+    memo_.assign(static_cast<std::size_t>(2 * w_ + 1), std::numeric_limits<double>::quiet_NaN());
+  }
+  template <class Gp>
+  NPRANDOM_ALWAYS_INLINE double operator()(std::int64_t K, const Gp& gp) {
+    const std::int64_t d = K - k0_;
+    if (d < 0 || d > 2 * w_) return gp(K);
+    double& slot = memo_[static_cast<std::size_t>(d)];
+    if (detail::isnan(slot)) slot = gp(K);
+    return slot;
+  }
+
+ private:
+  std::int64_t k0_ = 0, w_ = -1;
+  std::vector<double> memo_;
+};
+
+/// One-value HRUA draws with the setup kept between calls with the same parameters and, from
+/// the second such call on, its gp sums memoised (hrua_gp_memo, up to 2 * 256 + 1 of them): a
+/// setup that changes on every call never pays for the memo. `Setup` is Generator's or the legacy
+/// HRUA setup; `draw(bg, st, gp)` its attempt loop; `mode(st)` / `spread(st)` place the memo.
+template <class Setup>
+class hrua_kept {
+ public:
+  template <class BitGen, class Draw, class Mode, class Spread>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                                 std::int64_t sample, Draw&& draw, Mode&& mode,
+                                                 Spread&& spread) {
+    const Setup& st =
+        setup_.get([](std::int64_t g, std::int64_t b, std::int64_t n) { return Setup(g, b, n); },
+                   good, bad, sample);
+    const auto plain = [&st](std::int64_t K) { return st.gp(K); };
+    if (setup_.fresh()) {
+      has_memo_ = false;
+      return draw(bg, st, plain);
+    }
+    if (!has_memo_) {
+      memo_.reset(mode(st), spread(st), 256);
+      has_memo_ = true;
+    }
+    return draw(bg, st, [&](std::int64_t K) { return memo_(K, plain); });
+  }
+
+ private:
+  detail::kept_setup<Setup, 3> setup_;
+  bool has_memo_ = false;
+  hrua_gp_memo memo_;
+};
+
 /// The setup of hypergeometric_hrua for one (good, bad, sample), NumPy's expressions in order
 /// (variable names follow Stadlober's Algorithm HRUA, as NumPy's).
 struct hypergeometric_hrua_setup {
-  std::int64_t good, bad, sample;
-  std::int64_t computed_sample, mingoodbad, maxgoodbad, m;
-  double a, c, h, g, b;
+  std::int64_t good = 0, bad = 0, sample = 0;
+  std::int64_t computed_sample = 0, mingoodbad = 0, maxgoodbad = 0, m = 0;
+  double a = 0, c = 0, h = 0, g = 0, b = 0;
+
+  hypergeometric_hrua_setup() noexcept = default;  // made before use (kept_setup)
 
   hypergeometric_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
       : good(good_), bad(bad_), sample(sample_) {
@@ -11744,22 +11849,21 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
 class hypergeometric_sampler {
  public:
   template <class BitGen>
-  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
-                          std::int64_t sample) noexcept {
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
     if (!(sample >= 10 && sample <= good + bad - 10)) {
       return hypergeometric_sample(bg, good, bad, sample);
     }
-    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
-      st_ = hypergeometric_hrua_setup(good, bad, sample);
-      has_ = true;
-    }
-    const hypergeometric_hrua_setup& st = st_;
-    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+    return hrua_(
+        bg, good, bad, sample,
+        [](BitGen& e, const hypergeometric_hrua_setup& st, const auto& gp) {
+          return hypergeometric_hrua(e, st, gp);
+        },
+        [](const hypergeometric_hrua_setup& st) { return st.m; },
+        [](const hypergeometric_hrua_setup& st) { return st.c; });
   }
 
  private:
-  bool has_ = false;
-  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+  hrua_kept<hypergeometric_hrua_setup> hrua_;
 };
 
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
@@ -11779,20 +11883,12 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     return;
   }
   // K lies in [0, b); memoise [m - w, m + w] with w <= 2048 and <= cnt.
-  const double wd = detail::mul(16.0, st.c) + 1;
-  const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
-  const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
-  const std::int64_t k0 = st.m - w > 0 ? st.m - w : 0;
-  std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
-                           std::numeric_limits<double>::quiet_NaN());
-  const auto gp = [&](std::int64_t K) {
-    const std::int64_t d = K - k0;  // 0 <= K < b
-    if (d < 0 || d > 2 * w) return st.gp(K);
-    double& slot = memo[static_cast<std::size_t>(d)];
-    if (detail::isnan(slot)) slot = st.gp(K);
-    return slot;
-  };
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_hrua(bg, st, gp);
+  hrua_gp_memo memo;
+  memo.reset(st.m, st.c, cnt < 2048 ? cnt : 2048);
+  const auto plain = [&st](std::int64_t K) { return st.gp(K); };
+  for (std::size_t i = 0; i < cnt; ++i) {
+    out[i] = hypergeometric_hrua(bg, st, [&](std::int64_t K) { return memo(K, plain); });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -11915,16 +12011,11 @@ class zipf_sampler {
   template <class BitGen>
   std::int64_t operator()(BitGen& bg, double a) noexcept {
     if (a >= 1025) return 1;
-    if (!(a == a_)) {
-      s_ = zipf_setup(a);
-      a_ = a;
-    }
-    return zipf_from(bg, s_);
+    return zipf_from(bg, s_.get([](double x) { return zipf_setup(x); }, a));
   }
 
  private:
-  double a_ = std::numeric_limits<double>::quiet_NaN();
-  zipf_setup s_;
+  detail::kept_setup<zipf_setup, 1> s_;
 };
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
@@ -11954,6 +12045,7 @@ struct geometric_search_table {
   double sum[size];
   double prod_last, q;
 
+  geometric_search_table() noexcept : sum{}, prod_last(0.0), q(0.0) {}  // filled before use
   explicit geometric_search_table(double p) noexcept : q(1.0 - p) {
     double s = p, prod = p;
     sum[0] = s;
@@ -12001,9 +12093,19 @@ inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noe
   return static_cast<std::int64_t>(z);
 }
 
+/// Generator.geometric's inversion as geometric_sampler_of takes it: the per-p setup
+/// log1p(-p), and one draw from it.
+struct geometric_inversion_step {
+  static double setup(double p) noexcept { return detail::log1p(-p); }
+  template <class BitGen>
+  static std::int64_t draw(BitGen& bg, double l) noexcept {
+    return geometric_inversion_from(bg, l);
+  }
+};
+
 template <class BitGen>
 inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  return geometric_inversion_from(bg, detail::log1p(-p));
+  return geometric_inversion_from(bg, geometric_inversion_step::setup(p));
 }
 
 /// random_geometric: search for p >= 1/3 (the C literal 0.333333333333333333333333), inversion
@@ -12013,6 +12115,40 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return geometric_search(bg, p);
   return geometric_inversion(bg, p);
 }
+
+/// One-value geometric draws with the per-p setup kept between calls with the same p (Generator
+/// with geometric_inversion_step, RandomState with the legacy inversion): for p >= 1/3 the
+/// search, through its partial sums (geometric_search_table) from the second call with the same
+/// p on -- the first call runs the loop, so a p that changes on every call never pays for the
+/// table; below 1/3 the inversion with its setup kept. The values and draws are those of the
+/// plain kernel's.
+template <class Inversion>
+class geometric_sampler_of {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) noexcept {
+    if (p >= 0.333333333333333333333333) {
+      table_for_.get([](double) { return 0; }, p);
+      if (table_for_.fresh()) {
+        has_table_ = false;
+        return geometric_search(bg, p);
+      }
+      if (!has_table_) {
+        table_ = geometric_search_table(p);
+        has_table_ = true;
+      }
+      return table_.draw(bg);
+    }
+    return Inversion::draw(bg, inversion_.get(&Inversion::setup, p));
+  }
+
+ private:
+  detail::kept_setup<int, 1> table_for_;  // the p of table_ (built on its second call)
+  bool has_table_ = false;
+  geometric_search_table table_;
+  detail::kept_setup<double, 1> inversion_;
+};
+using geometric_sampler = geometric_sampler_of<geometric_inversion_step>;
 
 /// `cnt` geometric(p) draws into `out` (NumPy's size=cnt loop, same draws and values), the
 /// inversion setup log1p(-p) made once.
@@ -12025,7 +12161,7 @@ inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t 
     });
     return;
   }
-  const double l = detail::log1p(-p);
+  const double l = geometric_inversion_step::setup(p);
   detail::with_local_engine(bg, [&](auto& e) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(e, l);
   });
@@ -12054,9 +12190,12 @@ NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double 
   }
 }
 
+/// The per-p setup r = log1p(-p).
+inline double logseries_setup(double p) noexcept { return detail::log1p(-p); }
+
 template <class BitGen>
 inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  return logseries_from(bg, p, detail::log1p(-p));
+  return logseries_from(bg, p, logseries_setup(p));
 }
 
 }  // namespace distributions
@@ -12123,7 +12262,7 @@ namespace distributions {
 
 template <class BitGen>
 inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
-  const double r = detail::log1p(-p);
+  const double r = logseries_setup(p);
   detail::with_local_engine(bg, [&](auto& e) {
     detail::logseries_fill_batched(
         e, p, r, cnt, out,
@@ -15067,7 +15206,12 @@ class Generator {
           .with_fill([](auto& g, std::int64_t* out, std::size_t cnt, double p) {
             distributions::geometric_fill(g, p, out, cnt);
           });
-  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
+  // One value: the per-p setup is kept between calls with the same p (geometric_sampler_).
+  std::int64_t geometric(double p) {
+    geometric_.check_scalars(p);
+    return geometric_sampler_(bit_generator_, p);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(geometric, std::int64_t, (double, p));
 
   // hypergeometric(ngood, nbad, nsample), checked in NumPy's order: ngood, nbad < 10^9
   // ("both ngood and nbad must be less than 1000000000"), ngood + nbad >= nsample
@@ -15095,7 +15239,13 @@ class Generator {
 
   static constexpr auto logseries_ = detail::make_method<std::int64_t>(
       distributions::logseries_kernel{}, detail::prm<double>("p", P_::bounded_lt_0_1));
-  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
+  // One value: r = log1p(-p) is kept between calls with the same p (logseries_r_).
+  std::int64_t logseries(double p) {
+    logseries_.check_scalars(p);
+    return distributions::logseries_from(bit_generator_, p,
+                                         logseries_r_.get(&distributions::logseries_setup, p));
+  }
+  NPRANDOM_DRAW_FORMS_MANY(logseries, std::int64_t, (double, p));
 
   // Checks in detail/multivariate_frontend.hpp. With k components per draw (k = alpha.size(),
   // pvals.size(), colors.size(), mean.size()) results are row-major, one row per draw:
@@ -15217,6 +15367,8 @@ class Generator {
   distributions::poisson_sampler poisson_sampler_;
   distributions::zipf_sampler zipf_sampler_;
   distributions::hypergeometric_sampler hypergeometric_sampler_;
+  distributions::geometric_sampler geometric_sampler_;
+  detail::kept_setup<double, 1> logseries_r_;
   detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };
@@ -16548,8 +16700,10 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
 // computes it on every call (the same doubles every time); gp(Z) is the sum of the four
 // log-gammas that the attempt subtracts from d10.
 struct legacy_hrua_setup {
-  std::int64_t good, bad, sample, mingoodbad, maxgoodbad, m;
-  double d6, d8, d10, d11, d7;
+  std::int64_t good = 0, bad = 0, sample = 0, mingoodbad = 0, maxgoodbad = 0, m = 0;
+  double d6 = 0, d8 = 0, d10 = 0, d11 = 0, d7 = 0;
+
+  legacy_hrua_setup() noexcept = default;  // made before use (kept_setup)
 
   legacy_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
       : good(good_), bad(bad_), sample(sample_) {
@@ -16628,6 +16782,26 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
   return 0;
 }
 
+// RandomState.hypergeometric's one-value calls: the HRUA setup kept between calls with the same
+// (good, bad, sample); the values are those of hypergeometric(bg, good, bad, sample).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
+    if (!(sample > 10)) return hypergeometric(bg, good, bad, sample);
+    return hrua_(
+        bg, good, bad, sample,
+        [](BitGen& e, const detail::legacy_hrua_setup& st, const auto& gp) {
+          return detail::legacy_hypergeometric_hrua(e, st, gp);
+        },
+        [](const detail::legacy_hrua_setup& st) { return static_cast<std::int64_t>(st.d6); },
+        [](const detail::legacy_hrua_setup& st) { return st.d7; });
+  }
+
+ private:
+  distributions::hrua_kept<detail::legacy_hrua_setup> hrua_;
+};
+
 // RandomState.hypergeometric's kernel: one value, and the sized fill with the HRUA setup made
 // once and its log-gamma sums memoised per candidate Z near the mode (the same doubles as
 // NumPy's per-call setup and per-attempt sums).
@@ -16646,21 +16820,13 @@ struct hypergeometric_kernel : ::nprandom::detail::bulk_kernel {
     }
     const detail::legacy_hrua_setup st(good, bad, sample);
     // Z lies in [0, d11); memoise [d6 - w, d6 + w] with w <= 2048 and <= cnt.
-    const double wd = detail::mul(16.0, st.d7) + 1;
-    const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
-    const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
-    const std::int64_t c = static_cast<std::int64_t>(st.d6);
-    const std::int64_t k0 = c - w > 0 ? c - w : 0;
-    std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
-                             std::numeric_limits<double>::quiet_NaN());
-    const auto gp = [&](std::int64_t Z) {
-      const std::int64_t d = Z - k0;  // 0 <= Z < d11
-      if (d < 0 || d > 2 * w) return st.gp(Z);
-      double& slot = memo[static_cast<std::size_t>(d)];
-      if (detail::isnan(slot)) slot = st.gp(Z);
-      return slot;
-    };
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = detail::legacy_hypergeometric_hrua(bg, st, gp);
+    distributions::hrua_gp_memo memo;
+    memo.reset(static_cast<std::int64_t>(st.d6), st.d7, cnt < 2048 ? cnt : 2048);
+    const auto plain = [&st](std::int64_t Z) { return st.gp(Z); };
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = detail::legacy_hypergeometric_hrua(bg, st,
+                                                  [&](std::int64_t Z) { return memo(Z, plain); });
+    }
   }
 };
 
@@ -16687,7 +16853,8 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
 // the legacy U = 1 - U01).
 struct zipf_sampler {
   static constexpr bool batched_fill = true;
-  double am1, b, neg_inv_am1;
+  double am1 = 0, b = 0, neg_inv_am1 = 0;
+  zipf_sampler() noexcept = default;  // prepared before use (kept_setup)
   explicit zipf_sampler(double a) noexcept
       : am1(a - 1.0), b(detail::pow(2.0, am1)), neg_inv_am1(-1.0 / am1) {}
   template <class BitGen>
@@ -16710,14 +16877,28 @@ std::int64_t zipf(BitGen& bg, double a) noexcept {
 // RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
 using zipf_kernel = ::nprandom::detail::prepared_kernel<zipf_sampler>;
 
-// legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
-// (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
+// The legacy geometric inversion (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that
+// overflows, as on x86-64: its per-p setup log(1 - p), the value from log1p(-U), one draw.
+struct geometric_inversion_step {
+  static double setup(double p) noexcept { return detail::log(1 - p); }
+  static std::int64_t from_log(double log1p_neg_u, double l) noexcept {
+    return nprandom::detail::trunc_int64_x86(detail::ceil(log1p_neg_u / l));
+  }
+  template <class BitGen>
+  static std::int64_t draw(BitGen& bg, double l) noexcept {
+    return from_log(detail::log1p(-bg.next_double()), l);
+  }
+};
+
+// legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion.
 template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
-  return nprandom::detail::trunc_int64_x86(
-      detail::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
+  return geometric_inversion_step::draw(bg, geometric_inversion_step::setup(p));
 }
+
+// RandomState.geometric's one-value calls with the per-p setup kept (the shared sampler).
+using geometric_sampler = distributions::geometric_sampler_of<geometric_inversion_step>;
 
 // RandomState.geometric's kernel: one value; the fill searches the tabulated partial sums for
 // p >= 1/3 (distributions::geometric_search_table, as Generator.geometric) and runs the inversion
@@ -16735,7 +16916,7 @@ struct geometric_kernel : ::nprandom::detail::bulk_kernel {
       for (std::size_t i = 0; i < n; ++i) out[i] = t.draw(bg);
       return;
     }
-    const double l = detail::log(1 - p);
+    const double l = geometric_inversion_step::setup(p);
     constexpr std::size_t block = 256;
     double v[block];
     for (std::size_t b = 0; b < n; b += block) {
@@ -16747,8 +16928,7 @@ struct geometric_kernel : ::nprandom::detail::bulk_kernel {
       }
       for (std::size_t j = 0; j < m; ++j) v[j] = -v[j];
       detail::log1p_batch(v, v, m);
-      for (std::size_t j = 0; j < m; ++j)
-        out[b + j] = nprandom::detail::trunc_int64_x86(detail::ceil(v[j] / l));
+      for (std::size_t j = 0; j < m; ++j) out[b + j] = geometric_inversion_step::from_log(v[j], l);
     }
   }
 };
@@ -16774,9 +16954,12 @@ NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double 
   }
 }
 
+// The per-p setup r = log(1 - p).
+inline double logseries_setup(double p) noexcept { return detail::log(1.0 - p); }
+
 template <class BitGen>
 std::int64_t logseries(BitGen& bg, double p) noexcept {
-  return logseries_from(bg, p, detail::log(1.0 - p));
+  return logseries_from(bg, p, logseries_setup(p));
 }
 
 // RandomState.logseries's kernel: one value, and the sized fill with r computed once.
@@ -16787,7 +16970,7 @@ struct logseries_kernel : ::nprandom::detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
-    const double r = detail::log(1.0 - p);
+    const double r = logseries_setup(p);
     ::nprandom::detail::logseries_fill_batched(
         bg, p, r, n, out,
         [](double* t, std::size_t m) {
@@ -17210,6 +17393,23 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   return idx;
 }
 
+// RandomState's private state, for the method builders and choice below (BasicRandomState
+// befriends it).
+struct legacy_access {
+  template <class S>
+  static auto& aug(S& s) noexcept {
+    return s.aug_;
+  }
+  template <class S>
+  static auto& bg(S& s) noexcept {
+    return s.bit_generator_;
+  }
+  template <class S>
+  static auto& choice_cache(S& s) noexcept {
+    return s.choice_p_cache_;
+  }
+};
+
 // One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
 // without the index vector; every other case is legacy_choice_indices' one value.
 template <class RS>
@@ -17226,9 +17426,14 @@ NPRANDOM_ALWAYS_INLINE std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_s
 template <class RS>
 std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
                                  const std::vector<double>* p) {
-  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
-      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
-    return choice_p_one(p->data(), p->size(), rs.random_sample());
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size) {
+    // The p of the last call, bit for bit: its checks passed, its cdf search is kept.
+    choice_p_cache& cache = legacy_access::choice_cache(rs);
+    if (cache.matches(p->data(), p->size())) return cache.search()(rs.random_sample());
+    if (p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+      cache.remember(p->data(), p->size());
+      return choice_p_one(p->data(), p->size(), rs.random_sample());
+    }
   }
   return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
@@ -17290,18 +17495,6 @@ void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, 
     }
   });
 }
-
-// RandomState's private state, for the method builders below (BasicRandomState befriends it).
-struct legacy_access {
-  template <class S>
-  static auto& aug(S& s) noexcept {
-    return s.aug_;
-  }
-  template <class S>
-  static auto& bg(S& s) noexcept {
-    return s.bit_generator_;
-  }
-};
 
 // A RandomState method whose kernel k(gen, p...) runs on the augmented state (the gaussian
 // cache: aug_method) or on the bare bit generator (bg_method); its bulk fill runs the same
@@ -18060,7 +18253,13 @@ class BasicRandomState {
 
   static constexpr auto poisson_ = detail::bg_method<std::int64_t>(
       legacy::poisson_kernel{}, detail::prm<double>("lam", C_::legacy_poisson));
-  NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
+  // The one-value forms of poisson, zipf, geometric, hypergeometric and logseries keep their
+  // per-parameter setup between calls with the same parameters (the members at the end).
+  std::int64_t poisson(double lam = 1.0) {
+    poisson_.check_scalars(lam);
+    return poisson_sampler_(bit_generator_, lam);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(poisson, std::int64_t, (double, lam));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
@@ -18068,11 +18267,19 @@ class BasicRandomState {
   /// std::invalid_argument instead.
   static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
       legacy::zipf_kernel{}, detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_setup_.get([](double x) { return legacy::zipf_sampler(x); }, a)(bit_generator_);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ = detail::bg_method<std::int64_t>(
       legacy::geometric_kernel{}, detail::prm<double>("p", C_::bounded_gt_0_1));
-  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
+  std::int64_t geometric(double p) {
+    geometric_.check_scalars(p);
+    return geometric_sampler_(bit_generator_, p);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
@@ -18084,13 +18291,21 @@ class BasicRandomState {
                                       detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
   static constexpr auto logseries_ = detail::bg_method<std::int64_t>(
       legacy::logseries_kernel{}, detail::prm<double>("p", C_::bounded_lt_0_1));
-  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
+  std::int64_t logseries(double p) {
+    logseries_.check_scalars(p);
+    return legacy::logseries_from(bit_generator_, p, logseries_r_.get(&legacy::logseries_setup, p));
+  }
+  NPRANDOM_DRAW_FORMS_MANY(logseries, std::int64_t, (double, p));
 
   /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
   /// zero pval or n = 0 still consumes draws). "pvals < 0, pvals > 1 or pvals contains NaNs",
@@ -18345,6 +18560,14 @@ class BasicRandomState {
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last decomposition
+  // One-value setups kept between calls with the same parameters (only save work; a copy of the
+  // RandomState starts without them).
+  distributions::poisson_sampler poisson_sampler_;
+  detail::kept_setup<legacy::zipf_sampler, 1> zipf_setup_;
+  legacy::geometric_sampler geometric_sampler_;
+  legacy::hypergeometric_sampler hypergeometric_sampler_;
+  detail::kept_setup<double, 1> logseries_r_;
+  detail::choice_p_cache choice_p_cache_;  // choice's last valid p (one-value calls)
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.

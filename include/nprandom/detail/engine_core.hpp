@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <utility>
 
@@ -161,6 +162,48 @@ struct prepared_kernel : bulk_kernel {
       });
     }
   }
+};
+
+// A parameter's bits, for kept_setup's key: a double by its bit pattern (so -0.0 and 0.0 differ,
+// and a setup is only reused for exactly the same input), an integer by value.
+NPRANDOM_ALWAYS_INLINE std::uint64_t param_bits(double x) noexcept {
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+NPRANDOM_ALWAYS_INLINE std::uint64_t param_bits(std::int64_t x) noexcept {
+  return static_cast<std::uint64_t>(x);
+}
+
+// The setup of a one-value call's last N parameters, kept for the next call with the same
+// parameter bits (NumPy's Generator keeps its binomial setup between calls the same way; the
+// other one-value setups NumPy recomputes). `make(p...)` is a pure function of the parameters
+// (the C library gives the same doubles every time), so a value never depends on whether the
+// setup was kept or made afresh. `fresh()` says whether the last get() made it.
+template <class Setup, std::size_t N>
+class kept_setup {
+ public:
+  template <class Make, class... P>
+  NPRANDOM_ALWAYS_INLINE const Setup& get(Make&& make, P... p) {
+    static_assert(sizeof...(P) == N, "one key word per parameter");
+    const std::uint64_t key[N] = {param_bits(p)...};
+    fresh_ = !has_ || std::memcmp(key, key_, sizeof key) != 0;
+    if (NPRANDOM_UNLIKELY(fresh_)) remake(make, key, p...);
+    return setup_;
+  }
+  bool fresh() const noexcept { return fresh_; }
+
+ private:
+  template <class Make, class... P>
+  NPRANDOM_NOINLINE void remake(Make& make, const std::uint64_t (&key)[N], P... p) {
+    setup_ = make(p...);  // out of line: the calls that keep the setup stay small
+    std::memcpy(key_, key, sizeof key);
+    has_ = true;
+  }
+
+  Setup setup_{};
+  std::uint64_t key_[N] = {};
+  bool has_ = false, fresh_ = false;
 };
 
 }  // namespace detail

@@ -369,6 +369,23 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
   return idx;
 }
 
+// RandomState's private state, for the method builders and choice below (BasicRandomState
+// befriends it).
+struct legacy_access {
+  template <class S>
+  static auto& aug(S& s) noexcept {
+    return s.aug_;
+  }
+  template <class S>
+  static auto& bg(S& s) noexcept {
+    return s.bit_generator_;
+  }
+  template <class S>
+  static auto& choice_cache(S& s) noexcept {
+    return s.choice_p_cache_;
+  }
+};
+
 // One RandomState.choice index (size None): with replacement and no p it is randint(0, pop)
 // without the index vector; every other case is legacy_choice_indices' one value.
 template <class RS>
@@ -385,9 +402,14 @@ NPRANDOM_ALWAYS_INLINE std::int64_t legacy_choice_one(RS& rs, std::int64_t pop_s
 template <class RS>
 std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, bool replace,
                                  const std::vector<double>* p) {
-  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size &&
-      p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
-    return choice_p_one(p->data(), p->size(), rs.random_sample());
+  if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size) {
+    // The p of the last call, bit for bit: its checks passed, its cdf search is kept.
+    choice_p_cache& cache = legacy_access::choice_cache(rs);
+    if (cache.matches(p->data(), p->size())) return cache.search()(rs.random_sample());
+    if (p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
+      cache.remember(p->data(), p->size());
+      return choice_p_one(p->data(), p->size(), rs.random_sample());
+    }
   }
   return legacy_choice_indices(rs, pop_size, a_is_int, 1, true, replace, p)[0];
 }
@@ -449,18 +471,6 @@ void legacy_standard_gamma_fill(legacy::AugBitGen<BitGen>& state, double shape, 
     }
   });
 }
-
-// RandomState's private state, for the method builders below (BasicRandomState befriends it).
-struct legacy_access {
-  template <class S>
-  static auto& aug(S& s) noexcept {
-    return s.aug_;
-  }
-  template <class S>
-  static auto& bg(S& s) noexcept {
-    return s.bit_generator_;
-  }
-};
 
 // A RandomState method whose kernel k(gen, p...) runs on the augmented state (the gaussian
 // cache: aug_method) or on the bare bit generator (bg_method); its bulk fill runs the same

@@ -880,12 +880,74 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   return (sample > total / 2) ? remaining_good : good - remaining_good;
 }
 
+/// HRUA's log-factorial sums gp(K) (a pure function of K for one setup) memoised for K in
+/// [k0, k0 + 2w] around the mode: w = min(16 spread + 1, cap), the width of the attempts' K
+/// (both samplers reject K beyond about mode +- 16 sd). Other K are computed each time. Shared by
+/// Generator's and RandomState's sized fills and kept one-value setups: the same doubles as
+/// computing every sum.
+class hrua_gp_memo {
+ public:
+  void reset(std::int64_t mode, double spread, std::size_t cap) {
+    const double wd = detail::mul(16.0, spread) + 1;
+    const double capd = static_cast<double>(cap);
+    w_ = static_cast<std::int64_t>(wd < capd ? wd : capd);
+    k0_ = mode - w_ > 0 ? mode - w_ : 0;
+    memo_.assign(static_cast<std::size_t>(2 * w_ + 1), std::numeric_limits<double>::quiet_NaN());
+  }
+  template <class Gp>
+  NPRANDOM_ALWAYS_INLINE double operator()(std::int64_t K, const Gp& gp) {
+    const std::int64_t d = K - k0_;
+    if (d < 0 || d > 2 * w_) return gp(K);
+    double& slot = memo_[static_cast<std::size_t>(d)];
+    if (detail::isnan(slot)) slot = gp(K);
+    return slot;
+  }
+
+ private:
+  std::int64_t k0_ = 0, w_ = -1;
+  std::vector<double> memo_;
+};
+
+/// One-value HRUA draws with the setup kept between calls with the same parameters and, from
+/// the second such call on, its gp sums memoised (hrua_gp_memo, up to 2 * 256 + 1 of them): a
+/// setup that changes on every call never pays for the memo. `Setup` is Generator's or the legacy
+/// HRUA setup; `draw(bg, st, gp)` its attempt loop; `mode(st)` / `spread(st)` place the memo.
+template <class Setup>
+class hrua_kept {
+ public:
+  template <class BitGen, class Draw, class Mode, class Spread>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
+                                                 std::int64_t sample, Draw&& draw, Mode&& mode,
+                                                 Spread&& spread) {
+    const Setup& st =
+        setup_.get([](std::int64_t g, std::int64_t b, std::int64_t n) { return Setup(g, b, n); },
+                   good, bad, sample);
+    const auto plain = [&st](std::int64_t K) { return st.gp(K); };
+    if (setup_.fresh()) {
+      has_memo_ = false;
+      return draw(bg, st, plain);
+    }
+    if (!has_memo_) {
+      memo_.reset(mode(st), spread(st), 256);
+      has_memo_ = true;
+    }
+    return draw(bg, st, [&](std::int64_t K) { return memo_(K, plain); });
+  }
+
+ private:
+  detail::kept_setup<Setup, 3> setup_;
+  bool has_memo_ = false;
+  hrua_gp_memo memo_;
+};
+
 /// The setup of hypergeometric_hrua for one (good, bad, sample), NumPy's expressions in order
 /// (variable names follow Stadlober's Algorithm HRUA, as NumPy's).
 struct hypergeometric_hrua_setup {
-  std::int64_t good, bad, sample;
-  std::int64_t computed_sample, mingoodbad, maxgoodbad, m;
-  double a, c, h, g, b;
+  std::int64_t good = 0, bad = 0, sample = 0;
+  std::int64_t computed_sample = 0, mingoodbad = 0, maxgoodbad = 0, m = 0;
+  double a = 0, c = 0, h = 0, g = 0, b = 0;
+
+  hypergeometric_hrua_setup() noexcept = default;  // made before use (kept_setup)
 
   hypergeometric_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
       : good(good_), bad(bad_), sample(sample_) {
@@ -974,22 +1036,21 @@ inline std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t b
 class hypergeometric_sampler {
  public:
   template <class BitGen>
-  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad,
-                          std::int64_t sample) noexcept {
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
     if (!(sample >= 10 && sample <= good + bad - 10)) {
       return hypergeometric_sample(bg, good, bad, sample);
     }
-    if (!(has_ && st_.good == good && st_.bad == bad && st_.sample == sample)) {
-      st_ = hypergeometric_hrua_setup(good, bad, sample);
-      has_ = true;
-    }
-    const hypergeometric_hrua_setup& st = st_;
-    return hypergeometric_hrua(bg, st, [&st](std::int64_t K) { return st.gp(K); });
+    return hrua_(
+        bg, good, bad, sample,
+        [](BitGen& e, const hypergeometric_hrua_setup& st, const auto& gp) {
+          return hypergeometric_hrua(e, st, gp);
+        },
+        [](const hypergeometric_hrua_setup& st) { return st.m; },
+        [](const hypergeometric_hrua_setup& st) { return st.c; });
   }
 
  private:
-  bool has_ = false;
-  hypergeometric_hrua_setup st_{20, 20, 10};  // placeholder, replaced before use (has_)
+  hrua_kept<hypergeometric_hrua_setup> hrua_;
 };
 
 /// `cnt` hypergeometric draws into `out` (NumPy's size=cnt loop, same draws and values); the HRUA
@@ -1009,20 +1070,12 @@ inline void hypergeometric_fill(BitGen& bg, std::int64_t good, std::int64_t bad,
     return;
   }
   // K lies in [0, b); memoise [m - w, m + w] with w <= 2048 and <= cnt.
-  const double wd = detail::mul(16.0, st.c) + 1;
-  const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
-  const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
-  const std::int64_t k0 = st.m - w > 0 ? st.m - w : 0;
-  std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
-                           std::numeric_limits<double>::quiet_NaN());
-  const auto gp = [&](std::int64_t K) {
-    const std::int64_t d = K - k0;  // 0 <= K < b
-    if (d < 0 || d > 2 * w) return st.gp(K);
-    double& slot = memo[static_cast<std::size_t>(d)];
-    if (detail::isnan(slot)) slot = st.gp(K);
-    return slot;
-  };
-  for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric_hrua(bg, st, gp);
+  hrua_gp_memo memo;
+  memo.reset(st.m, st.c, cnt < 2048 ? cnt : 2048);
+  const auto plain = [&st](std::int64_t K) { return st.gp(K); };
+  for (std::size_t i = 0; i < cnt; ++i) {
+    out[i] = hypergeometric_hrua(bg, st, [&](std::int64_t K) { return memo(K, plain); });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1145,16 +1198,11 @@ class zipf_sampler {
   template <class BitGen>
   std::int64_t operator()(BitGen& bg, double a) noexcept {
     if (a >= 1025) return 1;
-    if (!(a == a_)) {
-      s_ = zipf_setup(a);
-      a_ = a;
-    }
-    return zipf_from(bg, s_);
+    return zipf_from(bg, s_.get([](double x) { return zipf_setup(x); }, a));
   }
 
  private:
-  double a_ = std::numeric_limits<double>::quiet_NaN();
-  zipf_setup s_;
+  detail::kept_setup<zipf_setup, 1> s_;
 };
 
 /// random_geometric_search: one double U; X = 1, sum = prod = p; while U > sum:
@@ -1184,6 +1232,7 @@ struct geometric_search_table {
   double sum[size];
   double prod_last, q;
 
+  geometric_search_table() noexcept : sum{}, prod_last(0.0), q(0.0) {}  // filled before use
   explicit geometric_search_table(double p) noexcept : q(1.0 - p) {
     double s = p, prod = p;
     sum[0] = s;
@@ -1231,9 +1280,19 @@ inline std::int64_t geometric_inversion_from(BitGen& bg, double log1p_neg_p) noe
   return static_cast<std::int64_t>(z);
 }
 
+/// Generator.geometric's inversion as geometric_sampler_of takes it: the per-p setup
+/// log1p(-p), and one draw from it.
+struct geometric_inversion_step {
+  static double setup(double p) noexcept { return detail::log1p(-p); }
+  template <class BitGen>
+  static std::int64_t draw(BitGen& bg, double l) noexcept {
+    return geometric_inversion_from(bg, l);
+  }
+};
+
 template <class BitGen>
 inline std::int64_t geometric_inversion(BitGen& bg, double p) noexcept {
-  return geometric_inversion_from(bg, detail::log1p(-p));
+  return geometric_inversion_from(bg, geometric_inversion_step::setup(p));
 }
 
 /// random_geometric: search for p >= 1/3 (the C literal 0.333333333333333333333333), inversion
@@ -1243,6 +1302,40 @@ inline std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return geometric_search(bg, p);
   return geometric_inversion(bg, p);
 }
+
+/// One-value geometric draws with the per-p setup kept between calls with the same p (Generator
+/// with geometric_inversion_step, RandomState with the legacy inversion): for p >= 1/3 the
+/// search, through its partial sums (geometric_search_table) from the second call with the same
+/// p on -- the first call runs the loop, so a p that changes on every call never pays for the
+/// table; below 1/3 the inversion with its setup kept. The values and draws are those of the
+/// plain kernel's.
+template <class Inversion>
+class geometric_sampler_of {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, double p) noexcept {
+    if (p >= 0.333333333333333333333333) {
+      table_for_.get([](double) { return 0; }, p);
+      if (table_for_.fresh()) {
+        has_table_ = false;
+        return geometric_search(bg, p);
+      }
+      if (!has_table_) {
+        table_ = geometric_search_table(p);
+        has_table_ = true;
+      }
+      return table_.draw(bg);
+    }
+    return Inversion::draw(bg, inversion_.get(&Inversion::setup, p));
+  }
+
+ private:
+  detail::kept_setup<int, 1> table_for_;  // the p of table_ (built on its second call)
+  bool has_table_ = false;
+  geometric_search_table table_;
+  detail::kept_setup<double, 1> inversion_;
+};
+using geometric_sampler = geometric_sampler_of<geometric_inversion_step>;
 
 /// `cnt` geometric(p) draws into `out` (NumPy's size=cnt loop, same draws and values), the
 /// inversion setup log1p(-p) made once.
@@ -1255,7 +1348,7 @@ inline void geometric_fill(BitGen& bg, double p, std::int64_t* out, std::size_t 
     });
     return;
   }
-  const double l = detail::log1p(-p);
+  const double l = geometric_inversion_step::setup(p);
   detail::with_local_engine(bg, [&](auto& e) {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = geometric_inversion_from(e, l);
   });
@@ -1284,9 +1377,12 @@ NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double 
   }
 }
 
+/// The per-p setup r = log1p(-p).
+inline double logseries_setup(double p) noexcept { return detail::log1p(-p); }
+
 template <class BitGen>
 inline std::int64_t logseries(BitGen& bg, double p) noexcept {
-  return logseries_from(bg, p, detail::log1p(-p));
+  return logseries_from(bg, p, logseries_setup(p));
 }
 
 }  // namespace distributions
@@ -1353,7 +1449,7 @@ namespace distributions {
 
 template <class BitGen>
 inline void logseries_fill(BitGen& bg, double p, std::int64_t* out, std::size_t cnt) noexcept {
-  const double r = detail::log1p(-p);
+  const double r = logseries_setup(p);
   detail::with_local_engine(bg, [&](auto& e) {
     detail::logseries_fill_batched(
         e, p, r, cnt, out,

@@ -1231,8 +1231,10 @@ std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64
 // computes it on every call (the same doubles every time); gp(Z) is the sum of the four
 // log-gammas that the attempt subtracts from d10.
 struct legacy_hrua_setup {
-  std::int64_t good, bad, sample, mingoodbad, maxgoodbad, m;
-  double d6, d8, d10, d11, d7;
+  std::int64_t good = 0, bad = 0, sample = 0, mingoodbad = 0, maxgoodbad = 0, m = 0;
+  double d6 = 0, d8 = 0, d10 = 0, d11 = 0, d7 = 0;
+
+  legacy_hrua_setup() noexcept = default;  // made before use (kept_setup)
 
   legacy_hrua_setup(std::int64_t good_, std::int64_t bad_, std::int64_t sample_) noexcept
       : good(good_), bad(bad_), sample(sample_) {
@@ -1311,6 +1313,26 @@ std::int64_t hypergeometric(BitGen& bg, std::int64_t good, std::int64_t bad,
   return 0;
 }
 
+// RandomState.hypergeometric's one-value calls: the HRUA setup kept between calls with the same
+// (good, bad, sample); the values are those of hypergeometric(bg, good, bad, sample).
+class hypergeometric_sampler {
+ public:
+  template <class BitGen>
+  std::int64_t operator()(BitGen& bg, std::int64_t good, std::int64_t bad, std::int64_t sample) {
+    if (!(sample > 10)) return hypergeometric(bg, good, bad, sample);
+    return hrua_(
+        bg, good, bad, sample,
+        [](BitGen& e, const detail::legacy_hrua_setup& st, const auto& gp) {
+          return detail::legacy_hypergeometric_hrua(e, st, gp);
+        },
+        [](const detail::legacy_hrua_setup& st) { return static_cast<std::int64_t>(st.d6); },
+        [](const detail::legacy_hrua_setup& st) { return st.d7; });
+  }
+
+ private:
+  distributions::hrua_kept<detail::legacy_hrua_setup> hrua_;
+};
+
 // RandomState.hypergeometric's kernel: one value, and the sized fill with the HRUA setup made
 // once and its log-gamma sums memoised per candidate Z near the mode (the same doubles as
 // NumPy's per-call setup and per-attempt sums).
@@ -1329,21 +1351,13 @@ struct hypergeometric_kernel : ::nprandom::detail::bulk_kernel {
     }
     const detail::legacy_hrua_setup st(good, bad, sample);
     // Z lies in [0, d11); memoise [d6 - w, d6 + w] with w <= 2048 and <= cnt.
-    const double wd = detail::mul(16.0, st.d7) + 1;
-    const double cap = static_cast<double>(cnt < 2048 ? cnt : 2048);
-    const std::int64_t w = static_cast<std::int64_t>(wd < cap ? wd : cap);
-    const std::int64_t c = static_cast<std::int64_t>(st.d6);
-    const std::int64_t k0 = c - w > 0 ? c - w : 0;
-    std::vector<double> memo(static_cast<std::size_t>(2 * w + 1),
-                             std::numeric_limits<double>::quiet_NaN());
-    const auto gp = [&](std::int64_t Z) {
-      const std::int64_t d = Z - k0;  // 0 <= Z < d11
-      if (d < 0 || d > 2 * w) return st.gp(Z);
-      double& slot = memo[static_cast<std::size_t>(d)];
-      if (detail::isnan(slot)) slot = st.gp(Z);
-      return slot;
-    };
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = detail::legacy_hypergeometric_hrua(bg, st, gp);
+    distributions::hrua_gp_memo memo;
+    memo.reset(static_cast<std::int64_t>(st.d6), st.d7, cnt < 2048 ? cnt : 2048);
+    const auto plain = [&st](std::int64_t Z) { return st.gp(Z); };
+    for (std::size_t i = 0; i < cnt; ++i) {
+      out[i] = detail::legacy_hypergeometric_hrua(bg, st,
+                                                  [&](std::int64_t Z) { return memo(Z, plain); });
+    }
   }
 };
 
@@ -1370,7 +1384,8 @@ NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
 // the legacy U = 1 - U01).
 struct zipf_sampler {
   static constexpr bool batched_fill = true;
-  double am1, b, neg_inv_am1;
+  double am1 = 0, b = 0, neg_inv_am1 = 0;
+  zipf_sampler() noexcept = default;  // prepared before use (kept_setup)
   explicit zipf_sampler(double a) noexcept
       : am1(a - 1.0), b(detail::pow(2.0, am1)), neg_inv_am1(-1.0 / am1) {}
   template <class BitGen>
@@ -1393,14 +1408,28 @@ std::int64_t zipf(BitGen& bg, double a) noexcept {
 // RandomState.zipf's kernel: one value, and the sized fill with the setup made once.
 using zipf_kernel = ::nprandom::detail::prepared_kernel<zipf_sampler>;
 
-// legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion
-// (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that overflows, as on x86-64.
+// The legacy geometric inversion (long)ceil(log1p(-U) / log(1 - p)) -- INT64_MIN when that
+// overflows, as on x86-64: its per-p setup log(1 - p), the value from log1p(-U), one draw.
+struct geometric_inversion_step {
+  static double setup(double p) noexcept { return detail::log(1 - p); }
+  static std::int64_t from_log(double log1p_neg_u, double l) noexcept {
+    return nprandom::detail::trunc_int64_x86(detail::ceil(log1p_neg_u / l));
+  }
+  template <class BitGen>
+  static std::int64_t draw(BitGen& bg, double l) noexcept {
+    return from_log(detail::log1p(-bg.next_double()), l);
+  }
+};
+
+// legacy_random_geometric: the shared search for p >= 1/3, else the legacy inversion.
 template <class BitGen>
 std::int64_t geometric(BitGen& bg, double p) noexcept {
   if (p >= 0.333333333333333333333333) return distributions::geometric_search(bg, p);
-  return nprandom::detail::trunc_int64_x86(
-      detail::ceil(detail::log1p(-bg.next_double()) / detail::log(1 - p)));
+  return geometric_inversion_step::draw(bg, geometric_inversion_step::setup(p));
 }
+
+// RandomState.geometric's one-value calls with the per-p setup kept (the shared sampler).
+using geometric_sampler = distributions::geometric_sampler_of<geometric_inversion_step>;
 
 // RandomState.geometric's kernel: one value; the fill searches the tabulated partial sums for
 // p >= 1/3 (distributions::geometric_search_table, as Generator.geometric) and runs the inversion
@@ -1418,7 +1447,7 @@ struct geometric_kernel : ::nprandom::detail::bulk_kernel {
       for (std::size_t i = 0; i < n; ++i) out[i] = t.draw(bg);
       return;
     }
-    const double l = detail::log(1 - p);
+    const double l = geometric_inversion_step::setup(p);
     constexpr std::size_t block = 256;
     double v[block];
     for (std::size_t b = 0; b < n; b += block) {
@@ -1430,8 +1459,7 @@ struct geometric_kernel : ::nprandom::detail::bulk_kernel {
       }
       for (std::size_t j = 0; j < m; ++j) v[j] = -v[j];
       detail::log1p_batch(v, v, m);
-      for (std::size_t j = 0; j < m; ++j)
-        out[b + j] = nprandom::detail::trunc_int64_x86(detail::ceil(v[j] / l));
+      for (std::size_t j = 0; j < m; ++j) out[b + j] = geometric_inversion_step::from_log(v[j], l);
     }
   }
 };
@@ -1457,9 +1485,12 @@ NPRANDOM_ALWAYS_INLINE std::int64_t logseries_from(BitGen& bg, double p, double 
   }
 }
 
+// The per-p setup r = log(1 - p).
+inline double logseries_setup(double p) noexcept { return detail::log(1.0 - p); }
+
 template <class BitGen>
 std::int64_t logseries(BitGen& bg, double p) noexcept {
-  return logseries_from(bg, p, detail::log(1.0 - p));
+  return logseries_from(bg, p, logseries_setup(p));
 }
 
 // RandomState.logseries's kernel: one value, and the sized fill with r computed once.
@@ -1470,7 +1501,7 @@ struct logseries_kernel : ::nprandom::detail::bulk_kernel {
   }
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n, double p) const noexcept {
-    const double r = detail::log(1.0 - p);
+    const double r = logseries_setup(p);
     ::nprandom::detail::logseries_fill_batched(
         bg, p, r, n, out,
         [](double* t, std::size_t m) {

@@ -21,6 +21,7 @@
 #include <nprandom/config.hpp>
 #include <nprandom/detail/broadcast.hpp>
 #include <nprandom/detail/checked_size.hpp>
+#include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/integers_broadcast.hpp>
 #include <nprandom/detail/kahan_sum.hpp>
@@ -673,7 +674,13 @@ class BasicRandomState {
 
   static constexpr auto poisson_ = detail::bg_method<std::int64_t>(
       legacy::poisson_kernel{}, detail::prm<double>("lam", C_::legacy_poisson));
-  NPRANDOM_DRAW_FORMS(poisson, std::int64_t, (double, lam, = 1.0));
+  // The one-value forms of poisson, zipf, geometric, hypergeometric and logseries keep their
+  // per-parameter setup between calls with the same parameters (the members at the end).
+  std::int64_t poisson(double lam = 1.0) {
+    poisson_.check_scalars(lam);
+    return poisson_sampler_(bit_generator_, lam);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(poisson, std::int64_t, (double, lam));
 
   /// zipf(a): the frozen legacy zipf. "a <= 1 or a is NaN". Where NumPy's RandomState.zipf
   /// never returns -- a >= 1025 (2^(a-1) overflows, the test never passes) -- or needs about
@@ -681,11 +688,19 @@ class BasicRandomState {
   /// std::invalid_argument instead.
   static constexpr auto zipf_ = detail::bg_method<std::int64_t>(
       legacy::zipf_kernel{}, detail::prm<double>("a", C_::gt_1, &detail::zipf_guard));
-  NPRANDOM_DRAW_FORMS(zipf, std::int64_t, (double, a));
+  std::int64_t zipf(double a) {
+    zipf_.check_scalars(a);
+    return zipf_setup_.get([](double x) { return legacy::zipf_sampler(x); }, a)(bit_generator_);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(zipf, std::int64_t, (double, a));
 
   static constexpr auto geometric_ = detail::bg_method<std::int64_t>(
       legacy::geometric_kernel{}, detail::prm<double>("p", C_::bounded_gt_0_1));
-  NPRANDOM_DRAW_FORMS(geometric, std::int64_t, (double, p));
+  std::int64_t geometric(double p) {
+    geometric_.check_scalars(p);
+    return geometric_sampler_(bit_generator_, p);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(geometric, std::int64_t, (double, p));
 
   /// hypergeometric(ngood, nbad, nsample): legacy HYP (nsample <= 10) / HRUA. Errors, in
   /// NumPy's order: "ngood + nbad < nsample", "ngood < 0", "nbad < 0",
@@ -697,13 +712,21 @@ class BasicRandomState {
                                       detail::prm<std::int64_t>("nsample", C_::gte_1))
           .with_pre(detail::check_hypergeometric_sum{false})
           .with_post(detail::hypergeometric_guard{});
-  NPRANDOM_DRAW_FORMS(hypergeometric, std::int64_t, (std::int64_t, ngood), (std::int64_t, nbad),
-                      (std::int64_t, nsample));
+  std::int64_t hypergeometric(std::int64_t ngood, std::int64_t nbad, std::int64_t nsample) {
+    hypergeometric_.check_scalars(ngood, nbad, nsample);
+    return hypergeometric_sampler_(bit_generator_, ngood, nbad, nsample);
+  }
+  NPRANDOM_DRAW_FORMS_MANY(hypergeometric, std::int64_t, (std::int64_t, ngood),
+                           (std::int64_t, nbad), (std::int64_t, nsample));
 
   /// logseries(p): the legacy Kemp sampler. "p < 0, p >= 1 or p is NaN".
   static constexpr auto logseries_ = detail::bg_method<std::int64_t>(
       legacy::logseries_kernel{}, detail::prm<double>("p", C_::bounded_lt_0_1));
-  NPRANDOM_DRAW_FORMS(logseries, std::int64_t, (double, p));
+  std::int64_t logseries(double p) {
+    logseries_.check_scalars(p);
+    return legacy::logseries_from(bit_generator_, p, logseries_r_.get(&legacy::logseries_setup, p));
+  }
+  NPRANDOM_DRAW_FORMS_MANY(logseries, std::int64_t, (double, p));
 
   /// multinomial(n, pvals[, size]): rows of d = pvals.size() counts (the legacy binomial: a
   /// zero pval or n = 0 still consumes draws). "pvals < 0, pvals > 1 or pvals contains NaNs",
@@ -958,6 +981,14 @@ class BasicRandomState {
   legacy::AugBitGen<BitGen> aug_;
   legacy::BinomialCache binomial_cache_;
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last decomposition
+  // One-value setups kept between calls with the same parameters (only save work; a copy of the
+  // RandomState starts without them).
+  distributions::poisson_sampler poisson_sampler_;
+  detail::kept_setup<legacy::zipf_sampler, 1> zipf_setup_;
+  legacy::geometric_sampler geometric_sampler_;
+  legacy::hypergeometric_sampler hypergeometric_sampler_;
+  detail::kept_setup<double, 1> logseries_r_;
+  detail::choice_p_cache choice_p_cache_;  // choice's last valid p (one-value calls)
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.
