@@ -693,3 +693,46 @@ TEST_CASE(
             (void)rs.choice(5, true, {0.1, 0.2, 0.3, 0.2, 0.3});
           }) == "invalid_argument: probabilities do not sum to 1");
 }
+
+TEST_CASE("One-row multinomial calls (kept pvals and row setups) equal the plain row loop") {
+  // (n, pvals) repeat and change between calls: the first call checks and remembers, the second
+  // builds the kept setups, a change starts over. Compared with one fresh binomial setup per row.
+  const std::vector<std::vector<double>> pvs = {{0.2, 0.2, 0.2, 0.2, 0.2},
+                                                {0.2, 0.2, 0.2, 0.2, 0.2},
+                                                {0.2, 0.2, 0.2, 0.2, 0.2},
+                                                {0.2, 0.2, 0.2, 0.2, 0.3},
+                                                {0.5, 0.5},
+                                                {0.0, 0.3, 0.7},
+                                                {0.9, 0.05, 0.05},
+                                                {0.9, 0.05, 0.05},
+                                                {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1}};
+  Generator<PCG64> g(PCG64(8));
+  PCG64 gref(8);
+  RandomState rs(9), ref(9);
+  for (int round = 0; round < 30; ++round) {
+    for (const auto& pv : pvs) {
+      for (std::int64_t n : {100, 100, 100, 0, 1000, 100000, 100000, 7}) {
+        INFO("d=" << pv.size() << " n=" << n << " round=" << round);
+        const std::size_t d = pv.size();
+        std::vector<std::int64_t> want(d, -1), lwant(d, 0);
+        dist::binomial_cache cache;
+        dist::multinomial(gref, n, pv.data(), d, want.data(), cache);
+        REQUIRE(g.multinomial(n, pv) == want);
+        nprandom::legacy::BinomialCache lcache;
+        nprandom::legacy::multinomial(ref.bit_generator(), n, lwant.data(), pv.data(), d, lcache);
+        REQUIRE(rs.multinomial(n, pv) == lwant);
+      }
+    }
+    REQUIRE(g.bit_generator().random_raw() == gref.random_raw());
+    REQUIRE(rs.get_state() == ref.get_state());
+  }
+  // bad input after a kept (n, pvals) still raises NumPy's errors
+  (void)g.multinomial(100, pvs[0]);
+  (void)g.multinomial(100, pvs[0]);
+  REQUIRE_THROWS_AS(g.multinomial(-1, pvs[0]), std::invalid_argument);
+  REQUIRE_THROWS_AS(g.multinomial(100, {0.2, 0.2, 0.2, 0.9, 0.2}), std::invalid_argument);
+  (void)rs.multinomial(100, pvs[0]);
+  (void)rs.multinomial(100, pvs[0]);
+  REQUIRE_THROWS_AS(rs.multinomial(-1, pvs[0]), std::invalid_argument);
+  REQUIRE_THROWS_AS(rs.multinomial(100, {0.2, 0.2, 0.2, 0.9, 0.2}), std::invalid_argument);
+}

@@ -858,7 +858,7 @@ class Generator {
   }
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
-    detail::multinomial_fill(bit_generator_, n, pvals, out, size);
+    detail::multinomial_fill(bit_generator_, n, pvals, out, size, &multinomial_kept_);
   }
   ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
                                     const array_arg<double>& pvals, const size_arg& size = {}) {
@@ -949,6 +949,7 @@ class Generator {
   distributions::hypergeometric_sampler hypergeometric_sampler_;
   distributions::geometric_sampler geometric_sampler_;
   detail::kept_setup<double, 1> logseries_r_;
+  detail::multinomial_kept<distributions::binomial_sampler> multinomial_kept_;  // one-row calls
   detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };

@@ -10838,9 +10838,11 @@ struct uniform_kernel : detail::bulk_kernel {
 #endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
 // ---- end nprandom/distributions/uniform.hpp ----
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -11386,6 +11388,83 @@ class binomial_sampler {
   binomial_cache bc_;
   double px_[detail::binv_table_size] = {};
 };
+
+}  // namespace distributions
+
+namespace detail {
+/// Multinomial rows by conditional binomials (random_multinomial's loop: category j draws
+/// binomial(dn, pvals[j] / remaining_p), dn -= it, stop once dn <= 0, the last category gets what
+/// is left; pvals[d-1] is never read) with a binomial setup kept per (category j, remaining count
+/// dn mod slots): rows that meet the same (dn, p) again reuse it. `Setup` is Generator's
+/// binomial_sampler or the legacy BinomialCache, drawn by `binom(bg, dn, p, setup)`. A setup
+/// only saves work: the values are those of NumPy's single binomial_t.
+template <class Setup>
+class multinomial_setups {
+ public:
+  // cats = d - 1; slots per category: 32, halved while cats * slots > max_total or slots >
+  // max_slots (down to 1).
+  void reset(std::size_t cats, std::size_t max_slots, std::size_t max_total) {
+    slots_ = 32;
+    while (slots_ > 1 && (cats * slots_ > max_total || slots_ > max_slots)) slots_ /= 2;
+    setups_.assign(cats * slots_, Setup{});
+  }
+  template <class BitGen, class Binom>
+  NPRANDOM_ALWAYS_INLINE void row(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
+                                  std::int64_t* out, Binom&& binom) {
+    std::fill(out, out + d, std::int64_t{0});
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j + 1 < d; ++j) {
+      Setup& s = setups_[j * slots_ + (static_cast<std::size_t>(dn) & (slots_ - 1))];
+      out[j] = binom(bg, dn, pvals[j] / remaining_p, s);
+      dn = dn - out[j];
+      if (dn <= 0) break;
+      remaining_p -= pvals[j];
+    }
+    if (dn > 0) out[d - 1] = dn;
+  }
+
+ private:
+  std::size_t slots_ = 1;
+  std::vector<Setup> setups_;
+};
+
+/// One-row multinomial calls: the last (n, pvals) that passed the checks (a copy, bit for bit)
+/// and, from its second call on, the rows' kept binomial setups (multinomial_setups: up to 32 per
+/// category, 128 in all, ~150 KiB for Generator's samplers).
+/// A later call with the same bits skips the checks (they would pass again) and draws through
+/// the kept setups. Only saves work.
+template <class Setup>
+class multinomial_kept {
+ public:
+  bool matches(std::int64_t n, const double* p, std::size_t d) const noexcept {
+    return valid_ && n == n_ && d == p_.size() &&
+           std::memcmp(p, p_.data(), d * sizeof(double)) == 0;
+  }
+  void remember(std::int64_t n, const double* p, std::size_t d) {
+    p_.assign(p, p + d);
+    n_ = n;
+    valid_ = true;
+    has_setups_ = false;
+  }
+  // The remembered pvals' row setups (made on first use).
+  multinomial_setups<Setup>& setups() {
+    if (!has_setups_) {
+      setups_.reset(p_.size() - 1, 32, 128);
+      has_setups_ = true;
+    }
+    return setups_;
+  }
+
+ private:
+  bool valid_ = false, has_setups_ = false;
+  std::int64_t n_ = 0;
+  std::vector<double> p_;
+  multinomial_setups<Setup> setups_;
+};
+}  // namespace detail
+
+namespace distributions {
 
 // ---------------------------------------------------------------------------------------------
 // Poisson
@@ -13786,6 +13865,15 @@ void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
   }
 }
 
+// Generator's binomial for detail::multinomial_setups: a binomial_sampler kept per setup slot.
+struct sampler_draw {
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t n, double p,
+                                                 binomial_sampler& b) const noexcept {
+    return b(bg, n, p);
+  }
+};
+
 // `rows` multinomial draws (out[rows*d]), the values of `rows` multinomial calls. The binomial
 // setup of category j for the remaining count dn is kept in a binomial_sampler (BTPE terms or
 // the inversion table) per (j, dn mod slots): rows that meet the same (dn, p) again reuse it, as
@@ -13799,24 +13887,9 @@ void multinomial_rows(BitGen& bg, std::int64_t n, const double* pvals, std::size
     for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, pvals, d, out + i * d, cache);
     return;
   }
-  const std::size_t cats = d - 1;
-  std::size_t slots = 32;  // per category, a power of two; at most 256 samplers (~300 KiB)
-  while (slots > 1 && (cats * slots > 256 || slots > rows)) slots /= 2;
-  std::vector<binomial_sampler> samplers(cats * slots);
-  for (std::size_t i = 0; i < rows; ++i) {
-    std::int64_t* row = out + i * d;
-    std::fill(row, row + d, std::int64_t{0});
-    double remaining_p = 1.0;
-    std::int64_t dn = n;
-    for (std::size_t j = 0; j < cats; ++j) {
-      binomial_sampler& b = samplers[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
-      row[j] = b(bg, dn, pvals[j] / remaining_p);
-      dn = dn - row[j];
-      if (dn <= 0) break;
-      remaining_p -= pvals[j];
-    }
-    if (dn > 0) row[d - 1] = dn;
-  }
+  detail::multinomial_setups<binomial_sampler> setups;
+  setups.reset(d - 1, rows, 256);  // at most 256 samplers (~300 KiB)
+  for (std::size_t i = 0; i < rows; ++i) setups.row(bg, n, pvals, d, out + i * d, sampler_draw{});
 }
 
 // ---- multivariate_hypergeometric ----
@@ -14198,14 +14271,22 @@ inline void check_pvals_dim(std::size_t d) {
   }
 }
 
-// Generator.multinomial with scalar n: `size` rows.
+// Generator.multinomial with scalar n: `size` rows. `kept` (one-row calls): the last checked
+// (n, pvals) and its row setups.
 template <class BitGen>
 void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pvals,
-                      std::int64_t* out, std::size_t size) {
+                      std::int64_t* out, std::size_t size,
+                      multinomial_kept<distributions::binomial_sampler>* kept = nullptr) {
   const std::size_t d = pvals.size();
+  const bool one_row = kept != nullptr && size == 1 && d >= 2;
+  if (one_row && kept->matches(n, pvals.data(), d)) {  // checked before: the same bits pass
+    kept->setups().row(bg, n, pvals.data(), d, out, distributions::sampler_draw{});
+    return;
+  }
   check_pvals_dim(d);
   check_pvals(pvals.data(), d, d, false);
   if (n < 0) throw std::invalid_argument("n < 0");
+  if (one_row) kept->remember(n, pvals.data(), d);
   // Rows are walked by the checked element count (row r starts at r * d < total).
   const std::size_t total = checked_elements<std::int64_t>(size, d);
   if (d == 0) return;
@@ -15278,7 +15359,7 @@ class Generator {
   }
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
-    detail::multinomial_fill(bit_generator_, n, pvals, out, size);
+    detail::multinomial_fill(bit_generator_, n, pvals, out, size, &multinomial_kept_);
   }
   ndarray<std::int64_t> multinomial(const array_arg<std::int64_t>& n,
                                     const array_arg<double>& pvals, const size_arg& size = {}) {
@@ -15369,6 +15450,7 @@ class Generator {
   distributions::hypergeometric_sampler hypergeometric_sampler_;
   distributions::geometric_sampler geometric_sampler_;
   detail::kept_setup<double, 1> logseries_r_;
+  detail::multinomial_kept<distributions::binomial_sampler> multinomial_kept_;  // one-row calls
   detail::choice_p_cache choice_p_cache_;      // the last valid p of choice (checks, cdf)
   distributions::mvn_factor_cache mvn_cache_;  // multivariate_normal's last cov decomposition
 };
@@ -17002,6 +17084,15 @@ void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pi
   if (dn > 0 && d > 0) out[d - 1] = dn;
 }
 
+// The legacy binomial for detail::multinomial_setups: a BinomialCache per setup slot.
+struct cache_draw {
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t n, double p,
+                                                 BinomialCache& c) const noexcept {
+    return binomial(bg, p, n, c);
+  }
+};
+
 // `rows` consecutive legacy multinomial(n, pix) draws (RandomState.multinomial with size=rows,
 // row-major, `out` zeroed by the caller), identical to `rows` calls of multinomial(). Category j's
 // conditional binomial is binomial(pix[j] / remaining_p, dn) with the same pix[j] / remaining_p in
@@ -17017,23 +17108,9 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
     for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, out + i * d, pix, d, bc);
     return;
   }
-  const std::size_t cats = d - 1;
-  std::size_t slots = 32;  // per category, a power of two; at most ~4096 caches (~0.5 MiB)
-  while (slots > 1 && cats * slots > 4096) slots /= 2;
-  std::vector<BinomialCache> caches(cats * slots);
-  for (std::size_t i = 0; i < rows; ++i) {
-    std::int64_t* row = out + i * d;
-    double remaining_p = 1.0;
-    std::int64_t dn = n;
-    for (std::size_t j = 0; j + 1 < d; j++) {
-      BinomialCache& c = caches[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
-      row[j] = binomial(bg, pix[j] / remaining_p, dn, c);
-      dn = dn - row[j];
-      if (dn <= 0) break;
-      remaining_p -= pix[j];
-    }
-    if (dn > 0) row[d - 1] = dn;
-  }
+  ::nprandom::detail::multinomial_setups<BinomialCache> caches;
+  caches.reset(d - 1, 32, 4096);  // at most 4096 caches (~3.5 MiB)
+  for (std::size_t i = 0; i < rows; ++i) caches.row(bg, n, pix, d, out + i * d, cache_draw{});
 }
 
 }  // namespace legacy
@@ -18322,8 +18399,14 @@ class BasicRandomState {
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
     const std::size_t d = pvals.size();
+    const bool one_row = size == 1 && d >= 2;  // the last checked (n, pvals), its row setups
+    if (one_row && multinomial_kept_.matches(n, pvals.data(), d)) {
+      multinomial_kept_.setups().row(bit_generator_, n, pvals.data(), d, out, legacy::cache_draw{});
+      return;
+    }
     detail::check_pvals(pvals.data(), d, d, false);
     if (n < 0) throw std::invalid_argument("n < 0");
+    if (one_row) multinomial_kept_.remember(n, pvals.data(), d);
     const std::size_t total = detail::checked_elements<std::int64_t>(size, d);
     std::fill(out, out + total, std::int64_t{0});
     // Rows from the checked count: GCC -O3 otherwise sees a constant huge `size` in the loop.
@@ -18568,6 +18651,7 @@ class BasicRandomState {
   legacy::hypergeometric_sampler hypergeometric_sampler_;
   detail::kept_setup<double, 1> logseries_r_;
   detail::choice_p_cache choice_p_cache_;  // choice's last valid p (one-value calls)
+  detail::multinomial_kept<legacy::BinomialCache> multinomial_kept_;  // one-row calls
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.

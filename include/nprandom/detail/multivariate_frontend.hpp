@@ -49,14 +49,22 @@ inline void check_pvals_dim(std::size_t d) {
   }
 }
 
-// Generator.multinomial with scalar n: `size` rows.
+// Generator.multinomial with scalar n: `size` rows. `kept` (one-row calls): the last checked
+// (n, pvals) and its row setups.
 template <class BitGen>
 void multinomial_fill(BitGen& bg, std::int64_t n, const std::vector<double>& pvals,
-                      std::int64_t* out, std::size_t size) {
+                      std::int64_t* out, std::size_t size,
+                      multinomial_kept<distributions::binomial_sampler>* kept = nullptr) {
   const std::size_t d = pvals.size();
+  const bool one_row = kept != nullptr && size == 1 && d >= 2;
+  if (one_row && kept->matches(n, pvals.data(), d)) {  // checked before: the same bits pass
+    kept->setups().row(bg, n, pvals.data(), d, out, distributions::sampler_draw{});
+    return;
+  }
   check_pvals_dim(d);
   check_pvals(pvals.data(), d, d, false);
   if (n < 0) throw std::invalid_argument("n < 0");
+  if (one_row) kept->remember(n, pvals.data(), d);
   // Rows are walked by the checked element count (row r starts at r * d < total).
   const std::size_t total = checked_elements<std::int64_t>(size, d);
   if (d == 0) return;

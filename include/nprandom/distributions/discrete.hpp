@@ -25,9 +25,11 @@
 #include <nprandom/distributions/integers.hpp>
 #include <nprandom/distributions/uniform.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -573,6 +575,83 @@ class binomial_sampler {
   binomial_cache bc_;
   double px_[detail::binv_table_size] = {};
 };
+
+}  // namespace distributions
+
+namespace detail {
+/// Multinomial rows by conditional binomials (random_multinomial's loop: category j draws
+/// binomial(dn, pvals[j] / remaining_p), dn -= it, stop once dn <= 0, the last category gets what
+/// is left; pvals[d-1] is never read) with a binomial setup kept per (category j, remaining count
+/// dn mod slots): rows that meet the same (dn, p) again reuse it. `Setup` is Generator's
+/// binomial_sampler or the legacy BinomialCache, drawn by `binom(bg, dn, p, setup)`. A setup
+/// only saves work: the values are those of NumPy's single binomial_t.
+template <class Setup>
+class multinomial_setups {
+ public:
+  // cats = d - 1; slots per category: 32, halved while cats * slots > max_total or slots >
+  // max_slots (down to 1).
+  void reset(std::size_t cats, std::size_t max_slots, std::size_t max_total) {
+    slots_ = 32;
+    while (slots_ > 1 && (cats * slots_ > max_total || slots_ > max_slots)) slots_ /= 2;
+    setups_.assign(cats * slots_, Setup{});
+  }
+  template <class BitGen, class Binom>
+  NPRANDOM_ALWAYS_INLINE void row(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
+                                  std::int64_t* out, Binom&& binom) {
+    std::fill(out, out + d, std::int64_t{0});
+    double remaining_p = 1.0;
+    std::int64_t dn = n;
+    for (std::size_t j = 0; j + 1 < d; ++j) {
+      Setup& s = setups_[j * slots_ + (static_cast<std::size_t>(dn) & (slots_ - 1))];
+      out[j] = binom(bg, dn, pvals[j] / remaining_p, s);
+      dn = dn - out[j];
+      if (dn <= 0) break;
+      remaining_p -= pvals[j];
+    }
+    if (dn > 0) out[d - 1] = dn;
+  }
+
+ private:
+  std::size_t slots_ = 1;
+  std::vector<Setup> setups_;
+};
+
+/// One-row multinomial calls: the last (n, pvals) that passed the checks (a copy, bit for bit)
+/// and, from its second call on, the rows' kept binomial setups (multinomial_setups: up to 32 per
+/// category, 128 in all, ~150 KiB for Generator's samplers).
+/// A later call with the same bits skips the checks (they would pass again) and draws through
+/// the kept setups. Only saves work.
+template <class Setup>
+class multinomial_kept {
+ public:
+  bool matches(std::int64_t n, const double* p, std::size_t d) const noexcept {
+    return valid_ && n == n_ && d == p_.size() &&
+           std::memcmp(p, p_.data(), d * sizeof(double)) == 0;
+  }
+  void remember(std::int64_t n, const double* p, std::size_t d) {
+    p_.assign(p, p + d);
+    n_ = n;
+    valid_ = true;
+    has_setups_ = false;
+  }
+  // The remembered pvals' row setups (made on first use).
+  multinomial_setups<Setup>& setups() {
+    if (!has_setups_) {
+      setups_.reset(p_.size() - 1, 32, 128);
+      has_setups_ = true;
+    }
+    return setups_;
+  }
+
+ private:
+  bool valid_ = false, has_setups_ = false;
+  std::int64_t n_ = 0;
+  std::vector<double> p_;
+  multinomial_setups<Setup> setups_;
+};
+}  // namespace detail
+
+namespace distributions {
 
 // ---------------------------------------------------------------------------------------------
 // Poisson

@@ -273,6 +273,15 @@ void multinomial(BitGen& bg, std::int64_t n, const double* pvals, std::size_t d,
   }
 }
 
+// Generator's binomial for detail::multinomial_setups: a binomial_sampler kept per setup slot.
+struct sampler_draw {
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t n, double p,
+                                                 binomial_sampler& b) const noexcept {
+    return b(bg, n, p);
+  }
+};
+
 // `rows` multinomial draws (out[rows*d]), the values of `rows` multinomial calls. The binomial
 // setup of category j for the remaining count dn is kept in a binomial_sampler (BTPE terms or
 // the inversion table) per (j, dn mod slots): rows that meet the same (dn, p) again reuse it, as
@@ -286,24 +295,9 @@ void multinomial_rows(BitGen& bg, std::int64_t n, const double* pvals, std::size
     for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, pvals, d, out + i * d, cache);
     return;
   }
-  const std::size_t cats = d - 1;
-  std::size_t slots = 32;  // per category, a power of two; at most 256 samplers (~300 KiB)
-  while (slots > 1 && (cats * slots > 256 || slots > rows)) slots /= 2;
-  std::vector<binomial_sampler> samplers(cats * slots);
-  for (std::size_t i = 0; i < rows; ++i) {
-    std::int64_t* row = out + i * d;
-    std::fill(row, row + d, std::int64_t{0});
-    double remaining_p = 1.0;
-    std::int64_t dn = n;
-    for (std::size_t j = 0; j < cats; ++j) {
-      binomial_sampler& b = samplers[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
-      row[j] = b(bg, dn, pvals[j] / remaining_p);
-      dn = dn - row[j];
-      if (dn <= 0) break;
-      remaining_p -= pvals[j];
-    }
-    if (dn > 0) row[d - 1] = dn;
-  }
+  detail::multinomial_setups<binomial_sampler> setups;
+  setups.reset(d - 1, rows, 256);  // at most 256 samplers (~300 KiB)
+  for (std::size_t i = 0; i < rows; ++i) setups.row(bg, n, pvals, d, out + i * d, sampler_draw{});
 }
 
 // ---- multivariate_hypergeometric ----

@@ -1533,6 +1533,15 @@ void multinomial(BitGen& bg, std::int64_t n, std::int64_t* out, const double* pi
   if (dn > 0 && d > 0) out[d - 1] = dn;
 }
 
+// The legacy binomial for detail::multinomial_setups: a BinomialCache per setup slot.
+struct cache_draw {
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(BitGen& bg, std::int64_t n, double p,
+                                                 BinomialCache& c) const noexcept {
+    return binomial(bg, p, n, c);
+  }
+};
+
 // `rows` consecutive legacy multinomial(n, pix) draws (RandomState.multinomial with size=rows,
 // row-major, `out` zeroed by the caller), identical to `rows` calls of multinomial(). Category j's
 // conditional binomial is binomial(pix[j] / remaining_p, dn) with the same pix[j] / remaining_p in
@@ -1548,23 +1557,9 @@ void multinomial_fill(BitGen& bg, std::int64_t n, std::int64_t* out, const doubl
     for (std::size_t i = 0; i < rows; ++i) multinomial(bg, n, out + i * d, pix, d, bc);
     return;
   }
-  const std::size_t cats = d - 1;
-  std::size_t slots = 32;  // per category, a power of two; at most ~4096 caches (~0.5 MiB)
-  while (slots > 1 && cats * slots > 4096) slots /= 2;
-  std::vector<BinomialCache> caches(cats * slots);
-  for (std::size_t i = 0; i < rows; ++i) {
-    std::int64_t* row = out + i * d;
-    double remaining_p = 1.0;
-    std::int64_t dn = n;
-    for (std::size_t j = 0; j + 1 < d; j++) {
-      BinomialCache& c = caches[j * slots + (static_cast<std::size_t>(dn) & (slots - 1))];
-      row[j] = binomial(bg, pix[j] / remaining_p, dn, c);
-      dn = dn - row[j];
-      if (dn <= 0) break;
-      remaining_p -= pix[j];
-    }
-    if (dn > 0) row[d - 1] = dn;
-  }
+  ::nprandom::detail::multinomial_setups<BinomialCache> caches;
+  caches.reset(d - 1, 32, 4096);  // at most 4096 caches (~3.5 MiB)
+  for (std::size_t i = 0; i < rows; ++i) caches.row(bg, n, pix, d, out + i * d, cache_draw{});
 }
 
 }  // namespace legacy

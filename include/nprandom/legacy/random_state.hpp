@@ -743,8 +743,14 @@ class BasicRandomState {
   void multinomial(std::int64_t n, const std::vector<double>& pvals, std::int64_t* out,
                    std::size_t size) {
     const std::size_t d = pvals.size();
+    const bool one_row = size == 1 && d >= 2;  // the last checked (n, pvals), its row setups
+    if (one_row && multinomial_kept_.matches(n, pvals.data(), d)) {
+      multinomial_kept_.setups().row(bit_generator_, n, pvals.data(), d, out, legacy::cache_draw{});
+      return;
+    }
     detail::check_pvals(pvals.data(), d, d, false);
     if (n < 0) throw std::invalid_argument("n < 0");
+    if (one_row) multinomial_kept_.remember(n, pvals.data(), d);
     const std::size_t total = detail::checked_elements<std::int64_t>(size, d);
     std::fill(out, out + total, std::int64_t{0});
     // Rows from the checked count: GCC -O3 otherwise sees a constant huge `size` in the loop.
@@ -989,6 +995,7 @@ class BasicRandomState {
   legacy::hypergeometric_sampler hypergeometric_sampler_;
   detail::kept_setup<double, 1> logseries_r_;
   detail::choice_p_cache choice_p_cache_;  // choice's last valid p (one-value calls)
+  detail::multinomial_kept<legacy::BinomialCache> multinomial_kept_;  // one-row calls
 };
 
 /// numpy.random.RandomState: the legacy API over MT19937.
