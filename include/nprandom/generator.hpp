@@ -927,7 +927,10 @@ class Generator {
                            const std::vector<std::vector<double>>& cov, double* out,
                            std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    distributions::parse_mvn_method(method);
+    if (mvn_cache_.matches_rows(distributions::parse_mvn_method(method), cov, tol)) {
+      multivariate_normal(mean, mvn_cache_.cov, out, size, check_valid, tol, method);  // its copy
+      return;
+    }
     multivariate_normal(mean, detail::flatten_cov(cov), out, size, check_valid, tol, method);
   }
 

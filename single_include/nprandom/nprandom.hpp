@@ -14098,6 +14098,35 @@ struct mvn_factor_cache {
     return valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0 &&
            (d == 0 || std::memcmp(c, cov.data(), d * d * sizeof(double)) == 0);
   }
+  // The same test for cov given as d rows of d: true means `cov` is its row-major copy (the
+  // caller can pass it instead of flattening the rows again).
+  bool matches_rows(mvn_method m, const std::vector<std::vector<double>>& rows,
+                    double t) const noexcept {
+    const std::size_t d = rows.size();
+    if (!(valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < d; ++i) {
+      if (rows[i].size() != d ||
+          (d != 0 && std::memcmp(rows[i].data(), cov.data() + i * d, d * sizeof(double)) != 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+
+// Scratch for one row of d doubles: on the stack up to 16 (the one-row calls allocate nothing).
+class mvn_row_scratch {
+ public:
+  explicit mvn_row_scratch(std::size_t d) {
+    if (d > 16) heap_.resize(d);
+  }
+  double* data() noexcept { return heap_.empty() ? stack_ : heap_.data(); }
+
+ private:
+  double stack_[16];
+  std::vector<double> heap_;
 };
 
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
@@ -14161,7 +14190,8 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
   }
   const std::vector<double>& factor = cache ? cache->factor : own;
-  std::vector<double> tmp(d);
+  mvn_row_scratch scratch(d);
+  double* const tmp = scratch.data();
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
     for (std::size_t i = 0; i < d; ++i) {
@@ -14171,7 +14201,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
       }
       tmp[i] = mean[i] + acc;
     }
-    std::copy(tmp.begin(), tmp.end(), row);
+    std::copy(tmp, tmp + d, row);
   }
 }
 
@@ -14217,7 +14247,8 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
     }
   }
   const std::vector<double>& b = cache ? cache->factor : own;
-  std::vector<double> tmp(d);
+  mvn_row_scratch scratch(d);
+  double* const tmp = scratch.data();
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
     for (std::size_t i = 0; i < d; ++i) {
@@ -14227,7 +14258,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
       }
       tmp[i] = acc + mean[i];
     }
-    std::copy(tmp.begin(), tmp.end(), row);
+    std::copy(tmp, tmp + d, row);
   }
 }
 
@@ -15428,7 +15459,10 @@ class Generator {
                            const std::vector<std::vector<double>>& cov, double* out,
                            std::size_t size, std::string_view check_valid = "warn",
                            double tol = 1e-8, std::string_view method = "svd") {
-    distributions::parse_mvn_method(method);
+    if (mvn_cache_.matches_rows(distributions::parse_mvn_method(method), cov, tol)) {
+      multivariate_normal(mean, mvn_cache_.cov, out, size, check_valid, tol, method);  // its copy
+      return;
+    }
     multivariate_normal(mean, detail::flatten_cov(cov), out, size, check_valid, tol, method);
   }
 
@@ -18448,14 +18482,16 @@ class BasicRandomState {
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, const std::string& check_valid = "warn",
                                           double tol = 1e-8) {
-    const std::vector<double> flat = detail::flatten_cov(cov);
+    // cov's row-major copy: the one kept with the last decomposition when cov and tol match it
+    const bool kept = mvn_cache_.matches_rows(distributions::mvn_method::svd, cov, tol);
+    const std::vector<double> flat = kept ? std::vector<double>() : detail::flatten_cov(cov);
     if (mean.size() != cov.size())
       throw std::invalid_argument("mean and cov must have same length");
     const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
     std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
     distributions::legacy_multivariate_normal_transform(
-        mean.data(), flat.data(), mean.size(), check_valid, tol, x.data(),
-        mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
+        mean.data(), kept ? mvn_cache_.cov.data() : flat.data(), mean.size(), check_valid, tol,
+        x.data(), mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,

@@ -506,6 +506,35 @@ struct mvn_factor_cache {
     return valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0 &&
            (d == 0 || std::memcmp(c, cov.data(), d * d * sizeof(double)) == 0);
   }
+  // The same test for cov given as d rows of d: true means `cov` is its row-major copy (the
+  // caller can pass it instead of flattening the rows again).
+  bool matches_rows(mvn_method m, const std::vector<std::vector<double>>& rows,
+                    double t) const noexcept {
+    const std::size_t d = rows.size();
+    if (!(valid && m == method && cov.size() == d * d && std::memcmp(&t, &tol, sizeof t) == 0)) {
+      return false;
+    }
+    for (std::size_t i = 0; i < d; ++i) {
+      if (rows[i].size() != d ||
+          (d != 0 && std::memcmp(rows[i].data(), cov.data() + i * d, d * sizeof(double)) != 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+};
+
+// Scratch for one row of d doubles: on the stack up to 16 (the one-row calls allocate nothing).
+class mvn_row_scratch {
+ public:
+  explicit mvn_row_scratch(std::size_t d) {
+    if (d > 16) heap_.resize(d);
+  }
+  double* data() noexcept { return heap_.empty() ? stack_ : heap_.data(); }
+
+ private:
+  double stack_[16];
+  std::vector<double> heap_;
 };
 
 inline void multivariate_normal_transform(const double* mean, const double* cov, std::size_t d,
@@ -569,7 +598,8 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
     }
   }
   const std::vector<double>& factor = cache ? cache->factor : own;
-  std::vector<double> tmp(d);
+  mvn_row_scratch scratch(d);
+  double* const tmp = scratch.data();
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
     for (std::size_t i = 0; i < d; ++i) {
@@ -579,7 +609,7 @@ inline void multivariate_normal_transform(const double* mean, const double* cov,
       }
       tmp[i] = mean[i] + acc;
     }
-    std::copy(tmp.begin(), tmp.end(), row);
+    std::copy(tmp, tmp + d, row);
   }
 }
 
@@ -625,7 +655,8 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
     }
   }
   const std::vector<double>& b = cache ? cache->factor : own;
-  std::vector<double> tmp(d);
+  mvn_row_scratch scratch(d);
+  double* const tmp = scratch.data();
   for (std::size_t r = 0; r < rows; ++r) {
     double* row = x + r * d;
     for (std::size_t i = 0; i < d; ++i) {
@@ -635,7 +666,7 @@ inline void legacy_multivariate_normal_transform(const double* mean, const doubl
       }
       tmp[i] = acc + mean[i];
     }
-    std::copy(tmp.begin(), tmp.end(), row);
+    std::copy(tmp, tmp + d, row);
   }
 }
 

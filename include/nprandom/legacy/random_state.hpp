@@ -792,14 +792,16 @@ class BasicRandomState {
                                           const std::vector<std::vector<double>>& cov,
                                           std::size_t size, const std::string& check_valid = "warn",
                                           double tol = 1e-8) {
-    const std::vector<double> flat = detail::flatten_cov(cov);
+    // cov's row-major copy: the one kept with the last decomposition when cov and tol match it
+    const bool kept = mvn_cache_.matches_rows(distributions::mvn_method::svd, cov, tol);
+    const std::vector<double> flat = kept ? std::vector<double>() : detail::flatten_cov(cov);
     if (mean.size() != cov.size())
       throw std::invalid_argument("mean and cov must have same length");
     const std::size_t n_checked = detail::checked_elements<double>(size, mean.size());
     std::vector<double> x = standard_normal(n_checked);  // rows: the checked count, not `size`
     distributions::legacy_multivariate_normal_transform(
-        mean.data(), flat.data(), mean.size(), check_valid, tol, x.data(),
-        mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
+        mean.data(), kept ? mvn_cache_.cov.data() : flat.data(), mean.size(), check_valid, tol,
+        x.data(), mean.empty() ? 0 : n_checked / mean.size(), &mvn_cache_);
     return x;
   }
   std::vector<double> multivariate_normal(const std::vector<double>& mean,
