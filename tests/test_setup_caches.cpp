@@ -756,3 +756,17 @@ TEST_CASE("One-row multinomial calls (kept pvals and row setups) equal the plain
   REQUIRE_THROWS_AS(rs.multinomial(-1, pvs[0]), std::invalid_argument);
   REQUIRE_THROWS_AS(rs.multinomial(100, {0.2, 0.2, 0.2, 0.9, 0.2}), std::invalid_argument);
 }
+
+TEST_CASE("RandomState.random_integers one value equals the sized form, also up to INT64_MAX") {
+  const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+  const std::int64_t pairs[][2] = {{1, 1000},   {-5, 5},        {0, big},
+                                   {-big, big}, {big - 3, big}, {7, 7}};
+  RandomState one(17), sized(17);
+  for (int round = 0; round < 200; ++round) {
+    for (const auto& lh : pairs) {
+      INFO(lh[0] << " " << lh[1]);
+      REQUIRE(one.random_integers(lh[0], lh[1]) == sized.random_integers(lh[0], lh[1], 1)[0]);
+    }
+  }
+  REQUIRE(one.get_state() == sized.get_state());
+}

@@ -13663,8 +13663,10 @@ template <class BitGen>
 void dirichlet_gammas(BitGen& bg, const double* alpha, std::size_t k, std::size_t rows,
                       double* out) {
   if (rows * k < rej_batch_min) {  // a row or two (the one-row form): no plan, no block storage
-    for (std::size_t i = 0; i < rows * k; ++i)
-      out[i] = distributions::standard_gamma(bg, alpha[i % k]);
+    for (std::size_t r = 0; r < rows; ++r) {
+      for (std::size_t j = 0; j < k; ++j)
+        out[r * k + j] = distributions::standard_gamma(bg, alpha[j]);
+    }
     return;
   }
   std::vector<distributions::gamma_sampler> samplers;
