@@ -752,6 +752,21 @@ TEST_CASE("MT19937 seeding details and set_state checks", "[bitgen][mt19937]") {
   MT19937 a(42), b(42);
   const std::uint64_t hi = a.next_uint32(), lo = a.next_uint32();
   CHECK(b.next_uint64() == ((hi << 32) | lo));
+  // next_double / next_uint64 (two outputs, one position check while two words are left in the
+  // block) equal two next_uint32 at either parity, across block boundaries (pos 622, 623, 624).
+  for (int skip = 0; skip < 2; ++skip) {
+    MT19937 x(42), y(42);
+    for (int i = 0; i < skip; ++i) (void)x.next_uint32(), (void)y.next_uint32();
+    for (int i = 0; i < 1000; ++i) {
+      const std::uint32_t u = y.next_uint32(), v = y.next_uint32();
+      if (i % 2 == 0) {
+        REQUIRE(x.next_double() == nprandom::detail::mt19937_to_double(u, v));
+      } else {
+        REQUIRE(x.next_uint64() == ((std::uint64_t{u} << 32) | v));
+      }
+      REQUIRE(x == y);
+    }
+  }
   // pos outside [0, 624] is rejected; 624 (a twist pending) and 0 are fine.
   auto bad = s;
   bad.pos = 625;

@@ -76,14 +76,29 @@ class MT19937 : public BitGenerator<MT19937> {
   }
   // mt19937_next64: the FIRST output is the high word.
   NPRANDOM_ALWAYS_INLINE std::uint64_t next_uint64() noexcept {
-    const std::uint64_t hi = next_uint32();
-    return (hi << 32) | next_uint32();
+    std::uint32_t a, b;
+    next_two(a, b);
+    return (std::uint64_t{a} << 32) | b;
   }
   // mt19937_next_double: 53 bits from two outputs, a first.
   NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
-    const std::uint32_t a = next_uint32();
+    std::uint32_t a, b;
+    next_two(a, b);
     // rounded(): the exact result stays unfused with callers' additions (detail/fp.hpp).
-    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, next_uint32()));
+    return nprandom::detail::rounded(nprandom::detail::mt19937_to_double(a, b));
+  }
+  // The next two outputs, a first: with two words left in the block, one position check and
+  // both temperings side by side; else two next_uint32 (the twist between them).
+  NPRANDOM_ALWAYS_INLINE void next_two(std::uint32_t& a, std::uint32_t& b) noexcept {
+    if (NPRANDOM_LIKELY(pos_ <= detail::mt19937_n - 2)) {
+      const auto i = static_cast<std::size_t>(pos_);
+      pos_ += 2;
+      a = detail::mt19937_temper(key_[i]);
+      b = detail::mt19937_temper(key_[i + 1]);
+      return;
+    }
+    a = next_uint32();
+    b = next_uint32();
   }
   // next_float is the base's (next_uint32() >> 8) * 2^-24, on the unbuffered 32-bit output.
   // mt19937_raw: the 32-bit output, zero-extended.
