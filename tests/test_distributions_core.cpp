@@ -136,6 +136,19 @@ TEST_CASE("kernels: gen_mask and random_interval", "[distributions][integers]") 
     CHECK((m >> 1) < v);        // smallest such
   }
   CHECK(d::gen_mask(0) == 0);
+  static_assert(d::gen_mask(1000) == 1023, "gen_mask stays constexpr");
+  // Every width: 2^k - 1, 2^k, 2^k + 1 and random values against NumPy's shift-or definition.
+  const auto shift_or = [](std::uint64_t m) {
+    for (unsigned s : {1u, 2u, 4u, 8u, 16u, 32u}) m |= m >> s;
+    return m;
+  };
+  nprandom::PCG64 words(11);
+  for (unsigned k = 0; k < 64; ++k) {
+    const std::uint64_t p = std::uint64_t{1} << k;
+    for (std::uint64_t v : {p - 1, p, p + 1, p | (words.next_uint64() >> (63 - k))}) {
+      REQUIRE(d::gen_mask(v) == shift_or(v));
+    }
+  }
   nprandom::PCG64 bg(3);
   const auto before = nprandom::PCG64(3).random_raw();
   CHECK(d::random_interval(bg, 0) == 0);  // no draw

@@ -76,6 +76,8 @@ def run_cpp(exe: pathlib.Path, regex: str, min_time: float, reps: int, out: dict
     cmd = [str(exe), "--benchmark_format=json", f"--benchmark_min_time={min_time}",
            f"--benchmark_repetitions={reps}", f"--benchmark_filter={regex}"]
     proc = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    if not proc.stdout.strip():  # nothing matched (e.g. boost/ in a build without Boost)
+        return {}
     data = json.loads(proc.stdout)
     for b in data["benchmarks"]:
         if b.get("run_type") == "aggregate" or b.get("error_occurred"):
@@ -175,7 +177,8 @@ def collect(args) -> dict:
                              f"cmake --build --preset {preset} --target bench_methods)")
                 print(f"[{tag}] {regex} ({rep + 1}/{args.repetitions})", file=sys.stderr,
                       flush=True)
-                contexts[tag] = run_cpp(exe, regex, args.min_time, 1, results[tag])
+                ctx = run_cpp(exe, regex, args.min_time, 1, results[tag])
+                contexts[tag] = ctx or contexts.get(tag, {})
     # Confirmation: a case the run flags as slower at -O3 native is timed --confirm more times
     # on both builds, in turns; it stays flagged only if its best times still say so.
     for rep in range(args.confirm):

@@ -46,8 +46,13 @@
 namespace nprandom {
 namespace distributions {
 
-/// NumPy's gen_mask: the smallest 2^k - 1 >= max.
+/// NumPy's gen_mask: the smallest 2^k - 1 >= max. GCC / Clang: from the count of leading zeros
+/// (one instruction with lzcnt; NumPy's six shift-or steps are a 12-cycle dependency chain in a
+/// one-value call whose range is not a constant).
 constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return max == 0 ? 0 : ~std::uint64_t{0} >> __builtin_clzll(max);
+#else
   std::uint64_t mask = max;
   mask |= mask >> 1;
   mask |= mask >> 2;
@@ -56,6 +61,7 @@ constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
   mask |= mask >> 16;
   mask |= mask >> 32;
   return mask;
+#endif
 }
 
 /// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
