@@ -451,6 +451,7 @@ class Generator {
   std::int64_t choice(std::int64_t a) { return detail::choice_one_int(bit_generator_, a); }
   std::int64_t choice(std::int64_t a, const std::vector<double>& p, bool replace = true) {
     std::int64_t out = 0;
+    if (replace && choice_p_cache_.draw_one(bit_generator_, a, p.data(), p.size(), out)) return out;
     detail::choice_indices(bit_generator_, a, true, &out, 1, replace,
                            p.empty() ? nullptr : p.data(), p.size(), true, &choice_p_cache_);
     return out;

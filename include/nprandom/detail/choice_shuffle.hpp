@@ -134,19 +134,10 @@ class cdf_search {
       for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg.next_double());
     }
   }
-  std::int64_t operator()(double u) const noexcept {
-    const std::size_t n = cdf_.size();
-    switch (mode_) {
-      case mode::count:
-        return count8(u);
-      case mode::guide: {
-        std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
-        while (i < n && !(u < cdf_[i])) ++i;
-        return static_cast<std::int64_t>(i);
-      }
-      default:
-        return distributions::choice_searchsorted(cdf_, u);
-    }
+  // The index of u: up to 8 entries counted inline, longer tables searched out of line.
+  NPRANDOM_ALWAYS_INLINE std::int64_t operator()(double u) const noexcept {
+    if (mode_ == mode::count) return count8(u);
+    return search_long(u);
   }
 
  private:
@@ -157,6 +148,15 @@ class cdf_search {
   mode mode_ = mode::bisect;
   double count8_[8] = {};  // mode::count: cdf_ padded with 2.0
 
+  NPRANDOM_NOINLINE std::int64_t search_long(double u) const noexcept {
+    if (mode_ == mode::guide) {
+      const std::size_t n = cdf_.size();
+      std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
+      while (i < n && !(u < cdf_[i])) ++i;
+      return static_cast<std::int64_t>(i);
+    }
+    return distributions::choice_searchsorted(cdf_, u);
+  }
   // The number of entries <= u (mode::count), for one value: a fixed trip count (the loop over
   // m entries, vectorised at -O3 -march=native, cost one-value choice(5, p) 20% in set-up).
   NPRANDOM_ALWAYS_INLINE std::int64_t count8(double u) const noexcept {
@@ -213,12 +213,18 @@ class choice_p_cache {
     valid_ = true;
   }
   // The search for the remembered p (built on first use).
-  const cdf_search& search() {
-    if (!has_search_) {
-      search_ = cdf_search(p_.data(), p_.size());
-      has_search_ = true;
-    }
+  NPRANDOM_ALWAYS_INLINE const cdf_search& search() {
+    if (NPRANDOM_UNLIKELY(!has_search_)) build_search();
     return search_;
+  }
+  // One index from the remembered p when p[0..n) is it (its checks passed before: the same bits
+  // pass again) and pop == n; false otherwise (then the caller runs the full path).
+  template <class BitGen>
+  NPRANDOM_ALWAYS_INLINE bool draw_one(BitGen& bg, std::int64_t pop, const double* p, std::size_t n,
+                                       std::int64_t& out) {
+    if (static_cast<std::int64_t>(n) != pop || !matches(p, n)) return false;
+    out = search()(bg.next_double());
+    return true;
   }
 
  private:
@@ -226,6 +232,11 @@ class choice_p_cache {
   bool has_search_ = false;
   std::vector<double> p_;
   cdf_search search_;  // no std::optional: GCC 12 -Wmaybe-uninitialized false positives
+
+  NPRANDOM_NOINLINE void build_search() {
+    search_ = cdf_search(p_.data(), p_.size());
+    has_search_ = true;
+  }
 };
 
 [[noreturn]] NPRANDOM_NOINLINE inline void choice_pop_fail() {

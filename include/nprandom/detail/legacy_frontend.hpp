@@ -405,7 +405,8 @@ std::int64_t legacy_choice_one_p(RS& rs, std::int64_t pop_size, bool a_is_int, b
   if (replace && p != nullptr && pop_size > 0 && static_cast<std::int64_t>(p->size()) == pop_size) {
     // The p of the last call, bit for bit: its checks passed, its cdf search is kept.
     choice_p_cache& cache = legacy_access::choice_cache(rs);
-    if (cache.matches(p->data(), p->size())) return cache.search()(rs.random_sample());
+    std::int64_t idx;
+    if (cache.draw_one(legacy_access::bg(rs), pop_size, p->data(), p->size(), idx)) return idx;
     if (p_sum_surely_one(p->data(), p->size())) {  // the checks pass: no index vector, no cdf
       cache.remember(p->data(), p->size());
       return choice_p_one(p->data(), p->size(), rs.random_sample());
