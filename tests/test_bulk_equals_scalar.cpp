@@ -265,6 +265,7 @@ void check_all() {
   // Binomial: inversion (n*p <= 30, with and without reflection) and BTPE; the scalar cache is
   // first filled with another (n, p) so that a stale setup would show.
   for (auto np : {std::pair<std::int64_t, double>{100, 0.3},
+                  {1, 0.3},
                   {20, 0.9},
                   {1000, 0.4},
                   {1000, 0.75},

@@ -1,14 +1,17 @@
 // Direct tests of the core kernels (nprandom/distributions/{integers,permutation}.hpp) that the
 // Generator tests do not reach: the masked-rejection bounded draws (RandomState.randint's path),
-// the single-value random_bounded_* forms, random_interval and gen_mask.
+// the single-value random_bounded_* forms, random_interval and gen_mask; BINV's search in lanes
+// (binv_search_fill) against the one-value search, restarts included.
 #include "support/catch.hpp"
 #include "support/golden.hpp"
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/integers.hpp>
 #include <nprandom/distributions/permutation.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -156,5 +159,66 @@ TEST_CASE("kernels: gen_mask and random_interval", "[distributions][integers]") 
   // Values stay in range, and the 64-bit path is used above 2^32 - 1.
   for (std::uint64_t max : {std::uint64_t{1}, std::uint64_t{6}, std::uint64_t{1} << 40}) {
     for (int i = 0; i < 1000; ++i) CHECK(d::random_interval(bg, max) <= max);
+  }
+}
+
+namespace {
+
+// A scripted stream of doubles (the search reads nothing else from its engine).
+struct scripted_doubles {
+  const std::vector<double>* seq;
+  std::size_t pos = 0;
+  double next_double() { return (*seq)[pos++]; }
+};
+
+}  // namespace
+
+TEST_CASE("kernels: BINV's search in lanes equals the one-value search, restarts included",
+          "[distributions][binomial]") {
+  // Tables whose search passes the bound often (U above the sum of px_0..px_bound): 20% of the
+  // values for {0.5, 0.3}, 10% for the second, 60% for the third -- groups with restarts at
+  // every lane, in runs, and at a group's end. The last one is a real table (n = 20, p = 0.3).
+  nprandom::PCG64 src(7);
+  std::vector<double> seq(200000);
+  for (double& v : seq) v = src.next_double();
+  seq[0] = 0.95;  // a restart in the first lane
+  std::vector<std::vector<double>> tables = {
+      {0.5, 0.3}, {0.2, 0.3, 0.25, 0.15}, {0.1, 0.1, 0.1, 0.1}, {}};
+  {
+    nprandom::distributions::binomial_cache bc;
+    nprandom::detail::binomial_inversion_setup(bc, 20, 0.3);
+    tables.back().resize(static_cast<std::size_t>(nprandom::detail::binv_table_size));
+    REQUIRE(nprandom::detail::binv_fill_table(bc, 20, 0.3, tables.back().data()));
+    tables.back().resize(static_cast<std::size_t>(bc.m) + 1);
+  }
+  for (const auto& px : tables) {
+    const auto bound = static_cast<std::int64_t>(px.size()) - 1;
+    for (std::size_t cnt : {0, 1, 31, 32, 33, 64, 100, 1000, 20000}) {
+      for (bool flip : {false, true}) {
+        CAPTURE(px.size(), cnt, flip);
+        scripted_doubles lanes{&seq}, one{&seq};
+        std::vector<std::int64_t> got(cnt), want(cnt);
+        nprandom::detail::binv_search_fill(lanes, px.data(), bound, 40, flip, got.data(), cnt);
+        for (std::size_t i = 0; i < cnt; ++i) {
+          const std::int64_t x = nprandom::detail::binv_table_search(one, px.data(), bound);
+          want[i] = flip ? 40 - x : x;
+        }
+        REQUIRE(got == want);
+        REQUIRE(lanes.pos == one.pos);  // the same doubles used, none drawn ahead
+      }
+    }
+    // The vector lanes (this build's width) and the portable ones: same X, U and restart flag.
+    for (std::size_t g = 0; g + 32 <= 4096; g += 32) {
+      double u1[32], u2[32], x1[32], x2[32];
+      for (std::size_t j = 0; j < 32; ++j) u1[j] = u2[j] = seq[g + j];
+      const bool d1 = nprandom::detail::binv_lanes<32>(px.data(), bound, u1, x1);
+      const bool d2 = nprandom::detail::binv_lanes_portable<32>(px.data(), bound, u2, x2);
+      CAPTURE(px.size(), g);
+      REQUIRE(d1 == d2);
+      for (std::size_t j = 0; j < 32; ++j) {
+        REQUIRE(x1[j] == x2[j]);
+        REQUIRE(u1[j] == u2[j]);
+      }
+    }
   }
 }

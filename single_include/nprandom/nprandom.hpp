@@ -11237,23 +11237,163 @@ inline bool binv_fill_table(const distributions::binomial_cache& bc, std::int64_
   return true;
 }
 
-// BINV's sequential search against the table: U -= px_{X-1} while U > px_X, restarting with a
-// new double past the bound -- the same subtractions and comparisons as random_binomial_inversion.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* px,
-                                                      std::int64_t bound) noexcept {
+// BINV's sequential search against the table, from the double U: U -= px_{X-1} while U > px_X,
+// restarting with U = draw() past the bound -- the same subtractions and comparisons as
+// random_binomial_inversion.
+template <class Draw>
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_search(double U, Draw&& draw, const double* px,
+                                                std::int64_t bound) noexcept {
   std::int64_t X = 0;
-  double U = bg.next_double();
   while (U > px[X]) {
     ++X;
     if (X > bound) {
       X = 0;
-      U = bg.next_double();
+      U = draw();
     } else {
       U -= px[X - 1];
     }
   }
   return X;
+}
+
+// One value: binv_search on the engine's doubles.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* px,
+                                                      std::int64_t bound) noexcept {
+  return binv_search(
+      bg.next_double(), [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, px, bound);
+}
+
+// binv_search for G values side by side, one step X = s -> s + 1 for all of them at a time (a
+// value still searching at step s has X == s, so every lane reads the same px_s): lane j starts
+// from the double u[j] (overwritten by its subtractions) and ends with x[j] = its X, stored as a
+// double. The lanes make binv_search's comparisons and its subtractions (a lane that stopped
+// subtracts +0.0, which leaves it unchanged), without a branch per value. Returns false when a
+// lane passed the bound (x[j] == bound + 1): that value needs a new double.
+// GCC/Clang: vector types as wide as the build's registers (2 doubles: SSE2 / NEON; 4: AVX; 8:
+// AVX-512); the lanes' arithmetic is the same at every width.
+#if (defined(__GNUC__) || defined(__clang__)) && (defined(__SSE2__) || defined(__aarch64__))
+#if defined(__AVX512F__)
+#define NPRANDOM_DETAIL_BINV_VEC 8
+#elif defined(__AVX__)
+#define NPRANDOM_DETAIL_BINV_VEC 4
+#else
+#define NPRANDOM_DETAIL_BINV_VEC 2
+#endif
+#if defined(__aarch64__)
+#define NPRANDOM_DETAIL_BINV_REG(v) "+w"(v)
+#else
+#define NPRANDOM_DETAIL_BINV_REG(v) "+x"(v)
+#endif
+#endif
+// binv_lanes (below) without vector types: other compilers, and the tests' reference.
+template <std::size_t G>
+inline bool binv_lanes_portable(const double* px, std::int64_t bound, double* u,
+                                double* x) noexcept {
+  for (std::size_t j = 0; j < G; ++j) x[j] = 0.0;
+  for (std::int64_t s = 0;; ++s) {
+    const double ps = px[s];
+    const double sd = static_cast<double>(s);
+    bool any = false;
+    for (std::size_t j = 0; j < G; ++j) {
+      if (x[j] == sd && u[j] > ps) {
+        u[j] -= ps;
+        x[j] = sd + 1.0;
+        any = true;
+      }
+    }
+    if (!any) return true;
+    if (s == bound) return false;
+  }
+}
+
+template <std::size_t G>
+NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, double* u,
+                                       double* x) noexcept {
+#ifndef NPRANDOM_DETAIL_BINV_VEC
+  return binv_lanes_portable<G>(px, bound, u, x);
+#else
+  constexpr std::size_t W = NPRANDOM_DETAIL_BINV_VEC;
+  static_assert(G % W == 0, "whole vectors of lanes");
+  __extension__ typedef double vd __attribute__((vector_size(W * 8)));
+  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));
+  constexpr std::size_t V = G / W;
+  vd uv[V], xv[V];
+  std::memcpy(uv, u, sizeof uv);
+  const vd one = vd{} + 1.0;
+  vi one_bits;
+  std::memcpy(&one_bits, &one, sizeof one_bits);
+  for (std::size_t k = 0; k < V; ++k) xv[k] = vd{};
+  bool done = false;
+  for (std::int64_t s = 0;; ++s) {
+    const vd ps = vd{} + px[s];
+    const vd sd = vd{} + static_cast<double>(s);
+    vi ps_bits;
+    std::memcpy(&ps_bits, &ps, sizeof ps_bits);
+    vi any = {};
+    for (std::size_t k = 0; k < V; ++k) {
+      vi at = xv[k] == sd;
+      vi above = uv[k] > ps;
+      // Bit masks to GCC from here on: plain ANDs, not per-lane selects.
+      __asm__("" : NPRANDOM_DETAIL_BINV_REG(at), NPRANDOM_DETAIL_BINV_REG(above));
+      const vi step = at & above;
+      const vi sub_bits = ps_bits & step;
+      const vi inc_bits = one_bits & step;
+      vd sub, inc;
+      std::memcpy(&sub, &sub_bits, sizeof sub);
+      std::memcpy(&inc, &inc_bits, sizeof inc);
+      uv[k] -= sub;
+      xv[k] += inc;
+      any |= step;
+    }
+    std::int64_t any_lane = 0;
+    for (std::size_t j = 0; j < W; ++j) any_lane |= any[j];
+    if (any_lane == 0) {
+      done = true;
+      break;
+    }
+    if (s == bound) break;
+  }
+  std::memcpy(u, uv, sizeof uv);
+  std::memcpy(x, xv, sizeof xv);
+  return done;
+#endif
+}
+
+// cnt values of BINV against the table (n - X when `flip`), as cnt calls of binv_table_search:
+// groups of G doubles drawn in stream order and searched in binv_lanes. Each value takes at least
+// one double, so none is drawn ahead of the scalar loop; when a lane of a group passes the bound,
+// the group's values from that lane on are searched one by one, on the group's remaining doubles
+// first and then the engine's -- the order of the scalar loop.
+template <class BitGen>
+inline void binv_search_fill(BitGen& bg, const double* px, std::int64_t bound, std::int64_t n,
+                             bool flip, std::int64_t* out, std::size_t cnt) noexcept {
+  constexpr std::size_t G = 32;
+  double u[G], w[G], x[G];
+  std::size_t i = 0;
+  for (; cnt - i >= G; i += G) {
+    for (std::size_t j = 0; j < G; ++j) u[j] = w[j] = bg.next_double();
+    const bool done = binv_lanes<G>(px, bound, w, x);
+    const double restarted = static_cast<double>(bound + 1);
+    std::size_t j = 0;
+    for (; j < G && (done || x[j] != restarted); ++j) {
+      const auto X = static_cast<std::int64_t>(x[j]);
+      out[i + j] = flip ? n - X : X;
+    }
+    std::size_t next = j;  // the next double of the group not yet used
+    const auto draw = [&]() NPRANDOM_LAMBDA_INLINE {
+      return next < G ? u[next++] : bg.next_double();
+    };
+    for (; j < G; ++j) {
+      const double U = draw();
+      const std::int64_t X = binv_search(U, draw, px, bound);
+      out[i + j] = flip ? n - X : X;
+    }
+  }
+  for (; i < cnt; ++i) {
+    const std::int64_t X = binv_table_search(bg, px, bound);
+    out[i] = flip ? n - X : X;
+  }
 }
 
 }  // namespace detail
@@ -11348,10 +11488,7 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
       }
       return;
     }
-    for (std::size_t i = 0; i < cnt; ++i) {
-      const std::int64_t X = detail::binv_table_search(bg, px, bc.m);
-      out[i] = reflect ? n - X : X;
-    }
+    detail::binv_search_fill(bg, px, bc.m, n, reflect, out, cnt);
     return;
   }
   detail::binomial_btpe_setup(bc, n, pp);
@@ -16813,10 +16950,7 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   for (std::int64_t X = bc.inv_len; X <= bound; ++X)
     bc.inv_px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, bc.inv_px[X - 1], X);
   if (bc.inv_len < bound + 1) bc.inv_len = static_cast<int>(bound + 1);
-  for (std::size_t i = 1; i < count; ++i) {
-    const std::int64_t X = detail::binv_table_search(bg, bc.inv_px, bound);
-    out[i] = flip ? n - X : X;
-  }
+  detail::binv_search_fill(bg, bc.inv_px, bound, n, flip, out + 1, count - 1);
 }
 
 }  // namespace legacy
@@ -18247,7 +18381,7 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {  // the n == 1 fill's draw, inline
+  NPRANDOM_ALWAYS_INLINE IntType randint(Low low, High high) {  // the n == 1 fill's draw
     using U =
         typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
                                     std::make_unsigned<IntType>>::type;
@@ -18319,8 +18453,10 @@ class BasicRandomState {
 
   /// random_integers(low, high): deprecated NumPy API, uniform on [low, high] as int64, i.e.
   /// randint(low, high + 1) (same draws and errors, e.g. "low >= high" for high < low).
-  std::int64_t random_integers(std::int64_t low, std::int64_t high) {
-    return with_high_plus_one(high, [&](auto h) { return randint<std::int64_t>(low, h); });
+  NPRANDOM_ALWAYS_INLINE std::int64_t random_integers(std::int64_t low, std::int64_t high) {
+    if (NPRANDOM_UNLIKELY(high == std::numeric_limits<std::int64_t>::max()))
+      return random_integers_to_max(low);
+    return randint<std::int64_t>(low, high + 1);  // one inline draw (no second instance)
   }
   /// random_integers(high): uniform on [1, high].
   std::int64_t random_integers(std::int64_t high) { return random_integers(1, high); }
@@ -18573,7 +18709,8 @@ class BasicRandomState {
   /// "'a' and 'p' must have same size", "probabilities contain NaN", "probabilities are not
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
-  std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
+  NPRANDOM_ALWAYS_INLINE std::int64_t choice(std::int64_t a, B replace = true,
+                                             const std::vector<double>& p = {}) {
     return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
@@ -18645,6 +18782,10 @@ class BasicRandomState {
     const double range = high - low;
     if (!detail::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
+  }
+  // random_integers(low, INT64_MAX) = randint(low, 2**63), out of line.
+  NPRANDOM_NOINLINE std::int64_t random_integers_to_max(std::int64_t low) {
+    return randint<std::int64_t>(low, std::uint64_t{1} << 63);
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).

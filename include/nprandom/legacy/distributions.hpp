@@ -1193,10 +1193,7 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   for (std::int64_t X = bc.inv_len; X <= bound; ++X)
     bc.inv_px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, bc.inv_px[X - 1], X);
   if (bc.inv_len < bound + 1) bc.inv_len = static_cast<int>(bound + 1);
-  for (std::size_t i = 1; i < count; ++i) {
-    const std::int64_t X = detail::binv_table_search(bg, bc.inv_px, bound);
-    out[i] = flip ? n - X : X;
-  }
+  detail::binv_search_fill(bg, bc.inv_px, bound, n, flip, out + 1, count - 1);
 }
 
 }  // namespace legacy

@@ -521,7 +521,7 @@ class BasicRandomState {
   template <
       class IntType = std::int64_t, class Low, class High,
       std::enable_if_t<std::is_integral<Low>::value && std::is_integral<High>::value, int> = 0>
-  IntType randint(Low low, High high) {  // the n == 1 fill's draw, inline
+  NPRANDOM_ALWAYS_INLINE IntType randint(Low low, High high) {  // the n == 1 fill's draw
     using U =
         typename std::conditional_t<std::is_same<IntType, bool>::value, std::common_type<bool>,
                                     std::make_unsigned<IntType>>::type;
@@ -593,8 +593,10 @@ class BasicRandomState {
 
   /// random_integers(low, high): deprecated NumPy API, uniform on [low, high] as int64, i.e.
   /// randint(low, high + 1) (same draws and errors, e.g. "low >= high" for high < low).
-  std::int64_t random_integers(std::int64_t low, std::int64_t high) {
-    return with_high_plus_one(high, [&](auto h) { return randint<std::int64_t>(low, h); });
+  NPRANDOM_ALWAYS_INLINE std::int64_t random_integers(std::int64_t low, std::int64_t high) {
+    if (NPRANDOM_UNLIKELY(high == std::numeric_limits<std::int64_t>::max()))
+      return random_integers_to_max(low);
+    return randint<std::int64_t>(low, high + 1);  // one inline draw (no second instance)
   }
   /// random_integers(high): uniform on [1, high].
   std::int64_t random_integers(std::int64_t high) { return random_integers(1, high); }
@@ -847,7 +849,8 @@ class BasicRandomState {
   /// "'a' and 'p' must have same size", "probabilities contain NaN", "probabilities are not
   /// non-negative", "probabilities do not sum to 1", "Fewer non-zero entries in p than size".
   template <class B = bool, std::enable_if_t<std::is_same<B, bool>::value, int> = 0>
-  std::int64_t choice(std::int64_t a, B replace = true, const std::vector<double>& p = {}) {
+  NPRANDOM_ALWAYS_INLINE std::int64_t choice(std::int64_t a, B replace = true,
+                                             const std::vector<double>& p = {}) {
     return detail::legacy_choice_one(*this, a, true, replace, p.empty() ? nullptr : &p);
   }
   /// choice(a, size, replace=true, p={}): `size` draws from arange(a). Without replacement:
@@ -919,6 +922,10 @@ class BasicRandomState {
     const double range = high - low;
     if (!detail::isfinite(range)) throw std::overflow_error("Range exceeds valid bounds");
     return range;
+  }
+  // random_integers(low, INT64_MAX) = randint(low, 2**63), out of line.
+  NPRANDOM_NOINLINE std::int64_t random_integers_to_max(std::int64_t low) {
+    return randint<std::int64_t>(low, std::uint64_t{1} << 63);
   }
   // random_integers(low, high) = randint(low, int(high) + 1): calls f(high + 1), passing 2**63
   // as a uint64 when high == INT64_MAX (a valid exclusive bound for int64, as in NumPy).
