@@ -222,3 +222,36 @@ TEST_CASE("kernels: BINV's search in lanes equals the one-value search, restarts
     }
   }
 }
+
+TEST_CASE("kernels: the hypergeometric urn equals NumPy's loop over random_interval",
+          "[distributions][hypergeometric]") {
+  // The urn's branch-free pass (hypergeometric_sample, totals below 2^32) against the loop as
+  // NumPy writes it; totals just above and below powers of two move the mask mid-sample.
+  const auto urn = [](nprandom::PCG64& bg, std::int64_t good, std::int64_t bad,
+                      std::int64_t sample) {
+    const std::int64_t total = good + bad;
+    std::int64_t computed = (sample > total / 2) ? total - sample : sample;
+    std::int64_t rt = total, rg = good;
+    while (computed > 0 && rg > 0 && rt > rg) {
+      if (static_cast<std::int64_t>(d::random_interval(bg, static_cast<std::uint64_t>(rt - 1))) <
+          rg)
+        --rg;
+      --rt;
+      --computed;
+    }
+    if (rt == rg) rg -= computed;
+    return (sample > total / 2) ? rg : good - rg;
+  };
+  nprandom::PCG64 a(11), b(11);
+  const std::int64_t cases[][3] = {{10, 10, 5},   {16, 17, 9},     {1, 31, 3},     {30, 3, 9},
+                                   {100, 200, 5}, {100, 200, 290}, {64, 65, 120},  {0, 10, 5},
+                                   {10, 0, 5},    {7, 9, 16},      {1, 1, 1},      {5, 1000, 9},
+                                   {1000, 24, 9}, {1 << 20, 5, 7}, {3, 1 << 30, 9}};
+  for (const auto& c : cases) {
+    for (int rep = 0; rep < 200; ++rep) {
+      CAPTURE(c[0], c[1], c[2], rep);
+      REQUIRE(d::hypergeometric_sample(a, c[0], c[1], c[2]) == urn(b, c[0], c[1], c[2]));
+    }
+    REQUIRE(a == b);
+  }
+}

@@ -5224,13 +5224,23 @@ constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
 /// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
 /// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
 /// hypergeometric urn and multivariate_hypergeometric('count').
+/// One candidate of random_interval's 32-bit loop (0 < max <= 0xFFFFFFFF, mask = gen_mask(max)):
+/// `value = next_uint32() & mask`, accepted when value <= max. Also the hypergeometric urn's
+/// branch-free step.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE bool random_interval_try32(BitGen& bg, std::uint64_t max, std::uint64_t mask,
+                                                  std::uint64_t& value) noexcept {
+  value = bg.next_uint32() & mask;
+  return value <= max;
+}
+
 template <class BitGen>
 inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
   if (max == 0) return 0;
   const std::uint64_t mask = gen_mask(max);
   std::uint64_t value;
   if (max <= 0xffffffffULL) {
-    while ((value = (bg.next_uint32() & mask)) > max) {
+    while (!random_interval_try32(bg, max, mask, value)) {
     }
   } else {
     while ((value = (bg.next_uint64() & mask)) > max) {
@@ -11929,6 +11939,23 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   std::int64_t computed_sample = (sample > total / 2) ? total - sample : sample;
   std::int64_t remaining_total = total;
   std::int64_t remaining_good = good;
+  if (total <= std::int64_t{0xffffffff}) {
+    // One 32-bit candidate per pass, without a branch on it: a rejected one changes nothing, so
+    // the next pass draws again for the same max -- random_interval's loop, as NumPy's urn. The
+    // mask (gen_mask(max)) is redone only when max falls to half of it: a rare, predicted branch
+    // that keeps it off the chain from one candidate to the next.
+    std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(remaining_total - 1));
+    while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
+      const auto max = static_cast<std::uint64_t>(remaining_total - 1);  // inclusive, >= 1
+      if (NPRANDOM_UNLIKELY(max <= (mask >> 1))) mask = gen_mask(max);
+      std::uint64_t value;
+      const bool accepted = random_interval_try32(bg, max, mask, value);
+      const bool good_one = accepted & (value < static_cast<std::uint64_t>(remaining_good));
+      remaining_total -= static_cast<std::int64_t>(accepted);
+      computed_sample -= static_cast<std::int64_t>(accepted);
+      remaining_good -= static_cast<std::int64_t>(good_one);
+    }
+  }
   while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
     --remaining_total;  // random_interval(max) is inclusive
     if (static_cast<std::int64_t>(

@@ -1084,6 +1084,23 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
   std::int64_t computed_sample = (sample > total / 2) ? total - sample : sample;
   std::int64_t remaining_total = total;
   std::int64_t remaining_good = good;
+  if (total <= std::int64_t{0xffffffff}) {
+    // One 32-bit candidate per pass, without a branch on it: a rejected one changes nothing, so
+    // the next pass draws again for the same max -- random_interval's loop, as NumPy's urn. The
+    // mask (gen_mask(max)) is redone only when max falls to half of it: a rare, predicted branch
+    // that keeps it off the chain from one candidate to the next.
+    std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(remaining_total - 1));
+    while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
+      const auto max = static_cast<std::uint64_t>(remaining_total - 1);  // inclusive, >= 1
+      if (NPRANDOM_UNLIKELY(max <= (mask >> 1))) mask = gen_mask(max);
+      std::uint64_t value;
+      const bool accepted = random_interval_try32(bg, max, mask, value);
+      const bool good_one = accepted & (value < static_cast<std::uint64_t>(remaining_good));
+      remaining_total -= static_cast<std::int64_t>(accepted);
+      computed_sample -= static_cast<std::int64_t>(accepted);
+      remaining_good -= static_cast<std::int64_t>(good_one);
+    }
+  }
   while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
     --remaining_total;  // random_interval(max) is inclusive
     if (static_cast<std::int64_t>(

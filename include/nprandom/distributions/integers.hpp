@@ -68,13 +68,23 @@ constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
 /// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
 /// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
 /// hypergeometric urn and multivariate_hypergeometric('count').
+/// One candidate of random_interval's 32-bit loop (0 < max <= 0xFFFFFFFF, mask = gen_mask(max)):
+/// `value = next_uint32() & mask`, accepted when value <= max. Also the hypergeometric urn's
+/// branch-free step.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE bool random_interval_try32(BitGen& bg, std::uint64_t max, std::uint64_t mask,
+                                                  std::uint64_t& value) noexcept {
+  value = bg.next_uint32() & mask;
+  return value <= max;
+}
+
 template <class BitGen>
 inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
   if (max == 0) return 0;
   const std::uint64_t mask = gen_mask(max);
   std::uint64_t value;
   if (max <= 0xffffffffULL) {
-    while ((value = (bg.next_uint32() & mask)) > max) {
+    while (!random_interval_try32(bg, max, mask, value)) {
     }
   } else {
     while ((value = (bg.next_uint64() & mask)) > max) {
