@@ -47,12 +47,16 @@
 #define NPRANDOM_NOINLINE __attribute__((noinline))
 // After a lambda's parameter list: inline the lambda into its caller (detail::with_local_engine).
 #define NPRANDOM_LAMBDA_INLINE __attribute__((always_inline))
+// In a rarely taken branch: keeps it a branch (GCC would not if-convert it into a cmov that puts
+// the branch's computation on every pass's dependency chain).
+#define NPRANDOM_KEEP_BRANCH() __asm__ volatile("")
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
 #define NPRANDOM_NOINLINE
 #define NPRANDOM_LAMBDA_INLINE
+#define NPRANDOM_KEEP_BRANCH() ((void)0)
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.

@@ -89,12 +89,16 @@
 #define NPRANDOM_NOINLINE __attribute__((noinline))
 // After a lambda's parameter list: inline the lambda into its caller (detail::with_local_engine).
 #define NPRANDOM_LAMBDA_INLINE __attribute__((always_inline))
+// In a rarely taken branch: keeps it a branch (GCC would not if-convert it into a cmov that puts
+// the branch's computation on every pass's dependency chain).
+#define NPRANDOM_KEEP_BRANCH() __asm__ volatile("")
 #else
 #define NPRANDOM_LIKELY(x) (x)
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
 #define NPRANDOM_NOINLINE
 #define NPRANDOM_LAMBDA_INLINE
+#define NPRANDOM_KEEP_BRANCH() ((void)0)
 #endif
 
 // __extension__ silences -Wpedantic about __int128 on GCC/Clang.
@@ -11775,6 +11779,23 @@ inline std::int64_t poisson_ptrs(BitGen& bg, double lam, loggam_int_memo& lg) no
   return poisson_ptrs_for(bg, lam, lg);
 }
 
+}  // namespace distributions
+namespace detail {
+// `x > t ? x : b` without a branch: GCC's -O2 for plain x86-64 (no blend instruction) makes a
+// ternary on doubles a branch, which mispredicts on random data; there an SSE2 compare and
+// select_bits (detail/fp.hpp). With AVX (vblendv) and on aarch64 (fcsel) the ternary is
+// branch-free. x and t are never NaN here (a product of uniforms, exp(-lam)).
+NPRANDOM_ALWAYS_INLINE double keep_above(double x, double t, double b) noexcept {
+#if NPRANDOM_DETAIL_F64X2 && !defined(__AVX__)
+  const f64x2 xv = splat2(x);
+  return select_bits(le_mask(xv, splat2(t)), splat2(b), xv)[0];
+#else
+  return x > t ? x : b;
+#endif
+}
+}  // namespace detail
+namespace distributions {
+
 /// One factor of Knuth's product: prod *= U; true while the product stays above enlam.
 NPRANDOM_ALWAYS_INLINE bool poisson_mult_continues(double& prod, double U, double enlam) noexcept {
   prod *= U;
@@ -11808,14 +11829,15 @@ inline void poisson_mult_fill(BitGen& bg, double enlam, std::int64_t* out, std::
     } else {
       standard_uniform_fill(bg, k, u);
     }
+    // Without a branch per double (a value ends on about one double in lam + 1): out[i] is
+    // written at every step and kept when the product ends the value. i stays below cnt: the
+    // block holds at most as many doubles as values still needed.
     for (std::size_t j = 0; j < k; ++j) {
-      if (poisson_mult_continues(prod, u[j], enlam)) {
-        X += 1;
-      } else {
-        out[i++] = X;
-        X = 0;
-        prod = 1.0;
-      }
+      const bool more = poisson_mult_continues(prod, u[j], enlam);
+      out[i] = X;
+      i += static_cast<std::size_t>(!more);
+      X = more ? X + 1 : 0;
+      prod = detail::keep_above(prod, enlam, 1.0);  // the product goes on, or starts over
     }
   }
 }
@@ -11947,7 +11969,10 @@ inline std::int64_t hypergeometric_sample(BitGen& bg, std::int64_t good, std::in
     std::uint64_t mask = gen_mask(static_cast<std::uint64_t>(remaining_total - 1));
     while (computed_sample > 0 && remaining_good > 0 && remaining_total > remaining_good) {
       const auto max = static_cast<std::uint64_t>(remaining_total - 1);  // inclusive, >= 1
-      if (NPRANDOM_UNLIKELY(max <= (mask >> 1))) mask = gen_mask(max);
+      if (NPRANDOM_UNLIKELY(max <= (mask >> 1))) {
+        mask = gen_mask(max);
+        NPRANDOM_KEEP_BRANCH();  // GCC -O3 with lzcnt made it a cmov on the chain
+      }
       std::uint64_t value;
       const bool accepted = random_interval_try32(bg, max, mask, value);
       const bool good_one = accepted & (value < static_cast<std::uint64_t>(remaining_good));
