@@ -5224,10 +5224,6 @@ constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
 #endif
 }
 
-/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
-/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
-/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
-/// hypergeometric urn and multivariate_hypergeometric('count').
 /// One candidate of random_interval's 32-bit loop (0 < max <= 0xFFFFFFFF, mask = gen_mask(max)):
 /// `value = next_uint32() & mask`, accepted when value <= max. Also the hypergeometric urn's
 /// branch-free step.
@@ -5238,6 +5234,10 @@ NPRANDOM_ALWAYS_INLINE bool random_interval_try32(BitGen& bg, std::uint64_t max,
   return value <= max;
 }
 
+/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
+/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
+/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
+/// hypergeometric urn and multivariate_hypergeometric('count').
 template <class BitGen>
 inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
   if (max == 0) return 0;
@@ -11278,7 +11278,7 @@ NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* 
       bg.next_double(), [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, px, bound);
 }
 
-// binv_search for G values side by side, one step X = s -> s + 1 for all of them at a time (a
+// binv_lanes: binv_search for G values side by side, one step X = s -> s + 1 for all at a time (a
 // value still searching at step s has X == s, so every lane reads the same px_s): lane j starts
 // from the double u[j] (overwritten by its subtractions) and ends with x[j] = its X, stored as a
 // double. The lanes make binv_search's comparisons and its subtractions (a lane that stopped

@@ -419,7 +419,7 @@ NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* 
       bg.next_double(), [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, px, bound);
 }
 
-// binv_search for G values side by side, one step X = s -> s + 1 for all of them at a time (a
+// binv_lanes: binv_search for G values side by side, one step X = s -> s + 1 for all at a time (a
 // value still searching at step s has X == s, so every lane reads the same px_s): lane j starts
 // from the double u[j] (overwritten by its subtractions) and ends with x[j] = its X, stored as a
 // double. The lanes make binv_search's comparisons and its subtractions (a lane that stopped

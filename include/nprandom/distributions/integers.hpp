@@ -64,10 +64,6 @@ constexpr std::uint64_t gen_mask(std::uint64_t max) noexcept {
 #endif
 }
 
-/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
-/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
-/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
-/// hypergeometric urn and multivariate_hypergeometric('count').
 /// One candidate of random_interval's 32-bit loop (0 < max <= 0xFFFFFFFF, mask = gen_mask(max)):
 /// `value = next_uint32() & mask`, accepted when value <= max. Also the hypergeometric urn's
 /// branch-free step.
@@ -78,6 +74,10 @@ NPRANDOM_ALWAYS_INLINE bool random_interval_try32(BitGen& bg, std::uint64_t max,
   return value <= max;
 }
 
+/// random_interval: uniform on [0, max] by masked rejection (NOT Lemire): draws
+/// `next_uint32() & mask` while max <= 0xFFFFFFFF, else `next_uint64() & mask`, until the value
+/// is <= max. max == 0 returns 0 without a draw. Used by shuffle/permutation/permuted, the
+/// hypergeometric urn and multivariate_hypergeometric('count').
 template <class BitGen>
 inline std::uint64_t random_interval(BitGen& bg, std::uint64_t max) noexcept {
   if (max == 0) return 0;
