@@ -21,6 +21,7 @@
 #include <nprandom/distributions/exponential.hpp>
 #include <nprandom/distributions/gamma.hpp>
 #include <nprandom/distributions/normal.hpp>
+#include <nprandom/distributions/uniform.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -151,13 +152,10 @@ void beta_fill(BitGen& bg, double a, double b, std::size_t cnt, double* out) noe
   std::size_t i = 0;
   if (a <= 1.0 && b <= 1.0 && !(a < tiny && b < tiny)) {
     constexpr std::size_t blk = detail::rej_batch_block;
-    double u[blk], v[blk], x[blk], y[blk];
+    double w[2 * blk], u[blk], v[blk], x[blk], y[blk];
     while (cnt - i >= detail::rej_batch_min) {
       const std::size_t k = cnt - i < blk ? cnt - i : blk;
-      for (std::size_t j = 0; j < k; ++j) {
-        u[j] = bg.next_double();
-        v[j] = bg.next_double();
-      }
+      standard_uniform_pairs(bg, k, u, v, w);  // U, V, U, V, ...
       detail::pow_batch(u, 1.0 / a, x, k);
       detail::pow_batch(v, 1.0 / b, y, k);
       for (std::size_t j = 0; j < k; ++j) {

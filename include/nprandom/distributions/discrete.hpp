@@ -1355,20 +1355,19 @@ NPRANDOM_ALWAYS_INLINE bool zipf_accepts(double V, double X, double T, double b)
 /// attempts never draws past the scalar loop's last attempt. X = floor(U^(-1/(a-1))) for the
 /// block from one pow_batch, T = (1 + 1/X)^(a-1) for the attempts that keep X from another (bit
 /// for bit the C library's pow), then the attempts are judged in stream order exactly as
-/// zipf_from judges them. The last few values are `one(e)`, the scalar kernel.
+/// zipf_from judges them. A block's 2k doubles come from standard_uniform_pairs (the bulk source
+/// when `e` has one). The last few values are `one(e)`, the scalar kernel.
 template <class Src, class UOf, class One>
 inline void zipf_fill_batched(Src& e, double am1, double b, double neg_inv_am1, std::size_t cnt,
                               std::int64_t* out, UOf&& u_of, One&& one) noexcept {
   constexpr std::size_t blk = 256;
-  double us[blk], vs[blk], ts[blk];
+  double w[2 * blk], us[blk], vs[blk], ts[blk];
   unsigned short keep[blk];
   std::size_t i = 0;
   while (cnt - i >= 16) {
     const std::size_t k = cnt - i < blk ? cnt - i : blk;
-    for (std::size_t j = 0; j < k; ++j) {
-      us[j] = u_of(e.next_double());
-      vs[j] = e.next_double();
-    }
+    distributions::standard_uniform_pairs(e, k, us, vs, w);  // U01, V, U01, V, ...
+    for (std::size_t j = 0; j < k; ++j) us[j] = u_of(us[j]);
     pow_batch(us, neg_inv_am1, us, k);
     std::size_t nk = 0;
     for (std::size_t j = 0; j < k; ++j) {
@@ -1429,7 +1428,8 @@ inline std::int64_t zipf(BitGen& bg, double a) noexcept {
 }
 
 /// n zipf(a) values: the setup once (same values as n zipf calls: the libm results are the same
-/// every time), the attempts batched (detail::zipf_fill_batched) on a local engine.
+/// every time), the attempts batched (detail::zipf_fill_batched), their doubles from the uniform
+/// fill.
 template <class BitGen>
 inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) noexcept {
   if (a >= 1025) {
@@ -1437,12 +1437,10 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
     return;
   }
   const zipf_setup st(a);
-  detail::with_local_engine(bg, [&](auto& e) {
-    detail::zipf_fill_batched(
-        e, st.am1, st.b, st.neg_inv_am1, cnt, out,
-        [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
-        [&st](auto& s) { return zipf_from(s, st); });
-  });
+  detail::zipf_fill_batched(
+      bg, st.am1, st.b, st.neg_inv_am1, cnt, out,
+      [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
+      [&st](auto& s) { return zipf_from(s, st); });
 }
 
 /// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same

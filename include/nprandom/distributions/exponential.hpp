@@ -17,6 +17,7 @@
 #include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/ziggurat_retry.hpp>
 #include <nprandom/detail/ziggurat_tables.hpp>
+#include <nprandom/distributions/uniform.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -201,18 +202,16 @@ inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out)
 /// random_standard_exponential_inv_fill.
 template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  // -U for a block of 256, then log1p in one detail::log1p_batch (bit for bit the C library's).
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t b = 0; b < cnt; b += 256) {
-      double* v = out + b;
-      const std::size_t m = cnt - b < 256 ? cnt - b : 256;
-      for (std::size_t i = 0; i < m; ++i) v[i] = -e.next_double();
-      detail::log1p_batch(v, v, m);
-      for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
-    }
-  });
+  // -U for a block of 256 (the uniform fill's doubles), then log1p in one detail::log1p_batch
+  // (bit for bit the C library's).
+  for (std::size_t b = 0; b < cnt; b += 256) {
+    double* v = out + b;
+    const std::size_t m = cnt - b < 256 ? cnt - b : 256;
+    standard_uniform_fill(bg, m, v);
+    for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+    detail::log1p_batch(v, v, m);
+    for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+  }
 }
 
 /// random_standard_exponential_inv_fill_f.

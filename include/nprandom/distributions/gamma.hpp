@@ -236,7 +236,7 @@ NPRANDOM_ALWAYS_INLINE float standard_gamma_mt_f(BitGen& bg, float b, float c) n
 /// random_standard_gamma_f: the same algorithm in float arithmetic (powf, logf, sqrtf, 0.0331f),
 /// with next_float uniforms and the float32 ziggurat normal/exponential.
 template <class BitGen>
-inline float standard_gamma_f(BitGen& bg, float shape) noexcept {
+NPRANDOM_ALWAYS_INLINE float standard_gamma_f(BitGen& bg, float shape) noexcept {
   if (shape == 1.0f) return standard_exponential_f(bg);
   if (shape == 0.0f) return 0.0f;
   if (shape < 1.0f) {

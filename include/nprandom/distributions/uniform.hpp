@@ -31,6 +31,14 @@ struct has_fill_block<
     BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
                 std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
 
+// Whether standard_uniform_fill(bg, ...) takes its doubles from a bulk source (SIMD lanes or a
+// block of words) rather than a loop over next_double.
+template <class BitGen>
+inline constexpr bool bulk_uniforms = has_fill_block<BitGen>::value ||
+                                      (has_fill_uint64<BitGen>::value &&
+                                       uses_default_next_double<BitGen>::value &&
+                                       !cheap_scalar_step<BitGen>::value);
+
 }  // namespace detail
 
 namespace distributions {
@@ -56,9 +64,7 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
     // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
     bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
     return;
-  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value &&
-                       !detail::cheap_scalar_step<BitGen>::value) {
+  } else if constexpr (detail::bulk_uniforms<BitGen>) {
     // A bulk word source without fill_block: one word per value.
     detail::for_each_word_block(bg, cnt,
                                 [out](const std::uint64_t* w, std::size_t m, std::size_t done)
@@ -73,6 +79,26 @@ inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noex
   detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
     for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
   });
+}
+
+/// k attempts' pairs of doubles, u[j] drawn before v[j] (U, V, U, V, ...: the batched rejection
+/// fills of Johnk's beta and zipf): standard_uniform_fill's doubles through `w` (2k doubles) where
+/// that fill has a bulk source, else drawn in turn.
+template <class BitGen>
+inline void standard_uniform_pairs(BitGen& bg, std::size_t k, double* u, double* v,
+                                   double* w) noexcept {
+  if constexpr (detail::bulk_uniforms<BitGen>) {
+    standard_uniform_fill(bg, 2 * k, w);
+    for (std::size_t j = 0; j < k; ++j) {
+      u[j] = w[2 * j];
+      v[j] = w[2 * j + 1];
+    }
+  } else {
+    for (std::size_t j = 0; j < k; ++j) {
+      u[j] = bg.next_double();
+      v[j] = bg.next_double();
+    }
+  }
 }
 
 /// random_standard_uniform_fill_f.
