@@ -10275,15 +10275,27 @@ inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out)
 /// random_standard_exponential_inv_fill.
 template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // -U for a block of 256 (the uniform fill's doubles), then log1p in one detail::log1p_batch
-  // (bit for bit the C library's).
-  for (std::size_t b = 0; b < cnt; b += 256) {
-    double* v = out + b;
-    const std::size_t m = cnt - b < 256 ? cnt - b : 256;
-    standard_uniform_fill(bg, m, v);
-    for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
-    detail::log1p_batch(v, v, m);
-    for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+  // -U for a block of 256, then log1p in one detail::log1p_batch (bit for bit the C library's).
+  // The U from the bulk source (standard_uniform_fill) where there is one, else drawn on a local
+  // engine copy.
+  const auto run = [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t b = 0; b < cnt; b += 256) {
+      double* v = out + b;
+      const std::size_t m = cnt - b < 256 ? cnt - b : 256;
+      if constexpr (detail::bulk_uniforms<BitGen>) {
+        standard_uniform_fill(e, m, v);
+        for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+      } else {
+        for (std::size_t i = 0; i < m; ++i) v[i] = -e.next_double();
+      }
+      detail::log1p_batch(v, v, m);
+      for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
+    }
+  };
+  if constexpr (detail::bulk_uniforms<BitGen>) {
+    run(bg);
+  } else {
+    detail::with_local_engine(bg, run);
   }
 }
 
@@ -12320,10 +12332,18 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
     return;
   }
   const zipf_setup st(a);
-  detail::zipf_fill_batched(
-      bg, st.am1, st.b, st.neg_inv_am1, cnt, out,
-      [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
-      [&st](auto& s) { return zipf_from(s, st); });
+  const auto run = [&](auto& e) {
+    detail::zipf_fill_batched(
+        e, st.am1, st.b, st.neg_inv_am1, cnt, out,
+        [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
+        [&st](auto& s) { return zipf_from(s, st); });
+  };
+  // The uniforms from the bulk source where there is one, else drawn on a local engine copy.
+  if constexpr (detail::bulk_uniforms<BitGen>) {
+    run(bg);
+  } else {
+    detail::with_local_engine(bg, run);
+  }
 }
 
 /// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same

@@ -1437,10 +1437,18 @@ inline void zipf_fill(BitGen& bg, double a, std::int64_t* out, std::size_t cnt) 
     return;
   }
   const zipf_setup st(a);
-  detail::zipf_fill_batched(
-      bg, st.am1, st.b, st.neg_inv_am1, cnt, out,
-      [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
-      [&st](auto& s) { return zipf_from(s, st); });
+  const auto run = [&](auto& e) {
+    detail::zipf_fill_batched(
+        e, st.am1, st.b, st.neg_inv_am1, cnt, out,
+        [&st](double U01) { return detail::mul(U01, st.Umin) + (1 - U01); },
+        [&st](auto& s) { return zipf_from(s, st); });
+  };
+  // The uniforms from the bulk source where there is one, else drawn on a local engine copy.
+  if constexpr (detail::bulk_uniforms<BitGen>) {
+    run(bg);
+  } else {
+    detail::with_local_engine(bg, run);
+  }
 }
 
 /// Generator.zipf's one-value draws: the zipf setup is kept between calls while `a` is the same
