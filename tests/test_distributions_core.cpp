@@ -223,6 +223,59 @@ TEST_CASE("kernels: BINV's search in lanes equals the one-value search, restarts
   }
 }
 
+TEST_CASE("kernels: BINV's thresholds give the one-value search's X at and next to every step",
+          "[distributions][binomial]") {
+  // binv_count against binv_search on the same doubles: each threshold s_k, the doubles just
+  // below and above it (where the search's rounded subtractions decide), and random ones.
+  namespace dd = nprandom::detail;
+  const auto step = [](double x, std::int64_t d) { return dd::binv_step_bits(x, d); };
+  const std::pair<std::int64_t, double> cases[] = {
+      {1, 0.3},   {1, 0.5},     {2, 0.5},     {20, 0.3},  {20, 0.5},         {100, 0.3},
+      {60, 0.5},  {1000, 0.03}, {300, 0.1},   {7, 1e-9},  {3000000, 1e-5},   {50, 0.01},
+      {40, 0.25}, {85, 0.35},   {61, 0.4999}, {10, 0.05}, {1000000000, 3e-8}};
+  nprandom::PCG64 src(5);
+  for (const auto& c : cases) {
+    const std::int64_t n = c.first;
+    const double p = c.second;
+    nprandom::distributions::binomial_cache bc;
+    dd::binomial_inversion_setup(bc, n, p);
+    std::vector<double> px(static_cast<std::size_t>(dd::binv_table_size));
+    REQUIRE(dd::binv_fill_table(bc, n, p, px.data()));
+    const std::int64_t bound = bc.m;
+    std::vector<double> s(static_cast<std::size_t>(dd::binv_table_size));
+    dd::binv_fill_thresholds(px.data(), bound, s.data());
+    std::vector<double> us;
+    for (std::int64_t k = 0; k <= bound + 1; ++k) {
+      const double t = s[static_cast<std::size_t>(k)];
+      if (!(t < 1.0)) continue;
+      for (std::int64_t d = -3; d <= 3; ++d) {
+        const double u = step(t, d);
+        if (u >= 0.0 && u < 1.0) us.push_back(u);
+      }
+    }
+    for (int i = 0; i < 20000; ++i) us.push_back(src.next_double());
+    us.push_back(0.0);
+    us.push_back(step(1.0, -1));
+    // Each U followed by restart doubles (a restart takes the next one).
+    std::vector<double> seq;
+    for (double u : us) {
+      seq.push_back(u);
+      seq.push_back(0.0);
+    }
+    CAPTURE(n, p, bound);
+    scripted_doubles a{&seq}, b{&seq};
+    for (std::size_t i = 0; i < us.size(); ++i) {
+      a.pos = b.pos = 2 * i;
+      const std::int64_t want = dd::binv_table_search(b, px.data(), bound);
+      const std::int64_t got = dd::binv_count(
+          a.next_double(), [&a] { return a.next_double(); }, s.data(), bound);
+      CAPTURE(us[i]);
+      REQUIRE(got == want);
+      REQUIRE(a.pos == b.pos);
+    }
+  }
+}
+
 TEST_CASE("kernels: the hypergeometric urn equals NumPy's loop over random_interval",
           "[distributions][hypergeometric]") {
   // The urn's branch-free pass (hypergeometric_sample, totals below 2^32) against the loop as

@@ -105,6 +105,29 @@ TEST_CASE("Generator.hypergeometric one-value sampler equals the plain kernel") 
   REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
 }
 
+TEST_CASE(
+    "Generator.binomial one value: the kept table and its thresholds equal the plain kernel") {
+  // Runs of the same (n, p) (the first call searches the table, the second makes the thresholds,
+  // later ones count them), changes of (n, p) in between, reflected p, and BTPE.
+  const std::pair<std::int64_t, double> ps[] = {
+      {20, 0.3}, {20, 0.3},  {20, 0.3},  {1, 0.3},   {1, 0.3},    {100, 0.7},  {100, 0.7},
+      {20, 0.3}, {85, 0.35}, {85, 0.35}, {85, 0.35}, {1000, 0.4}, {1000, 0.4}, {2, 0.5},
+      {2, 0.5},  {0, 0.3},   {5, 0.0},   {5, 1.0},   {5, 1.0},    {60, 0.5},   {60, 0.5}};
+  for (int run : {1, 2, 3, 50}) {
+    Generator<PCG64> g(PCG64(17));
+    PCG64 ref(17);
+    for (int round = 0; round < 20; ++round) {
+      for (const auto& p : ps) {
+        for (int i = 0; i < run; ++i) {
+          INFO(run << " " << p.first << " " << p.second);
+          REQUIRE(g.binomial(p.first, p.second) == dist::binomial(ref, p.first, p.second));
+        }
+      }
+    }
+    REQUIRE(g.bit_generator().random_raw() == ref.random_raw());
+  }
+}
+
 TEST_CASE("multinomial_rows (a binomial sampler per category and count) equals row-by-row") {
   const std::vector<std::vector<double>> pvs = {{0.2, 0.2, 0.2, 0.2, 0.2},
                                                 {0.5, 0.5},

@@ -45,6 +45,8 @@
 #define NPRANDOM_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define NPRANDOM_ALWAYS_INLINE inline __attribute__((always_inline))
 #define NPRANDOM_NOINLINE __attribute__((noinline))
+// An out-of-line function with everything it calls inlined into it.
+#define NPRANDOM_NOINLINE_FLATTEN __attribute__((noinline, flatten))
 // After a lambda's parameter list: inline the lambda into its caller (detail::with_local_engine).
 #define NPRANDOM_LAMBDA_INLINE __attribute__((always_inline))
 // In a rarely taken branch: keeps it a branch (GCC would not if-convert it into a cmov that puts
@@ -55,6 +57,7 @@
 #define NPRANDOM_UNLIKELY(x) (x)
 #define NPRANDOM_ALWAYS_INLINE inline
 #define NPRANDOM_NOINLINE
+#define NPRANDOM_NOINLINE_FLATTEN
 #define NPRANDOM_LAMBDA_INLINE
 #define NPRANDOM_KEEP_BRANCH() ((void)0)
 #endif

@@ -515,6 +515,89 @@ NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, dou
 #endif
 }
 
+// BINV's search as thresholds, for the one-value form with a kept setup (binomial_sampler). The
+// search passes step k (U_j > px_j for every j <= k, where U_0 = U and U_{j+1} = U_j - px_j
+// rounded) exactly when U >= s_k: a rounded subtraction is monotone, so U_k never decreases as U
+// grows and the U that pass step k are all the doubles from some s_k up; those sets shrink as k
+// grows, so s_0 <= s_1 <= ... . The search's X is #{k <= bound : U >= s_k} (X == bound + 1: its
+// restart), counted without a branch per step (binv_count).
+// s_k = max(s_{k-1}, m_k), m_k the least U with U_k > px_k: from the least U_k (the double after
+// px_k) back through each subtraction to the least U_j whose rounded difference reaches it
+// (binv_least_before). +inf where no U below 1 passes. (The max only guards: U_k > px_k >= 0
+// already implies U_{k-1} > px_{k-1}, so m_k >= m_{k-1}.)
+inline constexpr std::int64_t binv_count_chunk = 8;
+NPRANDOM_ALWAYS_INLINE double binv_step_bits(double x, std::int64_t d) noexcept {
+  std::uint64_t b;  // x >= 0 and x + d ulps >= 0: the bit patterns order as the doubles
+  std::memcpy(&b, &x, sizeof b);
+  b = static_cast<std::uint64_t>(static_cast<std::int64_t>(b) + d);
+  std::memcpy(&x, &b, sizeof b);
+  return x;
+}
+// The least double v with v - c (rounded) >= y, for 0 < y <= 1 and 0 <= c <= 1.
+inline double binv_least_before(double y, double c) noexcept {
+  double v = y + c;
+  while (v - c < y) v = binv_step_bits(v, 1);
+  for (;;) {
+    const double d = binv_step_bits(v, -1);  // v - c >= y > 0, so v > 0
+    if (!(d - c >= y)) return v;
+    v = d;
+  }
+}
+// s[0..bound] from px[0..bound], then +inf up to the next multiple of binv_count_chunk past
+// bound + 1. Requires bound + 1 + binv_count_chunk <= the size of s.
+inline void binv_fill_thresholds(const double* px, std::int64_t bound, double* s) noexcept {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  double prev = 0.0;
+  for (std::int64_t k = 0; k <= bound; ++k) {
+    double y = binv_step_bits(px[k], 1);
+    for (std::int64_t j = k - 1; j >= 0 && y <= 1.0; --j) y = binv_least_before(y, px[j]);
+    const double m = y <= 1.0 ? y : inf;
+    prev = m > prev ? m : prev;
+    s[k] = prev;
+  }
+  for (std::int64_t k = bound + 1; k == bound + 1 || k % binv_count_chunk != 0; ++k) s[k] = inf;
+}
+// How many of t[0..binv_count_chunk) are <= U: two-lane vector compares (SSE2 / NEON), the masks
+// summed, where binv_lanes has vector types (GCC's -O2 leaves the plain loop scalar; wider lanes
+// summed by hand, and GCC's own vectorisation of the plain loop at -O3 -march=native, measured
+// slower), else one at a time.
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_count_at_most(double U, const double* t) noexcept {
+#if defined(NPRANDOM_DETAIL_BINV_VEC)
+  constexpr std::size_t W = 2;
+  __extension__ typedef double vd __attribute__((vector_size(W * 8)));
+  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));
+  const vd uv = vd{} + U;
+  vi acc = {};
+  for (std::size_t k = 0; k < static_cast<std::size_t>(binv_count_chunk) / W; ++k) {
+    vd tv;
+    std::memcpy(&tv, t + k * W, sizeof tv);
+    acc += uv >= tv;  // -1 per lane at or below U
+  }
+  std::int64_t c = 0;
+  for (std::size_t j = 0; j < W; ++j) c -= acc[j];
+  return c;
+#else
+  std::int64_t c = 0;
+  for (std::int64_t j = 0; j < binv_count_chunk; ++j) c += U >= t[j];
+  return c;
+#endif
+}
+// binv_search's X from the thresholds: the same draws (a new double on each restart).
+template <class Draw>
+NPRANDOM_ALWAYS_INLINE std::int64_t binv_count(double U, Draw&& draw, const double* s,
+                                               std::int64_t bound) noexcept {
+  for (;;) {
+    std::int64_t X = 0;
+    for (const double* t = s;; t += binv_count_chunk) {
+      const std::int64_t c = binv_count_at_most(U, t);
+      X += c;
+      if (c < binv_count_chunk) break;
+    }
+    if (NPRANDOM_LIKELY(X <= bound)) return X;
+    U = draw();
+  }
+}
+
 // cnt values of BINV against the table (n - X when `flip`), as cnt calls of binv_table_search:
 // groups of G doubles drawn in stream order and searched in binv_lanes. Each value takes at least
 // one double, so none is drawn ahead of the scalar loop; when a lane of a group passes the bound,
@@ -669,8 +752,10 @@ inline void binomial_fill(BitGen& bg, std::int64_t n, double p, std::int64_t* ou
 
 /// Generator.binomial's one-value calls with the per-(n, p) setup kept between calls, as NumPy's
 /// Generator keeps its binomial_t: the inversion table (detail::binv_fill_table) or the BTPE
-/// cache. The values are those of binomial(bg, n, p): the cached numbers are exactly what the
-/// setup would recompute.
+/// cache. From the second call with the same (n, p) on, the inversion table is replaced by BINV's
+/// thresholds (detail::binv_fill_thresholds, counted by binv_count without a branch per step).
+/// The values are those of binomial(bg, n, p): the cached numbers are exactly what the setup
+/// would recompute, and the thresholds decide every U as the search does.
 class binomial_sampler {
  public:
   template <class BitGen>
@@ -680,25 +765,53 @@ class binomial_sampler {
     const double pp = reflect ? 1.0 - p : p;
     if (!(n == n_ && pp == pp_)) setup(n, pp);
     std::int64_t x;
-    if (table_) {
-      x = detail::binv_table_search(bg, px_, bc_.m);
-    } else if (inversion_) {
-      x = binomial_inversion(bg, n, pp, bc_);
+    if (thresholds_) {
+      x = detail::binv_count(
+          bg.next_double(), [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, px_,
+          bc_.m);
+    } else if (table_) {
+      x = table_search(bg);
     } else {
-      detail::btpe_direct terms(n, bc_);
-      x = detail::binomial_btpe_draw(bg, n, pp, bc_, terms);
+      x = untabled(bg, n, pp);
     }
     return reflect ? n - x : x;
   }
 
  private:
-  void setup(std::int64_t n, double pp) noexcept {
+  // BTPE, or BINV without a table (out of line, so that the thresholds' count stays small
+  // enough to be inlined into the caller; flattened, as BTPE was inlined into it before).
+  template <class BitGen>
+  NPRANDOM_NOINLINE_FLATTEN std::int64_t untabled(BitGen& bg, std::int64_t n, double pp) noexcept {
+    if (inversion_) return binomial_inversion(bg, n, pp, bc_);
+    detail::btpe_direct terms(n, bc_);
+    return detail::binomial_btpe_draw(bg, n, pp, bc_, terms);
+  }
+  // The first two calls of an (n, p) on the inversion path (out of line: the calls after them
+  // count thresholds): BINV's search on the table, then from the second call on the thresholds
+  // in place of the table.
+  template <class BitGen>
+  NPRANDOM_NOINLINE std::int64_t table_search(BitGen& bg) noexcept {
+    const std::int64_t x = detail::binv_table_search(bg, px_, bc_.m);
+    if (fresh_) {
+      fresh_ = false;
+    } else {
+      double px[detail::binv_table_size];
+      std::memcpy(px, px_, sizeof px);
+      detail::binv_fill_thresholds(px, bc_.m, px_);
+      thresholds_ = true;
+    }
+    return x;
+  }
+  NPRANDOM_NOINLINE void setup(std::int64_t n, double pp) noexcept {
     n_ = n;
     pp_ = pp;
     inversion_ = pp * static_cast<double>(n) <= 30.0;
+    thresholds_ = false;
+    fresh_ = true;
     if (inversion_) {
       detail::binomial_inversion_setup(bc_, n, pp);
-      table_ = detail::binv_fill_table(bc_, n, pp, px_);
+      table_ = detail::binv_fill_table(bc_, n, pp, px_) &&
+               bc_.m + 1 + detail::binv_count_chunk <= detail::binv_table_size;
     } else {
       detail::binomial_btpe_setup(bc_, n, pp);
       table_ = false;
@@ -709,6 +822,8 @@ class binomial_sampler {
   double pp_ = 0.0;
   bool inversion_ = false;
   bool table_ = false;
+  bool fresh_ = false;       // the table was made by this (n, p)'s first call
+  bool thresholds_ = false;  // px_ holds binv_count's thresholds (from the second call on)
   binomial_cache bc_;
   double px_[detail::binv_table_size] = {};
 };
