@@ -15997,6 +15997,7 @@ Generator<BitGen> default_rng(BitGen bit_generator) {
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <vector>
 
@@ -16858,11 +16859,39 @@ struct BinomialCache {
   static constexpr int inv_table_size = 96;
   int inv_len = 0;
   double inv_px[inv_table_size] = {};
+  // From the second one-value call with the same (n, p) on, inv_px holds BINV's thresholds
+  // instead (detail::binv_fill_thresholds; inv_thr), counted by detail::binv_count.
+  bool inv_fresh = false;  // the setup was made by the last call
+  bool inv_thr = false;
 };
 
 }  // namespace legacy
 
 namespace detail {
+
+// The cache's px table for (n, p) complete up to bound (BINV's own expression in its own order);
+// thresholds in inv_px are replaced by the table again.
+inline void legacy_binv_table(legacy::BinomialCache& bc, std::int64_t n, double p,
+                              std::int64_t bound) noexcept {
+  if (bc.inv_thr || bc.inv_len < 1) {
+    bc.inv_thr = false;
+    bc.inv_px[0] = bc.r;
+    bc.inv_len = 1;
+  }
+  for (std::int64_t X = bc.inv_len; X <= bound; ++X)
+    bc.inv_px[X] = binomial_inversion_next_px(n, p, bc.q, bc.inv_px[X - 1], X);
+  if (bc.inv_len < bound + 1) bc.inv_len = static_cast<int>(bound + 1);
+}
+
+// The second call with the same (n, p): BINV's thresholds in place of the table (out of line).
+NPRANDOM_NOINLINE inline void legacy_binv_thresholds(legacy::BinomialCache& bc, std::int64_t n,
+                                                     double p, std::int64_t bound) noexcept {
+  legacy_binv_table(bc, n, p, bound);
+  double px[legacy::BinomialCache::inv_table_size];
+  std::memcpy(px, bc.inv_px, sizeof px);
+  binv_fill_thresholds(px, bound, bc.inv_px);
+  bc.inv_thr = true;
+}
 
 // legacy_random_binomial_inversion (BINV). Always draws at least one double, even for n == 0 or
 // p == 0 (the frozen behaviour NumPy's test_n_zero_stream pins).
@@ -16875,6 +16904,8 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     bc.nsave = n;
     bc.psave = p;
     bc.has_binomial = 1;
+    bc.inv_fresh = true;
+    bc.inv_thr = false;
     bc.q = q = 1.0 - p;
     bc.r = qn = detail::exp(static_cast<double>(n) * detail::log(q));
     const double np = mul(static_cast<double>(n), p);
@@ -16890,6 +16921,11 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
     bound = bc.m;
   }
   std::int64_t X = 0;
+  if (bc.inv_thr) {
+    return binv_count(
+        bg.next_double(), [&bg]() NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, bc.inv_px,
+        bound);
+  }
   if (NPRANDOM_LIKELY(bound < legacy::BinomialCache::inv_table_size)) {
     // BINV's search against the cached px table (RandomState keeps it between scalar calls):
     // the same comparisons and subtractions, one multiply-divide per X only the first time X is
@@ -16911,6 +16947,11 @@ std::int64_t legacy_binomial_inversion(BitGen& bg, std::int64_t n, double p,
       }
     }
     bc.inv_len = static_cast<int>(len);
+    if (bc.inv_fresh) {
+      bc.inv_fresh = false;
+    } else if (bound + 1 + binv_count_chunk <= legacy::BinomialCache::inv_table_size) {
+      legacy_binv_thresholds(bc, n, p, bound);
+    }
     return X;
   }
   double px = qn;
@@ -16942,6 +16983,7 @@ inline void legacy_binomial_btpe_setup(std::int64_t n, double p,
     bc.psave = p;
     bc.has_binomial = 1;
     bc.inv_len = 0;  // BTPE's setup: no BINV table
+    bc.inv_thr = false;
     bc.r = r = p < 1.0 - p ? p : 1.0 - p;
     bc.q = q = 1.0 - r;
     bc.fm = fm = detail::mul(static_cast<double>(n), r) + r;
@@ -17152,13 +17194,7 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
   // The cache now holds (q, qn, bound) for (n, pp), as binomial_inversion left it, and the px
   // table as far as the first draw's search reached: completed up to the bound here.
   const std::int64_t bound = bc.m;
-  if (bc.inv_len < 1) {
-    bc.inv_px[0] = bc.r;
-    bc.inv_len = 1;
-  }
-  for (std::int64_t X = bc.inv_len; X <= bound; ++X)
-    bc.inv_px[X] = detail::binomial_inversion_next_px(n, pp, bc.q, bc.inv_px[X - 1], X);
-  if (bc.inv_len < bound + 1) bc.inv_len = static_cast<int>(bound + 1);
+  detail::legacy_binv_table(bc, n, pp, bound);  // (the table again where it held thresholds)
   detail::binv_search_fill(bg, bc.inv_px, bound, n, flip, out + 1, count - 1);
 }
 
