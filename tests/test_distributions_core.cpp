@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -243,7 +244,7 @@ TEST_CASE("kernels: BINV's thresholds give the one-value search's X at and next 
     REQUIRE(dd::binv_fill_table(bc, n, p, px.data()));
     const std::int64_t bound = bc.m;
     std::vector<double> s(static_cast<std::size_t>(dd::binv_table_size));
-    dd::binv_fill_thresholds(px.data(), bound, s.data());
+    REQUIRE(dd::binv_fill_thresholds(px.data(), bound, s.data()));
     std::vector<double> us;
     for (std::int64_t k = 0; k <= bound + 1; ++k) {
       const double t = s[static_cast<std::size_t>(k)];
@@ -274,6 +275,37 @@ TEST_CASE("kernels: BINV's thresholds give the one-value search's X at and next 
       REQUIRE(a.pos == b.pos);
     }
   }
+}
+
+TEST_CASE("kernels: BINV's thresholds with signed zeros in the table (p = -0.0), and a NaN",
+          "[distributions][binomial]") {
+  namespace dd = nprandom::detail;
+  // RandomState.binomial(n, -0.0) gives px = 1, -0.0, +0.0, -0.0, ...: every U stops at X = 0.
+  std::vector<double> px = {1.0, -0.0, 0.0, -0.0, 0.0, -0.0};
+  std::vector<double> s(32);
+  REQUIRE(dd::binv_fill_thresholds(px.data(), 5, s.data()));
+  std::vector<double> zpx = {0.25, -0.0, 0.0, 0.5};  // a table that passes zeros
+  REQUIRE(dd::binv_fill_thresholds(zpx.data(), 3, s.data()));
+  nprandom::PCG64 src(9);
+  std::vector<double> seq;
+  for (int i = 0; i < 4000; ++i) seq.push_back(src.next_double());
+  for (const auto* t : {&px, &zpx}) {
+    std::vector<double> st(32);
+    const auto bound = static_cast<std::int64_t>(t->size()) - 1;
+    REQUIRE(dd::binv_fill_thresholds(t->data(), bound, st.data()));
+    scripted_doubles a{&seq}, b{&seq};
+    for (int i = 0; i < 1000; ++i) {
+      const std::int64_t want = dd::binv_table_search(b, t->data(), bound);
+      const std::int64_t got = dd::binv_count(
+          a.next_double(), [&a] { return a.next_double(); }, st.data(), bound);
+      REQUIRE(got == want);
+      REQUIRE(a.pos == b.pos);
+    }
+  }
+  std::vector<double> bad = {0.5, std::numeric_limits<double>::quiet_NaN(), 0.5};
+  s.assign(32, 7.0);
+  REQUIRE_FALSE(dd::binv_fill_thresholds(bad.data(), 2, s.data()));
+  REQUIRE(s[0] == 7.0);  // nothing written
 }
 
 TEST_CASE("kernels: the hypergeometric urn equals NumPy's loop over random_interval",

@@ -559,7 +559,7 @@ TEST_CASE("RandomState.binomial one value: the remembered BINV table equals the 
   // (n, p) pairs on the inversion path (min(p, 1-p) n <= 30), changed between runs of calls,
   // with sized calls and BTPE calls (same cache) in between.
   const std::int64_t ns[] = {0, 1, 2, 5, 20, 60, 85, 100, 1000, 1000000000};
-  const double ps[] = {0.0, 1e-9, 0.01, 0.1, 0.3, 0.5, 0.7, 0.99, 1.0};
+  const double ps[] = {0.0, -0.0, 1e-9, 0.01, 0.1, 0.3, 0.5, 0.7, 0.99, 1.0};
   RandomState rs(1234);
   RandomState ref(1234);
   for (int rep = 0; rep < 2; ++rep) {

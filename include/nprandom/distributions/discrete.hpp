@@ -533,7 +533,8 @@ NPRANDOM_ALWAYS_INLINE double binv_step_bits(double x, std::int64_t d) noexcept 
   std::memcpy(&x, &b, sizeof b);
   return x;
 }
-// The least double v with v - c (rounded) >= y, for 0 < y <= 1 and 0 <= c <= 1.
+// The least double v with v - c (rounded) >= y, for 0 < y <= 1 and 0 <= c <= 1 (c may be -0.0):
+// every v tried is > 0.
 inline double binv_least_before(double y, double c) noexcept {
   double v = y + c;
   while (v - c < y) v = binv_step_bits(v, 1);
@@ -544,18 +545,24 @@ inline double binv_least_before(double y, double c) noexcept {
   }
 }
 // s[0..bound] from px[0..bound], then +inf up to the next multiple of binv_count_chunk past
-// bound + 1. Requires bound + 1 + binv_count_chunk <= the size of s.
-inline void binv_fill_thresholds(const double* px, std::int64_t bound, double* s) noexcept {
+// bound + 1. Requires bound + 1 + binv_count_chunk <= the size of s. Returns false, writing
+// nothing, unless every px is a finite double >= 0 (a p of -0.0 gives px of -0.0: the least
+// double above one is the least positive double).
+inline bool binv_fill_thresholds(const double* px, std::int64_t bound, double* s) noexcept {
   constexpr double inf = std::numeric_limits<double>::infinity();
+  for (std::int64_t k = 0; k <= bound; ++k) {
+    if (!(px[k] >= 0.0 && px[k] < inf)) return false;
+  }
   double prev = 0.0;
   for (std::int64_t k = 0; k <= bound; ++k) {
-    double y = binv_step_bits(px[k], 1);
+    double y = px[k] == 0.0 ? std::numeric_limits<double>::denorm_min() : binv_step_bits(px[k], 1);
     for (std::int64_t j = k - 1; j >= 0 && y <= 1.0; --j) y = binv_least_before(y, px[j]);
     const double m = y <= 1.0 ? y : inf;
     prev = m > prev ? m : prev;
     s[k] = prev;
   }
   for (std::int64_t k = bound + 1; k == bound + 1 || k % binv_count_chunk != 0; ++k) s[k] = inf;
+  return true;
 }
 // How many of t[0..binv_count_chunk) are <= U: two-lane vector compares (SSE2 / NEON), the masks
 // summed, where binv_lanes has vector types (GCC's -O2 leaves the plain loop scalar; wider lanes
@@ -797,8 +804,7 @@ class binomial_sampler {
     } else {
       double px[detail::binv_table_size];
       std::memcpy(px, px_, sizeof px);
-      detail::binv_fill_thresholds(px, bc_.m, px_);
-      thresholds_ = true;
+      thresholds_ = detail::binv_fill_thresholds(px, bc_.m, px_);
     }
     return x;
   }

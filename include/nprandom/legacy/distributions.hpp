@@ -923,8 +923,7 @@ NPRANDOM_NOINLINE inline void legacy_binv_thresholds(legacy::BinomialCache& bc, 
   legacy_binv_table(bc, n, p, bound);
   double px[legacy::BinomialCache::inv_table_size];
   std::memcpy(px, bc.inv_px, sizeof px);
-  binv_fill_thresholds(px, bound, bc.inv_px);
-  bc.inv_thr = true;
+  bc.inv_thr = binv_fill_thresholds(px, bound, bc.inv_px);
 }
 
 // legacy_random_binomial_inversion (BINV). Always draws at least one double, even for n == 0 or
