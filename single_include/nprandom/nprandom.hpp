@@ -486,6 +486,14 @@ template <class S>
 struct has_sampler_fill<S, std::void_t<decltype(S::batched_fill)>>
     : std::integral_constant<bool, S::batched_fill> {};
 
+// Whether a sampler's batched fill takes the bit generator itself (`fill_on_bitgen = true`: it
+// draws through a block source, detail/block_source.hpp) rather than a local engine copy.
+template <class S, class = void>
+struct has_sampler_fill_on_bitgen : std::false_type {};
+template <class S>
+struct has_sampler_fill_on_bitgen<S, std::void_t<decltype(S::fill_on_bitgen)>>
+    : std::integral_constant<bool, S::fill_on_bitgen> {};
+
 // A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
 // setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
 // prepares and draws; the bulk form prepares once and draws n values on a local engine copy
@@ -501,7 +509,9 @@ struct prepared_kernel : bulk_kernel {
   template <class BitGen, class Out, class... P>
   void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
     Sampler s(p...);
-    if constexpr (has_sampler_fill<Sampler>::value) {
+    if constexpr (has_sampler_fill_on_bitgen<Sampler>::value) {
+      s.fill(bg, out, n);
+    } else if constexpr (has_sampler_fill<Sampler>::value) {
       with_local_engine(bg, [&](auto& e) { s.fill(e, out, n); });
     } else {
       with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {
@@ -12090,10 +12100,16 @@ class negative_binomial_sampler {
   // The sized form: the same draws, with PTRS's loggam(k + 1) kept across values (most final
   // tests of a call meet the same few k).
   static constexpr bool batched_fill = true;
+  static constexpr bool fill_on_bitgen = true;
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n) const noexcept {
     loggam_int_memo lg;
-    for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg, lg);
+    detail::for_each_value_exact(
+        bg, n,
+        [n](std::size_t i) {
+          return detail::word_demand{n - i, 0};
+        },
+        [&](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = (*this)(src, lg); });
   }
 
  private:
@@ -13596,26 +13612,28 @@ inline double vonmises_s(double kappa) noexcept {
   return (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
 }
 
-// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s, then a third U
-// for the sign, the mu shift and the fmod reduction. The two sign flips are selected by bit mask
-// (each is a coin flip for the branch predictor); the doubles are those of NumPy's branches.
+// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s: the accepted w.
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+NPRANDOM_ALWAYS_INLINE double vonmises_bf_w(BitGen& bg, double kappa, double s) noexcept {
   constexpr double pi = ::nprandom::detail::continuous_pi;
-  double w;
   for (;;) {
     const double u = bg.next_double();
     const double z = detail::cos(pi * u);
-    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double w = (1.0 + detail::mul(s, z)) / (s + z);
     const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
     if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
-      break;
+      return w;
     }
   }
+}
 
-  const double u = bg.next_double();
+// The value from the accepted w and the third U (the sign): acos, the mu shift and the fmod
+// reduction; no draws. The two sign flips are selected by bit mask (each is a coin flip for the
+// branch predictor); the doubles are those of NumPy's branches.
+NPRANDOM_ALWAYS_INLINE double vonmises_bf_value(double w, double u, double mu) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
   const double a = detail::acos(w);
   double result = detail::select_bits(u < 0.5, -a, a);
   result += mu;
@@ -13623,6 +13641,13 @@ NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, d
   double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   return detail::select_bits(neg, mod * -1.0, mod);
+}
+
+// random_vonmises's Best-Fisher branch: the rejection, then a third U for the sign.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+  const double w = vonmises_bf_w(bg, kappa, s);
+  return vonmises_bf_value(w, bg.next_double(), mu);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -13662,10 +13687,22 @@ void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double*
     for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
     return;
   }
+  // The draws of a block first (each value's w and sign U, in stream order), then its values:
+  // acos and fmod take no draws, so they run in a loop of their own.
   const double s = vonmises_s(kappa);
-  detail::with_local_engine(bg, [=](auto& e) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises_bf(e, mu, kappa, s);
-  });
+  constexpr std::size_t blk = 256;
+  double us[blk];
+  for (std::size_t i = 0; i < cnt; i += blk) {
+    const std::size_t m = cnt - i < blk ? cnt - i : blk;
+    double* o = out + i;
+    detail::with_local_engine(bg, [=, &us](auto& e) {
+      for (std::size_t j = 0; j < m; ++j) {
+        o[j] = vonmises_bf_w(e, kappa, s);
+        us[j] = e.next_double();
+      }
+    });
+    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
+  }
 }
 
 struct vonmises_kernel : detail::bulk_kernel {

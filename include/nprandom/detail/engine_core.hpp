@@ -139,6 +139,14 @@ template <class S>
 struct has_sampler_fill<S, std::void_t<decltype(S::batched_fill)>>
     : std::integral_constant<bool, S::batched_fill> {};
 
+// Whether a sampler's batched fill takes the bit generator itself (`fill_on_bitgen = true`: it
+// draws through a block source, detail/block_source.hpp) rather than a local engine copy.
+template <class S, class = void>
+struct has_sampler_fill_on_bitgen : std::false_type {};
+template <class S>
+struct has_sampler_fill_on_bitgen<S, std::void_t<decltype(S::fill_on_bitgen)>>
+    : std::integral_constant<bool, S::fill_on_bitgen> {};
+
 // A method's kernel written as a prepared sampler: `Sampler s(p...)` does the per-parameter
 // setup (the doubles NumPy recomputes on every call), `s(bg)` draws one value. The one-value form
 // prepares and draws; the bulk form prepares once and draws n values on a local engine copy
@@ -154,7 +162,9 @@ struct prepared_kernel : bulk_kernel {
   template <class BitGen, class Out, class... P>
   void fill(BitGen& bg, Out* out, std::size_t n, P... p) const noexcept {
     Sampler s(p...);
-    if constexpr (has_sampler_fill<Sampler>::value) {
+    if constexpr (has_sampler_fill_on_bitgen<Sampler>::value) {
+      s.fill(bg, out, n);
+    } else if constexpr (has_sampler_fill<Sampler>::value) {
       with_local_engine(bg, [&](auto& e) { s.fill(e, out, n); });
     } else {
       with_local_engine(bg, [&](auto& e) NPRANDOM_LAMBDA_INLINE {

@@ -382,26 +382,28 @@ inline double vonmises_s(double kappa) noexcept {
   return (1.0 + detail::mul(rho, rho)) / (2.0 * rho);
 }
 
-// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s, then a third U
-// for the sign, the mu shift and the fmod reduction. The two sign flips are selected by bit mask
-// (each is a coin flip for the branch predictor); the doubles are those of NumPy's branches.
+// random_vonmises's Best-Fisher rejection (U, V per attempt) on a prepared s: the accepted w.
 template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+NPRANDOM_ALWAYS_INLINE double vonmises_bf_w(BitGen& bg, double kappa, double s) noexcept {
   constexpr double pi = ::nprandom::detail::continuous_pi;
-  double w;
   for (;;) {
     const double u = bg.next_double();
     const double z = detail::cos(pi * u);
-    w = (1.0 + detail::mul(s, z)) / (s + z);
+    const double w = (1.0 + detail::mul(s, z)) / (s + z);
     const double y = detail::mul(kappa, s - w);
     const double v = bg.next_double();
     // V == 0 is fine: Y >= 0 always accepts in the first test, Y < 0 always rejects.
     if ((detail::mul(y, 2.0 - y) - v >= 0.0) || (detail::log(y / v) + 1.0 - y >= 0.0)) {
-      break;
+      return w;
     }
   }
+}
 
-  const double u = bg.next_double();
+// The value from the accepted w and the third U (the sign): acos, the mu shift and the fmod
+// reduction; no draws. The two sign flips are selected by bit mask (each is a coin flip for the
+// branch predictor); the doubles are those of NumPy's branches.
+NPRANDOM_ALWAYS_INLINE double vonmises_bf_value(double w, double u, double mu) noexcept {
+  constexpr double pi = ::nprandom::detail::continuous_pi;
   const double a = detail::acos(w);
   double result = detail::select_bits(u < 0.5, -a, a);
   result += mu;
@@ -409,6 +411,13 @@ NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, d
   double mod = detail::fabs(result);
   mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
   return detail::select_bits(neg, mod * -1.0, mod);
+}
+
+// random_vonmises's Best-Fisher branch: the rejection, then a third U for the sign.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
+  const double w = vonmises_bf_w(bg, kappa, s);
+  return vonmises_bf_value(w, bg.next_double(), mu);
 }
 
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
@@ -448,10 +457,22 @@ void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double*
     for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
     return;
   }
+  // The draws of a block first (each value's w and sign U, in stream order), then its values:
+  // acos and fmod take no draws, so they run in a loop of their own.
   const double s = vonmises_s(kappa);
-  detail::with_local_engine(bg, [=](auto& e) {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises_bf(e, mu, kappa, s);
-  });
+  constexpr std::size_t blk = 256;
+  double us[blk];
+  for (std::size_t i = 0; i < cnt; i += blk) {
+    const std::size_t m = cnt - i < blk ? cnt - i : blk;
+    double* o = out + i;
+    detail::with_local_engine(bg, [=, &us](auto& e) {
+      for (std::size_t j = 0; j < m; ++j) {
+        o[j] = vonmises_bf_w(e, kappa, s);
+        us[j] = e.next_double();
+      }
+    });
+    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
+  }
 }
 
 struct vonmises_kernel : detail::bulk_kernel {

@@ -1192,10 +1192,16 @@ class negative_binomial_sampler {
   // The sized form: the same draws, with PTRS's loggam(k + 1) kept across values (most final
   // tests of a call meet the same few k).
   static constexpr bool batched_fill = true;
+  static constexpr bool fill_on_bitgen = true;
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t n) const noexcept {
     loggam_int_memo lg;
-    for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg, lg);
+    detail::for_each_value_exact(
+        bg, n,
+        [n](std::size_t i) {
+          return detail::word_demand{n - i, 0};
+        },
+        [&](auto& src, std::size_t i) NPRANDOM_LAMBDA_INLINE { out[i] = (*this)(src, lg); });
   }
 
  private:
