@@ -420,6 +420,27 @@ NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, d
   return vonmises_bf_value(w, bg.next_double(), mu);
 }
 
+// cnt vonmises_bf values on a prepared s (the sized Best-Fisher regime of Generator and
+// RandomState): the draws of a block first (each value's w and sign U, in stream order), then
+// its values; acos and fmod take no draws, so they run in a loop of their own.
+template <class BitGen>
+void vonmises_bf_fill(BitGen& bg, double mu, double kappa, double s, std::size_t cnt,
+                      double* out) noexcept {
+  constexpr std::size_t blk = 256;
+  double us[blk];
+  for (std::size_t i = 0; i < cnt; i += blk) {
+    const std::size_t m = cnt - i < blk ? cnt - i : blk;
+    double* o = out + i;
+    detail::with_local_engine(bg, [=, &us](auto& e) {
+      for (std::size_t j = 0; j < m; ++j) {
+        o[j] = vonmises_bf_w(e, kappa, s);
+        us[j] = e.next_double();
+      }
+    });
+    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
+  }
+}
+
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
 // distribution", Applied Statistics 28, 1979).
 // * kappa NaN: NaN, no draw.
@@ -457,22 +478,7 @@ void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double*
     for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
     return;
   }
-  // The draws of a block first (each value's w and sign U, in stream order), then its values:
-  // acos and fmod take no draws, so they run in a loop of their own.
-  const double s = vonmises_s(kappa);
-  constexpr std::size_t blk = 256;
-  double us[blk];
-  for (std::size_t i = 0; i < cnt; i += blk) {
-    const std::size_t m = cnt - i < blk ? cnt - i : blk;
-    double* o = out + i;
-    detail::with_local_engine(bg, [=, &us](auto& e) {
-      for (std::size_t j = 0; j < m; ++j) {
-        o[j] = vonmises_bf_w(e, kappa, s);
-        us[j] = e.next_double();
-      }
-    });
-    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
-  }
+  vonmises_bf_fill(bg, mu, kappa, vonmises_s(kappa), cnt, out);
 }
 
 struct vonmises_kernel : detail::bulk_kernel {

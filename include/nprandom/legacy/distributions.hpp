@@ -773,40 +773,14 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
   });
 }
 
-// The Best & Fisher constant s of legacy_vonmises for kappa >= 1e-8. Where it is not > 1 (it
-// rounds to exactly 1 from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the
-// rejection loop can never accept: NumPy's RandomState.vonmises never returns there, and
-// RandomState rejects such kappa (see docs/reliability.md).
-inline double vonmises_s(double kappa) noexcept {
-  if (kappa < 1e-5) return (1. / kappa + kappa);
-  const double r = 1 + detail::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
-  const double rho = (r - detail::sqrt(2 * r)) / (2 * kappa);
-  return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
-}
-
-// legacy_vonmises's Best-Fisher rejection on a prepared s, then the sign, mu shift and fmod
-// reduction; the two sign flips selected by bit mask (coin flips for the branch predictor), the
-// doubles those of NumPy's branches.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
-  double W;
-  for (;;) {
-    const double U = bg.next_double();
-    const double Z = detail::cos(pi * U);
-    W = (1 + detail::mul(s, Z)) / (s + Z);
-    const double Y = detail::mul(kappa, s - W);
-    const double V = bg.next_double();
-    if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
-  }
-  const double U = bg.next_double();
-  const double A = detail::acos(W);
-  double result = ::nprandom::detail::select_bits(U < 0.5, -A, A);
-  result += mu;
-  const bool neg = (result < 0);
-  double mod = detail::fabs(result);
-  mod = (detail::fmod(mod + pi, 2 * pi) - pi);
-  return ::nprandom::detail::select_bits(neg, mod * -1, mod);
-}
+// legacy_vonmises's Best-Fisher regime is Generator's (distributions::vonmises_s,
+// vonmises_bf, vonmises_bf_fill: the same doubles). Where s is not > 1 (it rounds to exactly 1
+// from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the rejection loop can never
+// accept: NumPy's RandomState.vonmises never returns there, and RandomState rejects such kappa
+// (see docs/reliability.md).
+using distributions::vonmises_bf;
+using distributions::vonmises_bf_fill;
+using distributions::vonmises_s;
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
@@ -830,8 +804,7 @@ struct vonmises_kernel : ::nprandom::detail::bulk_kernel {
       for (std::size_t i = 0; i < n; ++i) out[i] = vonmises(bg, mu, kappa);
       return;
     }
-    const double s = vonmises_s(kappa);
-    for (std::size_t i = 0; i < n; ++i) out[i] = vonmises_bf(bg, mu, kappa, s);
+    vonmises_bf_fill(bg, mu, kappa, vonmises_s(kappa), n, out);
   }
 };
 
