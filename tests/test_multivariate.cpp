@@ -201,46 +201,60 @@ TEMPLATE_TEST_CASE("sized dirichlet == one-row calls", "[multivariate][dirichlet
   }
 }
 
-// The low branch's verdict (integer powers bounding pow(U, 1/shape)) never contradicts pow:
-// random V, and V at or next to pow(U, 1/shape) itself (the margin), for shapes with integer and
-// non-integer 1/shape, below 1/64 and near 1.
-TEST_CASE("gamma_lt1_low_verdict agrees with pow", "[multivariate][dirichlet]") {
+// The verdict (integer powers bounding pow(x, 1/shape)) never contradicts pow, in both branches:
+// the low branch's x = U < 1 against V, the high branch's x = base (below and above 1, up to
+// overflowing powers) against V + Y. Random t, and t at or next to pow(x, 1/shape) itself (the
+// margin), for shapes with integer and non-integer 1/shape, below 1/64 and near 1.
+TEST_CASE("gamma_lt1_verdict agrees with pow in both branches", "[multivariate][dirichlet]") {
   auto g = nprandom::default_rng(7);
-  std::size_t undecided_random = 0, random_cases = 0;
+  std::size_t undecided_random[2] = {0, 0}, random_cases[2] = {0, 0};
   for (double a : {1e-3, 0.01, 0.015625, 0.0156, 0.1, 0.2, 0.25, 0.3, 1.0 / 3, 0.5, 0.7, 0.9, 0.99,
                    0.999999}) {
     const double inv = 1. / a;
     const auto b = nprandom::detail::gamma_lt1_bounds_setup(inv);
-    for (int i = 0; i < 40000; ++i) {
-      const double U = g.random() * (1 - a);
-      if (!nprandom::detail::gamma_lt1_low(U, a)) continue;
-      const double X = nprandom::detail::pow(U, inv);
-      double V = X;
-      switch (i % 4) {
+    for (int i = 0; i < 80000; ++i) {
+      const bool low = i % 2 == 0;
+      double x = 0, t = 0;
+      if (low) {
+        x = g.random() * (1 - a);
+        if (!nprandom::detail::gamma_lt1_low(x, a)) continue;
+        t = g.standard_exponential();
+      } else {
+        const double U = 1 - a + g.random() * a;
+        if (nprandom::detail::gamma_lt1_low(U, a)) continue;
+        const double Y = -nprandom::detail::log(nprandom::detail::gamma_lt1_log_arg(U, a));
+        x = nprandom::detail::gamma_lt1_base(Y, a);
+        if (i % 16 == 1 && x > 1) x = 1 + (x - 1) * 1e3;  // bases whose powers overflow
+        t = g.standard_exponential() + Y;
+      }
+      const double X = nprandom::detail::pow(x, inv);
+      switch (i / 2 % 4) {
         case 0:
-          V = g.standard_exponential();
           break;
         case 1:
-          V = X * (1 + (g.random() - 0.5) * 1e-8);
+          t = X * (1 + (g.random() - 0.5) * 1e-8);
           break;
         case 2:
-          V = std::nextafter(X, (i & 8) ? 1.0 : 0.0);
+          t = std::nextafter(X, (i & 16) ? 1e300 : 0.0);
           break;
         default:
+          t = X;
           break;
       }
-      const int verdict = nprandom::detail::gamma_lt1_low_verdict(U, V, b);
-      if (i % 4 == 0) {
-        ++random_cases;
-        undecided_random += verdict == 0 ? 1u : 0u;
+      const int verdict = nprandom::detail::gamma_lt1_verdict(x, t, b);
+      if (i / 2 % 4 == 0 && inv <= 64) {  // beyond 64 only x^64 bounds: one side for x >= 1
+        ++random_cases[low];
+        undecided_random[low] += verdict == 0 ? 1u : 0u;
       }
       if (verdict != 0) {
-        CAPTURE(a, U, V, X);
-        REQUIRE((verdict > 0) == (X <= V));
+        CAPTURE(a, low, x, t, X);
+        REQUIRE((verdict > 0) == (X <= t));
       }
     }
   }
-  CHECK(undecided_random * 20 < random_cases);  // mostly decided without pow
+  CAPTURE(undecided_random[0], random_cases[0], undecided_random[1], random_cases[1]);
+  CHECK(undecided_random[1] * 20 < random_cases[1]);  // low: mostly decided without pow
+  CHECK(undecided_random[0] * 20 < random_cases[0]);  // high
 }
 
 TEST_CASE("multinomial matches NumPy", "[multivariate][multinomial]") {

@@ -10633,22 +10633,28 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
-// The low branch's test pow(U, inv) <= V (inv = 1/shape > 1, 0 <= U < 1) decided without the pow
-// where integer powers bound it: U^n >= U^inv >= U^m for n = min(floor(inv), 64) and m =
-// ceil(inv) (used only when inv <= 64). The powers are taken by repeated squaring (relative error
-// below 70 * 2^-53 < 1e-14, plus underflow steps below 1e-300 in all); beyond
-// the margins (a factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the
-// rounded pow compares with V the same way. Returns +1 accept, -1 reject, 0 undecided (then
-// compute pow). Rejections are rare, so this takes one pow per value instead of one per attempt.
+// A branch's test pow(x, inv) <= t (inv = 1/shape > 1, x >= 0: the low branch's U < 1 against
+// V, the high branch's base > 1 - shape against V + Y) decided without the pow where cheap
+// bounds of x^inv = x^n x^f (n = floor(inv), f = inv - n, exact) decide it:
+//  * x >= 1: 1 + f(x-1)/x <= x^f <= 1 + f(x-1) (x^f = e^(f ln x), 1 - 1/x <= ln x <= x - 1);
+//  * x < 1:  x <= x^f <= 1 + f(x-1) (concavity), the upper bound used only when 1 - f >= 1e-4
+//    (a conservative guard: nearer 1 it cancels; then x^f <= 1);
+//  * inv > 64: x^64 alone, an upper bound below 1 and a lower one above.
+// x^n is taken by repeated squaring (relative error below 70 * 2^-53 < 1e-14, plus underflow
+// steps below 1e-300 in all; a power that overflows is inf, and pow's is then far above t), the
+// factors with a few roundings each (below 1e-11 relative with the guard); beyond the margins (a
+// factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the rounded pow
+// compares with t the same way. Returns +1 accept, -1 reject, 0 undecided (then compute pow).
+// Most tests are decided, so a value takes one batched pow instead of one libm pow per attempt.
 struct gamma_lt1_bounds {
-  unsigned n, m;  // m == 0: no reject bound
+  unsigned n;  // 0: no bounds (inv <= 1)
+  double f;    // inv - n; -1 when inv > 64 (x^64 bounds only)
 };
 inline gamma_lt1_bounds gamma_lt1_bounds_setup(double inv) noexcept {
-  if (!(inv > 1.0)) return {0, 0};
-  const unsigned n = inv >= 64.0 ? 64u : static_cast<unsigned>(inv);
-  unsigned m = 0;
-  if (inv <= 64.0) m = static_cast<double>(n) == inv ? n : n + 1;
-  return {n, m};
+  if (!(inv > 1.0)) return {0, 0.0};
+  if (inv > 64.0) return {64, -1.0};
+  const auto n = static_cast<unsigned>(inv);
+  return {n, inv - static_cast<double>(n)};
 }
 NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
   double r = 1.0;
@@ -10658,15 +10664,30 @@ NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
   }
   return r;
 }
-NPRANDOM_ALWAYS_INLINE int gamma_lt1_low_verdict(double U, double V,
-                                                 const gamma_lt1_bounds& b) noexcept {
+NPRANDOM_ALWAYS_INLINE int gamma_lt1_verdict(double x, double t,
+                                             const gamma_lt1_bounds& b) noexcept {
   if (b.n == 0) return 0;
-  const double un = gamma_lt1_ipow(U, b.n);
-  if (mul(un, 1.0 + 1e-9) + 1e-290 <= V) return 1;
-  if (b.m != 0) {
-    const double um = b.m == b.n ? un : un * U;
-    if (mul(um, 1.0 - 1e-9) - 1e-290 > V) return -1;
+  const double xn = gamma_lt1_ipow(x, b.n);
+  const double f = b.f;
+  const bool above = x >= 1.0;
+  // hi >= x^inv >= lo where each exists
+  double hi = xn, lo = xn;
+  bool has_hi = true, has_lo = true;
+  if (f < 0) {
+    has_hi = !above;
+    has_lo = above;
+  } else if (f > 0) {
+    const double d = x - 1.0;
+    if (above) {
+      hi = xn * (1.0 + f * d);
+      lo = xn * (1.0 + f * d / x);
+    } else {
+      hi = 1.0 - f >= 1e-4 ? xn * (1.0 + f * d) : xn;
+      lo = xn * x;
+    }
   }
+  if (has_hi && mul(hi, 1.0 + 1e-9) + 1e-290 <= t) return 1;
+  if (has_lo && mul(lo, 1.0 - 1e-9) - 1e-290 > t) return -1;
   return 0;
 }
 
@@ -13650,6 +13671,27 @@ NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, d
   return vonmises_bf_value(w, bg.next_double(), mu);
 }
 
+// cnt vonmises_bf values on a prepared s (the sized Best-Fisher regime of Generator and
+// RandomState): the draws of a block first (each value's w and sign U, in stream order), then
+// its values; acos and fmod take no draws, so they run in a loop of their own.
+template <class BitGen>
+void vonmises_bf_fill(BitGen& bg, double mu, double kappa, double s, std::size_t cnt,
+                      double* out) noexcept {
+  constexpr std::size_t blk = 256;
+  double us[blk];
+  for (std::size_t i = 0; i < cnt; i += blk) {
+    const std::size_t m = cnt - i < blk ? cnt - i : blk;
+    double* o = out + i;
+    detail::with_local_engine(bg, [=, &us](auto& e) {
+      for (std::size_t j = 0; j < m; ++j) {
+        o[j] = vonmises_bf_w(e, kappa, s);
+        us[j] = e.next_double();
+      }
+    });
+    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
+  }
+}
+
 // random_vonmises (NumPy >= 1.21 regimes; Best & Fisher, "Efficient simulation of the von Mises
 // distribution", Applied Statistics 28, 1979).
 // * kappa NaN: NaN, no draw.
@@ -13687,22 +13729,7 @@ void vonmises_fill(BitGen& bg, double mu, double kappa, std::size_t cnt, double*
     for (std::size_t i = 0; i < cnt; ++i) out[i] = vonmises(bg, mu, kappa);
     return;
   }
-  // The draws of a block first (each value's w and sign U, in stream order), then its values:
-  // acos and fmod take no draws, so they run in a loop of their own.
-  const double s = vonmises_s(kappa);
-  constexpr std::size_t blk = 256;
-  double us[blk];
-  for (std::size_t i = 0; i < cnt; i += blk) {
-    const std::size_t m = cnt - i < blk ? cnt - i : blk;
-    double* o = out + i;
-    detail::with_local_engine(bg, [=, &us](auto& e) {
-      for (std::size_t j = 0; j < m; ++j) {
-        o[j] = vonmises_bf_w(e, kappa, s);
-        us[j] = e.next_double();
-      }
-    });
-    for (std::size_t j = 0; j < m; ++j) o[j] = vonmises_bf_value(o[j], us[j], mu);
-  }
+  vonmises_bf_fill(bg, mu, kappa, vonmises_s(kappa), cnt, out);
 }
 
 struct vonmises_kernel : detail::bulk_kernel {
@@ -14071,11 +14098,11 @@ struct dirichlet_lt1_shape {
 //    order (each gamma takes at least one attempt: nothing is over-drawn), then scanned in
 //    order: an attempt belongs to the current gamma and, when accepted under its shape, gives
 //    its value and moves on to the next nonzero column (zero columns are 0 with no draw, as
-//    standard_gamma(0)). Judging: the high branch (U > 1 - shape, ~shape of the attempts)
-//    exactly as the scalar kernel; the low branch by gamma_lt1_low_verdict (integer powers of U
-//    bound pow(U, 1/shape); undecided, a few percent: pow itself), the pows of the accepted ones
-//    taken per shape after the scan with pow_batch (bit for bit detail::pow). So a value costs
-//    one batched pow instead of a libm pow per attempt; every double is the scalar kernel's.
+//    standard_gamma(0)). Judging: either branch's pow(x, 1/shape) <= t by gamma_lt1_verdict
+//    (integer powers of x bound it; undecided, a few percent: pow itself; the high branch's
+//    log as the scalar kernel's), the pows of the accepted ones taken per shape after the scan
+//    with pow_batch (bit for bit detail::pow). So a value costs one batched pow instead of a
+//    libm pow per attempt; every double is the scalar kernel's.
 //    The last few gammas (fewer than rej_batch_min) are drawn one by one. Zero columns are
 //    left as they are (dirichlet has zeroed out).
 //  * Otherwise: one prepared gamma_sampler per column (the Marsaglia-Tsang setup done once per
@@ -14148,25 +14175,25 @@ void dirichlet_gammas(BitGen& bg, const double* alpha, std::size_t k, std::size_
         const double shape = shapes[d];
         const double U = a.u[j];
         const std::size_t o = r * k + cols[c];
-        bool accepted;
-        if (gamma_lt1_low(U, shape)) {
-          const int verdict = gamma_lt1_low_verdict(U, a.v[j], bounds[d]);
-          if (verdict > 0) {
-            dirichlet_lt1_shape& b = per_shape[d];
-            b.def_u[b.deferred] = U;
-            b.def_out[b.deferred++] = o;
-            accepted = true;
-          } else if (verdict < 0) {
-            accepted = false;
-          } else {
-            const double X = detail::pow(U, inv[d]);
-            accepted = X <= a.v[j];
-            if (accepted) out[o] = X;
-          }
-        } else {
+        // Either branch: X = pow(x, 1/shape) accepted when X <= t.
+        double x = U, t = a.v[j];
+        if (!gamma_lt1_low(U, shape)) {
           const double Y = -detail::log(gamma_lt1_log_arg(U, shape));
-          const double X = detail::pow(gamma_lt1_base(Y, shape), inv[d]);
-          accepted = X <= (a.v[j] + Y);
+          x = gamma_lt1_base(Y, shape);
+          t = a.v[j] + Y;
+        }
+        bool accepted;
+        const int verdict = gamma_lt1_verdict(x, t, bounds[d]);
+        if (verdict > 0) {
+          dirichlet_lt1_shape& b = per_shape[d];
+          b.def_u[b.deferred] = x;
+          b.def_out[b.deferred++] = o;
+          accepted = true;
+        } else if (verdict < 0) {
+          accepted = false;
+        } else {
+          const double X = detail::pow(x, inv[d]);
+          accepted = X <= t;
           if (accepted) out[o] = X;
         }
         if (accepted) {
@@ -16782,40 +16809,14 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
   });
 }
 
-// The Best & Fisher constant s of legacy_vonmises for kappa >= 1e-8. Where it is not > 1 (it
-// rounds to exactly 1 from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the
-// rejection loop can never accept: NumPy's RandomState.vonmises never returns there, and
-// RandomState rejects such kappa (see docs/reliability.md).
-inline double vonmises_s(double kappa) noexcept {
-  if (kappa < 1e-5) return (1. / kappa + kappa);
-  const double r = 1 + detail::sqrt(1 + nprandom::detail::mul(4 * kappa, kappa));
-  const double rho = (r - detail::sqrt(2 * r)) / (2 * kappa);
-  return (1 + nprandom::detail::mul(rho, rho)) / (2 * rho);
-}
-
-// legacy_vonmises's Best-Fisher rejection on a prepared s, then the sign, mu shift and fmod
-// reduction; the two sign flips selected by bit mask (coin flips for the branch predictor), the
-// doubles those of NumPy's branches.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE double vonmises_bf(BitGen& bg, double mu, double kappa, double s) noexcept {
-  double W;
-  for (;;) {
-    const double U = bg.next_double();
-    const double Z = detail::cos(pi * U);
-    W = (1 + detail::mul(s, Z)) / (s + Z);
-    const double Y = detail::mul(kappa, s - W);
-    const double V = bg.next_double();
-    if ((detail::mul(Y, 2 - Y) - V >= 0) || (detail::log(Y / V) + 1 - Y >= 0)) break;
-  }
-  const double U = bg.next_double();
-  const double A = detail::acos(W);
-  double result = ::nprandom::detail::select_bits(U < 0.5, -A, A);
-  result += mu;
-  const bool neg = (result < 0);
-  double mod = detail::fabs(result);
-  mod = (detail::fmod(mod + pi, 2 * pi) - pi);
-  return ::nprandom::detail::select_bits(neg, mod * -1, mod);
-}
+// legacy_vonmises's Best-Fisher regime is Generator's (distributions::vonmises_s,
+// vonmises_bf, vonmises_bf_fill: the same doubles). Where s is not > 1 (it rounds to exactly 1
+// from kappa ~ 1.7e16 on, and is NaN for kappa ~ 1e300 and inf) the rejection loop can never
+// accept: NumPy's RandomState.vonmises never returns there, and RandomState rejects such kappa
+// (see docs/reliability.md).
+using distributions::vonmises_bf;
+using distributions::vonmises_bf_fill;
+using distributions::vonmises_s;
 
 // legacy_vonmises: Best & Fisher (1979) without Generator's kappa > 1e6 wrapped-normal fallback.
 // NaN kappa -> NaN (no draw); kappa < 1e-8 -> uniform on (-pi, pi) from one double.
@@ -16839,8 +16840,7 @@ struct vonmises_kernel : ::nprandom::detail::bulk_kernel {
       for (std::size_t i = 0; i < n; ++i) out[i] = vonmises(bg, mu, kappa);
       return;
     }
-    const double s = vonmises_s(kappa);
-    for (std::size_t i = 0; i < n; ++i) out[i] = vonmises_bf(bg, mu, kappa, s);
+    vonmises_bf_fill(bg, mu, kappa, vonmises_s(kappa), n, out);
   }
 };
 

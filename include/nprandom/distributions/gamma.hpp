@@ -37,22 +37,28 @@ inline constexpr std::size_t rej_batch_block = 256;
 // Below this many values still needed, the batched fills finish with the scalar kernel.
 inline constexpr std::size_t rej_batch_min = 16;
 
-// The low branch's test pow(U, inv) <= V (inv = 1/shape > 1, 0 <= U < 1) decided without the pow
-// where integer powers bound it: U^n >= U^inv >= U^m for n = min(floor(inv), 64) and m =
-// ceil(inv) (used only when inv <= 64). The powers are taken by repeated squaring (relative error
-// below 70 * 2^-53 < 1e-14, plus underflow steps below 1e-300 in all); beyond
-// the margins (a factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the
-// rounded pow compares with V the same way. Returns +1 accept, -1 reject, 0 undecided (then
-// compute pow). Rejections are rare, so this takes one pow per value instead of one per attempt.
+// A branch's test pow(x, inv) <= t (inv = 1/shape > 1, x >= 0: the low branch's U < 1 against
+// V, the high branch's base > 1 - shape against V + Y) decided without the pow where cheap
+// bounds of x^inv = x^n x^f (n = floor(inv), f = inv - n, exact) decide it:
+//  * x >= 1: 1 + f(x-1)/x <= x^f <= 1 + f(x-1) (x^f = e^(f ln x), 1 - 1/x <= ln x <= x - 1);
+//  * x < 1:  x <= x^f <= 1 + f(x-1) (concavity), the upper bound used only when 1 - f >= 1e-4
+//    (a conservative guard: nearer 1 it cancels; then x^f <= 1);
+//  * inv > 64: x^64 alone, an upper bound below 1 and a lower one above.
+// x^n is taken by repeated squaring (relative error below 70 * 2^-53 < 1e-14, plus underflow
+// steps below 1e-300 in all; a power that overflows is inf, and pow's is then far above t), the
+// factors with a few roundings each (below 1e-11 relative with the guard); beyond the margins (a
+// factor 1 +- 1e-9 and 1e-290), far beyond those errors and pow's (< 1 ULP), the rounded pow
+// compares with t the same way. Returns +1 accept, -1 reject, 0 undecided (then compute pow).
+// Most tests are decided, so a value takes one batched pow instead of one libm pow per attempt.
 struct gamma_lt1_bounds {
-  unsigned n, m;  // m == 0: no reject bound
+  unsigned n;  // 0: no bounds (inv <= 1)
+  double f;    // inv - n; -1 when inv > 64 (x^64 bounds only)
 };
 inline gamma_lt1_bounds gamma_lt1_bounds_setup(double inv) noexcept {
-  if (!(inv > 1.0)) return {0, 0};
-  const unsigned n = inv >= 64.0 ? 64u : static_cast<unsigned>(inv);
-  unsigned m = 0;
-  if (inv <= 64.0) m = static_cast<double>(n) == inv ? n : n + 1;
-  return {n, m};
+  if (!(inv > 1.0)) return {0, 0.0};
+  if (inv > 64.0) return {64, -1.0};
+  const auto n = static_cast<unsigned>(inv);
+  return {n, inv - static_cast<double>(n)};
 }
 NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
   double r = 1.0;
@@ -62,15 +68,30 @@ NPRANDOM_ALWAYS_INLINE double gamma_lt1_ipow(double u, unsigned n) noexcept {
   }
   return r;
 }
-NPRANDOM_ALWAYS_INLINE int gamma_lt1_low_verdict(double U, double V,
-                                                 const gamma_lt1_bounds& b) noexcept {
+NPRANDOM_ALWAYS_INLINE int gamma_lt1_verdict(double x, double t,
+                                             const gamma_lt1_bounds& b) noexcept {
   if (b.n == 0) return 0;
-  const double un = gamma_lt1_ipow(U, b.n);
-  if (mul(un, 1.0 + 1e-9) + 1e-290 <= V) return 1;
-  if (b.m != 0) {
-    const double um = b.m == b.n ? un : un * U;
-    if (mul(um, 1.0 - 1e-9) - 1e-290 > V) return -1;
+  const double xn = gamma_lt1_ipow(x, b.n);
+  const double f = b.f;
+  const bool above = x >= 1.0;
+  // hi >= x^inv >= lo where each exists
+  double hi = xn, lo = xn;
+  bool has_hi = true, has_lo = true;
+  if (f < 0) {
+    has_hi = !above;
+    has_lo = above;
+  } else if (f > 0) {
+    const double d = x - 1.0;
+    if (above) {
+      hi = xn * (1.0 + f * d);
+      lo = xn * (1.0 + f * d / x);
+    } else {
+      hi = 1.0 - f >= 1e-4 ? xn * (1.0 + f * d) : xn;
+      lo = xn * x;
+    }
   }
+  if (has_hi && mul(hi, 1.0 + 1e-9) + 1e-290 <= t) return 1;
+  if (has_lo && mul(lo, 1.0 - 1e-9) - 1e-290 > t) return -1;
   return 0;
 }
 

@@ -58,11 +58,11 @@ struct dirichlet_lt1_shape {
 //    order (each gamma takes at least one attempt: nothing is over-drawn), then scanned in
 //    order: an attempt belongs to the current gamma and, when accepted under its shape, gives
 //    its value and moves on to the next nonzero column (zero columns are 0 with no draw, as
-//    standard_gamma(0)). Judging: the high branch (U > 1 - shape, ~shape of the attempts)
-//    exactly as the scalar kernel; the low branch by gamma_lt1_low_verdict (integer powers of U
-//    bound pow(U, 1/shape); undecided, a few percent: pow itself), the pows of the accepted ones
-//    taken per shape after the scan with pow_batch (bit for bit detail::pow). So a value costs
-//    one batched pow instead of a libm pow per attempt; every double is the scalar kernel's.
+//    standard_gamma(0)). Judging: either branch's pow(x, 1/shape) <= t by gamma_lt1_verdict
+//    (integer powers of x bound it; undecided, a few percent: pow itself; the high branch's
+//    log as the scalar kernel's), the pows of the accepted ones taken per shape after the scan
+//    with pow_batch (bit for bit detail::pow). So a value costs one batched pow instead of a
+//    libm pow per attempt; every double is the scalar kernel's.
 //    The last few gammas (fewer than rej_batch_min) are drawn one by one. Zero columns are
 //    left as they are (dirichlet has zeroed out).
 //  * Otherwise: one prepared gamma_sampler per column (the Marsaglia-Tsang setup done once per
@@ -135,25 +135,25 @@ void dirichlet_gammas(BitGen& bg, const double* alpha, std::size_t k, std::size_
         const double shape = shapes[d];
         const double U = a.u[j];
         const std::size_t o = r * k + cols[c];
-        bool accepted;
-        if (gamma_lt1_low(U, shape)) {
-          const int verdict = gamma_lt1_low_verdict(U, a.v[j], bounds[d]);
-          if (verdict > 0) {
-            dirichlet_lt1_shape& b = per_shape[d];
-            b.def_u[b.deferred] = U;
-            b.def_out[b.deferred++] = o;
-            accepted = true;
-          } else if (verdict < 0) {
-            accepted = false;
-          } else {
-            const double X = detail::pow(U, inv[d]);
-            accepted = X <= a.v[j];
-            if (accepted) out[o] = X;
-          }
-        } else {
+        // Either branch: X = pow(x, 1/shape) accepted when X <= t.
+        double x = U, t = a.v[j];
+        if (!gamma_lt1_low(U, shape)) {
           const double Y = -detail::log(gamma_lt1_log_arg(U, shape));
-          const double X = detail::pow(gamma_lt1_base(Y, shape), inv[d]);
-          accepted = X <= (a.v[j] + Y);
+          x = gamma_lt1_base(Y, shape);
+          t = a.v[j] + Y;
+        }
+        bool accepted;
+        const int verdict = gamma_lt1_verdict(x, t, bounds[d]);
+        if (verdict > 0) {
+          dirichlet_lt1_shape& b = per_shape[d];
+          b.def_u[b.deferred] = x;
+          b.def_out[b.deferred++] = o;
+          accepted = true;
+        } else if (verdict < 0) {
+          accepted = false;
+        } else {
+          const double X = detail::pow(x, inv[d]);
+          accepted = X <= t;
           if (accepted) out[o] = X;
         }
         if (accepted) {
