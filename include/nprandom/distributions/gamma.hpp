@@ -82,11 +82,12 @@ NPRANDOM_ALWAYS_INLINE int gamma_lt1_verdict(double x, double t,
     has_lo = above;
   } else if (f > 0) {
     const double d = x - 1.0;
+    const double fd = mul(f, d);  // rounded on its own (no FMA: the same bounds in every build)
     if (above) {
-      hi = xn * (1.0 + f * d);
-      lo = xn * (1.0 + f * d / x);
+      hi = xn * (1.0 + fd);
+      lo = xn * (1.0 + fd / x);
     } else {
-      hi = 1.0 - f >= 1e-4 ? xn * (1.0 + f * d) : xn;
+      hi = 1.0 - f >= 1e-4 ? xn * (1.0 + fd) : xn;
       lo = xn * x;
     }
   }
