@@ -174,6 +174,13 @@ TEST_CASE("RandomState sized: exponential and gamma family equals scalar draws",
   check_method<double>(
       "beta(1.01,2)", [](R r, S n) { return r.beta(1.01, 2.0, n); },
       [](R r) { return r.beta(1.01, 2.0); });
+  // a gamma of shape 1 (the legacy exponential) beside a Marsaglia-Tsang one, batched
+  check_method<double>(
+      "beta(1,2.5)", [](R r, S n) { return r.beta(1.0, 2.5, n); },
+      [](R r) { return r.beta(1.0, 2.5); });
+  check_method<double>(
+      "beta(3,1)", [](R r, S n) { return r.beta(3.0, 1.0, n); },
+      [](R r) { return r.beta(3.0, 1.0); });
   check_method<double>(
       "beta(0.5,3)", [](R r, S n) { return r.beta(0.5, 3.0, n); },
       [](R r) { return r.beta(0.5, 3.0); });
@@ -289,22 +296,33 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
 
 TEST_CASE("RandomState sized: dirichlet rows equal one-row calls (block cursor)",
           "[random_state][sized]") {
+  // The batched gammas (every alpha > 1, issue 12): one column, shapes just above 1 (V <= 0 and
+  // rejections are common), many columns; and the plain loop (an alpha of 1 or below 1).
+  std::vector<double> many;
+  for (int j = 0; j < 41; ++j) many.push_back(1.0 + 0.37 * (j + 1));
   for (const std::vector<double>& alpha :
-       {std::vector<double>{1.0, 2.0, 3.0}, std::vector<double>{0.1, 0.2, 0.3, 0.4}}) {
+       {std::vector<double>{1.0, 2.0, 3.0}, std::vector<double>{0.1, 0.2, 0.3, 0.4},
+        std::vector<double>{2.5}, std::vector<double>{2.0, 3.0, 4.0},
+        std::vector<double>{1.0000001, 50.0, 1.5}, std::vector<double>{1.0 + 1e-12, 1.0 + 1e-12},
+        std::vector<double>{3.0, 1.0}, std::vector<double>{2.0, 0.5}, many}) {
     for (bool pre_gauss : {false, true}) {
       for (std::size_t n : {std::size_t{1}, std::size_t{700}, std::size_t{3001}}) {
-        INFO("k=" << alpha.size() << " n=" << n << " pre_gauss=" << pre_gauss);
-        RandomState a(777), b(777);
-        prepare(a, 623, pre_gauss);
-        prepare(b, 623, pre_gauss);
-        const std::vector<double> v = a.dirichlet(alpha, n);
-        std::vector<double> w;
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::vector<double> row = b.dirichlet(alpha);
-          w.insert(w.end(), row.begin(), row.end());
+        for (unsigned skip : {1u, 620u, 623u}) {
+          INFO("k=" << alpha.size() << " alpha0=" << alpha[0] << " n=" << n << " skip=" << skip
+                    << " pre_gauss=" << pre_gauss);
+          RandomState a(777), b(777);
+          prepare(a, skip, pre_gauss);
+          prepare(b, skip, pre_gauss);
+          const std::vector<double> v = a.dirichlet(alpha, n);
+          std::vector<double> w;
+          for (std::size_t i = 0; i < n; ++i) {
+            const std::vector<double> row = b.dirichlet(alpha);
+            w.insert(w.end(), row.begin(), row.end());
+          }
+          same_values(v, w);
+          CHECK(a == b);
+          CHECK(a.randn() == b.randn());  // the same gaussian cache
         }
-        same_values(v, w);
-        CHECK(a == b);
       }
     }
   }

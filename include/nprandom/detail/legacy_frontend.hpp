@@ -227,17 +227,23 @@ class MT19937BlockCursor {
       n -= k;
     }
   }
-  // The position in the stream, to go back to (restore() re-tempers the block).
-  struct Snapshot {
-    std::array<std::uint32_t, mt19937_n> key;
+  // The rest of the current block to read ahead in (no refill): the batched legacy gammas draw
+  // their attempts from a block_reader, with its position in a register, and then set the
+  // cursor's position to where the scalar loop would be (set_block_pos, same block).
+  struct block_reader {
+    const std::uint32_t* w;
     int pos;
+    NPRANDOM_ALWAYS_INLINE int left() const noexcept { return mt19937_n - pos; }
+    // next_double() of the cursor; requires left() >= 2.
+    NPRANDOM_ALWAYS_INLINE double next_double() noexcept {
+      const std::uint32_t a = w[static_cast<std::size_t>(pos)];
+      const std::uint32_t b = w[static_cast<std::size_t>(pos) + 1];
+      pos += 2;
+      return rounded(mt19937_to_double(a, b));
+    }
   };
-  Snapshot snapshot() const noexcept { return Snapshot{st_.key, pos_}; }
-  void restore(const Snapshot& s) noexcept {
-    st_.key = s.key;
-    mt19937_temper_block(st_.key.data(), buf_.size(), buf_.data());
-    pos_ = s.pos;
-  }
+  NPRANDOM_ALWAYS_INLINE block_reader reader() const noexcept { return {buf_.data(), pos_}; }
+  NPRANDOM_ALWAYS_INLINE void set_block_pos(int pos) noexcept { pos_ = pos; }
   // Writes the advanced state back to the generator.
   void commit() {
     st_.pos = pos_;

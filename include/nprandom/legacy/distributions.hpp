@@ -33,6 +33,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace nprandom {
@@ -349,117 +351,141 @@ void standard_gamma_fill(AugBitGen<BitGen>& aug, double shape, double* out,
 
 namespace detail {
 
-// `count` consecutive Marsaglia-Tsang gammas (every shape gamma_is_mt), gamma k of shape
-// shapes[k % nshapes], handed to emit(k, value) in order: exactly the values and the words of
-// `count` standard_gamma calls. Each M-T attempt consumes one gaussian then one double, whatever
-// the outcome, unless V <= 0 (then only the gaussian). So a batch of R attempts (R <= gammas still
-// needed, so nothing is over-drawn) is drawn first -- the polar pairs (their rejection depends
-// only on the words) and the U doubles -- then the gaussians are transformed in one pass, then
-// the attempts are judged in order. If some attempt has V <= 0 the batch is redone by the scalar
-// kernel from a snapshot of the generator (BitGen must offer snapshot() / restore()).
+// `count` consecutive legacy standard_gamma values, gamma q of shape shapes[q % nshapes] (every
+// one Marsaglia-Tsang: b = shape - 1/3, c = 1/sqrt(9b), gamma_mt_setup), handed to emit(q, value)
+// in order: exactly the values and the words of `count` standard_gamma calls, on RandomState's
+// MT19937 block cursor.
+//
+// A Marsaglia-Tsang attempt takes one gaussian (from the cache, or a new polar pair whose
+// rejections depend only on its words), then V = 1 + cX; if V <= 0 it starts again, else it
+// draws U and is accepted or starts again. Whatever the outcome and the shape, an attempt with
+// V > 0 takes a gaussian and then U. So up to K attempts are drawn first, in stream order, from
+// the rest of the cursor's block (block_reader: no refill, an attempt that would cross the end is
+// left out; when not even the first fits, one gamma runs the scalar kernel, which refills). The
+// polar logs and the logs of the attempts the squeeze rejects (log(V) for the shape the attempt
+// would serve if every attempt before it were accepted) go through detail::log_batch (bit for bit
+// the C library's); then the attempts are judged in order, each for the gamma not yet served
+// (log(V) recomputed where a rejection shifted the shape). At an attempt with V <= 0, which drew
+// no U, the batch ends: the cursor goes back to just after its gaussian, the gaussian cache to
+// its state there, and the next batch resumes with the same gamma. (An exponential shape among
+// them was tried and measured: the batches then have to end at every rejection, and the waste
+// ate the gain; docs/benchmarks.md.)
 template <class BitGen, class Emit>
-void mt_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* shapes, std::size_t nshapes,
-                       std::size_t count, Emit&& emit) noexcept {
-  double bb[2], cc[2];  // nshapes <= 2
-  for (std::size_t s = 0; s < nshapes; ++s) {
-    bb[s] = shapes[s] - 1. / 3.;
-    cc[s] = 1. / detail::sqrt(9 * bb[s]);
-  }
+void legacy_gammas_batched(legacy::AugBitGen<BitGen>& aug, const gamma_mt* shapes,
+                           const double* raw_shapes, std::size_t nshapes, std::size_t count,
+                           Emit&& emit) noexcept {
   constexpr std::size_t K = 128;
-  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], res[K], lg[3 * K];
+  double x1s[K], x2s[K], r2s[K], us[K], g[2 * K + 1], vs[K], lg[2 * K];
   bool sq[K];
-  unsigned char fail[K];
-  legacy::AugBitGen<BitGen> local = aug;
-  BitGen& bg = local.bitgen();
-  std::size_t done = 0;
+  int pos_g[K], cache_g[K];
+  BitGen& cursor = aug.bitgen();
+  std::size_t done = 0, s0 = 0;  // s0 = done % nshapes
   while (done < count) {
-    const std::size_t R = count - done < K ? count - done : K;
-    const auto snap = bg.snapshot();
-    const int has0 = local.has_gauss;
-    const double gauss0 = local.gauss;
-    int cache = has0;
-    std::size_t np = 0;
-    for (std::size_t r = 0; r < R; ++r) {
+    const std::size_t want = count - done < K ? count - done : K;
+    // ---- the draws: attempt r takes gaussian g[r] (g[0]: the cached one, if any) and U
+    auto bg = cursor.reader();
+    int cache = aug.has_gauss;
+    const std::size_t off = cache ? 1 : 0;
+    g[0] = aug.gauss;
+    std::size_t np = 0, R = 0;
+    for (; R < want; ++R) {
+      if (bg.left() < 6) break;  // room for a polar candidate and U (checked after rejections)
       if (cache) {
         cache = 0;
       } else {
-        const polar_pair p = polar_accepted(bg);
+        const int start = bg.pos;
+        polar_pair p = polar_candidate(bg);
+        while (!polar_accepts(p.r2) && bg.left() >= 6) p = polar_candidate(bg);
+        if (!polar_accepts(p.r2)) {  // out of room: leave the attempt out
+          bg.pos = start;
+          break;
+        }
         x1s[np] = p.x1;
         x2s[np] = p.x2;
         r2s[np] = p.r2;
         ++np;
         cache = 1;
       }
-      us[r] = bg.next_double();
+      pos_g[R] = bg.pos;
+      cache_g[R] = cache;
+      us[R] = bg.next_double();
     }
-    const std::size_t off = has0 ? 1 : 0;
-    g[0] = gauss0;
+    cursor.set_block_pos(bg.pos);
+    if (R == 0) {  // the first attempt does not fit in the block: one scalar gamma
+      emit(done, standard_gamma_inline(aug, raw_shapes[s0]));
+      ++done;
+      if (++s0 == nshapes) s0 = 0;
+      continue;
+    }
+    // ---- the gaussians, the squeeze (which does not depend on the shape), the logs it leaves
     detail::log_batch(r2s, lg, np);  // polar_factor's logs, batched
     polar_factors_log(r2s, lg, np);
     for (std::size_t j = 0; j < np; ++j) {
-      const double f = lg[j];
-      g[off + 2 * j] = mul(f, x2s[j]);
-      g[off + 2 * j + 1] = mul(f, x1s[j]);
+      g[off + 2 * j] = mul(lg[j], x2s[j]);
+      g[off + 2 * j + 1] = mul(lg[j], x1s[j]);
     }
-    // The squeeze does not depend on the shape; for the attempts it rejects, log(U) and log(V)
-    // for each shape (V depends on c) in one log_batch: lg[h], lg[m + h] (shape 0),
-    // lg[2m + h] (shape 1).
+    for (std::size_t r = 0; r < R; ++r) sq[r] = gamma_mt_squeeze(us[r], g[r]);
     std::size_t m = 0;
+    std::size_t s = s0;
     for (std::size_t r = 0; r < R; ++r) {
-      sq[r] = gamma_mt_squeeze(us[r], g[r]);
-      if (!sq[r]) fail[m++] = static_cast<unsigned char>(r);
+      const std::size_t sr = s;
+      if (++s == nshapes) s = 0;
+      if (sq[r]) continue;
+      const double V = 1.0 + mul(shapes[sr].c, g[r]);
+      lg[m] = us[r];
+      vs[m] = V > 0.0 ? V * V * V : 1.0;
+      ++m;
     }
-    for (std::size_t h = 0; h < m; ++h) {
-      const double X = g[fail[h]];
-      lg[h] = us[fail[h]];
-      for (std::size_t s = 0; s < nshapes; ++s) {
-        const double V = 1.0 + mul(cc[s], X);
-        lg[(1 + s) * m + h] = V * V * V;
-      }
-    }
-    detail::log_batch(lg, lg, (1 + nshapes) * m);
-    std::size_t accepted = 0, h = 0;
-    bool redo = false;
+    for (std::size_t h = 0; h < m; ++h) lg[m + h] = vs[h];
+    detail::log_batch(lg, lg, 2 * m);
+    // ---- the attempts in order; sd: the shape attempt r was drawn for, s: the one it serves
+    std::size_t acc = 0, h = 0, sd = s0;
+    s = s0;
     for (std::size_t r = 0; r < R; ++r) {
-      const std::size_t s = nshapes == 1 ? 0 : (done + accepted) % nshapes;
+      const gamma_mt& sh = shapes[s];
+      const bool same = sd == s;
+      if (++sd == nshapes) sd = 0;
       const double X = g[r];
-      double V = 1.0 + mul(cc[s], X);
-      if (V <= 0.0) {
-        redo = true;
+      double V = 1.0 + mul(sh.c, X);
+      if (V <= 0.0) {  // no U was drawn for it: back to just after its gaussian
+        cursor.set_block_pos(pos_g[r]);
+        cache = cache_g[r];
+        R = r + 1;  // g[r + 1] is the gaussian cached after it, if any
         break;
       }
       V = V * V * V;
       bool accept = sq[r];
       if (!accept) {
-        accept = gamma_mt_log_test(lg[h], X, bb[s], V, lg[(1 + s) * m + h]);
+        accept = gamma_mt_log_test(lg[h], X, sh.b, V, same ? lg[m + h] : detail::log(V));
         ++h;
       }
-      if (accept) res[accepted++] = mul(bb[s], V);
+      if (!accept) continue;  // the next attempt serves the same gamma
+      emit(done + acc, mul(sh.b, V));
+      ++acc;
+      if (++s == nshapes) s = 0;
     }
-    if (redo) {
-      bg.restore(snap);
-      local.has_gauss = has0;
-      local.gauss = gauss0;
-      for (std::size_t k = 0; k < R; ++k) {
-        res[k] = standard_gamma_inline(local, shapes[nshapes == 1 ? 0 : (done + k) % nshapes]);
-      }
-      accepted = R;
-    } else {
-      local.has_gauss = cache;
-      local.gauss = cache ? g[off + 2 * np - 1] : 0.0;
-    }
-    for (std::size_t k = 0; k < accepted; ++k) emit(done + k, res[k]);
-    done += accepted;
+    aug.has_gauss = cache;
+    aug.gauss = cache ? g[R] : 0.0;  // the last attempt's pair's second gaussian
+    done += acc;
+    s0 = s;
   }
-  aug = local;
+}
+
+// The same for shapes raw_shapes[0..nshapes), nshapes <= 2, every one gamma_is_mt.
+template <class BitGen, class Emit>
+void legacy_gammas_batched(legacy::AugBitGen<BitGen>& aug, const double* raw_shapes,
+                           std::size_t nshapes, std::size_t count, Emit&& emit) noexcept {
+  gamma_mt sh[2];
+  for (std::size_t k = 0; k < nshapes; ++k) sh[k] = gamma_mt_setup(raw_shapes[k]);
+  legacy_gammas_batched(aug, sh, raw_shapes, nshapes, count, emit);
 }
 
 }  // namespace detail
 
 namespace legacy {
 
-// standard_gamma_fill for a generator with snapshot()/restore() (RandomState's MT19937 block
-// cursor): the batched Marsaglia-Tsang path when it applies, else the plain loop.
+// standard_gamma_fill on RandomState's MT19937 block cursor: the batched Marsaglia-Tsang path when
+// it applies, else the plain loop.
 template <class BitGen>
 void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* out,
                                  std::size_t n) noexcept {
@@ -467,7 +493,7 @@ void standard_gamma_fill_batched(AugBitGen<BitGen>& aug, double shape, double* o
     standard_gamma_fill(aug, shape, out, n);
     return;
   }
-  detail::mt_gammas_batched(aug, &shape, 1, n, [out](std::size_t k, double v) { out[k] = v; });
+  detail::legacy_gammas_batched(aug, &shape, 1, n, [out](std::size_t k, double v) { out[k] = v; });
 }
 
 // legacy_gamma: scale * standard_gamma(shape).
@@ -491,10 +517,10 @@ double f(AugBitGen<BitGen>& aug, double dfnum, double dfden) noexcept {
   return num / den;
 }
 
-// n consecutive f(dfnum, dfden) draws for a generator with snapshot()/restore() (the MT19937
-// block cursor): when both halves are Marsaglia-Tsang shapes, the gammas of chisquare(dfnum),
-// chisquare(dfden), chisquare(dfnum), ... run through the batched engine (as beta_fill_batched);
-// otherwise the plain loop. The same doubles as n f() calls.
+// n consecutive f(dfnum, dfden) draws on the MT19937 block cursor: when both halves are
+// Marsaglia-Tsang shapes, the gammas of chisquare(dfnum), chisquare(dfden), chisquare(dfnum), ...
+// run through the batched engine (as beta_fill_batched); otherwise the plain loop. The same doubles
+// as n f() calls.
 template <class BitGen>
 void f_fill_batched(AugBitGen<BitGen>& aug, double dfnum, double dfden, double* out,
                     std::size_t n) noexcept {
@@ -504,7 +530,7 @@ void f_fill_batched(AugBitGen<BitGen>& aug, double dfnum, double dfden, double* 
   }
   const double shapes[2] = {dfnum / 2.0, dfden / 2.0};
   double num = 0.0;
-  detail::mt_gammas_batched(aug, shapes, 2, 2 * n, [&](std::size_t k, double v) {
+  detail::legacy_gammas_batched(aug, shapes, 2, 2 * n, [&](std::size_t k, double v) {
     if (k % 2 == 0) {
       num = detail::mul(detail::mul(2.0, v), dfden);
     } else {
@@ -753,7 +779,7 @@ void beta_fill(AugBitGen<BitGen>& aug, double a, double b, double* out, std::siz
   aug = local;
 }
 
-// beta_fill for a generator with snapshot()/restore(): on the gamma path with both shapes > 1
+// beta_fill on the MT19937 block cursor: on the gamma path with both shapes > 1
 // (Marsaglia-Tsang), the gammas Ga, Gb, Ga, ... run through the batched engine.
 template <class BitGen>
 void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
@@ -764,13 +790,58 @@ void beta_fill_batched(AugBitGen<BitGen>& aug, double a, double b, double* out,
   }
   const double shapes[2] = {a, b};
   double Ga = 0.0;
-  detail::mt_gammas_batched(aug, shapes, 2, 2 * n, [out, &Ga](std::size_t k, double v) {
+  detail::legacy_gammas_batched(aug, shapes, 2, 2 * n, [out, &Ga](std::size_t k, double v) {
     if (k % 2 == 0) {
       Ga = v;
     } else {
       out[k / 2] = Ga / (Ga + v);
     }
   });
+}
+
+// Whether BitGen is a block cursor legacy_gammas_batched can run on (reader / set_block_pos:
+// RandomState's MT19937 block cursor).
+template <class BitGen, class = void>
+struct has_block_rewind : std::false_type {};
+template <class BitGen>
+struct has_block_rewind<BitGen, std::void_t<decltype(std::declval<BitGen&>().reader())>>
+    : std::true_type {};
+
+// legacy dirichlet's rows (mtrand.pyx): out[i + j] = standard_gamma(alpha[j]) for each row, acc
+// the running sum, then every value times 1/acc. On the block cursor, when every alpha is > 1
+// (Marsaglia-Tsang), the gammas run through the batched engine (the same doubles).
+template <class BitGen>
+void dirichlet_fill(AugBitGen<BitGen>& aug, const double* alpha, std::size_t k, double* out,
+                    std::size_t total) {
+  if constexpr (has_block_rewind<BitGen>::value) {
+    bool batch = k != 0 && total >= 2 * k;
+    for (std::size_t j = 0; j < k && batch; ++j) batch = detail::gamma_is_mt(alpha[j]);
+    if (batch) {
+      std::vector<detail::gamma_mt> sh(k);
+      for (std::size_t j = 0; j < k; ++j) sh[j] = detail::gamma_mt_setup(alpha[j]);
+      double acc = 0.0;
+      std::size_t j = 0;
+      detail::legacy_gammas_batched(aug, sh.data(), alpha, k, total,
+                                    [&](std::size_t q, double v) NPRANDOM_LAMBDA_INLINE {
+                                      acc = acc + (out[q] = v);
+                                      if (++j == k) {
+                                        const double invacc = 1 / acc;
+                                        double* row = out + (q + 1 - k);
+                                        for (std::size_t c = 0; c < k; ++c)
+                                          row[c] = row[c] * invacc;
+                                        acc = 0.0;
+                                        j = 0;
+                                      }
+                                    });
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < total; i += k) {
+    double acc = 0.0;
+    for (std::size_t j = 0; j < k; ++j) acc = acc + (out[i + j] = standard_gamma(aug, alpha[j]));
+    const double invacc = 1 / acc;
+    for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
+  }
 }
 
 // legacy_vonmises's Best-Fisher regime is Generator's (distributions::vonmises_s,

@@ -775,13 +775,7 @@ class BasicRandomState {
     }
     const std::size_t k = alpha.size(), total = detail::checked_elements<double>(size, k);
     detail::with_aug(aug_, total, [&](auto& aug) {  // the block cursor for long draws
-      for (std::size_t i = 0; i < total; i += k) {
-        double acc = 0.0;
-        for (std::size_t j = 0; j < k; ++j)
-          acc = acc + (out[i + j] = legacy::standard_gamma(aug, alpha[j]));
-        const double invacc = 1 / acc;
-        for (std::size_t j = 0; j < k; ++j) out[i + j] = out[i + j] * invacc;
-      }
+      legacy::dirichlet_fill(aug, alpha.data(), k, out, total);
     });
   }
 
