@@ -7843,6 +7843,14 @@ inline double pow_reference(double x, double y) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log(x[j]);                \
       }                                                                                            \
     }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3) {                                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      log_kernel(tin, tout, W);                                                                    \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
+    }                                                                                              \
     for (; i < n; ++i) out[i] = detail::log(in[i]);                                                \
   }                                                                                                \
   TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {           \
@@ -7878,6 +7886,14 @@ inline double pow_reference(double x, double y) noexcept {
         for (int j = 0; j < W; ++j)                                                                \
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::exp(x[j]);                \
       }                                                                                            \
+    }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3) {                                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      exp_kernel(tin, tout, W);                                                                    \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
     }                                                                                              \
     for (; i < n; ++i) out[i] = detail::exp(in[i]);                                                \
   }                                                                                                \
@@ -7966,6 +7982,14 @@ inline double pow_reference(double x, double y) noexcept {
             if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::pow(x[j], y);           \
         }                                                                                          \
       }                                                                                            \
+    }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3 && vpow_y_ok(y)) {                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      pow_kernel(tin, y, tout, W);                                                                 \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
     }                                                                                              \
     for (; i < n; ++i) out[i] = detail::pow(in[i], y);                                             \
   }                                                                                                \
@@ -8303,7 +8327,7 @@ inline bool vec_pow_active() noexcept { return vec_pow_kernel() != nullptr; }
 
 /// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
 inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_log_kernel()) {
       k(in, out, n);
       return;
@@ -8314,7 +8338,7 @@ inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
 
 /// out[i] = std::exp(in[i]) for i < n, bit for bit (in == out allowed).
 inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_exp_kernel()) {
       k(in, out, n);
       return;
@@ -8325,7 +8349,7 @@ inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
 
 /// out[i] = std::pow(in[i], y) for i < n, bit for bit (in == out allowed): y fixed per batch.
 inline void pow_batch(const double* in, double y, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_pow_kernel()) {
       k(in, y, out, n);
       return;
@@ -8575,6 +8599,14 @@ inline double log1p_reference(double x) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::expm1(x0[j]);          \
       }                                                                                         \
     }                                                                                           \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
+    if (n - i >= 3) {                                                                           \
+      double tin[W], tout[W];                                                                   \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
+      expm1_kernel(tin, tout, W);                                                               \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
+      return;                                                                                   \
+    }                                                                                           \
     for (; i < n; ++i) out[i] = detail::expm1(in[i]);                                           \
   }                                                                                             \
   TARGET inline void log1p_kernel(const double* in, double* out, std::size_t n) noexcept {      \
@@ -8632,6 +8664,14 @@ inline double log1p_reference(double x) noexcept {
         for (int j = 0; j < W; ++j)                                                             \
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log1p(x0[j]);          \
       }                                                                                         \
+    }                                                                                           \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
+    if (n - i >= 3) {                                                                           \
+      double tin[W], tout[W];                                                                   \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
+      log1p_kernel(tin, tout, W);                                                               \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
+      return;                                                                                   \
     }                                                                                           \
     for (; i < n; ++i) out[i] = detail::log1p(in[i]);                                           \
   }                                                                                             \
@@ -8813,7 +8853,7 @@ inline bool vec_log1p_active() noexcept { return vec_log1p_kernel() != nullptr; 
 
 /// out[i] = std::log1p(in[i]) for i < n, bit for bit (in == out allowed).
 inline void log1p_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_log1p_kernel()) {
       k(in, out, n);
       return;
@@ -8837,7 +8877,7 @@ inline bool vec_expm1_active() noexcept { return vec_expm1_kernel() != nullptr; 
 
 /// out[i] = std::expm1(in[i]) for i < n, bit for bit (in == out allowed).
 inline void expm1_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_expm1_kernel()) {
       k(in, out, n);
       return;

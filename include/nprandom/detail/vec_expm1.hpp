@@ -249,6 +249,14 @@ inline double log1p_reference(double x) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::expm1(x0[j]);          \
       }                                                                                         \
     }                                                                                           \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
+    if (n - i >= 3) {                                                                           \
+      double tin[W], tout[W];                                                                   \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
+      expm1_kernel(tin, tout, W);                                                               \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
+      return;                                                                                   \
+    }                                                                                           \
     for (; i < n; ++i) out[i] = detail::expm1(in[i]);                                           \
   }                                                                                             \
   TARGET inline void log1p_kernel(const double* in, double* out, std::size_t n) noexcept {      \
@@ -306,6 +314,14 @@ inline double log1p_reference(double x) noexcept {
         for (int j = 0; j < W; ++j)                                                             \
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log1p(x0[j]);          \
       }                                                                                         \
+    }                                                                                           \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
+    if (n - i >= 3) {                                                                           \
+      double tin[W], tout[W];                                                                   \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
+      log1p_kernel(tin, tout, W);                                                               \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
+      return;                                                                                   \
     }                                                                                           \
     for (; i < n; ++i) out[i] = detail::log1p(in[i]);                                           \
   }                                                                                             \
@@ -487,7 +503,7 @@ inline bool vec_log1p_active() noexcept { return vec_log1p_kernel() != nullptr; 
 
 /// out[i] = std::log1p(in[i]) for i < n, bit for bit (in == out allowed).
 inline void log1p_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_log1p_kernel()) {
       k(in, out, n);
       return;
@@ -511,7 +527,7 @@ inline bool vec_expm1_active() noexcept { return vec_expm1_kernel() != nullptr; 
 
 /// out[i] = std::expm1(in[i]) for i < n, bit for bit (in == out allowed).
 inline void expm1_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_expm1_kernel()) {
       k(in, out, n);
       return;

@@ -711,6 +711,14 @@ inline double pow_reference(double x, double y) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log(x[j]);                \
       }                                                                                            \
     }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3) {                                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      log_kernel(tin, tout, W);                                                                    \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
+    }                                                                                              \
     for (; i < n; ++i) out[i] = detail::log(in[i]);                                                \
   }                                                                                                \
   TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {           \
@@ -746,6 +754,14 @@ inline double pow_reference(double x, double y) noexcept {
         for (int j = 0; j < W; ++j)                                                                \
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::exp(x[j]);                \
       }                                                                                            \
+    }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3) {                                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      exp_kernel(tin, tout, W);                                                                    \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
     }                                                                                              \
     for (; i < n; ++i) out[i] = detail::exp(in[i]);                                                \
   }                                                                                                \
@@ -834,6 +850,14 @@ inline double pow_reference(double x, double y) noexcept {
             if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::pow(x[j], y);           \
         }                                                                                          \
       }                                                                                            \
+    }                                                                                              \
+    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
+    if (n - i >= 3 && vpow_y_ok(y)) {                                                              \
+      double tin[W], tout[W];                                                                      \
+      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
+      pow_kernel(tin, y, tout, W);                                                                 \
+      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
+      return;                                                                                      \
     }                                                                                              \
     for (; i < n; ++i) out[i] = detail::pow(in[i], y);                                             \
   }                                                                                                \
@@ -1171,7 +1195,7 @@ inline bool vec_pow_active() noexcept { return vec_pow_kernel() != nullptr; }
 
 /// out[i] = std::log(in[i]) for i < n, bit for bit (in == out allowed).
 inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_log_kernel()) {
       k(in, out, n);
       return;
@@ -1182,7 +1206,7 @@ inline void log_batch(const double* in, double* out, std::size_t n) noexcept {
 
 /// out[i] = std::exp(in[i]) for i < n, bit for bit (in == out allowed).
 inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_exp_kernel()) {
       k(in, out, n);
       return;
@@ -1193,7 +1217,7 @@ inline void exp_batch(const double* in, double* out, std::size_t n) noexcept {
 
 /// out[i] = std::pow(in[i], y) for i < n, bit for bit (in == out allowed): y fixed per batch.
 inline void pow_batch(const double* in, double y, double* out, std::size_t n) noexcept {
-  if (n >= 8) {
+  if (n >= 3) {  // a shorter tail than 3 is faster in the C library
     if (const auto k = vec_pow_kernel()) {
       k(in, y, out, n);
       return;
