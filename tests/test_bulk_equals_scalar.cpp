@@ -401,6 +401,11 @@ TEMPLATE_TEST_CASE("one-value integers == the fill of one value", "[bulk]", npra
   check_one_integers<std::uint64_t, TestType>(0, 18446744073709551614ULL);
   check_one_integers<bool, TestType>(false, true);
   check_one_integers<bool, TestType>(true, true);
+  // every 8-bit range (the one-value path tests a word's four bytes at once)
+  for (int r = 0; r < 256; ++r)
+    check_one_integers<std::uint8_t, TestType>(0, static_cast<std::uint8_t>(r));
+  for (int r = 0; r < 256; r += 17)
+    check_one_integers<std::int8_t, TestType>(-128, static_cast<std::int8_t>(r - 128));
 }
 
 // RandomState.randint's one-value form (masked, distributions::bounded_one_masked) against the
@@ -425,6 +430,8 @@ TEST_CASE("one-value randint == the fill of one value", "[bulk]") {
   check_one_randint<std::uint8_t>(0, 200);
   check_one_randint<std::uint8_t>(0, 256);
   check_one_randint<std::uint8_t>(5, 6);
+  for (int r = 0; r < 256; ++r) check_one_randint<std::uint8_t>(0, r + 1);  // every 8-bit range
+  for (int r = 0; r < 256; r += 17) check_one_randint<std::int8_t>(-128, r - 127);
   check_one_randint<std::int16_t>(-3, 30001);
   check_one_randint<std::uint16_t>(0, 65536);
   check_one_randint<std::int32_t>(0, 1000);

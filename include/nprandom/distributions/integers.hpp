@@ -502,6 +502,61 @@ inline std::uint8_t buffered_bounded_uint8(BitGen& bg, std::uint8_t off, std::ui
   return static_cast<std::uint8_t>(off + buffered_bounded_lemire_uint8(bg, rng, b));
 }
 
+// ---- one 8-bit value from a fresh buffer (a one-value call), four candidates at a time ----
+//
+// A one-value call starts NumPy's byte buffer afresh, so its candidates are the four bytes of
+// one next_uint32 (least significant first), then of the next, and so on. The four are tested at
+// once in the 16-bit lanes of a 64-bit word, each lane exactly lemire_accept / the masked test on
+// its byte, and the first accepted byte gives the value: no branch per candidate, the same
+// words and value as the byte-by-byte loop (a word with no accepted byte draws the next).
+
+/// The bytes of w in the 16-bit lanes of a 64-bit word, byte k (from the least significant) in
+/// lane k.
+NPRANDOM_ALWAYS_INLINE std::uint64_t u8_lanes(std::uint32_t w) noexcept {
+  std::uint64_t x = w;
+  x = (x | (x << 16)) & 0x0000ffff0000ffffULL;
+  return (x | (x << 8)) & 0x00ff00ff00ff00ffULL;
+}
+/// The bit index (8 + 16 k) of the first set lane flag (bit 8 of lane k) of a nonzero `flags`.
+NPRANDOM_ALWAYS_INLINE int first_lane_flag(std::uint64_t flags) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctzll(flags);
+#else
+  int k = 8;
+  while (!((flags >> k) & 1u)) k += 16;
+  return k;
+#endif
+}
+inline constexpr std::uint64_t u8_lane_ones = 0x0001000100010001ULL;
+
+/// buffered_bounded_lemire_uint8 with a fresh buffer (rng < 0xff): per lane the product
+/// byte * (rng + 1) (< 2^16), accepted when its low byte (the leftover) >= the threshold, i.e.
+/// when leftover + (256 - threshold) reaches bit 8; the value is the product's high byte.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t lemire_one_uint8(BitGen& bg, std::uint8_t rng) noexcept {
+  const std::uint64_t rng_excl = std::uint64_t{rng} + 1u;
+  const std::uint64_t bias = (0x100u - std::uint64_t{lemire_threshold(rng)}) * u8_lane_ones;
+  for (;;) {
+    const std::uint64_t prod = u8_lanes(bg.next_uint32()) * rng_excl;
+    const std::uint64_t ok = ((prod & 0x00ff00ff00ff00ffULL) + bias) & (u8_lane_ones << 8);
+    if (NPRANDOM_LIKELY(ok != 0)) return static_cast<std::uint8_t>(prod >> first_lane_flag(ok));
+  }
+}
+
+/// buffered_bounded_masked_uint8 with a fresh buffer: per lane byte & mask, accepted when
+/// <= rng, i.e. when (byte & mask) + (255 - rng) stays below bit 8.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE std::uint8_t masked_one_uint8(BitGen& bg, std::uint8_t rng,
+                                                     std::uint8_t mask) noexcept {
+  const std::uint64_t lane_mask = std::uint64_t{mask} * u8_lane_ones;
+  const std::uint64_t bias = (0xffu - std::uint64_t{rng}) * u8_lane_ones;
+  for (;;) {
+    const std::uint64_t v = u8_lanes(bg.next_uint32()) & lane_mask;
+    const std::uint64_t ok = ~(v + bias) & (u8_lane_ones << 8);
+    if (NPRANDOM_LIKELY(ok != 0)) return static_cast<std::uint8_t>(v >> (first_lane_flag(ok) - 8));
+  }
+}
+
 /// One value on [off, off + rng] in the unsigned type U of a Generator.integers dtype: what the
 /// fill of that dtype (bounded_uint64_fill, ..., bounded_bool_fill) does for n == 1, without the
 /// fill machinery. A fresh bit buffer (8/16-bit and bool draws start a new next_uint32, and a
@@ -526,12 +581,13 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_lemire(BitGen& bg, U off, U rng) noexcept {
     if (rng == 0) return off;
     if (rng == 0xffffffffu) return off + bg.next_uint32();
     return off + buffered_bounded_lemire_uint32(bg, rng);
-  } else {
+  } else if constexpr (sizeof(U) == 2) {
     uint32_buffer b;
-    if constexpr (sizeof(U) == 2)
-      return buffered_bounded_uint16(bg, off, rng, 0, false, b);
-    else
-      return buffered_bounded_uint8(bg, off, rng, 0, false, b);
+    return buffered_bounded_uint16(bg, off, rng, 0, false, b);
+  } else {
+    if (rng == 0) return off;
+    if (rng == 0xffu) return static_cast<U>(off + static_cast<U>(bg.next_uint32()));
+    return static_cast<U>(off + lemire_one_uint8(bg, static_cast<std::uint8_t>(rng)));
   }
 }
 
@@ -554,12 +610,14 @@ NPRANDOM_ALWAYS_INLINE U bounded_one_masked(BitGen& bg, U off, U rng) noexcept {
   } else {
     uint32_buffer b;
     const auto mask = static_cast<U>(gen_mask(rng));
-    if constexpr (sizeof(U) == 4)
+    if constexpr (sizeof(U) == 4) {
       return buffered_bounded_uint32(bg, off, rng, mask, true, b);
-    else if constexpr (sizeof(U) == 2)
+    } else if constexpr (sizeof(U) == 2) {
       return buffered_bounded_uint16(bg, off, rng, mask, true, b);
-    else
-      return buffered_bounded_uint8(bg, off, rng, mask, true, b);
+    } else {
+      if (rng == 0) return off;
+      return static_cast<U>(off + masked_one_uint8(bg, static_cast<std::uint8_t>(rng), mask));
+    }
   }
 }
 
