@@ -42,6 +42,7 @@ const std::vector<double> kP5{0.1, 0.2, 0.3, 0.25, 0.15};
 // Vector arguments are built once, as the Python setup builds its lists: a case times the call,
 // not the construction of its arguments.
 const std::vector<double> kAlpha123{1.0, 2.0, 3.0};
+const std::vector<double> kAlpha234{2.0, 3.0, 4.0};  // every alpha > 1: the batched gammas
 const std::vector<double> kP5Even{0.2, 0.2, 0.2, 0.2, 0.2};
 const std::vector<double> kMean3{0.0, 1.0, 2.0};
 const std::vector<std::vector<double>> kCov3{{2.0, 0.5, 0.1}, {0.5, 1.0, 0.2}, {0.1, 0.2, 1.5}};
@@ -113,6 +114,10 @@ const bool registered_rs = [] {
   rs(
       "dirichlet([1,2,3])", "rs.dirichlet([1.0, 2.0, 3.0], SIZE)",
       [](RS& r, auto... s) { return r.dirichlet(kAlpha123, s...); },
+      kRows);
+  rs(
+      "dirichlet([2,3,4])", "rs.dirichlet([2.0, 3.0, 4.0], SIZE)",
+      [](RS& r, auto... s) { return r.dirichlet(kAlpha234, s...); },
       kRows);
 
   // Other continuous.
