@@ -7,6 +7,7 @@
 #include <nprandom/bit_generators/philox.hpp>
 #include <nprandom/bit_generators/sfc64.hpp>
 #include <nprandom/generator.hpp>
+#include <nprandom/legacy/random_state.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -128,6 +129,29 @@ TEST_CASE("MT19937 SIMD twist equals the one-word recurrence") {
     std::vector<std::uint64_t> t(d::mt19937_n);
     d::mt19937_temper_block(key.data(), key.size(), t.data());
     for (std::size_t i = 0; i < key.size(); ++i) REQUIRE(t[i] == d::mt19937_temper(key[i]));
+  }
+}
+
+// RandomState's long shuffles run on the MT19937 block cursor, whose runs of words give the j's
+// with the rejections branch-free (issue 12): the same swaps and the same final state as
+// random_interval one j at a time, from any position in the block, across block refills.
+TEST_CASE("RandomState.shuffle on the block cursor equals the one-swap-at-a-time loop") {
+  for (std::size_t n :
+       {std::size_t{2048}, std::size_t{2049}, std::size_t{5000}, std::size_t{70000}}) {
+    for (unsigned skip : {0u, 1u, 600u, 623u}) {
+      CAPTURE(n, skip);
+      nprandom::RandomState rs(7);
+      for (unsigned q = 0; q < skip; ++q) (void)rs.bit_generator().next_uint32();
+      nprandom::MT19937 slow = rs.bit_generator();
+      std::vector<std::int64_t> a(n), b(n);
+      for (std::size_t i = 0; i < n; ++i) a[i] = b[i] = static_cast<std::int64_t>(i);
+      rs.shuffle(a);
+      dist::shuffle_raw_with(slow, n, 1,
+                             [&](std::size_t i, std::size_t j) { std::swap(b[i], b[j]); });
+      REQUIRE(a == b);
+      REQUIRE(rs.bit_generator() == slow);
+      REQUIRE(rs.bit_generator().next_uint32() == slow.next_uint32());
+    }
   }
 }
 

@@ -6260,6 +6260,24 @@ inline void shuffle_draw_block(BitGen& bg, std::size_t i, std::size_t k, std::si
         bg.set_uint32_buffer_state(false, static_cast<std::uint32_t>(words[nw - 1] >> 32));
       }
     }
+  } else if constexpr (detail::has_run32<BitGen>::value) {
+    // The legacy MT19937 cursor's runs of words (one word per candidate, as random_interval's
+    // 32-bit loop), rejected branch-free; only the words used are consumed.
+    if (i - 1 <= 0xffffffffULL) {
+      const std::size_t limit = i - k == 0 ? k - 1 : k;
+      while (t < limit) {
+        const std::uint32_t* w;
+        const std::size_t avail = bg.run32(w);
+        std::size_t q = 0;
+        for (; q < avail && t < limit; ++q) {
+          const std::uint64_t max = i - 1 - t;
+          const std::uint64_t c = w[q] & gen_mask(max);
+          js[t] = static_cast<std::size_t>(c);
+          t += c <= max ? 1 : 0;
+        }
+        bg.consume32(q);
+      }
+    }
   }
   for (; t < k; ++t) js[t] = static_cast<std::size_t>(random_interval(bg, i - 1 - t));
 }
