@@ -249,14 +249,7 @@ inline double log1p_reference(double x) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::expm1(x0[j]);          \
       }                                                                                         \
     }                                                                                           \
-    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
-    if (n - i >= 3) {                                                                           \
-      double tin[W], tout[W];                                                                   \
-      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
-      expm1_kernel(tin, tout, W);                                                               \
-      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
-      return;                                                                                   \
-    }                                                                                           \
+    NPRANDOM_VEC_PADDED_TAIL(W, expm1_kernel(tin, tout, W))                                     \
     for (; i < n; ++i) out[i] = detail::expm1(in[i]);                                           \
   }                                                                                             \
   TARGET inline void log1p_kernel(const double* in, double* out, std::size_t n) noexcept {      \
@@ -315,14 +308,7 @@ inline double log1p_reference(double x) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log1p(x0[j]);          \
       }                                                                                         \
     }                                                                                           \
-    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */              \
-    if (n - i >= 3) {                                                                           \
-      double tin[W], tout[W];                                                                   \
-      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                 \
-      log1p_kernel(tin, tout, W);                                                               \
-      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                             \
-      return;                                                                                   \
-    }                                                                                           \
+    NPRANDOM_VEC_PADDED_TAIL(W, log1p_kernel(tin, tout, W))                                     \
     for (; i < n; ++i) out[i] = detail::log1p(in[i]);                                           \
   }                                                                                             \
   }
@@ -338,6 +324,7 @@ NPRANDOM_VEC_EXPM1_KERNEL(vexpm1_avx512, NPRANDOM_VLOG_T5, 8, NPRANDOM_VEXPM1_F5
 #undef NPRANDOM_VEXPM1_F2
 #undef NPRANDOM_VEXPM1_F5
 #undef NPRANDOM_VEC_EXPM1_KERNEL
+#undef NPRANDOM_VEC_PADDED_TAIL
 
 #endif  // NPRANDOM_VEC_LOG
 

@@ -628,6 +628,19 @@ inline double pow_reference(double x, double y) noexcept {
 // for the lanes outside both paths and the last n % W values; exp and pow likewise (pow:
 // pow_reference<true>, std::pow's lanes computed on x = 1.5 and exp(0) first, so they raise no
 // spurious flag). in == out is allowed.
+// Inside a kernel over (in, out, n) whose vector loop stopped at i: a tail of 3 or more values as
+// one padded vector, its spare lanes copies of in[i] (lanes are independent, so the values are
+// those of full vectors); CALL runs the kernel on the W values of tin into tout. Shorter tails
+// fall through to the C library.
+#define NPRANDOM_VEC_PADDED_TAIL(W, CALL)                                     \
+  if (n - i >= 3) {                                                           \
+    double tin[W], tout[W];                                                   \
+    for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)]; \
+    CALL;                                                                     \
+    for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];             \
+    return;                                                                   \
+  }
+
 #define NPRANDOM_VEC_LOG_KERNEL(NS, TARGET, W, FMA)                                                \
   namespace NS {                                                                                   \
   __extension__ typedef double vd __attribute__((vector_size(W * 8)));                             \
@@ -711,14 +724,7 @@ inline double pow_reference(double x, double y) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::log(x[j]);                \
       }                                                                                            \
     }                                                                                              \
-    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
-    if (n - i >= 3) {                                                                              \
-      double tin[W], tout[W];                                                                      \
-      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
-      log_kernel(tin, tout, W);                                                                    \
-      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
-      return;                                                                                      \
-    }                                                                                              \
+    NPRANDOM_VEC_PADDED_TAIL(W, log_kernel(tin, tout, W))                                          \
     for (; i < n; ++i) out[i] = detail::log(in[i]);                                                \
   }                                                                                                \
   TARGET inline void exp_kernel(const double* in, double* out, std::size_t n) noexcept {           \
@@ -755,14 +761,7 @@ inline double pow_reference(double x, double y) noexcept {
           if (special[j]) out[i + static_cast<std::size_t>(j)] = detail::exp(x[j]);                \
       }                                                                                            \
     }                                                                                              \
-    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
-    if (n - i >= 3) {                                                                              \
-      double tin[W], tout[W];                                                                      \
-      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
-      exp_kernel(tin, tout, W);                                                                    \
-      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
-      return;                                                                                      \
-    }                                                                                              \
+    NPRANDOM_VEC_PADDED_TAIL(W, exp_kernel(tin, tout, W))                                          \
     for (; i < n; ++i) out[i] = detail::exp(in[i]);                                                \
   }                                                                                                \
   TARGET inline void pow_kernel(const double* in, double y, double* out, std::size_t n) noexcept { \
@@ -851,14 +850,7 @@ inline double pow_reference(double x, double y) noexcept {
         }                                                                                          \
       }                                                                                            \
     }                                                                                              \
-    /* a tail of 3 or more: one padded vector (its other lanes copies of in[i]) */                 \
-    if (n - i >= 3 && vpow_y_ok(y)) {                                                              \
-      double tin[W], tout[W];                                                                      \
-      for (std::size_t j = 0; j < W; ++j) tin[j] = in[i + (i + j < n ? j : 0)];                    \
-      pow_kernel(tin, y, tout, W);                                                                 \
-      for (std::size_t j = 0; i + j < n; ++j) out[i + j] = tout[j];                                \
-      return;                                                                                      \
-    }                                                                                              \
+    if (vpow_y_ok(y)) NPRANDOM_VEC_PADDED_TAIL(W, pow_kernel(tin, y, tout, W))                     \
     for (; i < n; ++i) out[i] = detail::pow(in[i], y);                                             \
   }                                                                                                \
   }
