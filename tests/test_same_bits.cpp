@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace {
@@ -60,6 +61,35 @@ TEST_CASE("same bits: libm wrappers are the C library's run-time results", "[sam
   }
   INFO("glibc pow(x, 2.0) != x * x on some ties (the reason pow stays a call)");
   CHECK(differs_from_square > 0);
+}
+
+TEST_CASE("same bits: fmod_below_twice is the C library's fmod", "[same_bits]") {
+  // vonmises reduces |result| + pi modulo 2 pi; below 2y the call is replaced by x or x - y.
+  const double two_pi = runtime(2.0 * 3.14159265358979323846);
+  const auto same = [](double x, double y) {
+    const double a = nprandom::detail::fmod_below_twice(x, y);
+    const double b = std::fmod(runtime(x), runtime(y));
+    INFO("x = " << x << ", y = " << y);
+    if (std::isnan(b)) {
+      CHECK(std::isnan(a));
+    } else {
+      CHECK(a == b);
+      CHECK(std::signbit(a) == std::signbit(b));
+    }
+  };
+  const double inf = std::numeric_limits<double>::infinity();
+  for (double x :
+       {0.0, -0.0, 1e-300, 3.0, two_pi, std::nextafter(two_pi, 0.0), std::nextafter(two_pi, 10.0),
+        2 * two_pi, std::nextafter(2 * two_pi, 0.0), std::nextafter(2 * two_pi, 100.0), 3 * two_pi,
+        1e300, -1.0, -7.0, inf, -inf, std::numeric_limits<double>::quiet_NaN()}) {
+    same(x, two_pi);
+    same(x, runtime(1.0));
+  }
+  nprandom::Generator<nprandom::PCG64> g(nprandom::PCG64(5));
+  for (int i = 0; i < 50000; ++i) {
+    same(g.uniform(0.0, 2.5 * two_pi), two_pi);  // the vonmises range and past 2y
+    same(g.uniform(0.0, 5.0), runtime(g.uniform(0.1, 3.0)));
+  }
 }
 
 TEST_CASE("same bits: kernel setups with literal parameters equal run-time ones", "[same_bits]") {

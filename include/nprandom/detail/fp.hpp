@@ -100,6 +100,13 @@ NPRANDOM_ALWAYS_INLINE float pow(float x, float y) noexcept {
 NPRANDOM_ALWAYS_INLINE double fmod(double x, double y) noexcept {
   return NPRANDOM_DETAIL_MATH(fmod)(rounded(x), rounded(y));
 }
+/// fmod(x, y) for y > 0 finite, without the call when 0 <= x < 2y: fmod is exact (x - n y with
+/// no rounding), so it is x below y and x - y from y on (exact by Sterbenz's lemma: y <= x < 2y).
+/// Anything else (x >= 2y, negative, infinite, NaN) is the C library's fmod.
+NPRANDOM_ALWAYS_INLINE double fmod_below_twice(double x, double y) noexcept {
+  if (x >= 0.0 && x < 2.0 * y) return x < y ? x : x - y;
+  return fmod(x, y);
+}
 
 // The exact ones (correctly rounded by IEEE 754, so constant folding cannot change them) and the
 // classification functions.

@@ -409,7 +409,7 @@ NPRANDOM_ALWAYS_INLINE double vonmises_bf_value(double w, double u, double mu) n
   result += mu;
   const bool neg = (result < 0.0);
   double mod = detail::fabs(result);
-  mod = (detail::fmod(mod + pi, 2.0 * pi) - pi);
+  mod = (detail::fmod_below_twice(mod + pi, 2.0 * pi) - pi);
   return detail::select_bits(neg, mod * -1.0, mod);
 }
 
