@@ -17,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <string>
@@ -337,14 +338,16 @@ TEMPLATE_TEST_CASE("sized == scalar for every method", "[bulk]", nprandom::PCG64
 // bool and bytes: the word-at-a-time sized forms against the per-bit / per-word fill reference.
 TEMPLATE_TEST_CASE("integers<bool> and bytes word-at-a-time", "[bulk]", nprandom::PCG64,
                    nprandom::PCG64DXSM, nprandom::SFC64, nprandom::MT19937, nprandom::Philox) {
+  std::vector<std::size_t> counts(std::begin(kCounts), std::end(kCounts));
+  for (std::size_t big : {70001, 300001}) counts.push_back(big);  // several 1024-word blocks
   for (int offset : {0, 1, 2}) {
-    for (std::size_t n : kCounts) {
+    for (std::size_t n : counts) {
       CAPTURE(offset, n);
       auto gens = twins<TestType>(offset);
       const std::vector<bool> v = gens.first.template integers<bool>(0, 2, n);
       std::unique_ptr<bool[]> ref(new bool[n + 1]);
       gens.second.integers(0, 1, ref.get(), n, true);
-      for (std::size_t i = 0; i < n; ++i) REQUIRE(v[i] == ref[i]);
+      REQUIRE(v == std::vector<bool>(ref.get(), ref.get() + n));
       REQUIRE(gens.first.bit_generator() == gens.second.bit_generator());
 
       const std::string s = gens.first.bytes(n);

@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <utility>
 
@@ -71,42 +72,65 @@ NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&&
   }
 }
 
-// n consecutive next_uint32() values of bg into out, with the final state (NumPy's buffered
-// half-word included) of n next_uint32 calls: a buffered half first, then the low and high halves
-// of fill_uint64 words, then a last odd value through next_uint32 (it buffers its high half); on
-// a native 32-bit generator, fill_uint32. A fixed number of draws, so no demand bound is needed.
+// n consecutive next_uint32() values of bg written to out as 4 little-endian bytes each
+// (Generator.bytes' layout; on a little-endian machine also the bytes of the 64-bit words whose
+// halves they are), with the final state (NumPy's buffered half-word included) of n next_uint32
+// calls. On a 64-bit generator: a buffered half first, then the low and high halves of whole
+// blocks of fill_uint64 words (straight to `out`), then a last odd value through next_uint32 (it
+// buffers its high half); on a native 32-bit generator, chunks of fill_uint32. A fixed number of
+// draws, so no demand bound is needed.
 template <class BitGen>
-inline void fill_uint32_stream(BitGen& bg, std::uint32_t* out, std::size_t n) noexcept {
+inline void fill_uint32_stream_le(BitGen& bg, unsigned char* out, std::size_t n) noexcept {
+  const auto put = [](unsigned char* p, std::uint32_t v) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t k = 0; k < 4; ++k) p[k] = static_cast<unsigned char>(v >> (8 * k));
+  };
   if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
     std::uint32_t half = 0;
     std::size_t i = 0;
     if (n != 0 && bg.uint32_buffer_state(half)) {
-      out[i++] = half;
+      put(out, half);
       bg.set_uint32_buffer_state(false, half);
+      i = 1;
     }
     const std::size_t pairs = (n - i) / 2;
     if (pairs != 0) {
-      std::uint32_t* o = out + i;
+      unsigned char* o = out + 4 * i;
       for_each_word_block(bg, pairs,
-                          [o, &half](const std::uint64_t* w, std::size_t m, std::size_t done)
+                          [o, &half, &put](const std::uint64_t* w, std::size_t m, std::size_t done)
                               NPRANDOM_LAMBDA_INLINE {
-                                std::uint32_t* p = o + 2 * done;
+                                unsigned char* p = o + 8 * done;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                                std::memcpy(p, w, 8 * m);  // each word's low half first
+#else
                                 for (std::size_t j = 0; j < m; ++j) {
-                                  p[2 * j] = static_cast<std::uint32_t>(w[j] & 0xffffffffu);
-                                  p[2 * j + 1] = static_cast<std::uint32_t>(w[j] >> 32);
+                                  put(p + 8 * j, static_cast<std::uint32_t>(w[j] & 0xffffffffu));
+                                  put(p + 8 * j + 4, static_cast<std::uint32_t>(w[j] >> 32));
                                 }
+#endif
                                 half = static_cast<std::uint32_t>(w[m - 1] >> 32);
                               });
       bg.set_uint32_buffer_state(false, half);  // the last high half, already consumed
       i += 2 * pairs;
     }
-    if (i < n) out[i] = bg.next_uint32();
-  } else if constexpr (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value) {
-    bg.fill_uint32(out, n);
+    if (i < n) put(out + 4 * i, bg.next_uint32());
   } else {
-    with_local_engine(bg, [out, n](auto& e) NPRANDOM_LAMBDA_INLINE {
-      for (std::size_t i = 0; i < n; ++i) out[i] = e.next_uint32();
-    });
+    constexpr std::size_t chunk = 512;
+    std::uint32_t v[chunk];
+    for (std::size_t d = 0; d < n; d += chunk) {
+      const std::size_t m = n - d < chunk ? n - d : chunk;
+      if constexpr (!uses_half_word_uint32<BitGen>::value && has_fill_uint32<BitGen>::value) {
+        bg.fill_uint32(v, m);
+      } else {
+        with_local_engine(bg, [&v, m](auto& e) NPRANDOM_LAMBDA_INLINE {
+          for (std::size_t j = 0; j < m; ++j) v[j] = e.next_uint32();
+        });
+      }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      std::memcpy(out + 4 * d, v, 4 * m);
+#else
+      for (std::size_t j = 0; j < m; ++j) put(out + 4 * (d + j), v[j]);
+#endif
+    }
   }
 }
 

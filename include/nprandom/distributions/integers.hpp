@@ -956,21 +956,35 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
     constexpr std::size_t bits = sizeof(word_t) * 8;
     word_t* w = v.begin()._M_p;  // bit i of the vector is bit i % bits of word i / bits
     const std::size_t nw = n / bits;
-    // A fixed number of next_uint32 draws (bits / 32 per vector word), from the block source.
-    detail::for_each_value_exact(
-        bg, nw,
-        [nw](std::size_t j) NPRANDOM_LAMBDA_INLINE {
-          return detail::word_demand{0, (nw - j) * (bits / 32)};
-        },
-        [w](auto& src, std::size_t j) NPRANDOM_LAMBDA_INLINE {
-          if constexpr (bits == 64) {
-            const std::uint64_t lo = src.next_uint32();
-            const std::uint64_t hi = src.next_uint32();
-            w[j] = static_cast<word_t>(lo | (hi << 32));
-          } else {
-            w[j] = static_cast<word_t>(src.next_uint32());
-          }
-        });
+    // A fixed number of next_uint32 draws (bits / 32 per vector word), the first one lowest.
+    constexpr bool little_endian =
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        true;
+#else
+        false;
+#endif
+    if constexpr (little_endian && detail::uses_half_word_uint32<BitGen>::value &&
+                  detail::has_fill_uint64<BitGen>::value) {
+      // A 64-bit generator on a little-endian machine: the draws' little-endian bytes in order
+      // are the vector words' bytes, written from whole blocks as random_bytes writes them.
+      // (MT19937 measured faster on the loop below.)
+      detail::fill_uint32_stream_le(bg, reinterpret_cast<unsigned char*>(w), nw * (bits / 32));
+    } else {
+      detail::for_each_value_exact(
+          bg, nw,
+          [nw](std::size_t j) NPRANDOM_LAMBDA_INLINE {
+            return detail::word_demand{0, (nw - j) * (bits / 32)};
+          },
+          [w](auto& src, std::size_t j) NPRANDOM_LAMBDA_INLINE {
+            if constexpr (bits == 64) {
+              const std::uint64_t lo = src.next_uint32();
+              const std::uint64_t hi = src.next_uint32();
+              w[j] = static_cast<word_t>(lo | (hi << 32));
+            } else {
+              w[j] = static_cast<word_t>(src.next_uint32());
+            }
+          });
+    }
     i = nw * bits;
   }
 #endif
@@ -980,29 +994,16 @@ inline std::vector<bool> bounded_bool_vector(BitGen& bg, bool off, bool rng, std
 }
 
 /// Generator.bytes' words: ceil(length / 4) next_uint32 values written little-endian to `out` and
-/// cut to `length` bytes. The whole words come from the block source in chunks
-/// (detail::fill_uint32_stream: on a 64-bit generator, fill_uint64 words split into halves).
+/// cut to `length` bytes. The whole words are detail::fill_uint32_stream_le's (on a 64-bit
+/// generator, whole blocks of fill_uint64 words).
 template <class BitGen>
 inline void random_bytes(BitGen& bg, char* out, std::size_t length) noexcept {
-  std::size_t i = 0;
-  constexpr std::size_t chunk = 512;
-  std::uint32_t words[chunk];
-  while (length - i >= 4) {
-    const std::size_t m = (length - i) / 4 < chunk ? (length - i) / 4 : chunk;
-    detail::fill_uint32_stream(bg, words, m);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    std::memcpy(out + i, words, 4 * m);
-#else
-    for (std::size_t j = 0; j < m; ++j)
-      for (std::size_t k = 0; k < 4; ++k)
-        out[i + 4 * j + k] = static_cast<char>(static_cast<unsigned char>(words[j] >> (8 * k)));
-#endif
-    i += 4 * m;
-  }
-  if (i < length) {
+  const std::size_t whole = length / 4;
+  detail::fill_uint32_stream_le(bg, reinterpret_cast<unsigned char*>(out), whole);
+  if (4 * whole < length) {
     const std::uint32_t w = bg.next_uint32();
-    for (std::size_t k = 0; i + k < length; ++k)
-      out[i + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
+    for (std::size_t k = 0; 4 * whole + k < length; ++k)
+      out[4 * whole + k] = static_cast<char>(static_cast<unsigned char>(w >> (8 * k)));
   }
 }
 
