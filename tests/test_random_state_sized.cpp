@@ -284,8 +284,13 @@ TEST_CASE("RandomState sized: setup-once kernels equal scalar draws (issue 12)",
   struct H {
     std::int64_t good, bad, sample;
   };
-  for (const H h : {H{100, 200, 50}, H{100, 200, 5}, H{200, 100, 250}, H{10, 10, 15},
-                    H{5, 3000, 40}, H{1000000, 2000000, 500000}, H{0, 50, 20}}) {
+  for (const H h :
+       {H{100, 200, 50}, H{100, 200, 5}, H{200, 100, 250}, H{10, 10, 15}, H{5, 3000, 40},
+        H{1000000, 2000000, 500000}, H{0, 50, 20},
+        // HYP (sample <= 10): a fixed number of doubles per value (batched chains:
+        // good > bad, the d2 == d1 == sample edge, sample 1) and not (y reaches 0:
+        // d2 < sample; steps of 2: d2 > d1)
+        H{200, 100, 5}, H{10, 10, 10}, H{1, 1000, 1}, H{3, 500, 7}, H{6, 6, 10}, H{7, 4, 9}}) {
     check_method<std::int64_t>(
         "hypergeometric(" + std::to_string(h.good) + "," + std::to_string(h.bad) + "," +
             std::to_string(h.sample) + ")",

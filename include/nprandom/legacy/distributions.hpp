@@ -1280,27 +1280,78 @@ void binomial_fill(BitGen& bg, double p, std::int64_t n, BinomialCache& bc, std:
 namespace detail {
 
 // random_hypergeometric_hyp (legacy): the HYP algorithm of Kachitvichyanukul & Schmeiser (1985)
-// for 1 <= sample <= 10. One double per step.
+// for 1 <= sample <= 10. One double per step. Its named pieces: the setup (d1, d2), one step of
+// y with the step's uniform u at countdown k, and the value from the final y.
+struct legacy_hyp_setup {
+  std::int64_t d1;  // bad + good - sample
+  double d2;        // min(bad, good)
+  legacy_hyp_setup(std::int64_t good, std::int64_t bad, std::int64_t sample) noexcept
+      : d1(bad + good - sample), d2(static_cast<double>(bad < good ? bad : good)) {}
+  // True when every value takes exactly `sample` doubles: with d2 <= d1, y / (d1 + k) < 1, so a
+  // step takes at most 1 from y, and with d2 >= sample y stays >= d2 - (sample - 1) > 0 before
+  // every step (the loop ends on its countdown, never on y).
+  bool fixed_draws(std::int64_t sample) const noexcept {
+    return d2 >= static_cast<double>(sample) && d2 <= static_cast<double>(d1);
+  }
+};
+NPRANDOM_ALWAYS_INLINE double legacy_hyp_step(double y, double u, std::int64_t d1,
+                                              std::int64_t k) noexcept {
+  const double x = u + y / static_cast<double>(d1 + k);  // >= 0: u >= 0, y > 0, d1 + k >= 1
+  // floor then the x86 conversion; below 2^63 that is the truncating conversion alone (no
+  // floor() library call at -O2 without SSE4.1).
+  return y - static_cast<double>(x < 9223372036854775808.0 ? static_cast<std::int64_t>(x)
+                                                           : trunc_int64_x86(detail::floor(x)));
+}
+NPRANDOM_ALWAYS_INLINE std::int64_t legacy_hyp_value(double y, const legacy_hyp_setup& st,
+                                                     std::int64_t good, std::int64_t bad,
+                                                     std::int64_t sample) noexcept {
+  const std::int64_t z = trunc_int64_x86(st.d2 - y);
+  return good > bad ? sample - z : z;
+}
 template <class BitGen>
 std::int64_t legacy_hypergeometric_hyp(BitGen& bg, std::int64_t good, std::int64_t bad,
                                        std::int64_t sample) noexcept {
-  const std::int64_t d1 = bad + good - sample;
-  const double d2 = static_cast<double>(bad < good ? bad : good);
-  double y = d2;
+  const legacy_hyp_setup st(good, bad, sample);
+  double y = st.d2;
   std::int64_t k = sample;
   while (y > 0.0) {
-    const double u = bg.next_double();
-    const double x = u + y / static_cast<double>(d1 + k);  // >= 0: u >= 0, y > 0, d1 + k >= 1
-    // floor then the x86 conversion; below 2^63 that is the truncating conversion alone (no
-    // floor() library call at -O2 without SSE4.1).
-    y -= static_cast<double>(x < 9223372036854775808.0 ? static_cast<std::int64_t>(x)
-                                                       : trunc_int64_x86(detail::floor(x)));
+    y = legacy_hyp_step(y, bg.next_double(), st.d1, k);
     k--;
     if (k == 0) break;
   }
-  std::int64_t z = trunc_int64_x86(d2 - y);
-  if (good > bad) z = sample - z;
-  return z;
+  return legacy_hyp_value(y, st, good, bad, sample);
+}
+// cnt HYP values when st.fixed_draws(sample): the doubles of 64 values first (value j's sample
+// doubles in a row, as the loop draws them), then 8 values' y chains side by side (a step's
+// division and conversions wait for the previous step: one chain at a time runs at their
+// latency). The same steps on the same doubles, so the same values and draws.
+template <class BitGen>
+void legacy_hypergeometric_hyp_fixed_fill(BitGen& bg, const legacy_hyp_setup& st, std::int64_t good,
+                                          std::int64_t bad, std::int64_t sample, std::int64_t* out,
+                                          std::size_t cnt) noexcept {
+  constexpr std::size_t block = 64, lanes = 8;
+  const auto per = static_cast<std::size_t>(sample);  // 1..10
+  double u[block * 10];
+  for (std::size_t b = 0; b < cnt; b += block) {
+    const std::size_t m = cnt - b < block ? cnt - b : block;
+    if constexpr (has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(u, m * per);
+    } else {
+      for (std::size_t j = 0; j < m * per; ++j) u[j] = bg.next_double();
+    }
+    for (std::size_t v = 0; v < m; v += lanes) {
+      const std::size_t L = m - v < lanes ? m - v : lanes;
+      double y[lanes];
+      for (std::size_t l = 0; l < lanes; ++l) y[l] = st.d2;
+      const double* uv = u + v * per;
+      for (std::size_t s = 0; s < per; ++s) {
+        const std::int64_t k = sample - static_cast<std::int64_t>(s);
+        for (std::size_t l = 0; l < L; ++l) y[l] = legacy_hyp_step(y[l], uv[l * per + s], st.d1, k);
+      }
+      for (std::size_t l = 0; l < L; ++l)
+        out[b + v + l] = legacy_hyp_value(y[l], st, good, bad, sample);
+    }
+  }
 }
 
 // The per-(good, bad, sample) setup of random_hypergeometric_hrua (legacy), computed as NumPy
@@ -1421,6 +1472,13 @@ struct hypergeometric_kernel : ::nprandom::detail::bulk_kernel {
   template <class BitGen>
   void fill(BitGen& bg, std::int64_t* out, std::size_t cnt, std::int64_t good, std::int64_t bad,
             std::int64_t sample) const {
+    if (sample > 0 && !(sample > 10) && cnt >= 16) {
+      const detail::legacy_hyp_setup hs(good, bad, sample);
+      if (hs.fixed_draws(sample)) {
+        detail::legacy_hypergeometric_hyp_fixed_fill(bg, hs, good, bad, sample, out, cnt);
+        return;
+      }
+    }
     if (!(sample > 10) || cnt < 64) {
       for (std::size_t i = 0; i < cnt; ++i) out[i] = hypergeometric(bg, good, bad, sample);
       return;
