@@ -587,3 +587,48 @@ TEMPLATE_TEST_CASE("fill_uint64 == next_uint64 draws", "[bulk]", nprandom::PCG64
 }
 
 }  // namespace
+
+// laplace, gumbel and logistic redraw a uniform of exactly 0. Their fills draw 1024 uniforms at
+// once and take the zeros out afterwards: a word source with zeros placed at the start, in runs,
+// and around the 1024-value block edges gives the one-value loops' values and draws.
+namespace {
+struct ZeroWords {
+  std::vector<std::uint64_t> words;
+  std::size_t at = 0;
+  std::uint64_t next_uint64() noexcept { return words[at++]; }
+  std::uint32_t next_uint32() noexcept { return static_cast<std::uint32_t>(next_uint64() >> 32); }
+  double next_double() noexcept {
+    return static_cast<double>(next_uint64() >> 11) * (1.0 / 9007199254740992.0);
+  }
+};
+}  // namespace
+
+TEST_CASE("laplace / gumbel / logistic fills redraw zero uniforms in stream order", "[bulk]") {
+  namespace d = nprandom::distributions;
+  nprandom::PCG64 src(2024);
+  ZeroWords z;
+  for (int i = 0; i < 5000; ++i) z.words.push_back(src.next_uint64());
+  for (std::size_t at : {0, 5, 6, 7, 1023, 1024, 1026, 2047, 2048, 2049, 3001})
+    z.words[at] = at % 2 == 0 ? 0 : 2047;  // both give the double 0.0
+  for (std::size_t n : {std::size_t{1}, std::size_t{1022}, std::size_t{1024}, std::size_t{3500}}) {
+    CAPTURE(n);
+    std::vector<double> got(n), want(n);
+    const auto same = [&](const char* what, auto fill, auto one) {
+      INFO(what);
+      ZeroWords a = z, b = z;
+      fill(a, got.data());
+      for (std::size_t i = 0; i < n; ++i) want[i] = one(b);
+      REQUIRE_SAME_VALUES(got, want);
+      REQUIRE(a.at == b.at);
+    };
+    same(
+        "laplace", [n](ZeroWords& g, double* o) { d::laplace_fill(g, 0.5, 2.0, n, o); },
+        [](ZeroWords& g) { return d::laplace(g, 0.5, 2.0); });
+    same(
+        "gumbel", [n](ZeroWords& g, double* o) { d::gumbel_fill(g, 0.5, 2.0, n, o); },
+        [](ZeroWords& g) { return d::gumbel(g, 0.5, 2.0); });
+    same(
+        "logistic", [n](ZeroWords& g, double* o) { d::logistic_fill(g, 0.5, 2.0, n, o); },
+        [](ZeroWords& g) { return d::logistic(g, 0.5, 2.0); });
+  }
+}

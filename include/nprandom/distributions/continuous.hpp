@@ -86,6 +86,53 @@ NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&&
   }
 }
 
+// The next m doubles of the stream that are not 0.0 (laplace, gumbel and logistic redraw a U of
+// 0), in stream order, into o: drawn in bulk (the SIMD lanes, the MT19937 block cursor) where the
+// bit generator has a bulk source. A zero (probability 2^-53 per double) is taken out and one
+// more double drawn after the others, as the one-value loops redraw it.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE void nonzero_uniforms(BitGen& bg, double* o, std::size_t m) noexcept {
+  std::size_t have = 0;
+  while (have < m) {
+    if constexpr (has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(o + have, m - have);
+    } else {
+      distributions::standard_uniform_fill(bg, m - have, o + have);
+    }
+    bool zero = false;
+    std::size_t j = have;
+#if NPRANDOM_DETAIL_F64X2
+    i64x2 any = {0, 0};  // the scan two at a time (GCC -O2 does not vectorise it)
+    for (; j + 2 <= m; j += 2) any |= le_mask(load2(o + j), splat2(0.0));  // u >= 0: u <= 0 is 0
+    zero = (any[0] | any[1]) != 0;
+#endif
+    for (; j < m; ++j) zero |= o[j] == 0.0;
+    if (NPRANDOM_LIKELY(!zero)) return;
+    std::size_t w = have;
+    for (std::size_t j = have; j < m; ++j) {
+      o[w] = o[j];
+      w += static_cast<std::size_t>(o[j] != 0.0);
+    }
+    have = w;
+  }
+}
+// f(o, buf, k) over consecutive blocks of out (k <= log_fill_block values at o, buf a scratch
+// array of log_fill_block doubles), o holding the values' nonzero_uniforms. The uniforms are drawn
+// bulk_block_words at a time (one SIMD lane setup per 1024 values, not per 256), then handed to f
+// log_fill_block at a time.
+template <class BitGen, class F>
+NPRANDOM_ALWAYS_INLINE void for_each_nonzero_uniform_block(BitGen& bg, double* out, std::size_t cnt,
+                                                           F&& f) {
+  double buf[log_fill_block];
+  for (std::size_t i = 0; i < cnt; i += bulk_block_words) {
+    const std::size_t m = cnt - i < bulk_block_words ? cnt - i : bulk_block_words;
+    nonzero_uniforms(bg, out + i, m);
+    for (std::size_t s = 0; s < m; s += log_fill_block) {
+      f(out + i + s, buf, m - s < log_fill_block ? m - s : log_fill_block);
+    }
+  }
+}
+
 // The named pieces of one attempt of Johnk's beta (random_beta, a <= 1 and b <= 1, not both
 // tiny), shared by the scalar kernel and beta_fill: U, V drawn, X = U^(1/a), Y = V^(1/b).
 NPRANDOM_ALWAYS_INLINE bool johnk_accept(double u, double v, double x, double y) noexcept {
@@ -593,23 +640,17 @@ NPRANDOM_ALWAYS_INLINE double laplace(BitGen& bg, double loc, double scale) noex
 // cnt laplace values, the same draws and values as cnt calls (U == 0 redrawn in stream order).
 template <class BitGen>
 void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
-  detail::with_local_engine(bg, [=](auto& e) {
-    detail::for_each_log_block(out, cnt, [&](double* o, double* arg, std::size_t m) {
-      for (std::size_t j = 0; j < m; ++j) {
-        double u;
-        do {
-          u = e.next_double();
-        } while (u == 0.0);
-        o[j] = u;
-        // both branches computed, one kept by bit mask: a branch here mispredicts half the time
-        arg[j] = detail::select_bits(u >= 0.5, 2.0 - u - u, u + u);
-      }
-      detail::log_batch(arg, arg, m);
-      for (std::size_t j = 0; j < m; ++j) {
-        const double s = detail::mul(scale, arg[j]);
-        o[j] = detail::select_bits(o[j] >= 0.5, loc - s, loc + s);
-      }
-    });
+  detail::for_each_nonzero_uniform_block(bg, out, cnt, [=](double* o, double* arg, std::size_t m) {
+    for (std::size_t j = 0; j < m; ++j) {
+      const double u = o[j];
+      // both branches computed, one kept by bit mask: a branch here mispredicts half the time
+      arg[j] = detail::select_bits(u >= 0.5, 2.0 - u - u, u + u);
+    }
+    detail::log_batch(arg, arg, m);
+    for (std::size_t j = 0; j < m; ++j) {
+      const double s = detail::mul(scale, arg[j]);
+      o[j] = detail::select_bits(o[j] >= 0.5, loc - s, loc + s);
+    }
   });
 }
 
@@ -628,20 +669,12 @@ NPRANDOM_ALWAYS_INLINE double gumbel(BitGen& bg, double loc, double scale) noexc
 // cnt gumbel values: log(U) in one batch, then log(-log(U)) in another.
 template <class BitGen>
 void gumbel_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
-  detail::with_local_engine(bg, [=](auto& e) {
-    detail::for_each_log_block(out, cnt, [&](double* o, double* t, std::size_t m) {
-      for (std::size_t j = 0; j < m; ++j) {
-        double u;
-        do {
-          u = 1.0 - e.next_double();
-        } while (!(u < 1.0));
-        t[j] = u;
-      }
-      detail::log_batch(t, t, m);
-      for (std::size_t j = 0; j < m; ++j) t[j] = -t[j];
-      detail::log_batch(t, t, m);
-      for (std::size_t j = 0; j < m; ++j) o[j] = loc - detail::mul(scale, t[j]);
-    });
+  detail::for_each_nonzero_uniform_block(bg, out, cnt, [=](double* o, double* t, std::size_t m) {
+    for (std::size_t j = 0; j < m; ++j) t[j] = 1.0 - o[j];  // < 1: the draw is not 0
+    detail::log_batch(t, t, m);
+    for (std::size_t j = 0; j < m; ++j) t[j] = -t[j];
+    detail::log_batch(t, t, m);
+    for (std::size_t j = 0; j < m; ++j) o[j] = loc - detail::mul(scale, t[j]);
   });
 }
 
@@ -660,18 +693,17 @@ NPRANDOM_ALWAYS_INLINE double logistic(BitGen& bg, double loc, double scale) noe
 // cnt logistic values (U == 0 redrawn in stream order), the logs in batches.
 template <class BitGen>
 void logistic_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double* out) noexcept {
-  detail::with_local_engine(bg, [=](auto& e) {
-    detail::for_each_log_block(out, cnt, [&](double* o, double* t, std::size_t m) {
-      for (std::size_t j = 0; j < m; ++j) {
-        double u;
-        do {
-          u = e.next_double();
-        } while (!(u > 0.0));
-        t[j] = u / (1.0 - u);
-      }
-      detail::log_batch(t, t, m);
-      for (std::size_t j = 0; j < m; ++j) o[j] = loc + detail::mul(scale, t[j]);
-    });
+  detail::for_each_nonzero_uniform_block(bg, out, cnt, [=](double* o, double* t, std::size_t m) {
+    std::size_t j = 0;
+#if NPRANDOM_DETAIL_F64X2
+    for (; j + 2 <= m; j += 2) {  // the divisions two at a time (GCC -O2 keeps divsd scalar)
+      const detail::f64x2 u = detail::load2(o + j);
+      detail::store2(t + j, u / (1.0 - u));
+    }
+#endif
+    for (; j < m; ++j) t[j] = o[j] / (1.0 - o[j]);
+    detail::log_batch(t, t, m);
+    for (std::size_t j = 0; j < m; ++j) o[j] = loc + detail::mul(scale, t[j]);
   });
 }
 

@@ -202,13 +202,13 @@ inline void standard_exponential_fill_f(BitGen& bg, std::size_t cnt, float* out)
 /// random_standard_exponential_inv_fill.
 template <class BitGen>
 inline void standard_exponential_inv_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  // -U for a block of 256, then log1p in one detail::log1p_batch (bit for bit the C library's).
+  // -U for a block of 1024, then log1p in one detail::log1p_batch (bit for bit the C library's).
   // The U from the bulk source (standard_uniform_fill) where there is one, else drawn on a local
   // engine copy.
   const auto run = [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t b = 0; b < cnt; b += 256) {
+    for (std::size_t b = 0; b < cnt; b += 1024) {
       double* v = out + b;
-      const std::size_t m = cnt - b < 256 ? cnt - b : 256;
+      const std::size_t m = cnt - b < 1024 ? cnt - b : 1024;
       if constexpr (detail::bulk_uniforms<BitGen>) {
         standard_uniform_fill(e, m, v);
         for (std::size_t i = 0; i < m; ++i) v[i] = -v[i];
