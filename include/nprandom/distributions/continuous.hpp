@@ -86,6 +86,16 @@ NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&&
   }
 }
 
+// The next m doubles of the stream (next_double) into o: the SIMD lanes' fill or the MT19937
+// block cursor's where the bit generator has one, else a loop on a local engine copy.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE void bulk_uniforms_into(BitGen& bg, double* o, std::size_t m) noexcept {
+  if constexpr (has_fill_doubles<BitGen>::value) {
+    bg.fill_doubles(o, m);
+  } else {
+    distributions::standard_uniform_fill(bg, m, o);
+  }
+}
 // The next m doubles of the stream that are not 0.0 (laplace, gumbel and logistic redraw a U of
 // 0), in stream order, into o: drawn in bulk (the SIMD lanes, the MT19937 block cursor) where the
 // bit generator has a bulk source. A zero (probability 2^-53 per double) is taken out and one
@@ -94,11 +104,7 @@ template <class BitGen>
 NPRANDOM_ALWAYS_INLINE void nonzero_uniforms(BitGen& bg, double* o, std::size_t m) noexcept {
   std::size_t have = 0;
   while (have < m) {
-    if constexpr (has_fill_doubles<BitGen>::value) {
-      bg.fill_doubles(o + have, m - have);
-    } else {
-      distributions::standard_uniform_fill(bg, m - have, o + have);
-    }
+    bulk_uniforms_into(bg, o + have, m - have);
     bool zero = false;
     std::size_t j = have;
 #if NPRANDOM_DETAIL_F64X2
@@ -796,13 +802,45 @@ class triangular_sampler {
         rightprod_((right - mode) * (right - left)) {}
   template <class BitGen>
   NPRANDOM_ALWAYS_INLINE double operator()(BitGen& bg) const noexcept {
-    const double u = bg.next_double();
-    const bool low = u <= ratio_;
-    const double s = detail::sqrt(detail::select_bits(low, u * leftprod_, (1.0 - u) * rightprod_));
-    return detail::select_bits(low, left_ + s, right_ - s);
+    return value(bg.next_double(), ratio_, leftprod_, rightprod_, left_, right_);
+  }
+  // The sized form: the uniforms of 1024 values at a time from the bulk source, then their values
+  // two at a time in SSE2 lanes where there are (the same correctly rounded steps per lane).
+  static constexpr bool batched_fill = true;
+  static constexpr bool fill_on_bitgen = true;
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n) const noexcept {
+    for (std::size_t i = 0; i < n; i += detail::bulk_block_words) {
+      const std::size_t m = n - i < detail::bulk_block_words ? n - i : detail::bulk_block_words;
+      double* o = out + i;
+      detail::bulk_uniforms_into(bg, o, m);
+      std::size_t j = 0;
+#if NPRANDOM_DETAIL_F64X2
+      using detail::splat2;
+      const detail::f64x2 ratio = splat2(ratio_), lp = splat2(leftprod_), rp = splat2(rightprod_),
+                          lo = splat2(left_), hi = splat2(right_);
+      for (; j + 2 <= m; j += 2) {
+        detail::store2(o + j, value(detail::load2(o + j), ratio, lp, rp, lo, hi));
+      }
+#endif
+      for (; j < m; ++j) o[j] = value(o[j], ratio_, leftprod_, rightprod_, left_, right_);
+    }
   }
 
  private:
+  // The value from U (a double, or two in f64x2 lanes): the branch on U <= ratio (a coin flip for
+  // the predictor when mode is central) is a bit mask selection of the root's argument and of the
+  // end it is taken from: NumPy's doubles.
+  template <class V>
+  static NPRANDOM_ALWAYS_INLINE V value(V u, V ratio, V leftprod, V rightprod, V left,
+                                        V right) noexcept {
+    using detail::le_mask;
+    using detail::select_bits;
+    using detail::sqrt;
+    const auto low = le_mask(u, ratio);
+    const V s = sqrt(select_bits(low, u * leftprod, (1.0 - u) * rightprod));
+    return select_bits(low, left + s, right - s);
+  }
   double left_, right_, ratio_, leftprod_, rightprod_;
 };
 using triangular_kernel = detail::prepared_kernel<triangular_sampler>;
