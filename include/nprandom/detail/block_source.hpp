@@ -79,16 +79,16 @@ NPRANDOM_ALWAYS_INLINE void for_each_word_block(BitGen& bg, std::size_t cnt, F&&
 // blocks of fill_uint64 words (straight to `out`), then a last odd value through next_uint32 (it
 // buffers its high half); on a native 32-bit generator, chunks of fill_uint32. A fixed number of
 // draws, so no demand bound is needed.
+NPRANDOM_ALWAYS_INLINE void put_le32(unsigned char* p, std::uint32_t v) noexcept {
+  for (std::size_t k = 0; k < 4; ++k) p[k] = static_cast<unsigned char>(v >> (8 * k));
+}
 template <class BitGen>
 inline void fill_uint32_stream_le(BitGen& bg, unsigned char* out, std::size_t n) noexcept {
-  const auto put = [](unsigned char* p, std::uint32_t v) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t k = 0; k < 4; ++k) p[k] = static_cast<unsigned char>(v >> (8 * k));
-  };
   if constexpr (uses_half_word_uint32<BitGen>::value && has_fill_uint64<BitGen>::value) {
     std::uint32_t half = 0;
     std::size_t i = 0;
     if (n != 0 && bg.uint32_buffer_state(half)) {
-      put(out, half);
+      put_le32(out, half);
       bg.set_uint32_buffer_state(false, half);
       i = 1;
     }
@@ -96,15 +96,15 @@ inline void fill_uint32_stream_le(BitGen& bg, unsigned char* out, std::size_t n)
     if (pairs != 0) {
       unsigned char* o = out + 4 * i;
       for_each_word_block(bg, pairs,
-                          [o, &half, &put](const std::uint64_t* w, std::size_t m, std::size_t done)
+                          [o, &half](const std::uint64_t* w, std::size_t m, std::size_t done)
                               NPRANDOM_LAMBDA_INLINE {
                                 unsigned char* p = o + 8 * done;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
                                 std::memcpy(p, w, 8 * m);  // each word's low half first
 #else
                                 for (std::size_t j = 0; j < m; ++j) {
-                                  put(p + 8 * j, static_cast<std::uint32_t>(w[j] & 0xffffffffu));
-                                  put(p + 8 * j + 4, static_cast<std::uint32_t>(w[j] >> 32));
+                                  put_le32(p + 8 * j, static_cast<std::uint32_t>(w[j] & 0xffffffffu));
+                                  put_le32(p + 8 * j + 4, static_cast<std::uint32_t>(w[j] >> 32));
                                 }
 #endif
                                 half = static_cast<std::uint32_t>(w[m - 1] >> 32);
@@ -112,7 +112,7 @@ inline void fill_uint32_stream_le(BitGen& bg, unsigned char* out, std::size_t n)
       bg.set_uint32_buffer_state(false, half);  // the last high half, already consumed
       i += 2 * pairs;
     }
-    if (i < n) put(out + 4 * i, bg.next_uint32());
+    if (i < n) put_le32(out + 4 * i, bg.next_uint32());
   } else {
     constexpr std::size_t chunk = 512;
     std::uint32_t v[chunk];
@@ -128,7 +128,7 @@ inline void fill_uint32_stream_le(BitGen& bg, unsigned char* out, std::size_t n)
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
       std::memcpy(out + 4 * d, v, 4 * m);
 #else
-      for (std::size_t j = 0; j < m; ++j) put(out + 4 * (d + j), v[j]);
+      for (std::size_t j = 0; j < m; ++j) put_le32(out + 4 * (d + j), v[j]);
 #endif
     }
   }

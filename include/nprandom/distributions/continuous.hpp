@@ -115,9 +115,9 @@ NPRANDOM_ALWAYS_INLINE void nonzero_uniforms(BitGen& bg, double* o, std::size_t 
     for (; j < m; ++j) zero |= o[j] == 0.0;
     if (NPRANDOM_LIKELY(!zero)) return;
     std::size_t w = have;
-    for (std::size_t j = have; j < m; ++j) {
-      o[w] = o[j];
-      w += static_cast<std::size_t>(o[j] != 0.0);
+    for (std::size_t k = have; k < m; ++k) {
+      o[w] = o[k];
+      w += static_cast<std::size_t>(o[k] != 0.0);
     }
     have = w;
   }
@@ -709,7 +709,7 @@ void logistic_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double
 #endif
     for (; j < m; ++j) t[j] = o[j] / (1.0 - o[j]);
     detail::log_batch(t, t, m);
-    for (std::size_t j = 0; j < m; ++j) o[j] = loc + detail::mul(scale, t[j]);
+    for (j = 0; j < m; ++j) o[j] = loc + detail::mul(scale, t[j]);
   });
 }
 
