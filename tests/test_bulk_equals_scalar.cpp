@@ -328,6 +328,19 @@ void check_all() {
     check<BitGen>(
         "zipf", [a](G& g, std::size_t n) { return g.zipf(a, n); }, [a](G& g) { return g.zipf(a); });
   }
+  // hypergeometric: the urn on the block source (its demand: min(sample, good, bad) candidates a
+  // value; sample above half the total, an empty colour, everything drawn) and HRUA
+  struct H {
+    std::int64_t good, bad, sample;
+  };
+  for (const H h : {H{100, 200, 5}, H{5, 3000, 7}, H{1, 1, 1}, H{0, 50, 20}, H{50, 0, 3},
+                    H{3, 5, 8}, H{10, 10, 15}, H{600, 2, 9}, H{100, 200, 50}}) {
+    CAPTURE(h.good, h.bad, h.sample);
+    check<BitGen>(
+        "hypergeometric",
+        [h](G& g, std::size_t n) { return g.hypergeometric(h.good, h.bad, h.sample, n); },
+        [h](G& g) { return g.hypergeometric(h.good, h.bad, h.sample); });
+  }
 }
 
 TEMPLATE_TEST_CASE("sized == scalar for every method", "[bulk]", nprandom::PCG64,
