@@ -14041,10 +14041,12 @@ void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double*
 
 // random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
 // U == 1. Also used by RandomState.gumbel.
+// fma-exact on 1 - next_double(): every engine's next_double() is an integer below 2^53 times
+// 2^-53, an exact product, so a compiler that fuses it into the subtraction gives the same double.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
-    const double u = 1.0 - bg.next_double();
+    const double u = 1.0 - bg.next_double();  // fma-exact
     if (u < 1.0) {
       return loc - detail::mul(scale, detail::log(-detail::log(u)));
     }
@@ -16828,8 +16830,8 @@ struct exp_transform_kernel : detail::bulk_kernel {
     for (std::size_t b = 0; b < n; b += 256) {
       double* v = out + b;
       const std::size_t m = n - b < 256 ? n - b : 256;
-      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();
-      detail::log_batch(v, v, m);  // log(1 - U) = -E
+      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();  // fma-exact
+      detail::log_batch(v, v, m);                                         // log(1 - U) = -E
       if constexpr (T == legacy_exp_transform::power) {
         detail::exp_batch(v, v, m);  // exp(-E): -(-log(1 - U)) is log(1 - U) exactly
         for (std::size_t i = 0; i < m; ++i) v[i] = 1 - v[i];
@@ -17748,7 +17750,7 @@ template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
                                               double neg_inv_am1) noexcept {
   for (;;) {
-    const double U = 1.0 - bg.next_double();
+    const double U = 1.0 - bg.next_double();  // fma-exact
     const double V = bg.next_double();
     const double X = detail::floor(detail::pow(U, neg_inv_am1));
     if (::nprandom::detail::zipf_rejects(X)) continue;

@@ -662,10 +662,12 @@ void laplace_fill(BitGen& bg, double loc, double scale, std::size_t cnt, double*
 
 // random_gumbel (inversion): U = 1 - next_double; loc - scale * log(-log(U)), redrawn while
 // U == 1. Also used by RandomState.gumbel.
+// fma-exact on 1 - next_double(): every engine's next_double() is an integer below 2^53 times
+// 2^-53, an exact product, so a compiler that fuses it into the subtraction gives the same double.
 template <class BitGen>
 NPRANDOM_ALWAYS_INLINE double gumbel(BitGen& bg, double loc, double scale) noexcept {
   for (;;) {
-    const double u = 1.0 - bg.next_double();
+    const double u = 1.0 - bg.next_double();  // fma-exact
     if (u < 1.0) {
       return loc - detail::mul(scale, detail::log(-detail::log(u)));
     }

@@ -584,8 +584,8 @@ struct exp_transform_kernel : detail::bulk_kernel {
     for (std::size_t b = 0; b < n; b += 256) {
       double* v = out + b;
       const std::size_t m = n - b < 256 ? n - b : 256;
-      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();
-      detail::log_batch(v, v, m);  // log(1 - U) = -E
+      for (std::size_t i = 0; i < m; ++i) v[i] = 1.0 - bg.next_double();  // fma-exact
+      detail::log_batch(v, v, m);                                         // log(1 - U) = -E
       if constexpr (T == legacy_exp_transform::power) {
         detail::exp_batch(v, v, m);  // exp(-E): -(-log(1 - U)) is log(1 - U) exactly
         for (std::size_t i = 0; i < m; ++i) v[i] = 1 - v[i];
@@ -1504,7 +1504,7 @@ template <class BitGen>
 NPRANDOM_ALWAYS_INLINE std::int64_t zipf_from(BitGen& bg, double am1, double b,
                                               double neg_inv_am1) noexcept {
   for (;;) {
-    const double U = 1.0 - bg.next_double();
+    const double U = 1.0 - bg.next_double();  // fma-exact
     const double V = bg.next_double();
     const double X = detail::floor(detail::pow(U, neg_inv_am1));
     if (::nprandom::detail::zipf_rejects(X)) continue;
