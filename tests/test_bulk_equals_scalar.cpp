@@ -341,6 +341,22 @@ void check_all() {
         [h](G& g, std::size_t n) { return g.hypergeometric(h.good, h.bad, h.sample, n); },
         [h](G& g) { return g.hypergeometric(h.good, h.bad, h.sample); });
   }
+  // choice with p: the doubles drawn in blocks, then searched (counted up to 8 entries, a guide
+  // table above; a zero p gives repeated cdf entries); the one-value form searches the sums
+  std::vector<double> p100(100);
+  for (std::size_t i = 0; i < p100.size(); ++i)
+    p100[i] = i % 7 == 3 ? 0.0 : 1.0 + static_cast<double>(i % 5);
+  double total = 0.0;
+  for (double v : p100) total += v;
+  for (double& v : p100) v /= total;
+  for (const std::vector<double>& p :
+       {std::vector<double>{0.1, 0.2, 0.3, 0.25, 0.15}, std::vector<double>{0.0, 1.0, 0.0}, p100}) {
+    const auto pop = static_cast<std::int64_t>(p.size());
+    CAPTURE(pop);
+    check<BitGen>(
+        "choice(p)", [pop, &p](G& g, std::size_t n) { return g.choice(pop, n, true, p); },
+        [pop, &p](G& g) { return g.choice(pop, p); });
+  }
 }
 
 TEMPLATE_TEST_CASE("sized == scalar for every method", "[bulk]", nprandom::PCG64,

@@ -391,21 +391,30 @@ TEST_CASE("RandomState sized: masked 8/16-bit randint on the cursor's runs equal
 
 TEST_CASE("RandomState sized: choice with p equals one-value calls across the uniform chunks",
           "[random_state][sized]") {
-  // the sized form draws its uniforms in chunks of 8192 (legacy_choice_indices)
-  const std::vector<double> p = {0.1, 0.25, 0.0, 0.4, 0.25};
-  for (unsigned skip : {0u, 1u, 623u}) {
-    for (std::size_t n :
-         {std::size_t{0}, std::size_t{1}, std::size_t{2047}, std::size_t{2048}, std::size_t{8191},
-          std::size_t{8192}, std::size_t{8193}, std::size_t{20001}}) {
-      INFO("n=" << n << " skip=" << skip);
-      RandomState a(4321), b(4321);
-      prepare(a, skip, true);
-      prepare(b, skip, true);
-      const std::vector<std::int64_t> v = a.choice(5, n, true, p);
-      std::vector<std::int64_t> w;
-      for (std::size_t i = 0; i < n; ++i) w.push_back(b.choice(5, true, p));
-      same_values(v, w);
-      CHECK(a == b);
+  // the sized form draws its uniforms in chunks of 8192 (legacy_choice_indices), then counts
+  // them in vector lanes (up to 8 entries: odd sizes leave a tail) or through a guide table
+  std::vector<double> p100(100);
+  for (std::size_t i = 0; i < p100.size(); ++i)
+    p100[i] = i % 9 == 4 ? 0.0 : 1.0 + static_cast<double>(i % 3);
+  double total = 0.0;
+  for (double x : p100) total += x;
+  for (double& x : p100) x /= total;
+  for (const std::vector<double>& p : {std::vector<double>{0.1, 0.25, 0.0, 0.4, 0.25}, p100}) {
+    const auto pop = static_cast<std::int64_t>(p.size());
+    for (unsigned skip : {0u, 1u, 623u}) {
+      for (std::size_t n :
+           {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{2047}, std::size_t{2048},
+            std::size_t{8191}, std::size_t{8192}, std::size_t{8193}, std::size_t{20001}}) {
+        INFO("pop=" << pop << " n=" << n << " skip=" << skip);
+        RandomState a(4321), b(4321);
+        prepare(a, skip, true);
+        prepare(b, skip, true);
+        const std::vector<std::int64_t> v = a.choice(pop, n, true, p);
+        std::vector<std::int64_t> w;
+        for (std::size_t i = 0; i < n; ++i) w.push_back(b.choice(pop, true, p));
+        same_values(v, w);
+        CHECK(a == b);
+      }
     }
   }
 }

@@ -6467,6 +6467,208 @@ inline void choice_p_noreplace(BitGen& bg, const double* p_in, std::size_t pop, 
 
 #endif  // NPRANDOM_DISTRIBUTIONS_PERMUTATION_HPP
 // ---- end nprandom/distributions/permutation.hpp ----
+// ---- begin nprandom/distributions/uniform.hpp ----
+// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
+//
+// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
+// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
+// single calls. Kernels do no argument checking.
+// Internal header: not API, may change in any release (docs/design.md).
+#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+
+
+#include <cstddef>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+namespace nprandom {
+namespace detail {
+
+// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
+// generators and Philox (bit_generators/pcg64.hpp, philox.hpp): the double forms computed in the
+// SIMD lanes.
+template <class BitGen, class = void>
+struct has_fill_block : std::false_type {};
+template <class BitGen>
+struct has_fill_block<
+    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
+                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
+
+// Whether standard_uniform_fill(bg, ...) takes its doubles from a bulk source (SIMD lanes or a
+// block of words) rather than a loop over next_double.
+template <class BitGen>
+inline constexpr bool bulk_uniforms = has_fill_block<BitGen>::value ||
+                                      (has_fill_uint64<BitGen>::value &&
+                                       uses_default_next_double<BitGen>::value &&
+                                       !cheap_scalar_step<BitGen>::value);
+
+}  // namespace detail
+
+namespace distributions {
+
+/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
+/// on 64-bit generators (two 32-bit outputs on MT19937).
+template <class BitGen>
+inline double standard_uniform(BitGen& bg) noexcept {
+  return bg.next_double();
+}
+
+/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
+/// One next_uint32.
+template <class BitGen>
+inline float standard_uniform_f(BitGen& bg) noexcept {
+  return bg.next_float();
+}
+
+/// random_standard_uniform_fill.
+template <class BitGen>
+inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
+    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
+    return;
+  } else if constexpr (detail::bulk_uniforms<BitGen>) {
+    // A bulk word source without fill_block: one word per value.
+    detail::for_each_word_block(bg, cnt,
+                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
+                                    NPRANDOM_LAMBDA_INLINE {
+                                      for (std::size_t j = 0; j < m; ++j)
+                                        out[done + j] = detail::uint64_to_double(w[j]);
+                                    });
+    return;
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
+  });
+}
+
+/// k attempts' pairs of doubles, u[j] drawn before v[j] (U, V, U, V, ...: the batched rejection
+/// fills of Johnk's beta and zipf): standard_uniform_fill's doubles through `w` (2k doubles) where
+/// that fill has a bulk source, else drawn in turn.
+template <class BitGen>
+inline void standard_uniform_pairs(BitGen& bg, std::size_t k, double* u, double* v,
+                                   double* w) noexcept {
+  if constexpr (detail::bulk_uniforms<BitGen>) {
+    standard_uniform_fill(bg, 2 * k, w);
+    for (std::size_t j = 0; j < k; ++j) {
+      u[j] = w[2 * j];
+      v[j] = w[2 * j + 1];
+    }
+  } else {
+    for (std::size_t j = 0; j < k; ++j) {
+      u[j] = bg.next_double();
+      v[j] = bg.next_double();
+    }
+  }
+}
+
+/// random_standard_uniform_fill_f.
+template <class BitGen>
+inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
+  if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                detail::uses_half_word_uint32<BitGen>::value) {
+    if (cnt >= detail::bulk_min_values) {
+      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
+      // half and its high half, and an odd last value draws one more word and buffers its high
+      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
+      std::uint32_t half = 0;
+      std::size_t i = 0;
+      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
+      const std::size_t pairs = (cnt - i) / 2;
+      float* o = out + i;
+      detail::for_each_word_block(bg, pairs,
+                                  [o, &half](const std::uint64_t* w, std::size_t m,
+                                             std::size_t done) NPRANDOM_LAMBDA_INLINE {
+                                    detail::words_to_floats(w, m, o + 2 * done);
+                                    half = static_cast<std::uint32_t>(w[m - 1] >> 32);
+                                  });
+      bg.set_uint32_buffer_state(false, half);
+      i += 2 * pairs;
+      if (i < cnt) out[i] = bg.next_float();
+      return;
+    }
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
+  });
+}
+
+/// random_uniform: `lower + range * U`, one next_double.
+template <class BitGen>
+inline double uniform(BitGen& bg, double lower, double range) noexcept {
+  return lower + detail::mul(range, bg.next_double());
+}
+
+/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
+template <class BitGen>
+inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
+                         double* out) noexcept {
+  if constexpr (detail::has_fill_block<BitGen>::value) {
+    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
+    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
+    return;
+  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
+                       detail::uses_default_next_double<BitGen>::value &&
+                       !detail::cheap_scalar_step<BitGen>::value) {
+    detail::for_each_word_block(
+        bg, cnt,
+        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
+            NPRANDOM_LAMBDA_INLINE {
+              for (std::size_t j = 0; j < m; ++j)
+                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
+            });
+    return;
+  }
+  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
+  // out cannot be taken to modify them.
+  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
+    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
+  });
+}
+
+}  // namespace distributions
+
+namespace detail {
+// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
+// MT19937 block cursor).
+template <class BitGen, class = void>
+struct has_fill_doubles : std::false_type {};
+template <class BitGen>
+struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
+                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+}  // namespace detail
+
+namespace distributions {
+
+/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
+/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
+struct uniform_kernel : detail::bulk_kernel {
+  template <class BitGen>
+  double operator()(BitGen& bg, double lower, double range) const noexcept {
+    return uniform(bg, lower, range);
+  }
+  template <class BitGen>
+  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
+    if constexpr (detail::has_fill_doubles<BitGen>::value) {
+      bg.fill_doubles(out, n);
+      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
+    } else {
+      uniform_fill(bg, lower, range, n, out);
+    }
+  }
+};
+
+}  // namespace distributions
+}  // namespace nprandom
+
+#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
+// ---- end nprandom/distributions/uniform.hpp ----
 
 #include <algorithm>
 #include <cfloat>
@@ -6503,7 +6705,7 @@ inline bool p_sum_surely_one(const double* p, std::size_t n) noexcept {
     double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
     bool bad = false;
     std::size_t i = 0;
-    for (; n - i >= 4; i += 4) {
+    for (; i + 4 <= n; i += 4) {
       s0 += p[i];
       s1 += p[i + 1];
       s2 += p[i + 2];
@@ -6511,9 +6713,9 @@ inline bool p_sum_surely_one(const double* p, std::size_t n) noexcept {
       bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX) || !(p[i + 1] >= 0.0 && p[i + 1] <= DBL_MAX) ||
              !(p[i + 2] >= 0.0 && p[i + 2] <= DBL_MAX) || !(p[i + 3] >= 0.0 && p[i + 3] <= DBL_MAX);
     }
-    for (; i < n; ++i) {
-      s0 += p[i];
-      bad |= !(p[i] >= 0.0 && p[i] <= DBL_MAX);
+    for (std::size_t k = 0; k < (n & 3); ++k) {  // the last n % 4 (a bound GCC -O3 can see)
+      s0 += p[i + k];
+      bad |= !(p[i + k] >= 0.0 && p[i + k] <= DBL_MAX);
     }
     return !bad && detail::fabs(((s0 + s1) + (s2 + s3)) - 1.0) <= 0.5 * atol;
   }
@@ -6566,30 +6768,46 @@ class cdf_search {
       }
     }
   }
-  // out[i] = (*this)(bg.next_double()), n times (the table in locals, the mode chosen once).
+  // out[i] = (*this)(bg.next_double()), n times, the mode chosen once and the table in locals.
+  // Where the bit generator has a bulk uniform source (SIMD lanes, a block of words, the MT19937
+  // block cursor) the doubles are drawn a block at a time (the same doubles in the same order),
+  // then searched (search_all: up to 8 entries counted in vector lanes); elsewhere (SFC64,
+  // Generator<MT19937>) each double is searched as it is drawn, which measured faster than a
+  // block from a local engine copy.
   template <class BitGen>
   void draw(BitGen& bg, std::int64_t* out, std::size_t n) const {
-    const double* cdf = cdf_.data();
-    const std::size_t m = cdf_.size();
-    if (mode_ == mode::count) {
-      for (std::size_t i = 0; i < n; ++i) {
-        const double u = bg.next_double();
-        std::size_t c = 0;
-        for (std::size_t j = 0; j < m; ++j) c += u < cdf[j] ? 0u : 1u;
-        out[i] = static_cast<std::int64_t>(c);
-      }
-    } else if (mode_ == mode::guide) {
-      const std::uint32_t* guide = guide_.data();
-      const double scale = scale_;
-      for (std::size_t i = 0; i < n; ++i) {
-        const double u = bg.next_double();
-        std::size_t j = guide[static_cast<std::size_t>(u * scale)];
-        while (j < m && !(u < cdf[j])) ++j;
-        out[i] = static_cast<std::int64_t>(j);
+    if constexpr (detail::bulk_uniforms<BitGen> || detail::has_fill_doubles<BitGen>::value) {
+      double u[detail::bulk_block_words];
+      for (std::size_t done = 0; done < n; done += detail::bulk_block_words) {
+        const std::size_t m =
+            n - done < detail::bulk_block_words ? n - done : detail::bulk_block_words;
+        if constexpr (detail::has_fill_doubles<BitGen>::value) {
+          bg.fill_doubles(u, m);
+        } else if (m < detail::bulk_min_values) {  // too few to pay for the lanes' set-up
+          for (std::size_t j = 0; j < m; ++j) u[j] = bg.next_double();
+        } else {
+          distributions::standard_uniform_fill(bg, m, u);
+        }
+        search_all(u, out + done, m);
       }
     } else {
-      for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(bg.next_double());
+      search_each([&bg](std::size_t) NPRANDOM_LAMBDA_INLINE { return bg.next_double(); }, out, n);
     }
+  }
+  // out[i] = (*this)(u[i]) for i < n.
+  void search_all(const double* u, std::int64_t* out, std::size_t n) const noexcept {
+    std::size_t i = 0;
+    if (mode_ == mode::count) {
+#if defined(__AVX__) && (defined(__GNUC__) || defined(__clang__))
+      __extension__ typedef double f64x4 __attribute__((vector_size(32)));
+      __extension__ typedef long long i64x4 __attribute__((vector_size(32)));
+      i = count8_lanes<f64x4, i64x4>(u, out, n);
+#elif NPRANDOM_DETAIL_F64X2
+      i = count8_lanes<f64x2, i64x2>(u, out, n);
+#endif
+    }
+    const double* v = u + i;
+    search_each([v](std::size_t j) NPRANDOM_LAMBDA_INLINE { return v[j]; }, out + i, n - i);
   }
   // The index of u: up to 8 entries counted inline, longer tables searched out of line.
   NPRANDOM_ALWAYS_INLINE std::int64_t operator()(double u) const noexcept {
@@ -6605,20 +6823,59 @@ class cdf_search {
   mode mode_ = mode::bisect;
   double count8_[8] = {};  // mode::count: cdf_ padded with 2.0
 
+  // out[j] = (*this)(next(j)) for j < n, next(j) called in order.
+  template <class Next>
+  NPRANDOM_ALWAYS_INLINE void search_each(Next&& next, std::int64_t* out,
+                                          std::size_t n) const noexcept {
+    if (mode_ == mode::count) {
+      for (std::size_t j = 0; j < n; ++j) out[j] = count8(next(j));
+    } else if (mode_ == mode::guide) {
+      const std::uint32_t* guide = guide_.data();
+      const double* cdf = cdf_.data();
+      const std::size_t m = cdf_.size();
+      const double scale = scale_;
+      for (std::size_t j = 0; j < n; ++j) out[j] = guide_index(guide, cdf, m, scale, next(j));
+    } else {
+      for (std::size_t j = 0; j < n; ++j)
+        out[j] = distributions::choice_searchsorted(cdf_, next(j));
+    }
+  }
+  // mode::guide: the first candidate from the guide table, then the first entry > u.
+  static NPRANDOM_ALWAYS_INLINE std::int64_t guide_index(const std::uint32_t* guide,
+                                                         const double* cdf, std::size_t m,
+                                                         double scale, double u) noexcept {
+    std::size_t j = guide[static_cast<std::size_t>(u * scale)];
+    while (j < m && !(u < cdf[j])) ++j;
+    return static_cast<std::int64_t>(j);
+  }
   NPRANDOM_NOINLINE std::int64_t search_long(double u) const noexcept {
     if (mode_ == mode::guide) {
-      const std::size_t n = cdf_.size();
-      std::size_t i = guide_[static_cast<std::size_t>(u * scale_)];
-      while (i < n && !(u < cdf_[i])) ++i;
-      return static_cast<std::int64_t>(i);
+      return guide_index(guide_.data(), cdf_.data(), cdf_.size(), scale_, u);
     }
     return distributions::choice_searchsorted(cdf_, u);
+  }
+  // count8 of u[i], W values at a time in the lanes of F (doubles) / I (their masks: an entry
+  // <= u is -1), for the first n - n % W values; returns how many it did. GCC -O2 keeps count8's
+  // loop scalar; at -O3 -march=native it vectorises it, as fast as the 4 AVX lanes here.
+  template <class F, class I>
+  NPRANDOM_ALWAYS_INLINE std::size_t count8_lanes(const double* u, std::int64_t* out,
+                                                  std::size_t n) const noexcept {
+    constexpr std::size_t w = sizeof(F) / sizeof(double);
+    std::size_t i = 0;
+    for (; i + w <= n; i += w) {
+      F v;
+      __builtin_memcpy(&v, u + i, sizeof v);
+      I c = {};
+      for (std::size_t j = 0; j < 8; ++j) c -= __builtin_bit_cast(I, count8_[j] <= v);
+      for (std::size_t k = 0; k < w; ++k) out[i + k] = c[k];
+    }
+    return i;
   }
   // The number of entries <= u (mode::count), for one value: a fixed trip count (the loop over
   // m entries, vectorised at -O3 -march=native, cost one-value choice(5, p) 20% in set-up).
   NPRANDOM_ALWAYS_INLINE std::int64_t count8(double u) const noexcept {
     std::int64_t c = 0;
-    for (std::size_t j = 0; j < 8; ++j) c += u < count8_[j] ? 0 : 1;
+    for (std::size_t j = 0; j < 8; ++j) c += le_mask(count8_[j], u) ? 1 : 0;
     return c;
   }
 };
@@ -10029,208 +10286,6 @@ inline constexpr float ziggurat_exp_r_f = 7.6971174701310497140446280481f;
 
 #endif  // NPRANDOM_DETAIL_ZIGGURAT_TABLES_HPP
 // ---- end nprandom/detail/ziggurat_tables.hpp ----
-// ---- begin nprandom/distributions/uniform.hpp ----
-// Uniform kernels: standard uniform doubles/floats and the shifted-scaled uniform.
-//
-// Naming: NumPy's C function names minus the `random_` prefix. A trailing `_f` is the float32
-// variant (as in NumPy); `_fill` writes `cnt` values to `out` with the same draws as `cnt`
-// single calls. Kernels do no argument checking.
-// Internal header: not API, may change in any release (docs/design.md).
-#ifndef NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-#define NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-
-
-#include <cstddef>
-#include <cstdint>
-#include <type_traits>
-#include <utility>
-
-namespace nprandom {
-namespace detail {
-
-// True when BitGen has the internal `fill_block<lane_output>(out, n, lower, range)` of the PCG
-// generators and Philox (bit_generators/pcg64.hpp, philox.hpp): the double forms computed in the
-// SIMD lanes.
-template <class BitGen, class = void>
-struct has_fill_block : std::false_type {};
-template <class BitGen>
-struct has_fill_block<
-    BitGen, std::void_t<decltype(std::declval<BitGen&>().template fill_block<lane_output::unit>(
-                std::declval<void*>(), std::size_t{}, 0.0, 0.0))>> : std::true_type {};
-
-// Whether standard_uniform_fill(bg, ...) takes its doubles from a bulk source (SIMD lanes or a
-// block of words) rather than a loop over next_double.
-template <class BitGen>
-inline constexpr bool bulk_uniforms = has_fill_block<BitGen>::value ||
-                                      (has_fill_uint64<BitGen>::value &&
-                                       uses_default_next_double<BitGen>::value &&
-                                       !cheap_scalar_step<BitGen>::value);
-
-}  // namespace detail
-
-namespace distributions {
-
-/// random_standard_uniform: U[0, 1) with 53 random bits, `bg.next_double()`. One next_uint64
-/// on 64-bit generators (two 32-bit outputs on MT19937).
-template <class BitGen>
-inline double standard_uniform(BitGen& bg) noexcept {
-  return bg.next_double();
-}
-
-/// random_standard_uniform_f: U[0, 1) float with 24 random bits, `(next_uint32() >> 8) * 2^-24`.
-/// One next_uint32.
-template <class BitGen>
-inline float standard_uniform_f(BitGen& bg) noexcept {
-  return bg.next_float();
-}
-
-/// random_standard_uniform_fill.
-template <class BitGen>
-inline void standard_uniform_fill(BitGen& bg, std::size_t cnt, double* out) noexcept {
-  if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
-    bg.template fill_block<detail::lane_output::unit>(out, cnt, 0.0, 0.0);
-    return;
-  } else if constexpr (detail::bulk_uniforms<BitGen>) {
-    // A bulk word source without fill_block: one word per value.
-    detail::for_each_word_block(bg, cnt,
-                                [out](const std::uint64_t* w, std::size_t m, std::size_t done)
-                                    NPRANDOM_LAMBDA_INLINE {
-                                      for (std::size_t j = 0; j < m; ++j)
-                                        out[done + j] = detail::uint64_to_double(w[j]);
-                                    });
-    return;
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_double();
-  });
-}
-
-/// k attempts' pairs of doubles, u[j] drawn before v[j] (U, V, U, V, ...: the batched rejection
-/// fills of Johnk's beta and zipf): standard_uniform_fill's doubles through `w` (2k doubles) where
-/// that fill has a bulk source, else drawn in turn.
-template <class BitGen>
-inline void standard_uniform_pairs(BitGen& bg, std::size_t k, double* u, double* v,
-                                   double* w) noexcept {
-  if constexpr (detail::bulk_uniforms<BitGen>) {
-    standard_uniform_fill(bg, 2 * k, w);
-    for (std::size_t j = 0; j < k; ++j) {
-      u[j] = w[2 * j];
-      v[j] = w[2 * j + 1];
-    }
-  } else {
-    for (std::size_t j = 0; j < k; ++j) {
-      u[j] = bg.next_double();
-      v[j] = bg.next_double();
-    }
-  }
-}
-
-/// random_standard_uniform_fill_f.
-template <class BitGen>
-inline void standard_uniform_fill_f(BitGen& bg, std::size_t cnt, float* out) noexcept {
-  if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                detail::uses_half_word_uint32<BitGen>::value) {
-    if (cnt >= detail::bulk_min_values) {
-      // NumPy's buffered half-words: a buffered high half first, then each word gives its low
-      // half and its high half, and an odd last value draws one more word and buffers its high
-      // half. After the pairs the buffer holds the last high half, already consumed (has = 0).
-      std::uint32_t half = 0;
-      std::size_t i = 0;
-      if (bg.uint32_buffer_state(half)) out[i++] = detail::uint32_to_float(half);
-      const std::size_t pairs = (cnt - i) / 2;
-      float* o = out + i;
-      detail::for_each_word_block(bg, pairs,
-                                  [o, &half](const std::uint64_t* w, std::size_t m,
-                                             std::size_t done) NPRANDOM_LAMBDA_INLINE {
-                                    detail::words_to_floats(w, m, o + 2 * done);
-                                    half = static_cast<std::uint32_t>(w[m - 1] >> 32);
-                                  });
-      bg.set_uint32_buffer_state(false, half);
-      i += 2 * pairs;
-      if (i < cnt) out[i] = bg.next_float();
-      return;
-    }
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = e.next_float();
-  });
-}
-
-/// random_uniform: `lower + range * U`, one next_double.
-template <class BitGen>
-inline double uniform(BitGen& bg, double lower, double range) noexcept {
-  return lower + detail::mul(range, bg.next_double());
-}
-
-/// `cnt` values of random_uniform(bg, lower, range) (NumPy's cont fill of `uniform`).
-template <class BitGen>
-inline void uniform_fill(BitGen& bg, double lower, double range, std::size_t cnt,
-                         double* out) noexcept {
-  if constexpr (detail::has_fill_block<BitGen>::value) {
-    // PCG64 / PCG64DXSM / Philox: the values are formed in the SIMD lanes.
-    bg.template fill_block<detail::lane_output::affine>(out, cnt, lower, range);
-    return;
-  } else if constexpr (detail::has_fill_uint64<BitGen>::value &&
-                       detail::uses_default_next_double<BitGen>::value &&
-                       !detail::cheap_scalar_step<BitGen>::value) {
-    detail::for_each_word_block(
-        bg, cnt,
-        [out, lower, range](const std::uint64_t* w, std::size_t m, std::size_t done)
-            NPRANDOM_LAMBDA_INLINE {
-              for (std::size_t j = 0; j < m; ++j)
-                out[done + j] = lower + detail::mul(range, detail::uint64_to_double(w[j]));
-            });
-    return;
-  }
-  // The state in registers (detail/engine_core.hpp); parameters by value, so that the stores to
-  // out cannot be taken to modify them.
-  detail::with_local_engine(bg, [out, cnt, lower, range](auto& e) NPRANDOM_LAMBDA_INLINE {
-    for (std::size_t i = 0; i < cnt; ++i) out[i] = uniform(e, lower, range);
-  });
-}
-
-}  // namespace distributions
-
-namespace detail {
-// True when BitGen converts runs of doubles itself, `fill_doubles(out, n)` (the legacy front end's
-// MT19937 block cursor).
-template <class BitGen, class = void>
-struct has_fill_doubles : std::false_type {};
-template <class BitGen>
-struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
-                                    std::declval<double*>(), std::size_t{}))>> : std::true_type {};
-}  // namespace detail
-
-namespace distributions {
-
-/// RandomState.uniform's kernel object: one value, and the fill (on the MT19937 block cursor the
-/// doubles converted in runs, then lower + range * U; elsewhere uniform_fill). The same doubles.
-struct uniform_kernel : detail::bulk_kernel {
-  template <class BitGen>
-  double operator()(BitGen& bg, double lower, double range) const noexcept {
-    return uniform(bg, lower, range);
-  }
-  template <class BitGen>
-  void fill(BitGen& bg, double* out, std::size_t n, double lower, double range) const noexcept {
-    if constexpr (detail::has_fill_doubles<BitGen>::value) {
-      bg.fill_doubles(out, n);
-      for (std::size_t i = 0; i < n; ++i) out[i] = lower + detail::mul(range, out[i]);
-    } else {
-      uniform_fill(bg, lower, range, n, out);
-    }
-  }
-};
-
-}  // namespace distributions
-}  // namespace nprandom
-
-#endif  // NPRANDOM_DISTRIBUTIONS_UNIFORM_HPP
-// ---- end nprandom/distributions/uniform.hpp ----
 
 #include <cstddef>
 #include <cstdint>
@@ -18260,7 +18315,7 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
         for (std::size_t i = 0; i < size; i += chunk) {
           const std::size_t m = size - i < chunk ? size - i : chunk;
           rs.random_sample(u.data(), m);
-          for (std::size_t j = 0; j < m; ++j) idx[i + j] = search(u[j]);
+          search.search_all(u.data(), idx.data() + i, m);
         }
       }
     } else if (size != 0) {

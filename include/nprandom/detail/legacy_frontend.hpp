@@ -330,7 +330,7 @@ std::vector<std::int64_t> legacy_choice_indices(RS& rs, std::int64_t pop_size, b
         for (std::size_t i = 0; i < size; i += chunk) {
           const std::size_t m = size - i < chunk ? size - i : chunk;
           rs.random_sample(u.data(), m);
-          for (std::size_t j = 0; j < m; ++j) idx[i + j] = search(u[j]);
+          search.search_all(u.data(), idx.data() + i, m);
         }
       }
     } else if (size != 0) {
