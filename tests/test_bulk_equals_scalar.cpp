@@ -5,6 +5,7 @@
 // (detail/engine_core.hpp), the BINV table and the scalar setup caches (binomial_sampler,
 // poisson_sampler), and the word-at-a-time bool and bytes paths.
 #include "support/catch.hpp"
+#include "support/probabilities.hpp"
 #include "support/same_values.hpp"
 
 #include <nprandom/bit_generators/mt19937.hpp>
@@ -343,12 +344,7 @@ void check_all() {
   }
   // choice with p: the doubles drawn in blocks, then searched (counted up to 8 entries, a guide
   // table above; a zero p gives repeated cdf entries); the one-value form searches the sums
-  std::vector<double> p100(100);
-  for (std::size_t i = 0; i < p100.size(); ++i)
-    p100[i] = i % 7 == 3 ? 0.0 : 1.0 + static_cast<double>(i % 5);
-  double total = 0.0;
-  for (double v : p100) total += v;
-  for (double& v : p100) v /= total;
+  const std::vector<double> p100 = nprandom_test::uneven_p(100, 7, 3, 5);
   for (const std::vector<double>& p :
        {std::vector<double>{0.1, 0.2, 0.3, 0.25, 0.15}, std::vector<double>{0.0, 1.0, 0.0}, p100}) {
     const auto pop = static_cast<std::int64_t>(p.size());

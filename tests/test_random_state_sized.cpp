@@ -1,6 +1,7 @@
 // RandomState sized draws (the fast paths: block cursor, batched gaussians, binomial table)
 // equal as many scalar draws, leave the same state (gaussian cache included), for many sizes.
 #include "support/catch.hpp"
+#include "support/probabilities.hpp"
 #include "support/same_values.hpp"
 
 #include <nprandom/bit_generators/pcg64.hpp>
@@ -393,12 +394,7 @@ TEST_CASE("RandomState sized: choice with p equals one-value calls across the un
           "[random_state][sized]") {
   // the sized form draws its uniforms in chunks of 8192 (legacy_choice_indices), then counts
   // them in vector lanes (up to 8 entries: odd sizes leave a tail) or through a guide table
-  std::vector<double> p100(100);
-  for (std::size_t i = 0; i < p100.size(); ++i)
-    p100[i] = i % 9 == 4 ? 0.0 : 1.0 + static_cast<double>(i % 3);
-  double total = 0.0;
-  for (double x : p100) total += x;
-  for (double& x : p100) x /= total;
+  const std::vector<double> p100 = nprandom_test::uneven_p(100, 9, 4, 3);
   for (const std::vector<double>& p : {std::vector<double>{0.1, 0.25, 0.0, 0.4, 0.25}, p100}) {
     const auto pop = static_cast<std::int64_t>(p.size());
     for (unsigned skip : {0u, 1u, 623u}) {
