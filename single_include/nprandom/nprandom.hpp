@@ -6854,6 +6854,7 @@ class cdf_search {
     }
     return distributions::choice_searchsorted(cdf_, u);
   }
+#if defined(__GNUC__) || defined(__clang__)  // vector extensions (search_all's only callers)
   // count8 of u[i], W values at a time in the lanes of F (doubles) / I (their masks: an entry
   // <= u is -1), for the first n - n % W values; returns how many it did. GCC -O2 keeps count8's
   // loop scalar; at -O3 -march=native it vectorises it, as fast as the 4 AVX lanes here.
@@ -6871,6 +6872,7 @@ class cdf_search {
     }
     return i;
   }
+#endif
   // The number of entries <= u (mode::count), for one value: a fixed trip count (the loop over
   // m entries, vectorised at -O3 -march=native, cost one-value choice(5, p) 20% in set-up).
   NPRANDOM_ALWAYS_INLINE std::int64_t count8(double u) const noexcept {
