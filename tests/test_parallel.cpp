@@ -37,9 +37,10 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
          (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
+// words 0..3: every position in Philox's 4-word output block (PCG64 has no word buffer).
 template <class BitGen, class Seq, class Par>
 void check_all(Seq seq, Par par) {
-  for (int words = 0; words < 6; ++words) {
+  for (int words = 0; words < 4; ++words) {
     for (int halves = 0; halves < 2; ++halves) {
       for (std::size_t n : kCounts) {
         for (std::size_t threads : kThreads) {
