@@ -7,12 +7,14 @@
 
 #include <nprandom/bit_generators/mt19937.hpp>
 #include <nprandom/bit_generators/pcg64.hpp>
+#include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/distributions/discrete.hpp>
 #include <nprandom/distributions/integers.hpp>
 #include <nprandom/distributions/permutation.hpp>
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
@@ -208,19 +210,26 @@ TEST_CASE("kernels: BINV's search in lanes equals the one-value search, restarts
         REQUIRE(lanes.pos == one.pos);  // the same doubles used, none drawn ahead
       }
     }
-    // The vector lanes (this build's width) and the portable ones: same X, U and restart flag.
-    for (std::size_t g = 0; g + 32 <= 4096; g += 32) {
-      double u1[32], u2[32], x1[32], x2[32];
-      for (std::size_t j = 0; j < 32; ++j) u1[j] = u2[j] = seq[g + j];
-      const bool d1 = nprandom::detail::binv_lanes<32>(px.data(), bound, u1, x1);
-      const bool d2 = nprandom::detail::binv_lanes_portable<32>(px.data(), bound, u2, x2);
-      CAPTURE(px.size(), g);
-      REQUIRE(d1 == d2);
-      for (std::size_t j = 0; j < 32; ++j) {
-        REQUIRE(x1[j] == x2[j]);
-        REQUIRE(u1[j] == u2[j]);
+    // The vector lanes (this build's width, or the CPU's at each run-time SIMD level) and the
+    // portable ones: same X, U and restart flag.
+    namespace dd = nprandom::detail;
+    const dd::simd_level before = dd::current_simd_level();
+    for (dd::simd_level level :
+         {dd::simd_level::portable, dd::simd_level::avx2, dd::simd_level::avx512}) {
+      const dd::simd_level used = dd::set_simd_level(level);  // lowered to what the CPU has
+      bool all = true;
+      for (std::size_t g = 0; g + 32 <= 4096; g += 32) {
+        double u1[32], u2[32], x1[32], x2[32];
+        for (std::size_t j = 0; j < 32; ++j) u1[j] = u2[j] = seq[g + j];
+        const bool d1 = dd::binv_lanes<32>(px.data(), bound, u1, x1);
+        const bool d2 = dd::binv_lanes_portable<32>(px.data(), bound, u2, x2);
+        all = all && d1 == d2 && std::memcmp(x1, x2, sizeof x1) == 0 &&
+              std::memcmp(u1, u2, sizeof u1) == 0;
       }
+      CAPTURE(px.size(), dd::simd_level_name(used));
+      REQUIRE(all);
     }
+    dd::set_simd_level(before);
   }
 }
 

@@ -18,6 +18,7 @@
 #include <nprandom/detail/engine_core.hpp>
 #include <nprandom/detail/fp.hpp>
 #include <nprandom/detail/logfactorial_table.hpp>
+#include <nprandom/detail/simd_dispatch.hpp>
 #include <nprandom/detail/vec_expm1.hpp>
 #include <nprandom/detail/vec_log.hpp>
 #include <nprandom/distributions/exponential.hpp>
@@ -426,7 +427,8 @@ NPRANDOM_ALWAYS_INLINE std::int64_t binv_table_search(BitGen& bg, const double* 
 // subtracts +0.0, which leaves it unchanged), without a branch per value. Returns false when a
 // lane passed the bound (x[j] == bound + 1): that value needs a new double.
 // GCC/Clang: vector types as wide as the build's registers (2 doubles: SSE2 / NEON; 4: AVX; 8:
-// AVX-512); the lanes' arithmetic is the same at every width.
+// AVX-512), or on x86-64 as wide as the CPU's at run time (the AVX2 / AVX-512 level of
+// detail/simd_dispatch.hpp); the lanes' arithmetic is the same at every width.
 #if (defined(__GNUC__) || defined(__clang__)) && (defined(__SSE2__) || defined(__aarch64__))
 #if defined(__AVX512F__)
 #define NPRANDOM_DETAIL_BINV_VEC 8
@@ -462,16 +464,37 @@ inline bool binv_lanes_portable(const double* px, std::int64_t bound, double* u,
   }
 }
 
-template <std::size_t G>
-NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, double* u,
-                                       double* x) noexcept {
-#ifndef NPRANDOM_DETAIL_BINV_VEC
-  return binv_lanes_portable<G>(px, bound, u, x);
+#ifdef NPRANDOM_DETAIL_BINV_VEC
+// The lane types of binv_lanes_vec (GCC ignores a vector_size that depends on a template
+// parameter, so one specialisation per width).
+template <std::size_t W>
+struct binv_vec_types;
+#define NPRANDOM_DETAIL_BINV_TYPES(W)                                          \
+  template <>                                                                  \
+  struct binv_vec_types<W> {                                                   \
+    __extension__ typedef double vd __attribute__((vector_size(W * 8)));       \
+    __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8))); \
+  };
+NPRANDOM_DETAIL_BINV_TYPES(2)
+NPRANDOM_DETAIL_BINV_TYPES(4)
+NPRANDOM_DETAIL_BINV_TYPES(8)
+#undef NPRANDOM_DETAIL_BINV_TYPES
+
+// binv_lanes on vectors of W doubles: per-lane compares and subtractions, so every W gives the
+// same x, u and result. `Barrier`: the compare masks pass through an empty asm (GCC; with Clang at
+// the build's own width only, as Clang checks the register constraint against the build's target,
+// not the caller's).
+#if defined(__clang__)
+inline constexpr bool binv_wide_barrier = false;
 #else
-  constexpr std::size_t W = NPRANDOM_DETAIL_BINV_VEC;
+inline constexpr bool binv_wide_barrier = true;
+#endif
+template <std::size_t G, std::size_t W, bool Barrier>
+NPRANDOM_ALWAYS_INLINE bool binv_lanes_vec(const double* px, std::int64_t bound, double* u,
+                                           double* x) noexcept {
   static_assert(G % W == 0, "whole vectors of lanes");
-  __extension__ typedef double vd __attribute__((vector_size(W * 8)));
-  __extension__ typedef std::int64_t vi __attribute__((vector_size(W * 8)));
+  using vd = typename binv_vec_types<W>::vd;
+  using vi = typename binv_vec_types<W>::vi;
   constexpr std::size_t V = G / W;
   vd uv[V], xv[V];
   std::memcpy(uv, u, sizeof uv);
@@ -490,7 +513,9 @@ NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, dou
       vi at = xv[k] == sd;
       vi above = uv[k] > ps;
       // Bit masks to GCC from here on: plain ANDs, not per-lane selects.
-      __asm__("" : NPRANDOM_DETAIL_BINV_REG(at), NPRANDOM_DETAIL_BINV_REG(above));
+      if constexpr (Barrier) {
+        __asm__("" : NPRANDOM_DETAIL_BINV_REG(at), NPRANDOM_DETAIL_BINV_REG(above));
+      }
       const vi step = at & above;
       const vi sub_bits = ps_bits & step;
       const vi inc_bits = one_bits & step;
@@ -512,6 +537,40 @@ NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, dou
   std::memcpy(u, uv, sizeof uv);
   std::memcpy(x, xv, sizeof xv);
   return done;
+}
+#endif
+
+#if NPRANDOM_X86_SIMD && defined(NPRANDOM_DETAIL_BINV_VEC) && !defined(__AVX512F__)
+// Wider lanes than the build's, chosen at run time (detail/simd_dispatch.hpp): a plain -O2
+// build searches with two lanes per register, which halves the sized binomial's speed.
+template <std::size_t G>
+__attribute__((target("avx2,avx512f,avx512dq,avx512vl"))) inline bool binv_lanes_avx512(
+    const double* px, std::int64_t bound, double* u, double* x) noexcept {
+  return binv_lanes_vec<G, 8, binv_wide_barrier>(px, bound, u, x);
+}
+#if !defined(__AVX__)
+template <std::size_t G>
+__attribute__((target("avx2"))) inline bool binv_lanes_avx2(const double* px, std::int64_t bound,
+                                                            double* u, double* x) noexcept {
+  return binv_lanes_vec<G, 4, binv_wide_barrier>(px, bound, u, x);
+}
+#endif
+#endif
+
+template <std::size_t G>
+NPRANDOM_ALWAYS_INLINE bool binv_lanes(const double* px, std::int64_t bound, double* u,
+                                       double* x) noexcept {
+#ifndef NPRANDOM_DETAIL_BINV_VEC
+  return binv_lanes_portable<G>(px, bound, u, x);
+#else
+#if NPRANDOM_X86_SIMD && !defined(__AVX512F__)
+  const simd_level level = current_simd_level();
+  if (level == simd_level::avx512) return binv_lanes_avx512<G>(px, bound, u, x);
+#if !defined(__AVX__)
+  if (level == simd_level::avx2) return binv_lanes_avx2<G>(px, bound, u, x);
+#endif
+#endif
+  return binv_lanes_vec<G, NPRANDOM_DETAIL_BINV_VEC, true>(px, bound, u, x);
 #endif
 }
 
@@ -606,38 +665,54 @@ NPRANDOM_ALWAYS_INLINE std::int64_t binv_count(double U, Draw&& draw, const doub
 }
 
 // cnt values of BINV against the table (n - X when `flip`), as cnt calls of binv_table_search:
-// groups of G doubles drawn in stream order and searched in binv_lanes. Each value takes at least
-// one double, so none is drawn ahead of the scalar loop; when a lane of a group passes the bound,
-// the group's values from that lane on are searched one by one, on the group's remaining doubles
-// first and then the engine's -- the order of the scalar loop.
+// the doubles are drawn in blocks of up to 1024 by the bit generator's uniform fill (the SIMD
+// lanes, the MT19937 cursor), never more than the values still to come (each takes at least one
+// double, so none is drawn ahead of the scalar loop), and used in stream order: the next G of
+// them are searched side by side in binv_lanes; the values before the first lane that passed the
+// bound are kept, and that value restarts one by one on the doubles that follow (the block's,
+// then the engine's). The next group starts at the double after it -- the order of the scalar
+// loop.
 template <class BitGen>
 inline void binv_search_fill(BitGen& bg, const double* px, std::int64_t bound, std::int64_t n,
                              bool flip, std::int64_t* out, std::size_t cnt) noexcept {
-  constexpr std::size_t G = 32;
-  double u[G], w[G], x[G];
+  constexpr std::size_t G = 32, B = 1024;
+  double buf[B], w[G], x[G];
+  std::size_t pos = 0, have = 0;  // buf[pos, have): drawn, not used yet (at most cnt - i)
+  const auto draw = [&]() NPRANDOM_LAMBDA_INLINE {
+    return pos < have ? buf[pos++] : bg.next_double();
+  };
+  const auto put = [out, n, flip](std::size_t i, std::int64_t X)
+                       NPRANDOM_LAMBDA_INLINE { out[i] = flip ? n - X : X; };
+  const double restarted = static_cast<double>(bound + 1);
   std::size_t i = 0;
-  for (; cnt - i >= G; i += G) {
-    for (std::size_t j = 0; j < G; ++j) u[j] = w[j] = bg.next_double();
-    const bool done = binv_lanes<G>(px, bound, w, x);
-    const double restarted = static_cast<double>(bound + 1);
-    std::size_t j = 0;
-    for (; j < G && (done || x[j] != restarted); ++j) {
-      const auto X = static_cast<std::int64_t>(x[j]);
-      out[i + j] = flip ? n - X : X;
+  while (cnt - i >= G) {
+    if (have - pos < G) {  // keep the unused doubles, then draw up to the values still to come
+      const std::size_t left = have - pos;
+      std::memmove(buf, buf + pos, left * sizeof(double));
+      pos = 0;
+      have = left;
+      const std::size_t k = (B - have < cnt - i - have) ? B - have : cnt - i - have;
+      if constexpr (detail::has_fill_doubles<BitGen>::value) {
+        bg.fill_doubles(buf + have, k);
+      } else {
+        distributions::standard_uniform_fill(bg, k, buf + have);
+      }
+      have += k;
     }
-    std::size_t next = j;  // the next double of the group not yet used
-    const auto draw = [&]() NPRANDOM_LAMBDA_INLINE {
-      return next < G ? u[next++] : bg.next_double();
-    };
-    for (; j < G; ++j) {
+    std::memcpy(w, buf + pos, sizeof w);
+    const bool done = binv_lanes<G>(px, bound, w, x);
+    std::size_t j = 0;
+    for (; j < G && (done || x[j] != restarted); ++j) put(i + j, static_cast<std::int64_t>(x[j]));
+    pos += j;
+    i += j;
+    if (j < G) {  // value i passed the bound: the scalar search from its first double on
       const double U = draw();
-      const std::int64_t X = binv_search(U, draw, px, bound);
-      out[i + j] = flip ? n - X : X;
+      put(i++, binv_search(U, draw, px, bound));
     }
   }
   for (; i < cnt; ++i) {
-    const std::int64_t X = binv_table_search(bg, px, bound);
-    out[i] = flip ? n - X : X;
+    const double U = draw();
+    put(i, binv_search(U, draw, px, bound));
   }
 }
 
