@@ -6642,6 +6642,17 @@ struct has_fill_doubles : std::false_type {};
 template <class BitGen>
 struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
                                     std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+
+// The next m doubles of the stream (next_double) into o: the SIMD lanes' fill or the MT19937
+// block cursor's where the bit generator has one, else a loop on a local engine copy.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE void bulk_uniforms_into(BitGen& bg, double* o, std::size_t m) noexcept {
+  if constexpr (has_fill_doubles<BitGen>::value) {
+    bg.fill_doubles(o, m);
+  } else {
+    distributions::standard_uniform_fill(bg, m, o);
+  }
+}
 }  // namespace detail
 
 namespace distributions {
@@ -11805,11 +11816,7 @@ inline void binv_search_fill(BitGen& bg, const double* px, std::int64_t bound, s
       pos = 0;
       have = left;
       const std::size_t k = (B - have < cnt - i - have) ? B - have : cnt - i - have;
-      if constexpr (detail::has_fill_doubles<BitGen>::value) {
-        bg.fill_doubles(buf + have, k);
-      } else {
-        distributions::standard_uniform_fill(bg, k, buf + have);
-      }
+      bulk_uniforms_into(bg, buf + have, k);
       have += k;
     }
     std::memcpy(w, buf + pos, sizeof w);
@@ -12274,11 +12281,7 @@ inline void poisson_mult_fill(BitGen& bg, double enlam, std::int64_t* out, std::
   std::size_t i = 0;
   while (i < cnt) {
     const std::size_t k = cnt - i < blk ? cnt - i : blk;
-    if constexpr (detail::has_fill_doubles<BitGen>::value) {
-      bg.fill_doubles(u, k);
-    } else {
-      standard_uniform_fill(bg, k, u);
-    }
+    detail::bulk_uniforms_into(bg, u, k);
     // Without a branch per double (a value ends on about one double in lam + 1): out[i] is
     // written at every step and kept when the product ends the value. i stays below cnt: the
     // block holds at most as many doubles as values still needed.
@@ -13596,16 +13599,6 @@ NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&&
   }
 }
 
-// The next m doubles of the stream (next_double) into o: the SIMD lanes' fill or the MT19937
-// block cursor's where the bit generator has one, else a loop on a local engine copy.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE void bulk_uniforms_into(BitGen& bg, double* o, std::size_t m) noexcept {
-  if constexpr (has_fill_doubles<BitGen>::value) {
-    bg.fill_doubles(o, m);
-  } else {
-    distributions::standard_uniform_fill(bg, m, o);
-  }
-}
 // The next m doubles of the stream that are not 0.0 (laplace, gumbel and logistic redraw a U of
 // 0), in stream order, into o: drawn in bulk (the SIMD lanes, the MT19937 block cursor) where the
 // bit generator has a bulk source. A zero (probability 2^-53 per double) is taken out and one

@@ -86,16 +86,6 @@ NPRANDOM_ALWAYS_INLINE void for_each_log_block(double* out, std::size_t cnt, F&&
   }
 }
 
-// The next m doubles of the stream (next_double) into o: the SIMD lanes' fill or the MT19937
-// block cursor's where the bit generator has one, else a loop on a local engine copy.
-template <class BitGen>
-NPRANDOM_ALWAYS_INLINE void bulk_uniforms_into(BitGen& bg, double* o, std::size_t m) noexcept {
-  if constexpr (has_fill_doubles<BitGen>::value) {
-    bg.fill_doubles(o, m);
-  } else {
-    distributions::standard_uniform_fill(bg, m, o);
-  }
-}
 // The next m doubles of the stream that are not 0.0 (laplace, gumbel and logistic redraw a U of
 // 0), in stream order, into o: drawn in bulk (the SIMD lanes, the MT19937 block cursor) where the
 // bit generator has a bulk source. A zero (probability 2^-53 per double) is taken out and one

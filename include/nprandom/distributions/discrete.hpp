@@ -692,11 +692,7 @@ inline void binv_search_fill(BitGen& bg, const double* px, std::int64_t bound, s
       pos = 0;
       have = left;
       const std::size_t k = (B - have < cnt - i - have) ? B - have : cnt - i - have;
-      if constexpr (detail::has_fill_doubles<BitGen>::value) {
-        bg.fill_doubles(buf + have, k);
-      } else {
-        distributions::standard_uniform_fill(bg, k, buf + have);
-      }
+      bulk_uniforms_into(bg, buf + have, k);
       have += k;
     }
     std::memcpy(w, buf + pos, sizeof w);
@@ -1161,11 +1157,7 @@ inline void poisson_mult_fill(BitGen& bg, double enlam, std::int64_t* out, std::
   std::size_t i = 0;
   while (i < cnt) {
     const std::size_t k = cnt - i < blk ? cnt - i : blk;
-    if constexpr (detail::has_fill_doubles<BitGen>::value) {
-      bg.fill_doubles(u, k);
-    } else {
-      standard_uniform_fill(bg, k, u);
-    }
+    detail::bulk_uniforms_into(bg, u, k);
     // Without a branch per double (a value ends on about one double in lam + 1): out[i] is
     // written at every step and kept when the product ends the value. i stays below cnt: the
     // block holds at most as many doubles as values still needed.

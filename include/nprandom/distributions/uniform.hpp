@@ -177,6 +177,17 @@ struct has_fill_doubles : std::false_type {};
 template <class BitGen>
 struct has_fill_doubles<BitGen, std::void_t<decltype(std::declval<BitGen&>().fill_doubles(
                                     std::declval<double*>(), std::size_t{}))>> : std::true_type {};
+
+// The next m doubles of the stream (next_double) into o: the SIMD lanes' fill or the MT19937
+// block cursor's where the bit generator has one, else a loop on a local engine copy.
+template <class BitGen>
+NPRANDOM_ALWAYS_INLINE void bulk_uniforms_into(BitGen& bg, double* o, std::size_t m) noexcept {
+  if constexpr (has_fill_doubles<BitGen>::value) {
+    bg.fill_doubles(o, m);
+  } else {
+    distributions::standard_uniform_fill(bg, m, o);
+  }
+}
 }  // namespace detail
 
 namespace distributions {
